@@ -1,0 +1,1 @@
+"""XLVPHC: the provincial database on handling administrative violations."""

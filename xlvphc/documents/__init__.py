@@ -1,0 +1,1 @@
+"""Official forms (Decree 118/2021 appendix) rendered to PDF bytes from plain data."""

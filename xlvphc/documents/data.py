@@ -1,0 +1,95 @@
+"""Plain data the form renderers receive. Services fill these; renderers never
+touch the database."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class Agency:
+    """The issuing agency as printed top-left: `parent` above `name`."""
+
+    name: str
+    parent: str = ""
+    place: str = ""  # place name in the date line, e.g. "Buôn Ma Thuột"
+
+
+@dataclass(frozen=True)
+class ViolatorData:
+    kind: str  # "individual" | "organisation"
+    name: str
+    gender: str = ""
+    birth_date: date | None = None
+    nationality: str = "Việt Nam"
+    occupation: str = ""
+    address: str = ""
+    id_number: str = ""
+    id_issued_on: date | None = None
+    id_issued_by: str = ""
+    tax_code: str = ""
+    registration_number: str = ""
+    registration_issued_on: date | None = None
+    registration_issued_by: str = ""
+    representative_name: str = ""
+    representative_gender: str = ""
+    representative_title: str = ""
+
+
+@dataclass(frozen=True)
+class ActData:
+    decree: str
+    article: int
+    clause: int
+    point: str
+    act: str
+    fine: int | None = None  # None: warning only / not yet decided
+
+
+@dataclass(frozen=True)
+class RecordData:
+    """Violation record (MBB01)."""
+
+    agency: Agency
+    number: str  # "12/BB-VPHC"
+    made_at: datetime
+    place: str
+    field: str  # lĩnh vực, printed in "Về ..."
+    maker_name: str
+    maker_title: str
+    witness: str
+    violator: ViolatorData
+    violation_at: datetime | None
+    violation_place: str
+    description: str
+    acts: list[ActData] = field(default_factory=list)
+    violator_statement: str = ""
+    explanation_allowed: bool = False
+    draft: bool = False
+
+
+@dataclass(frozen=True)
+class DecisionData:
+    """Sanction decision (MQĐ02)."""
+
+    agency: Agency
+    number: str  # "5/QĐ-XPHC"
+    decided_on: date
+    signer_name: str
+    signer_title: str
+    field: str
+    decrees: list[str]
+    record_number: str
+    record_date: date | None
+    violator: ViolatorData
+    description: str
+    acts: list[ActData] = field(default_factory=list)
+    fine_total: int = 0
+    aggravating: str = ""
+    mitigating: str = ""
+    additional_sanctions: str = ""
+    remedial_measures: str = ""
+    payment_days: int = 10
+    treasury: str = ""
+    delegation: str = ""  # "số 3/QĐ-GQXP ngày 01/7/2025" when a deputy signs
+    deputy_of: str = ""  # head's title when the signer is a deputy ("KT.")
+    draft: bool = False

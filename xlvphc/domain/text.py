@@ -1,0 +1,136 @@
+"""Cleaning and folding of user-typed text.
+
+Input arrives from forms, imports and copy-paste from Word or web pages, so
+it may carry decomposed accents, invisible characters and bidi overrides that
+would make two equal names compare as different or disguise a file name.
+"""
+
+import unicodedata
+
+# Zero-width characters, marks and bidi overrides/isolates: invisible, and
+# the bidi ones can make text display in an order other than it is stored.
+_INVISIBLE = frozenset(
+    [chr(c) for c in range(0x200B, 0x2010)]
+    + [chr(c) for c in range(0x202A, 0x202F)]
+    + [chr(c) for c in range(0x2066, 0x206A)]
+    + ["\uFEFF", "\u00AD", "\u2060"]
+)
+_LINE_BREAKS = frozenset(["\n", "\r", "\u2028", "\u2029", "\x85", "\x0b", "\x0c"])
+_APOSTROPHES = {"\u2019": "'", "\u2018": "'", "\u02BC": "'", "`": "'"}
+
+
+def _to_str(value: object) -> str:
+    """Turn any value into text without raising; containers become ""."""
+    if value is None or isinstance(value, (dict, list, tuple, set, frozenset)):
+        return ""
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).decode("utf-8", errors="replace")
+    if isinstance(value, str):
+        return value
+    try:
+        return str(value)
+    except Exception:  # noqa: BLE001 - a broken __str__ must not break a form
+        return ""
+
+
+def _clean_line(line: str) -> str:
+    """Drop invisible and control characters and collapse spaces in one line."""
+    out: list[str] = []
+    for ch in line:
+        if ch in _INVISIBLE:
+            continue
+        cat = unicodedata.category(ch)
+        if ch == "\t" or cat == "Zs":
+            out.append(" ")
+        elif cat in ("Cc", "Cs", "Co"):
+            continue
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _squeeze(line: str) -> str:
+    """Collapse runs of spaces and strip the ends."""
+    return " ".join(part for part in line.split(" ") if part)
+
+
+def clean(value: object, max_len: int | None = None, multiline: bool = False) -> str:
+    """Normalise a user-supplied value into safe, comparable text.
+
+    Never raises and never truncates: callers check the length with
+    `too_long` so they can show a message instead of silently cutting.
+
+    Args:
+        value: Anything; None, dicts, lists and sets become "".
+        max_len: Accepted for call-site symmetry; not used to truncate.
+        multiline: Keep line breaks (as "\\n") instead of turning them into
+            spaces.
+
+    Returns:
+        NFC text without control, zero-width or bidi-override characters,
+        with runs of spaces collapsed and the ends stripped.
+    """
+    del max_len  # validation is the caller's job, see too_long()
+    text = unicodedata.normalize("NFC", _to_str(value))
+    text = text.replace("\r\n", "\n")
+    lines: list[str] = []
+    current: list[str] = []
+    for ch in text:
+        if ch in _LINE_BREAKS:
+            lines.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    lines.append("".join(current))
+    cleaned = [_squeeze(_clean_line(line)) for line in lines]
+    if multiline:
+        return "\n".join(cleaned).strip("\n ")
+    return _squeeze(" ".join(cleaned))
+
+
+def too_long(s: str, max_len: int) -> bool:
+    """Tell whether cleaned text exceeds a column's maximum length.
+
+    Args:
+        s: Text, normally the result of `clean`.
+        max_len: Maximum number of characters allowed.
+
+    Returns:
+        True when `s` has more than `max_len` characters.
+    """
+    return len(s) > max_len
+
+
+def fold(s: object) -> str:
+    """Fold text for accent-insensitive search ("Nguyễn  Văn An" -> "nguyen van an").
+
+    Users type names with or without diacritics, with either apostrophe
+    (e.g. "Ea H'Leo" / "Ea H’Leo" in Đắk Lắk), and sometimes in decomposed
+    form; all of these must find the same record.
+
+    Args:
+        s: Any value; cleaned first with `clean`.
+
+    Returns:
+        Lower-case ASCII-like text with "đ" mapped to "d", combining marks
+        removed, apostrophes unified and whitespace collapsed.
+    """
+    text = clean(s)
+    for src, dst in _APOSTROPHES.items():
+        text = text.replace(src, dst)
+    text = text.replace("đ", "d").replace("Đ", "d")
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return " ".join(stripped.lower().split())
+
+
+def tokens(s: object) -> list[str]:
+    """Split folded text into search tokens.
+
+    Args:
+        s: Any value.
+
+    Returns:
+        The words of `fold(s)`.
+    """
+    return fold(s).split()

@@ -1,0 +1,25 @@
+"""Shared column helpers.
+
+SQLModel stores aware datetimes only; everything is kept in UTC and shown in
+Vietnam time (UTC+7 all year, no daylight saving)."""
+
+from datetime import UTC, datetime, timedelta, timezone
+
+VN_TZ = timezone(timedelta(hours=7), "ICT")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def to_local(value: datetime | None) -> datetime | None:
+    """A stored time as Vietnam local time (naive values are taken as UTC)."""
+    if value is None:
+        return None
+    if value.utcoffset() is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(VN_TZ)
+
+
+def local_now() -> datetime:
+    return datetime.now(VN_TZ)

@@ -1,0 +1,157 @@
+"""A case (hồ sơ vụ việc) and what it gathers as it moves through the procedure."""
+
+from datetime import date, datetime
+
+from sqlalchemy import UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from xlvphc.models.base import utcnow
+
+
+class CaseStatus:
+    """Where a case stands. Labels are what officers read."""
+
+    RECORDED = "recorded"
+    DECIDED = "decided"
+    CLOSED = "closed"
+
+    LABELS = {
+        RECORDED: "Đã lập biên bản",
+        DECIDED: "Đã ra quyết định",
+        CLOSED: "Đã kết thúc",
+    }
+
+
+class ViolatorKind:
+    INDIVIDUAL = "individual"
+    ORGANISATION = "organisation"
+
+    LABELS = {INDIVIDUAL: "Cá nhân", ORGANISATION: "Tổ chức"}
+
+
+class Case(SQLModel, table=True):
+    """The file of one violation matter. Totals are kept here, denormalised,
+    so that dashboards aggregate one table."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    unit_id: int = Field(foreign_key="unit.id", index=True)
+    field: str = Field(index=True, max_length=120)
+    status: str = Field(default=CaseStatus.RECORDED, index=True, max_length=20)
+    violation_at: datetime | None = Field(default=None, index=True)
+    violation_place: str = Field(default="", max_length=500)
+    description: str = Field(default="", max_length=5000)
+    violator_kind: str = Field(default=ViolatorKind.INDIVIDUAL, max_length=20)
+    violator_name: str = Field(default="", max_length=200)
+    record_number: str = Field(default="", index=True, max_length=40)
+    decision_number: str = Field(default="", index=True, max_length=40)
+    decided_on: date | None = Field(default=None, index=True)
+    fine_total: int = 0
+    search_text: str = Field(default="", max_length=4000)
+    version: int = 1
+    created_at: datetime = Field(default_factory=utcnow, index=True)
+    created_by: int | None = Field(default=None, foreign_key="user.id")
+    updated_at: datetime = Field(default_factory=utcnow)
+    deleted_at: datetime | None = Field(default=None, index=True)
+    deleted_by: int | None = None
+    delete_reason: str = Field(default="", max_length=500)
+    request_key: str | None = Field(default=None, unique=True, max_length=64)
+
+
+class Violator(SQLModel, table=True):
+    """A person or organisation in a case, with the identity fields of the forms
+    (Decree 118/2021 appendix, MBB01 / MQĐ02)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="case.id", index=True)
+    kind: str = Field(default=ViolatorKind.INDIVIDUAL, max_length=20)
+    name: str = Field(max_length=200)
+    gender: str = Field(default="", max_length=10)
+    birth_date: date | None = None
+    nationality: str = Field(default="Việt Nam", max_length=60)
+    occupation: str = Field(default="", max_length=120)
+    address: str = Field(default="", max_length=500)
+    id_number: str = Field(default="", index=True, max_length=20)
+    id_issued_on: date | None = None
+    id_issued_by: str = Field(default="", max_length=200)
+    tax_code: str = Field(default="", index=True, max_length=20)
+    registration_number: str = Field(default="", max_length=40)
+    registration_issued_on: date | None = None
+    registration_issued_by: str = Field(default="", max_length=200)
+    representative_name: str = Field(default="", max_length=120)
+    representative_gender: str = Field(default="", max_length=10)
+    representative_title: str = Field(default="", max_length=120)
+
+
+class CaseAct(SQLModel, table=True):
+    """One violating act, with the catalogue point and the frame snapshotted so a
+    later catalogue change does not rewrite a decided case."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="case.id", index=True)
+    catalogue_id: int | None = Field(default=None, foreign_key="catalogueentry.id")
+    decree: str = Field(max_length=60)
+    article: int
+    clause: int
+    point: str = Field(default="", max_length=4)
+    act: str = Field(max_length=1000)
+    frame_min: int | None = None
+    frame_max: int | None = None
+    fine: int | None = None
+    position: int = 0
+
+
+class ViolationRecord(SQLModel, table=True):
+    """Biên bản vi phạm hành chính (form MBB01)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="case.id", index=True, unique=True)
+    number: str = Field(max_length=40)
+    made_at: datetime
+    place: str = Field(max_length=500)
+    maker_name: str = Field(max_length=120)
+    maker_title: str = Field(default="", max_length=120)
+    witness: str = Field(default="", max_length=300)
+    violator_statement: str = Field(default="", max_length=5000)
+    created_by: int | None = Field(default=None, foreign_key="user.id")
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Decision(SQLModel, table=True):
+    """Quyết định xử phạt vi phạm hành chính (form MQĐ02)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="case.id", index=True, unique=True)
+    number: str = Field(max_length=40)
+    decided_on: date
+    signer_name: str = Field(max_length=120)
+    signer_title: str = Field(max_length=120)
+    fine_total: int = 0
+    additional_sanctions: str = Field(default="", max_length=2000)
+    remedial_measures: str = Field(default="", max_length=2000)
+    payment_days: int = 10
+    treasury: str = Field(default="", max_length=300)
+    created_by: int | None = Field(default=None, foreign_key="user.id")
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class CaseEvent(SQLModel, table=True):
+    """An entry on the case timeline."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="case.id", index=True)
+    kind: str = Field(max_length=40)
+    at: datetime = Field(default_factory=utcnow)
+    actor_id: int | None = Field(default=None, foreign_key="user.id")
+    summary: str = Field(default="", max_length=1000)
+
+
+class DocumentSequence(SQLModel, table=True):
+    """Per-unit, per-type, per-year counter: numbers are never reused."""
+
+    __table_args__ = (UniqueConstraint("unit_id", "doc_type", "year"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    unit_id: int = Field(foreign_key="unit.id")
+    doc_type: str = Field(max_length=20)
+    year: int
+    last: int = 0

@@ -1,0 +1,71 @@
+"""Engine and sessions. SQLite gets WAL, a busy timeout and foreign keys, which
+Reflex does not set (security.md 2.8)."""
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, SQLModel, create_engine
+
+from xlvphc import models  # noqa: F401  (registers every table)
+from xlvphc.settings import SETTINGS
+
+log = logging.getLogger(__name__)
+
+_engine: Engine | None = None
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    """Bound parameters are hidden from error messages: they hold personal data."""
+    if url.startswith("sqlite:///"):
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(
+            url,
+            connect_args={"check_same_thread": False, "timeout": 10},
+            hide_parameters=True,
+        )
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, hide_parameters=True, pool_pre_ping=True)
+
+
+def get_engine() -> Engine:
+    global _engine
+    if _engine is None:
+        _engine = make_engine(SETTINGS.db_url)
+    return _engine
+
+
+def use_engine(engine: Engine) -> None:
+    """Point the services at another database (tests, tools)."""
+    global _engine
+    _engine = engine
+
+
+def create_schema() -> None:
+    SQLModel.metadata.create_all(get_engine())
+
+
+@contextmanager
+def session_scope() -> Iterator[Session]:
+    """One transaction: committed on success, rolled back on any error, so a
+    change and its audit row land together or not at all."""
+    with Session(get_engine(), expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()
+        except Exception:
+            session.rollback()
+            raise

@@ -1,0 +1,100 @@
+"""Password hashing and policy (security.md: bcrypt cost 12, 12–64 characters,
+at most 72 UTF-8 bytes, no composition rules, common and context words refused)."""
+
+import secrets
+
+import bcrypt
+
+from xlvphc.domain.text import fold
+from xlvphc.settings import SETTINGS
+
+MIN_LENGTH = 12
+MAX_LENGTH = 64
+MAX_BYTES = 72  # bcrypt 5 refuses longer input instead of truncating it
+
+# Words an official is likely to build a password from (security.md 1.10).
+CONTEXT_WORDS = (
+    "daklak",
+    "dak lak",
+    "sotuphap",
+    "so tu phap",
+    "congan",
+    "cong an",
+    "ubnd",
+    "xlvphc",
+    "matkhau",
+    "mat khau",
+    "password",
+    "123456",
+    "qwerty",
+    "abc123",
+    "admin",
+)
+
+# A few hundred of the most common passwords would go here in full; these are the
+# patterns seen most in Vietnamese leaks and in the global top lists.
+# TODO: ship a top-3000 list (ASVS 6.2.4) once one with a clear licence is chosen.
+COMMON_PASSWORDS = {
+    "123456789012",
+    "1234567890ab",
+    "passwordpassword",
+    "matkhau123456",
+    "qwertyuiop12",
+    "aaaaaaaaaaaa",
+    "iloveyou1234",
+    "abcdefghijkl",
+}
+
+ISSUED_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+_DUMMY_HASH = bcrypt.hashpw(b"dummy-password-for-timing", bcrypt.gensalt(4))
+
+
+def hash_password(password: str) -> str:
+    rounds = max(4, min(SETTINGS.bcrypt_rounds, 16))
+    return bcrypt.hashpw(password.encode(), bcrypt.gensalt(rounds)).decode()
+
+
+def verify_password(password: str, hashed: str | None) -> bool:
+    """Constant work whether or not the user exists (security.md C7)."""
+    data = password.encode() if isinstance(password, str) else b""
+    if len(data) > MAX_BYTES or not hashed:
+        bcrypt.checkpw(b"x", _DUMMY_HASH)
+        return False
+    try:
+        return bcrypt.checkpw(data, hashed.encode())
+    except ValueError:
+        return False
+
+
+def issue_password() -> str:
+    """A random one-time password an administrator hands over."""
+    return "".join(secrets.choice(ISSUED_ALPHABET) for _ in range(14))
+
+
+def policy_problem(password: object, username: str = "") -> str | None:
+    """Why a new password is refused, in Vietnamese; None when it is acceptable."""
+    if not isinstance(password, str) or not password:
+        return "Vui lòng nhập mật khẩu mới."
+    if len(password) < MIN_LENGTH:
+        return f"Mật khẩu phải có ít nhất {MIN_LENGTH} ký tự."
+    if len(password) > MAX_LENGTH:
+        return f"Mật khẩu không được dài quá {MAX_LENGTH} ký tự."
+    if len(password.encode()) > MAX_BYTES:
+        return (
+            "Mật khẩu quá dài khi tính theo byte (tối đa 72 byte; chữ có dấu "
+            "chiếm 2–3 byte). Vui lòng dùng mật khẩu ngắn hơn."
+        )
+    folded = fold(password).replace(" ", "")
+    if username and fold(username).replace(" ", "") in folded:
+        return "Mật khẩu không được chứa tên đăng nhập."
+    if folded in COMMON_PASSWORDS or len(set(password)) < 5:
+        return "Mật khẩu quá phổ biến hoặc quá đơn giản, hãy chọn mật khẩu khác."
+    for word in CONTEXT_WORDS:
+        w = word.replace(" ", "")
+        if w in folded and len(folded) - len(w) < 8:
+            return (
+                "Mật khẩu không được dựa trên tên tỉnh, tên cơ quan hoặc từ dễ "
+                "đoán; hãy thêm các từ khác."
+            )
+    return None

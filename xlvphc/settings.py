@@ -1,0 +1,48 @@
+"""Runtime settings read from the environment, with safe defaults.
+
+Kept free of Reflex so that services and command-line tools can use it.
+"""
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DB_URL = f"sqlite:///{PROJECT_ROOT / 'var' / 'xlvphc.db'}"
+
+
+def _int(name: str, default: int) -> int:
+    try:
+        return int(os.environ.get(name, default))
+    except ValueError:
+        return default
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Security figures follow ../shared/docs/security.md ("Decisions")."""
+
+    db_url: str
+    bcrypt_rounds: int
+    session_idle_minutes: int
+    session_absolute_hours: int
+    lockout_threshold: int
+    lockout_hours: int
+    issued_password_hours: int
+    province_name: str
+
+
+def load() -> Settings:
+    return Settings(
+        db_url=os.environ.get("REFLEX_DB_URL", DEFAULT_DB_URL),
+        bcrypt_rounds=_int("XLVPHC_BCRYPT_ROUNDS", 12),
+        session_idle_minutes=_int("XLVPHC_SESSION_IDLE_MINUTES", 15),
+        session_absolute_hours=_int("XLVPHC_SESSION_ABSOLUTE_HOURS", 8),
+        lockout_threshold=_int("XLVPHC_LOCKOUT_THRESHOLD", 5),
+        lockout_hours=_int("XLVPHC_LOCKOUT_HOURS", 12),
+        issued_password_hours=_int("XLVPHC_ISSUED_PASSWORD_HOURS", 72),
+        province_name=os.environ.get("XLVPHC_PROVINCE", "Đắk Lắk"),
+    )
+
+
+SETTINGS = load()
