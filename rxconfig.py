@@ -13,7 +13,6 @@ config = rx.Config(
     db_url=SETTINGS.db_url,
     telemetry_enabled=False,
     show_built_with_reflex=False,
-    state_auto_setters=False,
     plugins=[rx.plugins.RadixThemesPlugin()],
-    disable_plugins=["reflex.plugins.sitemap.SitemapPlugin"],
+    disable_plugins=[rx.plugins.SitemapPlugin],
 )

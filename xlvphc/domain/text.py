@@ -13,10 +13,10 @@ _INVISIBLE = frozenset(
     [chr(c) for c in range(0x200B, 0x2010)]
     + [chr(c) for c in range(0x202A, 0x202F)]
     + [chr(c) for c in range(0x2066, 0x206A)]
-    + ["\uFEFF", "\u00AD", "\u2060"]
+    + ["\ufeff", "\u00ad", "\u2060"]
 )
 _LINE_BREAKS = frozenset(["\n", "\r", "\u2028", "\u2029", "\x85", "\x0b", "\x0c"])
-_APOSTROPHES = {"\u2019": "'", "\u2018": "'", "\u02BC": "'", "`": "'"}
+_APOSTROPHES = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"}
 
 
 def _to_str(value: object) -> str:
@@ -63,7 +63,7 @@ def clean(value: object, max_len: int | None = None, multiline: bool = False) ->
     Args:
         value: Anything; None, dicts, lists and sets become "".
         max_len: Accepted for call-site symmetry; not used to truncate.
-        multiline: Keep line breaks (as "\\n") instead of turning them into
+        multiline: Keep line breaks (as LF) instead of turning them into
             spaces.
 
     Returns:

@@ -37,7 +37,8 @@ class Case(SQLModel, table=True):
     unit_id: int = Field(foreign_key="unit.id", index=True)
     field: str = Field(index=True, max_length=120)
     status: str = Field(default=CaseStatus.RECORDED, index=True, max_length=20)
-    violation_at: datetime | None = Field(default=None, index=True)
+    violation_at: datetime | None = None
+    violation_date: date | None = Field(default=None, index=True)
     violation_place: str = Field(default="", max_length=500)
     description: str = Field(default="", max_length=5000)
     violator_kind: str = Field(default=ViolatorKind.INDIVIDUAL, max_length=20)

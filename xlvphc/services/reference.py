@@ -153,6 +153,5 @@ def catalogue_search_text(values: dict) -> str:
     point = values["point"]
     cite = f"diem {point} khoan {values['clause']} dieu {values['article']}"
     short = f"{values['article']}.{values['clause']}.{point}"
-    return fold(
-        f"{cite} {short} {values['decree']} {values['field']} {values['act']}"
-    )
+    text = f"{cite} {short} {values['decree']} {values['field']} {values['act']}"
+    return f" {fold(text)} "

@@ -1,0 +1,49 @@
+"""What every test needs: fast password hashing and a throwaway database.
+
+XLVPHC_TEST_DB_URL (set by scripts/test.sh for its PostgreSQL pass) makes the
+`db` fixture use that database instead of a temporary SQLite file; its tables
+are dropped and created again for each test.
+"""
+
+import os
+import tempfile
+
+# Settings are read once, at import: set these before xlvphc is imported.
+os.environ["XLVPHC_BCRYPT_ROUNDS"] = "4"
+# Nothing in a test may reach the developer's var/xlvphc.db by accident.
+_STRAY_DIR = tempfile.mkdtemp(prefix="xlvphc-stray-")
+os.environ["REFLEX_DB_URL"] = os.environ.get("XLVPHC_TEST_DB_URL") or (
+    f"sqlite:///{_STRAY_DIR}/stray.db"
+)
+
+import pytest  # noqa: E402
+from sqlmodel import SQLModel  # noqa: E402
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "e2e: drives the real app in Chromium (tests/e2e)"
+    )
+
+
+@pytest.fixture
+def db(tmp_path):
+    """A fresh, empty database with every table, used by the services."""
+    from xlvphc.services import db as dbmod
+
+    url = os.environ.get("XLVPHC_TEST_DB_URL") or (
+        f"sqlite:///{tmp_path / 'test.db'}"
+    )
+    engine = dbmod.make_engine(url)
+    if url.startswith("sqlite"):
+        SQLModel.metadata.create_all(engine)
+    else:
+        SQLModel.metadata.drop_all(engine)
+        SQLModel.metadata.create_all(engine)
+    previous = dbmod._engine
+    dbmod.use_engine(engine)
+    try:
+        yield engine
+    finally:
+        dbmod._engine = previous
+        engine.dispose()

@@ -1,0 +1,84 @@
+"""Text cleaning and folding (input hygiene for names, addresses, search)."""
+
+import unicodedata
+
+import pytest
+
+from xlvphc.domain.text import clean, fold, tokens, too_long
+
+
+@pytest.mark.parametrize(
+    ("value", "kwargs", "expected"),
+    [
+        pytest.param(None, {}, "", id="none-is-empty"),
+        pytest.param({"a": 1}, {}, "", id="dict-is-empty"),
+        pytest.param(["a"], {}, "", id="list-is-empty"),
+        pytest.param(12, {}, "12", id="int-to-text"),
+        pytest.param(b"Nguy\xe1\xbb\x85n", {}, "Nguyễn", id="utf8-bytes"),
+        pytest.param("  Nguyễn   Văn  An ", {}, "Nguyễn Văn An", id="collapse-spaces"),
+        pytest.param(
+            unicodedata.normalize("NFD", "Đắk Lắk"), {}, "Đắk Lắk", id="nfd-to-nfc"
+        ),
+        pytest.param("a\u200bb\ufeffc", {}, "abc", id="zero-width-removed"),
+        pytest.param(
+            "evil\u202etxt.exe", {}, "eviltxt.exe", id="bidi-override-removed"
+        ),
+        pytest.param("a\u2066b\u2069", {}, "ab", id="bidi-isolate-removed"),
+        pytest.param("a\x00b\x07c", {}, "abc", id="control-chars-removed"),
+        pytest.param("a\tb\nc", {}, "a b c", id="tab-newline-to-space"),
+        pytest.param("a\u00a0b", {}, "a b", id="nbsp-to-space"),
+        pytest.param(
+            " dòng 1  \r\n\r\n dòng\t2 ",
+            {"multiline": True},
+            "dòng 1\n\ndòng 2",
+            id="multiline-keeps-newlines",
+        ),
+        pytest.param("x" * 10, {"max_len": 3}, "x" * 10, id="never-truncates"),
+    ],
+)
+def test_clean(value, kwargs, expected):
+    assert clean(value, **kwargs) == expected
+
+
+class _Broken:
+    def __str__(self) -> str:
+        raise RuntimeError("boom")
+
+
+def test_clean_never_raises_on_broken_str():
+    assert clean(_Broken()) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        pytest.param("abc", 3, False, id="at-limit"),
+        pytest.param("abcd", 3, True, id="over-limit"),
+    ],
+)
+def test_too_long(text, limit, expected):
+    assert too_long(text, limit) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Nguyễn  Văn An", "nguyen van an", id="accents-and-spaces"),
+        pytest.param("ĐẮK LẮK", "dak lak", id="d-stroke-upper"),
+        pytest.param("đường", "duong", id="d-stroke-lower"),
+        pytest.param(
+            unicodedata.normalize("NFD", "Buôn Ma Thuột"),
+            "buon ma thuot",
+            id="already-decomposed",
+        ),
+        pytest.param("Ea H’Leo", "ea h'leo", id="curly-apostrophe"),
+        pytest.param("Ea H'Leo", "ea h'leo", id="straight-apostrophe"),
+        pytest.param(None, "", id="none"),
+    ],
+)
+def test_fold(text, expected):
+    assert fold(text) == expected
+
+
+def test_tokens():
+    assert tokens(" Trần  Thị Bích ") == ["tran", "thi", "bich"]

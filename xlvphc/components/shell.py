@@ -1,0 +1,97 @@
+"""The page shell: top bar with the menu for the user's role, and the content
+area. Wraps on small screens so it works on a phone."""
+
+import reflex as rx
+
+from xlvphc import routes
+from xlvphc.state.session import SessionState
+
+
+def _link(text: str, href: str, icon: str) -> rx.Component:
+    return rx.link(
+        rx.flex(rx.icon(icon, size=16), rx.text(text), align="center", gap="1"),
+        href=href,
+        underline="none",
+        weight="medium",
+        size="2",
+        padding="0.4em 0.6em",
+        border_radius="6px",
+        _hover={"background": "var(--accent-3)"},
+    )
+
+
+def navbar() -> rx.Component:
+    return rx.flex(
+        rx.link(
+            rx.flex(
+                rx.icon("scale", size=22),
+                rx.heading("XLVPHC Đắk Lắk", size="4"),
+                align="center",
+                gap="2",
+            ),
+            href=routes.HOME,
+            underline="none",
+        ),
+        rx.flex(
+            rx.cond(SessionState.can_write, _link("Hồ sơ", routes.CASES, "folder")),
+            rx.cond(
+                SessionState.can_write,
+                _link("Lập biên bản", routes.CASE_NEW, "file-plus"),
+            ),
+            rx.cond(
+                SessionState.can_dashboard,
+                rx.fragment(
+                    _link("Hồ sơ", routes.CASES, "folder"),
+                    _link("Thống kê", routes.DASHBOARD, "chart-bar"),
+                ),
+            ),
+            rx.cond(
+                SessionState.can_admin, _link("Tài khoản", routes.ACCOUNTS, "users")
+            ),
+            _link("Hướng dẫn", routes.GUIDE, "book-open"),
+            wrap="wrap",
+            gap="1",
+        ),
+        rx.spacer(),
+        rx.flex(
+            rx.box(
+                rx.text(SessionState.user_name, weight="bold", size="2"),
+                rx.text(SessionState.user_unit, size="1", color_scheme="gray"),
+                text_align="right",
+            ),
+            rx.button(
+                rx.icon("log-out", size=16),
+                "Đăng xuất",
+                variant="soft",
+                on_click=SessionState.logout,
+                id="dang-xuat",
+            ),
+            align="center",
+            gap="3",
+        ),
+        wrap="wrap",
+        align="center",
+        gap="3",
+        padding="0.75em 1em",
+        border_bottom="1px solid var(--gray-5)",
+        background="var(--color-panel-solid)",
+        width="100%",
+    )
+
+
+def page(title: str, *children, intro: str = "") -> rx.Component:
+    """A protected page: title, a sentence that says what the page is for, and
+    the content."""
+    return rx.box(
+        navbar(),
+        rx.box(
+            rx.heading(title, size="6", margin_bottom="0.25em"),
+            rx.text(intro, color_scheme="gray", size="2") if intro else rx.fragment(),
+            rx.flex(*children, direction="column", gap="4", margin_top="1em"),
+            max_width="1200px",
+            margin="0 auto",
+            padding=["0.75em", "1em", "1.5em"],
+        ),
+        min_height="100vh",
+        background="var(--gray-2)",
+    )

@@ -1,0 +1,238 @@
+"""Mẫu quyết định số 02 (MQĐ02): the sanction decision issued after a record.
+
+Laid out from the Phụ lục to Nghị định 118/2021/NĐ-CP, form MQĐ02 and its
+notes (1)-(25). Optional parts of the form ("nếu có") are printed only when
+the data has them; required parts the data lacks are dotted blanks.
+"""
+
+from xlvphc.documents.blocks import identity_block, signer_headings
+from xlvphc.documents.data import ActData, DecisionData
+from xlvphc.documents.layout import OfficialDocument, Signature
+from xlvphc.documents.wording import (
+    BLANK_TIME,
+    DOTS,
+    capitalised,
+    decree_name,
+    enumerate_items,
+    legal_basis,
+    money,
+    money_words,
+    number_line,
+    paragraphs,
+    party,
+    person,
+    role,
+    text,
+)
+from xlvphc.domain.dates import date_in_words, fmt_date
+from xlvphc.domain.text import fold
+
+TITLE = "QUYẾT ĐỊNH"
+SUBJECT = "Xử phạt vi phạm hành chính"
+# Fixed wording of the form. TODO: check whether Nghị định 190/2025/NĐ-CP
+# changed this ground after Luật 88/2025/QH15; its text was not available.
+LAW_GROUND = (
+    "Căn cứ Điều 57, Điều 68, Điều 70, Điều 78, Điều 85 Luật Xử lý vi phạm "
+    "hành chính (sửa đổi, bổ sung năm 2020)"
+)
+
+
+def render_decision(data: DecisionData) -> bytes:
+    """Render a sanction decision (MQĐ02) to PDF.
+
+    Args:
+        data: The decision's content.
+
+    Returns:
+        The PDF file as bytes.
+
+    Raises:
+        ValueError: If `fine_total` disagrees with the fines of the acts; a
+            decision must not state a total its own lines contradict.
+    """
+    total = _total(data)
+    doc = OfficialDocument(draft=data.draft, title=f"{TITLE} {text(data.number)}")
+    doc.add_page()
+    place = text(data.agency.place) or DOTS * 6
+    doc.national_header(data.agency, number_line(data.number, "QĐ-XPHC"),
+                        f"{place}, {date_in_words(data.decided_on)}")
+    doc.title_block(TITLE, SUBJECT)
+    doc.centred(_authority(data), size=14, gap=3)
+
+    _grounds(doc, data)
+    doc.centred("QUYẾT ĐỊNH:", gap=2)
+    _article_one(doc, data, total)
+    doc.keep_space(12)
+    doc.paragraph(("B", "Điều 2. "),
+                  "Quyết định này có hiệu lực thi hành kể từ ngày ký.")
+    _article_three(doc, data, total)
+
+    doc.recipients_and_signature(
+        ["- Như Điều 3;", "- Lưu: Hồ sơ."],
+        Signature(signer_headings(data.signer_title, data.deputy_of),
+                  name=text(data.signer_name)),
+    )
+    doc.receipt_page(
+        f"Quyết định đã giao trực tiếp cho {role(data.violator)} bị xử phạt "
+        f"vào hồi {BLANK_TIME}",
+        "NGƯỜI NHẬN QUYẾT ĐỊNH",
+    )
+    return doc.to_bytes()
+
+
+def _total(data: DecisionData) -> int:
+    """The total fine: `fine_total`, or the sum of the acts' fines."""
+    fines = [act.fine for act in data.acts if act.fine is not None]
+    if data.fine_total and fines and sum(fines) != data.fine_total:
+        raise ValueError(
+            f"fine_total {data.fine_total} differs from the acts' sum {sum(fines)}"
+        )
+    return data.fine_total or sum(fines)
+
+
+def _authority(data: DecisionData) -> str:
+    """Note (3): title and agency of the person with sanctioning power.
+
+    A deputy signing under a delegation ("KT.") issues the decision with the
+    head's power, so the head's title is used.
+    """
+    title = text(data.deputy_of) or text(data.signer_title)
+    agency = text(data.agency.name)
+    if fold(agency) in fold(title):
+        return title.upper()
+    return f"{title} {agency}".upper()
+
+
+def _grounds(doc: OfficialDocument, data: DecisionData) -> None:
+    """The "Căn cứ" lines, italic, ";" after each and "." after the last."""
+    lines = [LAW_GROUND]
+    lines += [f"Căn cứ {decree_name(decree)}" for decree in data.decrees]
+    record = number_line(data.record_number, "BB-VPHC").removeprefix("Số: ")
+    lines.append(f"Căn cứ Biên bản vi phạm hành chính số: {record.strip()} lập "
+                 f"ngày {fmt_date(data.record_date) or '……/……/………'}")
+    delegation = text(data.delegation)
+    if delegation:
+        if not fold(delegation).startswith("so"):
+            delegation = f"số {delegation}"
+        lines.append(f"Căn cứ Quyết định {delegation} về việc giao quyền xử phạt "
+                     "vi phạm hành chính")
+    for index, line in enumerate(lines, start=1):
+        end = "." if index == len(lines) else ";"
+        doc.paragraph(("I", line.rstrip(";.") + end))
+
+
+def _article_one(doc: OfficialDocument, data: DecisionData, total: int) -> None:
+    """Điều 1: who, what, which rule, circumstances, sanctions."""
+    v = data.violator
+    doc.keep_space(20)
+    doc.paragraph(("B", "Điều 1."))
+    doc.paragraph(f"1. Xử phạt vi phạm hành chính đối với {party(v)} có tên sau "
+                  "đây:")
+    identity_block(doc, v)
+
+    description = paragraphs(data.description)
+    doc.paragraph("2. Đã thực hiện hành vi vi phạm hành chính: ",
+                  description[0] if description else None)
+    for extra in description[1:]:
+        doc.paragraph(extra)
+    acts = enumerate_items([text(act.act) for act in data.acts])
+    if len(acts) > 1:
+        for line in acts:
+            doc.paragraph(line)
+    bases = enumerate_items([legal_basis(act) for act in data.acts])
+    if len(bases) > 1:
+        doc.paragraph("3. Quy định tại:")
+        for line in bases:
+            doc.paragraph(line)
+    else:
+        doc.paragraph("3. Quy định tại: ", bases[0] if bases else None)
+    doc.paragraph("4. Các tình tiết tăng nặng (nếu có): ",
+                  text(data.aggravating) or "Không.")
+    doc.paragraph("5. Các tình tiết giảm nhẹ (nếu có): ",
+                  text(data.mitigating) or "Không.")
+    _sanctions(doc, data, total)
+
+
+def _sanctions(doc: OfficialDocument, data: DecisionData, total: int) -> None:
+    """Item 6: main sanction per act with the total, additional, remedial.
+
+    Note (10): with several acts, the fine of each act and the total of all
+    of them are written, in figures and in words.
+    """
+    v = data.violator
+    doc.paragraph("6. Bị áp dụng hình thức xử phạt, biện pháp khắc phục hậu quả "
+                  "như sau:")
+    kinds = []
+    if any(act.fine is not None for act in data.acts) or total:
+        kinds.append("Phạt tiền")
+    if any(act.fine is None for act in data.acts) or not kinds:
+        kinds.append("Cảnh cáo")
+    doc.paragraph("a) Hình thức xử phạt chính: ", ", ".join(kinds).capitalize() + ".")
+    if len(data.acts) == 1 and data.acts[0].fine is not None:
+        doc.paragraph(f"Cụ thể: Phạt tiền {money(total)} ",
+                      ("B", f"(Bằng chữ: {money_words(total)})"), ".")
+    elif data.acts:
+        doc.paragraph("Cụ thể:")
+        for line in enumerate_items([_act_sanction(act) for act in data.acts]):
+            doc.paragraph(line)
+        if total:
+            doc.paragraph("Tổng số tiền phạt là: ", ("B", money(total)), " ",
+                          ("B", f"(Bằng chữ: {money_words(total)})"), ".")
+    elif total:
+        doc.paragraph(f"Cụ thể: Phạt tiền {money(total)} ",
+                      ("B", f"(Bằng chữ: {money_words(total)})"), ".")
+
+    additional = paragraphs(data.additional_sanctions)
+    doc.paragraph("b) Hình thức xử phạt bổ sung (nếu có): ",
+                  additional[0] if additional else "Không.")
+    for extra in additional[1:]:
+        doc.paragraph(extra)
+    remedial = paragraphs(data.remedial_measures)
+    doc.paragraph("c) Biện pháp khắc phục hậu quả (nếu có): ",
+                  remedial[0] if remedial else "Không.")
+    for extra in remedial[1:]:
+        doc.paragraph(extra)
+    if remedial:
+        doc.paragraph("Mọi chi phí tổ chức thi hành biện pháp khắc phục hậu quả do "
+                      f"{party(v)} bị xử phạt có tên tại Điều này chi trả.")
+
+
+def _act_sanction(act: ActData) -> str:
+    """"Phạt tiền 1.500.000 đồng (Một triệu … đồng) đối với hành vi quy định tại …"."""
+    basis = legal_basis(act)
+    if act.fine is None:
+        return f"Cảnh cáo đối với hành vi quy định tại {basis}"
+    return (f"Phạt tiền {money(act.fine)} ({money_words(act.fine)}) đối với hành "
+            f"vi quy định tại {basis}")
+
+
+def _article_three(doc: OfficialDocument, data: DecisionData, total: int) -> None:
+    """Điều 3: delivery, payment, the right to complain, who else gets it."""
+    v = data.violator
+    name = text(v.name)
+    subject = capitalised(party(v))
+    doc.keep_space(20)
+    doc.paragraph(("B", "Điều 3. "), "Quyết định này được:")
+    doc.paragraph(f"1. Giao cho {person(v)} là {role(v)} bị xử phạt có tên tại "
+                  "Điều 1 Quyết định này để chấp hành.")
+    doc.paragraph(
+        f"{subject} có tên tại Điều 1 phải nghiêm chỉnh chấp hành Quyết định xử "
+        f"phạt này. Nếu quá thời hạn mà {party(v)} {name} không tự nguyện chấp "
+        "hành thì sẽ bị cưỡng chế thi hành theo quy định của pháp luật."
+    )
+    letters = iter("abc")
+    treasury = text(data.treasury)
+    if total:
+        doc.paragraph(
+            f"{next(letters)}) {subject} bị xử phạt có tên tại Điều 1 phải nộp "
+            "tiền phạt tại ", treasury or None, " trong thời hạn "
+            f"{data.payment_days:02d} ngày, kể từ ngày nhận được Quyết định này.",
+        )
+    doc.paragraph(f"{next(letters)}) {subject} {name} có quyền khiếu nại hoặc "
+                  "khởi kiện hành chính đối với Quyết định này theo quy định của "
+                  "pháp luật.")
+    item = 2
+    if total:
+        doc.paragraph(f"{item}. Gửi cho ", treasury or None, " để thu tiền phạt.")
+        item += 1
+    doc.paragraph(f"{item}. Gửi cho ", None, " để tổ chức thực hiện./.")

@@ -1,0 +1,152 @@
+"""Choices the forms leave to the writer, made once from the data.
+
+The Phụ lục of Nghị định 118/2021/NĐ-CP writes alternatives such as
+"<ông (bà)/tổ chức>" and "<cá nhân/người đại diện của tổ chức>" and notes
+(*) "chọn và ghi thông tin cho phù hợp với thực tế của vụ việc". These
+helpers pick the right alternative so every form words it the same way.
+"""
+
+from collections.abc import Sequence
+from datetime import date
+
+from xlvphc.documents.data import ActData, ViolatorData
+from xlvphc.domain.money import amount_in_words, format_vnd
+from xlvphc.domain.text import clean, fold
+
+DOTS = "…"
+BLANK_TIME = "…… giờ …… phút, ngày ……/……/………"
+BLANK_DATE = "……/……/………"
+
+
+def text(value: object) -> str:
+    """Clean a one-line value (NFC, no control or bidi characters)."""
+    return clean(value)
+
+
+def paragraphs(value: object) -> list[str]:
+    """Split multi-line input into its non-empty paragraphs."""
+    return [line for line in clean(value, multiline=True).split("\n") if line]
+
+
+def number_line(number: str, suffix: str) -> str:
+    """Write the "Số: 12/BB-VPHC" line; a missing number stays blank.
+
+    A number without its symbol ("12") gets the form's suffix; an empty
+    number leaves room for the clerk, who numbers documents on signing
+    (Nghị định 30/2020/NĐ-CP).
+    """
+    value = text(number)
+    if not value:
+        return f"Số:        /{suffix}"
+    if "/" not in value:
+        value = f"{value}/{suffix}"
+    return f"Số: {value}"
+
+
+def is_organisation(v: ViolatorData) -> bool:
+    """Tell whether the violator is an organisation."""
+    return v.kind == "organisation"
+
+
+def honorific(gender: str) -> str:
+    """"ông" for a man, "bà" for a woman, the form's "ông (bà)" otherwise."""
+    folded = fold(gender)
+    if folded in ("nam", "male", "m"):
+        return "ông"
+    if folded in ("nu", "female", "f"):
+        return "bà"
+    return "ông (bà)"
+
+
+def party(v: ViolatorData) -> str:
+    """The form's "<ông (bà)/tổ chức>" choice."""
+    return "tổ chức" if is_organisation(v) else honorific(v.gender)
+
+
+def role(v: ViolatorData) -> str:
+    """The form's "<cá nhân/người đại diện của tổ chức>" choice."""
+    return "người đại diện của tổ chức" if is_organisation(v) else "cá nhân"
+
+
+def kind(v: ViolatorData) -> str:
+    """The form's "<cá nhân/tổ chức>" choice."""
+    return "tổ chức" if is_organisation(v) else "cá nhân"
+
+
+def person_name(v: ViolatorData) -> str:
+    """Name of the person who signs or receives: the violator or its representative."""
+    return text(v.representative_name if is_organisation(v) else v.name)
+
+
+def person(v: ViolatorData) -> str:
+    """"ông Trần Văn Bình": the person acting for the violator, addressed."""
+    gender = v.representative_gender if is_organisation(v) else v.gender
+    name = person_name(v)
+    return f"{honorific(gender)} {name}" if name else f"ông (bà) {DOTS * 8}"
+
+
+def capitalised(value: str) -> str:
+    """Capitalise the first letter only ("ông (bà)" -> "Ông (bà)")."""
+    return value[:1].upper() + value[1:]
+
+
+def is_minor(v: ViolatorData, on: date) -> bool:
+    """Tell whether an individual is under 18 on the given day.
+
+    Nghị định 118/2021/NĐ-CP Điều 12 khoản 6 điểm b: the record of a minor
+    also goes to a parent or guardian, so the record needs one more copy.
+    """
+    if is_organisation(v) or v.birth_date is None:
+        return False
+    born = v.birth_date
+    age = on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+    return age < 18
+
+
+def decree_name(decree: str) -> str:
+    """"168/2024/NĐ-CP" -> "Nghị định số 168/2024/NĐ-CP"; full names unchanged."""
+    value = text(decree)
+    if value[:1].isdigit():
+        return f"Nghị định số {value}"
+    return value
+
+
+def legal_basis(act: ActData) -> str:
+    """Write "điểm a khoản 2 Điều 6 Nghị định số 168/2024/NĐ-CP".
+
+    Note (9) of MBB01 and (8) of MQĐ02 ask for the point, clause and article
+    of the sector decree; a missing point or clause is simply left out.
+    """
+    parts = []
+    if text(act.point):
+        parts.append(f"điểm {text(act.point)}")
+    if act.clause:
+        parts.append(f"khoản {act.clause}")
+    parts.append(f"Điều {act.article}")
+    parts.append(decree_name(act.decree))
+    return " ".join(parts)
+
+
+def enumerate_items(items: Sequence[str]) -> list[str]:
+    """Mark several items "(1)", "(2)"… and end them with ";" and "."
+
+    The same marks are used for an act and its legal basis, so a reader can
+    match each act with the article it breaks.
+    """
+    if len(items) == 1:
+        return [items[0].rstrip(".;") + "."]
+    out = []
+    for index, item in enumerate(items, start=1):
+        end = "." if index == len(items) else ";"
+        out.append(f"({index}) {item.rstrip('.;')}{end}")
+    return out
+
+
+def money(amount: int) -> str:
+    """"1.500.000 đồng"."""
+    return format_vnd(amount)
+
+
+def money_words(amount: int) -> str:
+    """"Một triệu năm trăm nghìn đồng"."""
+    return amount_in_words(amount)

@@ -1,0 +1,255 @@
+"""Lập biên bản vi phạm (new case) and Ra quyết định xử phạt."""
+
+import reflex as rx
+
+from xlvphc import routes
+from xlvphc.components.fields import error_for, field, form_message, section
+from xlvphc.components.fields import select_field
+from xlvphc.components.shell import page
+from xlvphc.state.case_form import CaseFormState, DecisionFormState
+
+GENDERS = [("Nam", "Nam"), ("Nữ", "Nữ")]
+
+
+def _individual() -> rx.Component:
+    return rx.fragment(
+        field("Họ và tên", "name", required=True, placeholder="Nguyễn Văn An"),
+        select_field("Giới tính", "gender", GENDERS),
+        field("Ngày sinh", "birth_date", placeholder="ngày/tháng/năm"),
+        field("Quốc tịch", "nationality", default="Việt Nam"),
+        field("Nghề nghiệp", "occupation"),
+        field("Nơi ở hiện tại", "address", width="100%"),
+        field("Số định danh cá nhân / CMND / hộ chiếu", "id_number",
+              hint="CCCD: 12 chữ số"),
+        field("Ngày cấp", "id_issued_on", placeholder="ngày/tháng/năm"),
+        field("Nơi cấp", "id_issued_by"),
+    )
+
+
+def _organisation() -> rx.Component:
+    return rx.fragment(
+        field("Tên tổ chức", "name", required=True),
+        field("Địa chỉ trụ sở chính", "address", width="100%"),
+        field("Mã số doanh nghiệp", "tax_code", hint="10 chữ số"),
+        field("Số GCN đăng ký doanh nghiệp / giấy phép", "registration_number"),
+        field("Ngày cấp", "registration_issued_on", placeholder="ngày/tháng/năm"),
+        field("Nơi cấp", "registration_issued_by"),
+        field("Người đại diện theo pháp luật", "representative_name", required=True),
+        select_field("Giới tính người đại diện", "representative_gender", GENDERS),
+        field("Chức danh người đại diện", "representative_title"),
+    )
+
+
+def _violator() -> rx.Component:
+    return section(
+        "1. Đối tượng vi phạm",
+        rx.radio(
+            ["Cá nhân", "Tổ chức"],
+            default_value="Cá nhân",
+            on_change=lambda v: CaseFormState.set_kind(
+                rx.cond(v == "Tổ chức", "organisation", "individual")
+            ),
+            direction="row",
+            width="100%",
+        ),
+        rx.cond(CaseFormState.kind == "organisation", _organisation(), _individual()),
+        description="Ghi đúng như giấy tờ tùy thân hoặc giấy đăng ký của tổ chức.",
+    )
+
+
+def _violation() -> rx.Component:
+    return section(
+        "2. Hành vi vi phạm",
+        field("Ngày vi phạm", "violation_date", required=True,
+              placeholder="ngày/tháng/năm", default=CaseFormState.today),
+        field("Giờ vi phạm", "violation_time", required=True, placeholder="14:30"),
+        field("Địa điểm vi phạm", "violation_place", required=True, width="100%"),
+        field("Mô tả hành vi vi phạm", "description", required=True, multiline=True,
+              width="100%",
+              hint="Tả cụ thể: ai, làm gì, lúc nào, ở đâu, phương tiện (biển số)."),
+        rx.box(
+            rx.text("Hành vi theo danh mục", weight="medium", size="2"),
+            rx.text(
+                "Gõ vài chữ của hành vi (ví dụ \u201cnồng độ cồn\u201d) hoặc điều "
+                "khoản (ví dụ \u201cđiểm a khoản 2 Điều 6\u201d), rồi bấm Chọn.",
+                size="1", color_scheme="gray",
+            ),
+            rx.input(
+                placeholder="Tìm hành vi vi phạm…",
+                on_change=CaseFormState.search_catalogue.debounce(400),
+                id="tim-hanh-vi",
+                size="3",
+                width="100%",
+            ),
+            rx.foreach(CaseFormState.catalogue_results, _catalogue_row),
+            rx.heading("Đã chọn", size="3", margin_top="0.75em"),
+            rx.cond(
+                CaseFormState.selected.length() == 0,
+                rx.text("Chưa chọn hành vi nào.", size="2", color_scheme="gray"),
+            ),
+            rx.foreach(CaseFormState.selected, _selected_row),
+            error_for("act_ids"),
+            width="100%",
+        ),
+    )
+
+
+def _act_text(row) -> rx.Component:
+    return rx.box(
+        rx.text(row["citation"], weight="bold", size="2"),
+        rx.text(row["act"], size="2"),
+        rx.text(row["frame"], size="1", color_scheme="gray"),
+        flex="1",
+    )
+
+
+def _catalogue_row(row) -> rx.Component:
+    return rx.flex(
+        _act_text(row),
+        rx.button("Chọn", type="button", variant="soft",
+                  on_click=CaseFormState.add_act(row["id"])),
+        gap="2", align="center", padding_y="0.4em",
+        border_bottom="1px solid var(--gray-4)",
+    )
+
+
+def _selected_row(row) -> rx.Component:
+    return rx.flex(
+        _act_text(row),
+        rx.button("Bỏ", type="button", variant="soft", color_scheme="red",
+                  on_click=CaseFormState.remove_act(row["id"])),
+        gap="2", align="center", padding="0.4em", background="var(--green-2)",
+        border_radius="6px", margin_top="0.25em",
+    )
+
+
+def _record() -> rx.Component:
+    return section(
+        "3. Biên bản vi phạm hành chính (mẫu MBB01)",
+        field("Ngày lập", "record_date", required=True, default=CaseFormState.today,
+              placeholder="ngày/tháng/năm"),
+        field("Giờ lập", "record_time", required=True,
+              default=CaseFormState.now_time, placeholder="14:30"),
+        field("Nơi lập biên bản", "record_place", required=True, width="100%"),
+        field("Người lập biên bản", "maker_name", required=True,
+              default=CaseFormState.maker_name),
+        field("Chức vụ", "maker_title", required=True,
+              default=CaseFormState.maker_title),
+        field("Người chứng kiến / đại diện chính quyền", "witness", width="100%"),
+        field("Ý kiến trình bày của người vi phạm", "violator_statement",
+              multiline=True, width="100%"),
+        description="Số biên bản do hệ thống cấp tự động theo đơn vị và năm.",
+    )
+
+
+@rx.page(route=routes.CASE_NEW, title="Lập biên bản – XLVPHC",
+         on_load=CaseFormState.open)
+def case_new_page() -> rx.Component:
+    return page(
+        "Lập biên bản vi phạm hành chính",
+        form_message(),
+        rx.cond(
+            CaseFormState.ready,
+            rx.form(
+                rx.flex(
+                    _violator(),
+                    _violation(),
+                    _record(),
+                    form_message(),
+                    rx.button("Lưu hồ sơ và biên bản", type="submit", size="3",
+                              id="luu-ho-so"),
+                    direction="column",
+                    gap="4",
+                ),
+                on_submit=CaseFormState.submit,
+                reset_on_submit=False,
+            ),
+            rx.spinner(),
+        ),
+        intro="Nhập thông tin vụ việc và biên bản. Các ô có dấu * là bắt buộc. Nếu "
+        "có ô chưa đúng, hệ thống báo ngay dưới ô đó và giữ nguyên những gì bạn đã "
+        "nhập.",
+    )
+
+
+def _fine_row(act) -> rx.Component:
+    name = "fine_" + act["id"].to_string()
+    return rx.flex(
+        rx.box(
+            rx.text(act["citation"], weight="bold", size="2"),
+            rx.text(act["act"], size="2"),
+            rx.text("Khung phạt: ", act["frame"], size="1", color_scheme="gray"),
+            flex="1 1 300px",
+        ),
+        rx.box(
+            rx.text("Mức phạt (đồng)", size="2", weight="medium"),
+            rx.input(name=name, id=name, default_value=act["default_fine"], size="3",
+                     input_mode="numeric"),
+            rx.cond(
+                DecisionFormState.errors.contains(name),
+                rx.text(DecisionFormState.errors.get(name, ""), color_scheme="red",
+                        size="2"),
+            ),
+            flex="0 1 220px",
+        ),
+        gap="3", wrap="wrap", padding_y="0.5em",
+        border_bottom="1px solid var(--gray-4)",
+        width="100%",
+    )
+
+
+@rx.page(route=routes.CASE_DECISION, title="Ra quyết định – XLVPHC",
+         on_load=DecisionFormState.open)
+def decision_page() -> rx.Component:
+    c = DecisionFormState.case
+    return page(
+        "Ra quyết định xử phạt (mẫu MQĐ02)",
+        form_message(),
+        rx.cond(
+            DecisionFormState.ready,
+            rx.form(
+                rx.flex(
+                    rx.callout(
+                        rx.text("Biên bản số ", c["record_number"], " – ",
+                                c["violator_kind"], ": ", c["violator_name"]),
+                        icon="info",
+                    ),
+                    section(
+                        "Mức phạt từng hành vi",
+                        rx.foreach(DecisionFormState.acts, _fine_row),
+                        description="Mặc định là mức trung bình của khung (Điều 23 "
+                        "Luật XLVPHC); tổ chức gấp đôi cá nhân. Mức phạt phải nằm "
+                        "trong khung.",
+                    ),
+                    section(
+                        "Quyết định",
+                        field("Ngày quyết định", "decided_on", required=True,
+                              default=DecisionFormState.today,
+                              placeholder="ngày/tháng/năm"),
+                        field("Người ký", "signer_name", required=True),
+                        field("Chức vụ người ký", "signer_title", required=True,
+                              placeholder="Chủ tịch Ủy ban nhân dân xã …"),
+                        field("Hình thức xử phạt bổ sung", "additional_sanctions",
+                              multiline=True, width="100%"),
+                        field("Biện pháp khắc phục hậu quả", "remedial_measures",
+                              multiline=True, width="100%"),
+                        field("Số ngày phải nộp phạt", "payment_days", default="10",
+                              hint="Tối thiểu 10 ngày kể từ ngày nhận quyết định "
+                              "(Điều 73 Luật XLVPHC)."),
+                        field("Nộp tiền phạt tại", "treasury", required=True,
+                              placeholder="Kho bạc Nhà nước …", width="100%"),
+                    ),
+                    form_message(),
+                    rx.button("Ra quyết định", type="submit", size="3",
+                              color_scheme="green", id="luu-quyet-dinh"),
+                    direction="column",
+                    gap="4",
+                ),
+                on_submit=DecisionFormState.submit,
+                reset_on_submit=False,
+            ),
+            rx.spinner(),
+        ),
+        intro="Kiểm tra mức phạt, nhập người ký và nơi nộp phạt. Số quyết định do "
+        "hệ thống cấp tự động.",
+    )

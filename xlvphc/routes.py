@@ -1,0 +1,12 @@
+"""Route paths, in one place. Vietnamese slugs: officials read the address bar."""
+
+LOGIN = "/dang-nhap"
+CHANGE_PASSWORD = "/doi-mat-khau"
+HOME = "/"
+CASES = "/ho-so"
+CASE_NEW = "/ho-so/moi"
+CASE_DETAIL = "/ho-so/chi-tiet"
+CASE_DECISION = "/ho-so/quyet-dinh"
+DASHBOARD = "/thong-ke"
+ACCOUNTS = "/tai-khoan"
+GUIDE = "/huong-dan"

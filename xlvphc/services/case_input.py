@@ -1,0 +1,201 @@
+"""Validation of the case and decision forms: allow-listed keys only, each
+problem reported against its field (security.md: no mass assignment)."""
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlmodel import Session, select
+
+from xlvphc.domain.fines import check_fine, default_fine, org_frame
+from xlvphc.models import CatalogueEntry
+from xlvphc.models.cases import ViolatorKind
+from xlvphc.services.inputs import FormReader
+
+GENDERS = {"Nam", "Nữ"}
+MAX_ACTS = 20
+_ID_NUMBER = re.compile(r"^(\d{9}|\d{12}|[A-Z]\d{7,8})$")
+_TAX_CODE = re.compile(r"^\d{10}(-\d{3})?$")
+
+VIOLATOR_TEXT = {
+    # key: (label, max length)
+    "name": ("họ và tên / tên tổ chức", 200),
+    "nationality": ("quốc tịch", 60),
+    "occupation": ("nghề nghiệp", 120),
+    "address": ("địa chỉ", 500),
+    "id_issued_by": ("nơi cấp", 200),
+    "registration_number": ("số giấy chứng nhận đăng ký", 40),
+    "registration_issued_by": ("nơi cấp giấy đăng ký", 200),
+    "representative_name": ("người đại diện theo pháp luật", 120),
+    "representative_title": ("chức danh người đại diện", 120),
+}
+
+
+@dataclass
+class CaseInput:
+    violator: dict
+    acts: list[CatalogueEntry]
+    field: str
+    violation_at: datetime
+    violation_place: str
+    description: str
+    record: dict
+
+
+def _act_ids(raw: object) -> list[int]:
+    if isinstance(raw, str):
+        parts = [p for p in re.split(r"[,\s]+", raw) if p]
+    elif isinstance(raw, list):
+        parts = raw
+    else:
+        return []
+    ids: list[int] = []
+    for part in parts[: MAX_ACTS + 1]:
+        try:
+            value = int(part)
+        except (TypeError, ValueError):
+            return []
+        if value > 0 and value not in ids:
+            ids.append(value)
+    return ids
+
+
+def read_violator(form: FormReader, today: date) -> dict:
+    kind = form.choice("kind", "loại đối tượng", ViolatorKind.LABELS,
+                       default=ViolatorKind.INDIVIDUAL)
+    values = {"kind": kind}
+    for key, (label, max_len) in VIOLATOR_TEXT.items():
+        values[key] = form.text(key, label, max_len, required=key == "name")
+    values["nationality"] = values["nationality"] or "Việt Nam"
+    if kind == ViolatorKind.ORGANISATION:
+        values["tax_code"] = form.text("tax_code", "mã số doanh nghiệp", 14)
+        if values["tax_code"] and not _TAX_CODE.match(values["tax_code"]):
+            form.errors["tax_code"] = "Mã số doanh nghiệp gồm 10 chữ số (hoặc 10-3)."
+        values["registration_issued_on"] = form.date(
+            "registration_issued_on", "ngày cấp giấy đăng ký", not_after=today)
+        values["representative_gender"] = form.choice(
+            "representative_gender", "giới tính người đại diện", GENDERS,
+            required=False)
+        if not values["representative_name"]:
+            form.errors["representative_name"] = (
+                "Vui lòng nhập người đại diện theo pháp luật của tổ chức.")
+        return values
+    values["gender"] = form.choice("gender", "giới tính", GENDERS, required=False)
+    values["birth_date"] = form.date("birth_date", "ngày sinh", not_after=today)
+    values["id_number"] = form.text("id_number", "số định danh", 20).upper()
+    if values["id_number"] and not _ID_NUMBER.match(values["id_number"]):
+        form.errors["id_number"] = (
+            "Số định danh cá nhân gồm 12 chữ số (CMND cũ 9 chữ số; hộ chiếu: "
+            "1 chữ cái và 7–8 chữ số).")
+    values["id_issued_on"] = form.date("id_issued_on", "ngày cấp", not_after=today)
+    return values
+
+
+def read_case(session: Session, data: object, today: date) -> tuple[CaseInput, dict]:
+    form = FormReader(data)
+    violator = read_violator(form, today)
+    violation_at = form.local_datetime("violation_date", "violation_time",
+                                       "vi phạm", today)
+    place = form.text("violation_place", "địa điểm vi phạm", 500, required=True)
+    description = form.text("description", "mô tả hành vi vi phạm", 5000,
+                            required=True, multiline=True)
+
+    ids = _act_ids(form.data.get("act_ids"))
+    acts = []
+    if not ids:
+        form.errors["act_ids"] = "Vui lòng chọn ít nhất một hành vi vi phạm."
+    elif len(ids) > MAX_ACTS:
+        form.errors["act_ids"] = f"Một hồ sơ có tối đa {MAX_ACTS} hành vi."
+    else:
+        found = {e.id: e for e in session.exec(
+            select(CatalogueEntry).where(CatalogueEntry.id.in_(ids)))}
+        if len(found) != len(ids):
+            form.errors["act_ids"] = "Có hành vi không có trong danh mục."
+        acts = [found[i] for i in ids if i in found]
+        if len({a.field for a in acts}) > 1:
+            form.errors["act_ids"] = (
+                "Các hành vi trong một hồ sơ phải cùng một lĩnh vực.")
+
+    made_at = form.local_datetime("record_date", "record_time", "lập biên bản", today)
+    record = {
+        "made_at": made_at,
+        "place": form.text("record_place", "nơi lập biên bản", 500, required=True),
+        "maker_name": form.text("maker_name", "họ tên người lập biên bản", 120,
+                                required=True),
+        "maker_title": form.text("maker_title", "chức vụ người lập biên bản", 120,
+                                 required=True),
+        "witness": form.text("witness", "người chứng kiến", 300),
+        "violator_statement": form.text("violator_statement",
+                                        "ý kiến của người vi phạm", 5000,
+                                        multiline=True),
+    }
+    if made_at and violation_at and made_at < violation_at:
+        form.errors["record_date"] = "Biên bản không thể lập trước thời điểm vi phạm."
+    field = acts[0].field if acts else ""
+    return CaseInput(violator, acts, field, violation_at, place, description,
+                     record), form.errors
+
+
+@dataclass
+class DecisionInput:
+    decided_on: date
+    signer_name: str
+    signer_title: str
+    fines: dict[int, int]
+    additional_sanctions: str
+    remedial_measures: str
+    payment_days: int
+    treasury: str
+    version: int | None
+
+
+def frame_for(act, is_org: bool) -> tuple[int | None, int | None]:
+    if act.frame_min is None or act.frame_max is None:
+        return None, None
+    return org_frame(act.frame_min, act.frame_max, is_org)
+
+
+def read_decision(data: object, acts: list, is_org: bool, record_day: date,
+                  today: date) -> tuple[DecisionInput, dict]:
+    """Fines default to the frame average (Law Art. 23 k4) and must stay inside
+    the frame, doubled for organisations (Law Art. 24)."""
+    form = FormReader(data)
+    decided_on = form.date("decided_on", "ngày ra quyết định", required=True,
+                           not_after=today)
+    if decided_on and decided_on < record_day:
+        form.errors["decided_on"] = "Ngày quyết định không thể trước ngày lập biên bản."
+    fines: dict[int, int] = {}
+    for act in acts:
+        key = f"fine_{act.id}"
+        low, high = frame_for(act, is_org)
+        value = form.amount(key, "mức phạt")
+        if low is None:
+            if value:
+                form.errors[key] = "Hành vi này chỉ bị phạt cảnh cáo."
+            fines[act.id] = 0
+            continue
+        if value is None and key not in form.errors:
+            value = default_fine(low, high)
+        if value is not None:
+            problem = check_fine(value, low, high)
+            if problem:
+                form.errors[key] = problem
+            fines[act.id] = value
+    version = form.data.get("version")
+    result = DecisionInput(
+        decided_on=decided_on,
+        signer_name=form.text("signer_name", "họ tên người ký", 120, required=True),
+        signer_title=form.text("signer_title", "chức vụ người ký", 120, required=True),
+        fines=fines,
+        additional_sanctions=form.text("additional_sanctions",
+                                       "hình thức xử phạt bổ sung", 2000,
+                                       multiline=True),
+        remedial_measures=form.text("remedial_measures",
+                                    "biện pháp khắc phục hậu quả", 2000,
+                                    multiline=True),
+        payment_days=form.integer("payment_days", "số ngày nộp phạt", 10, 365,
+                                  default=10),
+        treasury=form.text("treasury", "nơi nộp tiền phạt", 300, required=True),
+        version=version if isinstance(version, int) else None,
+    )
+    return result, form.errors

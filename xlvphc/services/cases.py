@@ -1,0 +1,167 @@
+"""Creating a case with its violation record, and issuing the sanction decision."""
+
+import logging
+
+from sqlmodel import Session, select
+
+from xlvphc.domain.text import fold
+from xlvphc.models import (
+    Case,
+    CaseAct,
+    CaseEvent,
+    Decision,
+    ViolationRecord,
+    Violator,
+)
+from xlvphc.models.base import local_now
+from xlvphc.models.cases import CaseStatus, ViolatorKind
+from xlvphc.services import audit
+from xlvphc.services.access import Action, Actor, require
+from xlvphc.services.case_input import read_case, read_decision
+from xlvphc.services.db import session_scope
+from xlvphc.services.errors import Conflict, NotFound, ValidationFailed
+from xlvphc.services.numbering import next_number
+
+log = logging.getLogger(__name__)
+
+
+def search_text(case: Case, violator: Violator | None) -> str:
+    """Everything the one search box should find, folded: names without
+    diacritics, identity and tax numbers, document numbers, place words."""
+    parts = [case.violator_name, case.record_number, case.decision_number,
+             case.violation_place, case.field]
+    if violator:
+        parts += [violator.id_number, violator.tax_code, violator.address,
+                  violator.representative_name]
+    return f" {fold(' '.join(p for p in parts if p))} "[:4000]
+
+
+def load_case(session: Session, actor: Actor, case_id: object, action: str) -> Case:
+    """The case if it exists, is not deleted and lies in the actor's scope;
+    otherwise the same refusal for all three, so ids cannot be probed."""
+    if not isinstance(case_id, int) or isinstance(case_id, bool) or case_id <= 0:
+        raise NotFound()
+    case = session.get(Case, case_id)
+    if case is None or case.deleted_at is not None:
+        log.warning("user=%s asked for missing case=%s", actor.user_id, case_id)
+        raise NotFound()
+    require(actor, action, case.unit_id)
+    return case
+
+
+def create_case(actor: Actor, data: object, request_key: object = None) -> int:
+    """A case with its violation record (MBB01). The unit comes from the acting
+    user, never from the form. A repeated request key returns the first case
+    (double clicks and replayed events create nothing twice)."""
+    require(actor, Action.CASE_WRITE, actor.unit_id)
+    key = request_key if isinstance(request_key, str) and 8 <= len(request_key) <= 64 \
+        else None
+    now = local_now()
+    with session_scope() as session:
+        if key:
+            existing = session.exec(select(Case.id).where(
+                Case.request_key == key, Case.unit_id == actor.unit_id)).first()
+            if existing:
+                return existing
+        parsed, errors = read_case(session, data, now.date())
+        if errors:
+            raise ValidationFailed(errors)
+
+        case = Case(
+            unit_id=actor.unit_id,
+            field=parsed.field,
+            status=CaseStatus.RECORDED,
+            violation_at=parsed.violation_at,
+            violation_date=parsed.violation_at.date(),
+            violation_place=parsed.violation_place,
+            description=parsed.description,
+            violator_kind=parsed.violator["kind"],
+            violator_name=parsed.violator["name"],
+            record_number=next_number(session, actor.unit_id, "MBB01", now.year),
+            created_by=actor.user_id,
+            request_key=key,
+        )
+        session.add(case)
+        session.flush()
+        violator = Violator(case_id=case.id, **parsed.violator)
+        session.add(violator)
+        for position, entry in enumerate(parsed.acts):
+            session.add(CaseAct(
+                case_id=case.id, catalogue_id=entry.id, decree=entry.decree,
+                article=entry.article, clause=entry.clause, point=entry.point,
+                act=entry.act, frame_min=entry.fine_min, frame_max=entry.fine_max,
+                position=position,
+            ))
+        session.add(ViolationRecord(case_id=case.id, number=case.record_number,
+                                    created_by=actor.user_id, **parsed.record))
+        case.search_text = search_text(case, violator)
+        session.add(case)
+        session.add(CaseEvent(
+            case_id=case.id, kind="record", actor_id=actor.user_id,
+            summary=f"Lập biên bản vi phạm hành chính số {case.record_number}",
+        ))
+        audit.record(session, actor, "case.created", entity="case",
+                     entity_id=case.id,
+                     after={"record_number": case.record_number,
+                            "field": case.field, "acts": [a.id for a in parsed.acts]})
+        log.info("user=%s created case=%s", actor.user_id, case.id)
+        return case.id
+
+
+def issue_decision(actor: Actor, case_id: object, data: object) -> str:
+    """The sanction decision (MQĐ02) on a recorded case; returns its number."""
+    require(actor, Action.CASE_WRITE)
+    today = local_now().date()
+    with session_scope() as session:
+        case = load_case(session, actor, case_id, Action.CASE_WRITE)
+        if case.status != CaseStatus.RECORDED:
+            raise Conflict("Hồ sơ này đã có quyết định xử phạt.")
+        record = session.exec(select(ViolationRecord).where(
+            ViolationRecord.case_id == case.id)).one()
+        acts = session.exec(select(CaseAct).where(CaseAct.case_id == case.id)
+                            .order_by(CaseAct.position)).all()
+        is_org = case.violator_kind == ViolatorKind.ORGANISATION
+        record_day = record.made_at.date()
+        parsed, errors = read_decision(data, acts, is_org, record_day, today)
+        if errors:
+            raise ValidationFailed(errors)
+        version = data.get("version") if isinstance(data, dict) else None
+        if str(version) != str(case.version):
+            raise Conflict(
+                "Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại trang để xem "
+                "thay đổi trước khi ra quyết định.")
+
+        number = next_number(session, case.unit_id, "MQĐ02", parsed.decided_on.year)
+        total = 0
+        for act in acts:
+            act.fine = parsed.fines.get(act.id, 0)
+            total += act.fine
+            session.add(act)
+        session.add(Decision(
+            case_id=case.id, number=number, decided_on=parsed.decided_on,
+            signer_name=parsed.signer_name, signer_title=parsed.signer_title,
+            fine_total=total, additional_sanctions=parsed.additional_sanctions,
+            remedial_measures=parsed.remedial_measures,
+            payment_days=parsed.payment_days, treasury=parsed.treasury,
+            created_by=actor.user_id,
+        ))
+        before = {"status": case.status, "fine_total": case.fine_total}
+        case.status = CaseStatus.DECIDED
+        case.decision_number = number
+        case.decided_on = parsed.decided_on
+        case.fine_total = total
+        case.version += 1
+        violator = session.exec(select(Violator).where(
+            Violator.case_id == case.id)).first()
+        case.search_text = search_text(case, violator)
+        session.add(case)
+        session.add(CaseEvent(
+            case_id=case.id, kind="decision", actor_id=actor.user_id,
+            summary=f"Ra quyết định xử phạt số {number}",
+        ))
+        audit.record(session, actor, "decision.issued", entity="case",
+                     entity_id=case.id, before=before,
+                     after={"status": case.status, "fine_total": total,
+                            "decision_number": number})
+        log.info("user=%s issued decision on case=%s", actor.user_id, case.id)
+        return number

@@ -1,0 +1,112 @@
+"""Reading untrusted form data field by field. Each reader records a Vietnamese
+message against the field's name, so the page can show it next to the field."""
+
+import re
+from datetime import date, datetime, time
+
+from xlvphc.domain.dates import parse_date
+from xlvphc.domain.money import parse_amount
+from xlvphc.domain.text import clean
+from xlvphc.models.base import VN_TZ
+
+_TIME = re.compile(r"^(\d{1,2})[:hg](\d{2})$")
+
+
+class FormReader:
+    """Collects cleaned values and errors from one submitted form."""
+
+    def __init__(self, data: object) -> None:
+        self.data = data if isinstance(data, dict) else {}
+        self.errors: dict[str, str] = {}
+
+    def _raw(self, key: str) -> object:
+        return self.data.get(key)
+
+    def text(
+        self,
+        key: str,
+        label: str,
+        max_len: int,
+        required: bool = False,
+        multiline: bool = False,
+    ) -> str:
+        value = clean(self._raw(key), multiline=multiline)
+        if required and not value:
+            self.errors[key] = f"Vui lòng nhập {label}."
+        elif len(value) > max_len:
+            self.errors[key] = f"{label[:1].upper()}{label[1:]} tối đa {max_len} ký tự."
+        return value
+
+    def choice(self, key: str, label: str, allowed: dict[str, str] | set[str],
+               required: bool = True, default: str = "") -> str:
+        value = clean(self._raw(key)) or default
+        if not value and not required:
+            return ""
+        if value not in allowed:
+            self.errors[key] = f"Vui lòng chọn {label}."
+        return value
+
+    def date(self, key: str, label: str, required: bool = False,
+             not_after: date | None = None, not_before: date | None = None) -> date | None:
+        raw = clean(self._raw(key))
+        if not raw:
+            if required:
+                self.errors[key] = f"Vui lòng nhập {label} (ngày/tháng/năm)."
+            return None
+        value = parse_date(raw)
+        if value is None:
+            self.errors[key] = f"{raw} không phải ngày hợp lệ (ngày/tháng/năm)."
+        elif value.year < 1900:
+            self.errors[key] = f"{label[:1].upper()}{label[1:]} không hợp lệ."
+            return None
+        elif not_after and value > not_after:
+            self.errors[key] = f"{label[:1].upper()}{label[1:]} không được sau ngày hôm nay."
+        elif not_before and value < not_before:
+            self.errors[key] = f"{label[:1].upper()}{label[1:]} không hợp lệ."
+        return value
+
+    def time(self, key: str, label: str, required: bool = False) -> time | None:
+        raw = clean(self._raw(key)).replace(" ", "")
+        if not raw:
+            if required:
+                self.errors[key] = f"Vui lòng nhập {label} (giờ:phút)."
+            return None
+        match = _TIME.match(raw)
+        if not match or int(match[1]) > 23 or int(match[2]) > 59:
+            self.errors[key] = f"{raw} không phải giờ hợp lệ (ví dụ 14:30)."
+            return None
+        return time(int(match[1]), int(match[2]))
+
+    def local_datetime(self, date_key: str, time_key: str, label: str,
+                       today: date) -> datetime | None:
+        day = self.date(date_key, f"ngày {label}", required=True, not_after=today)
+        clock = self.time(time_key, f"giờ {label}", required=True)
+        if day is None or clock is None:
+            return None
+        return datetime.combine(day, clock, tzinfo=VN_TZ)
+
+    def amount(self, key: str, label: str) -> int | None:
+        raw = self._raw(key)
+        if raw in (None, ""):
+            return None
+        value = raw if isinstance(raw, int) and not isinstance(raw, bool) else (
+            parse_amount(raw) if isinstance(raw, str) else None
+        )
+        if value is None or value < 0 or value > 10**13:
+            self.errors[key] = f"{label[:1].upper()}{label[1:]} phải là số tiền hợp lệ."
+            return None
+        return value
+
+    def integer(self, key: str, label: str, low: int, high: int,
+                default: int | None = None) -> int | None:
+        raw = self._raw(key)
+        if raw in (None, "") and default is not None:
+            return default
+        try:
+            value = int(str(raw).strip())
+        except (TypeError, ValueError):
+            value = None
+        if value is None or not low <= value <= high:
+            self.errors[key] = f"{label[:1].upper()}{label[1:]} phải từ {low} đến {high}."
+            return None
+        return value

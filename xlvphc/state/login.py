@@ -1,0 +1,68 @@
+"""Login and the forced change of an issued password."""
+
+import asyncio
+
+import reflex as rx
+
+from xlvphc import routes
+from xlvphc.services import auth
+from xlvphc.services.errors import NotAuthenticated, ServiceError, ValidationFailed
+from xlvphc.state.session import GENERIC_ERROR, SessionState, log
+
+
+class LoginState(SessionState):
+    @rx.event
+    async def login(self, form: dict):
+        """bcrypt is slow on purpose: it runs in a thread, off the event loop."""
+        form = form if isinstance(form, dict) else {}
+        self.message = ""
+        try:
+            result = await asyncio.to_thread(
+                auth.login, form.get("username"), form.get("password")
+            )
+        except ServiceError as exc:
+            self.message = exc.message
+            return
+        except Exception:
+            log.exception("login failed unexpectedly")
+            self.message = GENERIC_ERROR
+            return
+        self.token = result.token
+        if result.must_change_password:
+            return rx.redirect(routes.CHANGE_PASSWORD)
+        return rx.redirect(routes.HOME)
+
+
+class PasswordState(SessionState):
+    @rx.event
+    def check_pending(self):
+        try:
+            self._show_user(self._actor(allow_pending_change=True))
+        except NotAuthenticated:
+            self._forget_user()
+            return rx.redirect(routes.LOGIN)
+
+    @rx.event
+    async def change(self, form: dict):
+        form = form if isinstance(form, dict) else {}
+        self.errors = {}
+        self.message = ""
+        try:
+            self.token = await asyncio.to_thread(
+                auth.change_password,
+                self.token,
+                form.get("current"),
+                form.get("new"),
+                form.get("confirm"),
+            )
+        except NotAuthenticated:
+            self._forget_user()
+            return rx.redirect(routes.LOGIN)
+        except ValidationFailed as exc:
+            self.errors = exc.errors
+            self.message = exc.message
+            return
+        except ServiceError as exc:
+            self.message = exc.message
+            return
+        return [rx.toast.success("Đã đổi mật khẩu."), rx.redirect(routes.HOME)]
