@@ -6,8 +6,11 @@ SQLite file, with its own .web build directory (so a running
 `scripts/run.sh` is left alone). The server log is written to
 test-artifacts/e2e-server.log.
 
-Set XLVPHC_E2E_START_TIMEOUT (seconds) to change how long the first build
-may take.
+Fixtures: `app_server` (base_url, db_url, database()), `browser`, `page`
+(fails the test on browser console errors), `wait_hydrated`, `seed_user`.
+
+Set XLVPHC_E2E_START_TIMEOUT (seconds) to change how long the build and
+start may take (seen here: about 12 s with bun's cache warm, 22 s cold).
 """
 
 import os
@@ -26,7 +29,7 @@ import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO_ROOT / "test-artifacts"
-START_TIMEOUT = float(os.environ.get("XLVPHC_E2E_START_TIMEOUT", "900"))
+START_TIMEOUT = float(os.environ.get("XLVPHC_E2E_START_TIMEOUT", "600"))
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",

@@ -32,7 +32,8 @@ HEADER_PT = 12.0  # Decree 30 allows 12-13 pt; 12 keeps the motto on one line
 LINE = 1.2  # about 15.6 pt for 13 pt text: "single or at least 15 pt"
 INDENT = 10.0  # first-line indent 1-1.27 cm
 PARA_GAP = 1.4  # mm between paragraphs
-LEFT_COL = 75.0  # width of the agency column of the national header
+LEFT_COL = 70.0  # width of the agency column of the national header
+COL_PAD = 1.5  # keeps the two header columns from touching
 SIGN_SPACE = 26.0  # room for a handwritten signature and a seal
 DOTS = "…"
 
@@ -146,10 +147,12 @@ class OfficialDocument(FPDF):
         self.set_xy(left_x, top)
         if agency.parent:
             self.set_font(FAMILY, "", HEADER_PT)
-            self.multi_cell(LEFT_COL, line_h, agency.parent.upper(), align="C")
+            self.multi_cell(LEFT_COL, line_h, self._balanced(agency.parent.upper()),
+                            align="C")
         self.set_font(FAMILY, "B", HEADER_PT)
         self.set_x(left_x)
-        self.multi_cell(LEFT_COL, line_h, agency.name.upper(), align="C")
+        self.multi_cell(LEFT_COL, line_h, self._balanced(agency.name.upper()),
+                        align="C")
         left_bottom = self.y + 1.2
         self.line(left_x + LEFT_COL / 3, left_bottom, left_x + LEFT_COL * 2 / 3,
                   left_bottom)
@@ -181,6 +184,26 @@ class OfficialDocument(FPDF):
             date_bottom = self.y
         self.set_font(FAMILY, "", BODY_PT)
         self.set_xy(self.l_margin, max(number_bottom, date_bottom) + 6)
+
+    def _balanced(self, name: str) -> str:
+        """Break an agency name over two lines of similar length.
+
+        "ỦY BAN NHÂN DÂN / PHƯỜNG BUÔN MA THUỘT" reads as a heading, where
+        greedy wrapping would leave "MA THUỘT" alone on the second line.
+        Names needing three lines or more are left to normal wrapping.
+        """
+        width = LEFT_COL - 2 * COL_PAD
+        words = name.split()
+        if self.get_string_width(name) <= width or len(words) < 2:
+            return name
+        best = ""
+        best_width = width + 1
+        for cut in range(1, len(words)):
+            lines = (" ".join(words[:cut]), " ".join(words[cut:]))
+            longest = max(self.get_string_width(line) for line in lines)
+            if longest < best_width:
+                best, best_width = "\n".join(lines), longest
+        return best or name
 
     def title_block(self, title: str, *subtitles: str, rule: bool = True) -> None:
         """Print the bold centred document title and its summary lines.
@@ -333,52 +356,66 @@ class OfficialDocument(FPDF):
 
     # Signatures and receipt ---------------------------------------------------
 
-    def _signature_height(self, block: Signature, width: float) -> float:
-        """Height a signature column needs, measured without drawing."""
+    def _lines(self, items: Sequence[tuple[str, str]], width: float,
+               x: float | None = None) -> float:
+        """Centred (style, text) lines; drawn at `x`, or only measured.
+
+        Returns:
+            The height the lines take.
+        """
         height = 0.0
-        self.set_font(FAMILY, "B", BODY_PT)
-        for heading in block.headings:
-            height += self.multi_cell(width, 5.6, heading, dry_run=True,
-                                      output="HEIGHT")
-        if block.note:
-            self.set_font(FAMILY, "I", BODY_PT)
-            height += self.multi_cell(width, 5.6, block.note, dry_run=True,
-                                      output="HEIGHT")
-        height += SIGN_SPACE
-        self.set_font(FAMILY, "B", BODY_PT)
-        if block.name:
-            height += self.multi_cell(width, 5.6, block.name, dry_run=True,
-                                      output="HEIGHT")
-        if block.subline:
-            self.set_font(FAMILY, "", BODY_PT)
-            height += self.multi_cell(width, 5.6, block.subline, dry_run=True,
-                                      output="HEIGHT")
+        for style, value in items:
+            if not value:
+                continue
+            self.set_font(FAMILY, style, BODY_PT)
+            if x is None:
+                height += self.multi_cell(width, 5.6, value, dry_run=True,
+                                          output="HEIGHT")
+            else:
+                self.set_x(x)
+                before = self.y
+                self.multi_cell(width, 5.6, value, align="C")
+                height += self.y - before
         self.set_font(FAMILY, "", BODY_PT)
         return height
 
-    def _draw_signature(self, block: Signature, x: float, top: float,
-                        width: float) -> float:
-        """Draw one signature column and return its bottom edge."""
-        self.set_xy(x, top)
-        self.set_font(FAMILY, "B", BODY_PT)
-        for heading in block.headings:
-            self.set_x(x)
-            self.multi_cell(width, 5.6, heading, align="C")
-        if block.note:
-            self.set_font(FAMILY, "I", BODY_PT)
-            self.set_x(x)
-            self.multi_cell(width, 5.6, block.note, align="C")
-        self.set_y(self.y + SIGN_SPACE)
-        if block.name:
-            self.set_font(FAMILY, "B", BODY_PT)
-            self.set_x(x)
-            self.multi_cell(width, 5.6, block.name, align="C")
-        if block.subline:
-            self.set_font(FAMILY, "", BODY_PT)
-            self.set_x(x)
-            self.multi_cell(width, 5.6, block.subline, align="C")
-        self.set_font(FAMILY, "", BODY_PT)
-        return self.y
+    @staticmethod
+    def _head(block: Signature) -> list[tuple[str, str]]:
+        """Title lines and the italic note above the signing space."""
+        return [("B", h) for h in block.headings] + [("I", block.note)]
+
+    @staticmethod
+    def _foot(block: Signature) -> list[tuple[str, str]]:
+        """Name and position printed under the signing space."""
+        return [("B", block.name), ("", block.subline)]
+
+    def _signatures(self, placed: Sequence[tuple[Signature, float, float]],
+                    reserve: float = 0.0) -> tuple[float, float]:
+        """Draw signature columns given as (block, x, width), on one page.
+
+        Names sit on a common line under the tallest heading, so the columns
+        read as one row even when one title takes two lines.
+
+        Args:
+            placed: The columns.
+            reserve: Height that must fit beside them (the "Nơi nhận" list).
+
+        Returns:
+            The top and bottom edges of the row.
+        """
+        head = max(self._lines(self._head(b), w) for b, _, w in placed)
+        foot = max(self._lines(self._foot(b), w) for b, _, w in placed)
+        self.keep_space(max(head + SIGN_SPACE + foot, reserve) + 2)
+        top = self.y + 2
+        names_y = top + head + SIGN_SPACE
+        bottom = names_y
+        for block, x, width in placed:
+            self.set_y(top)
+            self._lines(self._head(block), width, x)
+            self.set_y(names_y)
+            self._lines(self._foot(block), width, x)
+            bottom = max(bottom, self.y)
+        return top, bottom
 
     def signature_row(self, blocks: Sequence[Signature | None]) -> None:
         """Draw signature columns side by side, kept together on one page.
@@ -387,15 +424,9 @@ class OfficialDocument(FPDF):
         receipt to the right as the forms show it.
         """
         width = self.text_width / len(blocks)
-        needed = max(self._signature_height(b, width - 4) for b in blocks if b)
-        self.keep_space(needed + 2)
-        top = self.y + 2
-        bottom = top
-        for index, block in enumerate(blocks):
-            if block is not None:
-                x = self.l_margin + index * width + 2
-                bottom = max(bottom, self._draw_signature(block, x, top,
-                                                          width - 4))
+        placed = [(block, self.l_margin + index * width + 2, width - 4)
+                  for index, block in enumerate(blocks) if block is not None]
+        _, bottom = self._signatures(placed)
         self.set_xy(self.l_margin, bottom + 4)
 
     def recipients_and_signature(self, recipients: Sequence[str],
@@ -407,10 +438,10 @@ class OfficialDocument(FPDF):
         """
         left_w = self.text_width * 0.45
         right_w = self.text_width - left_w
-        list_h = 5.0 + 4.6 * len(recipients)
-        needed = max(list_h, self._signature_height(block, right_w))
-        self.keep_space(needed + 2)
-        top = self.y + 2
+        reserve = 5.6 + 4.6 * len(recipients)
+        top, bottom = self._signatures(
+            [(block, self.l_margin + left_w, right_w)], reserve=reserve
+        )
         self.set_xy(self.l_margin, top)
         self.set_font(FAMILY, "BI", 12)
         self.cell(left_w, 5.6, "Nơi nhận:", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -418,10 +449,8 @@ class OfficialDocument(FPDF):
         for line in recipients:
             self.set_x(self.l_margin)
             self.multi_cell(left_w - 4, 4.6, line)
-        left_bottom = self.y
-        right_bottom = self._draw_signature(block, self.l_margin + left_w, top,
-                                            right_w)
-        self.set_xy(self.l_margin, max(left_bottom, right_bottom) + 4)
+        self.set_font(FAMILY, "", BODY_PT)
+        self.set_xy(self.l_margin, max(self.y, bottom) + 4)
 
     def receipt_page(self, sentence: str, heading: str) -> None:
         """Print the delivery receipt on a page of its own.

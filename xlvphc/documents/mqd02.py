@@ -107,8 +107,10 @@ def _grounds(doc: OfficialDocument, data: DecisionData) -> None:
     """The "Căn cứ" lines, italic, ";" after each and "." after the last."""
     lines = [LAW_GROUND]
     lines += [f"Căn cứ {decree_name(decree)}" for decree in data.decrees]
-    record = number_line(data.record_number, "BB-VPHC").removeprefix("Số: ")
-    lines.append(f"Căn cứ Biên bản vi phạm hành chính số: {record.strip()} lập "
+    record = text(data.record_number) or DOTS * 2
+    if "/" not in record:
+        record = f"{record}/BB-VPHC"
+    lines.append(f"Căn cứ Biên bản vi phạm hành chính số: {record} lập "
                  f"ngày {fmt_date(data.record_date) or '……/……/………'}")
     delegation = text(data.delegation)
     if delegation:

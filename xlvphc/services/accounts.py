@@ -16,6 +16,7 @@ from xlvphc.services.access import POLICY, Action, Actor, Role, require
 from xlvphc.services.auth import revoke_sessions
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import NotFound, ValidationFailed
+from xlvphc.services.inputs import valid_id
 from xlvphc.services.passwords import hash_password, issue_password
 
 log = logging.getLogger(__name__)
@@ -54,10 +55,9 @@ def _validate(session: Session, data: dict) -> tuple[dict, dict[str, str]]:
     full_name = clean(data.get("full_name"), 120)
     title = clean(data.get("title"), 120)
     role = clean(data.get("role"), 20)
-    try:
-        unit_id = int(data.get("unit_id"))
-    except (TypeError, ValueError):
-        unit_id = 0
+    raw_unit = str(data.get("unit_id") or "")
+    unit_id = valid_id(int(raw_unit)) if raw_unit.isdigit() and len(raw_unit) < 12 \
+        else None
 
     if not USERNAME_RE.match(username):
         errors["username"] = (
@@ -72,7 +72,7 @@ def _validate(session: Session, data: dict) -> tuple[dict, dict[str, str]]:
         errors["title"] = "Chức danh tối đa 120 ký tự."
     if role not in POLICY:
         errors["role"] = "Vui lòng chọn vai trò."
-    unit = session.get(Unit, unit_id) if unit_id > 0 else None
+    unit = session.get(Unit, unit_id) if unit_id else None
     if unit is None or not unit.active:
         errors["unit_id"] = "Vui lòng chọn đơn vị."
     values = dict(
@@ -111,7 +111,7 @@ def create_user(actor: Actor, data: object) -> IssuedPassword:
 def reset_password(actor: Actor, user_id: object) -> IssuedPassword:
     """A new one-time password; the user's live sessions end at once."""
     require(actor, Action.ACCOUNT_MANAGE)
-    if not isinstance(user_id, int) or isinstance(user_id, bool) or user_id <= 0:
+    if valid_id(user_id) is None:
         raise NotFound()
     with session_scope() as session:
         user = session.get(User, user_id)

@@ -20,6 +20,7 @@ from xlvphc.services.access import Action, Actor, require
 from xlvphc.services.case_input import read_case, read_decision
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import Conflict, NotFound, ValidationFailed
+from xlvphc.services.inputs import valid_id
 from xlvphc.services.numbering import next_number
 
 log = logging.getLogger(__name__)
@@ -39,7 +40,7 @@ def search_text(case: Case, violator: Violator | None) -> str:
 def load_case(session: Session, actor: Actor, case_id: object, action: str) -> Case:
     """The case if it exists, is not deleted and lies in the actor's scope;
     otherwise the same refusal for all three, so ids cannot be probed."""
-    if not isinstance(case_id, int) or isinstance(case_id, bool) or case_id <= 0:
+    if valid_id(case_id) is None:
         raise NotFound()
     case = session.get(Case, case_id)
     if case is None or case.deleted_at is not None:

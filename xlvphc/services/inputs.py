@@ -110,3 +110,13 @@ class FormReader:
             self.errors[key] = f"{label[:1].upper()}{label[1:]} phải từ {low} đến {high}."
             return None
         return value
+
+
+MAX_ID = 2**31 - 1  # PostgreSQL INTEGER; larger values cannot be real ids
+
+
+def valid_id(value: object) -> int | None:
+    """An id sent by the browser, if it is a plausible one; else None."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return None
+    return value if 0 < value <= MAX_ID else None

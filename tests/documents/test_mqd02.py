@@ -1,0 +1,129 @@
+"""The sanction decision (MQĐ02) carries the grounds, sanctions and signer."""
+
+from dataclasses import replace
+
+import pytest
+from form_samples import ACT_ORDER, ACT_WARNING, DECREE_144, full_decision
+from form_samples import minimal_decision
+from pdf_probe import all_text, page_texts
+
+from xlvphc.documents.mqd02 import render_decision
+
+
+def test_full_decision_prints_the_form_content():
+    text = all_text(render_decision(full_decision()))
+
+    for expected in (
+        "Số: 5/QĐ-XPHC",
+        "Buôn Ma Thuột, ngày 05 tháng 3 năm 2026",
+        "QUYẾT ĐỊNH Xử phạt vi phạm hành chính",
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG BUÔN MA THUỘT",
+        "Căn cứ Điều 57, Điều 68, Điều 70, Điều 78, Điều 85 Luật Xử lý vi phạm "
+        "hành chính (sửa đổi, bổ sung năm 2020);",
+        f"Căn cứ {DECREE_144};",
+        "Căn cứ Biên bản vi phạm hành chính số: 12/BB-VPHC lập ngày 05/03/2026;",
+        "Căn cứ Quyết định số 3/QĐ-GQXP ngày 01/7/2025 về việc giao quyền xử "
+        "phạt vi phạm hành chính.",
+        "QUYẾT ĐỊNH: Điều 1.",
+        "Xử phạt vi phạm hành chính đối với bà có tên sau đây:",
+        "Họ và tên: Nguyễn Thị Hương Giang",
+        "(1) điểm b khoản 1 Điều 7 Nghị định số 144/2021/NĐ-CP;",
+        "4. Các tình tiết tăng nặng (nếu có): Vi phạm hành chính nhiều lần",
+        "5. Các tình tiết giảm nhẹ (nếu có): Người vi phạm đã tự nguyện khai báo",
+        "a) Hình thức xử phạt chính: Phạt tiền.",
+        "(1) Phạt tiền 1.000.000 đồng (Một triệu đồng) đối với hành vi",
+        "Tổng số tiền phạt là: 1.500.000 đồng (Bằng chữ: Một triệu năm trăm "
+        "nghìn đồng).",
+        "b) Hình thức xử phạt bổ sung (nếu có): Không áp dụng.",
+        "c) Biện pháp khắc phục hậu quả (nếu có): Buộc khôi phục",
+        "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.",
+        "1. Giao cho bà Nguyễn Thị Hương Giang là cá nhân bị xử phạt",
+        "phải nộp tiền phạt tại Kho bạc Nhà nước khu vực XIII",
+        "trong thời hạn 10 ngày, kể từ ngày nhận được Quyết định này.",
+        "có quyền khiếu nại hoặc khởi kiện hành chính đối với Quyết định này",
+        "để thu tiền phạt.",
+        "Nơi nhận: - Như Điều 3; - Lưu: Hồ sơ.",
+        "KT. CHỦ TỊCH PHÓ CHỦ TỊCH",
+        "Hoàng Minh Tuấn",
+    ):
+        assert expected in text, expected
+
+
+def test_receipt_is_alone_on_the_back_page():
+    pages = page_texts(render_decision(full_decision()))
+
+    assert "NGƯỜI NHẬN QUYẾT ĐỊNH" in pages[-1]
+    assert "Quyết định đã giao trực tiếp cho cá nhân bị xử phạt" in pages[-1]
+    assert "Điều 3" not in pages[-1]
+    assert "NGƯỜI NHẬN QUYẾT ĐỊNH" not in " ".join(pages[:-1])
+
+
+def test_head_signs_without_kt_and_without_delegation():
+    data = full_decision(deputy_of="", delegation="", signer_title="Chủ tịch")
+    text = all_text(render_decision(data))
+
+    assert "KT." not in text
+    assert "giao quyền" not in text
+    assert "Nơi nhận: - Như Điều 3; - Lưu: Hồ sơ. CHỦ TỊCH Hoàng Minh Tuấn" in text
+
+
+def test_single_act_gives_the_fine_in_figures_and_words():
+    data = full_decision(acts=[ACT_ORDER], fine_total=0)
+    text = all_text(render_decision(data))
+
+    assert "3. Quy định tại: điểm b khoản 1 Điều 7 Nghị định số 144/2021/NĐ-CP." in text
+    assert "Cụ thể: Phạt tiền 1.000.000 đồng (Bằng chữ: Một triệu đồng)." in text
+
+
+def test_warning_only_has_no_payment():
+    data = full_decision(acts=[ACT_WARNING], fine_total=0)
+    text = all_text(render_decision(data))
+
+    assert "a) Hình thức xử phạt chính: Cảnh cáo." in text
+    assert "nộp tiền phạt" not in text
+    assert "để thu tiền phạt" not in text
+    assert "a) Bà Nguyễn Thị Hương Giang có quyền khiếu nại" in text
+
+
+def test_total_that_contradicts_the_acts_is_refused():
+    with pytest.raises(ValueError, match="fine_total"):
+        render_decision(full_decision(fine_total=9_000_000))
+
+
+def test_minimal_organisation_decision():
+    text = all_text(render_decision(minimal_decision()))
+
+    assert "Số: /QĐ-XPHC" in text
+    assert "ngày 09 tháng 01 năm 2026" in text
+    assert "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ EA KAO" in text
+    assert "Tên của tổ chức: Hợp tác xã Ea Kao" in text
+    assert "Căn cứ Biên bản vi phạm hành chính số: ……/BB-VPHC lập ngày" in text
+    assert "Tổ chức Hợp tác xã Ea Kao có quyền khiếu nại" in text
+    assert "là người đại diện của tổ chức bị xử phạt" in text
+
+
+def test_organisation_representative_receives_the_decision():
+    from form_samples import ORGANISATION
+
+    text = all_text(render_decision(full_decision(violator=ORGANISATION)))
+
+    assert "Tên của tổ chức: Công ty TNHH Thương mại Dịch vụ Ê Đê Xanh" in text
+    assert "Mã số doanh nghiệp: 6001234567" in text
+    assert "Người đại diện theo pháp luật: Trần Văn Bình" in text
+    assert "Chức danh: Giám đốc" in text
+    assert "1. Giao cho ông Trần Văn Bình là người đại diện của tổ chức" in text
+    assert "Mọi chi phí tổ chức thi hành biện pháp khắc phục hậu quả do tổ chức" in text
+
+
+def test_decree_numbers_get_their_document_type():
+    data = full_decision(decrees=["168/2024/NĐ-CP", DECREE_144])
+    text = all_text(render_decision(data))
+
+    assert "Căn cứ Nghị định số 168/2024/NĐ-CP;" in text
+
+
+def test_acts_fines_add_up_when_total_is_not_given():
+    acts = [ACT_ORDER, replace(ACT_ORDER, point="d", fine=2_500_000)]
+    text = all_text(render_decision(full_decision(acts=acts, fine_total=0)))
+
+    assert "Tổng số tiền phạt là: 3.500.000 đồng (Bằng chữ: Ba triệu năm trăm" in text
