@@ -82,10 +82,11 @@ export_reflex_env() {
     export REFLEX_USE_SYSTEM_BUN=1
     # Reflex refuses Node 20 with npm: never let it use npm instead of bun.
     unset REFLEX_USE_NPM
-    # Without this, Reflex times two npm registries (one not reachable here).
+    # Without this, Reflex times two npm registries (one not reachable here):
+    # use the registry npm itself is configured with.
     if [ -z "${NPM_CONFIG_REGISTRY:-}" ]; then
         NPM_CONFIG_REGISTRY="$(npm config get registry 2>/dev/null || true)"
-        export NPM_CONFIG_REGISTRY="${NPM_CONFIG_REGISTRY:-https://registry.npmjs.org/}"
+        if [ -n "$NPM_CONFIG_REGISTRY" ]; then export NPM_CONFIG_REGISTRY; fi
     fi
     export PYTHONUNBUFFERED=1
 }

@@ -46,4 +46,6 @@ def db(tmp_path):
         yield engine
     finally:
         dbmod._engine = previous
+        if not url.startswith("sqlite"):
+            SQLModel.metadata.drop_all(engine)
         engine.dispose()

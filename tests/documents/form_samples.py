@@ -40,7 +40,9 @@ ORGANISATION = ViolatorData(
     tax_code="6001234567",
     registration_number="6001234567",
     registration_issued_on=date(2019, 2, 3),
-    registration_issued_by="Phòng Đăng ký kinh doanh, Sở Kế hoạch và Đầu tư tỉnh Đắk Lắk",
+    registration_issued_by=(
+        "Phòng Đăng ký kinh doanh, Sở Kế hoạch và Đầu tư tỉnh Đắk Lắk"
+    ),
     representative_name="Trần Văn Bình",
     representative_gender="Nam",
     representative_title="Giám đốc",

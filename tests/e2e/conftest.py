@@ -128,7 +128,14 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
         REFLEX_STATES_WORKDIR=str(work / ".states"),
         PYTHONUNBUFFERED="1",
     )
-    env.setdefault("NPM_CONFIG_REGISTRY", "https://registry.npmjs.org/")
+    if not env.get("NPM_CONFIG_REGISTRY"):
+        # The registry npm is configured with (Reflex would otherwise probe
+        # mirrors this machine cannot reach).
+        registry = subprocess.run(
+            ["npm", "config", "get", "registry"], capture_output=True, text=True
+        ).stdout.strip()
+        if registry:
+            env["NPM_CONFIG_REGISTRY"] = registry
 
     setup = subprocess.run(
         [sys.executable, "-m", "xlvphc.cli", "setup"],

@@ -9,8 +9,6 @@ Nghị định 118/2021/NĐ-CP prints it.
 """
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from fpdf import FPDF
@@ -34,22 +32,12 @@ INDENT = 10.0  # first-line indent 1-1.27 cm
 PARA_GAP = 1.4  # mm between paragraphs
 LEFT_COL = 70.0  # width of the agency column of the national header
 COL_PAD = 1.5  # keeps the two header columns from touching
-SIGN_SPACE = 26.0  # room for a handwritten signature and a seal
 DOTS = "…"
+PT = 25.4 / 72  # millimetres per point
 
 # One run of text: (style, text). Style is "", "B", "I" or "BI"; text None
 # means "leave a dotted line to the end of the line for handwriting".
 Run = tuple[str, str | None]
-
-
-@dataclass(frozen=True)
-class Signature:
-    """One signature column: bold caps headings, an italic note, the name."""
-
-    headings: tuple[str, ...]
-    note: str = ""
-    name: str = ""
-    subline: str = ""  # printed under the name, e.g. the maker's position
 
 
 def runs(*parts: str | Run | None) -> list[Run]:
@@ -80,8 +68,6 @@ class OfficialDocument(FPDF):
         self.set_title(title)
         self.set_creator("XLVPHC")
         self.set_font(FAMILY, "", BODY_PT)
-
-    # Page furniture ----------------------------------------------------------
 
     @property
     def text_width(self) -> float:
@@ -117,8 +103,9 @@ class OfficialDocument(FPDF):
     def keep_space(self, height: float) -> None:
         """Start a new page unless `height` mm fit above the bottom margin.
 
-        Used before blocks that must not be split (signatures, headings with
-        their first line), because a signature alone on a page is void.
+        Used before blocks that must not be split: a signature row torn over
+        two pages, or a heading left at the foot of a page without its text,
+        makes a document an official would send back.
         """
         if self.y + height > self.page_break_trigger:
             self.add_page()
@@ -126,8 +113,6 @@ class OfficialDocument(FPDF):
     def to_bytes(self) -> bytes:
         """Return the finished PDF."""
         return bytes(self.output())
-
-    # Header and title ---------------------------------------------------------
 
     def national_header(
         self, agency: Agency, number_line: str, place_date: str = ""
@@ -141,7 +126,7 @@ class OfficialDocument(FPDF):
         top = self.y
         left_x, right_x = self.l_margin, self.l_margin + LEFT_COL
         right_w = self.text_width - LEFT_COL
-        line_h = HEADER_PT * 0.3528 * LINE
+        line_h = HEADER_PT * PT * LINE
 
         # Left column: agency names, then a rule a third of the column wide.
         self.set_xy(left_x, top)
@@ -164,7 +149,7 @@ class OfficialDocument(FPDF):
         self.set_font(FAMILY, "B", BODY_PT)
         self.set_x(right_x)
         motto = "Độc lập - Tự do - Hạnh phúc"
-        self.multi_cell(right_w, BODY_PT * 0.3528 * LINE, motto, align="C")
+        self.multi_cell(right_w, BODY_PT * PT * LINE, motto, align="C")
         motto_w = self.get_string_width(motto)
         right_bottom = self.y + 1.2
         mid = right_x + right_w / 2
@@ -229,12 +214,10 @@ class OfficialDocument(FPDF):
         """Print a centred line (wrapping if long), e.g. "QUYẾT ĐỊNH:"."""
         self.set_font(FAMILY, style, size)
         self.set_x(self.l_margin)
-        self.multi_cell(self.text_width, size * 0.3528 * LINE + 0.4, text,
+        self.multi_cell(self.text_width, size * PT * LINE + 0.4, text,
                         align="C")
         self.ln(gap)
         self.set_font(FAMILY, "", BODY_PT)
-
-    # Running text -------------------------------------------------------------
 
     def paragraph(
         self,
@@ -299,10 +282,9 @@ class OfficialDocument(FPDF):
                 x = x + width if width <= usable else width % usable
         return out
 
-    def field(self, label: str, value: str, *, value_style: str = "",
-              tail: str = "") -> None:
+    def field(self, label: str, value: str, *, value_style: str = "") -> None:
         """Print "label: value" as a paragraph; an empty value is dotted."""
-        self.paragraph(f"{label}: ", (value_style, value or None), tail)
+        self.paragraph(f"{label}: ", (value_style, value or None))
 
     def field_pair(self, first: tuple[str, str], second: tuple[str, str],
                    *, first_style: str = "") -> None:
@@ -328,7 +310,7 @@ class OfficialDocument(FPDF):
             self.field(label1, value1, value_style=first_style)
             self.field(label2, value2)
             return
-        height = BODY_PT * 0.3528 * LINE
+        height = BODY_PT * PT * LINE
         self.keep_space(height)
         self.set_x(self.l_margin + INDENT)
         self.cell(w_label1, height, f"{label1}: ")
@@ -351,116 +333,4 @@ class OfficialDocument(FPDF):
     def dotted_lines(self, count: int = 1) -> None:
         """Full-width dotted lines for content written by hand."""
         for _ in range(count):
-            self.paragraph((("", self._dots(self.text_width - 2))),
-                           first_indent=0)
-
-    # Signatures and receipt ---------------------------------------------------
-
-    def _lines(self, items: Sequence[tuple[str, str]], width: float,
-               x: float | None = None) -> float:
-        """Centred (style, text) lines; drawn at `x`, or only measured.
-
-        Returns:
-            The height the lines take.
-        """
-        height = 0.0
-        for style, value in items:
-            if not value:
-                continue
-            self.set_font(FAMILY, style, BODY_PT)
-            if x is None:
-                height += self.multi_cell(width, 5.6, value, dry_run=True,
-                                          output="HEIGHT")
-            else:
-                self.set_x(x)
-                before = self.y
-                self.multi_cell(width, 5.6, value, align="C")
-                height += self.y - before
-        self.set_font(FAMILY, "", BODY_PT)
-        return height
-
-    @staticmethod
-    def _head(block: Signature) -> list[tuple[str, str]]:
-        """Title lines and the italic note above the signing space."""
-        return [("B", h) for h in block.headings] + [("I", block.note)]
-
-    @staticmethod
-    def _foot(block: Signature) -> list[tuple[str, str]]:
-        """Name and position printed under the signing space."""
-        return [("B", block.name), ("", block.subline)]
-
-    def _signatures(self, placed: Sequence[tuple[Signature, float, float]],
-                    reserve: float = 0.0) -> tuple[float, float]:
-        """Draw signature columns given as (block, x, width), on one page.
-
-        Names sit on a common line under the tallest heading, so the columns
-        read as one row even when one title takes two lines.
-
-        Args:
-            placed: The columns.
-            reserve: Height that must fit beside them (the "Nơi nhận" list).
-
-        Returns:
-            The top and bottom edges of the row.
-        """
-        head = max(self._lines(self._head(b), w) for b, _, w in placed)
-        foot = max(self._lines(self._foot(b), w) for b, _, w in placed)
-        self.keep_space(max(head + SIGN_SPACE + foot, reserve) + 2)
-        top = self.y + 2
-        names_y = top + head + SIGN_SPACE
-        bottom = names_y
-        for block, x, width in placed:
-            self.set_y(top)
-            self._lines(self._head(block), width, x)
-            self.set_y(names_y)
-            self._lines(self._foot(block), width, x)
-            bottom = max(bottom, self.y)
-        return top, bottom
-
-    def signature_row(self, blocks: Sequence[Signature | None]) -> None:
-        """Draw signature columns side by side, kept together on one page.
-
-        `None` leaves a column empty, e.g. to push the only signature of a
-        receipt to the right as the forms show it.
-        """
-        width = self.text_width / len(blocks)
-        placed = [(block, self.l_margin + index * width + 2, width - 4)
-                  for index, block in enumerate(blocks) if block is not None]
-        _, bottom = self._signatures(placed)
-        self.set_xy(self.l_margin, bottom + 4)
-
-    def recipients_and_signature(self, recipients: Sequence[str],
-                                 block: Signature) -> None:
-        """Draw "Nơi nhận" on the left and the signer on the right.
-
-        Decree 30: "Nơi nhận:" bold italic 12 pt, the list 11 pt, both at the
-        height of the signer's title.
-        """
-        left_w = self.text_width * 0.45
-        right_w = self.text_width - left_w
-        reserve = 5.6 + 4.6 * len(recipients)
-        top, bottom = self._signatures(
-            [(block, self.l_margin + left_w, right_w)], reserve=reserve
-        )
-        self.set_xy(self.l_margin, top)
-        self.set_font(FAMILY, "BI", 12)
-        self.cell(left_w, 5.6, "Nơi nhận:", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        self.set_font(FAMILY, "", 11)
-        for line in recipients:
-            self.set_x(self.l_margin)
-            self.multi_cell(left_w - 4, 4.6, line)
-        self.set_font(FAMILY, "", BODY_PT)
-        self.set_xy(self.l_margin, max(self.y, bottom) + 4)
-
-    def receipt_page(self, sentence: str, heading: str) -> None:
-        """Print the delivery receipt on a page of its own.
-
-        The forms print it "ở mặt sau" (on the back), so it never shares a
-        page with the signed text and carries no page number: it is not one
-        of the record's numbered sheets.
-        """
-        self.unnumbered_page = True
-        self.add_page()
-        self.unnumbered_page = False
-        self.paragraph(sentence)
-        self.signature_row([None, Signature((heading,), "(Ký, ghi rõ họ và tên)")])
+            self.paragraph(self._dots(self.text_width - 2), first_indent=0)

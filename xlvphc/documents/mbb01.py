@@ -9,7 +9,8 @@ completed and signed on the spot.
 
 from xlvphc.documents.blocks import identity_block
 from xlvphc.documents.data import RecordData
-from xlvphc.documents.layout import OfficialDocument, Signature
+from xlvphc.documents.layout import OfficialDocument
+from xlvphc.documents.signatures import Signature, receipt_page, signature_row
 from xlvphc.documents.wording import (
     BLANK_TIME,
     DOTS,
@@ -47,7 +48,7 @@ def render_record(data: RecordData) -> bytes:
     Returns:
         The PDF file as bytes.
     """
-    sheets = 1
+    sheets = 2  # most records take two pages
     doc = _build(data, sheets)
     for _ in range(2):
         if doc.content_pages == sheets:
@@ -96,7 +97,8 @@ def _build(data: RecordData, sheets: int) -> _RecordDocument:
     _signatures(doc, data)
 
     doc.content_pages = doc.page_no()
-    doc.receipt_page(
+    receipt_page(
+        doc,
         f"Biên bản đã giao trực tiếp cho {role(v)} vi phạm vào hồi {BLANK_TIME}",
         "NGƯỜI NHẬN BIÊN BẢN",
     )
@@ -191,12 +193,12 @@ def _signatures(doc: OfficialDocument, data: RecordData) -> None:
     v = data.violator
     violator_heading = (("NGƯỜI ĐẠI DIỆN", "CỦA TỔ CHỨC VI PHẠM")
                         if kind(v) == "tổ chức" else ("CÁ NHÂN VI PHẠM",))
-    doc.signature_row([
+    signature_row(doc, [
         Signature(violator_heading, "(Ký, ghi rõ họ và tên)", person_name(v)),
         Signature(("NGƯỜI LẬP BIÊN BẢN",), "(Ký, ghi rõ chức vụ, họ và tên)",
                   text(data.maker_name), text(data.maker_title)),
     ])
-    doc.signature_row([_witness_signature(data.witness)])
+    signature_row(doc, [_witness_signature(data.witness)])
 
 
 def _witness_signature(witness: str) -> Signature:

@@ -7,7 +7,12 @@ the data has them; required parts the data lacks are dotted blanks.
 
 from xlvphc.documents.blocks import identity_block, signer_headings
 from xlvphc.documents.data import ActData, DecisionData
-from xlvphc.documents.layout import OfficialDocument, Signature
+from xlvphc.documents.layout import OfficialDocument
+from xlvphc.documents.signatures import (
+    Signature,
+    receipt_page,
+    recipients_and_signature,
+)
 from xlvphc.documents.wording import (
     BLANK_TIME,
     DOTS,
@@ -67,12 +72,14 @@ def render_decision(data: DecisionData) -> bytes:
                   "Quyết định này có hiệu lực thi hành kể từ ngày ký.")
     _article_three(doc, data, total)
 
-    doc.recipients_and_signature(
+    recipients_and_signature(
+        doc,
         ["- Như Điều 3;", "- Lưu: Hồ sơ."],
         Signature(signer_headings(data.signer_title, data.deputy_of),
                   name=text(data.signer_name)),
     )
-    doc.receipt_page(
+    receipt_page(
+        doc,
         f"Quyết định đã giao trực tiếp cho {role(data.violator)} bị xử phạt "
         f"vào hồi {BLANK_TIME}",
         "NGƯỜI NHẬN QUYẾT ĐỊNH",

@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from datetime import date
 
 from xlvphc.documents.data import ActData, ViolatorData
+from xlvphc.documents.layout import DOTS
 from xlvphc.domain.money import amount_in_words, format_vnd
 from xlvphc.domain.text import clean, fold
 
-DOTS = "…"
 BLANK_TIME = "…… giờ …… phút, ngày ……/……/………"
 BLANK_DATE = "……/……/………"
 

@@ -78,6 +78,7 @@ def _violation() -> rx.Component:
                 placeholder="Tìm hành vi vi phạm…",
                 on_change=CaseFormState.search_catalogue.debounce(400),
                 id="tim-hanh-vi",
+                name="catalogue_query",
                 size="3",
                 width="100%",
             ),

@@ -1,0 +1,115 @@
+"""The main job end to end (issue: "The main job, end to end, on real data"):
+a fresh officer logs in, changes the issued password, records a case with a
+real catalogue act, issues the decision, downloads both PDFs; a supervisor then
+sees the case counted for that unit on the dashboard."""
+
+import io
+
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+NEW_PASSWORD = "Mùa cà phê chín ở Krông Pắc"
+UNIT_NAME = "Ủy ban nhân dân xã Xuân Lộc"
+VIOLATOR = "Nguyễn Thị Hương Giang"
+
+
+def _login(page, wait_hydrated, username: str, password: str) -> None:
+    page.goto("/dang-nhap")
+    wait_hydrated(page)
+    page.fill("#username", username)
+    page.fill("#password", password)
+    page.click("#nut-dang-nhap")
+
+
+def _first_login(page, wait_hydrated, username: str, issued: str) -> None:
+    _login(page, wait_hydrated, username, issued)
+    expect(page.get_by_role("heading", name="Đổi mật khẩu")).to_be_visible()
+    page.fill("#current", issued)
+    page.fill("#new", NEW_PASSWORD)
+    page.fill("#confirm", NEW_PASSWORD)
+    page.click("#nut-doi-mk")
+
+
+def _pdf_text(download) -> str:
+    data = open(download.path(), "rb").read()
+    assert data.startswith(b"%PDF")
+    reader = PdfReader(io.BytesIO(data))
+    return "\n".join(p.extract_text() for p in reader.pages)
+
+
+def test_officer_records_decides_prints_and_supervisor_sees_it(
+    page, wait_hydrated, seed_user
+):
+    officer = seed_user("canbo.xuanloc", "officer", "UBND-22057", "Lê Văn Tâm")
+    supervisor = seed_user("giamsat.stp", "supervisor", "SO-TU-PHAP", "Y Bhin Niê")
+
+    # First login: only the password change is possible.
+    _first_login(page, wait_hydrated, "canbo.xuanloc", officer.password)
+    expect(page.get_by_role("heading", name="Hồ sơ vi phạm hành chính")).to_be_visible()
+
+    # A new case with its violation record.
+    page.goto("/ho-so/moi")
+    wait_hydrated(page)
+    page.fill("#name", VIOLATOR)
+    page.select_option("#gender", "Nữ")
+    page.fill("#birth_date", "12/05/1988")
+    page.fill("#address", "Thôn Phú Hòa, xã Xuân Lộc, tỉnh Đắk Lắk")
+    page.fill("#id_number", "054188001234")
+    page.fill("#violation_time", "07:15")
+    page.fill("#violation_place", "Quốc lộ 1, thôn Phú Hòa, xã Xuân Lộc")
+    page.fill(
+        "#description",
+        "Điều khiển xe mô tô biển số 78H1-234.56 không đội mũ bảo hiểm.",
+    )
+    page.fill("#record_place", "Trụ sở UBND xã Xuân Lộc")
+    page.fill("#maker_title", "Công chức Tư pháp – Hộ tịch")
+    page.fill("#tim-hanh-vi", "điểm h khoản 2 Điều 7")
+    result = page.get_by_text("Điểm h khoản 2 Điều 7 Nghị định 168/2024/NĐ-CP")
+    expect(result.first).to_be_visible()
+    page.get_by_role("button", name="Chọn").first.click()
+    expect(page.get_by_role("button", name="Bỏ")).to_be_visible()
+    page.click("#luu-ho-so")
+
+    # The case page, with the record number issued by the system.
+    expect(page.get_by_role("heading", name="Biên bản số 1/BB-VPHC")).to_be_visible()
+    expect(page.get_by_text(VIOLATOR).first).to_be_visible()
+
+    # The decision: the fine defaults to the frame average (500.000 đồng).
+    page.click("#ra-quyet-dinh")
+    expect(page.get_by_role("heading", name="Ra quyết định xử phạt (mẫu MQĐ02)")) \
+        .to_be_visible()
+    fine_input = page.locator("input[name^='fine_']")
+    expect(fine_input).to_have_value("500.000")
+    page.fill("#signer_name", "Hồ Văn Đức")
+    page.fill("#signer_title", "Chủ tịch Ủy ban nhân dân xã Xuân Lộc")
+    page.fill("#treasury", "Kho bạc Nhà nước khu vực XIII")
+    page.click("#luu-quyet-dinh")
+    expect(page.get_by_text("1/QĐ-XPHC").first).to_be_visible()
+    expect(page.get_by_text("500.000 đồng").first).to_be_visible()
+
+    # Both forms as PDF.
+    with page.expect_download() as record_pdf:
+        page.click("#in-bien-ban")
+    record_text = _pdf_text(record_pdf.value)
+    assert "BIÊN BẢN VI PHẠM HÀNH CHÍNH" in record_text
+    assert VIOLATOR in record_text
+    assert "Điều 7" in record_text and "168/2024/NĐ-CP" in record_text
+
+    with page.expect_download() as decision_pdf:
+        page.click("#in-quyet-dinh")
+    decision_text = _pdf_text(decision_pdf.value)
+    assert "QUYẾT ĐỊNH" in decision_text
+    assert VIOLATOR in decision_text
+    assert "Điều 7" in decision_text
+    assert "Năm trăm nghìn đồng" in decision_text
+
+    # Log out; the supervisor sees the case counted for the unit.
+    page.click("#dang-xuat")
+    expect(page.get_by_role("heading", name="Đăng nhập")).to_be_visible()
+    _first_login(page, wait_hydrated, "giamsat.stp", supervisor.password)
+    expect(page.get_by_role("heading", name="Thống kê xử lý vi phạm hành chính")) \
+        .to_be_visible()
+    expect(page.locator("#tong-vu-viec")).to_have_text("1")
+    table = page.locator("#bang-don-vi")
+    expect(table.get_by_role("row", name=f"{UNIT_NAME} 1 500.000 đồng")) \
+        .to_be_visible()

@@ -1,0 +1,156 @@
+"""Signature rows, the "Nơi nhận" block and the delivery receipt.
+
+A form is only valid once signed, so these blocks are never split over two
+pages: they are measured first and moved to a new page whole when needed.
+Names are set on one line across columns, as in the forms' tables.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from fpdf.enums import XPos, YPos
+
+from xlvphc.documents.layout import BODY_PT, FAMILY, OfficialDocument
+
+SIGN_SPACE = 26.0  # room for a handwritten signature and a seal
+LINE_MM = 5.6
+
+# A column placed on the page: (block, x, width).
+Placed = tuple["Signature", float, float]
+
+
+@dataclass(frozen=True)
+class Signature:
+    """One signature column: bold caps headings, an italic note, the name."""
+
+    headings: tuple[str, ...]
+    note: str = ""
+    name: str = ""
+    subline: str = ""  # printed under the name, e.g. the maker's position
+
+
+def _lines(doc: OfficialDocument, items: Sequence[tuple[str, str]], width: float,
+           x: float | None = None) -> float:
+    """Centred (style, text) lines; drawn at `x`, or only measured.
+
+    Returns:
+        The height the lines take.
+    """
+    height = 0.0
+    for style, value in items:
+        if not value:
+            continue
+        doc.set_font(FAMILY, style, BODY_PT)
+        if x is None:
+            height += doc.multi_cell(width, LINE_MM, value, dry_run=True,
+                                     output="HEIGHT")
+        else:
+            doc.set_x(x)
+            before = doc.y
+            doc.multi_cell(width, LINE_MM, value, align="C")
+            height += doc.y - before
+    doc.set_font(FAMILY, "", BODY_PT)
+    return height
+
+
+def _head(block: Signature) -> list[tuple[str, str]]:
+    """Title lines and the italic note above the signing space."""
+    return [("B", h) for h in block.headings] + [("I", block.note)]
+
+
+def _foot(block: Signature) -> list[tuple[str, str]]:
+    """Name and position printed under the signing space."""
+    return [("B", block.name), ("", block.subline)]
+
+
+def _draw(doc: OfficialDocument, placed: Sequence[Placed],
+          beside: Callable[[float], float] | None = None,
+          reserve: float = 0.0) -> float:
+    """Draw signature columns on one page and return the row's bottom edge.
+
+    Args:
+        doc: The document being written.
+        placed: The columns.
+        beside: Draws what sits left of the columns from a top edge and
+            returns its bottom; drawn first, so extracted text reads in order.
+        reserve: Height `beside` needs.
+    """
+    head = max(_lines(doc, _head(b), w) for b, _, w in placed)
+    foot = max(_lines(doc, _foot(b), w) for b, _, w in placed)
+    doc.keep_space(max(head + SIGN_SPACE + foot, reserve) + 2)
+    top = doc.y + 2
+    names_y = top + head + SIGN_SPACE
+    bottom = beside(top) if beside else names_y
+    for block, x, width in placed:
+        doc.set_y(top)
+        _lines(doc, _head(block), width, x)
+        doc.set_y(names_y)
+        _lines(doc, _foot(block), width, x)
+        bottom = max(bottom, doc.y)
+    return bottom
+
+
+def signature_row(doc: OfficialDocument, blocks: Sequence[Signature | None]) -> None:
+    """Draw signature columns side by side, kept together on one page.
+
+    Args:
+        doc: The document being written.
+        blocks: One per column; `None` leaves a column empty, e.g. to push
+            the only signature of a receipt to the right as the forms do.
+    """
+    width = doc.text_width / len(blocks)
+    placed = [(block, doc.l_margin + index * width + 2, width - 4)
+              for index, block in enumerate(blocks) if block is not None]
+    bottom = _draw(doc, placed)
+    doc.set_xy(doc.l_margin, bottom + 4)
+
+
+def recipients_and_signature(doc: OfficialDocument, recipients: Sequence[str],
+                             block: Signature) -> None:
+    """Draw "Nơi nhận" on the left and the signer on the right.
+
+    Nghị định 30/2020/NĐ-CP: "Nơi nhận:" bold italic 12 pt and the list in
+    11 pt, level with the signer's title.
+
+    Args:
+        doc: The document being written.
+        recipients: Lines of the list, each starting with "- ".
+        block: The signer.
+    """
+    left_w = doc.text_width * 0.45
+    right_w = doc.text_width - left_w
+
+    def draw_recipients(top: float) -> float:
+        doc.set_xy(doc.l_margin, top)
+        doc.set_font(FAMILY, "BI", 12)
+        doc.cell(left_w, LINE_MM, "Nơi nhận:", new_x=XPos.LMARGIN,
+                 new_y=YPos.NEXT)
+        doc.set_font(FAMILY, "", 11)
+        for line in recipients:
+            doc.set_x(doc.l_margin)
+            doc.multi_cell(left_w - 4, 4.6, line)
+        doc.set_font(FAMILY, "", BODY_PT)
+        return doc.y
+
+    bottom = _draw(doc, [(block, doc.l_margin + left_w, right_w)],
+                   draw_recipients, reserve=LINE_MM + 4.6 * len(recipients))
+    doc.set_xy(doc.l_margin, bottom + 4)
+
+
+def receipt_page(doc: OfficialDocument, sentence: str, heading: str) -> None:
+    """Print the delivery receipt on a page of its own.
+
+    The forms print it "ở mặt sau" (on the back), so it never shares a page
+    with the signed text and carries no page number: it is not one of the
+    document's numbered sheets.
+
+    Args:
+        doc: The document being written.
+        sentence: "… đã giao trực tiếp cho … vào hồi … giờ … phút, ngày …".
+        heading: The recipient's column title, e.g. "NGƯỜI NHẬN BIÊN BẢN".
+    """
+    doc.unnumbered_page = True
+    doc.add_page()
+    doc.unnumbered_page = False
+    doc.paragraph(sentence)
+    signature_row(doc, [None, Signature((heading,), "(Ký, ghi rõ họ và tên)")])
