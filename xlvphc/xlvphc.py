@@ -1,19 +1,25 @@
-"""The XLVPHC app: builds rx.App; pages register themselves with @rx.page."""
+"""The XLVPHC app: builds rx.App. Every module in `xlvphc/pages` registers its
+screens with @rx.page and is imported here, so a new screen is a new module."""
 
+import importlib
 import logging
+import pkgutil
 
 import reflex as rx
 
-from xlvphc.pages import accounts, case_form, cases, dashboard, guide, login  # noqa: F401
+from xlvphc import pages
 
 logging.basicConfig(
     level=logging.INFO,
     format="%(asctime)s %(levelname)s %(name)s: %(message)s",
 )
 
+for module in pkgutil.iter_modules(pages.__path__):
+    importlib.import_module(f"{pages.__name__}.{module.name}")
+
 app = rx.App(
-    theme=rx.theme(accent_color="indigo", radius="medium"),
     stylesheets=["/styles.css"],
-    head_components=[rx.el.meta(name="viewport",
-                                content="width=device-width, initial-scale=1")],
+    head_components=[
+        rx.el.meta(name="viewport", content="width=device-width, initial-scale=1")
+    ],
 )

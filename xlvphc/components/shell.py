@@ -4,7 +4,16 @@ area. Wraps on small screens so it works on a phone."""
 import reflex as rx
 
 from xlvphc import routes
+from xlvphc.services.access import Action
 from xlvphc.state.session import SessionState
+
+# (label, route, icon, the action that makes the item useful). Add screens here.
+NAV_ITEMS = [
+    ("Hồ sơ", routes.CASES, "folder", Action.CASE_READ),
+    ("Lập biên bản", routes.CASE_NEW, "file-plus", Action.CASE_WRITE),
+    ("Thống kê", routes.DASHBOARD, "chart-bar", Action.DASHBOARD_READ),
+    ("Tài khoản", routes.ACCOUNTS, "users", Action.ACCOUNT_MANAGE),
+]
 
 
 def _link(text: str, href: str, icon: str) -> rx.Component:
@@ -33,21 +42,11 @@ def navbar() -> rx.Component:
             underline="none",
         ),
         rx.flex(
-            rx.cond(SessionState.can_write, _link("Hồ sơ", routes.CASES, "folder")),
-            rx.cond(
-                SessionState.can_write,
-                _link("Lập biên bản", routes.CASE_NEW, "file-plus"),
-            ),
-            rx.cond(
-                SessionState.can_dashboard,
-                rx.fragment(
-                    _link("Hồ sơ", routes.CASES, "folder"),
-                    _link("Thống kê", routes.DASHBOARD, "chart-bar"),
-                ),
-            ),
-            rx.cond(
-                SessionState.can_admin, _link("Tài khoản", routes.ACCOUNTS, "users")
-            ),
+            *[
+                rx.cond(SessionState.permissions.contains(action),
+                        _link(text, href, icon))
+                for text, href, icon, action in NAV_ITEMS
+            ],
             _link("Hướng dẫn", routes.GUIDE, "book-open"),
             wrap="wrap",
             gap="1",

@@ -164,7 +164,7 @@ def _actions() -> rx.Component:
                 loading=CaseDetailState.printing, id="in-quyet-dinh",
             ),
             rx.cond(
-                CaseDetailState.can_write,
+                CaseDetailState.permissions.contains("case.write"),
                 rx.button(
                     rx.icon("gavel", size=16), "Ra quyết định xử phạt",
                     color_scheme="green", on_click=CaseDetailState.go_decision,

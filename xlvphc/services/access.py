@@ -1,9 +1,12 @@
 """Who may do what, on which units: one policy table used by every service.
 
-Roles (issue "accounts and access control" extends them): an administrator keeps
-units and accounts but does not read case files; an officer works on the cases
-of their own unit and its sub-units; a supervisor (Sở Tư pháp, leadership)
-reads every unit and its statistics.
+Roles (a user may hold several):
+- system administrator: units, accounts, audit; does not read case files;
+- unit administrator: accounts of their own unit and its sub-units;
+- officer: enters and edits the cases of their unit and its sub-units;
+- authority (người có thẩm quyền): signs decisions, within their ceiling;
+- supervisor (Sở Tư pháp): reads every unit, reports, monitoring, feedback;
+- viewer (leadership): dashboards and reports only.
 """
 
 import logging
@@ -19,42 +22,72 @@ log = logging.getLogger(__name__)
 
 class Role:
     ADMIN = "admin"
+    UNIT_ADMIN = "unit_admin"
     OFFICER = "officer"
+    AUTHORITY = "authority"
     SUPERVISOR = "supervisor"
+    VIEWER = "viewer"
 
     LABELS = {
         ADMIN: "Quản trị hệ thống",
+        UNIT_ADMIN: "Quản trị đơn vị",
         OFFICER: "Cán bộ nhập liệu",
-        SUPERVISOR: "Giám sát (Sở Tư pháp, lãnh đạo)",
+        AUTHORITY: "Người có thẩm quyền xử phạt",
+        SUPERVISOR: "Giám sát (Sở Tư pháp)",
+        VIEWER: "Lãnh đạo (xem thống kê)",
     }
 
 
 class Action:
     CASE_READ = "case.read"
     CASE_WRITE = "case.write"
+    CASE_DELETE = "case.delete"
+    CASE_PURGE = "case.purge"
     CASE_PRINT = "case.print"
+    CASE_EXPORT = "case.export"
+    CASE_IMPORT = "case.import"
+    DECISION_SIGN = "decision.sign"
     CATALOGUE_READ = "catalogue.read"
     DASHBOARD_READ = "dashboard.read"
+    REPORT_READ = "report.read"
+    MONITOR_READ = "monitor.read"
+    FEEDBACK_SEND = "feedback.send"
+    FEEDBACK_MANAGE = "feedback.manage"
     ACCOUNT_MANAGE = "account.manage"
+    UNIT_MANAGE = "unit.manage"
+    AUDIT_READ = "audit.read"
 
 
-# Role -> actions it allows. "all units" means the unit scope check is skipped.
-POLICY: dict[str, set[str]] = {
-    Role.ADMIN: {Action.ACCOUNT_MANAGE, Action.CATALOGUE_READ},
-    Role.OFFICER: {
-        Action.CASE_READ,
-        Action.CASE_WRITE,
-        Action.CASE_PRINT,
-        Action.CATALOGUE_READ,
-    },
-    Role.SUPERVISOR: {
-        Action.CASE_READ,
-        Action.CASE_PRINT,
-        Action.CATALOGUE_READ,
-        Action.DASHBOARD_READ,
-    },
+_OFFICER = {
+    Action.CASE_READ, Action.CASE_WRITE, Action.CASE_DELETE, Action.CASE_PRINT,
+    Action.CASE_EXPORT, Action.CASE_IMPORT, Action.CATALOGUE_READ,
+    Action.FEEDBACK_SEND,
 }
-ALL_UNITS_ROLES = {Role.SUPERVISOR, Role.ADMIN}
+
+# Role -> actions it allows.
+POLICY: dict[str, frozenset[str]] = {
+    Role.ADMIN: frozenset({
+        Action.ACCOUNT_MANAGE, Action.UNIT_MANAGE, Action.AUDIT_READ,
+        Action.CASE_PURGE, Action.CATALOGUE_READ, Action.FEEDBACK_SEND,
+    }),
+    Role.UNIT_ADMIN: frozenset({Action.ACCOUNT_MANAGE, Action.FEEDBACK_SEND}),
+    Role.OFFICER: frozenset(_OFFICER),
+    Role.AUTHORITY: frozenset(_OFFICER | {Action.DECISION_SIGN,
+                                          Action.DASHBOARD_READ,
+                                          Action.REPORT_READ}),
+    Role.SUPERVISOR: frozenset({
+        Action.CASE_READ, Action.CASE_PRINT, Action.CASE_EXPORT,
+        Action.CATALOGUE_READ, Action.DASHBOARD_READ, Action.REPORT_READ,
+        Action.MONITOR_READ, Action.FEEDBACK_SEND, Action.FEEDBACK_MANAGE,
+        Action.AUDIT_READ,
+    }),
+    Role.VIEWER: frozenset({Action.DASHBOARD_READ, Action.REPORT_READ,
+                            Action.FEEDBACK_SEND}),
+}
+
+# Roles whose reading reaches every unit; everyone else acts on their own unit
+# and its sub-units only.
+ALL_UNITS_ROLES = {Role.SUPERVISOR, Role.ADMIN, Role.VIEWER}
 
 
 @dataclass(frozen=True)
@@ -72,13 +105,16 @@ class Actor:
     session_id: int | None = None
 
     def can(self, action: str) -> bool:
-        return any(action in POLICY.get(role, set()) for role in self.roles)
+        return any(action in POLICY.get(role, frozenset()) for role in self.roles)
 
     def sees_all_units(self, action: str) -> bool:
         return any(
-            role in ALL_UNITS_ROLES and action in POLICY.get(role, set())
+            role in ALL_UNITS_ROLES and action in POLICY.get(role, frozenset())
             for role in self.roles
         )
+
+    def permissions(self) -> list[str]:
+        return sorted({a for r in self.roles for a in POLICY.get(r, frozenset())})
 
 
 def parse_roles(text: str) -> frozenset[str]:

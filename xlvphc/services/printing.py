@@ -12,6 +12,7 @@ from xlvphc.documents.registry import render
 from xlvphc.models import Case, CaseAct, Decision, Unit, ViolationRecord, Violator
 from xlvphc.models.base import to_local
 from xlvphc.models.cases import CaseStatus
+from xlvphc.models.units import UnitKind
 from xlvphc.services import audit
 from xlvphc.services.access import Action, Actor
 from xlvphc.services.cases import load_case
@@ -25,15 +26,18 @@ EXPLANATION_THRESHOLD = 15_000_000  # Law Art. 61 k1 (individual; ×2 organisati
 
 
 def _agency(session: Session, unit: Unit) -> Agency:
+    """The header of Decree 30/2020: the superior body above the issuing one
+    where there is one, and the place name of the date line."""
     parent = session.get(Unit, unit.parent_id) if unit.parent_id else None
-    parent_name = parent.name if parent else ""
-    if parent and parent.kind == "commune":
-        # A commune's bodies print under the province, place = the commune.
-        parent_name = "Tỉnh Đắk Lắk"
-    place = parent.name.split(" ", 1)[-1] if parent and parent.kind == "commune" \
-        else "Đắk Lắk"
-    return Agency(name=unit.name, parent=parent_name if parent_name != unit.name
-                  else "", place=place)
+    if unit.kind in (UnitKind.COMMUNE_COMMITTEE, UnitKind.COMMUNE_POLICE):
+        superior = "Công an tỉnh Đắk Lắk" if unit.kind == UnitKind.COMMUNE_POLICE \
+            else ""
+        place = parent.name.split(" ", 1)[-1] if parent else "Đắk Lắk"
+        return Agency(name=unit.name, parent=superior, place=place)
+    superior = "" if unit.is_vertical or unit.kind == UnitKind.PROVINCE \
+        else "Ủy ban nhân dân tỉnh Đắk Lắk"
+    return Agency(name=unit.name.replace(" tỉnh Đắk Lắk", ""), parent=superior,
+                  place="Đắk Lắk")
 
 
 def _violator(v: Violator) -> ViolatorData:

@@ -10,7 +10,7 @@ import reflex as rx
 
 from xlvphc import routes
 from xlvphc.services import auth
-from xlvphc.services.access import Action, Actor, Role
+from xlvphc.services.access import Action, Actor
 from xlvphc.services.errors import (
     NotAuthenticated,
     PasswordChangeRequired,
@@ -37,9 +37,8 @@ class SessionState(rx.State):
     )
     user_name: str = ""
     user_unit: str = ""
-    can_write: bool = False
-    can_dashboard: bool = False
-    can_admin: bool = False
+    # Actions the user's roles allow: the UI hides what the services refuse.
+    permissions: list[str] = []
     errors: dict[str, str] = {}
     message: str = ""
 
@@ -49,15 +48,13 @@ class SessionState(rx.State):
     def _show_user(self, actor: Actor) -> None:
         self.user_name = actor.full_name
         self.user_unit = actor.unit_name
-        self.can_write = actor.can(Action.CASE_WRITE)
-        self.can_dashboard = actor.can(Action.DASHBOARD_READ)
-        self.can_admin = actor.can(Action.ACCOUNT_MANAGE)
+        self.permissions = actor.permissions()
 
     def _forget_user(self) -> None:
         self.token = ""
         self.user_name = ""
         self.user_unit = ""
-        self.can_write = self.can_dashboard = self.can_admin = False
+        self.permissions = []
 
     def _failure(self, exc: Exception, where: str):
         """Turn a failed service call into what the page shows; returns the
@@ -133,7 +130,7 @@ class SessionState(rx.State):
             return rx.redirect(routes.CASES)
         if actor.can(Action.DASHBOARD_READ):
             return rx.redirect(routes.DASHBOARD)
-        if Role.ADMIN in actor.roles:
+        if actor.can(Action.ACCOUNT_MANAGE):
             return rx.redirect(routes.ACCOUNTS)
         return rx.redirect(routes.GUIDE)
 
