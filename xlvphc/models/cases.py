@@ -9,16 +9,45 @@ from xlvphc.models.base import utcnow
 
 
 class CaseStatus:
-    """Where a case stands. Labels are what officers read."""
+    """Where a case stands in the procedure (the stage). Labels are what
+    officers read. The procedure services own the transitions between them."""
 
-    RECORDED = "recorded"
-    DECIDED = "decided"
-    CLOSED = "closed"
+    RECORDED = "recorded"  # violation record made (MBB01)
+    EXPLAINING = "explaining"  # violator asked to explain (Law Art. 61)
+    DECIDED = "decided"  # sanction decision issued, not yet executed
+    EXECUTING = "executing"  # partly paid, instalments running
+    POSTPONED = "postponed"  # execution of the fine postponed (Art. 76)
+    COERCING = "coercing"  # coercion decided (Art. 86)
+    TRANSFERRED = "transferred"  # sent to another unit or for prosecution
+    CLOSED = "closed"  # see CloseReason
 
     LABELS = {
         RECORDED: "Đã lập biên bản",
+        EXPLAINING: "Đang giải trình",
         DECIDED: "Đã ra quyết định",
+        EXECUTING: "Đang thi hành",
+        POSTPONED: "Hoãn thi hành",
+        COERCING: "Đang cưỡng chế",
+        TRANSFERRED: "Đã chuyển",
         CLOSED: "Đã kết thúc",
+    }
+
+
+class CloseReason:
+    EXECUTED = "executed"  # chấp hành xong
+    PARTLY = "partly"  # thi hành một phần: death, dissolution (ND118 Art. 19)
+    LIMITATION = "limitation"  # hết thời hiệu thi hành (Law Art. 74)
+    CANCELLED = "cancelled"  # decision cancelled (MQĐ40)
+    TRANSFERRED = "transferred"  # handed over for criminal prosecution
+    NO_DECISION = "no_decision"  # no sanction decision could be issued
+
+    LABELS = {
+        EXECUTED: "Đã chấp hành xong",
+        PARTLY: "Thi hành một phần",
+        LIMITATION: "Hết thời hiệu thi hành",
+        CANCELLED: "Quyết định bị hủy bỏ",
+        TRANSFERRED: "Chuyển truy cứu trách nhiệm hình sự",
+        NO_DECISION: "Không ra quyết định xử phạt",
     }
 
 
@@ -47,6 +76,18 @@ class Case(SQLModel, table=True):
     decision_number: str = Field(default="", index=True, max_length=40)
     decided_on: date | None = Field(default=None, index=True)
     fine_total: int = 0
+    # Execution summary, kept by the procedure services so that lists,
+    # "việc cần làm" and reports read one row per case.
+    received_on: date | None = None  # violator received the decision
+    compliance_due: date | None = Field(default=None, index=True)
+    paid_total: int = 0
+    reduced_total: int = 0  # reduced or exempted (Law Art. 77)
+    surcharge_total: int = 0
+    complained: bool = False
+    closed_on: date | None = Field(default=None, index=True)
+    close_reason: str = Field(default="", max_length=20)
+    without_record: bool = False  # MQĐ01, Law Art. 56
+    imported: bool = False  # brought in from an earlier Excel register
     search_text: str = Field(default="", max_length=4000)
     version: int = 1
     created_at: datetime = Field(default_factory=utcnow, index=True)

@@ -1,0 +1,177 @@
+"""Chi tiết hồ sơ: one case, its forms and its timeline.
+
+Other screens plug their parts in through `detail_sections` and
+`detail_actions` (procedure steps, editing, deletion, history), so this module
+stays the layout of the page only."""
+
+import reflex as rx
+
+from xlvphc import routes
+from xlvphc.components.fields import form_message
+from xlvphc.components.shell import page
+from xlvphc.state.cases import CaseDetailState
+
+# Parts other screens add to the case page: functions returning a component.
+# Append to these lists here (one import and one entry per feature).
+EXTRA_ACTIONS: list = []
+EXTRA_SECTIONS: list = []
+
+def _pairs(title: str, items) -> rx.Component:
+    return rx.card(
+        rx.heading(title, size="4"),
+        rx.data_list.root(
+            rx.foreach(
+                items,
+                lambda p: rx.data_list.item(
+                    rx.data_list.label(p["label"], min_width="160px"),
+                    rx.data_list.value(p["value"]),
+                ),
+            ),
+            orientation={"initial": "vertical", "sm": "horizontal"},
+            margin_top="0.5em",
+        ),
+        width="100%",
+    )
+
+
+def _info(label: str, value) -> rx.Component:
+    return rx.data_list.item(
+        rx.data_list.label(label, min_width="160px"),
+        rx.data_list.value(value),
+    )
+
+
+def _acts() -> rx.Component:
+    return rx.card(
+        rx.heading("Hành vi vi phạm", size="4"),
+        rx.foreach(
+            CaseDetailState.acts,
+            lambda a: rx.box(
+                rx.text(a["citation"], weight="bold"),
+                rx.text(a["act"]),
+                rx.text("Khung phạt: ", a["frame"], " · Mức phạt: ", a["fine"],
+                        size="2", color_scheme="gray"),
+                padding_y="0.5em",
+                border_bottom="1px solid var(--gray-4)",
+            ),
+        ),
+        width="100%",
+    )
+
+
+def _actions() -> rx.Component:
+    decided = CaseDetailState.case["status_code"] != "recorded"
+    return rx.flex(
+        rx.button(
+            rx.icon("printer", size=16), "In biên bản (MBB01)",
+            on_click=CaseDetailState.print_form("MBB01"),
+            loading=CaseDetailState.printing, id="in-bien-ban",
+        ),
+        rx.cond(
+            decided,
+            rx.button(
+                rx.icon("printer", size=16), "In quyết định (MQĐ02)",
+                on_click=CaseDetailState.print_form("MQĐ02"),
+                loading=CaseDetailState.printing, id="in-quyet-dinh",
+            ),
+            rx.cond(
+                CaseDetailState.permissions.contains("case.write"),
+                rx.button(
+                    rx.icon("gavel", size=16), "Ra quyết định xử phạt",
+                    color_scheme="green", on_click=CaseDetailState.go_decision,
+                    id="ra-quyet-dinh",
+                ),
+            ),
+        ),
+        *[make() for make in EXTRA_ACTIONS],
+        wrap="wrap",
+        gap="2",
+    )
+
+
+def _detail() -> rx.Component:
+    c = CaseDetailState.case
+    return rx.flex(
+        rx.flex(
+            rx.heading("Biên bản số ", c["record_number"], size="5"),
+            rx.badge(c["status"], size="2"),
+            align="center", gap="3", wrap="wrap",
+        ),
+        _actions(),
+        rx.card(
+            rx.heading("Vụ việc", size="4"),
+            rx.data_list.root(
+                _info("Đơn vị", c["unit_name"]),
+                _info("Lĩnh vực", c["field"]),
+                _info("Thời gian vi phạm", c["violation_at"]),
+                _info("Địa điểm vi phạm", c["violation_place"]),
+                _info("Mô tả", c["description"]),
+                orientation={"initial": "vertical", "sm": "horizontal"},
+                margin_top="0.5em",
+            ),
+            width="100%",
+        ),
+        _pairs("Đối tượng vi phạm", CaseDetailState.violator),
+        _acts(),
+        rx.card(
+            rx.heading("Biên bản vi phạm hành chính", size="4"),
+            rx.data_list.root(
+                _info("Số", c["record_number"]),
+                _info("Lập lúc", c["record_made_at"]),
+                _info("Nơi lập", c["record_place"]),
+                _info("Người lập", c["maker"]),
+                _info("Người chứng kiến", c["witness"]),
+                _info("Ý kiến người vi phạm", c["violator_statement"]),
+                orientation={"initial": "vertical", "sm": "horizontal"},
+                margin_top="0.5em",
+            ),
+            width="100%",
+        ),
+        rx.cond(
+            c["decision_number"] != "",
+            rx.card(
+                rx.heading("Quyết định xử phạt", size="4"),
+                rx.data_list.root(
+                    _info("Số", c["decision_number"]),
+                    _info("Ngày", c["decided_on"]),
+                    _info("Người ký", c["signer"]),
+                    _info("Tổng tiền phạt", c["fine_total"]),
+                    _info("Hình thức bổ sung", c["additional_sanctions"]),
+                    _info("Biện pháp khắc phục", c["remedial_measures"]),
+                    _info("Nộp phạt", c["payment"]),
+                    orientation={"initial": "vertical", "sm": "horizontal"},
+                    margin_top="0.5em",
+                ),
+                width="100%",
+            ),
+        ),
+        *[make() for make in EXTRA_SECTIONS],
+        rx.card(
+            rx.heading("Diễn biến hồ sơ", size="4"),
+            rx.foreach(
+                CaseDetailState.timeline,
+                lambda e: rx.flex(
+                    rx.text(e["at"], size="2", color_scheme="gray", min_width="200px"),
+                    rx.text(e["summary"], " — ", e["actor"], size="2"),
+                    wrap="wrap", gap="2", padding_y="0.25em",
+                ),
+            ),
+            width="100%",
+        ),
+        direction="column",
+        gap="3",
+    )
+
+
+@rx.page(
+    route=routes.CASE_DETAIL, title="Chi tiết hồ sơ – XLVPHC",
+    on_load=CaseDetailState.open,
+)
+def case_detail_page() -> rx.Component:
+    return page(
+        "Chi tiết hồ sơ",
+        form_message(),
+        rx.cond(CaseDetailState.case.contains("id"), _detail()),
+        intro="Toàn bộ thông tin của vụ việc, các mẫu biểu in được và diễn biến "
+        "xử lý theo thời gian.",
+    )
