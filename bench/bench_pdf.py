@@ -16,10 +16,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "documents")]
 
 from fpdf import FPDF  # noqa: E402
-from form_samples import full_decision, twenty_acts  # noqa: E402
+from form_samples import AGENCY, INDIVIDUAL, full_decision, twenty_acts  # noqa: E402
 
+from xlvphc.documents.data import FormData  # noqa: E402
 from xlvphc.documents.layout import FONT_DIR  # noqa: E402
 from xlvphc.documents.mqd02 import render_decision  # noqa: E402
+from xlvphc.documents.registry import render  # noqa: E402
 
 
 def bare_page() -> bytes:
@@ -47,14 +49,22 @@ def main() -> None:
     """Print one line per case: median time, PDF size, pages."""
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 20
     many = full_decision(acts=twenty_acts(), fine_total=0)
+    form = FormData(
+        agency=AGENCY, violator=INDIVIDUAL, signer_title="Chủ tịch", acts=twenty_acts()
+    )
     cases: dict[str, Callable[[], bytes]] = {
         "MQĐ02 full case": lambda: render_decision(full_decision()),
         "MQĐ02 with 20 acts": lambda: render_decision(many),
+        "MQĐ03 (template form)": lambda: render("MQĐ03", form),
+        "MQĐ01 with 20 acts": lambda: render("MQĐ01", form),
+        "MBB10 blank (table)": lambda: render(
+            "MBB10", FormData(agency=AGENCY, blank=True)
+        ),
         "bare fpdf2 page, same font": bare_page,
     }
     print(f"median of {runs} runs")
-    for name, render in cases.items():
-        ms, size = median_ms(render, runs)
+    for name, make in cases.items():
+        ms, size = median_ms(make, runs)
         print(f"{name:<28} {ms:8.1f} ms  {size / 1024:7.1f} KiB")
 
 

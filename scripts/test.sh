@@ -3,14 +3,14 @@
 # included). Exits with pytest's status; "no tests ran" (5) counts as failure.
 #
 # PostgreSQL pass: when a PostgreSQL server answers at XLVPHC_TEST_PG_URL
-# (default postgresql://postgres@127.0.0.1:5432/test) and SQLAlchemy has a
+# (default postgresql+psycopg://postgres@127.0.0.1:5432/test) and SQLAlchemy has a
 # driver for it, the suite minus the browser tests runs a second time with
 # XLVPHC_TEST_DB_URL set to that URL (tests/conftest.py's `db` fixture uses it).
 set -euo pipefail
 # shellcheck source=scripts/_common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/_common.sh"
 
-PG_URL="${XLVPHC_TEST_PG_URL:-postgresql://postgres@127.0.0.1:5432/test}"
+PG_URL="${XLVPHC_TEST_PG_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test}"
 
 ensure_apt_packages chromium poppler-utils fonts-liberation2
 ensure_venv requirements-test.txt

@@ -19,6 +19,16 @@ os.environ["REFLEX_DB_URL"] = os.environ.get("XLVPHC_TEST_DB_URL") or (
 import pytest  # noqa: E402
 from sqlmodel import SQLModel  # noqa: E402
 
+# The real-app harness, defined once for tests/e2e and tests/security.
+from tests.harness import (  # noqa: E402, F401
+    app_server,
+    browser,
+    page,
+    pytest_runtest_makereport,
+    seed_user,
+    wait_hydrated,
+)
+
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(

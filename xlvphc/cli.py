@@ -14,7 +14,7 @@ from sqlmodel import select
 from xlvphc.models import User
 from xlvphc.services import reference
 from xlvphc.services.accounts import bootstrap_admin
-from xlvphc.services.db import create_schema, session_scope
+from xlvphc.services.db import migrate, session_scope
 from xlvphc.services.passwords import hash_password, issue_password
 from xlvphc.models.base import utcnow
 
@@ -36,7 +36,7 @@ def _print_password(username: str, password: str) -> None:
 
 
 def setup() -> None:
-    create_schema()
+    migrate()
     with session_scope() as session:
         units = reference.load_units(session)
         catalogue = reference.load_catalogue(session)
@@ -51,7 +51,7 @@ def setup() -> None:
 
 
 def load_reference() -> None:
-    create_schema()
+    migrate()
     with session_scope() as session:
         units = reference.load_units(session)
         catalogue = reference.load_catalogue(session)

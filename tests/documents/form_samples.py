@@ -85,9 +85,9 @@ DECREE_144 = (
 # Every Vietnamese vowel with each tone, plus đ, in both cases.
 VOWELS = "aăâeêioôơuưy"
 TONES = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
-LOWER = "".join(
-    unicodedata.normalize("NFC", v + t) for v in VOWELS for t in TONES
-) + "đ"
+LOWER = (
+    "".join(unicodedata.normalize("NFC", v + t) for v in VOWELS for t in TONES) + "đ"
+)
 ALL_LETTERS = LOWER + " " + LOWER.upper()
 
 
@@ -155,19 +155,25 @@ def full_decision(**changes: object) -> DecisionData:
             "phê số 30 đường Nguyễn Tất Thành vào lúc 21 giờ 15 phút ngày "
             "04/3/2026."
         ),
-        acts=[ACT_ORDER, replace(ACT_ORDER, point="c", fine=500_000,
-                                 act="Tụ tập nhiều người ở nơi công cộng gây "
-                                     "mất trật tự")],
+        acts=[
+            ACT_ORDER,
+            replace(
+                ACT_ORDER,
+                point="c",
+                fine=500_000,
+                act="Tụ tập nhiều người ở nơi công cộng gây mất trật tự",
+            ),
+        ],
         fine_total=1_500_000,
         aggravating="Vi phạm hành chính nhiều lần (điểm b khoản 1 Điều 10 Luật "
-                    "Xử lý vi phạm hành chính).",
+        "Xử lý vi phạm hành chính).",
         mitigating="Người vi phạm đã tự nguyện khai báo, thành thật hối lỗi.",
         additional_sanctions="Không áp dụng.",
         remedial_measures="Buộc khôi phục lại tình trạng ban đầu đã bị thay đổi "
-                          "do vi phạm hành chính gây ra trong thời hạn 05 ngày.",
+        "do vi phạm hành chính gây ra trong thời hạn 05 ngày.",
         payment_days=10,
         treasury="Kho bạc Nhà nước khu vực XIII, số 2 đường Lê Duẩn, phường "
-                 "Buôn Ma Thuột, tỉnh Đắk Lắk",
+        "Buôn Ma Thuột, tỉnh Đắk Lắk",
         delegation="số 3/QĐ-GQXP ngày 01/7/2025",
         deputy_of="Chủ tịch",
     )
@@ -195,9 +201,14 @@ def minimal_decision(**changes: object) -> DecisionData:
 def twenty_acts() -> list[ActData]:
     """Twenty distinct fined acts, for the many-acts stress case."""
     return [
-        replace(ACT_ORDER, article=6 + i % 5, clause=1 + i % 3,
-                point="abcdđeg"[i % 7], fine=500_000 + 250_000 * i,
-                act=f"Hành vi vi phạm thứ {i + 1}: không chấp hành yêu cầu kiểm "
-                    "tra, kiểm soát của người thi hành công vụ")
+        replace(
+            ACT_ORDER,
+            article=6 + i % 5,
+            clause=1 + i % 3,
+            point="abcdđeg"[i % 7],
+            fine=500_000 + 250_000 * i,
+            act=f"Hành vi vi phạm thứ {i + 1}: không chấp hành yêu cầu kiểm "
+            "tra, kiểm soát của người thi hành công vụ",
+        )
         for i in range(20)
     ]

@@ -36,8 +36,12 @@ UNBROKEN = "https://dichvucong.daklak.gov.vn/" + "x" * 180
 
 def _stress_decision():
     violator = replace(INDIVIDUAL, name=LONG_NAME)
-    return full_decision(violator=violator, description=LONG_DESCRIPTION,
-                         acts=twenty_acts(), fine_total=0)
+    return full_decision(
+        violator=violator,
+        description=LONG_DESCRIPTION,
+        acts=twenty_acts(),
+        fine_total=0,
+    )
 
 
 def test_long_values_wrap_and_flow_onto_new_pages():
@@ -59,11 +63,16 @@ def test_long_values_wrap_and_flow_onto_new_pages():
     "pdf_factory",
     [
         lambda: render_decision(_stress_decision()),
-        lambda: render_record(full_record(
-            violator=replace(ORGANISATION, name=LONG_NAME,
-                             representative_name=LONG_NAME),
-            description=LONG_DESCRIPTION + " " + UNBROKEN,
-            maker_name=LONG_NAME, acts=twenty_acts())),
+        lambda: render_record(
+            full_record(
+                violator=replace(
+                    ORGANISATION, name=LONG_NAME, representative_name=LONG_NAME
+                ),
+                description=LONG_DESCRIPTION + " " + UNBROKEN,
+                maker_name=LONG_NAME,
+                acts=twenty_acts(),
+            )
+        ),
     ],
     ids=["decision", "record"],
 )

@@ -84,9 +84,7 @@ def test_record_made_away_from_the_scene_asks_for_the_reason():
 
 
 def test_several_acts_are_numbered_with_their_legal_basis():
-    acts = [
-        replace(full_record().acts[0], point=p, act=f"Hành vi {p}") for p in "abc"
-    ]
+    acts = [replace(full_record().acts[0], point=p, act=f"Hành vi {p}") for p in "abc"]
     text = all_text(render_record(full_record(acts=acts)))
 
     assert "(1) Hành vi a; (2) Hành vi b; (3) Hành vi c." in text

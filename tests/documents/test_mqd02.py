@@ -3,8 +3,13 @@
 from dataclasses import replace
 
 import pytest
-from form_samples import ACT_ORDER, ACT_WARNING, DECREE_144, full_decision
-from form_samples import minimal_decision
+from form_samples import (
+    ACT_ORDER,
+    ACT_WARNING,
+    DECREE_144,
+    full_decision,
+    minimal_decision,
+)
 from pdf_probe import all_text, page_texts
 
 from xlvphc.documents.mqd02 import render_decision

@@ -59,7 +59,7 @@ def test_issued_password_allows_only_the_change(people):
         ("x" * 11 + "y", "quá phổ biến"),
         ("moi.vao-dai-hon-muoi-hai", "tên đăng nhập"),
         ("a1b2c3d4e5f6" * 6, "dài quá 64"),
-        ("sotuphap2026", "tên tỉnh, tên cơ quan"),
+        ("Sotuphap@buon", "tên tỉnh, tên cơ quan"),
         ("123456789012", "quá phổ biến"),
     ],
 )

@@ -255,3 +255,15 @@ def test_acts_keep_a_snapshot_of_their_frame(people):
             Violator.case_id == case_id)).one()
     assert (act.frame_min, act.frame_max, act.article) == (400_000, 600_000, 7)
     assert violator.id_number == "066090001234"
+
+
+def test_list_counts_up_to_a_cap_and_says_there_are_more(people, monkeypatch):
+    officer = people["canbo.a"]
+    for _ in range(5):
+        cases.create_case(officer, case_form())
+    monkeypatch.setattr(case_queries, "COUNT_CAP", 3)
+    capped = case_queries.list_cases(officer, {})
+    assert (capped["total"], capped["more"]) == (3, True)
+    monkeypatch.setattr(case_queries, "COUNT_CAP", 5)
+    exact = case_queries.list_cases(officer, {})
+    assert (exact["total"], exact["more"]) == (5, False)

@@ -47,3 +47,16 @@ def test_loading_twice_changes_nothing(ref):
     assert (units.created, units.updated) == (0, 0)
     assert units.unchanged == 1 + 20 + 3 * 102
     assert (catalogue.created, catalogue.updated, catalogue.unchanged) == (0, 0, 143)
+
+
+def test_loading_again_keeps_what_administrators_changed(ref):
+    with session_scope() as session:
+        unit = session.exec(select(Unit).where(Unit.code == "UBND-22015")).one()
+        unit.name = "Ủy ban nhân dân phường Tuy Hòa (mới)"
+        unit.active = False
+        session.add(unit)
+    with session_scope() as session:
+        reference.load_units(session)
+    with session_scope() as session:
+        unit = session.exec(select(Unit).where(Unit.code == "UBND-22015")).one()
+    assert (unit.name, unit.active) == ("Ủy ban nhân dân phường Tuy Hòa (mới)", False)

@@ -11,8 +11,19 @@ from xlvphc.state.session import SessionState
 NAV_ITEMS = [
     ("Hồ sơ", routes.CASES, "folder", Action.CASE_READ),
     ("Lập biên bản", routes.CASE_NEW, "file-plus", Action.CASE_WRITE),
+    ("Xử phạt tại chỗ", routes.ON_THE_SPOT, "zap", Action.CASE_WRITE),
+    ("Việc cần làm", routes.TODO, "alarm-clock", Action.CASE_READ),
+    ("Giao quyền", routes.DELEGATIONS, "user-check", Action.DECISION_SIGN),
+    ("Nhập Excel", routes.IMPORT, "file-up", Action.CASE_IMPORT),
+    ("Thùng rác", routes.RECYCLE_BIN, "trash-2", Action.CASE_DELETE),
     ("Thống kê", routes.DASHBOARD, "chart-bar", Action.DASHBOARD_READ),
+    ("Báo cáo", routes.REPORTS, "file-spreadsheet", Action.REPORT_READ),
+    ("Theo dõi", routes.MONITORING, "activity", Action.MONITOR_READ),
+    ("Phản ánh", routes.FEEDBACK, "message-square-warning", Action.FEEDBACK_SEND),
     ("Tài khoản", routes.ACCOUNTS, "users", Action.ACCOUNT_MANAGE),
+    ("Đơn vị", routes.UNITS, "network", Action.UNIT_MANAGE),
+    ("Nhật ký", routes.AUDIT, "scroll-text", Action.AUDIT_READ),
+    ("Thùng rác", routes.RECYCLE_BIN, "trash-2", Action.CASE_PURGE),
 ]
 
 

@@ -6,10 +6,11 @@ identity fields for an individual or an organisation, so they are laid out
 once here and a fix reaches every form.
 """
 
-from xlvphc.documents.data import ViolatorData
+from xlvphc.documents.data import Agency, ViolatorData
 from xlvphc.documents.layout import DOTS, OfficialDocument
 from xlvphc.documents.wording import BLANK_DATE, is_organisation, text
 from xlvphc.domain.dates import fmt_date
+from xlvphc.domain.text import fold
 
 
 def identity_block(doc: OfficialDocument, v: ViolatorData, prefix: str = "") -> None:
@@ -34,10 +35,15 @@ def identity_block(doc: OfficialDocument, v: ViolatorData, prefix: str = "") -> 
 
 def _individual(doc: OfficialDocument, v: ViolatorData, prefix: str) -> None:
     """Identity lines of an individual (MBB01, MQĐ02)."""
-    doc.field_pair((f"{prefix}Họ và tên", text(v.name)),
-                   ("Giới tính", text(v.gender)), first_style="B")
-    doc.field_pair(("Ngày, tháng, năm sinh", fmt_date(v.birth_date)),
-                   ("Quốc tịch", text(v.nationality)))
+    doc.field_pair(
+        (f"{prefix}Họ và tên", text(v.name)),
+        ("Giới tính", text(v.gender)),
+        first_style="B",
+    )
+    doc.field_pair(
+        ("Ngày, tháng, năm sinh", fmt_date(v.birth_date)),
+        ("Quốc tịch", text(v.nationality)),
+    )
     doc.field("Nghề nghiệp", text(v.occupation))
     doc.field("Nơi ở hiện tại", text(v.address))
     doc.paragraph(
@@ -56,33 +62,70 @@ def _organisation(doc: OfficialDocument, v: ViolatorData, prefix: str) -> None:
     doc.field("Địa chỉ trụ sở chính", text(v.address))
     doc.field("Mã số doanh nghiệp", text(v.tax_code))
     doc.paragraph(
-        "Số GCN đăng ký đầu tư/doanh nghiệp hoặc GP thành lập/đăng ký hoạt "
-        "động: ",
+        "Số GCN đăng ký đầu tư/doanh nghiệp hoặc GP thành lập/đăng ký hoạt động: ",
         text(v.registration_number) or DOTS * 12,
         "; ngày cấp: ",
         fmt_date(v.registration_issued_on) or BLANK_DATE,
         "; nơi cấp: ",
         text(v.registration_issued_by) or None,
     )
-    doc.field_pair(("Người đại diện theo pháp luật", text(v.representative_name)),
-                   ("Giới tính", text(v.representative_gender)))
+    doc.field_pair(
+        ("Người đại diện theo pháp luật", text(v.representative_name)),
+        ("Giới tính", text(v.representative_gender)),
+    )
     doc.field("Chức danh", text(v.representative_title))
 
 
-def signer_headings(title: str, deputy_of: str = "") -> tuple[str, ...]:
+def signer_headings(
+    title: str, deputy_of: str = "", agency_name: str = ""
+) -> tuple[str, ...]:
     """Title lines above a decision's signature.
 
     Note (25) of MQĐ02 and Nghị định 30/2020/NĐ-CP: a deputy who signs under
     a delegation writes "KT." before the head's title, then his own title.
+    The agency already heads the page, so a title ending with the agency's
+    name is printed without it ("PHÓ CHỦ TỊCH", not "PHÓ CHỦ TỊCH ỦY BAN …").
 
     Args:
         title: The signer's own title ("Phó Chủ tịch").
         deputy_of: The head's title when the signer is a deputy.
+        agency_name: The issuing agency, dropped from the end of titles.
 
     Returns:
         The lines in capitals, e.g. ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH").
     """
-    own = text(title).upper() or DOTS * 10
+    own = _short_title(title, agency_name).upper() or DOTS * 10
     if text(deputy_of):
-        return (f"KT. {text(deputy_of).upper()}", own)
+        return (f"KT. {_short_title(deputy_of, agency_name).upper()}", own)
     return (own,)
+
+
+def _short_title(title: str, agency_name: str) -> str:
+    """ "Chủ tịch Ủy ban nhân dân phường X" -> "Chủ tịch" for agency X."""
+    words, agency = text(title).split(), text(agency_name).split()
+    if agency and len(words) > len(agency):
+        tail = " ".join(words[-len(agency) :])
+        if fold(tail) == fold(" ".join(agency)):
+            return " ".join(words[: -len(agency)])
+    return " ".join(words)
+
+
+def authority_name(agency: Agency, title: str, deputy_of: str = "") -> str:
+    """Note (3) of the decisions: title and agency of the issuing person.
+
+    A deputy signing under a delegation ("KT.") issues the decision with the
+    head's power, so the head's title is used; the agency is not repeated
+    when the title already names it. "Chủ tịch Ủy ban nhân dân phường …".
+    """
+    head = text(deputy_of) or text(title)
+    if not head:
+        return ""
+    name = text(agency.name)
+    if fold(name) in fold(head):
+        return head
+    return f"{head} {name[:1].upper()}{name[1:]}"
+
+
+def authority_line(agency: Agency, title: str, deputy_of: str = "") -> str:
+    """The authority line under a decision's title, in capitals."""
+    return authority_name(agency, title, deputy_of).upper()

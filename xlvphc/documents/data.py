@@ -93,3 +93,30 @@ class DecisionData:
     delegation: str = ""  # "số 3/QĐ-GQXP ngày 01/7/2025" when a deputy signs
     deputy_of: str = ""  # head's title when the signer is a deputy ("KT.")
     draft: bool = False
+
+
+@dataclass(frozen=True)
+class FormData:
+    """Content of any form rendered by `documents.template`.
+
+    The common parts (header, number, signer, person concerned, acts) are
+    fields; what only one form asks for is in `values`, under the keys the
+    form module lists in its `FIELDS` (dates, datetimes, ints — amounts are
+    keys starting "amount" and print in figures and words — or text).
+    A cited document goes under "ref:<symbol>", e.g. values["ref:QĐ-XPHC"] =
+    "5/QĐ-XPHC ngày 05/3/2026".
+    """
+
+    agency: Agency
+    number: str = ""
+    issued_on: date | None = None  # date line of a decision
+    made_at: datetime | None = None  # opening time of a record
+    signer_name: str = ""
+    signer_title: str = ""
+    deputy_of: str = ""  # head's title when a deputy signs ("KT.")
+    violator: ViolatorData | None = None
+    decrees: list[str] = field(default_factory=list)
+    acts: list[ActData] = field(default_factory=list)
+    values: dict[str, object] = field(default_factory=dict)
+    draft: bool = False
+    blank: bool = False  # "Mẫu trắng": only the agency is printed

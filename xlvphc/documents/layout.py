@@ -132,20 +132,24 @@ class OfficialDocument(FPDF):
         self.set_xy(left_x, top)
         if agency.parent:
             self.set_font(FAMILY, "", HEADER_PT)
-            self.multi_cell(LEFT_COL, line_h, self._balanced(agency.parent.upper()),
-                            align="C")
+            self.multi_cell(
+                LEFT_COL, line_h, self._balanced(agency.parent.upper()), align="C"
+            )
         self.set_font(FAMILY, "B", HEADER_PT)
         self.set_x(left_x)
-        self.multi_cell(LEFT_COL, line_h, self._balanced(agency.name.upper()),
-                        align="C")
+        self.multi_cell(
+            LEFT_COL, line_h, self._balanced(agency.name.upper()), align="C"
+        )
         left_bottom = self.y + 1.2
-        self.line(left_x + LEFT_COL / 3, left_bottom, left_x + LEFT_COL * 2 / 3,
-                  left_bottom)
+        self.line(
+            left_x + LEFT_COL / 3, left_bottom, left_x + LEFT_COL * 2 / 3, left_bottom
+        )
 
         # Right column: national title and motto, ruled as long as the motto.
         self.set_xy(right_x, top)
-        self.multi_cell(right_w, line_h, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                        align="C")
+        self.multi_cell(
+            right_w, line_h, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", align="C"
+        )
         self.set_font(FAMILY, "B", BODY_PT)
         self.set_x(right_x)
         motto = "Độc lập - Tự do - Hạnh phúc"
@@ -209,13 +213,13 @@ class OfficialDocument(FPDF):
         self.ln(3)
         self.set_font(FAMILY, "", BODY_PT)
 
-    def centred(self, text: str, style: str = "B", size: float = BODY_PT,
-                gap: float = PARA_GAP) -> None:
+    def centred(
+        self, text: str, style: str = "B", size: float = BODY_PT, gap: float = PARA_GAP
+    ) -> None:
         """Print a centred line (wrapping if long), e.g. "QUYẾT ĐỊNH:"."""
         self.set_font(FAMILY, style, size)
         self.set_x(self.l_margin)
-        self.multi_cell(self.text_width, size * PT * LINE + 0.4, text,
-                        align="C")
+        self.multi_cell(self.text_width, size * PT * LINE + 0.4, text, align="C")
         self.ln(gap)
         self.set_font(FAMILY, "", BODY_PT)
 
@@ -235,22 +239,25 @@ class OfficialDocument(FPDF):
         never runs off the page. A `None` run becomes a dotted line to the
         end of the line, the blank an official fills in by hand.
         """
-        items = self._fill_blanks(runs(*parts), first_indent,
-                                  self.text_width - indent, size)
+        items = self._fill_blanks(
+            runs(*parts), first_indent, self.text_width - indent, size
+        )
         self.set_x(self.l_margin + indent)
         with self.text_columns(
             text_align=align, line_height=LINE, l_margin=self.l_margin + indent
         ) as cols:
-            with cols.paragraph(first_line_indent=first_indent,
-                                bottom_margin=gap) as par:
+            with cols.paragraph(
+                first_line_indent=first_indent, bottom_margin=gap
+            ) as par:
                 for style, text in items:
                     self.set_font(FAMILY, style, size)
                     par.write(text or "")
         self.set_font(FAMILY, "", BODY_PT)
         self.set_x(self.l_margin)
 
-    def _fill_blanks(self, items: list[Run], x: float, usable: float,
-                     size: float) -> list[Run]:
+    def _fill_blanks(
+        self, items: list[Run], x: float, usable: float, size: float
+    ) -> list[Run]:
         """Replace `None` runs by dots reaching the end of their line.
 
         Follows the greedy word wrap fpdf2 uses, so the dots end at the
@@ -286,8 +293,9 @@ class OfficialDocument(FPDF):
         """Print "label: value" as a paragraph; an empty value is dotted."""
         self.paragraph(f"{label}: ", (value_style, value or None))
 
-    def field_pair(self, first: tuple[str, str], second: tuple[str, str],
-                   *, first_style: str = "") -> None:
+    def field_pair(
+        self, first: tuple[str, str], second: tuple[str, str], *, first_style: str = ""
+    ) -> None:
         """Print two short fields on one line, as the forms lay them out.
 
         "Họ và tên: … Giới tính: …" sit on one line with the second field at
@@ -304,8 +312,10 @@ class OfficialDocument(FPDF):
         w_value1 = self.get_string_width(value1 or DOTS * 6)
         self.set_font(FAMILY, "", BODY_PT)
         w_value2 = self.get_string_width(value2 or DOTS * 4)
-        fits = (INDENT + w_label1 + w_value1 + 3 <= tab
-                and w_label2 + w_value2 <= self.text_width - tab)
+        fits = (
+            INDENT + w_label1 + w_value1 + 3 <= tab
+            and w_label2 + w_value2 <= self.text_width - tab
+        )
         if not fits:
             self.field(label1, value1, value_style=first_style)
             self.field(label2, value2)
@@ -316,14 +326,14 @@ class OfficialDocument(FPDF):
         self.cell(w_label1, height, f"{label1}: ")
         self.set_font(FAMILY, first_style, BODY_PT)
         blank1 = tab - INDENT - w_label1 - 3
-        self.cell(w_value1 if value1 else blank1, height,
-                  value1 or self._dots(blank1))
+        self.cell(w_value1 if value1 else blank1, height, value1 or self._dots(blank1))
         self.set_font(FAMILY, "", BODY_PT)
         self.set_x(self.l_margin + tab)
         self.cell(w_label2, height, f"{label2}: ")
         blank2 = self.text_width - tab - w_label2 - 1
-        self.cell(0, height, value2 or self._dots(blank2),
-                  new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.cell(
+            0, height, value2 or self._dots(blank2), new_x=XPos.LMARGIN, new_y=YPos.NEXT
+        )
         self.ln(PARA_GAP)
 
     def _dots(self, width: float) -> str:

@@ -73,22 +73,34 @@ def _build(data: RecordData, sheets: int) -> _RecordDocument:
     doc.title_block(TITLE, f"Về {text(data.field) or DOTS * 10}")
 
     # Time, place and grounds of making the record (notes 3 and 4).
-    doc.paragraph("Hôm nay, hồi ", fmt_datetime(data.made_at), ", tại ",
-                  text(data.place) or None, ".")
+    doc.paragraph(
+        "Hôm nay, hồi ",
+        fmt_datetime(data.made_at) or BLANK_TIME,
+        ", tại ",
+        text(data.place) or None,
+        ".",
+    )
     if fold(data.place) != fold(data.violation_place):
-        doc.paragraph("Lý do lập biên bản tại trụ sở cơ quan của người có thẩm "
-                      "quyền lập biên bản/địa điểm khác: ", None)
+        doc.paragraph(
+            "Lý do lập biên bản tại trụ sở cơ quan của người có thẩm "
+            "quyền lập biên bản/địa điểm khác: ",
+            None,
+        )
     doc.paragraph("Căn cứ: ", None)
 
     # Who is present (note 5); the data has no interpreter, so none is listed.
     doc.paragraph("Chúng tôi gồm:")
     doc.paragraph("1. Người có thẩm quyền lập biên bản:")
-    doc.field_pair(("Họ và tên", text(data.maker_name)),
-                   ("Chức vụ", text(data.maker_title)))
+    doc.field_pair(
+        ("Họ và tên", text(data.maker_name)), ("Chức vụ", text(data.maker_title))
+    )
     doc.field("Cơ quan", text(data.agency.name))
     doc.paragraph("2. Với sự chứng kiến của: ", text(data.witness) or None)
-    doc.paragraph("Tiến hành lập biên bản vi phạm hành chính đối với ", party(v),
-                  " có tên sau đây:")
+    doc.paragraph(
+        "Tiến hành lập biên bản vi phạm hành chính đối với ",
+        party(v),
+        " có tên sau đây:",
+    )
     identity_block(doc, v, prefix="1. ")
 
     _violation(doc, data)
@@ -108,14 +120,20 @@ def _build(data: RecordData, sheets: int) -> _RecordDocument:
 def _violation(doc: OfficialDocument, data: RecordData) -> None:
     """Items 2 and 3: what was done, when and where, and the rule broken."""
     description = paragraphs(data.description)
-    doc.paragraph("2. Đã có các hành vi vi phạm hành chính: ",
-                  description[0] if description else None)
+    doc.paragraph(
+        "2. Đã có các hành vi vi phạm hành chính: ",
+        description[0] if description else None,
+    )
     for extra in description[1:]:
         doc.paragraph(extra)
     when = fmt_datetime(data.violation_at) if data.violation_at else ""
-    doc.paragraph("Thời gian, địa điểm xảy ra vi phạm: hồi ",
-                  when or BLANK_TIME, "; tại ",
-                  text(data.violation_place) or None, ".")
+    doc.paragraph(
+        "Thời gian, địa điểm xảy ra vi phạm: hồi ",
+        when or BLANK_TIME,
+        "; tại ",
+        text(data.violation_place) or None,
+        ".",
+    )
     acts = enumerate_items([text(act.act) for act in data.acts])
     if len(acts) > 1:
         doc.paragraph("Hành vi vi phạm cụ thể:")
@@ -138,20 +156,27 @@ def _statements(doc: OfficialDocument, data: RecordData) -> None:
     v = data.violator
     doc.paragraph(f"4. {capitalised(INJURED)} bị thiệt hại (nếu có): ", None)
     statement = paragraphs(data.violator_statement)
-    doc.paragraph(f"5. Ý kiến trình bày của {role(v)} vi phạm: ",
-                  statement[0] if statement else None)
+    doc.paragraph(
+        f"5. Ý kiến trình bày của {role(v)} vi phạm: ",
+        statement[0] if statement else None,
+    )
     for extra in statement[1:]:
         doc.paragraph(extra)
     if not statement:
         doc.dotted_lines(1)
-    doc.paragraph("6. Ý kiến trình bày của đại diện chính quyền, người chứng "
-                  "kiến (nếu có): ", None)
-    doc.paragraph(f"7. Ý kiến trình bày của {INJURED} bị thiệt hại (nếu có): ",
-                  None)
-    doc.paragraph(f"8. Chúng tôi đã yêu cầu {kind(v)} vi phạm chấm dứt ngay "
-                  "hành vi vi phạm.")
-    doc.paragraph("9. Các biện pháp ngăn chặn và bảo đảm xử lý vi phạm hành "
-                  "chính được áp dụng, gồm: ", None)
+    doc.paragraph(
+        "6. Ý kiến trình bày của đại diện chính quyền, người chứng kiến (nếu có): ",
+        None,
+    )
+    doc.paragraph(f"7. Ý kiến trình bày của {INJURED} bị thiệt hại (nếu có): ", None)
+    doc.paragraph(
+        f"8. Chúng tôi đã yêu cầu {kind(v)} vi phạm chấm dứt ngay hành vi vi phạm."
+    )
+    doc.paragraph(
+        "9. Các biện pháp ngăn chặn và bảo đảm xử lý vi phạm hành "
+        "chính được áp dụng, gồm: ",
+        None,
+    )
     item = 10
     if data.explanation_allowed:
         # Note (12): 02 working days to ask for a hearing, 05 to write; a case
@@ -161,12 +186,16 @@ def _statements(doc: OfficialDocument, data: RecordData) -> None:
             "(giải trình trực tiếp) hoặc 05 ngày làm việc (giải trình bằng văn "
             f"bản) kể từ ngày lập biên bản này, {person(v)} là {role(v)} vi "
             "phạm có quyền gửi văn bản yêu cầu được giải trình trực tiếp hoặc "
-            "văn bản giải trình đến ", None, " để thực hiện quyền giải trình.",
+            "văn bản giải trình đến ",
+            None,
+            " để thực hiện quyền giải trình.",
         )
         item = 11
     doc.paragraph(
         f"{item}. Yêu cầu {person(v)} là {role(v)} vi phạm có mặt vào hồi "
-        f"{BLANK_TIME}, tại ", None, " để giải quyết vụ việc.",
+        f"{BLANK_TIME}, tại ",
+        None,
+        " để giải quyết vụ việc.",
     )
 
 
@@ -174,7 +203,7 @@ def _closing(doc: OfficialDocument, data: RecordData, sheets: int) -> None:
     """The closing sentence, copies, and reasons for a missing signature."""
     v = data.violator
     copies = "01 bản, cha mẹ/người giám hộ của người chưa thành niên vi phạm 01 bản"
-    minor = is_minor(v, data.made_at.date())
+    minor = data.made_at is not None and is_minor(v, data.made_at.date())
     doc.paragraph(
         f"Biên bản lập xong hồi {BLANK_TIME}, gồm {sheets:02d} tờ, được lập "
         f"thành {3 if minor else 2:02d} bản có nội dung và giá trị như nhau; đã "
@@ -182,22 +211,34 @@ def _closing(doc: OfficialDocument, data: RecordData, sheets: int) -> None:
         f"và cùng ký tên dưới đây; giao cho {person(v)} là {role(v)} vi phạm "
         f"{copies if minor else '01 bản'}, 01 bản lưu hồ sơ."
     )
-    doc.paragraph(f"Lý do {person(v)} là {role(v)} vi phạm không ký biên bản: ",
-                  None)
-    doc.paragraph(f"Lý do ông (bà) {DOTS * 14} người chứng kiến/đại diện chính "
-                  "quyền cấp xã không ký xác nhận: ", None)
+    doc.paragraph(f"Lý do {person(v)} là {role(v)} vi phạm không ký biên bản: ", None)
+    doc.paragraph(
+        f"Lý do ông (bà) {DOTS * 14} người chứng kiến/đại diện chính "
+        "quyền cấp xã không ký xác nhận: ",
+        None,
+    )
 
 
 def _signatures(doc: OfficialDocument, data: RecordData) -> None:
     """Violator and maker side by side, then the witness or commune official."""
     v = data.violator
-    violator_heading = (("NGƯỜI ĐẠI DIỆN", "CỦA TỔ CHỨC VI PHẠM")
-                        if kind(v) == "tổ chức" else ("CÁ NHÂN VI PHẠM",))
-    signature_row(doc, [
-        Signature(violator_heading, "(Ký, ghi rõ họ và tên)", person_name(v)),
-        Signature(("NGƯỜI LẬP BIÊN BẢN",), "(Ký, ghi rõ chức vụ, họ và tên)",
-                  text(data.maker_name), text(data.maker_title)),
-    ])
+    violator_heading = (
+        ("NGƯỜI ĐẠI DIỆN", "CỦA TỔ CHỨC VI PHẠM")
+        if kind(v) == "tổ chức"
+        else ("CÁ NHÂN VI PHẠM",)
+    )
+    signature_row(
+        doc,
+        [
+            Signature(violator_heading, "(Ký, ghi rõ họ và tên)", person_name(v)),
+            Signature(
+                ("NGƯỜI LẬP BIÊN BẢN",),
+                "(Ký, ghi rõ chức vụ, họ và tên)",
+                text(data.maker_name),
+                text(data.maker_title),
+            ),
+        ],
+    )
     signature_row(doc, [_witness_signature(data.witness)])
 
 
@@ -212,6 +253,7 @@ def _witness_signature(witness: str) -> Signature:
     official = any(key in fold(value) for key in ("uy ban nhan dan", "ubnd"))
     name = value.split(",")[0].strip()
     if official:
-        return Signature(("ĐẠI DIỆN CHÍNH QUYỀN",),
-                         "(Ký, ghi rõ chức vụ, họ và tên)", name)
+        return Signature(
+            ("ĐẠI DIỆN CHÍNH QUYỀN",), "(Ký, ghi rõ chức vụ, họ và tên)", name
+        )
     return Signature(("NGƯỜI CHỨNG KIẾN",), "(Ký, ghi rõ họ và tên)", name)

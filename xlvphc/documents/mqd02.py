@@ -59,8 +59,11 @@ def render_decision(data: DecisionData) -> bytes:
     doc = OfficialDocument(draft=data.draft, title=f"{TITLE} {text(data.number)}")
     doc.add_page()
     place = text(data.agency.place) or DOTS * 6
-    doc.national_header(data.agency, number_line(data.number, "QĐ-XPHC"),
-                        f"{place}, {date_in_words(data.decided_on)}")
+    doc.national_header(
+        data.agency,
+        number_line(data.number, "QĐ-XPHC"),
+        f"{place}, {date_in_words(data.decided_on) or 'ngày …… tháng …… năm ……'}",
+    )
     doc.title_block(TITLE, SUBJECT)
     doc.centred(_authority(data), size=14, gap=3)
 
@@ -68,15 +71,18 @@ def render_decision(data: DecisionData) -> bytes:
     doc.centred("QUYẾT ĐỊNH:", gap=2)
     _article_one(doc, data, total)
     doc.keep_space(12)
-    doc.paragraph(("B", "Điều 2. "),
-                  "Quyết định này có hiệu lực thi hành kể từ ngày ký.")
+    doc.paragraph(
+        ("B", "Điều 2. "), "Quyết định này có hiệu lực thi hành kể từ ngày ký."
+    )
     _article_three(doc, data, total)
 
     recipients_and_signature(
         doc,
         ["- Như Điều 3;", "- Lưu: Hồ sơ."],
-        Signature(signer_headings(data.signer_title, data.deputy_of),
-                  name=text(data.signer_name)),
+        Signature(
+            signer_headings(data.signer_title, data.deputy_of, data.agency.name),
+            name=text(data.signer_name),
+        ),
     )
     receipt_page(
         doc,
@@ -117,14 +123,18 @@ def _grounds(doc: OfficialDocument, data: DecisionData) -> None:
     record = text(data.record_number) or DOTS * 2
     if "/" not in record:
         record = f"{record}/BB-VPHC"
-    lines.append(f"Căn cứ Biên bản vi phạm hành chính số: {record} lập "
-                 f"ngày {fmt_date(data.record_date) or '……/……/………'}")
+    lines.append(
+        f"Căn cứ Biên bản vi phạm hành chính số: {record} lập "
+        f"ngày {fmt_date(data.record_date) or '……/……/………'}"
+    )
     delegation = text(data.delegation)
     if delegation:
         if not fold(delegation).startswith("so"):
             delegation = f"số {delegation}"
-        lines.append(f"Căn cứ Quyết định {delegation} về việc giao quyền xử phạt "
-                     "vi phạm hành chính")
+        lines.append(
+            f"Căn cứ Quyết định {delegation} về việc giao quyền xử phạt "
+            "vi phạm hành chính"
+        )
     for index, line in enumerate(lines, start=1):
         end = "." if index == len(lines) else ";"
         doc.paragraph(("I", line.rstrip(";.") + end))
@@ -135,13 +145,14 @@ def _article_one(doc: OfficialDocument, data: DecisionData, total: int) -> None:
     v = data.violator
     doc.keep_space(20)
     doc.paragraph(("B", "Điều 1."))
-    doc.paragraph(f"1. Xử phạt vi phạm hành chính đối với {party(v)} có tên sau "
-                  "đây:")
+    doc.paragraph(f"1. Xử phạt vi phạm hành chính đối với {party(v)} có tên sau đây:")
     identity_block(doc, v)
 
     description = paragraphs(data.description)
-    doc.paragraph("2. Đã thực hiện hành vi vi phạm hành chính: ",
-                  description[0] if description else None)
+    doc.paragraph(
+        "2. Đã thực hiện hành vi vi phạm hành chính: ",
+        description[0] if description else None,
+    )
     for extra in description[1:]:
         doc.paragraph(extra)
     acts = enumerate_items([text(act.act) for act in data.acts])
@@ -155,10 +166,12 @@ def _article_one(doc: OfficialDocument, data: DecisionData, total: int) -> None:
             doc.paragraph(line)
     else:
         doc.paragraph("3. Quy định tại: ", bases[0] if bases else None)
-    doc.paragraph("4. Các tình tiết tăng nặng (nếu có): ",
-                  text(data.aggravating) or "Không.")
-    doc.paragraph("5. Các tình tiết giảm nhẹ (nếu có): ",
-                  text(data.mitigating) or "Không.")
+    doc.paragraph(
+        "4. Các tình tiết tăng nặng (nếu có): ", text(data.aggravating) or "Không."
+    )
+    doc.paragraph(
+        "5. Các tình tiết giảm nhẹ (nếu có): ", text(data.mitigating) or "Không."
+    )
     _sanctions(doc, data, total)
 
 
@@ -169,8 +182,9 @@ def _sanctions(doc: OfficialDocument, data: DecisionData, total: int) -> None:
     of them are written, in figures and in words.
     """
     v = data.violator
-    doc.paragraph("6. Bị áp dụng hình thức xử phạt, biện pháp khắc phục hậu quả "
-                  "như sau:")
+    doc.paragraph(
+        "6. Bị áp dụng hình thức xử phạt, biện pháp khắc phục hậu quả như sau:"
+    )
     kinds = []
     if any(act.fine is not None for act in data.acts) or total:
         kinds.append("Phạt tiền")
@@ -178,41 +192,60 @@ def _sanctions(doc: OfficialDocument, data: DecisionData, total: int) -> None:
         kinds.append("Cảnh cáo")
     doc.paragraph("a) Hình thức xử phạt chính: ", ", ".join(kinds).capitalize() + ".")
     if len(data.acts) == 1 and data.acts[0].fine is not None:
-        doc.paragraph(f"Cụ thể: Phạt tiền {money(total)} ",
-                      ("B", f"(Bằng chữ: {money_words(total)})"), ".")
+        doc.paragraph(
+            f"Cụ thể: Phạt tiền {money(total)} ",
+            ("B", f"(Bằng chữ: {money_words(total)})"),
+            ".",
+        )
     elif data.acts:
         doc.paragraph("Cụ thể:")
         for line in enumerate_items([_act_sanction(act) for act in data.acts]):
             doc.paragraph(line)
         if total:
-            doc.paragraph("Tổng số tiền phạt là: ", ("B", money(total)), " ",
-                          ("B", f"(Bằng chữ: {money_words(total)})"), ".")
+            doc.paragraph(
+                "Tổng số tiền phạt là: ",
+                ("B", money(total)),
+                " ",
+                ("B", f"(Bằng chữ: {money_words(total)})"),
+                ".",
+            )
     elif total:
-        doc.paragraph(f"Cụ thể: Phạt tiền {money(total)} ",
-                      ("B", f"(Bằng chữ: {money_words(total)})"), ".")
+        doc.paragraph(
+            f"Cụ thể: Phạt tiền {money(total)} ",
+            ("B", f"(Bằng chữ: {money_words(total)})"),
+            ".",
+        )
 
     additional = paragraphs(data.additional_sanctions)
-    doc.paragraph("b) Hình thức xử phạt bổ sung (nếu có): ",
-                  additional[0] if additional else "Không.")
+    doc.paragraph(
+        "b) Hình thức xử phạt bổ sung (nếu có): ",
+        additional[0] if additional else "Không.",
+    )
     for extra in additional[1:]:
         doc.paragraph(extra)
     remedial = paragraphs(data.remedial_measures)
-    doc.paragraph("c) Biện pháp khắc phục hậu quả (nếu có): ",
-                  remedial[0] if remedial else "Không.")
+    doc.paragraph(
+        "c) Biện pháp khắc phục hậu quả (nếu có): ",
+        remedial[0] if remedial else "Không.",
+    )
     for extra in remedial[1:]:
         doc.paragraph(extra)
     if remedial:
-        doc.paragraph("Mọi chi phí tổ chức thi hành biện pháp khắc phục hậu quả do "
-                      f"{party(v)} bị xử phạt có tên tại Điều này chi trả.")
+        doc.paragraph(
+            "Mọi chi phí tổ chức thi hành biện pháp khắc phục hậu quả do "
+            f"{party(v)} bị xử phạt có tên tại Điều này chi trả."
+        )
 
 
 def _act_sanction(act: ActData) -> str:
-    """"Phạt tiền 1.500.000 đồng (Một triệu … đồng) đối với hành vi quy định tại …"."""
+    """ "Phạt tiền 1.500.000 đồng (Một triệu … đồng) đối với hành vi quy định tại …"."""
     basis = legal_basis(act)
     if act.fine is None:
         return f"Cảnh cáo đối với hành vi quy định tại {basis}"
-    return (f"Phạt tiền {money(act.fine)} ({money_words(act.fine)}) đối với hành "
-            f"vi quy định tại {basis}")
+    return (
+        f"Phạt tiền {money(act.fine)} ({money_words(act.fine)}) đối với hành "
+        f"vi quy định tại {basis}"
+    )
 
 
 def _article_three(doc: OfficialDocument, data: DecisionData, total: int) -> None:
@@ -222,8 +255,10 @@ def _article_three(doc: OfficialDocument, data: DecisionData, total: int) -> Non
     subject = capitalised(party(v))
     doc.keep_space(20)
     doc.paragraph(("B", "Điều 3. "), "Quyết định này được:")
-    doc.paragraph(f"1. Giao cho {person(v)} là {role(v)} bị xử phạt có tên tại "
-                  "Điều 1 Quyết định này để chấp hành.")
+    doc.paragraph(
+        f"1. Giao cho {person(v)} là {role(v)} bị xử phạt có tên tại "
+        "Điều 1 Quyết định này để chấp hành."
+    )
     doc.paragraph(
         f"{subject} có tên tại Điều 1 phải nghiêm chỉnh chấp hành Quyết định xử "
         f"phạt này. Nếu quá thời hạn mà {party(v)} {name} không tự nguyện chấp "
@@ -234,12 +269,16 @@ def _article_three(doc: OfficialDocument, data: DecisionData, total: int) -> Non
     if total:
         doc.paragraph(
             f"{next(letters)}) {subject} bị xử phạt có tên tại Điều 1 phải nộp "
-            "tiền phạt tại ", treasury or None, " trong thời hạn "
+            "tiền phạt tại ",
+            treasury or None,
+            " trong thời hạn "
             f"{data.payment_days:02d} ngày, kể từ ngày nhận được Quyết định này.",
         )
-    doc.paragraph(f"{next(letters)}) {subject} {name} có quyền khiếu nại hoặc "
-                  "khởi kiện hành chính đối với Quyết định này theo quy định của "
-                  "pháp luật.")
+    doc.paragraph(
+        f"{next(letters)}) {subject} {name} có quyền khiếu nại hoặc "
+        "khởi kiện hành chính đối với Quyết định này theo quy định của "
+        "pháp luật."
+    )
     item = 2
     if total:
         doc.paragraph(f"{item}. Gửi cho ", treasury or None, " để thu tiền phạt.")

@@ -29,8 +29,12 @@ class Signature:
     subline: str = ""  # printed under the name, e.g. the maker's position
 
 
-def _lines(doc: OfficialDocument, items: Sequence[tuple[str, str]], width: float,
-           x: float | None = None) -> float:
+def _lines(
+    doc: OfficialDocument,
+    items: Sequence[tuple[str, str]],
+    width: float,
+    x: float | None = None,
+) -> float:
     """Centred (style, text) lines; drawn at `x`, or only measured.
 
     Returns:
@@ -42,8 +46,9 @@ def _lines(doc: OfficialDocument, items: Sequence[tuple[str, str]], width: float
             continue
         doc.set_font(FAMILY, style, BODY_PT)
         if x is None:
-            height += doc.multi_cell(width, LINE_MM, value, dry_run=True,
-                                     output="HEIGHT")
+            height += doc.multi_cell(
+                width, LINE_MM, value, dry_run=True, output="HEIGHT"
+            )
         else:
             doc.set_x(x)
             before = doc.y
@@ -63,9 +68,12 @@ def _foot(block: Signature) -> list[tuple[str, str]]:
     return [("B", block.name), ("", block.subline)]
 
 
-def _draw(doc: OfficialDocument, placed: Sequence[Placed],
-          beside: Callable[[float], float] | None = None,
-          reserve: float = 0.0) -> float:
+def _draw(
+    doc: OfficialDocument,
+    placed: Sequence[Placed],
+    beside: Callable[[float], float] | None = None,
+    reserve: float = 0.0,
+) -> float:
     """Draw signature columns on one page and return the row's bottom edge.
 
     Args:
@@ -99,14 +107,18 @@ def signature_row(doc: OfficialDocument, blocks: Sequence[Signature | None]) -> 
             the only signature of a receipt to the right as the forms do.
     """
     width = doc.text_width / len(blocks)
-    placed = [(block, doc.l_margin + index * width + 2, width - 4)
-              for index, block in enumerate(blocks) if block is not None]
+    placed = [
+        (block, doc.l_margin + index * width + 2, width - 4)
+        for index, block in enumerate(blocks)
+        if block is not None
+    ]
     bottom = _draw(doc, placed)
     doc.set_xy(doc.l_margin, bottom + 4)
 
 
-def recipients_and_signature(doc: OfficialDocument, recipients: Sequence[str],
-                             block: Signature) -> None:
+def recipients_and_signature(
+    doc: OfficialDocument, recipients: Sequence[str], block: Signature
+) -> None:
     """Draw "Nơi nhận" on the left and the signer on the right.
 
     Nghị định 30/2020/NĐ-CP: "Nơi nhận:" bold italic 12 pt and the list in
@@ -123,8 +135,7 @@ def recipients_and_signature(doc: OfficialDocument, recipients: Sequence[str],
     def draw_recipients(top: float) -> float:
         doc.set_xy(doc.l_margin, top)
         doc.set_font(FAMILY, "BI", 12)
-        doc.cell(left_w, LINE_MM, "Nơi nhận:", new_x=XPos.LMARGIN,
-                 new_y=YPos.NEXT)
+        doc.cell(left_w, LINE_MM, "Nơi nhận:", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         doc.set_font(FAMILY, "", 11)
         for line in recipients:
             doc.set_x(doc.l_margin)
@@ -132,8 +143,12 @@ def recipients_and_signature(doc: OfficialDocument, recipients: Sequence[str],
         doc.set_font(FAMILY, "", BODY_PT)
         return doc.y
 
-    bottom = _draw(doc, [(block, doc.l_margin + left_w, right_w)],
-                   draw_recipients, reserve=LINE_MM + 4.6 * len(recipients))
+    bottom = _draw(
+        doc,
+        [(block, doc.l_margin + left_w, right_w)],
+        draw_recipients,
+        reserve=LINE_MM + 4.6 * len(recipients),
+    )
     doc.set_xy(doc.l_margin, bottom + 4)
 
 

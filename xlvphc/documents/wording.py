@@ -49,7 +49,7 @@ def is_organisation(v: ViolatorData) -> bool:
 
 
 def honorific(gender: str) -> str:
-    """"ông" for a man, "bà" for a woman, the form's "ông (bà)" otherwise."""
+    """ "ông" for a man, "bà" for a woman, the form's "ông (bà)" otherwise."""
     folded = fold(gender)
     if folded in ("nam", "male", "m"):
         return "ông"
@@ -79,7 +79,7 @@ def person_name(v: ViolatorData) -> str:
 
 
 def person(v: ViolatorData) -> str:
-    """"ông Trần Văn Bình": the person acting for the violator, addressed."""
+    """ "ông Trần Văn Bình": the person acting for the violator, addressed."""
     gender = v.representative_gender if is_organisation(v) else v.gender
     name = person_name(v)
     return f"{honorific(gender)} {name}" if name else f"ông (bà) {DOTS * 8}"
@@ -104,7 +104,7 @@ def is_minor(v: ViolatorData, on: date) -> bool:
 
 
 def decree_name(decree: str) -> str:
-    """"168/2024/NĐ-CP" -> "Nghị định số 168/2024/NĐ-CP"; full names unchanged."""
+    """ "168/2024/NĐ-CP" -> "Nghị định số 168/2024/NĐ-CP"; full names unchanged."""
     value = text(decree)
     if value[:1].isdigit():
         return f"Nghị định số {value}"
@@ -143,10 +143,10 @@ def enumerate_items(items: Sequence[str]) -> list[str]:
 
 
 def money(amount: int) -> str:
-    """"1.500.000 đồng"."""
+    """ "1.500.000 đồng"."""
     return format_vnd(amount)
 
 
 def money_words(amount: int) -> str:
-    """"Một triệu năm trăm nghìn đồng"."""
+    """ "Một triệu năm trăm nghìn đồng"."""
     return amount_in_words(amount)

@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from xlvphc.models.base import utcnow
@@ -167,6 +167,13 @@ class Decision(SQLModel, table=True):
     decided_on: date
     signer_name: str = Field(max_length=120)
     signer_title: str = Field(max_length=120)
+    # domain.authority code of the signer's title (ceiling check, NĐ 189/2025)
+    signer_title_code: str = Field(default="", max_length=60)
+    # A deputy signs "KT." citing the delegation (MQĐ34; NĐ 118/2021 Điều 10).
+    delegation: str = Field(default="", max_length=200)
+    # Circumstances, one per line (Law Art. 9, 10; NĐ 118 Điều 9 as amended).
+    mitigating: str = Field(default="", max_length=2000)
+    aggravating: str = Field(default="", max_length=2000)
     fine_total: int = 0
     additional_sanctions: str = Field(default="", max_length=2000)
     remedial_measures: str = Field(default="", max_length=2000)
@@ -185,6 +192,19 @@ class CaseEvent(SQLModel, table=True):
     at: datetime = Field(default_factory=utcnow)
     actor_id: int | None = Field(default=None, foreign_key="user.id")
     summary: str = Field(default="", max_length=1000)
+
+
+class CaseToken(SQLModel, table=True):
+    """One folded search word of a case (from `Case.search_text`), so that the
+    search box is an index range scan per word instead of a LIKE over every
+    case. Kept in step by `services.search_index` whenever search_text
+    changes."""
+
+    __table_args__ = (Index("ix_casetoken_token_case", "token", "case_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="case.id", index=True)
+    token: str = Field(max_length=60)
 
 
 class DocumentSequence(SQLModel, table=True):

@@ -16,6 +16,9 @@ class User(SQLModel, table=True):
     title: str = Field(default="", max_length=120)
     unit_id: int = Field(foreign_key="unit.id", index=True)
     roles: str = Field(default="officer", max_length=200)
+    # Code from domain.authority.SIGNER_TITLES for the authority role: the
+    # ceiling of what they may sign follows from it (NĐ 189/2025 Điều 5–8).
+    signer_title: str = Field(default="", max_length=60)
     password_hash: str = Field(max_length=100)
     must_change_password: bool = True
     password_issued_at: datetime | None = None

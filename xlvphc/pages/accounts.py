@@ -1,26 +1,131 @@
-"""Tài khoản: create accounts, reset passwords."""
+"""Tài khoản: accounts of the units the administrator manages."""
 
 import reflex as rx
 
 from xlvphc import routes
-from xlvphc.components.fields import field, form_message, section, select_field
+from xlvphc.components.fields import (
+    error_for,
+    field,
+    form_message,
+    section,
+    select_field,
+)
 from xlvphc.components.shell import page
-from xlvphc.state.accounts import ROLE_OPTIONS, AccountsState
+from xlvphc.state.accounts import (
+    SIGNER_OPTIONS,
+    STATUS_OPTIONS,
+    UPLOAD_ID,
+    AccountsState,
+)
+
+S = AccountsState
 
 
 def _issued() -> rx.Component:
     return rx.cond(
-        AccountsState.issued_password != "",
-        rx.callout(
-            rx.text(
-                "Mật khẩu dùng một lần của tài khoản ",
-                rx.text.strong(AccountsState.issued_username), ": ",
-                rx.code(AccountsState.issued_password, size="4", id="mat-khau-cap"),
-                ". Hãy trao tận tay người dùng; mật khẩu chỉ hiện một lần, hết hạn "
-                "sau 72 giờ và phải đổi ở lần đăng nhập đầu.",
+        S.issued_count > 0,
+        rx.callout.root(
+            rx.callout.icon(rx.icon("key-round")),
+            rx.flex(
+                rx.text(
+                    "Mật khẩu dùng một lần vừa cấp (",
+                    S.issued_count,
+                    " tài khoản). Hãy trao tận tay từng người; mật khẩu hết hạn "
+                    "sau 72 giờ và phải đổi ở lần đăng nhập đầu.",
+                    weight="medium",
+                ),
+                rx.box(
+                    rx.table.root(
+                        rx.table.body(
+                            rx.foreach(
+                                S.issued,
+                                lambda i: rx.table.row(
+                                    rx.table.cell(i["unit_name"]),
+                                    rx.table.cell(i["full_name"]),
+                                    rx.table.cell(i["username"]),
+                                    rx.table.cell(
+                                        rx.code(
+                                            i["password"],
+                                            size="3",
+                                            class_name="mat-khau-cap",
+                                        )
+                                    ),
+                                ),
+                            )
+                        ),
+                        size="1",
+                    ),
+                    max_height="300px",
+                    overflow="auto",
+                    width="100%",
+                ),
+                rx.flex(
+                    rx.button(
+                        rx.icon("sheet", size=16),
+                        "Tải tệp Excel",
+                        on_click=S.download_passwords("xlsx"),
+                        id="tai-mat-khau-xlsx",
+                        variant="soft",
+                    ),
+                    rx.button(
+                        rx.icon("printer", size=16),
+                        "In phiếu mật khẩu (PDF)",
+                        on_click=S.download_passwords("pdf"),
+                        id="in-phieu-mat-khau",
+                        variant="soft",
+                    ),
+                    rx.button(
+                        "Đã trao xong – xóa khỏi màn hình",
+                        on_click=S.forget_passwords,
+                        color_scheme="gray",
+                        variant="outline",
+                    ),
+                    gap="2",
+                    wrap="wrap",
+                ),
+                direction="column",
+                gap="2",
+                width="100%",
             ),
-            icon="key-round", color_scheme="green",
+            color_scheme="green",
         ),
+    )
+
+
+def _role_boxes(checked=None) -> rx.Component:
+    return rx.box(
+        rx.text(
+            "Vai trò", rx.text.span(" *", color_scheme="red"), weight="medium", size="2"
+        ),
+        rx.flex(
+            rx.foreach(
+                S.roles,
+                lambda r: rx.el.label(
+                    rx.el.input(
+                        type="checkbox",
+                        name="role_" + r["id"].to(str),
+                        default_checked=checked(r) if checked else False,
+                    ),
+                    " ",
+                    r["name"],
+                    style={"display": "flex", "gap": "0.4em", "align-items": "center"},
+                ),
+            ),
+            gap="3",
+            wrap="wrap",
+            margin_top="0.25em",
+        ),
+        error_for("roles"),
+        width="100%",
+    )
+
+
+def _signer(default="") -> rx.Component:
+    return select_field(
+        "Chức danh ký quyết định (chỉ với người có thẩm quyền)",
+        "signer_title",
+        SIGNER_OPTIONS,
+        default=default,
     )
 
 
@@ -28,63 +133,296 @@ def _create_form() -> rx.Component:
     return rx.form(
         section(
             "Tạo tài khoản",
-            field("Tên đăng nhập", "username", required=True,
-                  hint="chữ thường không dấu, ví dụ nguyenvanan.cax"),
+            field(
+                "Tên đăng nhập",
+                "username",
+                required=True,
+                hint="chữ thường không dấu, ví dụ nguyenvanan.cax",
+            ),
             field("Họ và tên", "full_name", required=True),
-            field("Chức danh", "title", placeholder="Cán bộ tư pháp – hộ tịch"),
-            select_field("Đơn vị", "unit_id", AccountsState.units, required=True),
-            select_field("Vai trò", "role", ROLE_OPTIONS, required=True),
-            rx.button("Tạo tài khoản", type="submit", size="3", align_self="end",
-                      id="nut-tao-tai-khoan"),
+            field("Chức danh", "title", placeholder="Công chức Tư pháp – Hộ tịch"),
+            select_field("Đơn vị", "unit_id", S.units, required=True),
+            _signer(),
+            _role_boxes(),
+            rx.button(
+                "Tạo tài khoản",
+                type="submit",
+                size="3",
+                align_self="end",
+                id="nut-tao-tai-khoan",
+            ),
         ),
-        on_submit=AccountsState.create,
+        on_submit=S.create,
         reset_on_submit=False,
+    )
+
+
+def _edit_form() -> rx.Component:
+    user = S.editing
+    return rx.form(
+        section(
+            rx.text("Sửa tài khoản ", rx.code(user["username"])),
+            field(
+                "Họ và tên",
+                "full_name",
+                required=True,
+                default=user["full_name"].to(str),
+            ),
+            field("Chức danh", "title", default=user["title"].to(str)),
+            select_field(
+                "Đơn vị",
+                "unit_id",
+                S.units,
+                required=True,
+                default=user["unit_id"].to(str),
+            ),
+            _signer(user["signer_title"].to(str)),
+            _role_boxes(lambda r: user["role_codes"].to(list[str]).contains(r["id"])),
+            rx.text(
+                "Đổi vai trò hoặc đơn vị sẽ kết thúc ngay các phiên làm việc "
+                "của người này.",
+                size="1",
+                color_scheme="gray",
+                width="100%",
+            ),
+            rx.flex(
+                rx.button(
+                    "Hủy",
+                    type="button",
+                    variant="soft",
+                    color_scheme="gray",
+                    on_click=S.cancel_edit,
+                ),
+                rx.button("Lưu thay đổi", type="submit", id="nut-luu-tai-khoan"),
+                gap="2",
+                margin_left="auto",
+            ),
+        ),
+        key=user["id"].to(str),
+        on_submit=S.save_edit,
+        reset_on_submit=False,
+    )
+
+
+def _bulk() -> rx.Component:
+    return section(
+        "Tạo hàng loạt từ danh sách",
+        rx.text(
+            "Tệp CSV (UTF-8) hoặc XLSX, tối đa 1000 dòng, các cột: Tên đăng nhập, "
+            "Họ và tên, Chức danh, Mã đơn vị, Vai trò, Mã chức danh ký. Nếu một "
+            "dòng sai, không tài khoản nào được tạo và hệ thống chỉ ra dòng sai.",
+            size="2",
+            width="100%",
+        ),
+        rx.upload(
+            rx.flex(
+                rx.icon("upload", size=18),
+                rx.text("Kéo tệp vào đây hoặc bấm để chọn", size="2"),
+                rx.foreach(
+                    rx.selected_files(UPLOAD_ID),
+                    lambda f: rx.badge(f, color_scheme="indigo"),
+                ),
+                gap="2",
+                align="center",
+                wrap="wrap",
+            ),
+            id=UPLOAD_ID,
+            max_files=1,
+            multiple=False,
+            accept={
+                "text/csv": [".csv"],
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": [
+                    ".xlsx"
+                ],
+            },
+            border="1px dashed var(--gray-7)",
+            padding="1em",
+            border_radius="8px",
+            width="100%",
+        ),
+        rx.flex(
+            rx.button("Tải tệp mẫu", variant="soft", on_click=S.download_template),
+            rx.button(
+                rx.cond(S.uploading, rx.spinner(size="2"), rx.icon("users", size=16)),
+                "Tạo các tài khoản",
+                on_click=S.upload_list(rx.upload_files(upload_id=UPLOAD_ID)),
+                disabled=S.uploading,
+                id="nut-tao-hang-loat",
+            ),
+            gap="2",
+            wrap="wrap",
+        ),
+        rx.cond(
+            S.errors.contains("file"),
+            rx.text(
+                S.errors["file"],
+                color_scheme="red",
+                size="2",
+                white_space="pre-line",
+                id="loi-file",
+            ),
+        ),
+    )
+
+
+def _filters() -> rx.Component:
+    return rx.form(
+        rx.flex(
+            field("Tìm", "q", placeholder="tên đăng nhập, họ tên, mã đơn vị"),
+            # Names differ from the account form's: Reflex reads fields by id.
+            select_field("Đơn vị", "loc_unit_id", S.units),
+            select_field("Vai trò", "loc_role", S.roles),
+            select_field("Trạng thái", "loc_status", STATUS_OPTIONS),
+            rx.button(
+                rx.icon("search", size=16),
+                "Lọc",
+                type="submit",
+                size="3",
+                align_self="end",
+                id="nut-loc-tai-khoan",
+            ),
+            gap="3",
+            wrap="wrap",
+            align="end",
+        ),
+        on_submit=S.search,
+        reset_on_submit=False,
+    )
+
+
+def _status(row) -> rx.Component:
+    return rx.flex(
+        rx.cond(
+            row["active"],
+            rx.badge("Đang hoạt động", color_scheme="green"),
+            rx.badge("Đã khóa", color_scheme="red"),
+        ),
+        rx.cond(row["locked"], rx.badge("Nhập sai – tạm khóa", color_scheme="red")),
+        rx.cond(
+            row["must_change"], rx.badge("Chờ đổi mật khẩu", color_scheme="orange")
+        ),
+        gap="1",
+        wrap="wrap",
+    )
+
+
+def _actions(row) -> rx.Component:
+    return rx.flex(
+        rx.button("Sửa", size="1", variant="soft", on_click=S.start_edit(row["id"])),
+        rx.button(
+            "Cấp lại mật khẩu",
+            size="1",
+            variant="soft",
+            on_click=S.reset_password(row["id"]),
+        ),
+        rx.cond(
+            row["locked"],
+            rx.button(
+                "Mở khóa đăng nhập",
+                size="1",
+                variant="soft",
+                color_scheme="orange",
+                on_click=S.unlock(row["id"]),
+            ),
+        ),
+        rx.cond(
+            row["active"],
+            rx.button(
+                "Khóa tài khoản",
+                size="1",
+                variant="soft",
+                color_scheme="red",
+                on_click=S.disable(row["id"]),
+            ),
+            rx.button(
+                "Mở lại",
+                size="1",
+                variant="soft",
+                color_scheme="green",
+                on_click=S.enable(row["id"]),
+            ),
+        ),
+        gap="1",
+        wrap="wrap",
     )
 
 
 def _row(row) -> rx.Component:
     return rx.table.row(
-        rx.table.cell(row["username"]),
-        rx.table.cell(row["full_name"]),
+        rx.table.cell(
+            rx.text(row["username"], weight="medium"),
+            rx.text(row["full_name"], size="1"),
+        ),
+        rx.table.cell(
+            rx.text(row["title"], size="2"),
+            rx.text(row["signer_label"], size="1", color_scheme="gray"),
+        ),
         rx.table.cell(row["unit_name"]),
         rx.table.cell(row["roles"]),
-        rx.table.cell(
-            rx.cond(row["must_change"], rx.badge("Chờ đổi mật khẩu", color_scheme="orange"),
-                    rx.badge("Đang dùng", color_scheme="green")),
-        ),
-        rx.table.cell(
-            rx.button("Cấp lại mật khẩu", size="1", variant="soft",
-                      on_click=AccountsState.reset_password(row["id"])),
-        ),
+        rx.table.cell(_status(row)),
+        rx.table.cell(_actions(row)),
     )
 
 
-@rx.page(route=routes.ACCOUNTS, title="Tài khoản – XLVPHC", on_load=AccountsState.open)
+def _table() -> rx.Component:
+    return rx.box(
+        rx.text("Tìm thấy ", S.total, " tài khoản", size="2", color_scheme="gray"),
+        rx.box(
+            rx.table.root(
+                rx.table.header(
+                    rx.table.row(
+                        *[
+                            rx.table.column_header_cell(h)
+                            for h in [
+                                "Tài khoản",
+                                "Chức danh",
+                                "Đơn vị",
+                                "Vai trò",
+                                "Trạng thái",
+                                "Thao tác",
+                            ]
+                        ]
+                    )
+                ),
+                rx.table.body(rx.foreach(S.rows, _row)),
+                variant="surface",
+                width="100%",
+                id="bang-tai-khoan",
+            ),
+            overflow_x="auto",
+        ),
+        rx.flex(
+            rx.button(
+                "Trang trước",
+                variant="soft",
+                on_click=S.previous_page,
+                disabled=S.page <= 1,
+            ),
+            rx.text("Trang ", S.page, "/", S.pages, size="2"),
+            rx.button(
+                "Trang sau",
+                variant="soft",
+                on_click=S.next_page,
+                disabled=S.page >= S.pages,
+            ),
+            gap="3",
+            align="center",
+            margin_top="0.5em",
+        ),
+        width="100%",
+    )
+
+
+@rx.page(route=routes.ACCOUNTS, title="Tài khoản – XLVPHC", on_load=S.open)
 def accounts_page() -> rx.Component:
     return page(
         "Quản lý tài khoản",
         form_message(),
         _issued(),
-        _create_form(),
-        rx.form(
-            rx.flex(
-                field("Tìm tài khoản", "q", placeholder="tên đăng nhập"),
-                rx.button("Tìm", type="submit", size="3", align_self="end"),
-                gap="3", wrap="wrap",
-            ),
-            on_submit=AccountsState.search, reset_on_submit=False,
-        ),
-        rx.box(
-            rx.table.root(
-                rx.table.header(rx.table.row(*[
-                    rx.table.column_header_cell(h) for h in
-                    ["Tên đăng nhập", "Họ và tên", "Đơn vị", "Vai trò", "Trạng thái", ""]
-                ])),
-                rx.table.body(rx.foreach(AccountsState.rows, _row)),
-                variant="surface", width="100%",
-            ),
-            overflow_x="auto",
-        ),
-        intro="Tạo tài khoản cho cán bộ của từng đơn vị. Hệ thống tự sinh mật khẩu "
-        "dùng một lần; người dùng phải đổi mật khẩu ở lần đăng nhập đầu tiên.",
+        rx.cond(S.editing.contains("id"), _edit_form(), _create_form()),
+        _bulk(),
+        _filters(),
+        _table(),
+        intro="Tạo, sửa, khóa và cấp lại mật khẩu cho tài khoản cán bộ của các đơn "
+        "vị bạn quản lý; hệ thống tự sinh mật khẩu dùng một lần.",
     )

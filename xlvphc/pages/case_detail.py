@@ -7,14 +7,18 @@ stays the layout of the page only."""
 import reflex as rx
 
 from xlvphc import routes
+from xlvphc.components.case_history import history_section
 from xlvphc.components.fields import form_message
+from xlvphc.components.print_menu import print_menu
+from xlvphc.components.procedure_panel import procedure_panel
 from xlvphc.components.shell import page
+from xlvphc.pages.case_edit import delete_button, edit_button
 from xlvphc.state.cases import CaseDetailState
 
 # Parts other screens add to the case page: functions returning a component.
 # Append to these lists here (one import and one entry per feature).
-EXTRA_ACTIONS: list = []
-EXTRA_SECTIONS: list = []
+EXTRA_ACTIONS: list = [edit_button, delete_button, print_menu]
+EXTRA_SECTIONS: list = [procedure_panel, history_section]
 
 def _pairs(title: str, items) -> rx.Component:
     return rx.card(
@@ -60,7 +64,7 @@ def _acts() -> rx.Component:
 
 
 def _actions() -> rx.Component:
-    decided = CaseDetailState.case["status_code"] != "recorded"
+    decided = CaseDetailState.case["decision_number"] != ""
     return rx.flex(
         rx.button(
             rx.icon("printer", size=16), "In biên bản (MBB01)",

@@ -3,6 +3,7 @@
 import reflex as rx
 
 from xlvphc import routes
+from xlvphc.components.case_fields import decision_fields
 from xlvphc.components.fields import error_for, field, form_message, section
 from xlvphc.components.fields import select_field
 from xlvphc.components.shell import page
@@ -224,21 +225,7 @@ def decision_page() -> rx.Component:
                     ),
                     section(
                         "Quyết định",
-                        field("Ngày quyết định", "decided_on", required=True,
-                              default=DecisionFormState.today,
-                              placeholder="ngày/tháng/năm"),
-                        field("Người ký", "signer_name", required=True),
-                        field("Chức vụ người ký", "signer_title", required=True,
-                              placeholder="Chủ tịch Ủy ban nhân dân xã …"),
-                        field("Hình thức xử phạt bổ sung", "additional_sanctions",
-                              multiline=True, width="100%"),
-                        field("Biện pháp khắc phục hậu quả", "remedial_measures",
-                              multiline=True, width="100%"),
-                        field("Số ngày phải nộp phạt", "payment_days", default="10",
-                              hint="Tối thiểu 10 ngày kể từ ngày nhận quyết định "
-                              "(Điều 73 Luật XLVPHC)."),
-                        field("Nộp tiền phạt tại", "treasury", required=True,
-                              placeholder="Kho bạc Nhà nước …", width="100%"),
+                        *decision_fields(DecisionFormState.today),
                     ),
                     form_message(),
                     rx.button("Ra quyết định", type="submit", size="3",

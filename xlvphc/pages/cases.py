@@ -1,4 +1,5 @@
-"""Danh sách hồ sơ and Chi tiết hồ sơ."""
+"""Danh sách hồ sơ: one search box, filters kept in the address bar, sortable
+columns, paging and export of the result to Excel."""
 
 import reflex as rx
 
@@ -9,27 +10,83 @@ from xlvphc.models.cases import CaseStatus
 from xlvphc.state.cases import CaseListState
 
 STATUS_OPTIONS = list(CaseStatus.LABELS.items())
+F = CaseListState.filters
+
+
+def _value(key: str) -> rx.Var:
+    return F.get(key, "")
+
+
+def _date_pair(label: str, prefix: str) -> rx.Component:
+    return rx.flex(
+        field(f"{label} từ ngày", f"{prefix}_from", placeholder="ngày/tháng/năm",
+              default=_value(f"{prefix}_from")),
+        field("đến ngày", f"{prefix}_to", placeholder="ngày/tháng/năm",
+              default=_value(f"{prefix}_to")),
+        gap="3", wrap="wrap", width="100%",
+    )
+
+
+def _more_filters() -> rx.Component:
+    return rx.el.details(
+        rx.el.summary(
+            rx.text("Lọc thêm: đơn vị, lĩnh vực, ngày, số tiền, điều khoản…",
+                    as_="span", weight="medium", size="2"),
+            cursor="pointer",
+        ),
+        rx.flex(
+            select_field("Đơn vị", "unit", CaseListState.units,
+                         default=_value("unit")),
+            select_field("Lĩnh vực", "field", CaseListState.fields,
+                         default=_value("field")),
+            select_field("Trạng thái", "status", STATUS_OPTIONS,
+                         default=_value("status")),
+            _date_pair("Vi phạm", "v"),
+            _date_pair("Lập biên bản", "r"),
+            _date_pair("Ra quyết định", "d"),
+            field("Tiền phạt từ (đồng)", "amount_min", placeholder="500.000",
+                  default=_value("amount_min")),
+            field("đến (đồng)", "amount_max", placeholder="10.000.000",
+                  default=_value("amount_max")),
+            field("Nghị định", "decree", placeholder="168/2024/NĐ-CP",
+                  default=_value("decree")),
+            field("Điều", "article", placeholder="7", default=_value("article")),
+            rx.el.label(
+                rx.el.input(type="checkbox", name="overdue", value="1", id="overdue",
+                            default_checked=_value("overdue") == "1"),
+                rx.text(" Chỉ hồ sơ quá hạn chấp hành", as_="span", size="2"),
+                display="flex", align_items="center", gap="0.4em",
+                flex="1 1 220px",
+            ),
+            wrap="wrap", gap="3", margin_top="0.75em",
+        ),
+        width="100%",
+    )
 
 
 def _filters() -> rx.Component:
     return rx.form(
         rx.flex(
-            field(
-                "Tìm kiếm",
-                "q",
-                placeholder="Tên người vi phạm (có hoặc không dấu), số biên bản…",
-                width="100%",
+            rx.flex(
+                field(
+                    "Tìm kiếm",
+                    "q",
+                    placeholder="Tên (có hoặc không dấu), số định danh, mã số thuế, "
+                    "số biên bản, số quyết định, biển số, địa chỉ…",
+                    default=_value("q"),
+                    width="100%",
+                ),
+                rx.button(rx.icon("search", size=16), "Tìm", type="submit", size="3",
+                          align_self="end", id="nut-tim"),
+                rx.button("Xóa lọc", type="button", size="3", variant="soft",
+                          align_self="end", on_click=CaseListState.clear),
+                wrap="wrap", gap="3", width="100%",
             ),
-            select_field("Trạng thái", "status", STATUS_OPTIONS),
-            field("Vi phạm từ ngày", "date_from", placeholder="ngày/tháng/năm"),
-            field("đến ngày", "date_to", placeholder="ngày/tháng/năm"),
-            rx.button(
-                rx.icon("search", size=16), "Tìm", type="submit", size="3",
-                align_self="end", id="nut-tim",
-            ),
-            wrap="wrap",
+            _more_filters(),
+            direction="column",
             gap="3",
         ),
+        key=CaseListState.form_key,
         on_submit=CaseListState.search,
         reset_on_submit=False,
     )
@@ -38,25 +95,54 @@ def _filters() -> rx.Component:
 def _row(row: rx.Var) -> rx.Component:
     return rx.table.row(
         rx.table.cell(
-            rx.link(row["record_number"], href=f"{routes.CASE_DETAIL}?id={row['id']}")
+            rx.link(
+                rx.cond(row["record_number"] != "", row["record_number"],
+                        "Không có biên bản"),
+                href=f"{routes.CASE_DETAIL}?id={row['id']}",
+            ),
+            white_space="nowrap",
         ),
-        rx.table.cell(row["violator_name"]),
-        rx.table.cell(row["violation_date"]),
+        rx.table.cell(
+            row["violator_name"],
+            rx.cond(row["imported"], rx.badge("nhập Excel", color_scheme="gray",
+                                              margin_left="0.4em")),
+        ),
+        rx.table.cell(row["violation_date"], white_space="nowrap"),
         rx.table.cell(row["unit_name"]),
         rx.table.cell(rx.badge(row["status"])),
         rx.table.cell(row["decision_number"]),
-        rx.table.cell(row["fine_total"], text_align="right"),
+        rx.table.cell(row["decided_on"], white_space="nowrap"),
+        rx.table.cell(row["fine_total"], text_align="right", white_space="nowrap"),
+    )
+
+
+HEADERS = [
+    ("Số biên bản", "record_number"), ("Người vi phạm", "violator_name"),
+    ("Ngày vi phạm", "violation_date"), ("Đơn vị", "unit_name"),
+    ("Trạng thái", "status"), ("Số quyết định", "decision_number"),
+    ("Ngày quyết định", "decided_on"), ("Tiền phạt", "fine_total"),
+]
+
+
+def _heading(title: str, key: str) -> rx.Component:
+    arrow = rx.cond(
+        F.get("sort", "") == key, rx.cond(F.get("dir", "") == "asc", " ↑", " ↓"), ""
+    )
+    return rx.table.column_header_cell(
+        rx.el.button(
+            title, arrow, type="button", on_click=CaseListState.sort_by(key),
+            title=f"Sắp xếp theo {title.lower()}",
+            style={"background": "none", "border": "none", "font": "inherit",
+                   "cursor": "pointer", "padding": 0, "white-space": "nowrap"},
+            id=f"sap-xep-{key}",
+        )
     )
 
 
 def _table() -> rx.Component:
-    headers = ["Số biên bản", "Người vi phạm", "Ngày vi phạm", "Đơn vị",
-               "Trạng thái", "Số quyết định", "Tiền phạt"]
     return rx.box(
         rx.table.root(
-            rx.table.header(
-                rx.table.row(*[rx.table.column_header_cell(h) for h in headers])
-            ),
+            rx.table.header(rx.table.row(*[_heading(t, k) for t, k in HEADERS])),
             rx.table.body(rx.foreach(CaseListState.rows, _row)),
             variant="surface",
             width="100%",
@@ -66,22 +152,36 @@ def _table() -> rx.Component:
     )
 
 
+def _toolbar() -> rx.Component:
+    return rx.flex(
+        rx.text("Tìm thấy ", rx.cond(CaseListState.more, "hơn ", ""),
+                rx.text.span(CaseListState.total, weight="bold"),
+                " hồ sơ", id="so-ket-qua"),
+        rx.spacer(),
+        rx.cond(
+            CaseListState.permissions.contains("case.export"),
+            rx.button(rx.icon("file-spreadsheet", size=16), "Xuất Excel",
+                      variant="soft", on_click=CaseListState.export,
+                      loading=CaseListState.exporting, id="xuat-excel"),
+        ),
+        rx.cond(
+            CaseListState.permissions.contains("case.write"),
+            rx.link(rx.button(rx.icon("file-plus", size=16), "Lập biên bản mới"),
+                    href=routes.CASE_NEW),
+        ),
+        align="center",
+        wrap="wrap",
+        gap="2",
+    )
+
+
 @rx.page(route=routes.CASES, title="Hồ sơ – XLVPHC", on_load=CaseListState.open)
 def case_list_page() -> rx.Component:
     return page(
         "Hồ sơ vi phạm hành chính",
         _filters(),
         form_message(),
-        rx.flex(
-            rx.text("Tìm thấy ", rx.text.span(CaseListState.total, weight="bold"),
-                    " hồ sơ", id="so-ket-qua"),
-            rx.spacer(),
-            rx.link(rx.button(rx.icon("file-plus", size=16), "Lập biên bản mới"),
-                    href=routes.CASE_NEW),
-            align="center",
-            wrap="wrap",
-            gap="2",
-        ),
+        _toolbar(),
         _table(),
         rx.cond(
             CaseListState.total == 0,
@@ -100,6 +200,6 @@ def case_list_page() -> rx.Component:
             gap="3",
             justify="center",
         ),
-        intro="Mỗi đơn vị chỉ thấy hồ sơ của mình. Gõ tên không cần dấu, số biên "
-        "bản, số quyết định, số định danh hoặc mã số thuế rồi bấm Tìm.",
+        intro="Tìm hồ sơ trong phạm vi đơn vị của bạn bằng một ô tìm kiếm; địa chỉ "
+        "trang giữ nguyên điều kiện lọc để gửi cho đồng nghiệp cùng quyền.",
     )

@@ -1,72 +1,174 @@
-"""Thống kê: the supervisors' dashboard."""
+"""Thống kê: the dashboard for supervisors, leadership and unit leaders."""
 
+import plotly.graph_objects as go
 import reflex as rx
 
 from xlvphc import routes
-from xlvphc.components.fields import field, form_message
+from xlvphc.components.fields import form_message
 from xlvphc.components.shell import page
+from xlvphc.services.reports.scope import GROUPS, PERIODS
 from xlvphc.state.dashboard import DashboardState
 
+MONTHS = [(str(m), f"Tháng {m}") for m in range(1, 13)]
+QUARTERS = [("1", "Quý I"), ("2", "Quý II"), ("3", "Quý III"), ("4", "Quý IV")]
 
-def _figure_card(title: str, figure) -> rx.Component:
+
+def _label(text: str, name: str) -> rx.Component:
+    return rx.text(text, as_="label", html_for=name, size="2", weight="medium")
+
+
+def _select(
+    text: str,
+    name: str,
+    options,
+    *,
+    first: str = "",
+    width: str = "170px",
+    default: str = "",
+) -> rx.Component:
+    """A native select; `options` is a list of (value, label) or a Var of
+    {id, name} dicts."""
+    if isinstance(options, rx.Var):
+        items = rx.foreach(options, lambda o: rx.el.option(o["name"], value=o["id"]))
+    else:
+        items = [rx.el.option(label, value=value) for value, label in options]
+    return rx.box(
+        _label(text, name),
+        rx.el.select(
+            *([rx.el.option(first, value="")] if first else []),
+            items,
+            name=name,
+            id=name,
+            default_value=default,
+            class_name="xl-select",
+        ),
+        flex=f"1 1 {width}",
+    )
+
+
+def _input(text: str, name: str, placeholder: str, width: str = "140px"):
+    return rx.box(
+        _label(text, name),
+        rx.input(name=name, id=name, placeholder=placeholder, size="3", width="100%"),
+        rx.cond(
+            DashboardState.errors.contains(name),
+            rx.text(DashboardState.errors.get(name, ""), color_scheme="red", size="2"),
+        ),
+        flex=f"1 1 {width}",
+    )
+
+
+def filter_form(
+    on_submit, units, fields, submit_label: str = "Xem", submit_id: str = "nut-loc"
+) -> rx.Component:
+    """Period, unit group, unit and field: read on submit (uncontrolled)."""
+    return rx.form(
+        rx.flex(
+            _select("Kỳ", "period", list(PERIODS.items()), default="year"),
+            _input("Năm", "year", "vd. 2026", "90px"),
+            _select("Tháng", "month", MONTHS, first="—", width="120px"),
+            _select("Quý", "quarter", QUARTERS, first="—", width="110px"),
+            _input("Từ ngày (tùy chọn)", "date_from", "ngày/tháng/năm"),
+            _input("Đến ngày", "date_to", "ngày/tháng/năm"),
+            wrap="wrap",
+            gap="3",
+        ),
+        rx.flex(
+            _select(
+                "Nhóm đơn vị",
+                "group",
+                list(GROUPS.items()),
+                first="Tất cả",
+                width="200px",
+            ),
+            _select("Đơn vị", "unit", units, first="Tất cả đơn vị", width="260px"),
+            rx.box(
+                _label("Lĩnh vực", "field"),
+                rx.el.select(
+                    rx.el.option("Tất cả lĩnh vực", value=""),
+                    rx.foreach(fields, lambda f: rx.el.option(f, value=f)),
+                    name="field",
+                    id="field",
+                    class_name="xl-select",
+                ),
+                flex="1 1 240px",
+            ),
+            rx.button(
+                rx.icon("filter", size=16),
+                submit_label,
+                type="submit",
+                size="3",
+                align_self="end",
+                id=submit_id,
+            ),
+            wrap="wrap",
+            gap="3",
+            margin_top="0.5em",
+        ),
+        on_submit=on_submit,
+        reset_on_submit=False,
+    )
+
+
+def _figure_card(
+    title: str,
+    figure,
+    on_click=None,
+    id_: str = "",
+    hint: str = "Bấm vào một cột để xem danh sách hồ sơ.",
+    flex: str = "1 1 100%",
+) -> rx.Component:
+    props = {"on_click": on_click} if on_click is not None else {}
     return rx.card(
         rx.heading(title, size="4"),
-        rx.plotly(data=figure, width="100%", use_resize_handler=True),
-        width="100%",
+        rx.text(hint, size="1", color_scheme="gray") if on_click else rx.fragment(),
+        rx.plotly(
+            data=figure.to(go.Figure),
+            width="100%",
+            use_resize_handler=True,
+            id=id_,
+            # The toolbar speaks English and is not needed to read a chart.
+            config={"displayModeBar": False, "locale": "vi"},
+            **props,
+        ),
+        flex=flex,
+        min_width="300px",
     )
 
 
 def _stat(label: str, value, id_: str) -> rx.Component:
     return rx.card(
         rx.text(label, size="2", color_scheme="gray"),
-        rx.heading(value, size="7", id=id_),
+        rx.heading(value, size="6", id=id_),
         flex="1 1 200px",
     )
 
 
-def _filters() -> rx.Component:
-    return rx.form(
-        rx.flex(
-            field("Từ ngày", "date_from", placeholder="ngày/tháng/năm"),
-            field("Đến ngày", "date_to", placeholder="ngày/tháng/năm"),
-            rx.box(
-                rx.text("Lĩnh vực", as_="label", html_for="field", size="2",
-                        weight="medium"),
-                rx.el.select(
-                    rx.el.option("Tất cả lĩnh vực", value=""),
-                    rx.foreach(DashboardState.fields,
-                               lambda f: rx.el.option(f, value=f)),
-                    name="field", id="field", class_name="xl-select",
-                ),
-                flex="1 1 220px",
-            ),
-            rx.button(rx.icon("filter", size=16), "Xem", type="submit", size="3",
-                      align_self="end", id="nut-loc"),
-            wrap="wrap", gap="3",
-        ),
-        on_submit=DashboardState.apply,
-        reset_on_submit=False,
-    )
-
-
 def _unit_table() -> rx.Component:
+    headers = ["Đơn vị", "Số vụ việc", "Tiền phạt", "Đã thu", "Quá hạn"]
     return rx.card(
         rx.heading("Bảng số liệu theo đơn vị", size="4"),
         rx.box(
             rx.table.root(
-                rx.table.header(rx.table.row(
-                    rx.table.column_header_cell("Đơn vị"),
-                    rx.table.column_header_cell("Số vụ việc"),
-                    rx.table.column_header_cell("Tiền phạt"),
-                )),
-                rx.table.body(rx.foreach(
-                    DashboardState.unit_rows,
-                    lambda r: rx.table.row(
-                        rx.table.cell(r[0]), rx.table.cell(r[1]),
-                        rx.table.cell(r[2], text_align="right"),
-                    ),
-                )),
-                width="100%", id="bang-don-vi",
+                rx.table.header(
+                    rx.table.row(*[rx.table.column_header_cell(h) for h in headers])
+                ),
+                rx.table.body(
+                    rx.foreach(
+                        DashboardState.unit_rows,
+                        lambda r: rx.table.row(
+                            rx.table.cell(rx.link(r["name"], href=r["link"])),
+                            rx.table.cell(r["cases"]),
+                            rx.table.cell(r["fines"], text_align="right"),
+                            rx.table.cell(r["collected"], text_align="right"),
+                            rx.table.cell(
+                                rx.link(r["overdue"], href=r["overdue_link"])
+                            ),
+                        ),
+                    )
+                ),
+                width="100%",
+                id="bang-don-vi",
             ),
             overflow_x="auto",
         ),
@@ -74,25 +176,103 @@ def _unit_table() -> rx.Component:
     )
 
 
-@rx.page(route=routes.DASHBOARD, title="Thống kê – XLVPHC",
-         on_load=DashboardState.open)
+def _top_acts() -> rx.Component:
+    return rx.card(
+        rx.heading("Hành vi vi phạm thường gặp", size="4"),
+        rx.box(
+            rx.table.root(
+                rx.table.header(
+                    rx.table.row(
+                        rx.table.column_header_cell("Căn cứ"),
+                        rx.table.column_header_cell("Hành vi"),
+                        rx.table.column_header_cell("Số vụ việc"),
+                    )
+                ),
+                rx.table.body(
+                    rx.foreach(
+                        DashboardState.top_acts,
+                        lambda r: rx.table.row(
+                            rx.table.cell(r["citation"], white_space="nowrap"),
+                            rx.table.cell(r["act"]),
+                            rx.table.cell(r["cases"]),
+                        ),
+                    )
+                ),
+                width="100%",
+                id="bang-hanh-vi",
+            ),
+            overflow_x="auto",
+        ),
+        width="100%",
+    )
+
+
+@rx.page(route=routes.DASHBOARD, title="Thống kê – XLVPHC", on_load=DashboardState.open)
 def dashboard_page() -> rx.Component:
+    s = DashboardState
     return page(
         "Thống kê xử lý vi phạm hành chính",
-        _filters(),
+        filter_form(s.apply, s.units, s.fields),
         form_message(),
         rx.flex(
-            _stat("Số vụ việc", DashboardState.cases, "tong-vu-viec"),
-            _stat("Tổng tiền phạt theo quyết định", DashboardState.fines,
-                  "tong-tien-phat"),
-            _stat("Số đơn vị có vụ việc", DashboardState.units_with_cases,
-                  "so-don-vi"),
-            wrap="wrap", gap="3",
+            rx.text("Kỳ: ", rx.text.span(s.label, weight="bold", id="ky-thong-ke")),
+            rx.spacer(),
+            rx.link("Xem danh sách hồ sơ của kỳ này", href=s.list_link),
+            wrap="wrap",
+            gap="2",
         ),
-        _figure_card("Số vụ việc theo đơn vị", DashboardState.unit_figure),
-        _figure_card("Theo lĩnh vực", DashboardState.field_figure),
-        _figure_card("Theo tháng", DashboardState.month_figure),
+        rx.flex(
+            _stat("Số vụ việc", s.cases, "tong-vu-viec"),
+            _stat("Đã ra quyết định", s.decided, "so-quyet-dinh"),
+            _stat("Tiền phạt theo quyết định", s.fines, "tong-tien-phat"),
+            _stat("Tiền phạt đã thu", s.collected, "tong-da-thu"),
+            _stat("Số đơn vị có vụ việc", s.units_with_cases, "so-don-vi"),
+            wrap="wrap",
+            gap="3",
+        ),
+        _figure_card(
+            "Số vụ việc theo đơn vị", s.unit_figure, s.click_unit, "bieu-do-don-vi"
+        ),
+        rx.flex(
+            _figure_card(
+                "Tình hình thi hành quyết định",
+                s.status_figure,
+                s.click_status,
+                "bieu-do-thi-hanh",
+                hint="Bấm cột Hoãn thi hành, Bị cưỡng chế hoặc Quá hạn chấp hành "
+                "để xem hồ sơ.",
+                flex="2 1 420px",
+            ),
+            _figure_card(
+                "Đối tượng vi phạm",
+                s.kind_figure,
+                id_="bieu-do-doi-tuong",
+                flex="1 1 280px",
+            ),
+            wrap="wrap",
+            gap="3",
+        ),
+        _figure_card(
+            "Theo lĩnh vực: vụ việc, tiền phạt và đã thu",
+            s.field_figure,
+            s.click_field,
+            "bieu-do-linh-vuc",
+        ),
+        _figure_card(
+            "Theo tháng: vụ việc, tiền phạt và đã thu",
+            s.month_figure,
+            s.click_month,
+            "bieu-do-thang",
+        ),
+        _figure_card(
+            "Quyết định quá hạn chấp hành theo đơn vị",
+            s.overdue_figure,
+            s.click_overdue,
+            "bieu-do-qua-han",
+        ),
+        _top_acts(),
         _unit_table(),
-        intro="Số liệu toàn tỉnh (hoặc trong phạm vi của bạn), tính theo ngày vi "
-        "phạm. Chọn khoảng thời gian và lĩnh vực rồi bấm Xem.",
+        intro="Số liệu toàn tỉnh (hoặc trong phạm vi đơn vị của bạn), tính theo "
+        "ngày vi phạm. Chọn kỳ, đơn vị, lĩnh vực rồi bấm Xem; bấm vào một cột "
+        "để mở danh sách hồ sơ tương ứng.",
     )

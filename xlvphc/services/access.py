@@ -85,6 +85,11 @@ POLICY: dict[str, frozenset[str]] = {
                             Action.FEEDBACK_SEND}),
 }
 
+# A unit administrator hands out only the roles that stay inside their units;
+# province-wide roles (admin, supervisor, viewer) come from a system
+# administrator, so nobody can raise themselves above their own scope.
+GRANTABLE_BY_UNIT_ADMIN = frozenset({Role.OFFICER, Role.AUTHORITY, Role.UNIT_ADMIN})
+
 # Roles whose reading reaches every unit; everyone else acts on their own unit
 # and its sub-units only.
 ALL_UNITS_ROLES = {Role.SUPERVISOR, Role.ADMIN, Role.VIEWER}
@@ -115,6 +120,15 @@ class Actor:
 
     def permissions(self) -> list[str]:
         return sorted({a for r in self.roles for a in POLICY.get(r, frozenset())})
+
+
+def grantable_roles(actor: Actor) -> frozenset[str]:
+    """Roles this actor may give or take away."""
+    if not actor.can(Action.ACCOUNT_MANAGE):
+        return frozenset()
+    if Role.ADMIN in actor.roles:
+        return frozenset(POLICY)
+    return GRANTABLE_BY_UNIT_ADMIN
 
 
 def parse_roles(text: str) -> frozenset[str]:

@@ -1,28 +1,52 @@
-"""Accounts: an administrator creates users and resets passwords. The system
-issues the password; nobody chooses it for someone else (ASVS 6.4.6)."""
+"""Accounts: administrators create, edit, disable, enable, unlock users and
+reset their passwords. The system issues every password; nobody chooses it for
+someone else (ASVS 6.4.6).
+
+Scope: a system administrator manages every account; a unit administrator
+only accounts of their unit and its sub-units, and only with the roles in
+`access.GRANTABLE_BY_UNIT_ADMIN`. Disabling, resetting, or changing roles or
+unit ends the user's live sessions at once (ASVS 7.4.2, 8.3.2).
+"""
 
 import logging
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_
+from sqlalchemy import func, literal, or_
 from sqlmodel import Session, select
 
-from xlvphc.domain.text import clean, fold
+from xlvphc.domain.authority import SIGNER_TITLES
+from xlvphc.domain.text import clean
 from xlvphc.models import Unit, User
 from xlvphc.models.base import utcnow
+from xlvphc.models.units import UnitKind
 from xlvphc.services import audit
-from xlvphc.services.access import POLICY, Action, Actor, Role, require
+from xlvphc.services.access import (
+    POLICY,
+    Action,
+    Actor,
+    Role,
+    grantable_roles,
+    require,
+    visible_units,
+)
 from xlvphc.services.auth import revoke_sessions
 from xlvphc.services.db import session_scope
-from xlvphc.services.errors import NotFound, ValidationFailed
+from xlvphc.services.errors import NotFound, PermissionDenied, ValidationFailed
 from xlvphc.services.inputs import valid_id
 from xlvphc.services.passwords import hash_password, issue_password
 
 log = logging.getLogger(__name__)
 
+# TODO: disable accounts unused for 45 days (security.md "Decisions"); needs a
+# scheduled job, which the app does not have yet.
+
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
 PAGE_SIZE = 20
+SIGNER_LABELS = dict(SIGNER_TITLES)
+STATUS_FILTERS = {"active", "disabled", "locked", "pending"}
+# Fields a form may set; anything else in the dict is ignored (ASVS 15.3.3).
+EDITABLE = ("full_name", "title", "unit_id", "roles", "signer_title")
 
 
 @dataclass(frozen=True)
@@ -30,6 +54,12 @@ class IssuedPassword:
     user_id: int
     username: str
     password: str
+    full_name: str = ""
+    unit_name: str = ""
+
+
+def _role_list(text: str) -> list[str]:
+    return [r for r in (text or "").split(",") if r in POLICY]
 
 
 def _public(user: User, unit_name: str) -> dict:
@@ -39,58 +69,134 @@ def _public(user: User, unit_name: str) -> dict:
         "username": user.username,
         "full_name": user.full_name,
         "title": user.title,
+        "unit_id": str(user.unit_id),
         "unit_name": unit_name,
-        "roles": ", ".join(
-            Role.LABELS.get(r, r) for r in user.roles.split(",") if r
-        ),
+        "role_codes": _role_list(user.roles),
+        "roles": ", ".join(Role.LABELS[r] for r in _role_list(user.roles)),
+        "signer_title": user.signer_title,
+        "signer_label": SIGNER_LABELS.get(user.signer_title, ""),
         "active": user.active,
         "must_change": user.must_change_password,
         "locked": bool(user.locked_until and user.locked_until > utcnow()),
     }
 
 
-def _validate(session: Session, data: dict) -> tuple[dict, dict[str, str]]:
-    errors: dict[str, str] = {}
-    username = clean(data.get("username"), 64).lower()
-    full_name = clean(data.get("full_name"), 120)
-    title = clean(data.get("title"), 120)
-    role = clean(data.get("role"), 20)
-    raw_unit = str(data.get("unit_id") or "")
-    unit_id = valid_id(int(raw_unit)) if raw_unit.isdigit() and len(raw_unit) < 12 \
-        else None
+def _id_from(value: object) -> int | None:
+    """An id from a form (a string of digits) or from code (an int)."""
+    if isinstance(value, str) and value.isdigit() and len(value) < 12:
+        value = int(value)
+    return valid_id(value)
 
-    if not USERNAME_RE.match(username):
-        errors["username"] = (
-            "Tên đăng nhập gồm 3–64 ký tự: chữ thường không dấu, số, dấu chấm, "
-            "gạch ngang hoặc gạch dưới."
+
+def _roles_from(data: dict) -> list[str] | None:
+    """Roles as a list, a comma string, or `role_<code>` checkbox keys."""
+    raw = data.get("roles", data.get("role"))
+    if raw is None:
+        picked = [r for r in POLICY if data.get(f"role_{r}") not in (None, "", False)]
+        return picked
+    if isinstance(raw, str):
+        raw = raw.split(",")
+    if not isinstance(raw, list) or len(raw) > len(POLICY):
+        return None
+    return [clean(r, 20) for r in raw if isinstance(r, str) and clean(r, 20)]
+
+
+def _has_role(role: str):
+    """roles is a comma list: match a whole code ("admin" is not in
+    "unit_admin")."""
+    return literal(",").concat(User.roles).concat(",").contains(f",{role},")
+
+
+def _check_managed(actor: Actor, user: User) -> None:
+    """The actor may manage this account: in scope, and holding no role the
+    actor could not grant (a unit admin cannot touch a supervisor)."""
+    require(actor, Action.ACCOUNT_MANAGE, user.unit_id)
+    if not set(_role_list(user.roles)) <= grantable_roles(actor):
+        log.warning(
+            "refused account of user=%s to user=%s: roles", user.id, actor.user_id
         )
-    elif session.exec(select(User.id).where(User.username == username)).first():
-        errors["username"] = "Tên đăng nhập này đã có người dùng."
-    if len(full_name) < 2 or len(full_name) > 120:
-        errors["full_name"] = "Vui lòng nhập họ và tên (tối đa 120 ký tự)."
+        raise PermissionDenied()
+
+
+def _load(session: Session, actor: Actor, user_id: object) -> User:
+    require(actor, Action.ACCOUNT_MANAGE)
+    uid = _id_from(user_id)
+    user = session.get(User, uid) if uid else None
+    if user is None:
+        log.warning("refused account=%r to user=%s: not found", uid, actor.user_id)
+        raise NotFound()
+    _check_managed(actor, user)
+    return user
+
+
+def _read(session: Session, actor: Actor, data: object, user: User | None) -> dict:
+    """Validated values of the allow-listed fields, or ValidationFailed."""
+    if not isinstance(data, dict):
+        raise ValidationFailed({"full_name": "Dữ liệu không hợp lệ."})
+    errors: dict[str, str] = {}
+    values: dict = {}
+    if user is None:
+        username = clean(data.get("username"), 70).lower()
+        if not USERNAME_RE.match(username):
+            errors["username"] = (
+                "Tên đăng nhập gồm 3–64 ký tự: chữ thường không dấu, số, dấu "
+                "chấm, gạch ngang hoặc gạch dưới."
+            )
+        elif session.exec(select(User.id).where(User.username == username)).first():
+            errors["username"] = "Tên đăng nhập này đã có người dùng."
+        values["username"] = username
+
+    full_name = clean(data.get("full_name"), 130)
+    if not 2 <= len(full_name) <= 120:
+        errors["full_name"] = "Vui lòng nhập họ và tên (2–120 ký tự)."
+    title = clean(data.get("title"), 130)
     if len(title) > 120:
         errors["title"] = "Chức danh tối đa 120 ký tự."
-    if role not in POLICY:
-        errors["role"] = "Vui lòng chọn vai trò."
+
+    unit_id = _id_from(data.get("unit_id"))
     unit = session.get(Unit, unit_id) if unit_id else None
-    if unit is None or not unit.active:
-        errors["unit_id"] = "Vui lòng chọn đơn vị."
-    values = dict(
-        username=username, full_name=full_name, title=title, roles=role,
-        unit_id=unit_id,
+    scope = visible_units(actor, Action.ACCOUNT_MANAGE)
+    if (
+        unit is None
+        or not unit.active
+        or unit.kind == UnitKind.COMMUNE
+        or (scope is not None and unit.id not in scope)
+    ):
+        errors["unit_id"] = "Vui lòng chọn một đơn vị bạn được quản lý."
+
+    roles = _roles_from(data)
+    allowed = grantable_roles(actor)
+    if not roles:
+        errors["roles"] = "Vui lòng chọn ít nhất một vai trò."
+    elif not set(roles) <= allowed:
+        errors["roles"] = "Bạn không được cấp vai trò này."
+    signer = clean(data.get("signer_title"), 70)
+    if roles and Role.AUTHORITY in roles:
+        if signer not in SIGNER_LABELS:
+            errors["signer_title"] = (
+                "Người có thẩm quyền cần chức danh ký quyết định (để tính thẩm "
+                "quyền phạt tiền)."
+            )
+    else:
+        signer = ""
+    if errors:
+        raise ValidationFailed(errors)
+    ordered = [r for r in POLICY if r in set(roles or [])]
+    values.update(
+        full_name=full_name,
+        title=title,
+        unit_id=unit.id,
+        roles=",".join(ordered),
+        signer_title=signer,
     )
-    return values, errors
+    return values
 
 
 def create_user(actor: Actor, data: object) -> IssuedPassword:
     """Only allow-listed fields are read from `data` (no mass assignment)."""
     require(actor, Action.ACCOUNT_MANAGE)
-    if not isinstance(data, dict):
-        raise ValidationFailed({"username": "Dữ liệu không hợp lệ."})
     with session_scope() as session:
-        values, errors = _validate(session, data)
-        if errors:
-            raise ValidationFailed(errors)
+        values = _read(session, actor, data, None)
         password = issue_password()
         user = User(
             **values,
@@ -101,22 +207,96 @@ def create_user(actor: Actor, data: object) -> IssuedPassword:
         session.add(user)
         session.flush()
         audit.record(
-            session, actor, "account.created", entity="user", entity_id=user.id,
-            after={k: v for k, v in values.items()},
+            session,
+            actor,
+            "account.created",
+            entity="user",
+            entity_id=user.id,
+            after=values,
         )
+        unit = session.get(Unit, user.unit_id)
         log.info("user=%s created account=%s", actor.user_id, user.id)
-        return IssuedPassword(user.id, user.username, password)
+        return IssuedPassword(
+            user.id, user.username, password, user.full_name, unit.name
+        )
+
+
+def update_user(actor: Actor, user_id: object, data: object) -> None:
+    """Name, title, unit, roles and signer title. A change of roles or unit
+    ends the user's sessions: the next click uses the new rights."""
+    with session_scope() as session:
+        user = _load(session, actor, user_id)
+        values = _read(session, actor, data, user)
+        if user.id == actor.user_id and values["roles"] != user.roles:
+            raise ValidationFailed(
+                {"roles": "Bạn không thể tự thay đổi vai trò của chính mình."}
+            )
+        before = {k: getattr(user, k) for k in EDITABLE}
+        changed = {k: v for k, v in values.items() if before[k] != v}
+        if not changed:
+            return
+        for key, value in changed.items():
+            setattr(user, key, value)
+        session.add(user)
+        if {"roles", "unit_id"} & changed.keys():
+            revoke_sessions(session, user.id)
+        audit.record(
+            session,
+            actor,
+            "account.updated",
+            entity="user",
+            entity_id=user.id,
+            before={k: before[k] for k in changed},
+            after=changed,
+        )
+        log.info("user=%s updated account=%s", actor.user_id, user.id)
+
+
+def set_active(actor: Actor, user_id: object, active: object) -> None:
+    """Disable (ending every session at once) or enable an account."""
+    if not isinstance(active, bool):
+        raise ValidationFailed({"active": "Dữ liệu không hợp lệ."})
+    with session_scope() as session:
+        user = _load(session, actor, user_id)
+        if user.id == actor.user_id and not active:
+            raise ValidationFailed({"active": "Bạn không thể tự khóa tài khoản mình."})
+        if user.active == active:
+            return
+        user.active = active
+        if active:
+            user.failed_attempts = 0
+            user.locked_until = None
+        session.add(user)
+        revoke_sessions(session, user.id)
+        audit.record(
+            session,
+            actor,
+            "account.enabled" if active else "account.disabled",
+            entity="user",
+            entity_id=user.id,
+            before={"active": not active},
+            after={"active": active},
+        )
+        log.info("user=%s set account=%s active=%s", actor.user_id, user.id, active)
+
+
+def unlock(actor: Actor, user_id: object) -> None:
+    """End a lockout before its 12 hours are over (security.md "Lockout")."""
+    with session_scope() as session:
+        user = _load(session, actor, user_id)
+        user.failed_attempts = 0
+        user.locked_until = None
+        session.add(user)
+        audit.record(
+            session, actor, "account.unlocked", entity="user", entity_id=user.id
+        )
+        log.info("user=%s unlocked account=%s", actor.user_id, user.id)
 
 
 def reset_password(actor: Actor, user_id: object) -> IssuedPassword:
     """A new one-time password; the user's live sessions end at once."""
-    require(actor, Action.ACCOUNT_MANAGE)
-    if valid_id(user_id) is None:
-        raise NotFound()
     with session_scope() as session:
-        user = session.get(User, user_id)
-        if user is None:
-            raise NotFound()
+        user = _load(session, actor, user_id)
         password = issue_password()
         user.password_hash = hash_password(password)
         user.must_change_password = True
@@ -128,48 +308,98 @@ def reset_password(actor: Actor, user_id: object) -> IssuedPassword:
         audit.record(
             session, actor, "account.password_reset", entity="user", entity_id=user.id
         )
+        unit = session.get(Unit, user.unit_id)
         log.info("user=%s reset password of account=%s", actor.user_id, user.id)
-        return IssuedPassword(user.id, user.username, password)
+        return IssuedPassword(
+            user.id, user.username, password, user.full_name, unit.name if unit else ""
+        )
 
 
-def list_users(actor: Actor, query: object = "", page: object = 1) -> dict:
-    require(actor, Action.ACCOUNT_MANAGE)
-    text = fold(clean(query, 100))
+def get_user(actor: Actor, user_id: object) -> dict:
+    with session_scope() as session:
+        user = _load(session, actor, user_id)
+        unit = session.get(Unit, user.unit_id)
+        return _public(user, unit.name if unit else "")
+
+
+def list_users(actor: Actor, filters: object = None, page: object = 1) -> dict:
+    """One page of the accounts the actor manages. `filters` may hold q (name
+    or username), unit_id, role and status; a plain string is taken as q."""
+    scope = visible_units(actor, Action.ACCOUNT_MANAGE)
+    if isinstance(filters, str):
+        filters = {"q": filters}
+    filters = filters if isinstance(filters, dict) else {}
+    text = clean(filters.get("q"), 100)
+    role = clean(filters.get("role"), 20)
+    status = clean(filters.get("status"), 20)
+    unit_id = _id_from(filters.get("unit_id"))
     page_no = page if isinstance(page, int) and 1 <= page <= 100_000 else 1
+    now = utcnow()
     with session_scope() as session:
         stmt = select(User, Unit.name).join(Unit, Unit.id == User.unit_id)
+        if scope is not None:
+            stmt = stmt.where(User.unit_id.in_(scope))
         if text:
-            like = f"%{text}%"
-            stmt = stmt.where(or_(User.username.like(like), Unit.code.like(like)))
-        total = session.exec(
-            select(func.count()).select_from(stmt.subquery())
-        ).one()
+            # autoescape: % and _ typed by the user are literals (security E4)
+            stmt = stmt.where(
+                or_(
+                    User.username.contains(text.lower(), autoescape=True),
+                    User.full_name.contains(text, autoescape=True),
+                    Unit.code.contains(text.upper(), autoescape=True),
+                )
+            )
+        if unit_id:
+            stmt = stmt.where(User.unit_id == unit_id)
+        if role in POLICY:
+            # roles is a comma list: match a whole code, not a substring
+            stmt = stmt.where(_has_role(role))
+        if status == "active":
+            stmt = stmt.where(User.active)
+        elif status == "disabled":
+            stmt = stmt.where(User.active.is_(False))
+        elif status == "locked":
+            stmt = stmt.where(User.locked_until > now)
+        elif status == "pending":
+            stmt = stmt.where(User.must_change_password)
+        total = session.exec(select(func.count()).select_from(stmt.subquery())).one()
+        pages = max(1, -(-total // PAGE_SIZE))
+        page_no = min(page_no, pages)
         rows = session.exec(
-            stmt.order_by(User.id.desc()).offset((page_no - 1) * PAGE_SIZE)
+            stmt.order_by(Unit.name, User.username)
+            .offset((page_no - 1) * PAGE_SIZE)
             .limit(PAGE_SIZE)
         ).all()
         return {
             "rows": [_public(u, unit_name) for u, unit_name in rows],
             "total": total,
             "page": page_no,
+            "pages": pages,
         }
 
 
 def unit_choices(actor: Actor) -> list[dict]:
-    """Units an account may belong to (area nodes hold no users)."""
-    require(actor, Action.ACCOUNT_MANAGE)
+    """Units an account may belong to, within the actor's scope (area nodes
+    hold no users)."""
+    scope = visible_units(actor, Action.ACCOUNT_MANAGE)
     with session_scope() as session:
-        rows = session.exec(
-            select(Unit.id, Unit.name, Unit.kind)
-            .where(Unit.active, Unit.kind != "commune")
-            .order_by(Unit.kind, Unit.name)
-        ).all()
-        return [{"id": str(uid), "name": name} for uid, name, _ in rows]
+        stmt = select(Unit.id, Unit.name).where(
+            Unit.active, Unit.kind != UnitKind.COMMUNE
+        )
+        if scope is not None:
+            stmt = stmt.where(Unit.id.in_(scope))
+        rows = session.exec(stmt.order_by(Unit.kind, Unit.name)).all()
+        return [{"id": str(uid), "name": name} for uid, name in rows]
+
+
+def role_choices(actor: Actor) -> list[dict]:
+    allowed = grantable_roles(actor)
+    require(actor, Action.ACCOUNT_MANAGE)
+    return [{"id": r, "name": Role.LABELS[r]} for r in POLICY if r in allowed]
 
 
 def bootstrap_admin(session: Session, username: str, unit_code: str) -> str | None:
     """First administrator for a new installation; None when one exists."""
-    if session.exec(select(User.id).where(User.roles.contains(Role.ADMIN))).first():
+    if session.exec(select(User.id).where(_has_role(Role.ADMIN))).first():
         return None
     unit = session.exec(select(Unit).where(Unit.code == unit_code)).one()
     password = issue_password()

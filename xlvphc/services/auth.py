@@ -88,16 +88,31 @@ def login(username: object, password: object) -> LoginResult:
                 if user.failed_attempts >= SETTINGS.lockout_threshold:
                     user.locked_until = now + timedelta(hours=SETTINGS.lockout_hours)
                     audit.record(
-                        session, None, "account.locked", entity="user",
-                        entity_id=user.id, user_id=user.id, unit_id=user.unit_id,
+                        session,
+                        None,
+                        "account.locked",
+                        entity="user",
+                        entity_id=user.id,
+                        user_id=user.id,
+                        unit_id=user.unit_id,
                     )
                 session.add(user)
-            reason = "locked" if locked else "disabled" if not user.active else (
-                "issued password expired" if ok else "wrong password"
+            reason = (
+                "locked"
+                if locked
+                else "disabled"
+                if not user.active
+                else ("issued password expired" if ok else "wrong password")
             )
             audit.record(
-                session, None, "login.failed", entity="user", entity_id=user.id,
-                user_id=user.id, unit_id=user.unit_id, reason=reason,
+                session,
+                None,
+                "login.failed",
+                entity="user",
+                entity_id=user.id,
+                user_id=user.id,
+                unit_id=user.unit_id,
+                reason=reason,
             )
             session.commit()
             log.info("login refused for user=%s (%s)", user.id, reason)
@@ -111,8 +126,13 @@ def login(username: object, password: object) -> LoginResult:
         user.last_login_at = now
         session.add(user)
         audit.record(
-            session, None, "login", entity="user", entity_id=user.id,
-            user_id=user.id, unit_id=user.unit_id,
+            session,
+            None,
+            "login",
+            entity="user",
+            entity_id=user.id,
+            user_id=user.id,
+            unit_id=user.unit_id,
         )
         log.info("login user=%s", user.id)
         return LoginResult(token=token, must_change_password=user.must_change_password)
@@ -120,12 +140,14 @@ def login(username: object, password: object) -> LoginResult:
 
 def _load(session: Session, token: object) -> tuple[UserSession, User]:
     if not isinstance(token, str) or not 20 <= len(token) <= 100:
+        log.info("refused: no session token")
         raise NotAuthenticated()
     row = session.exec(
         select(UserSession).where(UserSession.token_hash == _token_hash(token))
     ).first()
     now = utcnow()
     if row is None or row.revoked_at is not None:
+        log.info("refused: unknown or ended session")
         raise NotAuthenticated()
     idle = now - row.last_seen_at > timedelta(minutes=SETTINGS.session_idle_minutes)
     old = now - row.created_at > timedelta(hours=SETTINGS.session_absolute_hours)
@@ -133,7 +155,19 @@ def _load(session: Session, token: object) -> tuple[UserSession, User]:
     if idle or old or user is None or not user.active:
         row.revoked_at = now
         session.add(row)
+        if user is not None and (idle or old):
+            audit.record(
+                session,
+                None,
+                "session.expired",
+                entity="user",
+                entity_id=user.id,
+                user_id=user.id,
+                unit_id=user.unit_id,
+                reason="idle" if idle else "absolute lifetime",
+            )
         session.commit()
+        log.info("refused: session ended for user=%s", row.user_id)
         raise NotAuthenticated()
     if now - row.last_seen_at > TOUCH_EVERY:
         row.last_seen_at = now
@@ -168,14 +202,29 @@ def resolve(token: object, *, allow_pending_change: bool = False) -> Actor:
         return _actor(session, row, user)
 
 
-def change_password(token: object, current: object, new: object, confirm: object) -> str:
+def _context_words(session: Session, user: User) -> list[str]:
+    """The user's own names and their unit's place name: the words a password
+    is most often built from (ASVS 6.2.11)."""
+    unit = session.get(Unit, user.unit_id)
+    words = [user.full_name]
+    if unit is not None:
+        parts = unit.name.split()
+        words += [unit.name, " ".join(parts[-2:])]
+    return words
+
+
+def change_password(
+    token: object, current: object, new: object, confirm: object
+) -> str:
     """Returns a new session secret: the change ends every other session."""
     with session_scope() as session:
         row, user = _load(session, token)
         errors: dict[str, str] = {}
-        if not isinstance(current, str) or not verify_password(current, user.password_hash):
+        if not isinstance(current, str) or not verify_password(
+            current, user.password_hash
+        ):
             errors["current"] = "Mật khẩu hiện tại không đúng."
-        problem = policy_problem(new, user.username)
+        problem = policy_problem(new, user.username, _context_words(session, user))
         if problem:
             errors["new"] = problem
         elif isinstance(current, str) and new == current:
@@ -193,8 +242,13 @@ def change_password(token: object, current: object, new: object, confirm: object
         token = secrets.token_urlsafe(32)
         session.add(UserSession(token_hash=_token_hash(token), user_id=user.id))
         audit.record(
-            session, None, "password.changed", entity="user", entity_id=user.id,
-            user_id=user.id, unit_id=user.unit_id,
+            session,
+            None,
+            "password.changed",
+            entity="user",
+            entity_id=user.id,
+            user_id=user.id,
+            unit_id=user.unit_id,
         )
         log.info("password changed user=%s", user.id)
         return token
@@ -210,7 +264,13 @@ def logout(token: object) -> None:
         if row and row.revoked_at is None:
             row.revoked_at = utcnow()
             session.add(row)
+            user = session.get(User, row.user_id)
             audit.record(
-                session, None, "logout", entity="user", entity_id=row.user_id,
+                session,
+                None,
+                "logout",
+                entity="user",
+                entity_id=row.user_id,
                 user_id=row.user_id,
+                unit_id=user.unit_id if user else None,
             )

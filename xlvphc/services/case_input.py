@@ -7,7 +7,14 @@ from datetime import date, datetime
 
 from sqlmodel import Session, select
 
-from xlvphc.domain.fines import check_fine, default_fine, org_frame
+from xlvphc.domain.authority import SIGNER_TITLES
+from xlvphc.domain.fines import (
+    check_fine,
+    check_fine_advice,
+    default_fine,
+    fine_with_circumstances,
+    org_frame,
+)
 from xlvphc.models import CatalogueEntry
 from xlvphc.models.cases import ViolatorKind
 from xlvphc.services.inputs import FormReader
@@ -147,6 +154,10 @@ class DecisionInput:
     payment_days: int
     treasury: str
     version: int | None
+    signer_title_code: str = ""
+    delegation: str = ""
+    mitigating: str = ""
+    aggravating: str = ""
 
 
 def frame_for(act, is_org: bool) -> tuple[int | None, int | None]:
@@ -158,8 +169,15 @@ def frame_for(act, is_org: bool) -> tuple[int | None, int | None]:
 def read_decision(data: object, acts: list, is_org: bool, record_day: date,
                   today: date) -> tuple[DecisionInput, dict]:
     """Fines default to the frame average (Law Art. 23 k4) and must stay inside
-    the frame, doubled for organisations (Law Art. 24)."""
+    the frame, doubled for organisations (Law Art. 24). With mitigating or
+    aggravating circumstances (one per line) the fine must follow NĐ 118/2021
+    Điều 9 as rewritten by NĐ 68/2025 (`fine_with_circumstances`)."""
     form = FormReader(data)
+    mitigating = form.text("mitigating", "tình tiết giảm nhẹ", 2000, multiline=True)
+    aggravating = form.text("aggravating", "tình tiết tăng nặng", 2000,
+                            multiline=True)
+    n_mit = len([x for x in mitigating.splitlines() if x.strip()])
+    n_agg = len([x for x in aggravating.splitlines() if x.strip()])
     decided_on = form.date("decided_on", "ngày ra quyết định", required=True,
                            not_after=today)
     if decided_on and decided_on < record_day:
@@ -174,18 +192,27 @@ def read_decision(data: object, acts: list, is_org: bool, record_day: date,
                 form.errors[key] = "Hành vi này chỉ bị phạt cảnh cáo."
             fines[act.id] = 0
             continue
+        advice = fine_with_circumstances(low, high, n_mit, n_agg) \
+            if n_mit or n_agg else None
         if value is None and key not in form.errors:
-            value = default_fine(low, high)
+            value = advice.suggested if advice else default_fine(low, high)
         if value is not None:
             problem = check_fine(value, low, high)
+            if problem is None and advice is not None:
+                problem = check_fine_advice(value, advice)
             if problem:
                 form.errors[key] = problem
             fines[act.id] = value
     version = form.data.get("version")
+    titles = dict(SIGNER_TITLES)
+    title_code = form.choice("signer_title_code", "chức danh người ký", titles,
+                             required=False)
     result = DecisionInput(
         decided_on=decided_on,
         signer_name=form.text("signer_name", "họ tên người ký", 120, required=True),
-        signer_title=form.text("signer_title", "chức vụ người ký", 120, required=True),
+        signer_title=form.text("signer_title", "chức vụ người ký", 120,
+                               required=title_code not in titles)
+        or titles.get(title_code, ""),
         fines=fines,
         additional_sanctions=form.text("additional_sanctions",
                                        "hình thức xử phạt bổ sung", 2000,
@@ -197,5 +224,9 @@ def read_decision(data: object, acts: list, is_org: bool, record_day: date,
                                   default=10),
         treasury=form.text("treasury", "nơi nộp tiền phạt", 300, required=True),
         version=version if isinstance(version, int) else None,
+        signer_title_code=title_code if title_code in titles else "",
+        delegation=form.text("delegation", "quyết định giao quyền", 200),
+        mitigating=mitigating,
+        aggravating=aggravating,
     )
     return result, form.errors

@@ -1,9 +1,16 @@
 """Creating a case with its violation record, and issuing the sanction decision."""
 
 import logging
+import re
 
 from sqlmodel import Session, select
 
+from xlvphc.domain.authority import (
+    Verdict,
+    check_authority,
+    judge_authority,
+    signer_rule,
+)
 from xlvphc.domain.text import fold
 from xlvphc.models import (
     Case,
@@ -15,7 +22,7 @@ from xlvphc.models import (
 )
 from xlvphc.models.base import local_now
 from xlvphc.models.cases import CaseStatus, ViolatorKind
-from xlvphc.services import audit
+from xlvphc.services import audit, search_index  # noqa: F401
 from xlvphc.services.access import Action, Actor, require
 from xlvphc.services.case_input import read_case, read_decision
 from xlvphc.services.db import session_scope
@@ -26,13 +33,22 @@ from xlvphc.services.numbering import next_number
 log = logging.getLogger(__name__)
 
 
+# Vietnamese licence plates as written in descriptions: "47B1-123.45",
+# "47B1 12345", "51F-999.99", "47LD-001.23" (Circular 79/2024/TT-BCA).
+_PLATE = re.compile(r"\b\d{2}[A-ZĐ]{1,2}\d?[- ]?\d{3}\.?\d{1,2}\b", re.IGNORECASE)
+
+
 def search_text(case: Case, violator: Violator | None) -> str:
     """Everything the one search box should find, folded: names without
-    diacritics, identity and tax numbers, document numbers, place words."""
+    diacritics, identity and tax numbers, document numbers, place words,
+    licence plates named in the description. The word index
+    (services.search_index) is rebuilt from it on every change."""
     parts = [case.violator_name, case.record_number, case.decision_number,
              case.violation_place, case.field]
+    parts += [m.replace(" ", "-") for m in _PLATE.findall(case.description or "")]
     if violator:
-        parts += [violator.id_number, violator.tax_code, violator.address,
+        parts += [violator.name, violator.id_number, violator.tax_code,
+                  violator.address, violator.registration_number,
                   violator.representative_name]
     return f" {fold(' '.join(p for p in parts if p))} "[:4000]
 
@@ -109,12 +125,70 @@ def create_case(actor: Actor, data: object, request_key: object = None) -> int:
         return case.id
 
 
+def _lawful_decision(session: Session, case: Case, acts: list, is_org: bool,
+                     parsed, errors: dict) -> list[str]:
+    """Refusals the law imposes on the decision itself, added to `errors` at
+    their field; returns notes for the timeline (authority to check by hand).
+
+    - Law Art. 6 (as amended by Law 88/2025) and Art. 65 k1 point c: no
+      decision once the statute of limitations has expired.
+    - NĐ 189/2025 and Law Art. 52 k1: each act's frame maximum must lie within
+      the signer title's ceiling, doubled for an organisation.
+    """
+    from xlvphc.services.procedure.limits import sanction_limitation_end
+
+    notes: list[str] = []
+    if parsed.decided_on is None:
+        return notes
+    last = sanction_limitation_end(session, case)
+    if last and parsed.decided_on > last and "decided_on" not in errors:
+        errors["decided_on"] = (
+            f"Đã hết thời hiệu xử phạt (hết ngày {last:%d/%m/%Y}, Điều 6 Luật Xử lý "
+            "vi phạm hành chính): không được ra quyết định xử phạt, chỉ áp dụng "
+            "biện pháp khắc phục hậu quả (khoản 2 Điều 65).")
+    code = parsed.signer_title_code
+    if parsed.delegation:
+        # NĐ 118 Điều 10: a deputy's decision cites a delegation in force; the
+        # ceiling is the delegating head's (Law Art. 54).
+        from xlvphc.services.procedure.delegation import delegation_in_force
+
+        given = delegation_in_force(session, case.unit_id, parsed.delegation,
+                                    parsed.decided_on)
+        if given is None:
+            errors["delegation"] = (
+                f"Không có quyết định giao quyền số «{parsed.delegation}» của đơn "
+                f"vị còn hiệu lực ngày {parsed.decided_on:%d/%m/%Y} trong sổ giao "
+                "quyền (Điều 54 Luật XLVPHC; Điều 10 Nghị định 118/2021).")
+            return notes
+        code = code or given.head_title_code
+    if not code:
+        return notes
+    if signer_rule(code, parsed.decided_on) is None:
+        errors["signer_title_code"] = check_authority(
+            code, case.field, 0, is_org, parsed.decided_on)
+        return notes
+    for act in acts:
+        if act.frame_max is None:
+            continue
+        verdict = judge_authority(code, case.field, act.frame_max, is_org,
+                                  parsed.decided_on)
+        if verdict.verdict == Verdict.EXCEEDS:
+            errors["signer_title_code"] = verdict.message + "."
+            break
+        if verdict.verdict == Verdict.UNKNOWN and verdict.message not in notes:
+            notes.append(verdict.message)
+    return notes
+
+
 def issue_decision(actor: Actor, case_id: object, data: object) -> str:
     """The sanction decision (MQĐ02) on a recorded case; returns its number."""
     require(actor, Action.CASE_WRITE)
     today = local_now().date()
     with session_scope() as session:
         case = load_case(session, actor, case_id, Action.CASE_WRITE)
+        if case.status == CaseStatus.EXPLAINING:
+            raise Conflict("Người vi phạm đang giải trình: ghi nhận kết thúc giải "
+                           "trình trước khi ra quyết định (Điều 61 Luật XLVPHC).")
         if case.status != CaseStatus.RECORDED:
             raise Conflict("Hồ sơ này đã có quyết định xử phạt.")
         record = session.exec(select(ViolationRecord).where(
@@ -124,6 +198,7 @@ def issue_decision(actor: Actor, case_id: object, data: object) -> str:
         is_org = case.violator_kind == ViolatorKind.ORGANISATION
         record_day = record.made_at.date()
         parsed, errors = read_decision(data, acts, is_org, record_day, today)
+        notes = _lawful_decision(session, case, acts, is_org, parsed, errors)
         if errors:
             raise ValidationFailed(errors)
         version = data.get("version") if isinstance(data, dict) else None
@@ -141,7 +216,9 @@ def issue_decision(actor: Actor, case_id: object, data: object) -> str:
         session.add(Decision(
             case_id=case.id, number=number, decided_on=parsed.decided_on,
             signer_name=parsed.signer_name, signer_title=parsed.signer_title,
-            fine_total=total, additional_sanctions=parsed.additional_sanctions,
+            signer_title_code=parsed.signer_title_code,
+            delegation=parsed.delegation, mitigating=parsed.mitigating,
+            aggravating=parsed.aggravating, fine_total=total, additional_sanctions=parsed.additional_sanctions,
             remedial_measures=parsed.remedial_measures,
             payment_days=parsed.payment_days, treasury=parsed.treasury,
             created_by=actor.user_id,
@@ -158,7 +235,8 @@ def issue_decision(actor: Actor, case_id: object, data: object) -> str:
         session.add(case)
         session.add(CaseEvent(
             case_id=case.id, kind="decision", actor_id=actor.user_id,
-            summary=f"Ra quyết định xử phạt số {number}",
+            summary=f"Ra quyết định xử phạt số {number}" + "".join(
+                f"; {note}" for note in notes),
         ))
         audit.record(session, actor, "decision.issued", entity="case",
                      entity_id=case.id, before=before,

@@ -54,7 +54,37 @@ def use_engine(engine: Engine) -> None:
     _engine = engine
 
 
+MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+
+
+def alembic_config(url: str | None = None):
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", url or str(get_engine().url))
+    return config
+
+
+def migrate(revision: str = "head") -> None:
+    """Bring the schema to `revision` with Alembic, keeping the data.
+
+    A database made before migrations existed (tables but no alembic_version)
+    is stamped at the first revision, whose schema it has, then upgraded."""
+    from alembic import command
+    from sqlalchemy import inspect
+
+    engine = get_engine()
+    config = alembic_config(engine.url.render_as_string(hide_password=False))
+    tables = set(inspect(engine).get_table_names())
+    if tables and "alembic_version" not in tables:
+        log.warning("database without migration history: stamping 0001")
+        command.stamp(config, "0001")
+    command.upgrade(config, revision)
+
+
 def create_schema() -> None:
+    """Tests and tools that want the current models at once, without history."""
     SQLModel.metadata.create_all(get_engine())
 
 

@@ -2,6 +2,9 @@
 at most 72 UTF-8 bytes, no composition rules, common and context words refused)."""
 
 import secrets
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
 
 import bcrypt
 
@@ -31,19 +34,18 @@ CONTEXT_WORDS = (
     "admin",
 )
 
-# A few hundred of the most common passwords would go here in full; these are the
-# patterns seen most in Vietnamese leaks and in the global top lists.
-# TODO: ship a top-3000 list (ASVS 6.2.4) once one with a clear licence is chosen.
-COMMON_PASSWORDS = {
-    "123456789012",
-    "1234567890ab",
-    "passwordpassword",
-    "matkhau123456",
-    "qwertyuiop12",
-    "aaaaaaaaaaaa",
-    "iloveyou1234",
-    "abcdefghijkl",
-}
+COMMON_FILE = Path(__file__).resolve().parent.parent / "data" / "common_passwords.txt"
+
+
+@lru_cache(maxsize=1)
+def common_passwords() -> frozenset[str]:
+    """The refused list (ASVS 6.2.4), folded; see the file's header for how it
+    was generated. Read once, on first use."""
+    with open(COMMON_FILE, encoding="utf-8") as handle:
+        return frozenset(
+            line.strip() for line in handle if line.strip() and line[0] != "#"
+        )
+
 
 ISSUED_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
@@ -72,8 +74,13 @@ def issue_password() -> str:
     return "".join(secrets.choice(ISSUED_ALPHABET) for _ in range(14))
 
 
-def policy_problem(password: object, username: str = "") -> str | None:
-    """Why a new password is refused, in Vietnamese; None when it is acceptable."""
+def policy_problem(
+    password: object, username: str = "", context: Iterable[str] = ()
+) -> str | None:
+    """Why a new password is refused, in Vietnamese; None when it is acceptable.
+
+    `context` adds words of the user's own world (their unit's name, their
+    full name): ASVS 6.2.11 asks for a context-specific list."""
     if not isinstance(password, str) or not password:
         return "Vui lòng nhập mật khẩu mới."
     if len(password) < MIN_LENGTH:
@@ -88,10 +95,13 @@ def policy_problem(password: object, username: str = "") -> str | None:
     folded = fold(password).replace(" ", "")
     if username and fold(username).replace(" ", "") in folded:
         return "Mật khẩu không được chứa tên đăng nhập."
-    if folded in COMMON_PASSWORDS or len(set(password)) < 5:
+    if folded in common_passwords() or len(set(password)) < 5:
         return "Mật khẩu quá phổ biến hoặc quá đơn giản, hãy chọn mật khẩu khác."
-    for word in CONTEXT_WORDS:
+    extra = (fold(c) for c in context if isinstance(c, str))
+    for word in (*CONTEXT_WORDS, *extra):
         w = word.replace(" ", "")
+        if len(w) < 4:
+            continue
         if w in folded and len(folded) - len(w) < 8:
             return (
                 "Mật khẩu không được dựa trên tên tỉnh, tên cơ quan hoặc từ dễ "

@@ -3,58 +3,121 @@
 
 import logging
 import re
+from dataclasses import replace
+from datetime import date
 
 from sqlmodel import Session, select
 
-from xlvphc.documents.data import ActData, Agency, DecisionData, RecordData
-from xlvphc.documents.data import ViolatorData
-from xlvphc.documents.registry import render
+from xlvphc.documents.blocks import authority_name
+from xlvphc.documents.data import (
+    ActData,
+    Agency,
+    DecisionData,
+    FormData,
+    RecordData,
+    ViolatorData,
+)
+from xlvphc.documents.registry import codes, normalise, render, title
+from xlvphc.domain.dates import fmt_date
+from xlvphc.domain.text import fold
 from xlvphc.models import Case, CaseAct, Decision, Unit, ViolationRecord, Violator
 from xlvphc.models.base import to_local
 from xlvphc.models.cases import CaseStatus
+from xlvphc.models.procedure import Delegation, Instalment, ItemStatus, SeizedItem
 from xlvphc.models.units import UnitKind
 from xlvphc.services import audit
 from xlvphc.services.access import Action, Actor
 from xlvphc.services.cases import load_case
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import Conflict
+from xlvphc.services.printing_steps import step_fill
 
 log = logging.getLogger(__name__)
 
 FORMS = {"MBB01": "bien-ban-vi-pham", "MQĐ02": "quyet-dinh-xu-phat"}
+MODES = ("final", "draft", "blank")  # signed copy, "DỰ THẢO", "Mẫu trắng"
+
+# Forms offered at each stage of a case (Luật XLVPHC: record → explanation
+# → decision → execution / postponement / coercion → transfer). Records of
+# seizure, verification and transfer, and amendment decisions, apply at any
+# stage; the delegation decisions (MQĐ34-37) and MQĐ01 (no record) are not
+# about one case and are offered as blank forms only.
+_ANY = (
+    "MBB02 MBB05 MBB15 MQĐ20 MBB17 MQĐ24 MBB20 MQĐ14 MQĐ33 MQĐ38 MQĐ39 MQĐ40"
+).split()
+_BEFORE = "MBB01 MBB03 MQĐ15".split()
+_AFTER = "MBB01 MQĐ02 MBB06 MQĐ03 MQĐ04 MQĐ05 MBB29".split()
+_COERCION = (
+    "MBB09 MQĐ07 MQĐ08 MQĐ09 MQĐ10 MQĐ11 MQĐ12a MQĐ12b MQĐ12c MBB10 MBB11 MBB12"
+).split()
+STAGE_FORMS = {
+    CaseStatus.RECORDED: _BEFORE + _ANY,
+    CaseStatus.EXPLAINING: _BEFORE + _ANY,
+    CaseStatus.DECIDED: _AFTER + _COERCION + _ANY,
+    CaseStatus.EXECUTING: _AFTER + _COERCION + _ANY,
+    CaseStatus.POSTPONED: _AFTER + _COERCION + _ANY,
+    CaseStatus.COERCING: _AFTER + _COERCION + _ANY,
+    CaseStatus.TRANSFERRED: _AFTER + _ANY,
+    CaseStatus.CLOSED: _AFTER + _ANY,
+}
+
+
+# Forms listing seized goods (Luật XLVPHC Điều 125, 126): which of the
+# case's items each one lists, by status. Coercion forms list assets, not
+# seized goods, and are left to the pen.
+ITEM_FORMS = {
+    "MBB15": {ItemStatus.HELD, ItemStatus.RETURNED, ItemStatus.CONFISCATED},
+    "MQĐ20": {ItemStatus.HELD, ItemStatus.RETURNED, ItemStatus.CONFISCATED},
+    "MBB17": {ItemStatus.RETURNED},
+    "MBB20": {ItemStatus.CONFISCATED},
+    "MQĐ14": {ItemStatus.CONFISCATED},
+    "MQĐ33": {ItemStatus.HELD},
+    "MBB29": {ItemStatus.HELD},
+}
+
+
+def applicable_forms(status: str) -> list[str]:
+    """Form codes that can be printed filled at a case's stage."""
+    return list(dict.fromkeys(STAGE_FORMS.get(status, ["MBB01"] + _ANY)))
+
+
 EXPLANATION_THRESHOLD = 15_000_000  # Law Art. 61 k1 (individual; ×2 organisation)
 
 
-def _agency(session: Session, unit: Unit) -> Agency:
+def agency_of(session: Session, unit: Unit) -> Agency:
     """The header of Decree 30/2020: the superior body above the issuing one
     where there is one, and the place name of the date line."""
     parent = session.get(Unit, unit.parent_id) if unit.parent_id else None
     if unit.kind in (UnitKind.COMMUNE_COMMITTEE, UnitKind.COMMUNE_POLICE):
-        superior = "Công an tỉnh Đắk Lắk" if unit.kind == UnitKind.COMMUNE_POLICE \
-            else ""
+        superior = (
+            "Công an tỉnh Đắk Lắk" if unit.kind == UnitKind.COMMUNE_POLICE else ""
+        )
         place = parent.name.split(" ", 1)[-1] if parent else "Đắk Lắk"
         return Agency(name=unit.name, parent=superior, place=place)
-    superior = "" if unit.is_vertical or unit.kind == UnitKind.PROVINCE \
+    superior = (
+        ""
+        if unit.is_vertical or unit.kind == UnitKind.PROVINCE
         else "Ủy ban nhân dân tỉnh Đắk Lắk"
-    return Agency(name=unit.name.replace(" tỉnh Đắk Lắk", ""), parent=superior,
-                  place="Đắk Lắk")
+    )
+    return Agency(
+        name=unit.name.replace(" tỉnh Đắk Lắk", ""), parent=superior, place="Đắk Lắk"
+    )
 
 
 def _violator(v: Violator) -> ViolatorData:
-    return ViolatorData(**{
-        k: getattr(v, k) for k in ViolatorData.__dataclass_fields__
-    })
+    return ViolatorData(**{k: getattr(v, k) for k in ViolatorData.__dataclass_fields__})
 
 
 def _acts(acts: list[CaseAct]) -> list[ActData]:
-    return [ActData(a.decree, a.article, a.clause, a.point, a.act, a.fine)
-            for a in acts]
+    return [
+        ActData(a.decree, a.article, a.clause, a.point, a.act, a.fine) for a in acts
+    ]
 
 
 def _record_data(session, case, unit, violator, acts, record) -> RecordData:
     top = max((a.frame_max or 0) for a in acts) if acts else 0
     return RecordData(
-        agency=_agency(session, unit),
+        agency=agency_of(session, unit),
         number=record.number,
         made_at=to_local(record.made_at),
         place=record.place,
@@ -76,9 +139,39 @@ def _record_data(session, case, unit, violator, acts, record) -> RecordData:
     )
 
 
+def _delegation_ref(session: Session, unit_id: int, delegation: str) -> str:
+    """ "12/QĐ-GQXP ngày 01/07/2025": the registered delegation a decision
+    cites (sổ giao quyền, Nghị định 118/2021 Điều 10), or the text as
+    typed when it is not in the register."""
+    number = delegation.strip().removeprefix("số ").strip()
+    if not number:
+        return ""
+    row = session.exec(
+        select(Delegation).where(
+            Delegation.unit_id == unit_id, Delegation.number == number
+        )
+    ).first()
+    return _ref(number, row.signed_on) if row else number
+
+
+def _deputy_of(title: str, delegation: str) -> str:
+    """The head's title when a deputy signs under a delegation ("KT.").
+
+    Nghị định 30/2020/NĐ-CP and note (21)/(25) of the decision forms: a
+    deputy given the power (Luật XLVPHC Điều 54) signs "KT." before the
+    head's title. Vietnamese deputy titles are the head's title after
+    "Phó" ("Phó Chủ tịch UBND xã …" → "Chủ tịch UBND xã …").
+    """
+    title = title.strip()
+    if not delegation.strip() or not fold(title).startswith("pho "):
+        return ""
+    head = title.split(" ", 1)[1].strip()
+    return head[:1].upper() + head[1:]
+
+
 def _decision_data(session, case, unit, violator, acts, record, decision):
     return DecisionData(
-        agency=_agency(session, unit),
+        agency=agency_of(session, unit),
         number=decision.number,
         decided_on=decision.decided_on,
         signer_name=decision.signer_name,
@@ -95,45 +188,203 @@ def _decision_data(session, case, unit, violator, acts, record, decision):
         remedial_measures=decision.remedial_measures,
         payment_days=decision.payment_days,
         treasury=decision.treasury,
+        delegation=_delegation_ref(session, unit.id, decision.delegation),
+        deputy_of=_deputy_of(decision.signer_title, decision.delegation),
+        aggravating=decision.aggravating,
+        mitigating=decision.mitigating,
     )
 
 
-def _filename(form: str, number: str, case_id: int) -> str:
+def _filename(form: str, number: str, case_id: int, mode: str = "final") -> str:
+    slug = FORMS.get(form) or normalise(form).replace("Đ", "D").lower()
     safe = re.sub(r"[^0-9A-Za-z-]", "-", number.replace("Đ", "D")).strip("-")
-    return f"{FORMS[form]}-{safe or case_id}.pdf"
+    tail = {"draft": "-du-thao", "blank": "-mau-trang"}.get(mode, "")
+    return f"{slug}-{safe or case_id}{tail}.pdf"
 
 
-def form_data(actor: Actor, case_id: object, form: object):
-    """Data for one form, checked for scope; used by print and preview."""
-    if form not in FORMS:
+def _ref(number: str, on: date | None) -> str:
+    """ "5/QĐ-XPHC ngày 05/03/2026", as the grounds cite a document."""
+    return f"{number} ngày {fmt_date(on)}" if number and on else number
+
+
+def _generic_data(
+    session, case, unit, violator, acts, record, decision, code: str, mode: str
+) -> FormData:
+    """Fill any template form from what the case holds.
+
+    Values the system does not keep yet (hearing minutes, coercion holder,
+    …) are left out, so the form prints dotted blanks for the pen.
+    """
+    agency = agency_of(session, unit)
+    if mode == "blank":
+        return FormData(agency=agency, blank=True)
+    values: dict[str, object] = {
+        "violation_place": case.violation_place,
+        "description": case.description,
+        "incident_time": to_local(case.violation_at) if case.violation_at else "",
+        "statement": record.violator_statement,
+        "executor": unit.name,
+        "no:BB-VPHC": record.number,
+        "date:BB-VPHC": to_local(record.made_at).date(),
+        "ref:BB-VPHC": _ref(record.number, to_local(record.made_at).date()),
+    }
+    signer_name, signer_title, deputy_of = "", "", ""
+    if decision is not None:
+        values |= {
+            "no:QĐ-XPHC": decision.number,
+            "ref:QĐ-XPHC": _ref(decision.number, decision.decided_on),
+            "treasury": decision.treasury,
+            "remedial_measures": decision.remedial_measures,
+            "amount": decision.fine_total,
+            "amount_fine": decision.fine_total,
+        }
+        if decision.delegation:
+            values["ref:QĐ-GQXP"] = _delegation_ref(
+                session, unit.id, decision.delegation
+            )
+        signer_name, signer_title = decision.signer_name, decision.signer_title
+        deputy_of = _deputy_of(signer_title, decision.delegation)
+        values["decision_issuer"] = authority_name(agency, signer_title)
+        if code in ("MQĐ38", "MQĐ39", "MQĐ40"):
+            # The decision amended, corrected or cancelled: the sanction one.
+            values |= {
+                "target_ref": values["ref:QĐ-XPHC"],
+                "target_no": decision.number,
+                "target_issuer": values["decision_issuer"],
+            }
+        if code in _COERCION and code.startswith("MQĐ"):
+            # Note (8) of MQĐ07-MQĐ12c: the reason when the fine is unpaid.
+            values["reason"] = (
+                f"Không tự nguyện chấp hành Quyết định số: "
+                f"{values['ref:QĐ-XPHC']} xử phạt vi phạm hành chính"
+            )
+    wanted = ITEM_FORMS.get(code)
+    if wanted is not None:
+        items = session.exec(
+            select(SeizedItem).where(SeizedItem.case_id == case.id)
+        ).all()
+        rows = [(i.description, "", i.quantity) for i in items if i.status in wanted]
+        if rows:
+            values["items"] = rows
+    instalments = session.exec(
+        select(Instalment)
+        .where(Instalment.case_id == case.id)
+        .order_by(Instalment.position)
+    ).all()
+    for inst, key in zip(
+        instalments, ("amount_first", "amount_second", "amount_third"), strict=False
+    ):
+        values[key] = inst.amount
+    # The step that issued this form gives its number, date and details.
+    step = step_fill(session, case.id, code)
+    values |= step.values or {}
+    # TODO: hearing (MBB03), verification (MBB05/MBB09) and seizure details
+    # are not recorded by the procedure steps yet; they print blank.
+    return FormData(
+        agency=agency,
+        # Without a recorded step, number and date are written when the
+        # paper is signed (Nghị định 30/2020): they print blank.
+        number=step.number,
+        issued_on=step.issued_on,
+        made_at=None,
+        signer_name=signer_name if code.startswith("MQĐ") else record.maker_name,
+        signer_title=signer_title if code.startswith("MQĐ") else record.maker_title,
+        deputy_of=deputy_of if code.startswith("MQĐ") else "",
+        violator=_violator(violator),
+        decrees=sorted({a.decree for a in acts}),
+        acts=_acts(acts),
+        values={k: v for k, v in values.items() if v not in ("", None, 0)},
+        draft=mode == "draft",
+    )
+
+
+def form_data(actor: Actor, case_id: object, form: object, mode: object = "final"):
+    """Data for one form, checked for scope; used by print and preview.
+
+    Args:
+        actor: The user printing.
+        case_id: The case (untrusted).
+        form: A form code (untrusted), e.g. "MQĐ03".
+        mode: "final", "draft" (watermarked "DỰ THẢO") or "blank".
+    """
+    code = normalise(str(form)) if isinstance(form, str) else ""
+    if code not in codes() or mode not in MODES:
         raise Conflict("Mẫu biểu không hợp lệ.")
     with session_scope() as session:
         case: Case = load_case(session, actor, case_id, Action.CASE_PRINT)
+        if mode != "blank" and code not in applicable_forms(case.status):
+            raise Conflict(
+                "Mẫu biểu này chưa dùng được ở giai đoạn hiện tại của "
+                "hồ sơ; hãy in mẫu trắng."
+            )
         unit = session.get(Unit, case.unit_id)
-        violator = session.exec(select(Violator).where(
-            Violator.case_id == case.id)).one()
-        record = session.exec(select(ViolationRecord).where(
-            ViolationRecord.case_id == case.id)).one()
-        acts = list(session.exec(select(CaseAct).where(CaseAct.case_id == case.id)
-                                 .order_by(CaseAct.position)).all())
-        if form == "MBB01":
+        violator = session.exec(
+            select(Violator).where(Violator.case_id == case.id)
+        ).one()
+        record = session.exec(
+            select(ViolationRecord).where(ViolationRecord.case_id == case.id)
+        ).one()
+        acts = list(
+            session.exec(
+                select(CaseAct)
+                .where(CaseAct.case_id == case.id)
+                .order_by(CaseAct.position)
+            ).all()
+        )
+        decision = session.exec(
+            select(Decision).where(Decision.case_id == case.id)
+        ).first()
+        number = ""
+        if code == "MBB01" and mode != "blank":
             data = _record_data(session, case, unit, violator, acts, record)
+            data = replace(data, draft=mode == "draft")
             number = record.number
-        else:
-            decision = session.exec(select(Decision).where(
-                Decision.case_id == case.id)).first()
+        elif code == "MQĐ02" and mode != "blank":
             if decision is None or case.status == CaseStatus.RECORDED:
                 raise Conflict("Hồ sơ chưa có quyết định xử phạt để in.")
-            data = _decision_data(session, case, unit, violator, acts, record,
-                                  decision)
+            data = _decision_data(session, case, unit, violator, acts, record, decision)
+            data = replace(data, draft=mode == "draft")
             number = decision.number
-        audit.record(session, actor, "case.printed", entity="case",
-                     entity_id=case.id, reason=str(form))
-        log.info("user=%s printed %s of case=%s", actor.user_id, form, case.id)
-        return data, _filename(form, number, case.id)
+        else:
+            data = _generic_data(
+                session, case, unit, violator, acts, record, decision, code, str(mode)
+            )
+        audit.record(
+            session,
+            actor,
+            "case.printed",
+            entity="case",
+            entity_id=case.id,
+            reason=f"{code} {mode}",
+        )
+        log.info(
+            "user=%s printed %s (%s) of case=%s", actor.user_id, code, mode, case.id
+        )
+        return data, _filename(code, number, case.id, str(mode))
 
 
-def print_form(actor: Actor, case_id: object, form: object) -> tuple[str, bytes]:
+def print_form(
+    actor: Actor, case_id: object, form: object, mode: object = "final"
+) -> tuple[str, bytes]:
     """Returns (file name, PDF bytes). Slow: call it off the event loop."""
-    data, filename = form_data(actor, case_id, form)
-    return filename, render(form, data)
+    data, filename = form_data(actor, case_id, form, mode)
+    return filename, render(normalise(str(form)), data)
+
+
+def menu_forms(actor: Actor, case_id: object) -> list[dict]:
+    """The forms offered on a case's print menu, checked for scope.
+
+    Returns:
+        Rows {code, title, filled}: `filled` is False for forms offered as
+        blank copies only at this stage.
+    """
+    with session_scope() as session:
+        case: Case = load_case(session, actor, case_id, Action.CASE_PRINT)
+        filled = applicable_forms(case.status)
+    rows = [{"code": c, "title": title(c), "filled": True} for c in filled]
+    rows += [
+        {"code": c, "title": title(c), "filled": False}
+        for c in codes()
+        if c not in filled
+    ]
+    return rows

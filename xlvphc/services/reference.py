@@ -43,6 +43,8 @@ def _slug(name: str) -> str:
 def _upsert_unit(
     session: Session, report: LoadReport, cache: dict[str, Unit], **values
 ) -> Unit:
+    """Creates a missing unit. An existing one is left as administrators keep
+    it (renamed, merged, deactivated): the shipped list only seeds the tree."""
     unit = cache.get(values["code"])
     if unit is None:
         unit = Unit(**values)
@@ -51,16 +53,7 @@ def _upsert_unit(
         cache[unit.code] = unit
         report.created += 1
         return unit
-    changed = False
-    for key, value in values.items():
-        if getattr(unit, key) != value:
-            setattr(unit, key, value)
-            changed = True
-    if changed:
-        session.add(unit)
-        report.updated += 1
-    else:
-        report.unchanged += 1
+    report.unchanged += 1
     return unit
 
 

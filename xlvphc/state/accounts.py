@@ -1,62 +1,238 @@
-"""Account administration."""
+"""Account administration: list, filter, create, edit, disable, enable,
+unlock, reset password, bulk create from a list and hand out the passwords."""
 
 import reflex as rx
 
-from xlvphc.services import accounts
+from xlvphc.domain.authority import SIGNER_TITLES
+from xlvphc.services import account_import, accounts
 from xlvphc.services.access import Role
 from xlvphc.state.session import SessionState
+
+FILTER_KEYS = ("q", "unit_id", "role", "status")
+UPLOAD_ID = "danh-sach-tai-khoan"
+MAX_UPLOAD = account_import.MAX_BYTES
+SHOWN_ISSUED = 100
+
+
+def _user_id(value: object) -> int:
+    """An id the browser sent back; anything odd becomes 0 (refused later)."""
+    if isinstance(value, str) and value.isdigit() and len(value) < 12:
+        return int(value)
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
 
 class AccountsState(SessionState):
     rows: list[dict] = []
     total: int = 0
+    page: int = 1
+    pages: int = 1
     units: list[dict] = []
-    query: str = ""
-    issued_username: str = ""
-    issued_password: str = ""
+    roles: list[dict] = []
+    filters: dict[str, str] = {}
+    # The account open in the edit panel (a public row, never the hash).
+    editing: dict = {}
+    # One-time passwords just issued, shown to the administrator to hand over.
+    issued: list[dict] = []
+    issued_count: int = 0
+    uploading: bool = False
+    _issued: list[accounts.IssuedPassword] = []
 
     def _load(self):
-        ok, result = self._call(accounts.list_users, self.query, 1)
+        ok, result = self._call(accounts.list_users, self.filters, self.page)
         if not ok:
             return result
         self.rows = result["rows"]
         self.total = result["total"]
+        self.page = result["page"]
+        self.pages = result["pages"]
+
+    def _show_issued(self, issued: list[accounts.IssuedPassword]) -> None:
+        self._issued = issued
+        self.issued_count = len(issued)
+        self.issued = [
+            {
+                "username": i.username,
+                "full_name": i.full_name,
+                "unit_name": i.unit_name,
+                "password": i.password,
+            }
+            for i in issued[:SHOWN_ISSUED]
+        ]
 
     @rx.event
     def open(self):
-        self.issued_username = self.issued_password = ""
+        self.editing = {}
+        self.rows, self.units, self.roles = [], [], []
+        self._show_issued([])
         ok, result = self._call(accounts.unit_choices)
         if not ok:
             return result
         self.units = result
+        ok, result = self._call(accounts.role_choices)
+        if not ok:
+            return result
+        self.roles = result
+        self.page = 1
         return self._load()
 
     @rx.event
     def search(self, form: dict):
-        self.query = str((form or {}).get("q") or "")[:100] \
-            if isinstance(form, dict) else ""
+        form = form if isinstance(form, dict) else {}
+        self.filters = {
+            k: str(form.get(k if k == "q" else f"loc_{k}") or "")[:100]
+            for k in FILTER_KEYS
+        }
+        self.page = 1
         return self._load()
 
     @rx.event
-    def create(self, form: dict):
-        self.issued_username = self.issued_password = ""
-        ok, result = self._call(accounts.create_user, form)
+    def next_page(self):
+        if self.page < self.pages:
+            self.page += 1
+        return self._load()
+
+    @rx.event
+    def previous_page(self):
+        if self.page > 1:
+            self.page -= 1
+        return self._load()
+
+    @rx.event
+    async def create(self, form: dict):
+        """bcrypt runs in a thread."""
+        ok, result = await self._call_in_thread(accounts.create_user, form)
         if not ok:
             return result
-        self.issued_username = result.username
-        self.issued_password = result.password
+        self._show_issued([result])
         self._load()
         return rx.toast.success(f"Đã tạo tài khoản {result.username}.")
 
     @rx.event
-    def reset_password(self, user_id: int):
-        self.issued_username = self.issued_password = ""
-        ok, result = self._call(accounts.reset_password, user_id)
+    def start_edit(self, user_id: int):
+        self.editing = {}
+        ok, result = self._call(accounts.get_user, _user_id(user_id))
         if not ok:
             return result
-        self.issued_username = result.username
-        self.issued_password = result.password
+        self.editing = result
+
+    @rx.event
+    def cancel_edit(self):
+        self.editing = {}
+        self.errors = {}
+
+    @rx.event
+    def save_edit(self, form: dict):
+        """The id comes from the server-side copy of the row being edited,
+        never from the form."""
+        user_id = self.editing.get("id", 0)
+        ok, result = self._call(accounts.update_user, user_id, form)
+        if not ok:
+            return result
+        self.editing = {}
         self._load()
+        return rx.toast.success("Đã lưu tài khoản.")
+
+    def _act(self, fn, user_id, *args, done: str):
+        ok, result = self._call(fn, _user_id(user_id), *args)
+        if not ok:
+            return result
+        self._load()
+        return rx.toast.success(done)
+
+    @rx.event
+    def disable(self, user_id: int):
+        return self._act(
+            accounts.set_active,
+            user_id,
+            False,
+            done="Đã khóa tài khoản; mọi phiên làm việc đã kết thúc.",
+        )
+
+    @rx.event
+    def enable(self, user_id: int):
+        return self._act(
+            accounts.set_active, user_id, True, done="Đã mở lại tài khoản."
+        )
+
+    @rx.event
+    def unlock(self, user_id: int):
+        return self._act(accounts.unlock, user_id, done="Đã mở khóa đăng nhập.")
+
+    @rx.event
+    async def reset_password(self, user_id: int):
+        ok, result = await self._call_in_thread(
+            accounts.reset_password, _user_id(user_id)
+        )
+        if not ok:
+            return result
+        self._show_issued([result])
+        self._load()
+
+    @rx.event
+    async def upload_list(self, files: list[rx.UploadFile]):
+        """The list is read into memory and parsed; nothing is written to the
+        (public) upload directory."""
+        upload = files[0] if isinstance(files, list) and len(files) == 1 else None
+        if not isinstance(upload, rx.UploadFile):
+            self.message = "Vui lòng chọn đúng một tệp danh sách."
+            return
+        data = await upload.read(MAX_UPLOAD + 1)
+        self.uploading = True
+        yield
+        ok, result = await self._call_in_thread(
+            account_import.bulk_create, str(upload.name or "")[:200], data
+        )
+        self.uploading = False
+        if not ok:
+            yield result
+            return
+        self._show_issued(result)
+        self._load()
+        yield rx.toast.success(f"Đã tạo {len(result)} tài khoản.")
+
+    @rx.event
+    async def download_passwords(self, kind: str):
+        """The passwords just issued, as XLSX or as printable PDF slips."""
+        if not self._issued:
+            return
+        fn = (
+            account_import.passwords_pdf
+            if kind == "pdf"
+            else account_import.passwords_xlsx
+        )
+        ok, result = await self._call_in_thread(fn, list(self._issued))
+        if not ok:
+            return result
+        filename, data = result
+        mime = (
+            "application/pdf"
+            if kind == "pdf"
+            else ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        )
+        return rx.download(data=data, filename=filename, mime_type=mime)
+
+    @rx.event
+    def forget_passwords(self):
+        """Clear the issued passwords from the screen once handed over."""
+        self._show_issued([])
+
+    @rx.event
+    def download_template(self):
+        ok, result = self._call(accounts.role_choices)
+        if not ok:
+            return result
+        return rx.download(
+            data=account_import.template_csv(),
+            filename="mau-danh-sach-tai-khoan.csv",
+            mime_type="text/csv",
+        )
 
 
 ROLE_OPTIONS = list(Role.LABELS.items())
+SIGNER_OPTIONS = list(SIGNER_TITLES)
+STATUS_OPTIONS = [
+    ("active", "Đang hoạt động"),
+    ("disabled", "Đã khóa"),
+    ("locked", "Bị khóa do nhập sai"),
+    ("pending", "Chờ đổi mật khẩu"),
+]

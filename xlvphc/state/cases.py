@@ -1,12 +1,21 @@
 """Case list and case detail."""
 
+import json
+from urllib.parse import urlencode
+
 import reflex as rx
 
 from xlvphc import routes
-from xlvphc.services import case_queries, printing
+from xlvphc.services import case_queries, export, printing
 from xlvphc.state.session import SessionState
 
-FILTER_KEYS = ("q", "status", "date_from", "date_to")
+# What the list's address bar may carry (issue 6: a shared link opens the same
+# list for a colleague with the same rights; the services still apply scope).
+FILTER_KEYS = (
+    "q", "unit", "field", "status", "v_from", "v_to", "r_from", "r_to", "d_from",
+    "d_to", "amount_min", "amount_max", "overdue", "decree", "article", "sort",
+    "dir",
+)
 
 
 def _case_id(value: object) -> int:
@@ -15,12 +24,35 @@ def _case_id(value: object) -> int:
     return int(text) if text.isdigit() and len(text) < 12 else 0
 
 
+def _clean_filters(source: object) -> dict[str, str]:
+    """Only known keys, as short strings; empty values dropped."""
+    data = source if isinstance(source, dict) else {}
+    out = {}
+    for key in FILTER_KEYS:
+        value = data.get(key)
+        if isinstance(value, list):
+            value = value[0] if value else ""
+        if isinstance(value, bool):
+            value = "1" if value else ""
+        text = str(value or "").strip()[:200]
+        if text:
+            out[key] = text
+    return out
+
+
 class CaseListState(SessionState):
     rows: list[dict] = []
     total: int = 0
+    more: bool = False  # more matches than the count cap
     page: int = 1
     pages: int = 1
     filters: dict[str, str] = {}
+    units: list[dict] = []
+    fields: list[dict] = []
+    # Changes whenever the filters come from the address bar, so the
+    # uncontrolled filter form is drawn again with those values.
+    form_key: int = 0
+    exporting: bool = False
 
     def _load(self):
         ok, result = self._call(case_queries.list_cases, self.filters, self.page)
@@ -28,32 +60,93 @@ class CaseListState(SessionState):
             return result
         self.rows = result["rows"]
         self.total = result["total"]
+        self.more = result["more"]
         self.page = result["page"]
         self.pages = result["pages"]
 
+    def _sync_url(self):
+        """Write the filters and page into the address bar without reloading."""
+        query = dict(self.filters)
+        if self.page > 1:
+            query["trang"] = str(self.page)
+        url = routes.CASES + ("?" + urlencode(query) if query else "")
+        return rx.call_script(
+            f"window.history.replaceState(null, '', {json.dumps(url)})"
+        )
+
+    def _load_and_sync(self):
+        """Load the page, then show the filters in the address bar (a failed
+        load returns its redirect instead)."""
+        redirect = self._load()
+        return redirect if redirect else self._sync_url()
+
     @rx.event
     def open(self):
-        self.page = 1
+        params = self.router.page.params or {}
+        self.filters = _clean_filters(params)
+        page = str(params.get("trang") or "1")
+        self.page = int(page) if page.isdigit() and len(page) < 7 else 1
+        self.form_key += 1
+        ok, choices = self._call(case_queries.filter_choices)
+        if not ok:
+            return choices
+        self.units, self.fields = choices["units"], choices["fields"]
         return self._load()
 
     @rx.event
     def search(self, form: dict):
-        form = form if isinstance(form, dict) else {}
-        self.filters = {k: str(form.get(k) or "")[:200] for k in FILTER_KEYS}
+        self.filters = _clean_filters(
+            {**(form if isinstance(form, dict) else {}),
+             "sort": self.filters.get("sort", ""), "dir": self.filters.get("dir", "")}
+        )
         self.page = 1
-        return self._load()
+        return self._load_and_sync()
+
+    @rx.event
+    def clear(self):
+        self.filters = {}
+        self.page = 1
+        self.form_key += 1
+        return self._load_and_sync()
+
+    @rx.event
+    def sort_by(self, key: str):
+        """Click a column heading: sort by it; click again to reverse."""
+        if not isinstance(key, str) or key not in case_queries.SORTS:
+            return None
+        same = self.filters.get("sort") == key
+        direction = "asc" if not same or self.filters.get("dir") == "desc" else "desc"
+        self.filters = {**self.filters, "sort": key, "dir": direction}
+        self.page = 1
+        return self._load_and_sync()
 
     @rx.event
     def next_page(self):
         if self.page < self.pages:
             self.page += 1
-        return self._load()
+        return self._load_and_sync()
 
     @rx.event
     def previous_page(self):
         if self.page > 1:
             self.page -= 1
-        return self._load()
+        return self._load_and_sync()
+
+    @rx.event
+    async def export(self):
+        """The whole result as Excel, built off the event loop."""
+        self.exporting = True
+        yield
+        ok, result = await self._call_in_thread(export.export_cases, self.filters)
+        self.exporting = False
+        if not ok:
+            yield result
+            return
+        filename, data = result
+        yield rx.download(
+            data=data, filename=filename,
+            mime_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
 
 
 class CaseDetailState(SessionState):

@@ -1,4 +1,8 @@
-"""Dashboard: aggregated figures only, a few dozen points per chart."""
+"""Dashboard: aggregated figures only, a few dozen points per chart. A click on
+a bar opens the case list filtered like the bar; the links are kept in a
+backend var and picked by index, so the browser cannot send a URL."""
+
+import json
 
 import plotly.graph_objects as go
 import reflex as rx
@@ -7,69 +11,236 @@ from xlvphc.domain.money import format_vnd
 from xlvphc.services import dashboard
 from xlvphc.state.session import SessionState
 
-FILTER_KEYS = ("date_from", "date_to", "field")
+FILTER_KEYS = (
+    "period",
+    "year",
+    "month",
+    "quarter",
+    "date_from",
+    "date_to",
+    "group",
+    "unit",
+    "field",
+)
+BLUE, GREEN, ORANGE, RED = "#2b6cb0", "#2f855a", "#dd6b20", "#c53030"
 
 
-def _bar_by_unit(rows: list) -> go.Figure:
-    """Horizontal bars: every unit name readable, the height grows with them."""
-    rows = list(reversed(rows))
-    fig = go.Figure(go.Bar(
-        x=[r[1] for r in rows], y=[r[0] for r in rows], orientation="h",
-        text=[r[1] for r in rows], textposition="outside",
-        customdata=[format_vnd(r[2]) for r in rows],
-        hovertemplate="%{y}<br>%{x} vụ việc<br>Tiền phạt: %{customdata}<extra></extra>",
-    ))
+def _month_label(month: str) -> str:
+    """ "2026-02" as "02/2026": a category, so plotly does not print English
+    month names."""
+    year, _, number = month.partition("-")
+    return f"{number}/{year}"
+
+
+def _plain(fig: go.Figure) -> dict:
+    """The figure as the JSON the browser's plotly receives."""
+    return json.loads(fig.to_json())
+
+
+def _layout(fig: go.Figure, height: int = 340, **extra) -> go.Figure:
     fig.update_layout(
-        height=max(320, 26 * len(rows) + 80), margin=dict(l=10, r=30, t=10, b=30),
-        xaxis_title="Số vụ việc", yaxis=dict(automargin=True),
+        height=height,
+        margin=dict(l=10, r=10, t=10, b=10),
+        separators=",.",
+        legend=dict(orientation="h", y=-0.2),
+        **extra,
     )
     return fig
 
 
-def _bar(rows: list, x_title: str) -> go.Figure:
+def bar_by_unit(units: list[dict]) -> go.Figure:
+    """Horizontal bars: every unit name readable, the height grows with them.
+    Rows come largest first; plotly draws bottom-up, so they are reversed."""
+    rows = list(reversed(units))
+    fig = go.Figure(
+        go.Bar(
+            x=[r["cases"] for r in rows],
+            y=[r["name"] for r in rows],
+            orientation="h",
+            marker_color=BLUE,
+            text=[r["cases"] for r in rows],
+            textposition="outside",
+            customdata=[format_vnd(r["fines"]) for r in rows],
+            hovertemplate="%{y}<br>%{x} vụ việc<br>Tiền phạt: %{customdata}"
+            "<extra></extra>",
+        )
+    )
+    return _layout(
+        fig,
+        max(320, 26 * len(rows) + 80),
+        xaxis_title="Số vụ việc",
+        yaxis=dict(automargin=True),
+    )
+
+
+def bars_with_money(rows: list[dict], key: str, x_title: str) -> go.Figure:
+    """Cases as bars; fines imposed and collected as lines on a second axis."""
+    x = [r[key] for r in rows]
     fig = go.Figure()
-    fig.add_bar(x=[r[0] for r in rows], y=[r[1] for r in rows], name="Số vụ việc")
-    fig.add_scatter(x=[r[0] for r in rows], y=[r[2] for r in rows], yaxis="y2",
-                    name="Tiền phạt (đồng)", mode="lines+markers")
-    fig.update_layout(
-        height=360, margin=dict(l=10, r=10, t=10, b=10), xaxis_title=x_title,
-        yaxis=dict(title="Số vụ việc"),
-        yaxis2=dict(title="Tiền phạt (đồng)", overlaying="y", side="right",
-                    tickformat=",.0f"),
-        legend=dict(orientation="h", y=-0.25), separators=",.",
+    fig.add_bar(x=x, y=[r["cases"] for r in rows], name="Số vụ việc", marker_color=BLUE)
+    # Months follow each other (a line); fields do not (markers only).
+    mode = "lines+markers" if key == "label" else "markers"
+    fig.add_scatter(
+        x=x,
+        y=[r["fines"] for r in rows],
+        yaxis="y2",
+        name="Tiền phạt (đồng)",
+        mode=mode,
+        line_color=ORANGE,
     )
-    return fig
+    fig.add_scatter(
+        x=x,
+        y=[r["collected"] for r in rows],
+        yaxis="y2",
+        name="Đã thu (đồng)",
+        mode=mode,
+        line_color=GREEN,
+    )
+    return _layout(
+        fig,
+        360,
+        xaxis=dict(title=x_title, type="category"),
+        yaxis=dict(title="Số vụ việc"),
+        yaxis2=dict(title="Đồng", overlaying="y", side="right", tickformat=",.0f"),
+    )
+
+
+def bar_simple(
+    labels: list[str], values: list[int], color: str, horizontal: bool = False
+) -> go.Figure:
+    if horizontal:
+        labels, values = list(reversed(labels)), list(reversed(values))
+        bar = go.Bar(
+            x=values,
+            y=labels,
+            orientation="h",
+            marker_color=color,
+            text=values,
+            textposition="outside",
+        )
+        return _layout(
+            go.Figure(bar), max(260, 26 * len(labels) + 60), yaxis=dict(automargin=True)
+        )
+    bar = go.Bar(
+        x=labels, y=values, marker_color=color, text=values, textposition="outside"
+    )
+    return _layout(go.Figure(bar), 320)
+
+
+def pie(labels: list[str], values: list[int]) -> go.Figure:
+    fig = go.Figure(
+        go.Pie(
+            labels=labels,
+            values=values,
+            hole=0.45,
+            marker_colors=[BLUE, ORANGE],
+            sort=False,
+        )
+    )
+    return _layout(fig, 280)
+
+
+def pick_link(links: list[str], points: object) -> str:
+    """The link of the clicked bar. Only an index comes from the browser and
+    it is checked; the link itself was made by the service. "" for anything
+    else (no point, a bad index, a bar that opens nothing)."""
+    if not isinstance(points, list) or not points or not isinstance(points[0], dict):
+        return ""
+    index = points[0].get("pointIndex", points[0].get("pointNumber"))
+    if isinstance(index, bool) or not isinstance(index, int):
+        return ""
+    return links[index] if 0 <= index < len(links) else ""
 
 
 class DashboardState(SessionState):
     fields: list[str] = []
+    units: list[dict] = []
+    label: str = ""
     cases: int = 0
+    decided: int = 0
     fines: str = ""
+    collected: str = ""
+    individuals: int = 0
+    organisations: int = 0
     units_with_cases: int = 0
-    unit_rows: list[list] = []
-    unit_figure: go.Figure = go.Figure()
-    field_figure: go.Figure = go.Figure()
-    month_figure: go.Figure = go.Figure()
-    filters: dict[str, str] = {}
+    unit_rows: list[dict] = []
+    top_acts: list[dict] = []
+    list_link: str = ""
+    # Figures are kept as plain JSON dicts: a go.Figure default is deep-copied
+    # into every new browser tab's state, which costs ~0.3 s of CPU per tab
+    # (bench/RESULTS.md), dashboard or not.
+    unit_figure: dict = {}
+    field_figure: dict = {}
+    month_figure: dict = {}
+    status_figure: dict = {}
+    overdue_figure: dict = {}
+    kind_figure: dict = {}
+    # The current year by default: the question leaders ask first, and an
+    # indexed date range rather than a scan of every case ever entered.
+    filters: dict[str, str] = {"period": "year"}
+    # chart name -> case-list link per bar, in the order plotly numbers them
+    _links: dict[str, list[str]] = {}
 
     def _load(self):
-        ok, result = self._call(dashboard.summary, self.filters)
+        ok, r = self._call(dashboard.summary, self.filters)
         if not ok:
-            return result
-        self.cases = result["cases"]
-        self.fines = format_vnd(result["fines"])
-        self.units_with_cases = len(result["by_unit"])
-        self.unit_rows = [[n, c, format_vnd(s)] for n, c, s in result["by_unit"]]
-        self.unit_figure = _bar_by_unit(result["by_unit"])
-        self.field_figure = _bar(result["by_field"], "Lĩnh vực")
-        self.month_figure = _bar(result["by_month"], "Tháng")
+            return r
+        self.label = r["label"]
+        self.cases, self.decided = r["cases"], r["decided"]
+        self.fines, self.collected = format_vnd(r["fines"]), format_vnd(r["collected"])
+        self.individuals, self.organisations = r["individuals"], r["organisations"]
+        self.units_with_cases = len(r["units"])
+        self.list_link = r["list_link"]
+        self.unit_rows = [
+            {
+                "name": u["name"],
+                "cases": u["cases"],
+                "fines": format_vnd(u["fines"]),
+                "collected": format_vnd(u["collected"]),
+                "overdue": u["overdue"],
+                "link": u["link"],
+                "overdue_link": u["overdue_link"],
+            }
+            for u in r["units"]
+        ]
+        self.top_acts = r["top_acts"]
+        overdue = [u for u in r["units"] if u["overdue"]]
+        overdue.sort(key=lambda u: -u["overdue"])
+        self.unit_figure = _plain(bar_by_unit(r["units"]))
+        self.field_figure = _plain(
+            bars_with_money(r["fields"], "name", "Lĩnh vực")
+        )
+        months = [{**m, "label": _month_label(m["month"])} for m in r["months"]]
+        self.month_figure = _plain(bars_with_money(months, "label", "Tháng"))
+        self.status_figure = _plain(bar_simple(
+            [s["label"] for s in r["enforcement"]],
+            [s["count"] for s in r["enforcement"]],
+            GREEN,
+        ))
+        self.overdue_figure = _plain(bar_simple(
+            [u["name"] for u in overdue],
+            [u["overdue"] for u in overdue],
+            RED,
+            horizontal=True,
+        ))
+        self.kind_figure = _plain(pie(
+            ["Cá nhân", "Tổ chức"], [r["individuals"], r["organisations"]]
+        ))
+        self._links = {
+            "unit": [u["link"] for u in reversed(r["units"])],
+            "field": [f["link"] for f in r["fields"]],
+            "month": [m["link"] for m in r["months"]],
+            "status": [s["link"] for s in r["enforcement"]],
+            "overdue": [u["overdue_link"] for u in reversed(overdue)],
+        }
 
     @rx.event
     def open(self):
-        ok, result = self._call(dashboard.field_choices)
+        ok, result = self._call(dashboard.filter_choices)
         if not ok:
             return result
-        self.fields = result
+        self.fields = result["fields"]
+        self.units = result["units"]
         return self._load()
 
     @rx.event
@@ -77,3 +248,28 @@ class DashboardState(SessionState):
         form = form if isinstance(form, dict) else {}
         self.filters = {k: str(form.get(k) or "")[:120] for k in FILTER_KEYS}
         return self._load()
+
+    def _follow(self, chart: str, points: object):
+        """Open the case list for the clicked bar."""
+        link = pick_link(self._links.get(chart, []), points)
+        return rx.redirect(link) if link else None
+
+    @rx.event
+    def click_unit(self, points: list):
+        return self._follow("unit", points)
+
+    @rx.event
+    def click_field(self, points: list):
+        return self._follow("field", points)
+
+    @rx.event
+    def click_month(self, points: list):
+        return self._follow("month", points)
+
+    @rx.event
+    def click_status(self, points: list):
+        return self._follow("status", points)
+
+    @rx.event
+    def click_overdue(self, points: list):
+        return self._follow("overdue", points)

@@ -14,6 +14,7 @@ from xlvphc.services.access import Action, Actor
 from xlvphc.services.errors import (
     NotAuthenticated,
     PasswordChangeRequired,
+    PermissionDenied,
     ServiceError,
     ValidationFailed,
 )
@@ -66,6 +67,11 @@ class SessionState(rx.State):
             return rx.redirect(routes.LOGIN)
         if isinstance(exc, ValidationFailed):
             self.errors = exc.errors
+            self.message = exc.message
+        elif isinstance(exc, PermissionDenied):
+            # Every refusal is logged, whichever service raised it (ASVS 16.3.2).
+            log.warning("refused %s.%s: %s", type(self).__name__, where,
+                        type(exc).__name__)
             self.message = exc.message
         elif isinstance(exc, ServiceError):
             self.message = exc.message

@@ -1,0 +1,108 @@
+"""A supervisor filters the dashboard, clicks a unit's bar and lands on the
+case list filtered the same way; the report page builds and downloads the
+period's Excel file; monitoring and feedback pages open."""
+
+import io
+import re
+from urllib.parse import parse_qs, urlsplit
+
+from openpyxl import load_workbook
+from playwright.sync_api import expect
+
+from tests.services.test_reports_data import load_cases
+
+PASSWORD = "Mùa cà phê chín ở Krông Pắc"
+
+
+def _first_login(page, wait_hydrated, username: str, issued: str) -> None:
+    page.goto("/dang-nhap")
+    wait_hydrated(page)
+    page.fill("#username", username)
+    page.fill("#password", issued)
+    page.click("#nut-dang-nhap")
+    expect(page.get_by_role("heading", name="Đổi mật khẩu")).to_be_visible()
+    page.fill("#current", issued)
+    page.fill("#new", PASSWORD)
+    page.fill("#confirm", PASSWORD)
+    page.click("#nut-doi-mk")
+
+
+def test_supervisor_filters_clicks_a_bar_and_lands_on_the_list(
+    page, wait_hydrated, seed_user, app_server
+):
+    supervisor = seed_user("giamsat.bieudo", "supervisor", "SO-TU-PHAP")
+    with app_server.database():
+        ids = load_cases()
+
+    _first_login(page, wait_hydrated, "giamsat.bieudo", supervisor.password)
+    expect(
+        page.get_by_role("heading", name="Thống kê xử lý vi phạm hành chính")
+    ).to_be_visible()
+    page.goto("/thong-ke")
+    wait_hydrated(page)
+
+    # Filter: the year 2026, land cases only (cases 2 and 6 of Tuy Hòa,
+    # case 9 of Bình Kiến).
+    page.select_option("#period", "year")
+    page.fill("#year", "2026")
+    page.select_option("#field", "Đất đai")
+    page.click("#nut-loc")
+    expect(page.locator("#ky-thong-ke")).to_have_text("Năm 2026")
+    expect(page.locator("#tong-vu-viec")).to_have_text("3")
+
+    # The unit chart lists the largest unit at the top: Tuy Hòa, 2 cases.
+    chart = page.locator("#bieu-do-don-vi")
+    bars = chart.locator(".bars .point path")
+    expect(bars).to_have_count(2)
+    box = bars.last.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+    page.wait_for_url(re.compile(r"/ho-so\?"))
+    query = {k: v[0] for k, v in parse_qs(urlsplit(page.url).query).items()}
+    assert query == {
+        "unit": str(ids["A"]),
+        "field": "Đất đai",
+        "v_from": "01/01/2026",
+        "v_to": "31/12/2026",
+    }
+    # The list reads its filters from the address bar: the same two cases.
+    expect(page.locator("#so-ket-qua")).to_contain_text("2")
+
+
+def test_report_page_builds_tables_and_downloads_excel(
+    page, wait_hydrated, seed_user, app_server
+):
+    viewer = seed_user("lanhdao.tinh", "viewer", "SO-TU-PHAP")
+    _first_login(page, wait_hydrated, "lanhdao.tinh", viewer.password)
+    expect(
+        page.get_by_role("heading", name="Thống kê xử lý vi phạm hành chính")
+    ).to_be_visible()
+    page.goto("/bao-cao")
+    wait_hydrated(page)
+    page.select_option("#period", "year")
+    page.fill("#year", "2026")
+    page.click("#nut-lap-bao-cao")
+    expect(page.get_by_text("Biểu 1. Số vụ việc vi phạm")).to_be_visible()
+    expect(page.get_by_text("Tổng cộng cơ quan ngành dọc").first).to_be_visible()
+    with page.expect_download() as download:
+        page.click("#tai-excel")
+    data = open(download.value.path(), "rb").read()
+    wb = load_workbook(io.BytesIO(data))
+    assert "Biểu 1" in wb.sheetnames
+
+
+def test_monitoring_and_feedback_pages(page, wait_hydrated, seed_user):
+    officer = seed_user("canbo.phananh", "officer", "UBND-22015")
+    _first_login(page, wait_hydrated, "canbo.phananh", officer.password)
+    expect(page.get_by_role("heading", name="Hồ sơ vi phạm hành chính")).to_be_visible()
+    page.goto("/phan-anh")
+    wait_hydrated(page)
+    page.select_option("#category", "usage")
+    page.fill("#text", "Không tìm thấy nút in biên bản trên điện thoại.")
+    page.click("#nut-gui-phan-anh")
+    expect(page.locator("#da-gui")).to_be_visible()
+    expect(page.get_by_text("Không tìm thấy nút in biên bản").first).to_be_visible()
+    # Officers do not monitor units.
+    page.goto("/theo-doi")
+    wait_hydrated(page)
+    expect(page.get_by_role("alert")).to_be_visible()

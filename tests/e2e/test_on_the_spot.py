@@ -1,0 +1,138 @@
+"""Issue 3 screens in the browser: a decision without a record (MQĐ01, Law
+Art. 56) made on its own page, and the delegation register (Law Art. 54,
+NĐ 118/2021 Điều 10). Users belong to Xã Phú Hòa 2 (UBND-22303), which no
+other browser test uses, so numbers and counts elsewhere are undisturbed."""
+
+import io
+from datetime import timedelta
+
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from tests.e2e.test_journey import _first_login
+from xlvphc.models.base import local_now
+
+UNIT = "UBND-22303"
+ARTIFACTS_PREFIX = "test-artifacts/on-the-spot"
+
+
+def _make_authority(app_server, username: str, title_code: str) -> None:
+    """An authority needs a signer title (services.accounts); set both straight
+    in the database, as an administrator would on the accounts page."""
+    from sqlmodel import select
+
+    from xlvphc.models import User
+    from xlvphc.services.db import session_scope
+
+    with app_server.database(), session_scope() as session:
+        user = session.exec(select(User).where(User.username == username)).one()
+        user.roles = "authority"
+        user.signer_title = title_code
+        session.add(user)
+
+
+def _pdf_text(download) -> str:
+    data = open(download.path(), "rb").read()
+    assert data.startswith(b"%PDF")
+    return "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_officer_decides_on_the_spot(page, wait_hydrated, seed_user):
+    officer = seed_user("canbo.phuhoa2", "officer", UNIT, "Đinh Văn Khoa")
+    _first_login(page, wait_hydrated, "canbo.phuhoa2", officer.password)
+    expect(page.get_by_role("heading", name="Hồ sơ vi phạm hành chính")).to_be_visible()
+
+    page.get_by_role("link", name="Xử phạt tại chỗ").click()
+    expect(
+        page.get_by_role("heading", name="Quyết định xử phạt không lập biên bản")
+    ).to_be_visible()
+    expect(page.get_by_text("đến 500.000 đồng đối với cá nhân")).to_be_visible()
+    wait_hydrated(page)
+    page.fill("#name", "Y Khuê Niê")
+    yesterday = local_now().date() - timedelta(days=1)
+    page.fill("#violation_date", yesterday.strftime("%d/%m/%Y"))
+    page.fill("#violation_time", "08:20")
+    page.fill("#violation_place", "Tỉnh lộ 7, thôn Phú Hòa, xã Phú Hòa 2")
+    page.fill("#description", "Điều khiển xe mô tô không đội mũ bảo hiểm.")
+    page.fill("#tim-hanh-vi", "điểm h khoản 2 Điều 7")
+    page.get_by_role("button", name="Chọn").first.click()
+    fine = page.locator("input[name^='fine_']")
+    expect(fine).to_have_count(1)
+    page.fill("#signer_title", "Trưởng Công an xã Phú Hòa 2")
+    page.fill("#treasury", "Kho bạc Nhà nước khu vực XIII")
+
+    # Above the Art. 56 ceiling: refused at the fine, nothing else is lost.
+    fine.fill("600.000")
+    page.click("#luu-xu-phat-tai-cho")
+    expect(page.get_by_text("vụ việc này phải lập biên bản")).to_be_visible()
+    expect(page.locator("#name")).to_have_value("Y Khuê Niê")
+    page.screenshot(path=f"{ARTIFACTS_PREFIX}-refused.png", full_page=True)
+
+    fine.fill("500.000")
+    page.click("#luu-xu-phat-tai-cho")
+    expect(page.get_by_text("1/QĐ-XPHC").first).to_be_visible()
+    assert "/ho-so/chi-tiet?id=" in page.url
+    expect(page.get_by_text("không lập biên bản").first).to_be_visible()
+    expect(page.get_by_text("500.000 đồng").first).to_be_visible()
+
+
+def test_authority_registers_and_ends_a_delegation(
+    page, wait_hydrated, seed_user, app_server
+):
+    issued = seed_user("chutich.phuhoa2", "officer", UNIT, "Lò Văn Hùng")
+    _make_authority(app_server, "chutich.phuhoa2", "chu_tich_ubnd_xa")
+    _first_login(page, wait_hydrated, "chutich.phuhoa2", issued.password)
+    expect(page.get_by_role("heading", name="Hồ sơ vi phạm hành chính")).to_be_visible()
+
+    page.get_by_role("link", name="Giao quyền").click()
+    expect(page.get_by_text("Chưa có quyết định giao quyền nào.")).to_be_visible()
+    wait_hydrated(page)
+
+    # A delegation starting before it was signed is refused at that field.
+    today = local_now().date()
+    page.fill("#number", "7/QĐ-GQXP")
+    page.select_option("#head_title_code", "chu_tich_ubnd_xa")
+    page.fill("#deputy_name", "Hà Thị Mai")
+    page.fill("#deputy_title", "Phó Chủ tịch Ủy ban nhân dân xã Phú Hòa 2")
+    page.fill("#valid_from", (today - timedelta(days=3)).strftime("%d/%m/%Y"))
+    page.fill("#signed_on", (today - timedelta(days=2)).strftime("%d/%m/%Y"))
+    page.click("#luu-giao-quyen")
+    expect(page.locator("#loi-valid_from")).to_contain_text("trước ngày ký")
+
+    page.fill("#valid_from", (today - timedelta(days=2)).strftime("%d/%m/%Y"))
+    page.click("#luu-giao-quyen")
+    register = page.locator("#so-giao-quyen")
+    row = register.get_by_role("row").filter(has_text="7/QĐ-GQXP")
+    expect(row).to_contain_text("Hà Thị Mai")
+    expect(row).to_contain_text("Giao quyền xử phạt (MQĐ34)")
+    expect(row).to_contain_text("không thời hạn")
+    expect(page.locator("#number")).to_have_value("")
+    page.screenshot(path=f"{ARTIFACTS_PREFIX}-delegations.png", full_page=True)
+
+    with page.expect_download() as printed:
+        row.get_by_role("button", name="In MQĐ34").click()
+    text = _pdf_text(printed.value)
+    assert "Hà Thị Mai" in text and "7/QĐ-GQXP" in text
+
+    # Ending it early (MQĐ37): the period now stops on that day.
+    row.get_by_role("button", name="Chấm dứt").click()
+    page.click("#luu-cham-dut")
+    expect(row).to_contain_text(f"– {today.strftime('%d/%m/%Y')}")
+    expect(row).not_to_contain_text("không thời hạn")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path=f"{ARTIFACTS_PREFIX}-delegations-phone.png", full_page=True)
+
+    # A supervisor reads and prints the register but cannot write in it.
+    supervisor = seed_user("giamsat.giaoquyen", "supervisor", "SO-TU-PHAP")
+    page.click("#dang-xuat")
+    _first_login(page, wait_hydrated, "giamsat.giaoquyen", supervisor.password)
+    expect(
+        page.get_by_role("heading", name="Thống kê xử lý vi phạm hành chính")
+    ).to_be_visible()
+    page.goto("/giao-quyen")
+    wait_hydrated(page)
+    row = page.locator("#so-giao-quyen").get_by_role("row").filter(has_text="7/QĐ-GQXP")
+    expect(row).to_contain_text("Hà Thị Mai")
+    expect(row.get_by_role("button", name="In MQĐ37")).to_be_visible()
+    expect(row.get_by_role("button", name="Chấm dứt")).to_have_count(0)
+    expect(page.locator("#luu-giao-quyen")).to_have_count(0)

@@ -1,0 +1,210 @@
+"""The sanction procedure in the browser (issue 3): one case through
+instalments to closing, one through coercion. Cases are started through the
+services on the app's database (dated in the past where a deadline must have
+run); every step after the decision is taken on the case page."""
+
+from datetime import timedelta
+
+from playwright.sync_api import expect
+
+from tests.e2e.test_journey import _first_login
+from tests.services.conftest import case_form, catalogue_id, decision_form
+from xlvphc.models.base import local_now
+
+ARTIFACTS_PREFIX = "test-artifacts/procedure"
+FAMILY_SMALL = (37, 1, "", "282/2025/NĐ-CP")  # 2.000.000–5.000.000 đồng
+
+
+def _actor(username: str):
+    from sqlmodel import select
+
+    from xlvphc.models import Unit, User
+    from xlvphc.services.access import Actor, parse_roles, unit_scope
+    from xlvphc.services.db import session_scope
+
+    with session_scope() as session:
+        user = session.exec(select(User).where(User.username == username)).one()
+        unit = session.get(Unit, user.unit_id)
+        return Actor(
+            user_id=user.id,
+            username=user.username,
+            full_name=user.full_name,
+            title=user.title,
+            unit_id=user.unit_id,
+            unit_name=unit.name,
+            roles=parse_roles(user.roles),
+            scope=unit_scope(session, user.unit_id),
+        )
+
+
+def _decided_case(
+    app_server, username: str, name: str, days_ago: int, received: bool
+) -> int:
+    from xlvphc.services import cases, procedure
+
+    day = (local_now() - timedelta(days=days_ago)).strftime("%d/%m/%Y")
+    with app_server.database():
+        actor = _actor(username)
+        case_id = cases.create_case(
+            actor,
+            case_form(
+                name=name,
+                violation_date=day,
+                violation_time="07:00",
+                record_date=day,
+                record_time="08:00",
+                act_ids=str(catalogue_id(*FAMILY_SMALL)),
+            ),
+        )
+        cases.issue_decision(actor, case_id, decision_form(decided_on=day, version=1))
+        if received:
+            procedure.perform(actor, case_id, "receipt", {"version": 2, "on": day})
+    return case_id
+
+
+def _open_case(page, wait_hydrated, case_id: int) -> None:
+    page.goto(f"/ho-so/chi-tiet?id={case_id}")
+    wait_hydrated(page)
+    expect(page.locator("#cac-buoc")).to_be_visible()
+
+
+def _take(page, code: str, fields: dict[str, str], selects: dict | None = None):
+    page.click(f"#buoc-{code}")
+    expect(page.locator("#ghi-nhan-buoc")).to_be_visible()
+    for name, value in (selects or {}).items():
+        page.select_option(f"#truong-{name}", value)
+    for name, value in fields.items():
+        page.fill(f"#truong-{name}", value)
+    page.click("#ghi-nhan-buoc")
+
+
+def test_instalments_to_closing(page, wait_hydrated, seed_user, app_server):
+    issued = seed_user("canbo.tuyhoa", "officer", "UBND-22015", "Trần Thị Bình")
+    case_id = _decided_case(app_server, "canbo.tuyhoa", "Y Khoa Niê", 1, False)
+    _first_login(page, wait_hydrated, "canbo.tuyhoa", issued.password)
+    expect(page.get_by_role("heading", name="Hồ sơ vi phạm hành chính")).to_be_visible()
+    _open_case(page, wait_hydrated, case_id)
+
+    # Only lawful steps: no coercion, no closing while the fine is unpaid.
+    steps = page.locator("#cac-buoc")
+    expect(steps.locator("#buoc-instalments")).to_be_visible()
+    expect(steps.locator("#buoc-coerce")).to_have_count(0)
+    expect(steps.locator("#buoc-close_executed")).to_have_count(0)
+
+    # Send by hand: received today, compliance deadline set.
+    _take(page, "send", {}, {"code": "direct"})
+    expect(page.locator("#ghi-nhan-buoc")).to_have_count(0)
+    expect(page.locator("#tom-tat-thi-hanh")).not_to_contain_text("Chưa ghi nhận")
+
+    # A first instalment under 40 % is refused at the field (Art. 79).
+    today = local_now().date()
+    due_1 = (today + timedelta(days=10)).strftime("%d/%m/%Y")
+    due_2 = (today + timedelta(days=60)).strftime("%d/%m/%Y")
+    _take(
+        page,
+        "instalments",
+        {
+            "document": "1/QĐ-NTPNL",
+            "amount_1": "1.000.000",
+            "due_1": due_1,
+            "amount_2": "2.500.000",
+            "due_2": due_2,
+        },
+    )
+    expect(page.locator("#loi-amount_1")).to_contain_text("40%")
+    page.screenshot(path=f"{ARTIFACTS_PREFIX}-refused.png", full_page=True)
+    page.fill("#truong-amount_1", "1.400.000")
+    page.fill("#truong-amount_2", "2.100.000")
+    page.click("#ghi-nhan-buoc")
+    expect(page.get_by_text("Nộp tiền phạt nhiều lần").first).to_be_visible()
+    page.screenshot(path=f"{ARTIFACTS_PREFIX}-instalments.png", full_page=True)
+
+    # Two payments, then the case closes as executed.
+    for amount in ("1.400.000", "2.100.000"):
+        _take(page, "payment", {"amount": amount, "document": "BL-01"})
+        expect(page.locator("#tom-tat-thi-hanh")).to_contain_text(amount)
+    _take(page, "close_executed", {})
+    expect(page.get_by_text("Đã kết thúc").first).to_be_visible()
+    expect(page.get_by_text("Không còn bước nào để thực hiện.")).to_be_visible()
+    expect(page.get_by_text("Kết thúc hồ sơ: đã chấp hành xong").first).to_be_visible()
+    page.screenshot(path=f"{ARTIFACTS_PREFIX}-closed.png", full_page=True)
+
+
+def _make_authority(app_server, username: str) -> None:
+    """Give the seeded officer the authority role (Art. 87: the head decides
+    coercion) straight in the database, as an administrator would."""
+    from sqlmodel import select
+
+    from xlvphc.models import User
+    from xlvphc.services.db import session_scope
+
+    with app_server.database(), session_scope() as session:
+        user = session.exec(select(User).where(User.username == username)).one()
+        user.roles = "authority"
+        session.add(user)
+
+
+def test_coercion_to_closing(page, wait_hydrated, seed_user, app_server):
+    issued = seed_user("chutich.tuyhoa", "officer", "UBND-22015", "Phạm Văn Dũng")
+    _make_authority(app_server, "chutich.tuyhoa")
+    case_id = _decided_case(app_server, "chutich.tuyhoa", "Hoàng Văn Sơn", 30, True)
+    _first_login(page, wait_hydrated, "chutich.tuyhoa", issued.password)
+    expect(page.get_by_role("heading", name="Hồ sơ vi phạm hành chính")).to_be_visible()
+
+    # "Việc cần làm" lists the overdue case, linked to it.
+    page.goto("/viec-can-lam")
+    wait_hydrated(page)
+    rows = (
+        page.locator("#bang-viec").get_by_role("row").filter(has_text="Hoàng Văn Sơn")
+    )
+    expect(rows).to_have_count(1)  # received: nothing left to send
+    row = rows.filter(has_text="xem xét cưỡng chế")
+    expect(row).to_contain_text("Quá hạn 20 ngày")
+    page.screenshot(path=f"{ARTIFACTS_PREFIX}-todo.png", full_page=True)
+    row.get_by_role("link").click()
+    expect(page.locator("#cac-buoc")).to_be_visible()
+    assert page.url.endswith(f"?id={case_id}")
+
+    # Coercion by account deduction, its result, then closing.
+    _take(page, "coerce", {"document": "1/QĐ-CCKT"}, {"code": "account"})
+    expect(page.get_by_text("Đang cưỡng chế").first).to_be_visible()
+    _take(
+        page,
+        "coercion_done",
+        {"amount": "3.500.000", "note": "Ngân hàng đã trích chuyển"},
+    )
+    expect(page.locator("#tom-tat-thi-hanh")).to_contain_text("3.500.000 đồng")
+    page.screenshot(path=f"{ARTIFACTS_PREFIX}-coercion.png", full_page=True)
+    _take(page, "close_executed", {})
+    expect(page.get_by_text("Đã kết thúc").first).to_be_visible()
+    expect(page.get_by_text("Quyết định cưỡng chế số 1/QĐ-CCKT").first).to_be_visible()
+
+
+def test_decision_beyond_the_ceiling_is_refused_in_the_form(
+    page, wait_hydrated, seed_user, app_server
+):
+    """NĐ 189/2025: the signer title's ceiling is shown at the field."""
+    from xlvphc.services import cases
+
+    issued = seed_user("canbo.ceiling", "officer", "UBND-22015", "Lê Thị Hoa")
+    with app_server.database():
+        case_id = cases.create_case(
+            _actor("canbo.ceiling"),
+            case_form(act_ids=str(catalogue_id(37, 3, "b", "282/2025/NĐ-CP"))),
+        )
+    _first_login(page, wait_hydrated, "canbo.ceiling", issued.password)
+    expect(page.get_by_role("heading", name="Hồ sơ vi phạm hành chính")).to_be_visible()
+    page.goto(f"/ho-so/quyet-dinh?id={case_id}")
+    wait_hydrated(page)
+    page.fill("#signer_name", "Phạm Văn Dũng")
+    page.select_option("#signer_title_code", "chu_tich_ubnd_xa")
+    page.fill("#treasury", "Kho bạc Nhà nước khu vực XIII")
+    page.click("#luu-quyet-dinh")
+    error = page.locator("#loi-signer_title_code")
+    expect(error).to_contain_text("Vượt thẩm quyền")
+    expect(error).to_contain_text("15.000.000 đồng")
+    page.screenshot(path=f"{ARTIFACTS_PREFIX}-ceiling.png", full_page=True)
+    page.select_option("#signer_title_code", "giam_doc_so")
+    page.click("#luu-quyet-dinh")
+    expect(page.locator("#cac-buoc")).to_be_visible()
+    expect(page.get_by_text("Giám đốc sở").first).to_be_visible()

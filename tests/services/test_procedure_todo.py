@@ -1,0 +1,84 @@
+"""Việc cần làm: deadlines of the user's cases, most urgent first."""
+
+from tests.services.test_procedure import (
+    FAMILY_SMALL,
+    TRAFFIC,
+    d,
+    decided_case,
+    new_case,
+    received_case,
+    step,
+)
+from xlvphc.services.procedure.todo import todo_count, todo_list
+
+
+def kinds(rows, case_id):
+    return {r["kind"] for r in rows if r["case_id"] == case_id}
+
+
+def test_each_kind_of_deadline_appears(people):
+    officer = people["canbo.a"]
+    recorded = new_case(officer, TRAFFIC, 1)
+    old = new_case(officer, TRAFFIC, 350)
+    unsent = decided_case(officer, FAMILY_SMALL, 1)
+    overdue = received_case(officer, 30)
+    instalments = decided_case(officer, FAMILY_SMALL, 1)
+    step(
+        officer,
+        instalments,
+        "instalments",
+        on=d(0),
+        document="1",
+        amount_1="1.400.000",
+        due_1=d(-3),
+        amount_2="2.100.000",
+        due_2=d(-60),
+    )
+    rows = todo_list(officer)
+    assert kinds(rows, recorded) == {"decision"}
+    # Art. 6: under 30 days to the end of the 1-year limitation.
+    assert kinds(rows, old) == {"decision", "limitation"}
+    assert "send" in kinds(rows, unsent)
+    assert kinds(rows, overdue) == {"coercion"}  # received: nothing to send
+    assert "instalment" in kinds(rows, instalments)
+    instalment = next(r for r in rows if r["kind"] == "instalment")
+    assert instalment["when"] == "Còn 3 ngày" and instalment["tone"] == "orange"
+
+
+def test_sorted_by_urgency_and_closed_cases_leave(people):
+    officer = people["canbo.a"]
+    overdue = received_case(officer, 30)
+    new_case(officer, TRAFFIC, 0)
+    rows = todo_list(officer)
+    dues = [r["days_left"] for r in rows]
+    assert dues == sorted(dues) and rows[0]["case_id"] == overdue
+    assert rows[0]["when"].startswith("Quá hạn")
+    step(
+        officer,
+        overdue,
+        "reduce",
+        code="exempt_all",
+        on=d(0),
+        certifier="UBND",
+        document="1",
+    )
+    step(officer, overdue, "close_executed", on=d(0))
+    assert overdue not in {r["case_id"] for r in todo_list(officer)}
+
+
+def test_scope_and_filter(people):
+    a, b = people["canbo.a"], people["canbo.b"]
+    mine = received_case(a, 30)
+    assert mine not in {r["case_id"] for r in todo_list(b)}
+    assert mine in {r["case_id"] for r in todo_list(people["giamsat"])}
+    only = todo_list(a, "coercion")
+    assert only and {r["kind"] for r in only} == {"coercion"}
+    assert todo_list(a, "<script>") == todo_list(a)
+    assert todo_count(a) >= 1 and todo_count(b) == 0
+
+
+def test_paid_case_has_no_payment_deadline(people):
+    officer = people["canbo.a"]
+    case_id = received_case(officer, 30)
+    step(officer, case_id, "payment", on=d(0), amount="3.500.000")
+    assert not kinds(todo_list(officer), case_id) & {"coercion", "compliance"}

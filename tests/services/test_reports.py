@@ -1,0 +1,204 @@
+"""Report figures against values worked out by hand on the fixed data set of
+test_reports_data.py: every column, both blocks, the scope rules."""
+
+import pytest
+
+from tests.services.conftest import actor_for, make_user
+from tests.services.test_reports_data import load_cases
+from xlvphc.services.access import Role
+from xlvphc.services.errors import PermissionDenied, ValidationFailed
+from xlvphc.services.reports.queries import build_report
+
+YEAR_2026 = {"period": "year", "year": "2026"}
+
+# Worked out from test_reports_data.CASES for the year 2026.
+EXPECTED_A = {
+    "1.1": 5,
+    "1.2": 4,
+    "1.3": 3,
+    "1.4": 1,
+    "2.1": 1,
+    "2.2": 3,
+    "2.3": 1,
+    "2.4": 1,
+    "3.1": 4,
+    "3.4": 3,
+    "3.5": 2,
+    "3.6": 1,
+    "3.7": 0,
+    "3.8": 0,
+    "4.1": 7_000_000,
+    "4.2": 2_000_000,
+    "4.3": 1_000_000,
+    "5.1": 1,
+    "5.2": 1,
+}
+EXPECTED_B = {
+    "1.1": 3,
+    "1.2": 3,
+    "1.3": 2,
+    "1.4": 1,
+    "2.1": 0,
+    "2.2": 3,
+    "2.3": 0,
+    "2.4": 0,
+    "3.1": 3,
+    "3.4": 0,
+    "3.5": 0,
+    "3.6": 0,
+    "3.7": 1,
+    "3.8": 1,
+    "4.1": 11_000_000,
+    "4.2": 100_000,
+    "4.3": 0,
+    "5.1": 0,
+    "5.2": 0,
+}
+EXPECTED_P = {
+    "1.1": 1,
+    "1.2": 1,
+    "1.3": 1,
+    "1.4": 0,
+    "2.1": 0,
+    "2.2": 1,
+    "2.3": 0,
+    "2.4": 0,
+    "3.1": 1,
+    "3.4": 1,
+    "3.5": 0,
+    "3.6": 0,
+    "3.7": 0,
+    "3.8": 0,
+    "4.1": 300_000,
+    "4.2": 300_000,
+    "4.3": 0,
+    "5.1": 0,
+    "5.2": 0,
+}
+NO_SOURCE_COLUMNS = {"3.2", "3.3", "5.3"}
+
+
+@pytest.fixture
+def data(people):
+    ids = load_cases()
+    return ids
+
+
+def _by_unit(rows):
+    return {row.unit_id: row.values for row in rows}
+
+
+def test_every_column_matches_the_hand_count(people, data):
+    report = build_report(people["giamsat"], YEAR_2026)
+    assert report.period == "Năm 2026"
+    assert _by_unit(report.provincial) == {data["A"]: EXPECTED_A, data["B"]: EXPECTED_B}
+    assert _by_unit(report.vertical) == {data["P"]: EXPECTED_P}
+
+
+def test_police_are_kept_out_of_the_provincial_total(people, data):
+    report = build_report(people["giamsat"], YEAR_2026)
+    assert report.provincial_total.values == {
+        k: EXPECTED_A[k] + EXPECTED_B[k] for k in EXPECTED_A
+    }
+    assert report.vertical_total.values == EXPECTED_P
+    assert report.provincial_total.values["4.1"] == 18_000_000
+
+
+def test_columns_without_a_data_source_are_marked_not_zero(people, data):
+    report = build_report(people["giamsat"], YEAR_2026)
+    empty = {c.code for t in report.tables for c in t.columns if c.expr is None}
+    assert empty == NO_SOURCE_COLUMNS
+    assert not NO_SOURCE_COLUMNS & set(report.provincial[0].values)
+    assert any("5.3" in note for note in report.notes)
+
+
+def test_period_boundaries(people, data):
+    # March 2026: cases 2 and 3 detected and decided; case 2 postponed.
+    report = build_report(
+        people["giamsat"], {"period": "month", "year": "2026", "month": "3"}
+    )
+    values = _by_unit(report.provincial)[data["A"]]
+    assert (values["1.1"], values["1.2"], values["3.5"], values["4.1"]) == (
+        2,
+        2,
+        1,
+        4_000_000,
+    )
+    assert report.vertical == []
+    # Quarter I: case 4 decided in January counts, its 2025 detection does not.
+    q1 = build_report(
+        people["giamsat"], {"period": "quarter", "year": "2026", "quarter": "1"}
+    )
+    values = _by_unit(q1.provincial)[data["A"]]
+    assert (values["1.1"], values["1.2"], values["4.2"]) == (3, 4, 2_000_000)
+
+
+def test_steps_count_by_their_own_date(people, data):
+    # June 2026: nothing of case 6 happens but its return from the
+    # prosecution bodies; it is counted, and nothing else of Tuy Hòa is.
+    report = build_report(
+        people["giamsat"], {"period": "month", "year": "2026", "month": "6"}
+    )
+    values = _by_unit(report.provincial)[data["A"]]
+    assert values["5.2"] == 1
+    assert sum(values.values()) == 1
+
+
+def test_field_and_group_filters(people, data):
+    land = build_report(people["giamsat"], {**YEAR_2026, "field": "Đất đai"})
+    assert _by_unit(land.provincial)[data["A"]]["1.1"] == 2
+    assert _by_unit(land.provincial)[data["B"]]["4.1"] == 10_000_000
+    vertical = build_report(people["giamsat"], {**YEAR_2026, "group": "vertical"})
+    assert vertical.provincial == [] and len(vertical.vertical) == 1
+
+
+def test_unit_leader_sees_only_their_unit(people, data):
+    make_user("lanhdao.a", "UBND-22015", Role.AUTHORITY)
+    leader = actor_for("lanhdao.a")
+    report = build_report(leader, YEAR_2026)
+    assert _by_unit(report.provincial) == {data["A"]: EXPECTED_A}
+    assert report.vertical == []
+    with pytest.raises(PermissionDenied):
+        build_report(leader, {**YEAR_2026, "unit": str(data["B"])})
+
+
+def test_one_unit_of_the_province(people, data):
+    report = build_report(people["giamsat"], {**YEAR_2026, "unit": str(data["B"])})
+    assert _by_unit(report.provincial) == {data["B"]: EXPECTED_B}
+
+
+@pytest.mark.parametrize("who", ["canbo.a", "quantri"])
+def test_roles_without_reports_are_refused(people, data, who):
+    with pytest.raises(PermissionDenied):
+        build_report(people[who], YEAR_2026)
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {"period": "custom", "date_from": "31/02/2026"},
+        {"period": "custom", "date_from": "01/06/2026", "date_to": "01/01/2026"},
+    ],
+)
+def test_bad_custom_dates_are_refused(people, filters):
+    with pytest.raises(ValidationFailed):
+        build_report(people["giamsat"], filters)
+
+
+@pytest.mark.parametrize(
+    "filters", [None, [], "x", {"unit": "abc"}, {"group": "'; drop"}]
+)
+def test_malformed_filters_do_not_widen_or_crash(people, data, filters):
+    report = build_report(people["giamsat"], filters)
+    assert data["A"] in _by_unit(report.provincial)
+
+
+def test_an_impossible_month_falls_back_to_the_current_one(people):
+    report = build_report(people["giamsat"], {"period": "month", "month": "13"})
+    assert report.period.startswith("Tháng ")
+    assert "13" not in report.period.split("/")[0]
+
+
+def test_unknown_unit_is_refused(people):
+    with pytest.raises(PermissionDenied):
+        build_report(people["giamsat"], {"unit": "999999"})

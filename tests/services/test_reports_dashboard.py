@@ -1,0 +1,141 @@
+"""Dashboard figures on the fixed data set (test_reports_data.py), the links a
+click on a bar follows, and the unit leaders' scope."""
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from tests.services.conftest import actor_for, case_form, make_user
+from tests.services.test_reports_data import load_cases
+from xlvphc.services import cases, dashboard
+from xlvphc.services.access import Role
+from xlvphc.services.errors import PermissionDenied
+from xlvphc.state.dashboard import pick_link
+
+YEAR_2026 = {"period": "year", "year": "2026"}
+
+
+def _query(link: str) -> dict:
+    parts = urlsplit(link)
+    assert parts.path == "/ho-so"
+    return {k: v[0] for k, v in parse_qs(parts.query).items()}
+
+
+def test_totals_and_enforcement_status(people):
+    load_cases()
+    r = dashboard.summary(people["giamsat"], YEAR_2026)
+    # Cases 1, 2, 3, 5, 6 (A), 9, 10, 11 (B), 12 (P): detected in 2026.
+    assert (r["cases"], r["decided"], r["individuals"], r["organisations"]) == (
+        9,
+        7,
+        7,
+        2,
+    )
+    assert (r["fines"], r["collected"]) == (16_300_000, 1_400_000)
+    status = {s["code"]: s["count"] for s in r["enforcement"]}
+    assert status == {
+        "executed": 3,
+        "in_progress": 1,
+        "postponed": 1,
+        "reduced": 0,
+        "coercing": 1,
+        "complained": 1,
+        "overdue": 2,
+    }
+    by_unit = {u["name"]: (u["cases"], u["overdue"]) for u in r["units"]}
+    assert by_unit == {
+        "Ủy ban nhân dân phường Tuy Hòa": (5, 0),
+        "Ủy ban nhân dân phường Bình Kiến": (3, 2),
+        "Công an phường Tuy Hòa": (1, 0),
+    }
+    months = {m["month"]: m["cases"] for m in r["months"]}
+    assert months == {
+        "2026-02": 1,
+        "2026-03": 2,
+        "2026-04": 1,
+        "2026-05": 1,
+        "2026-06": 2,
+        "2026-07": 1,
+        "2026-08": 1,
+    }
+
+
+def test_bar_links_carry_the_filters_of_the_bar(people):
+    ids = load_cases()
+    r = dashboard.summary(people["giamsat"], {**YEAR_2026, "field": "Đất đai"})
+    assert r["cases"] == 3  # cases 2, 6 and 9
+    unit = next(u for u in r["units"] if u["id"] == ids["B"])
+    assert _query(unit["link"]) == {
+        "unit": str(ids["B"]),
+        "field": "Đất đai",
+        "v_from": "01/01/2026",
+        "v_to": "31/12/2026",
+    }
+    assert _query(unit["overdue_link"])["overdue"] == "1"
+    month = next(m for m in r["months"] if m["month"] == "2026-03")
+    assert _query(month["link"])["v_from"] == "01/03/2026"
+    assert _query(month["link"])["v_to"] == "31/03/2026"
+    postponed = next(s for s in r["enforcement"] if s["code"] == "postponed")
+    assert _query(postponed["link"])["status"] == "postponed"
+    # No list filter matches "complained" yet: no link rather than a wider list.
+    assert next(s for s in r["enforcement"] if s["code"] == "complained")["link"] == ""
+
+
+def test_group_filter_keeps_the_police_apart(people):
+    load_cases()
+    r = dashboard.summary(people["giamsat"], {**YEAR_2026, "group": "vertical"})
+    assert [u["name"] for u in r["units"]] == ["Công an phường Tuy Hòa"]
+    r = dashboard.summary(people["giamsat"], {**YEAR_2026, "group": "police"})
+    assert [u["name"] for u in r["units"]] == ["Công an phường Tuy Hòa"]
+    r = dashboard.summary(people["giamsat"], {**YEAR_2026, "group": "ubnd"})
+    assert r["cases"] == 8
+
+
+def test_unit_leader_sees_their_scope_only(people):
+    ids = load_cases()
+    make_user("lanhdao.a", "UBND-22015", Role.AUTHORITY)
+    leader = actor_for("lanhdao.a")
+    r = dashboard.summary(leader, YEAR_2026)
+    assert r["cases"] == 5
+    assert [u["id"] for u in r["units"]] == [ids["A"]]
+    choices = dashboard.filter_choices(leader)
+    assert [u["id"] for u in choices["units"]] == [str(ids["A"])]
+    with pytest.raises(PermissionDenied):
+        dashboard.summary(leader, {"unit": str(ids["B"])})
+
+
+def test_top_acts_count_cases(people):
+    a = people["canbo.a"]
+    cases.create_case(a, case_form())
+    cases.create_case(a, case_form())
+    top = dashboard.summary(people["giamsat"], {})["top_acts"]
+    assert top[0]["cases"] == 2
+    assert top[0]["citation"] == "Điểm h khoản 2 Điều 7 NĐ 168/2024/NĐ-CP"
+
+
+@pytest.mark.parametrize("who", ["canbo.a", "quantri"])
+def test_roles_without_dashboard_are_refused(people, who):
+    with pytest.raises(PermissionDenied):
+        dashboard.summary(people[who], {})
+    with pytest.raises(PermissionDenied):
+        dashboard.filter_choices(people[who])
+
+
+@pytest.mark.parametrize(
+    ("points", "expected"),
+    [
+        ([{"pointIndex": 0}], "/ho-so?unit=1"),
+        ([{"pointNumber": 1}], ""),  # a bar that opens nothing
+        ([{"pointIndex": 2}], ""),
+        ([{"pointIndex": -1}], ""),
+        ([{"pointIndex": True}], ""),
+        ([{"pointIndex": "0"}], ""),
+        ([{"pointIndex": 0.0}], ""),
+        ("javascript:alert(1)", ""),
+        ([], ""),
+        (None, ""),
+        (["/evil"], ""),
+    ],
+)
+def test_a_click_only_picks_a_link_the_service_made(points, expected):
+    assert pick_link(["/ho-so?unit=1", ""], points) == expected

@@ -1,0 +1,89 @@
+"""Fields shared by the forms that issue a sanction decision: the MQĐ02 form
+after a record (pages/case_form.py) and the on-the-spot MQĐ01 form
+(pages/on_the_spot.py). Both are read by services.case_input.read_decision,
+so the names must stay the keys it reads."""
+
+import reflex as rx
+
+from xlvphc.components.fields import field, select_field
+from xlvphc.domain.authority import SIGNER_TITLES
+
+
+def decision_fields(
+    today: str | rx.Var,
+    signer_name: str | rx.Var = "",
+    signer_title: str | rx.Var = "",
+) -> list[rx.Component]:
+    """Date, signer (with the title that sets the ceiling, NĐ 189/2025),
+    delegation, circumstances, additional sanctions, remedies, payment."""
+    return [
+        field(
+            "Ngày quyết định",
+            "decided_on",
+            required=True,
+            default=today,
+            placeholder="ngày/tháng/năm",
+        ),
+        field("Người ký", "signer_name", required=True, default=signer_name),
+        select_field(
+            "Chức danh có thẩm quyền xử phạt", "signer_title_code", SIGNER_TITLES
+        ),
+        field(
+            "Chức vụ người ký (ghi trên quyết định)",
+            "signer_title",
+            default=signer_title,
+            placeholder="Chủ tịch Ủy ban nhân dân xã …",
+            hint="Chọn chức danh để hệ thống kiểm tra thẩm quyền phạt tiền "
+            "(Nghị định 189/2025); để trống ô này thì dùng tên chức danh.",
+        ),
+        field(
+            "Quyết định giao quyền (nếu cấp phó ký KT.)",
+            "delegation",
+            width="100%",
+            placeholder="12/QĐ-GQXP",
+            hint="Số quyết định đã vào sổ giao quyền của đơn vị (Điều 54 Luật "
+            "XLVPHC; mẫu MQĐ34).",
+        ),
+        field(
+            "Tình tiết giảm nhẹ (mỗi dòng một tình tiết)",
+            "mitigating",
+            multiline=True,
+            width="100%",
+            hint="Điều 9 Luật XLVPHC.",
+        ),
+        field(
+            "Tình tiết tăng nặng (mỗi dòng một tình tiết)",
+            "aggravating",
+            multiline=True,
+            width="100%",
+            hint="Điều 10 Luật XLVPHC. Một tình tiết: mức phạt giữa mức trung "
+            "bình và mức tối đa/tối thiểu; từ hai tình tiết: mức tối đa/tối "
+            "thiểu; tăng nặng và giảm nhẹ trừ lùi cho nhau (Nghị định "
+            "68/2025).",
+        ),
+        field(
+            "Hình thức xử phạt bổ sung",
+            "additional_sanctions",
+            multiline=True,
+            width="100%",
+        ),
+        field(
+            "Biện pháp khắc phục hậu quả",
+            "remedial_measures",
+            multiline=True,
+            width="100%",
+        ),
+        field(
+            "Số ngày phải nộp phạt",
+            "payment_days",
+            default="10",
+            hint="Tối thiểu 10 ngày kể từ ngày nhận quyết định (Điều 73 Luật XLVPHC).",
+        ),
+        field(
+            "Nộp tiền phạt tại",
+            "treasury",
+            required=True,
+            placeholder="Kho bạc Nhà nước …",
+            width="100%",
+        ),
+    ]

@@ -1,0 +1,247 @@
+"""The "Xử lý tiếp" panel of the case page: the execution summary, the
+instalments and seized items, and one button per step the law allows now;
+a step opens its small form (uncontrolled inputs, errors at the field)."""
+
+import reflex as rx
+
+from xlvphc.components.fields import error_for
+from xlvphc.state.procedure import ProcedureState
+from xlvphc.state.session import SessionState
+
+
+def _error(f) -> rx.Component:
+    name = f["name"].to(str)
+    return rx.cond(
+        SessionState.errors.contains(name),
+        rx.text(
+            SessionState.errors.get(name, ""),
+            color_scheme="red",
+            size="2",
+            id="loi-" + name,
+        ),
+    )
+
+
+def _control(f) -> rx.Component:
+    name = f["name"].to(str)
+    return rx.match(
+        f["kind"],
+        (
+            "select",
+            rx.el.select(
+                rx.el.option("— Chọn —", value=""),
+                rx.foreach(
+                    f["options"].to(list[dict]),
+                    lambda o: rx.el.option(o["name"], value=o["id"]),
+                ),
+                name=name,
+                id="truong-" + name,
+                class_name="xl-select",
+            ),
+        ),
+        (
+            "textarea",
+            rx.text_area(name=name, id="truong-" + name, rows="3", width="100%"),
+        ),
+        rx.input(
+            name=name,
+            id="truong-" + name,
+            default_value=f["default"].to(str),
+            size="3",
+            width="100%",
+            placeholder=rx.cond(f["kind"] == "date", "ngày/tháng/năm", ""),
+            input_mode=rx.cond(f["kind"] == "money", "numeric", "text"),
+        ),
+    )
+
+
+def _field(f) -> rx.Component:
+    return rx.box(
+        rx.text(
+            f["label"],
+            rx.cond(f["required"], rx.text.span(" *", color_scheme="red"), ""),
+            as_="label",
+            html_for="truong-" + f["name"].to(str),
+            weight="medium",
+            size="2",
+        ),
+        _control(f),
+        rx.cond(f["hint"] != "", rx.text(f["hint"], size="1", color_scheme="gray")),
+        _error(f),
+        min_width="220px",
+        flex="1 1 220px",
+    )
+
+
+def _step_form() -> rx.Component:
+    return rx.card(
+        rx.heading(ProcedureState.selected_label, size="3"),
+        rx.text(
+            "Căn cứ: ", ProcedureState.selected_article, size="1", color_scheme="gray"
+        ),
+        rx.form(
+            rx.flex(
+                rx.foreach(ProcedureState.form_fields, _field),
+                wrap="wrap",
+                gap="3",
+                margin_top="0.5em",
+            ),
+            rx.cond(
+                SessionState.message != "",
+                rx.callout(
+                    SessionState.message,
+                    icon="triangle_alert",
+                    color_scheme="red",
+                    role="alert",
+                    margin_top="0.5em",
+                    id="thong-bao-buoc",
+                ),
+            ),
+            rx.flex(
+                rx.button(
+                    "Ghi nhận", type="submit", color_scheme="green", id="ghi-nhan-buoc"
+                ),
+                rx.button(
+                    "Hủy",
+                    type="button",
+                    variant="soft",
+                    color_scheme="gray",
+                    on_click=ProcedureState.cancel,
+                ),
+                gap="2",
+                margin_top="0.75em",
+            ),
+            error_for("version"),
+            key=ProcedureState.form_key,
+            on_submit=ProcedureState.submit,
+            reset_on_submit=False,
+        ),
+        width="100%",
+        background="var(--green-2)",
+    )
+
+
+def _step_button(s) -> rx.Component:
+    return rx.button(
+        s["label"],
+        variant="soft",
+        size="2",
+        on_click=ProcedureState.choose(s["code"]),
+        id="buoc-" + s["code"].to(str),
+        title=s["article"],
+        white_space="normal",
+        height="auto",
+        padding_y="0.4em",
+    )
+
+
+def _table(headers: list[str], rows, cells) -> rx.Component:
+    return rx.box(
+        rx.table.root(
+            rx.table.header(
+                rx.table.row(*[rx.table.column_header_cell(h) for h in headers])
+            ),
+            rx.table.body(
+                rx.foreach(
+                    rows, lambda r: rx.table.row(*[rx.table.cell(r[c]) for c in cells])
+                )
+            ),
+            size="1",
+        ),
+        overflow_x="auto",
+        width="100%",
+    )
+
+
+def procedure_panel() -> rx.Component:
+    """Plugged into the case page (pages/case_detail.py EXTRA_SECTIONS)."""
+    return rx.card(
+        rx.heading("Xử lý tiếp", size="4"),
+        rx.text(
+            "Chỉ hiện các bước pháp luật cho phép ở giai đoạn hiện tại; bấm "
+            "một bước để ghi nhận.",
+            size="2",
+            color_scheme="gray",
+        ),
+        rx.cond(
+            ProcedureState.repeat.length() > 0,
+            rx.box(
+                rx.text(
+                    "Đối tượng đã bị xử phạt trong thời gian gần đây – gợi ý tình "
+                    "tiết tăng nặng «tái phạm, vi phạm nhiều lần» (Điều 10 Luật "
+                    "XLVPHC):",
+                    weight="medium",
+                    size="2",
+                ),
+                rx.foreach(
+                    ProcedureState.repeat,
+                    lambda r: rx.text(
+                        "Quyết định số ",
+                        r["number"],
+                        " ngày ",
+                        r["date"],
+                        " – ",
+                        r["unit"],
+                        size="2",
+                    ),
+                ),
+                background="var(--amber-3)",
+                border_radius="6px",
+                padding="0.75em",
+                margin_y="0.5em",
+                id="tai-pham",
+            ),
+        ),
+        rx.data_list.root(
+            rx.foreach(
+                ProcedureState.summary,
+                lambda p: rx.data_list.item(
+                    rx.data_list.label(p["label"], min_width="200px"),
+                    rx.data_list.value(p["value"]),
+                ),
+            ),
+            orientation={"initial": "vertical", "sm": "horizontal"},
+            margin_y="0.5em",
+            id="tom-tat-thi-hanh",
+        ),
+        rx.cond(
+            ProcedureState.instalments.length() > 0,
+            rx.box(
+                rx.heading("Nộp tiền phạt nhiều lần", size="3"),
+                _table(
+                    ["Lần", "Số tiền", "Hạn nộp", "Đã nộp"],
+                    ProcedureState.instalments,
+                    ["label", "amount", "due", "paid"],
+                ),
+                margin_y="0.5em",
+            ),
+        ),
+        rx.cond(
+            ProcedureState.items.length() > 0,
+            rx.box(
+                rx.heading("Tang vật, phương tiện", size="3"),
+                _table(
+                    ["Tên", "Số lượng", "Ngày tạm giữ", "Tình trạng"],
+                    ProcedureState.items,
+                    ["description", "quantity", "seized_on", "status"],
+                ),
+                margin_y="0.5em",
+            ),
+        ),
+        rx.cond(
+            ProcedureState.steps.length() > 0,
+            rx.flex(
+                rx.foreach(ProcedureState.steps, _step_button),
+                wrap="wrap",
+                gap="2",
+                id="cac-buoc",
+            ),
+            rx.text("Không còn bước nào để thực hiện.", size="2", color_scheme="gray"),
+        ),
+        rx.cond(
+            ProcedureState.selected != "", rx.box(_step_form(), margin_top="0.75em")
+        ),
+        on_mount=ProcedureState.load,
+        width="100%",
+        id="xu-ly-tiep",
+    )

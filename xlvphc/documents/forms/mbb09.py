@@ -1,0 +1,115 @@
+"""Mẫu biên bản số 09 (MBB09): Biên bản xác minh thông tin về tiền, tài sản của cá
+nhân/tổ chức bị cưỡng chế.
+
+Wording from the Phụ lục to Nghị định 118/2021/NĐ-CP; line syntax in
+`documents.template`.
+"""
+
+from xlvphc.documents.template import FormSpec, SignSpec
+
+FIELDS = {
+    "ref:QĐ-XPHC": "Văn bản QĐ-XPHC",
+    "place": "Địa điểm lập biên bản",
+    "copies": "Số bản",
+}
+
+BODY = """
+Để <Thi hành Quyết định số: {ref:QĐ-XPHC} xử phạt vi phạm hành chính/hoàn trả kinh phí
+    thực hiện biện pháp khắc phục hậu quả cho cơ quan nhà nước>.
+Hôm nay, hồi {made_time} tại {place}
+~
+Chúng tôi gồm:
+1. Người có thẩm quyền lập biên bản:
+Họ và tên: {maker_name} | Chức vụ: {maker_title}
+Cơ quan: {agency_name}
+2. {Kind} cung cấp thông tin cần xác minh về <tiền lương, thu nhập/tài khoản/tài
+    sản/tiền, tài sản>:
+a) Họ và tên: {} | Nghề nghiệp: {}
+Địa chỉ: {}
+b) Họ và tên: {} | Chức vụ: {}
+<Cơ quan/tổ chức>: {}
+Tiến hành lập biên bản xác minh thông tin về <tiền lương, thu nhập/tài khoản/tài
+    sản/tiền, tài sản> của {kind} phải <thi hành quyết định xử phạt vi phạm hành
+    chính/hoàn trả kinh phí thực hiện biện pháp khắc phục hậu quả> đối với {party} có
+    tên sau đây:
+@identity 1. 
+2. Lý do tiến hành xác minh:
+~
+~
+3. Thông tin về tiền lương và thu nhập của cá nhân phải <thi hành quyết định xử phạt vi
+    phạm hành chính/hoàn trả kinh phí thực hiện biện pháp khắc phục hậu quả>:
+~
+~
+4. Thông tin về <tài khoản/tài sản> của {kind} phải <thi hành quyết định xử phạt vi phạm
+    hành chính/hoàn trả kinh phí thực hiện biện pháp khắc phục hậu quả>:
+~
+~
+5. Thông tin về tiền, tài sản của {kind} phải <thi hành quyết định xử phạt vi phạm hành
+    chính/hoàn trả kinh phí thực hiện biện pháp khắc phục hậu quả> do bên thứ ba đang
+    giữ:
+~
+~
+6. Ý kiến trình bày của {role} cung cấp thông tin cần xác minh (nếu có):
+~
+~
+~
+7. Ý kiến trình bày của {role} phải <thi hành quyết định xử phạt vi phạm hành chính/hoàn
+    trả kinh phí thực hiện biện pháp khắc phục hậu quả> (nếu có):
+~
+~
+~
+Biên bản lập xong hồi {_time}, gồm {sheets~} tờ, được lập thành {copies~} bản có nội
+    dung
+    và giá trị như nhau; đã đọc lại cho những người có tên nêu trên cùng nghe, công nhận
+    là đúng và cùng ký tên dưới đây; giao cho {person} là {role} phải <thi hành quyết
+    định xử phạt vi phạm hành chính/hoàn trả kinh phí thực hiện biện pháp khắc phục hậu
+    quả> có tên tại Mục 1 của Biên bản này (cá nhân/tổ chức có thông tin phải xác minh)
+    01 bản, 01 bản lưu hồ sơ.
+<Trường hợp cá nhân/người đại diện của tổ chức phải thi hành quyết định xử phạt vi phạm
+    hành chính/hoàn trả kinh phí thực hiện biện pháp khắc phục hậu quả không ký biên bản
+    xác minh thông tin về tiền, tài sản của cá nhân/tổ chức bị cưỡng chế >
+Lý do {person} là {role} phải <thi hành quyết định xử phạt vi phạm hành chính/hoàn trả
+    kinh phí thực hiện biện pháp khắc phục hậu quả> không ký biên bản: {}
+"""
+
+SPEC = FormSpec(
+    code="MBB09",
+    title="BIÊN BẢN",
+    subject="Xác minh thông tin về tiền, tài sản của {kind} bị cưỡng chế",
+    suffix="BB-XMCC",
+    body=BODY,
+    fields=FIELDS,
+    signatures=(
+        (
+            SignSpec(
+                (
+                    "CÁ NHÂN/NGƯỜI ĐẠI DIỆN",
+                    "CỦA TỔ CHỨC CÓ THÔNG TIN",
+                    "PHẢI XÁC MINH",
+                ),
+                "(Ký, ghi rõ họ và tên)",
+            ),
+            SignSpec(
+                ("NGƯỜI LẬP BIÊN BẢN",), "(Ký, ghi rõ chức vụ, họ và tên)", "maker_name"
+            ),
+        ),
+        (
+            SignSpec(
+                (
+                    "CÁ NHÂN/NGƯỜI ĐẠI DIỆN",
+                    "CỦA TỔ CHỨC CUNG CẤP",
+                    "THÔNG TIN XÁC MINH",
+                ),
+                "(Ký, ghi rõ họ và tên)",
+            ),
+        ),
+    ),
+    receipt=(
+        (
+            "Biên bản đã giao trực tiếp cho {role} phải <thi hành quyết định xử phạt "
+            "vi phạm hành chính/hoàn trả kinh phí thực hiện biện pháp khắc phục hậu "
+            "quả> vào hồi {_time}"
+        ),
+        "NGƯỜI NHẬN BIÊN BẢN",
+    ),
+)

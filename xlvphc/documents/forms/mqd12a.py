@@ -1,0 +1,125 @@
+"""Mẫu quyết định số 12a (MQĐ12a): Quyết định cưỡng chế thi hành quyết định xử phạt vi
+phạm hành chính (sử dụng cho trường hợp cưỡng chế khấu trừ một phần lương/một phần
+thu nhập/tiền từ tài khoản và buộc thực hiện biện pháp khắc phục hậu quả).
+
+Wording from the Phụ lục to Nghị định 118/2021/NĐ-CP; line syntax in
+`documents.template`.
+"""
+
+from xlvphc.documents.template import FormSpec
+
+FIELDS = {
+    "coercion_decree": "Điều, nghị định về cưỡng chế",
+    "no:BB-XMCC": "Số văn bản BB-XMCC",
+    "date:BB-XMCC": "Ngày lập BB-XMCC",
+    "ref:QĐ-GQCC": "Văn bản QĐ-GQCC",
+    "ref:QĐ-XPHC": "Văn bản QĐ-XPHC",
+    "no:QĐ-XPHC": "Số văn bản QĐ-XPHC",
+    "holder": "Cá nhân/tổ chức giữ tiền, tài sản hoặc trả thu nhập",
+    "reason": "Lý do",
+    "amount": "Số tiền",
+    "amount_2": "Số tiền (2)",
+    "amount_3": "Số tiền (3)",
+    "amount_4": "Số tiền (4)",
+    "amount_5": "Số tiền (5)",
+    "period": "Thời gian thực hiện",
+    "remedial_measures": "Biện pháp khắc phục hậu quả",
+    "action_place": "Địa điểm thực hiện",
+    "cooperators": "Cơ quan, tổ chức phối hợp",
+    "effective_date": "Ngày có hiệu lực",
+    "executor": "Người/tổ chức chủ trì tổ chức thi hành",
+}
+
+BODY = """
+# Căn cứ Điều 28, Điều 70, Điều 86, Điều 87 Luật Xử lý vi phạm hành chính (sửa đổi, bổ
+    sung năm 2020);
+# Căn cứ {coercion_decree=Điều … Nghị định số: …/…/NĐ-CP ngày …/…/…} của Chính phủ quy
+    định về cưỡng chế thi hành quyết định xử phạt vi phạm hành chính;
+# Căn cứ Biên bản số: {no:BB-XMCC} lập ngày {date:BB-XMCC} xác minh thông tin về tiền,
+    tài sản của {kind} bị cưỡng chế;
+? # Căn cứ Quyết định số: {ref:QĐ-GQCC} về việc giao quyền cưỡng chế thi hành quyết định
+    xử phạt vi phạm hành chính (nếu có);
+Để <bảo đảm thi hành Quyết định số: {ref:QĐ-XPHC} xử phạt vi phạm hành chính/hoàn trả
+    kinh phí thực hiện biện pháp khắc phục hậu quả cho cơ quan nhà nước>.
+= QUYẾT ĐỊNH:
+Điều 1.
+1. Cưỡng chế khấu trừ <một phần lương/một phần thu nhập/tiền từ tài khoản> để <bảo đảm
+    thi hành Quyết định số: {no:QĐ-XPHC}/hoàn trả kinh phí thực hiện biện pháp khắc phục
+    hậu quả> đối với {party} có tên sau đây:
+@identity
+Tài khoản số: {} tại: {}
+<2. Cơ quan/tổ chức/người sử dụng lao động: {holder}
+Địa chỉ: {}
+>
+<2. Tổ chức tín dụng: {}
+Địa chỉ trụ sở chính: {}
+>
+3. Lý do khấu trừ: {reason}
+<4. Số tiền bị khấu trừ: {amount}
+(Bằng chữ: {amount_words})
+a) Số tiền lương hoặc thu nhập bị khấu trừ lần thứ nhất là: {amount_2}
+(Bằng chữ: {amount_2_words});
+b) Số tiền lương hoặc thu nhập bị khấu trừ lần thứ hai là: {amount_3}
+(Bằng chữ: {amount_3_words});
+c) Số tiền lương hoặc thu nhập bị khấu trừ lần thứ {~} là: {amount_4}
+(Bằng chữ: {amount_4_words});>
+<4. Số tiền bị khấu trừ: {amount_5}
+(Bằng chữ: {amount_5_words});>
+<5. Cơ quan/tổ chức/người sử dụng lao động: {} có trách nhiệm chuyển số tiền đã khấu trừ
+    đến tài khoản số: {} của {} trong thời hạn {} ngày, kể từ ngày khấu trừ một phần
+    lương hoặc thu nhập của cá nhân bị cưỡng chế>
+<5. {Party} {name} có trách nhiệm yêu cầu {} chuyển tiền từ tài khoản số {} vào tài
+    khoản số: {} của {} trong thời hạn {} ngày, kể từ ngày nhận được Quyết định.>
+<6. Thời gian thực hiện: {period~} <ngày/tháng> kể từ ngày nhận được Quyết định này.>
+<6. Trường hợp {party} {name} không tự nguyện thực hiện trong thời hạn quy định tại
+    khoản 5 Điều này, thì {} có trách nhiệm trích chuyển từ tài khoản của <cá nhân/tổ
+    chức bị cưỡng chế> số tiền bị khấu trừ quy định tại khoản 4 Điều này đến tài khoản
+    số: {} của {} >
+Điều 2.
+1. Cưỡng chế buộc thực hiện biện pháp khắc phục hậu quả đối với {party} có tên tại Điều
+    1 của Quyết định này.
+2. Biện pháp khắc phục hậu quả phải thực hiện và thời gian thực hiện:
+a) Biện pháp: {remedial_measures}
+Thời gian thực hiện: {period~} <ngày/tháng> kể từ ngày nhận được Quyết định này.
+b) Biện pháp: {}
+Thời gian thực hiện: {period~} <ngày/tháng> kể từ ngày nhận được Quyết định này.
+3. {Party} có tên tại Điều 1 của Quyết định này phải hoàn trả số kinh phí là:
+(Bằng chữ: {} ) cho: {} là cơ quan đã thực hiện biện pháp khắc phục hậu quả theo quy
+    định tại khoản 5 Điều 85 Luật Xử lý vi phạm hành chính.
+4. Địa điểm thực hiện: {action_place}
+5. Cơ quan, tổ chức phối hợp: {cooperators}
+Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày {effective_date}.
+Điều 4. Quyết định này được:
+1. Giao cho {party} bị cưỡng chế thi hành quyết định xử phạt vi phạm hành chính có tên
+    tại Điều 1 Quyết định này để chấp hành.
+a) {Party} bị cưỡng chế thi hành quyết định xử phạt vi phạm hành chính có tên tại Điều 1
+    phải thực hiện Quyết định này và phải chịu mọi chi phí về việc tổ chức thực hiện
+    cưỡng chế.
+b) {Party} {name} có quyền khiếu nại hoặc khởi kiện hành chính đối với Quyết định này
+    theo quy định của pháp luật.
+<2. Gửi cho {} để chuyển số tiền khấu trừ một phần lương hoặc thu nhập của cá nhân bị
+    cưỡng chế đến tài khoản số: {} của {}
+<2. Gửi cho {} để trích chuyển số tiền bị khấu trừ đến tài khoản số: {} của {} >
+3. Gửi cho {executor} để tổ chức thực hiện.
+4. Gửi cho {cooperators} để biết và phối hợp thực hiện./.
+"""
+
+SPEC = FormSpec(
+    code="MQĐ12a",
+    title="QUYẾT ĐỊNH",
+    subject="Cưỡng chế thi hành quyết định xử phạt vi phạm hành chính ",
+    suffix="QĐ-CCXP",
+    body=BODY,
+    fields=FIELDS,
+    recipients=(
+        "- Như Điều 4;",
+        "- Lưu: Hồ sơ.",
+    ),
+    receipt=(
+        (
+            "Quyết định đã giao trực tiếp cho {role} bị cưỡng chế thi hành quyết định"
+            " xử phạt vi phạm hành chính vào hồi {_time}"
+        ),
+        "NGƯỜI NHẬN QUYẾT ĐỊNH",
+    ),
+)

@@ -1,0 +1,113 @@
+"""The parts of a form that are more than text: identity block, acts,
+tables of items, signatures. Used by `documents.template`."""
+
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from xlvphc.documents.blocks import identity_block, signer_headings
+from xlvphc.documents.data import FormData, ViolatorData
+from xlvphc.documents.layout import BODY_PT, OfficialDocument
+from xlvphc.documents.signatures import (
+    Signature,
+    recipients_and_signature,
+    signature_row,
+)
+from xlvphc.documents.wording import enumerate_items, legal_basis, text
+
+if TYPE_CHECKING:
+    from xlvphc.documents.template import FormSpec
+
+
+def identity_part(doc: OfficialDocument, data: FormData, prefix: str = "") -> None:
+    """The identity block; a blank form shows both alternatives."""
+    if data.blank or data.violator is None:
+        nobody = ViolatorData(kind="individual", name="", nationality="")
+        identity_block(doc, nobody, prefix)
+        identity_block(doc, replace(nobody, kind="organisation"), prefix)
+        return
+    identity_block(doc, data.violator, prefix)
+
+
+def acts_part(doc: OfficialDocument, data: FormData) -> None:
+    """Acts with their legal basis, numbered when there are several."""
+    if data.blank or not data.acts:
+        doc.dotted_lines(1)
+        return
+    items = [
+        f"{text(a.act).rstrip('.;')} (quy định tại {legal_basis(a)})" for a in data.acts
+    ]
+    for line in enumerate_items(items):
+        doc.paragraph(line)
+
+
+def signatures_part(
+    doc: OfficialDocument, spec: "FormSpec", data: FormData, ctx: Mapping[str, str]
+) -> None:
+    """Decision: "Nơi nhận" and the signer. Record: its signature rows."""
+    if spec.is_decision:
+        title = "" if data.blank else data.signer_title
+        deputy = "" if data.blank else data.deputy_of
+        headings = (
+            signer_headings(title, deputy, data.agency.name)
+            if title
+            else ("CHỨC VỤ CỦA NGƯỜI KÝ",)
+        )
+        recipients_and_signature(
+            doc,
+            list(spec.recipients),
+            Signature(
+                headings,
+                "(Ký, đóng dấu (nếu có); ghi rõ họ và tên)" if not title else "",
+                ctx.get("signer_name", ""),
+            ),
+        )
+        return
+    for row in spec.signatures:
+        signature_row(
+            doc,
+            [
+                None
+                if s is None
+                else Signature(
+                    s.headings, s.note, ctx.get(s.name_key, "") if s.name_key else ""
+                )
+                for s in row
+            ],
+        )
+
+
+def table_part(doc: OfficialDocument, header: str, data: FormData) -> None:
+    """A list of items (goods, assets) as the form's ruled table.
+
+    Rows come from `values["items"]`, a list of rows (one text per column
+    after "STT"); the form's empty rows are kept for a blank form and when
+    there are no items, so they can be written in by hand.
+    """
+    columns = [c.strip() for c in header.split("|")]
+    # Licences have a table of their own in MBB15/MBB17.
+    key = "licences" if columns[1].startswith("Tên giấy phép") else "items"
+    given = [] if data.blank else list(data.values.get(key, []) or [])
+    rows = [[str(i), *[text(c) for c in row]] for i, row in enumerate(given, start=1)]
+    # Empty rows are two lines high: room to write by hand.
+    rows = rows or [[" \n "] * len(columns) for _ in range(3)]
+    # The name column gets a double share: it holds the longest text.
+    share = (doc.text_width - 10) / len(columns)
+    widths = [10, 2 * share] + [share] * (len(columns) - 2)
+    doc.set_font(doc.font_family, "", 11)
+    doc.ln(1)
+    with doc.table(
+        col_widths=widths,
+        text_align="CENTER",
+        align="LEFT",
+        width=doc.text_width,
+        line_height=5.2,
+        first_row_as_headings=True,
+    ) as table:
+        for row in [columns, *rows]:
+            cells = table.row()
+            for index in range(len(columns)):
+                value = row[index] if index < len(row) else ""
+                cells.cell(value)
+    doc.ln(2)
+    doc.set_font(doc.font_family, "", BODY_PT)

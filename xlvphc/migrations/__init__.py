@@ -1,0 +1,1 @@
+"""Alembic migrations of the XLVPHC schema (run by `python -m xlvphc.cli setup`)."""

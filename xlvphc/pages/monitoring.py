@@ -1,0 +1,139 @@
+"""Theo dõi vận hành thử: how far each unit has got in the trial run."""
+
+import reflex as rx
+
+from xlvphc import routes
+from xlvphc.components.fields import form_message
+from xlvphc.components.shell import page
+from xlvphc.services.reports.scope import GROUPS
+from xlvphc.state.monitoring import MonitoringState
+
+HEADERS = [
+    "Đơn vị",
+    "Tình trạng",
+    "Tài khoản đã cấp",
+    "Đã đăng nhập",
+    "Đã đổi mật khẩu",
+    "Hồ sơ tuần này",
+    "Tổng số hồ sơ",
+    "Hoạt động gần nhất",
+]
+
+
+def _filters() -> rx.Component:
+    return rx.form(
+        rx.flex(
+            rx.box(
+                rx.text(
+                    "Nhóm đơn vị",
+                    as_="label",
+                    html_for="group",
+                    size="2",
+                    weight="medium",
+                ),
+                rx.el.select(
+                    rx.el.option("Tất cả", value=""),
+                    *[rx.el.option(v, value=k) for k, v in GROUPS.items()],
+                    name="group",
+                    id="group",
+                    class_name="xl-select",
+                ),
+                flex="1 1 220px",
+            ),
+            rx.box(
+                rx.text(
+                    "Hiển thị", as_="label", html_for="only", size="2", weight="medium"
+                ),
+                rx.el.select(
+                    rx.el.option("Tất cả đơn vị", value=""),
+                    rx.el.option("Chỉ đơn vị chưa triển khai", value="waiting"),
+                    name="only",
+                    id="only",
+                    class_name="xl-select",
+                ),
+                flex="1 1 220px",
+            ),
+            rx.button(
+                rx.icon("filter", size=16),
+                "Xem",
+                type="submit",
+                size="3",
+                align_self="end",
+                id="nut-loc-theo-doi",
+            ),
+            wrap="wrap",
+            gap="3",
+        ),
+        on_submit=MonitoringState.apply,
+        reset_on_submit=False,
+    )
+
+
+def _stat(label: str, key: str) -> rx.Component:
+    return rx.card(
+        rx.text(label, size="2", color_scheme="gray"),
+        rx.heading(MonitoringState.summary.get(key, "0"), size="6"),
+        flex="1 1 180px",
+    )
+
+
+def _row(r: rx.Var) -> rx.Component:
+    return rx.table.row(
+        rx.table.cell(r["unit"]),
+        rx.table.cell(
+            rx.badge(r["progress"], color_scheme=rx.cond(r["waiting"], "red", "green"))
+        ),
+        rx.table.cell(r["accounts"]),
+        rx.table.cell(r["logged_in"]),
+        rx.table.cell(r["changed_password"]),
+        rx.table.cell(r["cases_week"]),
+        rx.table.cell(r["cases_total"]),
+        rx.table.cell(r["last_activity"], white_space="nowrap"),
+        background=rx.cond(r["waiting"], "var(--red-2)", "transparent"),
+    )
+
+
+@rx.page(
+    route=routes.MONITORING,
+    title="Theo dõi vận hành thử – XLVPHC",
+    on_load=MonitoringState.open,
+)
+def monitoring_page() -> rx.Component:
+    return page(
+        "Theo dõi vận hành thử",
+        _filters(),
+        form_message(),
+        rx.flex(
+            _stat("Đơn vị", "units"),
+            _stat("Đơn vị đã triển khai", "started"),
+            _stat("Tài khoản đã cấp", "accounts"),
+            _stat("Hồ sơ tuần này", "cases_week"),
+            _stat("Tổng số hồ sơ", "cases_total"),
+            wrap="wrap",
+            gap="3",
+        ),
+        rx.text(
+            "Tuần này tính từ thứ Hai ",
+            MonitoringState.summary.get("week_from", ""),
+            ". Đơn vị chưa triển khai (chưa có tài khoản, chưa "
+            "đăng nhập hoặc chưa nhập hồ sơ) được tô đỏ và xếp lên đầu.",
+            size="2",
+            color_scheme="gray",
+        ),
+        rx.box(
+            rx.table.root(
+                rx.table.header(
+                    rx.table.row(*[rx.table.column_header_cell(h) for h in HEADERS])
+                ),
+                rx.table.body(rx.foreach(MonitoringState.rows, _row)),
+                variant="surface",
+                size="1",
+                width="100%",
+                id="bang-theo-doi",
+            ),
+            overflow_x="auto",
+            width="100%",
+        ),
+        intro="Sở Tư pháp theo dõi tiến độ triển khai của từng đơn vị trong thời "
+        "gian vận hành thử: tài khoản, đăng nhập, đổi mật khẩu, hồ sơ đã nhập.",
+    )

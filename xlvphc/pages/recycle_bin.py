@@ -1,0 +1,101 @@
+"""Thùng rác: deleted cases, with restore (officers) and purge (admins)."""
+
+import reflex as rx
+
+from xlvphc import routes
+from xlvphc.components.fields import field, form_message
+from xlvphc.components.shell import page
+from xlvphc.state.recycle_bin import RecycleBinState
+
+CAN_RESTORE = RecycleBinState.permissions.contains("case.delete")
+CAN_PURGE = RecycleBinState.permissions.contains("case.purge")
+
+
+def _row(row: rx.Var) -> rx.Component:
+    return rx.table.row(
+        rx.table.cell(row["record_number"]),
+        rx.table.cell(row["violator_name"]),
+        rx.table.cell(row["unit_name"]),
+        rx.table.cell(row["deleted_at"]),
+        rx.table.cell(row["deleted_by"]),
+        rx.table.cell(row["reason"]),
+        rx.table.cell(
+            rx.flex(
+                rx.cond(CAN_RESTORE, rx.button(
+                    rx.icon("undo-2", size=14), "Khôi phục", size="1",
+                    variant="soft", on_click=RecycleBinState.restore(row["id"]),
+                    id=f"khoi-phuc-{row['id']}")),
+                rx.cond(CAN_PURGE, rx.button(
+                    rx.icon("trash", size=14), "Xóa vĩnh viễn", size="1",
+                    color_scheme="red", variant="soft",
+                    on_click=RecycleBinState.ask_purge(row["id"]))),
+                gap="2",
+            )
+        ),
+    )
+
+
+def _purge_dialog() -> rx.Component:
+    return rx.dialog.root(
+        rx.dialog.content(
+            rx.dialog.title("Xóa vĩnh viễn hồ sơ"),
+            rx.dialog.description(
+                "Hồ sơ và mọi thông tin kèm theo bị xóa hẳn, không khôi phục được. "
+                "Thao tác được ghi vào nhật ký hệ thống.", size="2"),
+            rx.form(
+                rx.flex(
+                    rx.box(field("Lý do xóa vĩnh viễn", "reason", required=True,
+                                 placeholder="Ví dụ: hết thời hạn lưu trữ theo "
+                                 "quyết định …")),
+                    form_message(),
+                    rx.flex(
+                        rx.button("Không xóa", type="button", variant="soft",
+                                  on_click=RecycleBinState.cancel_purge),
+                        rx.button("Xóa vĩnh viễn", type="submit", color_scheme="red"),
+                        gap="3", justify="end",
+                    ),
+                    direction="column", gap="3", margin_top="1em",
+                ),
+                on_submit=RecycleBinState.purge,
+                reset_on_submit=False,
+            ),
+        ),
+        open=RecycleBinState.purge_id > 0,
+        on_open_change=RecycleBinState.set_purge_open,
+    )
+
+
+@rx.page(route=routes.RECYCLE_BIN, title="Thùng rác – XLVPHC",
+         on_load=RecycleBinState.open)
+def recycle_bin_page() -> rx.Component:
+    headers = ["Số biên bản", "Người vi phạm", "Đơn vị", "Xóa lúc", "Người xóa",
+               "Lý do", ""]
+    return page(
+        "Thùng rác",
+        form_message(),
+        rx.text("Có ", rx.text.span(RecycleBinState.total, weight="bold"),
+                " hồ sơ trong thùng rác.", id="so-trong-thung-rac"),
+        rx.box(
+            rx.table.root(
+                rx.table.header(rx.table.row(
+                    *[rx.table.column_header_cell(h) for h in headers])),
+                rx.table.body(rx.foreach(RecycleBinState.rows, _row)),
+                variant="surface", width="100%",
+            ),
+            overflow_x="auto", width="100%",
+        ),
+        rx.flex(
+            rx.button("‹ Trang trước", variant="soft",
+                      on_click=RecycleBinState.previous_page,
+                      disabled=RecycleBinState.page <= 1),
+            rx.text("Trang ", RecycleBinState.page, " / ", RecycleBinState.pages),
+            rx.button("Trang sau ›", variant="soft",
+                      on_click=RecycleBinState.next_page,
+                      disabled=RecycleBinState.page >= RecycleBinState.pages),
+            align="center", gap="3", justify="center",
+        ),
+        _purge_dialog(),
+        intro="Hồ sơ đã xóa nằm ở đây, không hiện trong danh sách, tìm kiếm, thống "
+        "kê hay tệp xuất; có thể khôi phục đầy đủ. Chỉ quản trị viên được xóa vĩnh "
+        "viễn.",
+    )

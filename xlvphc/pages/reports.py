@@ -1,0 +1,131 @@
+"""Báo cáo: the statistical report tables for a period and scope, with their
+Excel and PDF files."""
+
+import reflex as rx
+
+from xlvphc import routes
+from xlvphc.components.fields import form_message
+from xlvphc.components.shell import page
+from xlvphc.pages.dashboard import filter_form
+from xlvphc.state.reports import ReportState
+
+
+def _row(row: rx.Var) -> rx.Component:
+    """A section title, a unit's figures or a subtotal (bold, shaded)."""
+    bold = row.kind != "unit"
+    return rx.cond(
+        row.kind == "section",
+        rx.table.row(rx.table.cell(rx.text(row.cells[0], weight="bold"), col_span=12)),
+        rx.table.row(
+            rx.table.cell(
+                rx.text(row.cells[0], weight=rx.cond(bold, "bold", "regular")),
+                min_width="200px",
+            ),
+            rx.foreach(
+                row.cells[1:],
+                lambda v: rx.table.cell(
+                    rx.text(v, weight=rx.cond(bold, "bold", "regular")),
+                    text_align="right",
+                ),
+            ),
+            background=rx.cond(bold, "var(--gray-3)", "transparent"),
+        ),
+    )
+
+
+def _table(table: rx.Var) -> rx.Component:
+    return rx.card(
+        rx.heading(table.title, size="4"),
+        rx.box(
+            rx.table.root(
+                rx.table.header(
+                    rx.table.row(
+                        rx.foreach(
+                            table.headers,
+                            lambda h: rx.table.column_header_cell(h, min_width="110px"),
+                        )
+                    )
+                ),
+                rx.table.body(rx.foreach(table.rows, _row)),
+                size="1",
+                width="100%",
+            ),
+            overflow_x="auto",
+        ),
+        width="100%",
+    )
+
+
+def _exports() -> rx.Component:
+    return rx.flex(
+        rx.button(
+            rx.icon("file-spreadsheet", size=16),
+            "Tải Excel (.xlsx)",
+            on_click=ReportState.export("xlsx"),
+            disabled=ReportState.busy,
+            id="tai-excel",
+        ),
+        rx.button(
+            rx.icon("file-text", size=16),
+            "Tải PDF",
+            variant="soft",
+            on_click=ReportState.export("pdf"),
+            disabled=ReportState.busy,
+            id="tai-pdf",
+        ),
+        rx.cond(
+            ReportState.busy,
+            rx.flex(
+                rx.text("Đang tạo tệp…", size="2"),
+                rx.progress(value=ReportState.progress, max=100, width="200px"),
+                align="center",
+                gap="2",
+                id="tien-do",
+            ),
+        ),
+        wrap="wrap",
+        gap="3",
+        align="center",
+    )
+
+
+@rx.page(route=routes.REPORTS, title="Báo cáo – XLVPHC", on_load=ReportState.open)
+def reports_page() -> rx.Component:
+    return page(
+        "Báo cáo thống kê xử lý vi phạm hành chính",
+        filter_form(
+            ReportState.show,
+            ReportState.units,
+            ReportState.fields,
+            submit_label="Lập báo cáo",
+            submit_id="nut-lap-bao-cao",
+        ),
+        form_message(),
+        rx.cond(
+            ReportState.tables.length() > 0,
+            rx.flex(
+                rx.text(
+                    "Kỳ báo cáo: ", rx.text.span(ReportState.period, weight="bold")
+                ),
+                _exports(),
+                rx.foreach(ReportState.tables, _table),
+                rx.card(
+                    rx.heading("Ghi chú", size="3"),
+                    rx.unordered_list(
+                        rx.foreach(
+                            ReportState.notes, lambda n: rx.list_item(n, size="2")
+                        )
+                    ),
+                    width="100%",
+                ),
+                direction="column",
+                gap="4",
+            ),
+            rx.text(
+                "Chọn kỳ báo cáo và phạm vi rồi bấm Lập báo cáo.", color_scheme="gray"
+            ),
+        ),
+        intro="Các biểu thống kê theo nội dung báo cáo tại khoản 2 Điều 35 Nghị "
+        "định 118/2021/NĐ-CP, tính từ dữ liệu hồ sơ; số liệu Công an và cơ quan "
+        "ngành dọc được theo dõi riêng. Tải về dạng Excel hoặc PDF.",
+    )

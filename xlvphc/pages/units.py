@@ -1,0 +1,216 @@
+"""Đơn vị: the unit tree, kept by system administrators."""
+
+import reflex as rx
+
+from xlvphc import routes
+from xlvphc.components.fields import field, form_message, section, select_field
+from xlvphc.components.shell import page
+from xlvphc.models.units import UnitKind
+from xlvphc.state.units import UnitsState as S
+
+KIND_OPTIONS = [(k, v) for k, v in UnitKind.LABELS.items() if k != UnitKind.PROVINCE]
+
+
+def _breadcrumb() -> rx.Component:
+    return rx.flex(
+        rx.link("Tất cả", on_click=S.go(""), cursor="pointer"),
+        rx.foreach(
+            S.path,
+            lambda p: rx.flex(
+                rx.text("›", color_scheme="gray"),
+                rx.link(p["name"], on_click=S.go(p["id"]), cursor="pointer"),
+                gap="2",
+            ),
+        ),
+        gap="2",
+        wrap="wrap",
+        align="center",
+    )
+
+
+def _panel() -> rx.Component:
+    return rx.cond(
+        S.selected.contains("id"),
+        section(
+            rx.text("Đơn vị: ", S.selected["name"]),
+            rx.form(
+                rx.flex(
+                    field("Tên mới", "name", required=True, default=S.selected["name"]),
+                    rx.button("Đổi tên", type="submit", size="3", align_self="end"),
+                    gap="3",
+                    wrap="wrap",
+                    align="end",
+                ),
+                key="doi-ten-" + S.selected["id"],
+                on_submit=S.rename,
+                reset_on_submit=False,
+                width="100%",
+            ),
+            rx.divider(),
+            rx.text(
+                "Sáp nhập vào đơn vị khác: hồ sơ, tài khoản và đơn vị trực "
+                "thuộc được chuyển sang; đơn vị này ngừng hoạt động.",
+                size="2",
+            ),
+            rx.form(
+                rx.flex(
+                    field("Tìm đơn vị nhận", "q", placeholder="tên hoặc mã"),
+                    rx.button(
+                        "Tìm", type="submit", size="3", align_self="end", variant="soft"
+                    ),
+                    gap="3",
+                    wrap="wrap",
+                    align="end",
+                ),
+                on_submit=S.find_target,
+                reset_on_submit=False,
+                width="100%",
+            ),
+            rx.form(
+                rx.flex(
+                    select_field(
+                        "Đơn vị nhận", "target_id", S.merge_choices, required=True
+                    ),
+                    field(
+                        "Căn cứ sáp nhập",
+                        "reason",
+                        required=True,
+                        placeholder="Nghị quyết số …",
+                    ),
+                    rx.button(
+                        "Sáp nhập",
+                        type="submit",
+                        size="3",
+                        align_self="end",
+                        color_scheme="orange",
+                    ),
+                    gap="3",
+                    wrap="wrap",
+                    align="end",
+                ),
+                on_submit=S.merge,
+                reset_on_submit=False,
+                width="100%",
+            ),
+            rx.button("Đóng", variant="soft", color_scheme="gray", on_click=S.close),
+        ),
+    )
+
+
+def _create() -> rx.Component:
+    return rx.cond(
+        S.path.length() > 0,
+        rx.form(
+            section(
+                rx.text("Thêm đơn vị trực thuộc ", S.path[-1]["name"]),
+                field("Tên đơn vị", "new_name", required=True),
+                select_field("Loại", "kind", KIND_OPTIONS, required=True),
+                field("Mã (tùy chọn)", "code", hint="để trống: hệ thống tự đặt"),
+                rx.button(
+                    "Thêm",
+                    type="submit",
+                    size="3",
+                    align_self="end",
+                    id="nut-them-don-vi",
+                ),
+            ),
+            on_submit=S.create,
+            reset_on_submit=True,
+        ),
+    )
+
+
+def _row(row) -> rx.Component:
+    return rx.table.row(
+        rx.table.cell(
+            rx.cond(
+                row["children"].to(int) > 0,
+                rx.link(
+                    row["name"],
+                    on_click=S.go(row["id"]),
+                    cursor="pointer",
+                    weight="medium",
+                ),
+                rx.text(row["name"]),
+            ),
+            rx.text(row["code"], size="1", color_scheme="gray"),
+        ),
+        rx.table.cell(row["kind"]),
+        rx.table.cell(row["children"]),
+        rx.table.cell(row["users"]),
+        rx.table.cell(row["cases"]),
+        rx.table.cell(
+            rx.cond(
+                row["active"],
+                rx.badge("Hoạt động", color_scheme="green"),
+                rx.badge("Ngừng", color_scheme="gray"),
+            )
+        ),
+        rx.table.cell(
+            rx.flex(
+                rx.button(
+                    "Đổi tên / sáp nhập",
+                    size="1",
+                    variant="soft",
+                    on_click=S.select(row["id"]),
+                ),
+                rx.cond(
+                    row["active"],
+                    rx.button(
+                        "Ngừng hoạt động",
+                        size="1",
+                        variant="soft",
+                        color_scheme="red",
+                        on_click=S.set_active(row["id"], False),
+                    ),
+                    rx.button(
+                        "Hoạt động lại",
+                        size="1",
+                        variant="soft",
+                        color_scheme="green",
+                        on_click=S.set_active(row["id"], True),
+                    ),
+                ),
+                gap="1",
+                wrap="wrap",
+            )
+        ),
+    )
+
+
+@rx.page(route=routes.UNITS, title="Đơn vị – XLVPHC", on_load=S.open)
+def units_page() -> rx.Component:
+    return page(
+        "Đơn vị",
+        form_message(),
+        _breadcrumb(),
+        _panel(),
+        rx.box(
+            rx.table.root(
+                rx.table.header(
+                    rx.table.row(
+                        *[
+                            rx.table.column_header_cell(h)
+                            for h in [
+                                "Đơn vị",
+                                "Loại",
+                                "Trực thuộc",
+                                "Tài khoản",
+                                "Hồ sơ",
+                                "Trạng thái",
+                                "Thao tác",
+                            ]
+                        ]
+                    )
+                ),
+                rx.table.body(rx.foreach(S.rows, _row)),
+                variant="surface",
+                width="100%",
+                id="bang-don-vi-cay",
+            ),
+            overflow_x="auto",
+        ),
+        _create(),
+        intro="Cây đơn vị của tỉnh: bấm tên đơn vị để xem các đơn vị trực thuộc; "
+        "thêm, đổi tên, sáp nhập hoặc ngừng hoạt động đơn vị.",
+    )

@@ -1,0 +1,262 @@
+"""Creating many accounts from a list (CSV or XLSX) before the training
+conference, and handing out the one-time passwords as a spreadsheet or as
+printable slips.
+
+The upload is read from memory and never written to disk (files in Reflex's
+upload directory are public, security.md 2.6). The whole list is created in
+one transaction or not at all, so a mistake on row 37 does not leave half a
+unit with accounts.
+"""
+
+import csv
+import io
+import logging
+from pathlib import Path
+
+from fpdf import FPDF
+from openpyxl import load_workbook
+from sqlmodel import select
+
+from xlvphc.domain.text import clean, fold
+from xlvphc.models import Unit, User
+from xlvphc.models.base import local_now, utcnow
+from xlvphc.services import audit
+from xlvphc.services.access import POLICY, Action, Actor, Role, require
+from xlvphc.services.accounts import IssuedPassword, _read
+from xlvphc.services.audit_log import xlsx_bytes
+from xlvphc.services.db import session_scope
+from xlvphc.services.errors import ValidationFailed
+from xlvphc.services.passwords import hash_password, issue_password
+from xlvphc.settings import SETTINGS
+
+log = logging.getLogger(__name__)
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_ROWS = 1000
+FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+
+# Column titles accepted (folded), English or Vietnamese.
+HEADERS = {
+    "username": "username",
+    "ten dang nhap": "username",
+    "full_name": "full_name",
+    "ho va ten": "full_name",
+    "ho ten": "full_name",
+    "title": "title",
+    "chuc danh": "title",
+    "unit_code": "unit_code",
+    "ma don vi": "unit_code",
+    "roles": "roles",
+    "vai tro": "roles",
+    "signer_title": "signer_title",
+    "chuc danh ky": "signer_title",
+    "ma chuc danh ky": "signer_title",
+}
+_ROLE_BY_LABEL = {fold(label): code for code, label in Role.LABELS.items()}
+
+
+def _refuse(message: str) -> ValidationFailed:
+    return ValidationFailed({"file": message})
+
+
+def _table(filename: object, data: object) -> list[list[str]]:
+    """Rows of text cells; the format is judged by the bytes, not the name."""
+    if not isinstance(data, bytes | bytearray) or not data:
+        raise _refuse("Vui lòng chọn tệp danh sách (CSV hoặc XLSX).")
+    if len(data) > MAX_BYTES:
+        raise _refuse("Tệp quá lớn (tối đa 2 MB).")
+    if bytes(data[:4]) == b"PK\x03\x04":
+        try:
+            book = load_workbook(
+                io.BytesIO(bytes(data)), read_only=True, data_only=True
+            )
+            sheet = book.worksheets[0]
+            rows = [
+                ["" if v is None else str(v) for v in row]
+                for row in sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 2)
+            ]
+            book.close()
+            return rows
+        except Exception:  # a broken or hostile workbook
+            log.info("bulk import: unreadable workbook")
+            raise _refuse("Không đọc được tệp XLSX.") from None
+    try:
+        text = bytes(data).decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise _refuse("Tệp CSV phải lưu với bảng mã UTF-8.") from None
+    first = text.split("\n", 1)[0]
+    delimiter = max((",", ";", "\t"), key=first.count)
+    return list(csv.reader(io.StringIO(text), delimiter=delimiter))[: MAX_ROWS + 2]
+
+
+def _roles(text: str) -> str:
+    codes = []
+    for part in text.replace(";", ",").split(","):
+        key = fold(clean(part, 60))
+        code = key if key in POLICY else _ROLE_BY_LABEL.get(key, key)
+        if code:
+            codes.append(code)
+    return ",".join(codes)
+
+
+def read_rows(filename: object, data: object) -> list[dict]:
+    """The list as dicts keyed by field name; blank lines dropped."""
+    table = [r for r in _table(filename, data) if any(clean(c) for c in r)]
+    if not table:
+        raise _refuse("Tệp không có dòng nào.")
+    header = [HEADERS.get(fold(clean(h, 40)), "") for h in table[0]]
+    missing = {"username", "full_name", "unit_code", "roles"} - set(header)
+    if missing:
+        raise _refuse(
+            "Thiếu cột: Tên đăng nhập, Họ và tên, Mã đơn vị, Vai trò (xem tệp mẫu)."
+        )
+    if len(table) - 1 > MAX_ROWS:
+        raise _refuse(f"Tối đa {MAX_ROWS} tài khoản mỗi lần.")
+    rows = []
+    for line in table[1:]:
+        row = {
+            key: clean(line[i], 200)
+            for i, key in enumerate(header)
+            if key and i < len(line)
+        }
+        row["roles"] = _roles(row.get("roles", ""))
+        rows.append(row)
+    return rows
+
+
+def bulk_create(actor: Actor, filename: object, data: object) -> list[IssuedPassword]:
+    """Every row checked with the same rules as the single form; on any error
+    nothing is created and the errors name the rows (line 2 = first data row)."""
+    require(actor, Action.ACCOUNT_MANAGE)
+    rows = read_rows(filename, data)
+    issued: list[IssuedPassword] = []
+    with session_scope() as session:
+        units = {
+            code: (uid, name)
+            for uid, code, name in session.exec(select(Unit.id, Unit.code, Unit.name))
+        }
+        problems: list[str] = []
+        seen: set[str] = set()
+        for line, row in enumerate(rows, start=2):
+            unit = units.get(row.get("unit_code", "").upper())
+            form = dict(row, unit_id=unit[0] if unit else None)
+            try:
+                values = _read(session, actor, form, None)
+            except ValidationFailed as exc:
+                problems.append(f"Dòng {line}: " + " ".join(exc.errors.values()))
+                continue
+            if values["username"] in seen:
+                problems.append(f"Dòng {line}: tên đăng nhập bị trùng trong tệp.")
+                continue
+            seen.add(values["username"])
+            password = issue_password()
+            user = User(
+                **values,
+                password_hash=hash_password(password),
+                must_change_password=True,
+                password_issued_at=utcnow(),
+            )
+            session.add(user)
+            session.flush()
+            issued.append(
+                IssuedPassword(
+                    user.id, user.username, password, user.full_name, unit[1]
+                )
+            )
+        if problems:
+            session.rollback()
+            raise ValidationFailed({"file": "\n".join(problems[:50])})
+        audit.record(
+            session,
+            actor,
+            "account.bulk_created",
+            entity="user",
+            after={"count": len(issued), "ids": [i.user_id for i in issued]},
+        )
+    log.info("user=%s bulk-created %s accounts", actor.user_id, len(issued))
+    return issued
+
+
+def _audit_export(actor: Actor, issued: list[IssuedPassword], kind: str) -> None:
+    with session_scope() as session:
+        audit.record(
+            session,
+            actor,
+            "account.passwords_exported",
+            entity="user",
+            after={"format": kind, "ids": [i.user_id for i in issued]},
+        )
+
+
+def passwords_xlsx(actor: Actor, issued: list[IssuedPassword]) -> tuple[str, bytes]:
+    """The issued one-time passwords as a spreadsheet (cells escaped)."""
+    require(actor, Action.ACCOUNT_MANAGE)
+    _audit_export(actor, issued, "xlsx")
+    body = xlsx_bytes(
+        "Mật khẩu cấp",
+        ["Đơn vị", "Họ và tên", "Tên đăng nhập", "Mật khẩu dùng một lần"],
+        [[i.unit_name, i.full_name, i.username, i.password] for i in issued],
+    )
+    return f"mat-khau-cap-{local_now():%Y%m%d-%H%M}.xlsx", body
+
+
+def passwords_pdf(actor: Actor, issued: list[IssuedPassword]) -> tuple[str, bytes]:
+    """One slip per account, to cut and hand out at the training conference."""
+    require(actor, Action.ACCOUNT_MANAGE)
+    _audit_export(actor, issued, "pdf")
+    pdf = FPDF(orientation="P", unit="mm", format="A4")
+    pdf.set_title("Mật khẩu dùng một lần")
+    pdf.add_font("Serif", "", str(FONT_DIR / "LiberationSerif-Regular.ttf"))
+    pdf.add_font("Serif", "B", str(FONT_DIR / "LiberationSerif-Bold.ttf"))
+    pdf.set_margins(15, 15, 15)
+    pdf.set_auto_page_break(False)
+    slip_h, per_page = 52.0, 5
+    for index, item in enumerate(issued):
+        if index % per_page == 0:
+            pdf.add_page()
+        top = 15 + (index % per_page) * slip_h
+        pdf.set_draw_color(150)
+        pdf.set_dash_pattern(dash=2, gap=2)
+        pdf.line(15, top + slip_h - 2, 195, top + slip_h - 2)
+        pdf.set_dash_pattern()
+        pdf.set_xy(15, top)
+        pdf.set_font("Serif", "B", 13)
+        pdf.cell(
+            180,
+            7,
+            "HỆ THỐNG XỬ LÝ VI PHẠM HÀNH CHÍNH – TỈNH "
+            + SETTINGS.province_name.upper(),
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
+        pdf.set_font("Serif", "", 12)
+        for label, value in (
+            ("Họ và tên", item.full_name),
+            ("Đơn vị", item.unit_name),
+            ("Tên đăng nhập", item.username),
+        ):
+            pdf.cell(40, 6.5, f"{label}:")
+            pdf.cell(140, 6.5, value[:90], new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(40, 8, "Mật khẩu:")
+        pdf.set_font("Courier", "B", 15)
+        pdf.cell(140, 8, item.password, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Serif", "", 10)
+        pdf.multi_cell(
+            180,
+            5,
+            f"Mật khẩu chỉ dùng một lần, hết hạn sau "
+            f"{SETTINGS.issued_password_hours} giờ. Đăng nhập và đổi mật khẩu "
+            "ngay lần đầu; không đưa phiếu này cho người khác.",
+        )
+    return f"phieu-mat-khau-{local_now():%Y%m%d-%H%M}.pdf", bytes(pdf.output())
+
+
+def template_csv() -> bytes:
+    """A sample list the administrator fills in."""
+    lines = [
+        "Tên đăng nhập,Họ và tên,Chức danh,Mã đơn vị,Vai trò,Mã chức danh ký",
+        "nguyenvanan.xl,Nguyễn Văn An,Công chức Tư pháp – Hộ tịch,UBND-22057,officer,",
+        "tranthibinh.xl,Trần Thị Bình,Chủ tịch UBND xã,UBND-22057,"
+        "officer;authority,chu_tich_ubnd_xa",
+    ]
+    return ("\ufeff" + "\n".join(lines) + "\n").encode()

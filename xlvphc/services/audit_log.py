@@ -1,0 +1,256 @@
+"""Reading and exporting the audit trail (who did what, when, in which unit).
+
+The application only ever inserts AuditEvent rows (services/audit.py); this
+module reads them. A session hook refuses any ORM update or delete of an audit
+row, as a second line behind "no code does it" (ASVS 16.4.2; security.md G4).
+On PostgreSQL the app role should also lack UPDATE/DELETE on the table.
+"""
+
+import io
+import logging
+from datetime import UTC, date, datetime, time, timedelta
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from sqlalchemy import event, func
+from sqlmodel import Session, select
+
+from xlvphc.domain.dates import parse_date
+from xlvphc.domain.text import clean
+from xlvphc.models import AuditEvent, Unit, User
+from xlvphc.models.base import VN_TZ, to_local
+from xlvphc.services import audit
+from xlvphc.services.access import Action, Actor, require, visible_units
+from xlvphc.services.db import session_scope
+from xlvphc.services.inputs import valid_id
+
+log = logging.getLogger(__name__)
+
+PAGE_SIZE = 50
+EXPORT_LIMIT = 50_000
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+ACTION_LABELS = {
+    "login": "Đăng nhập",
+    "login.failed": "Đăng nhập không thành công",
+    "logout": "Đăng xuất",
+    "session.expired": "Phiên làm việc hết hạn",
+    "password.changed": "Đổi mật khẩu",
+    "account.locked": "Khóa tài khoản (nhập sai nhiều lần)",
+    "account.unlocked": "Mở khóa tài khoản",
+    "account.created": "Tạo tài khoản",
+    "account.bulk_created": "Tạo tài khoản hàng loạt",
+    "account.updated": "Sửa tài khoản",
+    "account.disabled": "Vô hiệu hóa tài khoản",
+    "account.enabled": "Kích hoạt lại tài khoản",
+    "account.password_reset": "Cấp lại mật khẩu",
+    "account.passwords_exported": "Xuất danh sách mật khẩu cấp",
+    "account.bootstrap": "Tạo quản trị viên đầu tiên",
+    "unit.created": "Tạo đơn vị",
+    "unit.renamed": "Đổi tên đơn vị",
+    "unit.merged": "Sáp nhập đơn vị",
+    "unit.deactivated": "Ngừng hoạt động đơn vị",
+    "unit.activated": "Hoạt động lại đơn vị",
+    "audit.exported": "Xuất nhật ký",
+    "case.created": "Tạo hồ sơ",
+    "case.read": "Xem hồ sơ",
+    "case.edited": "Sửa hồ sơ",
+    "case.deleted": "Xóa hồ sơ (xóa mềm)",
+    "case.restored": "Khôi phục hồ sơ",
+    "case.purged": "Hủy hồ sơ vĩnh viễn",
+    "case.printed": "In biểu mẫu",
+    "case.exported": "Xuất dữ liệu hồ sơ",
+    "decision.issued": "Ra quyết định",
+}
+
+
+def _refuse_audit_changes(session: Session, _context, _instances) -> None:
+    """Raise before any flush that would update or delete an audit row."""
+    for obj in (*session.dirty, *session.deleted):
+        if isinstance(obj, AuditEvent) and (
+            obj in session.deleted or session.is_modified(obj)
+        ):
+            raise RuntimeError("audit rows are append-only")
+
+
+event.listen(Session, "before_flush", _refuse_audit_changes)
+
+
+def safe_cell(value: object) -> object:
+    """A spreadsheet cell that cannot run as a formula (ASVS 1.2.10, F5)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def xlsx_bytes(title: str, headers: list[str], rows: list[list]) -> bytes:
+    """One sheet, bold header, every text cell escaped."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = title[:31]
+    sheet.append(headers)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append([safe_cell(v) for v in row])
+    for column in sheet.columns:
+        width = max(len(str(c.value or "")) for c in column)
+        sheet.column_dimensions[column[0].column_letter].width = min(60, width + 2)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _id_from(value: object) -> int | None:
+    if isinstance(value, str) and value.isdigit() and len(value) < 12:
+        value = int(value)
+    return valid_id(value)
+
+
+def _day(value: object) -> date | None:
+    text = clean(value, 20)
+    return parse_date(text) if text else None
+
+
+def _query(actor: Actor, filters: object):
+    """The filtered statement, already limited to what the actor may read."""
+    scope = visible_units(actor, Action.AUDIT_READ)
+    filters = filters if isinstance(filters, dict) else {}
+    stmt = (
+        select(AuditEvent, User.username, Unit.name)
+        .outerjoin(User, User.id == AuditEvent.actor_id)
+        .outerjoin(Unit, Unit.id == AuditEvent.unit_id)
+    )
+    if scope is not None:
+        stmt = stmt.where(AuditEvent.unit_id.in_(scope))
+    username = clean(filters.get("user"), 64).lower()
+    if username:
+        stmt = stmt.where(User.username.contains(username, autoescape=True))
+    unit_id = _id_from(filters.get("unit_id"))
+    if unit_id:
+        stmt = stmt.where(AuditEvent.unit_id == unit_id)
+    action = clean(filters.get("action"), 40)
+    if action in ACTION_LABELS:
+        stmt = stmt.where(AuditEvent.action == action)
+    start, end = _day(filters.get("date_from")), _day(filters.get("date_to"))
+    if start:
+        stmt = stmt.where(AuditEvent.at >= _utc(start))
+    if end:
+        stmt = stmt.where(AuditEvent.at < _utc(end + timedelta(days=1)))
+    return stmt
+
+
+def _filter_note(filters: object) -> dict:
+    """The filters of an export, trimmed to known keys, for its audit row."""
+    filters = filters if isinstance(filters, dict) else {}
+    keys = ("user", "unit_id", "action", "date_from", "date_to")
+    return {k: clean(filters.get(k), 64) for k in keys if filters.get(k)}
+
+
+def _utc(day: date) -> datetime:
+    """Midnight of a Vietnamese day, in UTC (the log is stored in UTC)."""
+    return datetime.combine(day, time(), tzinfo=VN_TZ).astimezone(UTC)
+
+
+def _row(event_: AuditEvent, username: str | None, unit_name: str | None) -> dict:
+    local = to_local(event_.at)
+    return {
+        "id": event_.id,
+        "at": local.strftime("%d/%m/%Y %H:%M:%S") if local else "",
+        "user": username or "",
+        "unit": unit_name or "",
+        "action": ACTION_LABELS.get(event_.action, event_.action),
+        "entity": f"{event_.entity} #{event_.entity_id}"
+        if event_.entity_id
+        else event_.entity,
+        "before": event_.before[:300],
+        "after": event_.after[:300],
+        "reason": event_.reason[:200],
+    }
+
+
+def search(actor: Actor, filters: object = None, page: object = 1) -> dict:
+    """One page of events, newest first."""
+    page_no = page if isinstance(page, int) and 1 <= page <= 1_000_000 else 1
+    stmt = _query(actor, filters)
+    with session_scope() as session:
+        total = session.exec(select(func.count()).select_from(stmt.subquery())).one()
+        pages = max(1, -(-total // PAGE_SIZE))
+        page_no = min(page_no, pages)
+        rows = session.exec(
+            stmt.order_by(AuditEvent.id.desc())
+            .offset((page_no - 1) * PAGE_SIZE)
+            .limit(PAGE_SIZE)
+        ).all()
+        return {
+            "rows": [_row(e, u, n) for e, u, n in rows],
+            "total": total,
+            "page": page_no,
+            "pages": pages,
+        }
+
+
+def export_xlsx(actor: Actor, filters: object = None) -> tuple[str, bytes]:
+    """The filtered log as a spreadsheet; the export itself is audited."""
+    require(actor, Action.AUDIT_READ)
+    stmt = _query(actor, filters)
+    with session_scope() as session:
+        rows = session.exec(
+            stmt.order_by(AuditEvent.id.desc()).limit(EXPORT_LIMIT)
+        ).all()
+        data = [_row(e, u, n) for e, u, n in rows]
+        audit.record(
+            session,
+            actor,
+            "audit.exported",
+            entity="auditevent",
+            after={"rows": len(data), "filters": _filter_note(filters)},
+        )
+    log.info("user=%s exported %s audit rows", actor.user_id, len(data))
+    body = xlsx_bytes(
+        "Nhật ký",
+        [
+            "Số",
+            "Thời gian",
+            "Người thực hiện",
+            "Đơn vị",
+            "Thao tác",
+            "Đối tượng",
+            "Trước",
+            "Sau",
+            "Lý do",
+        ],
+        [
+            [
+                r["id"],
+                r["at"],
+                r["user"],
+                r["unit"],
+                r["action"],
+                r["entity"],
+                r["before"],
+                r["after"],
+                r["reason"],
+            ]
+            for r in data
+        ],
+    )
+    return "nhat-ky-he-thong.xlsx", body
+
+
+def action_choices() -> list[dict]:
+    return [
+        {"id": k, "name": v}
+        for k, v in sorted(ACTION_LABELS.items(), key=lambda kv: kv[1])
+    ]
+
+
+def unit_choices(actor: Actor) -> list[dict]:
+    """Units the actor may filter the log by (inactive ones too: old events)."""
+    scope = visible_units(actor, Action.AUDIT_READ)
+    with session_scope() as session:
+        stmt = select(Unit.id, Unit.name).where(Unit.kind != "commune")
+        if scope is not None:
+            stmt = stmt.where(Unit.id.in_(scope))
+        rows = session.exec(stmt.order_by(Unit.kind, Unit.name)).all()
+        return [{"id": str(uid), "name": name} for uid, name in rows]

@@ -1,0 +1,296 @@
+"""Correcting a case, with optimistic locking and a readable change history.
+
+Until a sanction decision is issued, every part of the case (violator, acts,
+violation, record) can be corrected by those who may write it. Once the
+decision exists its contents are legal facts: they change only by a decision
+correcting, amending or cancelling it (Law on Handling Administrative
+Violations Art. 18 k3; Decree 118/2021/NĐ-CP Art. 13), which is a procedure
+step, not an edit. A closed case is not edited at all.
+"""
+
+import json
+import logging
+
+from sqlmodel import select
+
+from xlvphc.domain.dates import fmt_date, fmt_datetime
+from xlvphc.models import (
+    AuditEvent,
+    Case,
+    CaseAct,
+    CaseEvent,
+    CatalogueEntry,
+    User,
+    ViolationRecord,
+    Violator,
+)
+from xlvphc.models.base import local_now, to_local, utcnow
+from xlvphc.models.cases import CaseStatus, ViolatorKind
+from xlvphc.services import audit
+from xlvphc.services.access import Action, Actor, require
+from xlvphc.services.case_input import read_case
+from xlvphc.services.cases import load_case, search_text
+from xlvphc.services.catalogue import as_row
+from xlvphc.services.db import session_scope
+from xlvphc.services.errors import Conflict, ValidationFailed
+
+log = logging.getLogger(__name__)
+
+LOCKED_MESSAGE = (
+    "Hồ sơ đã có quyết định xử phạt: nội dung biên bản và quyết định chỉ được "
+    "thay đổi bằng quyết định sửa đổi, bổ sung, đính chính hoặc hủy bỏ (Điều 18 "
+    "Luật Xử lý vi phạm hành chính; Điều 13 Nghị định 118/2021/NĐ-CP), không "
+    "sửa trực tiếp."
+)
+CLOSED_MESSAGE = "Hồ sơ đã kết thúc nên không sửa được nữa."
+
+
+class StaleVersion(Conflict):
+    """The case was saved by someone else since the form was loaded."""
+
+# Labels of the fields shown in the history tab (audit before/after keys).
+LABELS = {
+    "name": "Họ tên / tên tổ chức", "kind": "Loại đối tượng", "gender": "Giới tính",
+    "birth_date": "Ngày sinh", "nationality": "Quốc tịch",
+    "occupation": "Nghề nghiệp", "address": "Địa chỉ", "id_number": "Số định danh",
+    "id_issued_on": "Ngày cấp", "id_issued_by": "Nơi cấp",
+    "tax_code": "Mã số doanh nghiệp", "registration_number": "Số GCN đăng ký",
+    "registration_issued_on": "Ngày cấp GCN",
+    "registration_issued_by": "Nơi cấp GCN",
+    "representative_name": "Người đại diện", "representative_gender":
+    "Giới tính người đại diện", "representative_title": "Chức danh người đại diện",
+    "violation_at": "Thời gian vi phạm", "violation_place": "Địa điểm vi phạm",
+    "description": "Mô tả hành vi", "acts": "Hành vi vi phạm", "field": "Lĩnh vực",
+    "made_at": "Thời gian lập biên bản", "place": "Nơi lập biên bản",
+    "maker_name": "Người lập biên bản", "maker_title": "Chức vụ người lập",
+    "witness": "Người chứng kiến", "violator_statement": "Ý kiến người vi phạm",
+    "status": "Trạng thái", "fine_total": "Tổng tiền phạt",
+    "decision_number": "Số quyết định", "record_number": "Số biên bản",
+    "deleted": "Đã xóa", "reason": "Lý do",
+}
+ACTION_LABELS = {
+    "case.created": "Lập hồ sơ và biên bản",
+    "case.edited": "Sửa hồ sơ",
+    "case.deleted": "Xóa vào thùng rác",
+    "case.restored": "Khôi phục từ thùng rác",
+    "case.imported": "Nhập từ sổ Excel",
+    "decision.issued": "Ra quyết định xử phạt",
+}
+VIOLATOR_KEYS = [k for k in LABELS if k in Violator.model_fields and k != "kind"]
+RECORD_KEYS = ["made_at", "place", "maker_name", "maker_title", "witness",
+               "violator_statement"]
+
+
+def editable(case: Case) -> str:
+    """Why the case cannot be edited, or "" when it can."""
+    if case.status == CaseStatus.CLOSED:
+        return CLOSED_MESSAGE
+    if case.status != CaseStatus.RECORDED or case.decision_number:
+        return LOCKED_MESSAGE
+    return ""
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if hasattr(value, "hour"):
+        return fmt_datetime(to_local(value))
+    if hasattr(value, "year"):
+        return fmt_date(value)
+    return str(value)
+
+
+def edit_form(actor: Actor, case_id: object) -> dict:
+    """The case as the edit form shows it (strings), with the version the save
+    must quote back and the reason it is locked, if it is."""
+    with session_scope() as session:
+        case = load_case(session, actor, case_id, Action.CASE_WRITE)
+        violator = session.exec(select(Violator).where(
+            Violator.case_id == case.id)).first() or Violator(case_id=case.id, name="")
+        record = session.exec(select(ViolationRecord).where(
+            ViolationRecord.case_id == case.id)).first()
+        acts = session.exec(select(CaseAct).where(CaseAct.case_id == case.id)
+                            .order_by(CaseAct.position)).all()
+        values = {k: _text(getattr(violator, k)) for k in VIOLATOR_KEYS}
+        violated = to_local(case.violation_at)
+        made = to_local(record.made_at) if record else None
+        values.update(
+            violation_date=fmt_date(violated.date()) if violated else "",
+            violation_time=violated.strftime("%H:%M") if violated else "",
+            violation_place=case.violation_place, description=case.description,
+            record_date=fmt_date(made.date()) if made else "",
+            record_time=made.strftime("%H:%M") if made else "",
+            record_place=record.place if record else "",
+            maker_name=record.maker_name if record else "",
+            maker_title=record.maker_title if record else "",
+            witness=record.witness if record else "",
+            violator_statement=record.violator_statement if record else "",
+        )
+        return {
+            "id": case.id,
+            "version": case.version,
+            "kind": case.violator_kind,
+            "record_number": case.record_number,
+            "locked": editable(case),
+            "values": values,
+            "acts": _act_rows(session, acts),
+        }
+
+
+def _last_change(session, case_id: int) -> str:
+    row = session.exec(
+        select(AuditEvent.at, User.full_name)
+        .join(User, User.id == AuditEvent.actor_id, isouter=True)
+        .where(AuditEvent.entity == "case", AuditEvent.entity_id == case_id,
+               AuditEvent.action != "case.read")
+        .order_by(AuditEvent.id.desc())
+    ).first()
+    if not row:
+        return ""
+    return f" ({row[1] or 'người dùng khác'}, lúc {fmt_datetime(to_local(row[0]))})"
+
+
+def edit_case(actor: Actor, case_id: object, data: object) -> int:
+    """Save a corrected case; returns the new version.
+
+    The form quotes the version it was loaded at. If the case changed since,
+    the save is refused (optimistic locking): nothing is overwritten silently,
+    and the message says who changed it so the officer can look at the
+    history before editing again."""
+    require(actor, Action.CASE_WRITE)
+    today = local_now().date()
+    with session_scope() as session:
+        case = load_case(session, actor, case_id, Action.CASE_WRITE)
+        sent = data.get("version") if isinstance(data, dict) else None
+        if str(sent) != str(case.version):
+            raise StaleVersion(
+                "Hồ sơ vừa được người khác cập nhật" + _last_change(session, case.id)
+                + ". Thay đổi của bạn chưa được lưu. Xem mục \u201cLịch sử thay "
+                "đổi\u201d trên trang hồ sơ để biết họ đã sửa gì, rồi mở lại trang "
+                "sửa.")
+        reason = editable(case)
+        if reason:
+            raise Conflict(reason)
+        parsed, errors = read_case(session, data, today)
+        if errors:
+            raise ValidationFailed(errors)
+
+        # What changes, as before/after pairs for the audit trail.
+        violator = session.exec(select(Violator).where(
+            Violator.case_id == case.id)).first()
+        record = session.exec(select(ViolationRecord).where(
+            ViolationRecord.case_id == case.id)).one()
+        acts = session.exec(select(CaseAct).where(CaseAct.case_id == case.id)
+                            .order_by(CaseAct.position)).all()
+        before, after = {}, {}
+
+        def note(key: str, old: object, new: object) -> None:
+            if _text(old) != _text(new):
+                before[key], after[key] = _text(old), _text(new)
+
+        new_violator = parsed.violator
+        note("kind", ViolatorKind.LABELS.get(case.violator_kind, ""),
+             ViolatorKind.LABELS.get(new_violator["kind"], ""))
+        if violator is None:
+            violator = Violator(case_id=case.id, name="")
+        for key in VIOLATOR_KEYS:
+            new = new_violator.get(key, "" if key not in ("birth_date",
+                                   "id_issued_on", "registration_issued_on")
+                                   else None)
+            note(key, getattr(violator, key), new)
+            setattr(violator, key, new)
+        violator.kind = new_violator["kind"]
+        note("violation_at", case.violation_at, parsed.violation_at)
+        note("violation_place", case.violation_place, parsed.violation_place)
+        note("description", case.description, parsed.description)
+        for key in RECORD_KEYS:
+            note(key, getattr(record, key), parsed.record[key])
+            setattr(record, key, parsed.record[key])
+        old_acts = [a.catalogue_id for a in acts]
+        new_acts = [e.id for e in parsed.acts]
+        if old_acts != new_acts:
+            before["acts"] = "; ".join(a.act[:80] for a in acts)
+            after["acts"] = "; ".join(e.act[:80] for e in parsed.acts)
+            for act in acts:
+                session.delete(act)
+            for position, entry in enumerate(parsed.acts):
+                session.add(CaseAct(
+                    case_id=case.id, catalogue_id=entry.id, decree=entry.decree,
+                    article=entry.article, clause=entry.clause, point=entry.point,
+                    act=entry.act, frame_min=entry.fine_min,
+                    frame_max=entry.fine_max, position=position))
+            note("field", case.field, parsed.field)
+            case.field = parsed.field
+        if not after:
+            return case.version
+
+        case.violator_kind = new_violator["kind"]
+        case.violator_name = new_violator["name"]
+        case.violation_at = parsed.violation_at
+        case.violation_date = parsed.violation_at.date()
+        case.violation_place = parsed.violation_place
+        case.description = parsed.description
+        case.version += 1
+        case.updated_at = utcnow()
+        case.search_text = search_text(case, violator)
+        session.add_all([case, violator, record])
+        labels = ", ".join(LABELS.get(k, k).lower() for k in after)
+        session.add(CaseEvent(case_id=case.id, kind="edit", actor_id=actor.user_id,
+                              summary=f"Sửa hồ sơ: {labels}"[:1000]))
+        audit.record(session, actor, "case.edited", entity="case",
+                     entity_id=case.id, before=before, after=after)
+        log.info("user=%s edited case=%s to version=%s", actor.user_id, case.id,
+                 case.version)
+        return case.version
+
+
+def _changes(before: str, after: str) -> list[dict]:
+    try:
+        old = json.loads(before) if before else {}
+        new = json.loads(after) if after else {}
+    except ValueError:
+        return []
+    if not isinstance(old, dict) or not isinstance(new, dict):
+        return []
+    # Lists are internal ids (e.g. the catalogue ids at creation), not values
+    # an officer can read.
+    keys = [k for k in dict.fromkeys([*old, *new]) if k in LABELS
+            and not isinstance(old.get(k, new.get(k)), list)
+            and not isinstance(new.get(k), list)]
+    return [
+        {"field": LABELS[k], "before": _text(old.get(k)) or "—",
+         "after": _text(new.get(k)) or "—"}
+        for k in keys
+    ]
+
+
+def case_history(actor: Actor, case_id: object, limit: int = 200) -> list[dict]:
+    """Who changed what on the case, when, with before and after, newest
+    first (from the audit trail; reads are left out)."""
+    with session_scope() as session:
+        case = load_case(session, actor, case_id, Action.CASE_READ)
+        rows = session.exec(
+            select(AuditEvent, User.full_name)
+            .join(User, User.id == AuditEvent.actor_id, isouter=True)
+            .where(AuditEvent.entity == "case", AuditEvent.entity_id == case.id,
+                   AuditEvent.action != "case.read")
+            .order_by(AuditEvent.id.desc()).limit(limit)
+        ).all()
+    return [
+        {
+            "at": fmt_datetime(to_local(event.at)),
+            "who": name or "—",
+            "action": ACTION_LABELS.get(event.action, event.action),
+            "reason": event.reason,
+            "changes": _changes(event.before, event.after),
+        }
+        for event, name in rows
+    ]
+
+
+def _act_rows(session, acts: list[CaseAct]) -> list[dict]:
+    """The case's acts as catalogue rows (the edit form's "selected" list)."""
+    ids = [a.catalogue_id for a in acts if a.catalogue_id]
+    found = {e.id: e for e in session.exec(
+        select(CatalogueEntry).where(CatalogueEntry.id.in_(ids)))}
+    return [as_row(found[i]) for i in ids if i in found]

@@ -1,0 +1,255 @@
+"""Reading an officer's workbook into checked rows, each problem reported with
+its Excel row and column ("Dòng 17, cột Ngày quyết định: …").
+
+Real registers are messy: headings over two rows with merged cells, columns in
+another order, dates typed as text or stored as Excel serial numbers, amounts
+with dots, commas or "đ", names in capitals, the same decision entered twice,
+empty rows at the end. Each is handled here; what cannot be read is reported,
+never guessed.
+"""
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from openpyxl import load_workbook
+
+from xlvphc.domain.dates import parse_date
+from xlvphc.domain.money import parse_amount
+from xlvphc.domain.text import clean, fold
+from xlvphc.models.cases import ViolatorKind
+from xlvphc.services.importer.columns import BY_KEY, COLUMNS, heading_key
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_UNZIPPED = 60 * 1024 * 1024  # a zip bomb stops here, before openpyxl
+MAX_ROWS = 20_000
+HEADER_SCAN = 15
+EXCEL_EPOCH = date(1899, 12, 30)
+_CITATION = re.compile(
+    r"(?:điểm\s+(?P<point>[a-zđ]{1,2})\s*,?\s*)?(?:khoản\s+(?P<clause>\d{1,3})\s*,?\s*)?"
+    r"điều\s+(?P<article>\d{1,3})(?:.*?(?:nghị định|nđ)\s*(?:số\s*)?"
+    r"(?P<decree>\d{1,4}/\d{4}/nđ-cp))?",
+    re.IGNORECASE,
+)
+
+
+class WorkbookError(Exception):
+    """The file as a whole cannot be read; `message` is for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass
+class Row:
+    number: int  # the Excel row number the officer sees
+    values: dict = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    key: str = ""  # what makes two rows the same decision
+
+
+@dataclass
+class Sheet:
+    rows: list[Row]
+    missing_columns: list[str]
+    header_row: int
+
+
+def _open(data: bytes):
+    if not isinstance(data, (bytes, bytearray)) or not data:
+        raise WorkbookError("Chưa có tệp nào được chọn.")
+    if len(data) > MAX_BYTES:
+        raise WorkbookError("Tệp lớn hơn 5 MB. Hãy chia sổ thành nhiều tệp nhỏ hơn.")
+    if not bytes(data[:4]) == b"PK\x03\x04":
+        raise WorkbookError("Tệp không phải bảng tính Excel (.xlsx).")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if sum(i.file_size for i in archive.infolist()) > MAX_UNZIPPED:
+                raise WorkbookError("Tệp Excel quá lớn khi giải nén.")
+        return load_workbook(io.BytesIO(data), data_only=True)
+    except WorkbookError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any corrupt file gets one message
+        raise WorkbookError("Không đọc được tệp Excel (.xlsx). Tệp có thể bị hỏng.") \
+            from exc
+
+
+def _grid(ws) -> list[list[object]]:
+    """The sheet's values with every merged range filled from its top-left
+    cell, so a heading merged across two rows or columns is seen everywhere."""
+    rows = [list(r) for r in ws.iter_rows(max_row=min(ws.max_row, MAX_ROWS + 50),
+                                          values_only=True)]
+    for merged in ws.merged_cells.ranges:
+        top = rows[merged.min_row - 1][merged.min_col - 1] \
+            if merged.min_row - 1 < len(rows) else None
+        for r in range(merged.min_row - 1, min(merged.max_row, len(rows))):
+            for c in range(merged.min_col - 1, merged.max_col):
+                if c < len(rows[r]):
+                    rows[r][c] = top
+    return rows
+
+
+def _header(grid: list[list[object]]) -> tuple[int, dict[int, str]]:
+    """The heading row (0-based) and column index -> key. Headings may span
+    two rows (a merged group title above the real headings): a column not
+    named on the best row is looked up on the row above."""
+    best, best_map = -1, {}
+    for r, row in enumerate(grid[:HEADER_SCAN]):
+        found = {c: k for c, v in enumerate(row) if (k := heading_key(v))}
+        if len(set(found.values())) > len(set(best_map.values())):
+            best, best_map = r, found
+    if best < 0 or len(set(best_map.values())) < 3:
+        raise WorkbookError(
+            "Không tìm thấy dòng tiêu đề cột (Số quyết định, Ngày quyết định, Họ "
+            "tên…). Hãy dùng tệp mẫu.")
+    if best > 0:
+        for c, v in enumerate(grid[best - 1]):
+            key = heading_key(v)
+            if key and c not in best_map and key not in best_map.values():
+                best_map[c] = key
+    return best, best_map
+
+
+def excel_date(value: object) -> date | None:
+    """A date from a cell: a real date, an Excel serial number, or text."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if 1 <= value < 80_000:  # 1900 .. 2119
+            return EXCEL_EPOCH + timedelta(days=int(value))
+        return None
+    return parse_date(clean(value).replace(" ", ""))
+
+
+def excel_amount(value: object) -> int | None:
+    """An amount in đồng from a number or from text such as "1.500.000 đ"."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float):
+        return int(value) if value >= 0 and value == int(value) else None
+    if isinstance(value, int):
+        return value if value >= 0 else None
+    text = clean(value).replace("đồng", "").replace("VNĐ", "").replace("vnđ", "")
+    return parse_amount(text.strip())
+
+
+def person_name(value: object) -> str:
+    """A name typed in capitals becomes "Nguyễn Văn An"; mixed case is kept
+    (organisation names such as "Công ty TNHH ABC" keep their capitals)."""
+    text = clean(value)
+    if text and text == text.upper() and any(ch.isalpha() for ch in text):
+        return " ".join(w[:1].upper() + w[1:].lower() for w in text.split(" "))
+    return text
+
+
+def citation(value: object) -> dict | None:
+    """Article, clause, point and decree from "điểm h khoản 2 Điều 7 Nghị định
+    168/2024/NĐ-CP" (any case, commas, "NĐ" or "Nghị định")."""
+    match = _CITATION.search(clean(value))
+    if not match:
+        return None
+    return {
+        "article": int(match["article"]),
+        "clause": int(match["clause"]) if match["clause"] else 0,
+        "point": (match["point"] or "").lower(),
+        "decree": (match["decree"] or "").upper(),
+    }
+
+
+def _check(row: Row, raw: dict, today: date) -> None:
+    """Read and check one row's cells; problems name the row and column."""
+
+    def problem(key: str, text: str) -> None:
+        row.problems.append(f"Dòng {row.number}, cột {BY_KEY[key].title}: {text}")
+
+    v = row.values
+    for column in COLUMNS:
+        if column.required and clean(raw.get(column.key)) == "":
+            problem(column.key, "chưa có dữ liệu (bắt buộc).")
+    for key in ("decided_on", "record_date", "violation_date"):
+        cell = raw.get(key)
+        if clean(cell) == "":
+            v[key] = None
+            continue
+        day = excel_date(cell)
+        if day is None:
+            problem(key, f"{clean(cell)} không phải ngày hợp lệ.")
+        elif day > today or day.year < 1990:
+            problem(key, f"{day:%d/%m/%Y} nằm ngoài khoảng ngày hợp lệ.")
+            day = None
+        v[key] = day
+    if v.get("decided_on") and v.get("violation_date") and \
+            v["decided_on"] < v["violation_date"]:
+        problem("decided_on", "ngày quyết định trước ngày vi phạm.")
+    for key in ("fine", "paid"):
+        cell = raw.get(key)
+        amount = None if clean(cell) == "" else excel_amount(cell)
+        if clean(cell) != "" and (amount is None or amount > 10**13):
+            problem(key, f"{clean(cell)} không phải số tiền hợp lệ.")
+        v[key] = amount or 0
+    kind = fold(raw.get("kind"))
+    if kind in ("", "ca nhan", "cn"):
+        v["kind"] = ViolatorKind.INDIVIDUAL
+    elif kind in ("to chuc", "tc", "doanh nghiep"):
+        v["kind"] = ViolatorKind.ORGANISATION
+    else:
+        problem("kind", f"{clean(raw.get('kind'))} không phải Cá nhân hoặc Tổ chức.")
+    v["name"] = person_name(raw.get("name")) if v.get("kind") != \
+        ViolatorKind.ORGANISATION else clean(raw.get("name"))
+    for key, limit in (("decision_number", 40), ("record_number", 40),
+                       ("violation_place", 500), ("identity", 20), ("address", 500),
+                       ("field", 120), ("act", 1000), ("signer", 120),
+                       ("note", 1000), ("citation", 200)):
+        text = clean(raw.get(key))
+        if isinstance(raw.get(key), (int, float)) and raw[key] == int(raw[key]):
+            text = str(int(raw[key]))
+            if key == "identity" and len(text) in (8, 11):
+                # A CCCD/CMND typed as a number lost its leading zero.
+                text = text.zfill(len(text) + 1)
+        if len(text) > limit:
+            problem(key, f"dài quá {limit} ký tự.")
+        v[key] = text[:limit]
+    if len(v["name"]) > 200:
+        problem("name", "dài quá 200 ký tự.")
+    if v["citation"] and citation(v["citation"]) is None:
+        problem("citation",
+                f"không đọc được điều, khoản từ \u201c{v['citation']}\u201d.")
+    v["acts"] = citation(v["citation"]) if v["citation"] else None
+    if v["paid"] and v["fine"] and v["paid"] > v["fine"]:
+        problem("paid", "số tiền đã nộp lớn hơn số tiền phạt.")
+    year = v["decided_on"].year if v.get("decided_on") else ""
+    row.key = f"{fold(v['decision_number']).replace(' ', '')}|{year}"
+
+
+def read_sheet(data: bytes, today: date) -> Sheet:
+    """Every non-empty row of the first sheet, checked, with duplicates in the
+    file reported against the first row that has the same decision."""
+    wb = _open(data)
+    grid = _grid(wb.worksheets[0])
+    header_at, mapping = _header(grid)
+    missing = [c.title for c in COLUMNS if c.required and c.key not in
+               mapping.values()]
+    rows: list[Row] = []
+    seen: dict[str, int] = {}
+    for index in range(header_at + 1, len(grid)):
+        cells = grid[index]
+        raw = {key: cells[c] if c < len(cells) else None for c, key in mapping.items()}
+        if all(clean(v) == "" for v in raw.values()):
+            continue  # blank rows, including the empty rows at the end
+        if len(rows) >= MAX_ROWS:
+            raise WorkbookError(f"Mỗi lần nhập tối đa {MAX_ROWS} dòng.")
+        row = Row(number=index + 1)
+        _check(row, raw, today)
+        if row.key in seen and not row.problems:
+            row.problems.append(
+                f"Dòng {row.number}: trùng với dòng {seen[row.key]} (cùng số "
+                "quyết định trong cùng năm) — bỏ qua.")
+        elif not row.problems:
+            seen[row.key] = row.number
+        rows.append(row)
+    return Sheet(rows=rows, missing_columns=missing, header_row=header_at + 1)

@@ -1,0 +1,101 @@
+"""What the procedure steps recorded, as values of the forms they issue.
+
+The procedure (services/procedure) keeps one `ProcedureStep` row per step
+with its date, number, amount, sub-kind and note. A form printed after the
+step is filled from the latest such row, so the postponement decision
+(MQĐ03) shows its own number, date and period, a coercion decision its
+measure and amount, and so on. Forms with no recorded step print those
+parts blank for the pen.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session, select
+
+from xlvphc.models.procedure import ProcedureStep
+
+
+@dataclass(frozen=True)
+class StepFill:
+    """A step's contribution to a form: number, date, values."""
+
+    number: str = ""
+    issued_on: date | None = None
+    values: dict[str, object] | None = None
+
+
+# Which step issues which form (step codes of services/procedure).
+FORM_STEPS: dict[str, tuple[str, ...]] = {
+    "MQĐ03": ("postpone",),
+    "MQĐ04": ("reduce",),
+    "MQĐ05": ("instalments",),
+    "MQĐ07": ("coerce",),
+    "MQĐ08": ("coerce",),
+    "MQĐ09": ("coerce",),
+    "MQĐ10": ("coerce",),
+    "MQĐ11": ("coerce",),
+    "MQĐ12a": ("coerce",),
+    "MQĐ12b": ("coerce",),
+    "MQĐ12c": ("coerce",),
+    "MQĐ33": ("transfer_criminal",),
+    "MQĐ38": ("amend",),
+    "MQĐ39": ("correct",),
+    "MQĐ40": ("cancel",),
+}
+# The coercion measure each single-measure form prints (MQĐ07-MQĐ11).
+COERCION_FORM = {
+    "salary": "MQĐ07",
+    "account": "MQĐ08",
+    "distraint": "MQĐ09",
+    "collection": "MQĐ10",
+    "remedial": "MQĐ11",
+}
+RELIEF = {
+    "reduce": ("giảm", "Giảm"),
+    "exempt_rest": ("miễn phần còn lại", "Miễn phần còn lại"),
+    "exempt_all": ("miễn toàn bộ", "Miễn toàn bộ"),
+}
+
+
+def step_fill(session: Session, case_id: int, code: str) -> StepFill:
+    """Number, date and values for form `code` from the case's latest step."""
+    steps = FORM_STEPS.get(code)
+    if not steps:
+        return StepFill()
+    query = (
+        select(ProcedureStep)
+        .where(ProcedureStep.case_id == case_id, ProcedureStep.step.in_(steps))
+        .order_by(ProcedureStep.on.desc(), ProcedureStep.id.desc())
+    )
+    rows = session.exec(query).all()
+    if code in COERCION_FORM.values():
+        # A single-measure coercion form is filled only by its own measure.
+        rows = [r for r in rows if COERCION_FORM.get(r.code) == code]
+    if not rows:
+        return StepFill()
+    step = rows[0]
+    values: dict[str, object] = {}
+    if code == "MQĐ03":
+        values = {"from_date": step.on, "to_date": step.until, "certifier": step.note}
+    elif code == "MQĐ04":
+        relief, capital = RELIEF.get(step.code, ("", ""))
+        values = {
+            "relief": relief,
+            "Relief": capital,
+            "amount_relief": step.amount,
+            "certifier": step.note,
+        }
+    elif code == "MQĐ05" and step.until:
+        # Art. 79: the plan runs at most 6 months; printed in whole months.
+        months = (step.until.year - step.on.year) * 12 + (
+            step.until.month - step.on.month
+        )
+        values = {"months": max(1, months + (step.until.day > step.on.day))}
+    elif code.startswith("MQĐ0") or code.startswith("MQĐ1"):
+        values = {"amount": step.amount, "effective_date": step.on}
+    elif code == "MQĐ33":
+        values = {"receiving_body": step.note}
+    elif code in ("MQĐ38", "MQĐ39", "MQĐ40"):
+        values = {"reason": step.note}
+    return StepFill(step.document, step.on, {k: v for k, v in values.items() if v})

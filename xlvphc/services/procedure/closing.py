@@ -1,0 +1,186 @@
+"""Closing a case (Law Art. 73 k2 fully executed; Art. 75 and NĐ 118/2021
+Art. 19 partly executed after death, disappearance, dissolution or
+bankruptcy, MQĐ17; Art. 74 execution limitation expired; Art. 65–66 no
+decision possible; Art. 62 accepted for prosecution)."""
+
+from datetime import date
+
+from sqlmodel import Session
+
+from xlvphc.models import Case
+from xlvphc.models.cases import CaseStatus, CloseReason
+from xlvphc.services.access import Actor
+from xlvphc.services.procedure.limits import (
+    decision_due,
+    execution_end,
+    sanction_limitation_end,
+)
+from xlvphc.services.procedure.seized import held_items
+from xlvphc.services.procedure.transitions import (
+    Context,
+    FieldSpec,
+    handles,
+    money,
+    outstanding,
+    perform,
+)
+
+NOTE = FieldSpec("note", "Ghi chú", "textarea")
+
+
+def _close(ctx: Context, reason: str, on: date, text: str, **record) -> None:
+    ctx.case.status = CaseStatus.CLOSED
+    ctx.case.closed_on = on
+    ctx.case.close_reason = reason
+    ctx.record = {"on": on, "code": reason, **record}
+    ctx.summary = f"Kết thúc hồ sơ: {CloseReason.LABELS[reason].lower()}{text}"
+
+
+def _not_executed(session: Session, case: Case, _today: date) -> str | None:
+    if outstanding(case):
+        return f"Còn {money(outstanding(case))} tiền phạt chưa nộp"
+    if held_items(session, case.id):
+        return "Còn tang vật, phương tiện đang tạm giữ chưa xử lý"
+    return None
+
+
+@handles(
+    "close_executed",
+    [FieldSpec("on", "Ngày kết thúc", "date", True), NOTE],
+    guard=_not_executed,
+)
+def _executed(ctx: Context) -> None:
+    on = ctx.day("on", "ngày kết thúc")
+    note = ctx.form.text("note", "ghi chú", 2000, multiline=True)
+    if ctx.form.errors:
+        return
+    _close(ctx, CloseReason.EXECUTED, on, f" ngày {on:%d/%m/%Y}", note=note)
+
+
+def _fully_paid(_s: Session, case: Case, _today: date) -> str | None:
+    if case.fine_total and not outstanding(case):
+        return "Tiền phạt đã nộp đủ: kết thúc vì đã chấp hành xong"
+    return None
+
+
+@handles(
+    "close_partly",
+    [
+        FieldSpec("on", "Ngày quyết định thi hành một phần", "date", True),
+        FieldSpec("document", "Số quyết định (MQĐ17)", "text", True),
+        FieldSpec(
+            "note", "Lý do (chết, mất tích, giải thể, phá sản)", "textarea", True
+        ),
+    ],
+    guard=_fully_paid,
+)
+def _partly(ctx: Context) -> None:
+    on = ctx.day("on", "ngày quyết định")
+    document = ctx.form.text("document", "số quyết định", 120, required=True)
+    note = ctx.form.text("note", "lý do", 2000, required=True, multiline=True)
+    if ctx.form.errors:
+        return
+    _close(
+        ctx,
+        CloseReason.PARTLY,
+        on,
+        f" (QĐ {document}): {note}",
+        document=document,
+        note=note,
+    )
+
+
+def _limitation_running(_s: Session, case: Case, today: date) -> str | None:
+    end = execution_end(case)
+    if end is None or today <= end:
+        return (
+            f"Chưa hết thời hiệu thi hành (đến hết ngày {end:%d/%m/%Y})"
+            if end
+            else "Chưa có quyết định xử phạt"
+        )
+    if not outstanding(case):
+        return "Tiền phạt đã nộp đủ: kết thúc vì đã chấp hành xong"
+    return None
+
+
+@handles(
+    "close_limitation",
+    [FieldSpec("on", "Ngày kết thúc", "date", True), NOTE],
+    guard=_limitation_running,
+)
+def _limitation(ctx: Context) -> None:
+    on = ctx.day("on", "ngày kết thúc")
+    note = ctx.form.text("note", "ghi chú", 2000, multiline=True)
+    end = execution_end(ctx.case)
+    if on and end and on <= end:
+        ctx.refuse("on", f"Thời hiệu thi hành còn đến hết ngày {end:%d/%m/%Y}.")
+    if ctx.form.errors:
+        return
+    _close(
+        ctx,
+        CloseReason.LIMITATION,
+        on,
+        f" (hết ngày {end:%d/%m/%Y}); chưa thu {money(outstanding(ctx.case))}",
+        note=note,
+    )
+
+
+def _decision_possible(session: Session, case: Case, today: date) -> str | None:
+    barred = sanction_limitation_end(session, case)
+    due = decision_due(session, case)
+    if (barred and today > barred) or (due and today > due):
+        return None
+    return "Vẫn còn thời hạn ra quyết định xử phạt" + (
+        f" (đến hết ngày {due:%d/%m/%Y})" if due else ""
+    )
+
+
+@handles(
+    "close_no_decision",
+    [
+        FieldSpec("on", "Ngày kết thúc", "date", True),
+        FieldSpec("note", "Lý do không ra quyết định", "textarea", True),
+    ],
+    guard=_decision_possible,
+)
+def _no_decision(ctx: Context) -> None:
+    on = ctx.day("on", "ngày kết thúc")
+    note = ctx.form.text("note", "lý do", 2000, required=True, multiline=True)
+    if ctx.form.errors:
+        return
+    _close(ctx, CloseReason.NO_DECISION, on, f": {note}", note=note)
+
+
+@handles(
+    "close_prosecuted",
+    [
+        FieldSpec("on", "Ngày cơ quan tố tụng thụ lý / khởi tố", "date", True),
+        FieldSpec("document", "Số quyết định khởi tố / văn bản thụ lý", "text", True),
+    ],
+)
+def _prosecuted(ctx: Context) -> None:
+    on = ctx.day("on", "ngày thụ lý")
+    document = ctx.form.text("document", "số văn bản", 120, required=True)
+    if ctx.form.errors:
+        return
+    _close(ctx, CloseReason.TRANSFERRED, on, f" ({document})", document=document)
+
+
+def close_executed(actor: Actor, case_id: object, data: object) -> str:
+    return perform(actor, case_id, "close_executed", data)
+
+
+def close_partly(actor: Actor, case_id: object, data: object) -> str:
+    return perform(actor, case_id, "close_partly", data)
+
+
+def close_limitation(actor: Actor, case_id: object, data: object) -> str:
+    return perform(actor, case_id, "close_limitation", data)
+
+
+def close_no_decision(actor: Actor, case_id: object, data: object) -> str:
+    return perform(actor, case_id, "close_no_decision", data)
+
+
+def close_prosecuted(actor: Actor, case_id: object, data: object) -> str:
+    return perform(actor, case_id, "close_prosecuted", data)

@@ -1,0 +1,138 @@
+"""Sổ giao quyền: the register of delegation decisions (NĐ 118/2021 Điều 10;
+Law Art. 54 k1 for sanctioning, MQĐ34; Art. 87 k2 for coercion, MQĐ35). A
+head registers who may sign "KT." for which period; a decision signed by a
+deputy must cite a delegation in force on its date, and the head's title
+gives the ceiling."""
+
+import logging
+from datetime import date
+
+from sqlmodel import Session, select
+
+from xlvphc.domain.authority import SIGNER_TITLES
+from xlvphc.domain.dates import fmt_date
+from xlvphc.models import Delegation
+from xlvphc.models.base import local_now
+from xlvphc.services import audit
+from xlvphc.services.access import Action, Actor, require, visible_units
+from xlvphc.services.db import session_scope
+from xlvphc.services.errors import NotFound, ValidationFailed
+from xlvphc.services.inputs import FormReader, valid_id
+
+log = logging.getLogger(__name__)
+
+SCOPES = {
+    "sanction": "Giao quyền xử phạt (MQĐ34)",
+    "coercion": "Giao quyền cưỡng chế (MQĐ35)",
+}
+
+
+def register_delegation(actor: Actor, data: object) -> int:
+    """Record a delegation decision of the actor's unit; returns its id. Only a
+    person with sanctioning authority (role "authority") registers one."""
+    require(actor, Action.DECISION_SIGN, actor.unit_id)
+    today = local_now().date()
+    form = FormReader(data)
+    values = {
+        "number": form.text("number", "số quyết định giao quyền", 60, required=True),
+        "signed_on": form.date("signed_on", "ngày ký", required=True, not_after=today),
+        "scope": form.choice("scope", "phạm vi giao quyền", SCOPES),
+        "head_title_code": form.choice(
+            "head_title_code", "chức danh cấp trưởng", dict(SIGNER_TITLES)
+        ),
+        "deputy_name": form.text("deputy_name", "họ tên cấp phó", 120, required=True),
+        "deputy_title": form.text(
+            "deputy_title", "chức vụ cấp phó", 120, required=True
+        ),
+        "valid_from": form.date("valid_from", "ngày bắt đầu", required=True),
+        "valid_to": form.date("valid_to", "ngày kết thúc"),
+    }
+    start, end = values["valid_from"], values["valid_to"]
+    if start and values["signed_on"] and start < values["signed_on"]:
+        form.errors["valid_from"] = "Thời hạn giao quyền không thể trước ngày ký."
+    if start and end and end < start:
+        form.errors["valid_to"] = "Ngày kết thúc phải sau ngày bắt đầu."
+    if form.errors:
+        raise ValidationFailed(form.errors)
+    with session_scope() as session:
+        row = Delegation(unit_id=actor.unit_id, created_by=actor.user_id, **values)
+        session.add(row)
+        session.flush()
+        audit.record(
+            session,
+            actor,
+            "delegation.registered",
+            entity="delegation",
+            entity_id=row.id,
+            after={**values},
+        )
+        log.info("user=%s registered delegation=%s", actor.user_id, row.id)
+        return row.id
+
+
+def end_delegation(actor: Actor, delegation_id: object, data: object) -> None:
+    """The head revokes a delegation early (MQĐ37; NĐ 118 Điều 10)."""
+    require(actor, Action.DECISION_SIGN, actor.unit_id)
+    form = FormReader(data)
+    ended = form.date(
+        "ended_on", "ngày chấm dứt", required=True, not_after=local_now().date()
+    )
+    with session_scope() as session:
+        row = session.get(Delegation, valid_id(delegation_id) or 0)
+        if row is None or row.unit_id not in actor.scope:
+            raise NotFound()
+        if ended and ended < row.valid_from:
+            form.errors["ended_on"] = "Ngày chấm dứt không thể trước ngày bắt đầu."
+        if form.errors:
+            raise ValidationFailed(form.errors)
+        row.ended_on = ended
+        session.add(row)
+        audit.record(
+            session,
+            actor,
+            "delegation.ended",
+            entity="delegation",
+            entity_id=row.id,
+            after={"ended_on": ended},
+        )
+
+
+def delegation_in_force(
+    session: Session, unit_id: int, number: str, on: date, scope: str = "sanction"
+) -> Delegation | None:
+    """The unit's delegation with that number in force on a day, if any."""
+    rows = session.exec(
+        select(Delegation).where(
+            Delegation.unit_id == unit_id,
+            Delegation.number == number.strip(),
+            Delegation.scope == scope,
+        )
+    ).all()
+    for row in rows:
+        last = min(d for d in (row.valid_to, row.ended_on, date.max) if d)
+        if row.valid_from <= on <= last:
+            return row
+    return None
+
+
+def list_delegations(actor: Actor) -> list[dict]:
+    """The register of the units the actor may see."""
+    units = visible_units(actor, Action.CASE_READ)
+    stmt = select(Delegation).order_by(Delegation.signed_on.desc())
+    if units is not None:
+        stmt = stmt.where(Delegation.unit_id.in_(units))
+    labels = dict(SIGNER_TITLES)
+    with session_scope() as session:
+        return [
+            {
+                "id": r.id,
+                "number": r.number,
+                "signed_on": fmt_date(r.signed_on),
+                "scope": SCOPES.get(r.scope, r.scope),
+                "head": labels.get(r.head_title_code, ""),
+                "deputy": f"{r.deputy_name} – {r.deputy_title}",
+                "period": f"{fmt_date(r.valid_from)} – "
+                f"{fmt_date(r.ended_on or r.valid_to) or 'không thời hạn'}",
+            }
+            for r in session.exec(stmt.limit(200))
+        ]

@@ -1,0 +1,202 @@
+"""Xử phạt không lập biên bản (form MQĐ01; Law Art. 56 as amended by Law
+88/2025 Art. 1 k8): a warning, or a fine up to 500.000 đồng for an individual
+/ 1.000.000 đồng for an organisation (250.000 / 500.000 before 01/7/2025),
+decided and handed over on the spot. The case is created already decided,
+without a violation record."""
+
+import logging
+
+from sqlmodel import select
+
+from xlvphc.domain.deadlines import compliance_deadline
+from xlvphc.domain.fines import LAW_88_IN_FORCE, no_record_ceiling
+from xlvphc.domain.money import format_vnd
+from xlvphc.models import Case, CaseAct, CaseEvent, Decision, Violator
+from xlvphc.models.base import local_now
+from xlvphc.models.cases import CaseStatus, ViolatorKind
+from xlvphc.services import audit
+from xlvphc.services.access import Action, Actor, require
+from xlvphc.services.case_input import read_case, read_decision
+from xlvphc.services.cases import _lawful_decision, search_text
+from xlvphc.services.db import session_scope
+from xlvphc.services.errors import ValidationFailed
+from xlvphc.services.numbering import next_number
+
+log = logging.getLogger(__name__)
+
+# read_case wants a record; on the spot its fields come from the violation and
+# the signer, so their errors are already reported at those fields.
+_RECORD_KEYS = (
+    "record_date",
+    "record_time",
+    "record_place",
+    "maker_name",
+    "maker_title",
+)
+
+
+def _ceiling_message(total: int, on, is_org: bool) -> str | None:
+    limit = no_record_ceiling(on, is_org)
+    if total <= limit:
+        return None
+    who = "tổ chức" if is_org else "cá nhân"
+    text = (
+        "sửa đổi bởi Luật 88/2025/QH15"
+        if on >= LAW_88_IN_FORCE
+        else "trước ngày 01/7/2025"
+    )
+    return (
+        f"Xử phạt không lập biên bản chỉ được phạt cảnh cáo hoặc phạt tiền đến "
+        f"{format_vnd(limit)} đối với {who} (Điều 56 Luật XLVPHC, {text}); "
+        "vụ việc này phải lập biên bản."
+    )
+
+
+def decide_without_record(
+    actor: Actor, data: object, request_key: object = None
+) -> int:
+    """Create a case decided on the spot (MQĐ01) and return its id.
+
+    Fines are sent as `fine_<catalogue id>`; the unit comes from the actor.
+    A repeated request key returns the first case."""
+    require(actor, Action.CASE_WRITE, actor.unit_id)
+    form = dict(data) if isinstance(data, dict) else {}
+    key = (
+        request_key
+        if isinstance(request_key, str) and 8 <= len(request_key) <= 64
+        else None
+    )
+    today = local_now().date()
+    with session_scope() as session:
+        if key:
+            existing = session.exec(
+                select(Case.id).where(
+                    Case.request_key == key, Case.unit_id == actor.unit_id
+                )
+            ).first()
+            if existing:
+                return existing
+
+        # The violation, violator and acts, read as for a recorded case.
+        filled = {
+            **form,
+            "record_date": form.get("violation_date"),
+            "record_time": form.get("violation_time"),
+            "record_place": form.get("violation_place"),
+            "maker_name": form.get("signer_name"),
+            "maker_title": form.get("signer_title") or "—",
+        }
+        parsed, errors = read_case(session, filled, today)
+        errors = {k: v for k, v in errors.items() if k not in _RECORD_KEYS}
+        if errors:
+            raise ValidationFailed(errors)
+
+        case = Case(
+            unit_id=actor.unit_id,
+            field=parsed.field,
+            status=CaseStatus.RECORDED,
+            violation_at=parsed.violation_at,
+            violation_date=parsed.violation_at.date(),
+            violation_place=parsed.violation_place,
+            description=parsed.description,
+            violator_kind=parsed.violator["kind"],
+            violator_name=parsed.violator["name"],
+            without_record=True,
+            created_by=actor.user_id,
+            request_key=key,
+        )
+        session.add(case)
+        session.flush()
+        violator = Violator(case_id=case.id, **parsed.violator)
+        session.add(violator)
+        acts: list[CaseAct] = []
+        for position, entry in enumerate(parsed.acts):
+            act = CaseAct(
+                case_id=case.id,
+                catalogue_id=entry.id,
+                decree=entry.decree,
+                article=entry.article,
+                clause=entry.clause,
+                point=entry.point,
+                act=entry.act,
+                frame_min=entry.fine_min,
+                frame_max=entry.fine_max,
+                position=position,
+            )
+            session.add(act)
+            acts.append(act)
+        session.flush()
+
+        # The decision: frame, circumstances, authority, limitation, ceiling.
+        by_act = {f"fine_{a.id}": f"fine_{a.catalogue_id}" for a in acts}
+        decision_data = {**form, **{k: form.get(v) for k, v in by_act.items()}}
+        is_org = case.violator_kind == ViolatorKind.ORGANISATION
+        day = case.violation_date
+        decided, errors = read_decision(decision_data, acts, is_org, day, today)
+        notes = _lawful_decision(session, case, acts, is_org, decided, errors)
+        total = sum(decided.fines.values())
+        if decided.decided_on and not errors:
+            problem = _ceiling_message(total, decided.decided_on, is_org)
+            if problem:
+                errors[f"fine_{acts[0].id}"] = problem
+        errors = {by_act.get(k, k): v for k, v in errors.items()}
+        if errors:
+            raise ValidationFailed(errors)
+
+        number = next_number(session, case.unit_id, "MQĐ01", decided.decided_on.year)
+        for act in acts:
+            act.fine = decided.fines.get(act.id, 0)
+            session.add(act)
+        session.add(
+            Decision(
+                case_id=case.id,
+                number=number,
+                decided_on=decided.decided_on,
+                signer_name=decided.signer_name,
+                signer_title=decided.signer_title,
+                signer_title_code=decided.signer_title_code,
+                delegation=decided.delegation,
+                mitigating=decided.mitigating,
+                aggravating=decided.aggravating,
+                fine_total=total,
+                additional_sanctions=decided.additional_sanctions,
+                remedial_measures=decided.remedial_measures,
+                payment_days=decided.payment_days,
+                treasury=decided.treasury,
+                created_by=actor.user_id,
+            )
+        )
+        # Handed over on the spot: received the day it is signed (MQĐ01).
+        case.status = CaseStatus.DECIDED
+        case.decision_number = number
+        case.decided_on = decided.decided_on
+        case.fine_total = total
+        case.received_on = decided.decided_on
+        case.compliance_due = compliance_deadline(
+            decided.decided_on, decided.payment_days
+        )
+        case.search_text = search_text(case, violator)
+        session.add(case)
+        session.add(
+            CaseEvent(
+                case_id=case.id,
+                kind="decision",
+                actor_id=actor.user_id,
+                summary=f"Ra quyết định xử phạt không lập biên bản số {number} "
+                f"(mẫu MQĐ01)" + "".join(f"; {n}" for n in notes),
+            )
+        )
+        audit.record(
+            session,
+            actor,
+            "decision.without_record",
+            entity="case",
+            entity_id=case.id,
+            after={
+                "decision_number": number,
+                "fine_total": total,
+                "acts": [a.catalogue_id for a in acts],
+            },
+        )
+        log.info("user=%s decided case=%s without record", actor.user_id, case.id)
+        return case.id

@@ -1,0 +1,127 @@
+"""What the "Xử lý tiếp" panel shows besides the steps: the execution summary,
+instalments, seized items and the time limits of the case."""
+
+from datetime import timedelta
+
+from sqlmodel import Session, select
+
+from xlvphc.domain.dates import fmt_date
+from xlvphc.models import Case, Instalment, SeizedItem, Unit, Violator
+from xlvphc.models.cases import CloseReason
+from xlvphc.models.procedure import ItemStatus
+from xlvphc.services.access import Action, Actor
+from xlvphc.services.cases import load_case
+from xlvphc.services.db import session_scope
+from xlvphc.services.procedure.limits import (
+    decision_due,
+    execution_end,
+    sanction_limitation_end,
+)
+from xlvphc.services.procedure.transitions import allowed_steps, money, outstanding
+
+
+# Law Art. 7 and 10 k1 point b: a violator counts as sanctioned again
+# ("tái phạm") when the new act comes within the period after the earlier
+# decision. TODO: the period runs from completing the earlier decision (6
+# months for a warning, 1 year otherwise); the decision date is used here.
+REPEAT_LOOK_BACK = timedelta(days=365)
+
+
+def earlier_decisions(session: Session, case: Case) -> list[dict]:
+    """Decisions against the same identity number in any unit, within the
+    look-back period: only number, date and unit are shown (not the other
+    unit's file), as a suggested aggravating circumstance."""
+    violator = session.exec(select(Violator).where(Violator.case_id == case.id)).first()
+    key = (violator.id_number or violator.tax_code) if violator else ""
+    if not key or case.violation_date is None:
+        return []
+    column = Violator.id_number if violator.id_number else Violator.tax_code
+    rows = session.exec(
+        select(Case.decision_number, Case.decided_on, Unit.name)
+        .join(Violator, Violator.case_id == Case.id)
+        .join(Unit, Unit.id == Case.unit_id)
+        .where(
+            column == key,
+            Case.id != case.id,
+            Case.deleted_at.is_(None),
+            Case.decision_number != "",
+            Case.decided_on >= case.violation_date - REPEAT_LOOK_BACK,
+            Case.decided_on <= case.violation_date,
+        )
+        .order_by(Case.decided_on.desc())
+        .limit(10)
+    ).all()
+    return [{"number": n, "date": fmt_date(d), "unit": u} for n, d, u in rows]
+
+
+def case_procedure(actor: Actor, case_id: object) -> dict:
+    """Summary rows, instalments, items and the steps allowed now."""
+    with session_scope() as session:
+        case = load_case(session, actor, case_id, Action.CASE_READ)
+        pairs: list[tuple[str, str]] = []
+        if not case.decided_on:
+            pairs += [
+                ("Hạn ra quyết định (Điều 66)", fmt_date(decision_due(session, case))),
+                (
+                    "Hết thời hiệu xử phạt (Điều 6)",
+                    fmt_date(sanction_limitation_end(session, case))
+                    or "Theo luật riêng",
+                ),
+            ]
+        else:
+            pairs += [
+                ("Ngày nhận quyết định", fmt_date(case.received_on) or "Chưa ghi nhận"),
+                ("Hạn chấp hành", fmt_date(case.compliance_due) or "—"),
+                ("Tiền phạt", money(case.fine_total)),
+                ("Đã nộp", money(case.paid_total)),
+                ("Được giảm, miễn", money(case.reduced_total)),
+                ("Tiền chậm nộp", money(case.surcharge_total)),
+                ("Còn phải nộp", money(outstanding(case))),
+                ("Hết thời hiệu thi hành (Điều 74)", fmt_date(execution_end(case))),
+            ]
+        if case.complained:
+            pairs.append(("Khiếu nại, khởi kiện", "Đang giải quyết"))
+        if case.closed_on:
+            pairs.append(
+                (
+                    "Kết thúc",
+                    f"{fmt_date(case.closed_on)} – "
+                    f"{CloseReason.LABELS.get(case.close_reason, '')}",
+                )
+            )
+        plan = session.exec(
+            select(Instalment)
+            .where(Instalment.case_id == case.id)
+            .order_by(Instalment.position)
+        ).all()
+        items = session.exec(
+            select(SeizedItem)
+            .where(SeizedItem.case_id == case.id)
+            .order_by(SeizedItem.id)
+        ).all()
+        repeat = earlier_decisions(session, case) if not case.decided_on else []
+        result = {
+            "version": case.version,
+            "repeat": repeat,
+            "summary": [{"label": k, "value": v} for k, v in pairs],
+            "instalments": [
+                {
+                    "label": f"Lần {p.position}",
+                    "amount": money(p.amount),
+                    "due": fmt_date(p.due_on),
+                    "paid": money(p.paid) if p.paid else "Chưa nộp",
+                }
+                for p in plan
+            ],
+            "items": [
+                {
+                    "description": i.description,
+                    "quantity": i.quantity,
+                    "status": ItemStatus.LABELS.get(i.status, i.status),
+                    "seized_on": fmt_date(i.seized_on),
+                }
+                for i in items
+            ],
+        }
+    result["steps"] = allowed_steps(actor, case_id)
+    return result

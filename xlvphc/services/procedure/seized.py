@@ -1,0 +1,124 @@
+"""Tang vật, phương tiện: seized at the record (Law Art. 125 as amended by Law
+88/2025 k25), then returned to the owner or confiscated by the decision
+(Art. 26, 126)."""
+
+from datetime import date
+
+from sqlmodel import Session, select
+
+from xlvphc.models import Case, SeizedItem
+from xlvphc.models.procedure import ItemStatus
+from xlvphc.services.access import Actor
+from xlvphc.services.procedure.transitions import (
+    Context,
+    FieldSpec,
+    handles,
+    perform,
+)
+
+
+def held_items(session: Session, case_id: int) -> list[SeizedItem]:
+    return list(
+        session.exec(
+            select(SeizedItem)
+            .where(SeizedItem.case_id == case_id, SeizedItem.status == ItemStatus.HELD)
+            .order_by(SeizedItem.id)
+        )
+    )
+
+
+def _none_held(session: Session, case: Case, _today: date) -> str | None:
+    return None if held_items(session, case.id) else "Không có tang vật đang tạm giữ"
+
+
+def _item_fields(session: Session, case: Case) -> list[FieldSpec]:
+    options = tuple(
+        (str(i.id), f"{i.description} ({i.quantity})" if i.quantity else i.description)
+        for i in held_items(session, case.id)
+    )
+    return [
+        FieldSpec("item", "Tang vật, phương tiện", "select", True, options=options),
+        FieldSpec("on", "Ngày", "date", True),
+        FieldSpec("document", "Số biên bản / quyết định", "text", True),
+    ]
+
+
+@handles(
+    "seize",
+    [
+        FieldSpec(
+            "description",
+            "Tên tang vật, phương tiện",
+            "text",
+            True,
+            "Ví dụ: xe mô tô biển số 47B1-123.45",
+        ),
+        FieldSpec("quantity", "Số lượng, tình trạng", "text"),
+        FieldSpec("on", "Ngày tạm giữ", "date", True),
+        FieldSpec("document", "Số biên bản / quyết định tạm giữ", "text"),
+    ],
+)
+def _seize(ctx: Context) -> None:
+    description = ctx.form.text("description", "tên tang vật", 500, required=True)
+    quantity = ctx.form.text("quantity", "số lượng", 120)
+    on = ctx.form.date("on", "ngày tạm giữ", required=True, not_after=ctx.today)
+    document = ctx.form.text("document", "số biên bản", 120)
+    if on and ctx.case.violation_date and on < ctx.case.violation_date:
+        ctx.refuse("on", "Ngày tạm giữ không thể trước ngày vi phạm.")
+    if ctx.form.errors:
+        return
+    ctx.session.add(
+        SeizedItem(
+            case_id=ctx.case.id,
+            description=description,
+            quantity=quantity,
+            seized_on=on,
+        )
+    )
+    ctx.record = {"on": on, "document": document, "note": description}
+    ctx.summary = f"Tạm giữ tang vật, phương tiện: {description}"
+
+
+def _dispose(ctx: Context, status: str, verb: str) -> None:
+    raw = ctx.form.data.get("item")
+    item_id = int(raw) if isinstance(raw, str) and raw.isdigit() else None
+    item = ctx.session.get(SeizedItem, item_id) if item_id else None
+    if item is None or item.case_id != ctx.case.id or item.status != ItemStatus.HELD:
+        ctx.refuse("item", "Vui lòng chọn tang vật đang tạm giữ của hồ sơ này.")
+    on = ctx.form.date("on", "ngày", required=True, not_after=ctx.today)
+    document = ctx.form.text("document", "số biên bản / quyết định", 120, required=True)
+    if item and on and on < item.seized_on:
+        ctx.refuse("on", "Ngày không thể trước ngày tạm giữ.")
+    if ctx.form.errors:
+        return
+    item.status, item.disposed_on, item.disposal_document = status, on, document
+    ctx.session.add(item)
+    ctx.record = {
+        "on": on,
+        "document": document,
+        "code": str(item.id),
+        "note": item.description,
+    }
+    ctx.summary = f"{verb} tang vật, phương tiện: {item.description} ({document})"
+
+
+@handles("return_item", _item_fields, guard=_none_held)
+def _return(ctx: Context) -> None:
+    _dispose(ctx, ItemStatus.RETURNED, "Trả lại")
+
+
+@handles("confiscate_item", _item_fields, guard=_none_held)
+def _confiscate(ctx: Context) -> None:
+    _dispose(ctx, ItemStatus.CONFISCATED, "Tịch thu")
+
+
+def seize_item(actor: Actor, case_id: object, data: object) -> str:
+    return perform(actor, case_id, "seize", data)
+
+
+def return_item(actor: Actor, case_id: object, data: object) -> str:
+    return perform(actor, case_id, "return_item", data)
+
+
+def confiscate_item(actor: Actor, case_id: object, data: object) -> str:
+    return perform(actor, case_id, "confiscate_item", data)

@@ -1,0 +1,448 @@
+"""The procedure as a table: for each step, the stages it may be taken from,
+the article that allows it and who may take it; and the one function that
+takes any step (checks, validation, case summary, timeline, audit).
+
+Each group module (explanation, delivery, payment, …) registers the handler
+and the form fields of its steps with `@handles`. A step not allowed in the
+current stage is refused with the reason; the UI offers only `allowed_steps`.
+"""
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlmodel import Session, select
+
+from xlvphc.domain.money import format_vnd
+from xlvphc.models import Case, CaseAct, CaseEvent, Decision, ProcedureStep
+from xlvphc.models.base import local_now, utcnow
+from xlvphc.models.cases import CaseStatus, ViolatorKind
+from xlvphc.services import audit
+from xlvphc.services.access import Action, Actor, require
+from xlvphc.services.cases import load_case
+from xlvphc.services.db import session_scope
+from xlvphc.services.errors import Conflict, ValidationFailed
+from xlvphc.services.inputs import FormReader
+
+log = logging.getLogger(__name__)
+
+S = CaseStatus
+BEFORE_DECISION = frozenset({S.RECORDED, S.EXPLAINING})
+AFTER_DECISION = frozenset({S.DECIDED, S.EXECUTING, S.POSTPONED, S.COERCING})
+OPEN = BEFORE_DECISION | AFTER_DECISION | {S.TRANSFERRED}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One row of the transitions table."""
+
+    code: str
+    label: str  # what the officer clicks, Vietnamese
+    article: str  # legal basis shown with the step and in refusals
+    stages: frozenset[str]
+    action: str = Action.CASE_WRITE
+
+
+# The transitions table: stage -> steps is `steps_from(stage)`.
+TABLE: tuple[Rule, ...] = (
+    Rule(
+        "request_explanation",
+        "Ghi nhận yêu cầu giải trình",
+        "Điều 61 Luật XLVPHC; mục 10 mẫu MBB01",
+        frozenset({S.RECORDED}),
+    ),
+    Rule(
+        "explanation_done",
+        "Kết thúc giải trình",
+        "Điều 61 Luật XLVPHC",
+        frozenset({S.EXPLAINING}),
+    ),
+    Rule(
+        "decide",
+        "Ra quyết định xử phạt",
+        "Điều 66, 68 Luật XLVPHC; mẫu MQĐ02",
+        frozenset({S.RECORDED}),
+    ),
+    Rule(
+        "send", "Gửi quyết định", "Điều 70 Luật XLVPHC (sửa đổi 2025)", AFTER_DECISION
+    ),
+    Rule(
+        "receipt",
+        "Ghi nhận ngày nhận quyết định",
+        "Điều 70, 73 Luật XLVPHC",
+        AFTER_DECISION,
+    ),
+    Rule(
+        "payment", "Ghi nhận nộp tiền phạt", "Điều 73, 78 Luật XLVPHC", AFTER_DECISION
+    ),
+    Rule(
+        "instalments",
+        "Cho nộp tiền phạt nhiều lần",
+        "Điều 79 Luật XLVPHC; mẫu MQĐ05",
+        frozenset({S.DECIDED}),
+    ),
+    Rule(
+        "postpone",
+        "Hoãn thi hành quyết định phạt tiền",
+        "Điều 76 Luật XLVPHC; mẫu MQĐ03",
+        frozenset({S.DECIDED}),
+    ),
+    Rule(
+        "reduce",
+        "Giảm, miễn tiền phạt",
+        "Điều 77 Luật XLVPHC; mẫu MQĐ04",
+        frozenset({S.DECIDED, S.EXECUTING, S.POSTPONED}),
+    ),
+    Rule(
+        "remedial_done",
+        "Ghi nhận đã thực hiện biện pháp khắc phục",
+        "Điều 28, 85 Luật XLVPHC",
+        AFTER_DECISION,
+    ),
+    Rule(
+        "seize", "Ghi nhận tang vật, phương tiện tạm giữ", "Điều 125 Luật XLVPHC", OPEN
+    ),
+    Rule("return_item", "Trả lại tang vật, phương tiện", "Điều 126 Luật XLVPHC", OPEN),
+    Rule(
+        "confiscate_item",
+        "Tịch thu tang vật, phương tiện",
+        "Điều 26, 126 Luật XLVPHC",
+        AFTER_DECISION,
+    ),
+    Rule(
+        "coerce",
+        "Quyết định cưỡng chế",
+        "Điều 86, 87 Luật XLVPHC; mẫu MQĐ07–MQĐ12",
+        frozenset({S.DECIDED, S.EXECUTING, S.COERCING}),
+        Action.DECISION_SIGN,
+    ),
+    Rule(
+        "coercion_done",
+        "Ghi nhận kết quả cưỡng chế",
+        "Điều 86 Luật XLVPHC",
+        frozenset({S.COERCING}),
+    ),
+    Rule(
+        "transfer_unit",
+        "Chuyển hồ sơ cho đơn vị, người có thẩm quyền khác",
+        "Điều 52 k4, Điều 58 k5, Điều 71 Luật XLVPHC",
+        BEFORE_DECISION | {S.DECIDED},
+    ),
+    Rule(
+        "transfer_criminal",
+        "Chuyển hồ sơ để truy cứu trách nhiệm hình sự",
+        "Điều 62 Luật XLVPHC; mẫu MQĐ33",
+        BEFORE_DECISION | {S.DECIDED},
+    ),
+    Rule(
+        "received_back",
+        "Nhận lại hồ sơ từ cơ quan tiến hành tố tụng",
+        "Điều 63 Luật XLVPHC; Điều 6 k1 điểm c",
+        frozenset({S.TRANSFERRED}),
+    ),
+    Rule(
+        "correct",
+        "Đính chính quyết định",
+        "Điều 18 Luật XLVPHC; Điều 15, 16 Nghị định 118/2021",
+        AFTER_DECISION,
+    ),
+    Rule(
+        "amend",
+        "Sửa đổi, bổ sung quyết định",
+        "Điều 18 Luật XLVPHC; Điều 15, 16 Nghị định 118/2021",
+        AFTER_DECISION,
+    ),
+    Rule(
+        "cancel",
+        "Hủy bỏ quyết định",
+        "Điều 18 Luật XLVPHC; Điều 15, 16 Nghị định 118/2021",
+        AFTER_DECISION,
+        Action.DECISION_SIGN,
+    ),
+    Rule(
+        "complaint",
+        "Ghi nhận khiếu nại, khởi kiện",
+        "Điều 15 Luật XLVPHC",
+        AFTER_DECISION,
+    ),
+    Rule(
+        "complaint_resolved",
+        "Ghi nhận kết quả giải quyết khiếu nại, khởi kiện",
+        "Điều 15 Luật XLVPHC",
+        AFTER_DECISION,
+    ),
+    Rule(
+        "close_executed",
+        "Kết thúc: đã chấp hành xong",
+        "Điều 73 k2 Luật XLVPHC",
+        frozenset({S.DECIDED, S.EXECUTING, S.COERCING}),
+    ),
+    Rule(
+        "close_partly",
+        "Kết thúc: thi hành một phần (chết, mất tích, giải thể)",
+        "Điều 75 Luật XLVPHC; Điều 19 Nghị định 118/2021; mẫu MQĐ17",
+        AFTER_DECISION,
+    ),
+    Rule(
+        "close_limitation",
+        "Kết thúc: hết thời hiệu thi hành",
+        "Điều 74 Luật XLVPHC",
+        AFTER_DECISION,
+    ),
+    Rule(
+        "close_no_decision",
+        "Kết thúc: không ra quyết định xử phạt",
+        "Điều 65, 66 Luật XLVPHC",
+        BEFORE_DECISION,
+    ),
+    Rule(
+        "close_prosecuted",
+        "Kết thúc: cơ quan tố tụng đã thụ lý",
+        "Điều 62 Luật XLVPHC",
+        frozenset({S.TRANSFERRED}),
+    ),
+)
+RULES: dict[str, Rule] = {rule.code: rule for rule in TABLE}
+
+
+def steps_from(stage: str) -> list[Rule]:
+    """The transitions table read by stage."""
+    return [rule for rule in TABLE if stage in rule.stages]
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One input of a step's small form (rendered by the procedure panel)."""
+
+    name: str
+    label: str
+    kind: str = "text"  # text | date | money | select | textarea
+    required: bool = False
+    hint: str = ""
+    options: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass
+class Context:
+    """What a handler gets: the locked case and its decision, the form being
+    read, and the outcome it fills in."""
+
+    session: Session
+    actor: Actor
+    case: Case
+    decision: Decision | None
+    form: FormReader
+    today: date
+    summary: str = ""
+    record: dict = field(default_factory=dict)  # ProcedureStep columns
+
+    @property
+    def is_org(self) -> bool:
+        return self.case.violator_kind == ViolatorKind.ORGANISATION
+
+    def refuse(self, key: str, message: str) -> None:
+        self.form.errors[key] = message
+
+    def day(self, key: str, label: str, required: bool = True) -> date | None:
+        """A step date: not in the future, not before the decision or the
+        violation (a step cannot precede what it follows)."""
+        value = self.form.date(key, label, required=required, not_after=self.today)
+        floor = self.decision.decided_on if self.decision else self.case.violation_date
+        if value and floor and value < floor and key not in self.form.errors:
+            self.refuse(
+                key,
+                f"{label[:1].upper()}{label[1:]} không thể trước "
+                f"ngày {floor:%d/%m/%Y}.",
+            )
+        return value
+
+
+Handler = Callable[[Context], None]
+Guard = Callable[[Session, Case, date], str | None]
+
+
+@dataclass
+class Registered:
+    handler: Handler
+    fields: Callable[[Session, Case], list[FieldSpec]]
+    guard: Guard | None
+
+
+REGISTRY: dict[str, Registered] = {}
+
+
+def handles(
+    code: str,
+    fields: list[FieldSpec] | Callable | None = None,
+    guard: Guard | None = None,
+) -> Callable[[Handler], Handler]:
+    """Register the handler of a step in the table. `guard` explains, for a
+    step whose stage fits, why it is still not allowed now (None: allowed)."""
+    if code not in RULES:
+        raise KeyError(code)
+
+    def wrap(fn: Handler) -> Handler:
+        spec = fields if callable(fields) else (lambda s, c, f=fields or []: f)
+        REGISTRY[code] = Registered(fn, spec, guard)
+        return fn
+
+    return wrap
+
+
+def outstanding(case: Case) -> int:
+    """Fine still to pay: total less paid, reduced and exempted (Law Art. 77)."""
+    return max(case.fine_total - case.paid_total - case.reduced_total, 0)
+
+
+def step_count(session: Session, case_id: int, step: str) -> int:
+    return len(
+        session.exec(
+            select(ProcedureStep.id).where(
+                ProcedureStep.case_id == case_id, ProcedureStep.step == step
+            )
+        ).all()
+    )
+
+
+def _snapshot(case: Case) -> dict:
+    return {
+        "status": case.status,
+        "unit_id": case.unit_id,
+        "received_on": case.received_on,
+        "compliance_due": case.compliance_due,
+        "paid_total": case.paid_total,
+        "reduced_total": case.reduced_total,
+        "surcharge_total": case.surcharge_total,
+        "complained": case.complained,
+        "closed_on": case.closed_on,
+        "close_reason": case.close_reason,
+        "fine_total": case.fine_total,
+    }
+
+
+def _stage_refusal(rule: Rule, case: Case) -> str:
+    stage = CaseStatus.LABELS.get(case.status, case.status)
+    return (
+        f"Không thể thực hiện «{rule.label}» khi hồ sơ đang ở giai đoạn "
+        f"«{stage}» ({rule.article})."
+    )
+
+
+def _decision(session: Session, case: Case) -> Decision | None:
+    return session.exec(select(Decision).where(Decision.case_id == case.id)).first()
+
+
+def perform(actor: Actor, case_id: object, code: str, data: object) -> str:
+    """Take one step on a case and return the timeline text.
+
+    Refuses (PermissionDenied/NotFound) outside the actor's role or unit;
+    (Conflict) a step the stage or the law does not allow now, or a stale
+    version; (ValidationFailed) bad field values, each at its field.
+    """
+    rule = RULES.get(code) if isinstance(code, str) else None
+    if rule is None or code not in REGISTRY:
+        raise Conflict("Bước xử lý không hợp lệ.")
+    require(actor, rule.action)
+    entry = REGISTRY[code]
+    today = local_now().date()
+    with session_scope() as session:
+        case = load_case(session, actor, case_id, rule.action)
+        if case.status not in rule.stages:
+            raise Conflict(_stage_refusal(rule, case))
+        if entry.guard:
+            reason = entry.guard(session, case, today)
+            if reason:
+                raise Conflict(f"{reason} ({rule.article}).")
+        version = data.get("version") if isinstance(data, dict) else None
+        if str(version) != str(case.version):
+            raise Conflict(
+                "Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại "
+                "trang trước khi thực hiện bước này."
+            )
+
+        # Validate and apply; nothing is written when a field is refused.
+        before = _snapshot(case)
+        ctx = Context(
+            session, actor, case, _decision(session, case), FormReader(data), today
+        )
+        entry.handler(ctx)
+        if ctx.form.errors:
+            raise ValidationFailed(ctx.form.errors)
+
+        # Record who/when, the timeline entry and the audit row.
+        record = {"on": today, **ctx.record}
+        session.add(
+            ProcedureStep(case_id=case.id, step=code, actor_id=actor.user_id, **record)
+        )
+        case.version += 1
+        case.updated_at = utcnow()
+        session.add(case)
+        session.add(
+            CaseEvent(
+                case_id=case.id,
+                kind=code,
+                actor_id=actor.user_id,
+                summary=ctx.summary[:1000],
+            )
+        )
+        audit.record(
+            session,
+            actor,
+            f"procedure.{code}",
+            entity="case",
+            entity_id=case.id,
+            before=before,
+            after=_snapshot(case),
+        )
+        log.info("user=%s step=%s case=%s", actor.user_id, code, case.id)
+        return ctx.summary
+
+
+def allowed_steps(actor: Actor, case_id: object) -> list[dict]:
+    """The steps the actor may take on the case now, with their form fields:
+    the stage fits, the role allows it, and no guard refuses it."""
+    require(actor, Action.CASE_READ)
+    today = local_now().date()
+    with session_scope() as session:
+        case = load_case(session, actor, case_id, Action.CASE_READ)
+        rows = []
+        for rule in steps_from(case.status):
+            if not actor.can(rule.action) or case.unit_id not in actor.scope:
+                continue
+            entry = REGISTRY.get(rule.code)
+            if entry and entry.guard and entry.guard(session, case, today):
+                continue
+            fields = entry.fields(session, case) if entry else []
+            rows.append(
+                {
+                    "code": rule.code,
+                    "label": rule.label,
+                    "article": rule.article,
+                    # A step with its own screen (the decision) is a link.
+                    "link": entry is None,
+                    "fields": [_field_row(f, today) for f in fields],
+                }
+            )
+        return rows
+
+
+def _field_row(spec: FieldSpec, today: date) -> dict:
+    default = f"{today:%d/%m/%Y}" if spec.kind == "date" and spec.required else ""
+    return {
+        "name": spec.name,
+        "label": spec.label,
+        "kind": spec.kind,
+        "required": spec.required,
+        "hint": spec.hint,
+        "default": default,
+        "options": [{"id": value, "name": text} for value, text in spec.options],
+    }
+
+
+def money(value: int) -> str:
+    return format_vnd(value)
+
+
+def act_frames(session: Session, case: Case) -> list[CaseAct]:
+    return list(session.exec(select(CaseAct).where(CaseAct.case_id == case.id)))

@@ -1,0 +1,146 @@
+"""The report as a PDF: A4 landscape (the tables are wide), Liberation Serif
+for the Vietnamese letters, one table after another."""
+
+from collections.abc import Callable
+
+from fpdf import FPDF
+from fpdf.fonts import FontFace
+
+from xlvphc.documents.layout import _FONT_FILES, FAMILY, FONT_DIR
+from xlvphc.domain.dates import date_in_words
+from xlvphc.domain.money import format_number
+from xlvphc.services.reports.queries import NO_SOURCE, Report, Row, Table, table_values
+
+HEAD = FontFace(emphasis="BOLD", fill_color=(221, 230, 240))
+TOTAL = FontFace(emphasis="BOLD", fill_color=(242, 242, 242))
+SECTION = FontFace(emphasis="BOLD")
+
+
+class ReportDocument(FPDF):
+    def __init__(self, title: str) -> None:
+        super().__init__(orientation="L", unit="mm", format="A4")
+        for style, file_name in _FONT_FILES.items():
+            self.add_font(FAMILY, style, str(FONT_DIR / file_name))
+        self.set_margins(left=15, top=15, right=15)
+        self.set_auto_page_break(True, margin=15)
+        self.set_title(title)
+        self.set_creator("XLVPHC")
+        self.set_lang("vi")
+
+    def footer(self) -> None:
+        self.set_y(-10)
+        self.set_font(FAMILY, "I", 8)
+        self.cell(
+            0, 5, f"Trang {self.page_no()}", align="C", new_x="LMARGIN", new_y="NEXT"
+        )
+
+
+def _cell(value: int | None) -> str:
+    return NO_SOURCE if value is None else format_number(value)
+
+
+def _table(pdf: ReportDocument, report: Report, table: Table) -> None:
+    if pdf.y > pdf.page_break_trigger - 45:
+        pdf.add_page()  # a table's title is never left alone at a page foot
+    pdf.set_font(FAMILY, "B", 11)
+    pdf.multi_cell(
+        0, 6, f"{table.code}. {table.title}", align="L", new_x="LMARGIN", new_y="NEXT"
+    )
+    pdf.ln(1)
+    pdf.set_font(FAMILY, "", 8.5)
+    value_w = min(30.0, (pdf.epw - 10 - 70) / len(table.columns))
+    widths = (
+        10,
+        pdf.epw - 10 - value_w * len(table.columns),
+        *[value_w] * len(table.columns),
+    )
+    with pdf.table(
+        col_widths=widths,
+        text_align="CENTER",
+        line_height=4.2,
+        headings_style=HEAD,
+        num_heading_rows=3,
+        repeat_headings=1,
+    ) as t:
+        head = t.row()
+        head.cell("STT")
+        head.cell("Đơn vị")
+        for c in table.columns:
+            head.cell(c.label)
+        basis = t.row()
+        basis.cell("")
+        basis.cell("Căn cứ (khoản 2 Điều 35 NĐ 118/2021)")
+        for c in table.columns:
+            basis.cell(c.basis)
+        codes = t.row()
+        codes.cell("")
+        codes.cell("Mã cột")
+        for c in table.columns:
+            codes.cell(c.code)
+        for title, rows, total in (
+            (
+                "A. CÁC CƠ QUAN, ĐƠN VỊ THUỘC TỈNH",
+                report.provincial,
+                report.provincial_total,
+            ),
+            (
+                "B. CÔNG AN VÀ CƠ QUAN NGÀNH DỌC (theo dõi riêng, không cộng vào "
+                "tổng của tỉnh)",
+                report.vertical,
+                report.vertical_total,
+            ),
+        ):
+            t.row().cell(title, colspan=len(widths), align="LEFT", style=SECTION)
+            for i, row in enumerate(rows, 1):
+                _row(t, table, row, str(i))
+            _row(t, table, total, "", style=TOTAL)
+    pdf.ln(4)
+
+
+def _row(t, table: Table, row: Row, number: str, style=None) -> None:
+    line = t.row(style=style) if style else t.row()
+    line.cell(number)
+    line.cell(row.name, align="LEFT")
+    for value in table_values(table, row):
+        line.cell(_cell(value), align="RIGHT")
+
+
+def render_pdf(
+    report: Report, progress: Callable[[float], None] | None = None
+) -> bytes:
+    """The whole report; `progress(fraction)` is told after each table so a
+    long report can show a progress bar."""
+    pdf = ReportDocument(report.title)
+    pdf.add_page()
+    pdf.set_font(FAMILY, "B", 14)
+    pdf.multi_cell(0, 7, report.title, align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FAMILY, "", 11)
+    scope = f" – {report.scope_label}" if report.scope_label else ""
+    pdf.multi_cell(
+        0,
+        6,
+        f"Kỳ báo cáo: {report.period}{scope}",
+        align="C",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
+    pdf.set_font(FAMILY, "I", 10)
+    pdf.multi_cell(
+        0,
+        6,
+        f"Lập {date_in_words(report.made_at.date())}",
+        align="C",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
+    pdf.ln(3)
+    for i, table in enumerate(report.tables, 1):
+        _table(pdf, report, table)
+        if progress:
+            progress(i / (len(report.tables) + 1))
+    pdf.set_font(FAMILY, "B", 10)
+    pdf.cell(0, 6, "Ghi chú", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FAMILY, "", 9)
+    for note in report.notes:
+        pdf.multi_cell(0, 5, f"- {note}", new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())

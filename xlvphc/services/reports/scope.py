@@ -1,0 +1,212 @@
+"""The period and the units a dashboard or report covers, read from untrusted
+filters and narrowed to what the acting user may see.
+
+Filter keys (all strings, as the browser sends them):
+- period: "" (all time), "month", "quarter", "year" or "custom";
+- year, month (1-12), quarter (1-4); date_from, date_to (dd/mm/yyyy, custom);
+- group: "" | "department" | "ubnd" | "vertical"; unit: a unit id; field.
+"""
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import and_, false, or_
+from sqlmodel import Session, select
+
+from xlvphc.domain.dates import fmt_date, parse_date
+from xlvphc.domain.text import clean
+from xlvphc.models import Case, Unit
+from xlvphc.models.units import UnitKind
+from xlvphc.services.access import Actor, require, unit_scope, visible_units
+from xlvphc.services.errors import NotFound, ValidationFailed
+
+GROUPS = {
+    "department": "Sở, ban, ngành",
+    "ubnd": "UBND xã, phường",
+    "police": "Công an (tỉnh, xã, phường)",
+    "vertical": "Công an và các cơ quan ngành dọc",
+}
+PERIODS = {
+    "": "Toàn bộ thời gian",
+    "month": "Tháng",
+    "quarter": "Quý",
+    "year": "Năm",
+    "custom": "Khoảng ngày tùy chọn",
+}
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A resolved filter. `units` is None for every unit; `unit_id` is the one
+    unit (with its sub-units) the user picked, if any."""
+
+    date_from: date | None
+    date_to: date | None
+    units: frozenset[int] | None
+    unit_id: int | None
+    group: str
+    field: str
+    label: str
+
+    def list_params(self) -> dict[str, str]:
+        """The case list's URL filters for this scope. The list names the
+        violation-date range v_from / v_to (dd/mm/yyyy), the date the
+        dashboard counts by; unit and field keep their names."""
+        params = {}
+        if self.date_from:
+            params["v_from"] = fmt_date(self.date_from)
+        if self.date_to:
+            params["v_to"] = fmt_date(self.date_to)
+        if self.unit_id:
+            params["unit"] = str(self.unit_id)
+        if self.field:
+            params["field"] = self.field
+        return params
+
+
+def _int(value: object, low: int, high: int) -> int | None:
+    text = clean(value)
+    if not text.isdigit() or len(text) > 6:
+        return None
+    number = int(text)
+    return number if low <= number <= high else None
+
+
+def resolve_period(f: dict, today: date) -> tuple[date | None, date | None, str]:
+    """The first and last day of the chosen period, and its title. A period
+    with a missing part falls back to the current one; a custom range must be
+    valid or the caller is told which box is wrong."""
+    period = clean(f.get("period"))
+    if not period and (clean(f.get("date_from")) or clean(f.get("date_to"))):
+        period = "custom"  # dates alone mean a custom range
+    year = _int(f.get("year"), 2000, 2100) or today.year
+    if period == "month":
+        month = _int(f.get("month"), 1, 12) or today.month
+        last = calendar.monthrange(year, month)[1]
+        return date(year, month, 1), date(year, month, last), f"Tháng {month}/{year}"
+    if period == "quarter":
+        quarter = _int(f.get("quarter"), 1, 4) or (today.month - 1) // 3 + 1
+        first_month = 3 * quarter - 2
+        last_month = first_month + 2
+        last = calendar.monthrange(year, last_month)[1]
+        return (
+            date(year, first_month, 1),
+            date(year, last_month, last),
+            f"Quý {ROMAN[quarter]}/{year}",
+        )
+    if period == "year":
+        return date(year, 1, 1), date(year, 12, 31), f"Năm {year}"
+    if period == "custom":
+        errors = {}
+        start = parse_date(clean(f.get("date_from")))
+        end = parse_date(clean(f.get("date_to")))
+        if clean(f.get("date_from")) and start is None:
+            errors["date_from"] = "Ngày không hợp lệ (ngày/tháng/năm)."
+        if clean(f.get("date_to")) and end is None:
+            errors["date_to"] = "Ngày không hợp lệ (ngày/tháng/năm)."
+        if start and end and start > end:
+            errors["date_to"] = "Ngày kết thúc phải sau ngày bắt đầu."
+        if errors:
+            raise ValidationFailed(errors)
+        label = f"Từ ngày {fmt_date(start) or '…'} đến ngày {fmt_date(end) or '…'}"
+        return start, end, label
+    return None, None, "Toàn bộ thời gian"
+
+
+def resolve(
+    session: Session, actor: Actor, action: str, filters: object, today: date
+) -> Scope:
+    """Read the filters. A unit outside the actor's scope is refused (same
+    message as a missing one), never silently widened to the whole province."""
+    require(actor, action)
+    f = filters if isinstance(filters, dict) else {}
+    start, end, label = resolve_period(f, today)
+    units = visible_units(actor, action)
+    unit_id = _int(f.get("unit"), 1, 2**31 - 1)
+    if unit_id is not None:
+        require(actor, action, unit_id)
+        if session.get(Unit, unit_id) is None:
+            raise NotFound()
+        picked = unit_scope(session, unit_id)
+        units = picked if units is None else units & picked
+    group = clean(f.get("group"))
+    group = group if group in GROUPS else ""
+    field = clean(f.get("field"))[:120]
+    return Scope(start, end, units, unit_id, group, field, label)
+
+
+def group_condition(group: str):
+    """SQL condition on Unit for a group of units (Decree 118/2021 Art. 39:
+    vertical agencies, the police among them, are kept apart)."""
+    if group == "department":
+        return and_(Unit.kind == UnitKind.DEPARTMENT, Unit.is_vertical.is_(False))
+    if group == "ubnd":
+        return Unit.kind == UnitKind.COMMUNE_COMMITTEE
+    if group == "police":
+        # Commune police, and the provincial police (a vertical department).
+        return or_(
+            Unit.kind == UnitKind.COMMUNE_POLICE,
+            and_(Unit.is_vertical.is_(True), Unit.name.like("Công an %")),
+        )
+    if group == "vertical":
+        return Unit.is_vertical.is_(True)
+    return None
+
+
+def case_conditions(scope: Scope, date_column=None) -> list:
+    """WHERE conditions on Case (joined with Unit) for the scope. The period
+    applies to `date_column` (violation date by default, as in the case list);
+    pass False to leave dates to the caller."""
+    conditions = [Case.deleted_at.is_(None)]
+    if scope.units is not None:
+        conditions.append(Case.unit_id.in_(scope.units) if scope.units else false())
+    group = group_condition(scope.group)
+    if group is not None:
+        conditions.append(group)
+    if scope.field:
+        conditions.append(Case.field == scope.field)
+    column = Case.violation_date if date_column is None else date_column
+    if column is not False:
+        conditions += in_period(column, scope)
+    return conditions
+
+
+def in_period(column, scope: Scope) -> list:
+    out = []
+    if scope.date_from:
+        out.append(column >= scope.date_from)
+    if scope.date_to:
+        out.append(column <= scope.date_to)
+    return out
+
+
+def any_in_period(scope: Scope, *columns):
+    """True when any of the dates falls in the period (a report row counts
+    events of several kinds, each by its own date)."""
+    if not scope.date_from and not scope.date_to:
+        return None
+    return or_(*[and_(*in_period(c, scope)) for c in columns])
+
+
+def unit_choices(session: Session, actor: Actor, action: str) -> list[dict]:
+    """Units the actor may pick, as {id, name}: sanctioning units only."""
+    units = visible_units(actor, action)
+    stmt = (
+        select(Unit.id, Unit.name)
+        .where(
+            Unit.active.is_(True),
+            Unit.kind.in_(
+                [
+                    UnitKind.DEPARTMENT,
+                    UnitKind.COMMUNE_COMMITTEE,
+                    UnitKind.COMMUNE_POLICE,
+                ]
+            ),
+        )
+        .order_by(Unit.kind, Unit.name)
+    )
+    if units is not None:
+        stmt = stmt.where(Unit.id.in_(units))
+    return [{"id": str(i), "name": n} for i, n in session.exec(stmt).all()]

@@ -1,0 +1,324 @@
+"""The unit tree kept by system administrators: browse, create, rename, merge,
+deactivate. Units are never deleted: cases and the audit trail point at them.
+
+A merge (two communes joined, a department reorganised) moves the source's
+cases, users and sub-units to the target, deactivates the source and writes
+one audit row with the counts. Moved users' sessions end, as for any change
+of unit (security.md "Sessions").
+"""
+
+import logging
+import re
+
+from sqlalchemy import func, update
+from sqlmodel import Session, select
+
+from xlvphc.domain.text import clean, fold
+from xlvphc.models import Case, Unit, User
+from xlvphc.models.units import UnitKind
+from xlvphc.services import audit
+from xlvphc.services.access import Action, Actor, require, unit_scope
+from xlvphc.services.auth import revoke_sessions
+from xlvphc.services.db import session_scope
+from xlvphc.services.errors import NotFound, ValidationFailed
+from xlvphc.services.inputs import valid_id
+
+log = logging.getLogger(__name__)
+
+CODE_RE = re.compile(r"^[A-Z0-9][A-Z0-9-]{1,39}$")
+MAX_CHILDREN_SHOWN = 500
+
+
+def _id_from(value: object) -> int | None:
+    if isinstance(value, str) and value.isdigit() and len(value) < 12:
+        value = int(value)
+    return valid_id(value)
+
+
+def _get(session: Session, unit_id: object) -> Unit:
+    uid = _id_from(unit_id)
+    unit = session.get(Unit, uid) if uid else None
+    if unit is None:
+        raise NotFound()
+    return unit
+
+
+def _row(unit: Unit, children: int, users: int, cases: int) -> dict:
+    return {
+        "id": str(unit.id),
+        "code": unit.code,
+        "name": unit.name,
+        "kind": UnitKind.LABELS.get(unit.kind, unit.kind),
+        "active": unit.active,
+        "children": children,
+        "users": users,
+        "cases": cases,
+    }
+
+
+def _counts(session: Session, ids: list[int]) -> tuple[dict, dict, dict]:
+    def per(column, where):
+        return dict(
+            session.exec(
+                select(column, func.count())
+                .where(column.in_(ids), *where)
+                .group_by(column)
+            ).all()
+        )
+
+    return (
+        per(Unit.parent_id, ()),
+        per(User.unit_id, (User.active,)),
+        per(Case.unit_id, (Case.deleted_at.is_(None),)),
+    )
+
+
+def browse(actor: Actor, parent_id: object = None) -> dict:
+    """A unit's path from the root and its direct sub-units, with how many
+    sub-units, active users and cases each has. No parent: the roots."""
+    require(actor, Action.UNIT_MANAGE)
+    with session_scope() as session:
+        path: list[dict] = []
+        parent = _get(session, parent_id) if parent_id not in (None, "") else None
+        node = parent
+        while node is not None and len(path) < 20:
+            path.insert(0, {"id": str(node.id), "name": node.name})
+            node = session.get(Unit, node.parent_id) if node.parent_id else None
+        children = session.exec(
+            select(Unit)
+            .where(Unit.parent_id == (parent.id if parent else None))
+            .order_by(Unit.active.desc(), Unit.kind, Unit.name)
+            .limit(MAX_CHILDREN_SHOWN)
+        ).all()
+        sub, users, cases = _counts(session, [u.id for u in children])
+        return {
+            "path": path,
+            "rows": [
+                _row(u, sub.get(u.id, 0), users.get(u.id, 0), cases.get(u.id, 0))
+                for u in children
+            ],
+        }
+
+
+def _new_code(session: Session, name: str) -> str:
+    base = "-".join(re.sub(r"[^a-z0-9 ]", " ", fold(name)).upper().split())[:34]
+    base = base.strip("-") or "DV"
+    code, n = base, 1
+    while session.exec(select(Unit.id).where(Unit.code == code)).first():
+        n += 1
+        code = f"{base}-{n}"
+    return code
+
+
+def _name(data: dict, errors: dict) -> str:
+    name = clean(data.get("name"), 210)
+    if not 3 <= len(name) <= 200:
+        errors["name"] = "Vui lòng nhập tên đơn vị (3–200 ký tự)."
+    return name
+
+
+def create_unit(actor: Actor, data: object) -> int:
+    """A new unit under an existing active one."""
+    require(actor, Action.UNIT_MANAGE)
+    data = data if isinstance(data, dict) else {}
+    errors: dict[str, str] = {}
+    name = _name(data, errors)
+    kind = clean(data.get("kind"), 20)
+    if kind not in UnitKind.LABELS or kind == UnitKind.PROVINCE:
+        errors["kind"] = "Vui lòng chọn loại đơn vị."
+    code = clean(data.get("code"), 50).upper()
+    if code and not CODE_RE.match(code):
+        errors["code"] = "Mã gồm 2–40 chữ in hoa không dấu, số hoặc gạch ngang."
+    with session_scope() as session:
+        parent_id = _id_from(data.get("parent_id"))
+        parent = session.get(Unit, parent_id) if parent_id else None
+        if parent is None or not parent.active:
+            errors["parent_id"] = "Vui lòng chọn đơn vị cấp trên đang hoạt động."
+        if code and session.exec(select(Unit.id).where(Unit.code == code)).first():
+            errors["code"] = "Mã này đã có đơn vị dùng."
+        if errors:
+            raise ValidationFailed(errors)
+        unit = Unit(
+            code=code or _new_code(session, name),
+            name=name,
+            kind=kind,
+            parent_id=parent.id,
+            source="Tạo trong ứng dụng",
+        )
+        session.add(unit)
+        session.flush()
+        audit.record(
+            session,
+            actor,
+            "unit.created",
+            entity="unit",
+            entity_id=unit.id,
+            after={
+                "code": unit.code,
+                "name": name,
+                "kind": kind,
+                "parent_id": parent.id,
+            },
+        )
+        log.info("user=%s created unit=%s", actor.user_id, unit.id)
+        return unit.id
+
+
+def rename_unit(actor: Actor, unit_id: object, data: object) -> None:
+    require(actor, Action.UNIT_MANAGE)
+    errors: dict[str, str] = {}
+    name = _name(data if isinstance(data, dict) else {}, errors)
+    if errors:
+        raise ValidationFailed(errors)
+    with session_scope() as session:
+        unit = _get(session, unit_id)
+        if unit.name == name:
+            return
+        audit.record(
+            session,
+            actor,
+            "unit.renamed",
+            entity="unit",
+            entity_id=unit.id,
+            before={"name": unit.name},
+            after={"name": name},
+        )
+        unit.name = name
+        session.add(unit)
+        log.info("user=%s renamed unit=%s", actor.user_id, unit.id)
+
+
+def set_active(actor: Actor, unit_id: object, active: object) -> None:
+    """Deactivate only an empty unit (no active users, no active sub-units):
+    otherwise merge it. Reactivation needs an active parent."""
+    require(actor, Action.UNIT_MANAGE)
+    if not isinstance(active, bool):
+        raise ValidationFailed({"active": "Dữ liệu không hợp lệ."})
+    with session_scope() as session:
+        unit = _get(session, unit_id)
+        if unit.active == active:
+            return
+        if not active:
+            if unit.parent_id is None:
+                raise ValidationFailed({"active": "Không thể ngừng đơn vị gốc."})
+            users = session.exec(
+                select(func.count()).where(User.unit_id == unit.id, User.active)
+            ).one()
+            subs = session.exec(
+                select(func.count()).where(Unit.parent_id == unit.id, Unit.active)
+            ).one()
+            if users or subs:
+                raise ValidationFailed(
+                    {
+                        "active": (
+                            f"Đơn vị còn {users} tài khoản và {subs} đơn vị trực thuộc đang "
+                            "hoạt động: hãy chuyển họ đi hoặc sáp nhập đơn vị."
+                        )
+                    }
+                )
+        else:
+            parent = session.get(Unit, unit.parent_id) if unit.parent_id else None
+            if unit.parent_id and (parent is None or not parent.active):
+                raise ValidationFailed({"active": "Đơn vị cấp trên đang ngừng."})
+        unit.active = active
+        session.add(unit)
+        audit.record(
+            session,
+            actor,
+            "unit.activated" if active else "unit.deactivated",
+            entity="unit",
+            entity_id=unit.id,
+            before={"active": not active},
+            after={"active": active},
+        )
+        log.info("user=%s set unit=%s active=%s", actor.user_id, unit.id, active)
+
+
+def merge_units(
+    actor: Actor, source_id: object, target_id: object, reason: object = ""
+) -> dict:
+    """Move everything of `source` into `target` and deactivate `source`.
+    Returns the counts moved."""
+    require(actor, Action.UNIT_MANAGE)
+    note = clean(reason, 500)
+    with session_scope() as session:
+        source = _get(session, source_id)
+        target = _get(session, target_id)
+        if source.id == target.id:
+            raise ValidationFailed({"target_id": "Chọn một đơn vị khác để nhập vào."})
+        if not source.active or not target.active:
+            raise ValidationFailed({"target_id": "Cả hai đơn vị phải đang hoạt động."})
+        if target.id in unit_scope(session, source.id):
+            raise ValidationFailed(
+                {"target_id": "Không thể nhập vào một đơn vị trực thuộc của nó."}
+            )
+        if source.parent_id is None:
+            raise ValidationFailed({"target_id": "Không thể sáp nhập đơn vị gốc."})
+        if len(note) < 5:
+            raise ValidationFailed({"reason": "Vui lòng ghi căn cứ sáp nhập."})
+
+        moved_users = session.exec(
+            select(User.id).where(User.unit_id == source.id)
+        ).all()
+        cases = session.exec(
+            update(Case)
+            .where(Case.unit_id == source.id)
+            .values(unit_id=target.id)
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        session.exec(
+            update(User)
+            .where(User.unit_id == source.id)
+            .values(unit_id=target.id)
+            .execution_options(synchronize_session=False)
+        )
+        children = session.exec(
+            update(Unit)
+            .where(Unit.parent_id == source.id)
+            .values(parent_id=target.id)
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        for user_id in moved_users:
+            revoke_sessions(session, user_id)
+        source.active = False
+        session.add(source)
+        counts = {"cases": cases, "users": len(moved_users), "units": children}
+        audit.record(
+            session,
+            actor,
+            "unit.merged",
+            entity="unit",
+            entity_id=source.id,
+            before={"unit_id": source.id, "name": source.name},
+            after={"into": target.id, "name": target.name, **counts},
+            reason=note,
+        )
+        log.info(
+            "user=%s merged unit=%s into unit=%s %s",
+            actor.user_id,
+            source.id,
+            target.id,
+            counts,
+        )
+        return counts
+
+
+def search_units(actor: Actor, query: object) -> list[dict]:
+    """Active units whose name or code contains the text (for the merge and
+    create pickers); at most 30."""
+    require(actor, Action.UNIT_MANAGE)
+    text = clean(query, 100)
+    if len(text) < 2:
+        return []
+    with session_scope() as session:
+        rows = session.exec(
+            select(Unit)
+            .where(
+                Unit.active,
+                Unit.name.contains(text, autoescape=True)
+                | Unit.code.contains(text.upper(), autoescape=True),
+            )
+            .order_by(Unit.name)
+            .limit(30)
+        ).all()
+        return [{"id": str(u.id), "name": f"{u.name} ({u.code})"} for u in rows]

@@ -1,0 +1,69 @@
+"""The audit log screen: filters, a page of events, export."""
+
+import reflex as rx
+
+from xlvphc.services import audit_log
+from xlvphc.state.session import SessionState
+
+FILTER_KEYS = ("user", "unit_id", "action", "date_from", "date_to")
+
+
+class AuditState(SessionState):
+    rows: list[dict] = []
+    total: int = 0
+    page: int = 1
+    pages: int = 1
+    filters: dict[str, str] = {}
+    actions: list[dict] = audit_log.action_choices()
+    units: list[dict] = []
+
+    def _load(self):
+        ok, result = self._call(audit_log.search, self.filters, self.page)
+        if not ok:
+            return result
+        self.rows = result["rows"]
+        self.total = result["total"]
+        self.page = result["page"]
+        self.pages = result["pages"]
+
+    @rx.event
+    def open(self):
+        self.rows = []
+        self.page = 1
+        ok, result = self._call(audit_log.unit_choices)
+        if not ok:
+            return result
+        self.units = result
+        return self._load()
+
+    @rx.event
+    def search(self, form: dict):
+        form = form if isinstance(form, dict) else {}
+        self.filters = {k: str(form.get(k) or "")[:64] for k in FILTER_KEYS}
+        self.page = 1
+        return self._load()
+
+    @rx.event
+    def next_page(self):
+        if self.page < self.pages:
+            self.page += 1
+        return self._load()
+
+    @rx.event
+    def previous_page(self):
+        if self.page > 1:
+            self.page -= 1
+        return self._load()
+
+    @rx.event
+    async def export(self):
+        ok, result = await self._call_in_thread(audit_log.export_xlsx, self.filters)
+        if not ok:
+            return result
+        filename, data = result
+        return rx.download(
+            data=data,
+            filename=filename,
+            mime_type="application/vnd.openxmlformats-officedocument.spreadsheetml"
+            ".sheet",
+        )

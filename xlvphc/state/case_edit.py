@@ -1,0 +1,140 @@
+"""Sửa hồ sơ (edit form), the history section and the delete dialog of the
+case page."""
+
+import reflex as rx
+
+from xlvphc import routes
+from xlvphc.services import case_edit, catalogue, recycle_bin
+from xlvphc.state.cases import _case_id
+from xlvphc.state.session import SessionState
+
+MAX_ACTS = 20
+
+
+class CaseEditState(SessionState):
+    ready: bool = False
+    case_id: int = 0
+    record_number: str = ""
+    kind: str = "individual"
+    locked: str = ""
+    values: dict[str, str] = {}
+    catalogue_results: list[dict] = []
+    selected: list[dict] = []
+    # The save was refused because someone else saved first.
+    conflict: bool = False
+    form_key: int = 0
+    # The version the officer is looking at: kept server-side, so the browser
+    # cannot claim a newer one and overwrite a colleague's change.
+    _version: int = 0
+
+    def _fill(self, result: dict) -> None:
+        self.case_id = result["id"]
+        self.record_number = result["record_number"]
+        self.kind = result["kind"]
+        self.locked = result["locked"]
+        self.values = result["values"]
+        self.selected = result["acts"]
+        self._version = result["version"]
+        self.form_key += 1
+
+    @rx.event
+    def open(self):
+        self.ready, self.conflict = False, False
+        self.values, self.selected, self.catalogue_results = {}, [], []
+        ok, result = self._call(case_edit.edit_form,
+                                _case_id(self.router.page.params.get("id")))
+        if not ok:
+            return result
+        self._fill(result)
+        self.ready = True
+
+    @rx.event
+    def set_kind(self, value: str):
+        self.kind = "organisation" if value == "organisation" else "individual"
+
+    @rx.event
+    def search_catalogue(self, query: str):
+        ok, result = self._call(catalogue.search, str(query or "")[:200])
+        if ok:
+            self.catalogue_results = result
+
+    @rx.event
+    def add_act(self, act_id: str):
+        """Only rows the server itself listed can be added."""
+        row = next((r for r in self.catalogue_results if r["id"] == act_id), None)
+        if row is None or len(self.selected) >= MAX_ACTS:
+            return
+        if all(s["id"] != act_id for s in self.selected):
+            self.selected = self.selected + [row]
+
+    @rx.event
+    def remove_act(self, act_id: str):
+        self.selected = [s for s in self.selected if s["id"] != act_id]
+
+    @rx.event
+    def submit(self, form: dict):
+        form = dict(form) if isinstance(form, dict) else {}
+        form["act_ids"] = ",".join(s["id"] for s in self.selected)
+        form["kind"] = self.kind
+        form["version"] = self._version
+        self.conflict = False
+        ok, result = self._call(_save, self.case_id, form)
+        if ok and isinstance(result, str):
+            # Someone saved first: show who, and the way to their change.
+            self.message, self.conflict = result, True
+            return rx.scroll_to("thong-bao-loi")
+        if not ok:
+            return [result, rx.scroll_to("thong-bao-loi")] if result else \
+                rx.scroll_to("thong-bao-loi")
+        return [
+            rx.toast.success("Đã lưu các sửa đổi."),
+            rx.redirect(f"{routes.CASE_DETAIL}?id={self.case_id}"),
+        ]
+
+
+def _save(actor, case_id: int, form: dict) -> int | str:
+    """The new version, or the conflict message when the case moved on."""
+    try:
+        return case_edit.edit_case(actor, case_id, form)
+    except case_edit.StaleVersion as exc:
+        return exc.message
+
+
+class CaseHistoryState(SessionState):
+    """The history section of the case page: who changed what, when."""
+
+    entries: list[dict] = []
+    loaded: bool = False
+
+    @rx.event
+    def load(self):
+        self.entries, self.loaded = [], False
+        ok, result = self._call(case_edit.case_history,
+                                _case_id(self.router.page.params.get("id")))
+        if not ok:
+            return result
+        self.entries = result
+        self.loaded = True
+
+
+class CaseDeleteState(SessionState):
+    """The delete dialog of the case page."""
+
+    open_dialog: bool = False
+
+    @rx.event
+    def set_open(self, value: bool):
+        self.open_dialog = bool(value)
+        self.errors, self.message = {}, ""
+
+    @rx.event
+    def delete(self, form: dict):
+        reason = form.get("reason") if isinstance(form, dict) else None
+        case_id = _case_id(self.router.page.params.get("id"))
+        ok, result = self._call(recycle_bin.delete_case, case_id, reason)
+        if not ok:
+            return result
+        self.open_dialog = False
+        return [rx.toast.success("Đã chuyển hồ sơ vào thùng rác."),
+                rx.redirect(routes.CASES)]
+

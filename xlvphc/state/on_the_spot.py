@@ -1,0 +1,39 @@
+"""Xử phạt không lập biên bản (MQĐ01): the on-the-spot decision form.
+
+A substate of CaseFormState so the violator and catalogue-picker parts of the
+new-case form (its vars and handlers) are reused as they are; only the save
+differs. The ceiling of Law Art. 56 is checked by the service."""
+
+import logging
+
+import reflex as rx
+
+from xlvphc import routes
+from xlvphc.services import procedure
+from xlvphc.state.case_form import CaseFormState
+
+log = logging.getLogger(__name__)
+
+
+class OnTheSpotState(CaseFormState):
+    @rx.event
+    def decide(self, form: dict):
+        """Save the case and its MQĐ01 decision in one step. The acts are the
+        rows the server listed (`selected`), never ids from the browser; the
+        request key makes a double click save once."""
+        form = dict(form) if isinstance(form, dict) else {}
+        form["act_ids"] = ",".join(s["id"] for s in self.selected)
+        form["kind"] = self.kind
+        ok, result = self._call(
+            procedure.decide_without_record, form, self._request_key
+        )
+        if not ok:
+            return (
+                [result, rx.scroll_to("thong-bao-loi")]
+                if result
+                else rx.scroll_to("thong-bao-loi")
+            )
+        return [
+            rx.toast.success("Đã ra quyết định xử phạt không lập biên bản."),
+            rx.redirect(f"{routes.CASE_DETAIL}?id={result}"),
+        ]

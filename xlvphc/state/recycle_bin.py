@@ -1,0 +1,72 @@
+"""Thùng rác: deleted cases, restore, and purge by an administrator."""
+
+import reflex as rx
+
+from xlvphc.services import recycle_bin
+from xlvphc.state.session import SessionState
+
+
+class RecycleBinState(SessionState):
+    rows: list[dict] = []
+    total: int = 0
+    page: int = 1
+    pages: int = 1
+    # The case whose purge dialog is open (an id the server listed).
+    purge_id: int = 0
+
+    def _load(self):
+        ok, result = self._call(recycle_bin.list_bin, self.page)
+        if not ok:
+            return result
+        self.rows, self.total = result["rows"], result["total"]
+        self.page, self.pages = result["page"], result["pages"]
+
+    @rx.event
+    def open(self):
+        self.page, self.purge_id = 1, 0
+        return self._load()
+
+    @rx.event
+    def restore(self, case_id: int):
+        """The service re-checks the case is in the bin and in scope."""
+        ok, result = self._call(recycle_bin.restore_case, case_id)
+        if not ok:
+            return result
+        self._load()
+        return rx.toast.success("Đã khôi phục hồ sơ cùng toàn bộ thông tin.")
+
+    @rx.event
+    def ask_purge(self, case_id: int):
+        self.errors, self.message = {}, ""
+        self.purge_id = case_id if any(r["id"] == case_id for r in self.rows) else 0
+
+    @rx.event
+    def cancel_purge(self):
+        self.purge_id = 0
+
+    @rx.event
+    def set_purge_open(self, value: bool):
+        if not value:
+            self.purge_id = 0
+
+    @rx.event
+    def purge(self, form: dict):
+        reason = form.get("reason") if isinstance(form, dict) else None
+        ok, result = self._call(recycle_bin.purge_case, self.purge_id, reason)
+        if not ok:
+            return result
+        self.purge_id = 0
+        self._load()
+        return rx.toast.success("Đã xóa vĩnh viễn hồ sơ; thao tác được ghi nhật ký.")
+
+    @rx.event
+    def next_page(self):
+        if self.page < self.pages:
+            self.page += 1
+        return self._load()
+
+    @rx.event
+    def previous_page(self):
+        if self.page > 1:
+            self.page -= 1
+        return self._load()

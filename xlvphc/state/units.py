@@ -1,0 +1,118 @@
+"""The unit tree screen: browse a level at a time, create, rename, merge,
+deactivate."""
+
+import reflex as rx
+
+from xlvphc.services import units
+from xlvphc.state.session import SessionState
+
+
+def _unit_id(value: object) -> str:
+    """Keep only a plausible id from the browser; the service re-checks it."""
+    text = str(value) if isinstance(value, int | str) else ""
+    return text if text.isdigit() and len(text) < 12 else ""
+
+
+class UnitsState(SessionState):
+    parent_id: str = ""
+    path: list[dict] = []
+    rows: list[dict] = []
+    # The unit whose rename / merge panel is open (id and name only).
+    selected: dict[str, str] = {}
+    merge_choices: list[dict] = []
+
+    def _load(self):
+        ok, result = self._call(units.browse, self.parent_id or None)
+        if not ok:
+            return result
+        self.path = result["path"]
+        self.rows = result["rows"]
+
+    @rx.event
+    def open(self):
+        self.parent_id = ""
+        self.selected = {}
+        self.merge_choices = []
+        return self._load()
+
+    @rx.event
+    def go(self, unit_id: str):
+        self.parent_id = _unit_id(unit_id)
+        self.selected = {}
+        return self._load()
+
+    @rx.event
+    def select(self, unit_id: str):
+        """Open the panel of a unit listed on this screen."""
+        row = next((r for r in self.rows if r["id"] == _unit_id(unit_id)), None)
+        self.selected = {"id": row["id"], "name": row["name"]} if row else {}
+        self.merge_choices = []
+        self.errors = {}
+
+    @rx.event
+    def close(self):
+        self.selected = {}
+        self.errors = {}
+
+    @rx.event
+    def create(self, form: dict):
+        form = dict(form) if isinstance(form, dict) else {}
+        # "new_name": the rename panel's "name" field may be open beside it.
+        form = {
+            "name": form.get("new_name"),
+            "kind": form.get("kind"),
+            "code": form.get("code"),
+            "parent_id": self.parent_id,
+        }
+        ok, result = self._call(units.create_unit, form)
+        if not ok:
+            if "name" in self.errors:
+                self.errors = {**self.errors, "new_name": self.errors["name"]}
+            return result
+        self._load()
+        return rx.toast.success("Đã tạo đơn vị.")
+
+    @rx.event
+    def rename(self, form: dict):
+        ok, result = self._call(units.rename_unit, self.selected.get("id"), form)
+        if not ok:
+            return result
+        self.selected = {}
+        self._load()
+        return rx.toast.success("Đã đổi tên đơn vị.")
+
+    @rx.event
+    def find_target(self, form: dict):
+        query = form.get("q") if isinstance(form, dict) else ""
+        ok, result = self._call(units.search_units, query)
+        if ok:
+            self.merge_choices = [
+                r for r in result if r["id"] != self.selected.get("id")
+            ]
+
+    @rx.event
+    def merge(self, form: dict):
+        form = form if isinstance(form, dict) else {}
+        ok, result = self._call(
+            units.merge_units,
+            self.selected.get("id"),
+            _unit_id(form.get("target_id")),
+            form.get("reason"),
+        )
+        if not ok:
+            return result
+        self.selected = {}
+        self.merge_choices = []
+        self._load()
+        return rx.toast.success(
+            f"Đã sáp nhập: chuyển {result['cases']} hồ sơ, {result['users']} tài "
+            f"khoản, {result['units']} đơn vị trực thuộc."
+        )
+
+    @rx.event
+    def set_active(self, unit_id: str, active: bool):
+        ok, result = self._call(units.set_active, _unit_id(unit_id), active)
+        if not ok:
+            return result
+        self._load()
+        return rx.toast.success("Đã cập nhật trạng thái đơn vị.")
