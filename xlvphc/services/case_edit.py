@@ -14,6 +14,7 @@ import logging
 from sqlmodel import select
 
 from xlvphc.domain.dates import fmt_date, fmt_datetime
+from xlvphc.domain.money import format_vnd
 from xlvphc.models import (
     AuditEvent,
     Case,
@@ -258,10 +259,22 @@ def _changes(before: str, after: str) -> list[dict]:
             and not isinstance(old.get(k, new.get(k)), list)
             and not isinstance(new.get(k), list)]
     return [
-        {"field": LABELS[k], "before": _text(old.get(k)) or "—",
-         "after": _text(new.get(k)) or "—"}
+        {"field": LABELS[k], "before": _shown(k, old.get(k)) or "—",
+         "after": _shown(k, new.get(k)) or "—"}
         for k in keys
     ]
+
+
+MONEY_KEYS = {"fine_total", "paid_total", "reduced_total", "surcharge_total"}
+
+
+def _shown(key: str, value: object) -> str:
+    """A stored value as officers read it: stage labels, amounts in đồng."""
+    if key == "status" and isinstance(value, str):
+        return CaseStatus.LABELS.get(value, value)
+    if key in MONEY_KEYS and isinstance(value, int) and not isinstance(value, bool):
+        return format_vnd(value)
+    return _text(value)
 
 
 def case_history(actor: Actor, case_id: object, limit: int = 200) -> list[dict]:
