@@ -43,13 +43,23 @@ def search_text(case: Case, violator: Violator | None) -> str:
     diacritics, identity and tax numbers, document numbers, place words,
     licence plates named in the description. The word index
     (services.search_index) is rebuilt from it on every change."""
-    parts = [case.violator_name, case.record_number, case.decision_number,
-             case.violation_place, case.field]
+    parts = [
+        case.violator_name,
+        case.record_number,
+        case.decision_number,
+        case.violation_place,
+        case.field,
+    ]
     parts += [m.replace(" ", "-") for m in _PLATE.findall(case.description or "")]
     if violator:
-        parts += [violator.name, violator.id_number, violator.tax_code,
-                  violator.address, violator.registration_number,
-                  violator.representative_name]
+        parts += [
+            violator.name,
+            violator.id_number,
+            violator.tax_code,
+            violator.address,
+            violator.registration_number,
+            violator.representative_name,
+        ]
     return f" {fold(' '.join(p for p in parts if p))} "[:4000]
 
 
@@ -71,13 +81,19 @@ def create_case(actor: Actor, data: object, request_key: object = None) -> int:
     user, never from the form. A repeated request key returns the first case
     (double clicks and replayed events create nothing twice)."""
     require(actor, Action.CASE_WRITE, actor.unit_id)
-    key = request_key if isinstance(request_key, str) and 8 <= len(request_key) <= 64 \
+    key = (
+        request_key
+        if isinstance(request_key, str) and 8 <= len(request_key) <= 64
         else None
+    )
     now = local_now()
     with session_scope() as session:
         if key:
-            existing = session.exec(select(Case.id).where(
-                Case.request_key == key, Case.unit_id == actor.unit_id)).first()
+            existing = session.exec(
+                select(Case.id).where(
+                    Case.request_key == key, Case.unit_id == actor.unit_id
+                )
+            ).first()
             if existing:
                 return existing
         parsed, errors = read_case(session, data, now.date())
@@ -103,30 +119,57 @@ def create_case(actor: Actor, data: object, request_key: object = None) -> int:
         violator = Violator(case_id=case.id, **parsed.violator)
         session.add(violator)
         for position, entry in enumerate(parsed.acts):
-            session.add(CaseAct(
-                case_id=case.id, catalogue_id=entry.id, decree=entry.decree,
-                article=entry.article, clause=entry.clause, point=entry.point,
-                act=entry.act, frame_min=entry.fine_min, frame_max=entry.fine_max,
-                position=position,
-            ))
-        session.add(ViolationRecord(case_id=case.id, number=case.record_number,
-                                    created_by=actor.user_id, **parsed.record))
+            session.add(
+                CaseAct(
+                    case_id=case.id,
+                    catalogue_id=entry.id,
+                    decree=entry.decree,
+                    article=entry.article,
+                    clause=entry.clause,
+                    point=entry.point,
+                    act=entry.act,
+                    frame_min=entry.fine_min,
+                    frame_max=entry.fine_max,
+                    position=position,
+                )
+            )
+        session.add(
+            ViolationRecord(
+                case_id=case.id,
+                number=case.record_number,
+                created_by=actor.user_id,
+                **parsed.record,
+            )
+        )
         case.search_text = search_text(case, violator)
         session.add(case)
-        session.add(CaseEvent(
-            case_id=case.id, kind="record", actor_id=actor.user_id,
-            summary=f"Lập biên bản vi phạm hành chính số {case.record_number}",
-        ))
-        audit.record(session, actor, "case.created", entity="case",
-                     entity_id=case.id,
-                     after={"record_number": case.record_number,
-                            "field": case.field, "acts": [a.id for a in parsed.acts]})
+        session.add(
+            CaseEvent(
+                case_id=case.id,
+                kind="record",
+                actor_id=actor.user_id,
+                summary=f"Lập biên bản vi phạm hành chính số {case.record_number}",
+            )
+        )
+        audit.record(
+            session,
+            actor,
+            "case.created",
+            entity="case",
+            entity_id=case.id,
+            after={
+                "record_number": case.record_number,
+                "field": case.field,
+                "acts": [a.id for a in parsed.acts],
+            },
+        )
         log.info("user=%s created case=%s", actor.user_id, case.id)
         return case.id
 
 
-def _lawful_decision(session: Session, case: Case, acts: list, is_org: bool,
-                     parsed, errors: dict) -> list[str]:
+def _lawful_decision(
+    session: Session, case: Case, acts: list, is_org: bool, parsed, errors: dict
+) -> list[str]:
     """Refusals the law imposes on the decision itself, added to `errors` at
     their field; returns notes for the timeline (authority to check by hand).
 
@@ -145,33 +188,38 @@ def _lawful_decision(session: Session, case: Case, acts: list, is_org: bool,
         errors["decided_on"] = (
             f"Đã hết thời hiệu xử phạt (hết ngày {last:%d/%m/%Y}, Điều 6 Luật Xử lý "
             "vi phạm hành chính): không được ra quyết định xử phạt, chỉ áp dụng "
-            "biện pháp khắc phục hậu quả (khoản 2 Điều 65).")
+            "biện pháp khắc phục hậu quả (khoản 2 Điều 65)."
+        )
     code = parsed.signer_title_code
     if parsed.delegation:
         # NĐ 118 Điều 10: a deputy's decision cites a delegation in force; the
         # ceiling is the delegating head's (Law Art. 54).
         from xlvphc.services.procedure.delegation import delegation_in_force
 
-        given = delegation_in_force(session, case.unit_id, parsed.delegation,
-                                    parsed.decided_on)
+        given = delegation_in_force(
+            session, case.unit_id, parsed.delegation, parsed.decided_on
+        )
         if given is None:
             errors["delegation"] = (
                 f"Không có quyết định giao quyền số «{parsed.delegation}» của đơn "
                 f"vị còn hiệu lực ngày {parsed.decided_on:%d/%m/%Y} trong sổ giao "
-                "quyền (Điều 54 Luật XLVPHC; Điều 10 Nghị định 118/2021).")
+                "quyền (Điều 54 Luật XLVPHC; Điều 10 Nghị định 118/2021)."
+            )
             return notes
         code = code or given.head_title_code
     if not code:
         return notes
     if signer_rule(code, parsed.decided_on) is None:
         errors["signer_title_code"] = check_authority(
-            code, case.field, 0, is_org, parsed.decided_on)
+            code, case.field, 0, is_org, parsed.decided_on
+        )
         return notes
     for act in acts:
         if act.frame_max is None:
             continue
-        verdict = judge_authority(code, case.field, act.frame_max, is_org,
-                                  parsed.decided_on)
+        verdict = judge_authority(
+            code, case.field, act.frame_max, is_org, parsed.decided_on
+        )
         if verdict.verdict == Verdict.EXCEEDS:
             errors["signer_title_code"] = verdict.message + "."
             break
@@ -187,14 +235,18 @@ def issue_decision(actor: Actor, case_id: object, data: object) -> str:
     with session_scope() as session:
         case = load_case(session, actor, case_id, Action.CASE_WRITE)
         if case.status == CaseStatus.EXPLAINING:
-            raise Conflict("Người vi phạm đang giải trình: ghi nhận kết thúc giải "
-                           "trình trước khi ra quyết định (Điều 61 Luật XLVPHC).")
+            raise Conflict(
+                "Người vi phạm đang giải trình: ghi nhận kết thúc giải "
+                "trình trước khi ra quyết định (Điều 61 Luật XLVPHC)."
+            )
         if case.status != CaseStatus.RECORDED:
             raise Conflict("Hồ sơ này đã có quyết định xử phạt.")
-        record = session.exec(select(ViolationRecord).where(
-            ViolationRecord.case_id == case.id)).one()
-        acts = session.exec(select(CaseAct).where(CaseAct.case_id == case.id)
-                            .order_by(CaseAct.position)).all()
+        record = session.exec(
+            select(ViolationRecord).where(ViolationRecord.case_id == case.id)
+        ).one()
+        acts = session.exec(
+            select(CaseAct).where(CaseAct.case_id == case.id).order_by(CaseAct.position)
+        ).all()
         is_org = case.violator_kind == ViolatorKind.ORGANISATION
         record_day = record.made_at.date()
         parsed, errors = read_decision(data, acts, is_org, record_day, today)
@@ -205,7 +257,8 @@ def issue_decision(actor: Actor, case_id: object, data: object) -> str:
         if str(version) != str(case.version):
             raise Conflict(
                 "Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại trang để xem "
-                "thay đổi trước khi ra quyết định.")
+                "thay đổi trước khi ra quyết định."
+            )
 
         number = next_number(session, case.unit_id, "MQĐ02", parsed.decided_on.year)
         total = 0
@@ -213,34 +266,57 @@ def issue_decision(actor: Actor, case_id: object, data: object) -> str:
             act.fine = parsed.fines.get(act.id, 0)
             total += act.fine
             session.add(act)
-        session.add(Decision(
-            case_id=case.id, number=number, decided_on=parsed.decided_on,
-            signer_name=parsed.signer_name, signer_title=parsed.signer_title,
-            signer_title_code=parsed.signer_title_code,
-            delegation=parsed.delegation, mitigating=parsed.mitigating,
-            aggravating=parsed.aggravating, fine_total=total, additional_sanctions=parsed.additional_sanctions,
-            remedial_measures=parsed.remedial_measures,
-            payment_days=parsed.payment_days, treasury=parsed.treasury,
-            created_by=actor.user_id,
-        ))
+        session.add(
+            Decision(
+                case_id=case.id,
+                number=number,
+                decided_on=parsed.decided_on,
+                signer_name=parsed.signer_name,
+                signer_title=parsed.signer_title,
+                signer_title_code=parsed.signer_title_code,
+                delegation=parsed.delegation,
+                mitigating=parsed.mitigating,
+                aggravating=parsed.aggravating,
+                fine_total=total,
+                additional_sanctions=parsed.additional_sanctions,
+                remedial_measures=parsed.remedial_measures,
+                payment_days=parsed.payment_days,
+                treasury=parsed.treasury,
+                created_by=actor.user_id,
+            )
+        )
         before = {"status": case.status, "fine_total": case.fine_total}
         case.status = CaseStatus.DECIDED
         case.decision_number = number
         case.decided_on = parsed.decided_on
         case.fine_total = total
         case.version += 1
-        violator = session.exec(select(Violator).where(
-            Violator.case_id == case.id)).first()
+        violator = session.exec(
+            select(Violator).where(Violator.case_id == case.id)
+        ).first()
         case.search_text = search_text(case, violator)
         session.add(case)
-        session.add(CaseEvent(
-            case_id=case.id, kind="decision", actor_id=actor.user_id,
-            summary=f"Ra quyết định xử phạt số {number}" + "".join(
-                f"; {note}" for note in notes),
-        ))
-        audit.record(session, actor, "decision.issued", entity="case",
-                     entity_id=case.id, before=before,
-                     after={"status": case.status, "fine_total": total,
-                            "decision_number": number})
+        session.add(
+            CaseEvent(
+                case_id=case.id,
+                kind="decision",
+                actor_id=actor.user_id,
+                summary=f"Ra quyết định xử phạt số {number}"
+                + "".join(f"; {note}" for note in notes),
+            )
+        )
+        audit.record(
+            session,
+            actor,
+            "decision.issued",
+            entity="case",
+            entity_id=case.id,
+            before=before,
+            after={
+                "status": case.status,
+                "fine_total": total,
+                "decision_number": number,
+            },
+        )
         log.info("user=%s issued decision on case=%s", actor.user_id, case.id)
         return number

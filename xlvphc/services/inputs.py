@@ -37,8 +37,14 @@ class FormReader:
             self.errors[key] = f"{label[:1].upper()}{label[1:]} tối đa {max_len} ký tự."
         return value
 
-    def choice(self, key: str, label: str, allowed: dict[str, str] | set[str],
-               required: bool = True, default: str = "") -> str:
+    def choice(
+        self,
+        key: str,
+        label: str,
+        allowed: dict[str, str] | set[str],
+        required: bool = True,
+        default: str = "",
+    ) -> str:
         value = clean(self._raw(key)) or default
         if not value and not required:
             return ""
@@ -46,8 +52,14 @@ class FormReader:
             self.errors[key] = f"Vui lòng chọn {label}."
         return value
 
-    def date(self, key: str, label: str, required: bool = False,
-             not_after: date | None = None, not_before: date | None = None) -> date | None:
+    def date(
+        self,
+        key: str,
+        label: str,
+        required: bool = False,
+        not_after: date | None = None,
+        not_before: date | None = None,
+    ) -> date | None:
         raw = clean(self._raw(key))
         if not raw:
             if required:
@@ -60,7 +72,9 @@ class FormReader:
             self.errors[key] = f"{label[:1].upper()}{label[1:]} không hợp lệ."
             return None
         elif not_after and value > not_after:
-            self.errors[key] = f"{label[:1].upper()}{label[1:]} không được sau ngày hôm nay."
+            self.errors[key] = (
+                f"{label[:1].upper()}{label[1:]} không được sau ngày hôm nay."
+            )
         elif not_before and value < not_before:
             self.errors[key] = f"{label[:1].upper()}{label[1:]} không hợp lệ."
         return value
@@ -77,8 +91,9 @@ class FormReader:
             return None
         return time(int(match[1]), int(match[2]))
 
-    def local_datetime(self, date_key: str, time_key: str, label: str,
-                       today: date) -> datetime | None:
+    def local_datetime(
+        self, date_key: str, time_key: str, label: str, today: date
+    ) -> datetime | None:
         day = self.date(date_key, f"ngày {label}", required=True, not_after=today)
         clock = self.time(time_key, f"giờ {label}", required=True)
         if day is None or clock is None:
@@ -89,16 +104,19 @@ class FormReader:
         raw = self._raw(key)
         if raw in (None, ""):
             return None
-        value = raw if isinstance(raw, int) and not isinstance(raw, bool) else (
-            parse_amount(raw) if isinstance(raw, str) else None
+        value = (
+            raw
+            if isinstance(raw, int) and not isinstance(raw, bool)
+            else (parse_amount(raw) if isinstance(raw, str) else None)
         )
         if value is None or value < 0 or value > 10**13:
             self.errors[key] = f"{label[:1].upper()}{label[1:]} phải là số tiền hợp lệ."
             return None
         return value
 
-    def integer(self, key: str, label: str, low: int, high: int,
-                default: int | None = None) -> int | None:
+    def integer(
+        self, key: str, label: str, low: int, high: int, default: int | None = None
+    ) -> int | None:
         raw = self._raw(key)
         if raw in (None, "") and default is not None:
             return default
@@ -107,7 +125,9 @@ class FormReader:
         except (TypeError, ValueError):
             value = None
         if value is None or not low <= value <= high:
-            self.errors[key] = f"{label[:1].upper()}{label[1:]} phải từ {low} đến {high}."
+            self.errors[key] = (
+                f"{label[:1].upper()}{label[1:]} phải từ {low} đến {high}."
+            )
             return None
         return value
 

@@ -211,8 +211,9 @@ def set_active(actor: Actor, unit_id: object, active: object) -> None:
                 raise ValidationFailed(
                     {
                         "active": (
-                            f"Đơn vị còn {users} tài khoản và {subs} đơn vị trực thuộc đang "
-                            "hoạt động: hãy chuyển họ đi hoặc sáp nhập đơn vị."
+                            f"Đơn vị còn {users} tài khoản và {subs} đơn vị "
+                            "trực thuộc đang hoạt động: hãy chuyển họ đi hoặc "
+                            "sáp nhập đơn vị."
                         )
                     }
                 )

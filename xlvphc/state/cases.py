@@ -9,11 +9,26 @@ from xlvphc import routes
 from xlvphc.services import case_queries, export, printing
 from xlvphc.state.session import SessionState
 
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # What the list's address bar may carry (issue 6: a shared link opens the same
 # list for a colleague with the same rights; the services still apply scope).
 FILTER_KEYS = (
-    "q", "unit", "field", "status", "v_from", "v_to", "r_from", "r_to", "d_from",
-    "d_to", "amount_min", "amount_max", "overdue", "decree", "article", "sort",
+    "q",
+    "unit",
+    "field",
+    "status",
+    "v_from",
+    "v_to",
+    "r_from",
+    "r_to",
+    "d_from",
+    "d_to",
+    "amount_min",
+    "amount_max",
+    "overdue",
+    "decree",
+    "article",
+    "sort",
     "dir",
 )
 
@@ -96,8 +111,11 @@ class CaseListState(SessionState):
     @rx.event
     def search(self, form: dict):
         self.filters = _clean_filters(
-            {**(form if isinstance(form, dict) else {}),
-             "sort": self.filters.get("sort", ""), "dir": self.filters.get("dir", "")}
+            {
+                **(form if isinstance(form, dict) else {}),
+                "sort": self.filters.get("sort", ""),
+                "dir": self.filters.get("dir", ""),
+            }
         )
         self.page = 1
         return self._load_and_sync()
@@ -144,8 +162,9 @@ class CaseListState(SessionState):
             return
         filename, data = result
         yield rx.download(
-            data=data, filename=filename,
-            mime_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            data=data,
+            filename=filename,
+            mime_type=XLSX_MIME,
         )
 
 

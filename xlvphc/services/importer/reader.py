@@ -28,7 +28,8 @@ MAX_ROWS = 20_000
 HEADER_SCAN = 15
 EXCEL_EPOCH = date(1899, 12, 30)
 _CITATION = re.compile(
-    r"(?:điểm\s+(?P<point>[a-zđ]{1,2})\s*,?\s*)?(?:khoản\s+(?P<clause>\d{1,3})\s*,?\s*)?"
+    r"(?:điểm\s+(?P<point>[a-zđ]{1,2})\s*,?\s*)?"
+    r"(?:khoản\s+(?P<clause>\d{1,3})\s*,?\s*)?"
     r"điều\s+(?P<article>\d{1,3})(?:.*?(?:nghị định|nđ)\s*(?:số\s*)?"
     r"(?P<decree>\d{1,4}/\d{4}/nđ-cp))?",
     re.IGNORECASE,
@@ -73,18 +74,24 @@ def _open(data: bytes):
     except WorkbookError:
         raise
     except Exception as exc:  # noqa: BLE001 - any corrupt file gets one message
-        raise WorkbookError("Không đọc được tệp Excel (.xlsx). Tệp có thể bị hỏng.") \
-            from exc
+        raise WorkbookError(
+            "Không đọc được tệp Excel (.xlsx). Tệp có thể bị hỏng."
+        ) from exc
 
 
 def _grid(ws) -> list[list[object]]:
     """The sheet's values with every merged range filled from its top-left
     cell, so a heading merged across two rows or columns is seen everywhere."""
-    rows = [list(r) for r in ws.iter_rows(max_row=min(ws.max_row, MAX_ROWS + 50),
-                                          values_only=True)]
+    rows = [
+        list(r)
+        for r in ws.iter_rows(max_row=min(ws.max_row, MAX_ROWS + 50), values_only=True)
+    ]
     for merged in ws.merged_cells.ranges:
-        top = rows[merged.min_row - 1][merged.min_col - 1] \
-            if merged.min_row - 1 < len(rows) else None
+        top = (
+            rows[merged.min_row - 1][merged.min_col - 1]
+            if merged.min_row - 1 < len(rows)
+            else None
+        )
         for r in range(merged.min_row - 1, min(merged.max_row, len(rows))):
             for c in range(merged.min_col - 1, merged.max_col):
                 if c < len(rows[r]):
@@ -104,7 +111,8 @@ def _header(grid: list[list[object]]) -> tuple[int, dict[int, str]]:
     if best < 0 or len(set(best_map.values())) < 3:
         raise WorkbookError(
             "Không tìm thấy dòng tiêu đề cột (Số quyết định, Ngày quyết định, Họ "
-            "tên…). Hãy dùng tệp mẫu.")
+            "tên…). Hãy dùng tệp mẫu."
+        )
     if best > 0:
         for c, v in enumerate(grid[best - 1]):
             key = heading_key(v)
@@ -183,8 +191,11 @@ def _check(row: Row, raw: dict, today: date) -> None:
             problem(key, f"{day:%d/%m/%Y} nằm ngoài khoảng ngày hợp lệ.")
             day = None
         v[key] = day
-    if v.get("decided_on") and v.get("violation_date") and \
-            v["decided_on"] < v["violation_date"]:
+    if (
+        v.get("decided_on")
+        and v.get("violation_date")
+        and v["decided_on"] < v["violation_date"]
+    ):
         problem("decided_on", "ngày quyết định trước ngày vi phạm.")
     for key in ("fine", "paid"):
         cell = raw.get(key)
@@ -199,12 +210,23 @@ def _check(row: Row, raw: dict, today: date) -> None:
         v["kind"] = ViolatorKind.ORGANISATION
     else:
         problem("kind", f"{clean(raw.get('kind'))} không phải Cá nhân hoặc Tổ chức.")
-    v["name"] = person_name(raw.get("name")) if v.get("kind") != \
-        ViolatorKind.ORGANISATION else clean(raw.get("name"))
-    for key, limit in (("decision_number", 40), ("record_number", 40),
-                       ("violation_place", 500), ("identity", 20), ("address", 500),
-                       ("field", 120), ("act", 1000), ("signer", 120),
-                       ("note", 1000), ("citation", 200)):
+    v["name"] = (
+        person_name(raw.get("name"))
+        if v.get("kind") != ViolatorKind.ORGANISATION
+        else clean(raw.get("name"))
+    )
+    for key, limit in (
+        ("decision_number", 40),
+        ("record_number", 40),
+        ("violation_place", 500),
+        ("identity", 20),
+        ("address", 500),
+        ("field", 120),
+        ("act", 1000),
+        ("signer", 120),
+        ("note", 1000),
+        ("citation", 200),
+    ):
         text = clean(raw.get(key))
         if isinstance(raw.get(key), (int, float)) and raw[key] == int(raw[key]):
             text = str(int(raw[key]))
@@ -217,8 +239,9 @@ def _check(row: Row, raw: dict, today: date) -> None:
     if len(v["name"]) > 200:
         problem("name", "dài quá 200 ký tự.")
     if v["citation"] and citation(v["citation"]) is None:
-        problem("citation",
-                f"không đọc được điều, khoản từ \u201c{v['citation']}\u201d.")
+        problem(
+            "citation", f"không đọc được điều, khoản từ \u201c{v['citation']}\u201d."
+        )
     v["acts"] = citation(v["citation"]) if v["citation"] else None
     if v["paid"] and v["fine"] and v["paid"] > v["fine"]:
         problem("paid", "số tiền đã nộp lớn hơn số tiền phạt.")
@@ -232,8 +255,7 @@ def read_sheet(data: bytes, today: date) -> Sheet:
     wb = _open(data)
     grid = _grid(wb.worksheets[0])
     header_at, mapping = _header(grid)
-    missing = [c.title for c in COLUMNS if c.required and c.key not in
-               mapping.values()]
+    missing = [c.title for c in COLUMNS if c.required and c.key not in mapping.values()]
     rows: list[Row] = []
     seen: dict[str, int] = {}
     for index in range(header_at + 1, len(grid)):
@@ -248,7 +270,8 @@ def read_sheet(data: bytes, today: date) -> Sheet:
         if row.key in seen and not row.problems:
             row.problems.append(
                 f"Dòng {row.number}: trùng với dòng {seen[row.key]} (cùng số "
-                "quyết định trong cùng năm) — bỏ qua.")
+                "quyết định trong cùng năm) — bỏ qua."
+            )
         elif not row.problems:
             seen[row.key] = row.number
         rows.append(row)
