@@ -89,6 +89,14 @@ class Client:
     def text(self) -> str:
         return json.dumps(self.frames, ensure_ascii=False, default=str)
 
+    async def wait_for_text(self, needle: str, wait: float = 10.0) -> None:
+        """Until a received frame holds `needle`, or `wait` seconds pass (the
+        caller's assertion then fails)."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + wait
+        while needle not in self.text() and loop.time() < deadline:
+            await asyncio.sleep(0.1)
+
 
 def _seed(app_server) -> dict:
     """Two officers of two units, an admin, and a case of unit A."""
@@ -218,6 +226,8 @@ def test_crafted_events_over_the_websocket_leak_nothing(app_server):
                 path="/ho-so/chi-tiet",
                 query={"id": str(seeded["case_a"])},
             )
+            # The case is read in a thread: its delta may follow a later frame.
+            await officer_a.wait_for_text(VIOLATOR_A)
         finally:
             for client in (anonymous, officer_b, officer_a):
                 await client.sio.disconnect()

@@ -69,8 +69,12 @@ class CaseListState(SessionState):
     form_key: int = 0
     exporting: bool = False
 
-    def _load(self):
-        ok, result = self._call(case_queries.list_cases, self.filters, self.page)
+    async def _load(self):
+        """The query runs in a thread: a province-wide list must not hold up
+        every other user's events on this worker (bench/RESULTS.md)."""
+        ok, result = await self._call_in_thread(
+            case_queries.list_cases, self.filters, self.page
+        )
         if not ok:
             return result
         self.rows = result["rows"]
@@ -89,14 +93,14 @@ class CaseListState(SessionState):
             f"window.history.replaceState(null, '', {json.dumps(url)})"
         )
 
-    def _load_and_sync(self):
+    async def _load_and_sync(self):
         """Load the page, then show the filters in the address bar (a failed
         load returns its redirect instead)."""
-        redirect = self._load()
+        redirect = await self._load()
         return redirect if redirect else self._sync_url()
 
     @rx.event
-    def open(self):
+    async def open(self):
         params = self.router.page.params or {}
         self.filters = _clean_filters(params)
         page = str(params.get("trang") or "1")
@@ -106,10 +110,10 @@ class CaseListState(SessionState):
         if not ok:
             return choices
         self.units, self.fields = choices["units"], choices["fields"]
-        return self._load()
+        return await self._load()
 
     @rx.event
-    def search(self, form: dict):
+    async def search(self, form: dict):
         self.filters = _clean_filters(
             {
                 **(form if isinstance(form, dict) else {}),
@@ -118,17 +122,17 @@ class CaseListState(SessionState):
             }
         )
         self.page = 1
-        return self._load_and_sync()
+        return await self._load_and_sync()
 
     @rx.event
-    def clear(self):
+    async def clear(self):
         self.filters = {}
         self.page = 1
         self.form_key += 1
-        return self._load_and_sync()
+        return await self._load_and_sync()
 
     @rx.event
-    def sort_by(self, key: str):
+    async def sort_by(self, key: str):
         """Click a column heading: sort by it; click again to reverse."""
         if not isinstance(key, str) or key not in case_queries.SORTS:
             return None
@@ -136,19 +140,19 @@ class CaseListState(SessionState):
         direction = "asc" if not same or self.filters.get("dir") == "desc" else "desc"
         self.filters = {**self.filters, "sort": key, "dir": direction}
         self.page = 1
-        return self._load_and_sync()
+        return await self._load_and_sync()
 
     @rx.event
-    def next_page(self):
+    async def next_page(self):
         if self.page < self.pages:
             self.page += 1
-        return self._load_and_sync()
+        return await self._load_and_sync()
 
     @rx.event
-    def previous_page(self):
+    async def previous_page(self):
         if self.page > 1:
             self.page -= 1
-        return self._load_and_sync()
+        return await self._load_and_sync()
 
     @rx.event
     async def export(self):
@@ -176,10 +180,10 @@ class CaseDetailState(SessionState):
     printing: bool = False
 
     @rx.event
-    def open(self):
+    async def open(self):
         self.case, self.acts, self.violator, self.timeline = {}, [], [], []
         case_id = _case_id(self.router.page.params.get("id"))
-        ok, result = self._call(case_queries.get_case, case_id)
+        ok, result = await self._call_in_thread(case_queries.get_case, case_id)
         if not ok:
             return result
         self.acts = result.pop("acts")
