@@ -260,31 +260,7 @@ def issue_decision(actor: Actor, case_id: object, data: object) -> str:
                 "thay đổi trước khi ra quyết định."
             )
 
-        number = next_number(session, case.unit_id, "MQĐ02", parsed.decided_on.year)
-        total = 0
-        for act in acts:
-            act.fine = parsed.fines.get(act.id, 0)
-            total += act.fine
-            session.add(act)
-        session.add(
-            Decision(
-                case_id=case.id,
-                number=number,
-                decided_on=parsed.decided_on,
-                signer_name=parsed.signer_name,
-                signer_title=parsed.signer_title,
-                signer_title_code=parsed.signer_title_code,
-                delegation=parsed.delegation,
-                mitigating=parsed.mitigating,
-                aggravating=parsed.aggravating,
-                fine_total=total,
-                additional_sanctions=parsed.additional_sanctions,
-                remedial_measures=parsed.remedial_measures,
-                payment_days=parsed.payment_days,
-                treasury=parsed.treasury,
-                created_by=actor.user_id,
-            )
-        )
+        number, total = write_decision(session, actor, case, acts, parsed, "MQĐ02")
         before = {"status": case.status, "fine_total": case.fine_total}
         case.status = CaseStatus.DECIDED
         case.decision_number = number
@@ -320,3 +296,35 @@ def issue_decision(actor: Actor, case_id: object, data: object) -> str:
         )
         log.info("user=%s issued decision on case=%s", actor.user_id, case.id)
         return number
+
+
+def write_decision(session, actor: Actor, case: Case, acts: list, parsed,
+                   form: str) -> tuple[str, int]:
+    """Numbers the decision, sets each act's fine and adds the Decision row;
+    shared by MQĐ02 (on a record) and MQĐ01 (on the spot)."""
+    number = next_number(session, case.unit_id, form, parsed.decided_on.year)
+    total = 0
+    for act in acts:
+        act.fine = parsed.fines.get(act.id, 0)
+        total += act.fine
+        session.add(act)
+    session.add(
+        Decision(
+            case_id=case.id,
+            number=number,
+            decided_on=parsed.decided_on,
+            signer_name=parsed.signer_name,
+            signer_title=parsed.signer_title,
+            signer_title_code=parsed.signer_title_code,
+            delegation=parsed.delegation,
+            mitigating=parsed.mitigating,
+            aggravating=parsed.aggravating,
+            fine_total=total,
+            additional_sanctions=parsed.additional_sanctions,
+            remedial_measures=parsed.remedial_measures,
+            payment_days=parsed.payment_days,
+            treasury=parsed.treasury,
+            created_by=actor.user_id,
+        )
+    )
+    return number, total

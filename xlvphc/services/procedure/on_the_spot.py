@@ -11,16 +11,15 @@ from sqlmodel import select
 from xlvphc.domain.deadlines import compliance_deadline
 from xlvphc.domain.fines import LAW_88_IN_FORCE, no_record_ceiling
 from xlvphc.domain.money import format_vnd
-from xlvphc.models import Case, CaseAct, CaseEvent, Decision, Violator
+from xlvphc.models import Case, CaseAct, CaseEvent, Violator
 from xlvphc.models.base import local_now
 from xlvphc.models.cases import CaseStatus, ViolatorKind
 from xlvphc.services import audit
 from xlvphc.services.access import Action, Actor, require
 from xlvphc.services.case_input import read_case, read_decision
-from xlvphc.services.cases import _lawful_decision, search_text
+from xlvphc.services.cases import _lawful_decision, search_text, write_decision
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import ValidationFailed
-from xlvphc.services.numbering import next_number
 
 log = logging.getLogger(__name__)
 
@@ -143,29 +142,7 @@ def decide_without_record(
         if errors:
             raise ValidationFailed(errors)
 
-        number = next_number(session, case.unit_id, "MQĐ01", decided.decided_on.year)
-        for act in acts:
-            act.fine = decided.fines.get(act.id, 0)
-            session.add(act)
-        session.add(
-            Decision(
-                case_id=case.id,
-                number=number,
-                decided_on=decided.decided_on,
-                signer_name=decided.signer_name,
-                signer_title=decided.signer_title,
-                signer_title_code=decided.signer_title_code,
-                delegation=decided.delegation,
-                mitigating=decided.mitigating,
-                aggravating=decided.aggravating,
-                fine_total=total,
-                additional_sanctions=decided.additional_sanctions,
-                remedial_measures=decided.remedial_measures,
-                payment_days=decided.payment_days,
-                treasury=decided.treasury,
-                created_by=actor.user_id,
-            )
-        )
+        number, total = write_decision(session, actor, case, acts, decided, "MQĐ01")
         # Handed over on the spot: received the day it is signed (MQĐ01).
         case.status = CaseStatus.DECIDED
         case.decision_number = number
