@@ -5,11 +5,13 @@ import pytest
 from sqlmodel import select
 
 from tests.services.conftest import actor_for, case_form, decision_form, make_user
-from xlvphc.models import Case, CaseToken
-from xlvphc.services import case_queries, cases, recycle_bin, search_index
+from xlvphc.models import Case, CaseToken, Unit
+from xlvphc.models.base import local_now
+from xlvphc.services import case_queries, cases, recycle_bin, search_index, units
 from xlvphc.services.access import Role
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import PermissionDenied
+from xlvphc.services.procedure import perform
 
 
 def _names(actor, filters) -> list[str]:
@@ -66,7 +68,7 @@ def test_decision_number_is_searchable(three):
 
 
 def test_another_units_cases_never_appear(three):
-    people, ids = three
+    people, _ = three
     a, b = people["canbo.a"], people["canbo.b"]
     assert _names(b, {"q": "nguyen van an"}) == ["Nguyễn Văn An Bình"]
     # Asking for unit A by its id gives nothing, not unit A's cases.
@@ -165,3 +167,142 @@ def test_address_bar_filters_are_allow_listed():
     assert cleaned == {"q": "nguyen van an", "status": "decided", "overdue": "1",
                        "dir": ("asc" * 100)[:200]}
     assert _clean_filters("junk") == {}
+
+
+# ------------------------------------------------ the word index follows units
+
+
+def _token_units(case_id: int) -> set[int]:
+    with session_scope() as session:
+        return set(session.exec(select(CaseToken.unit_id).where(
+            CaseToken.case_id == case_id)))
+
+
+def test_transfer_to_another_unit_moves_the_case_between_scopes(three):
+    people, ids = three
+    a, b = people["canbo.a"], people["canbo.b"]
+    perform(a, ids["dao"], "transfer_unit", {
+        "version": 1, "unit": str(b.unit_id), "on": local_now().strftime("%d/%m/%Y"),
+        "note": "Vượt thẩm quyền (Điều 52 khoản 4)",
+    })
+    assert _token_units(ids["dao"]) == {b.unit_id}
+    for query in ("do thi dao", "dao", "47c1"):
+        assert _names(a, {"q": query}) == []
+        assert _names(b, {"q": query}) == ["Đỗ Thị Đào"]
+    assert _names(b, {"q": "dao", "unit": str(b.unit_id)}) == ["Đỗ Thị Đào"]
+    assert case_queries.list_cases(a, {"q": "thi"})["total"] == 0
+    assert _names(people["giamsat"], {"q": "dao thi do"}) == ["Đỗ Thị Đào"]
+
+
+def test_bin_and_restore_keep_the_scope(three):
+    people, ids = three
+    a, b = people["canbo.a"], people["canbo.b"]
+    recycle_bin.delete_case(a, ids["an"], "Nhập nhầm hồ sơ")
+    assert _token_units(ids["an"]) == set()
+    assert _names(a, {"q": "nguyen van an"}) == []
+    assert _names(people["giamsat"], {"q": "nguyen van an"}) == ["Nguyễn Văn An Bình"]
+
+    recycle_bin.restore_case(a, ids["an"])
+    assert _token_units(ids["an"]) == {a.unit_id}
+    assert _names(a, {"q": "an van nguyen"}) == ["Nguyễn Văn An"]
+    assert _names(b, {"q": "nguyen van an"}) == ["Nguyễn Văn An Bình"]
+    assert _names(people["giamsat"], {"q": "nguyen an", "sort": "violator_name",
+                                      "dir": "asc"}) == ["Nguyễn Văn An",
+                                                         "Nguyễn Văn An Bình"]
+
+
+def test_unit_merge_moves_the_words(three):
+    people, ids = three
+    a, b = people["canbo.a"], people["canbo.b"]
+    units.merge_units(people["quantri"], a.unit_id, b.unit_id, "Nghị quyết 1")
+    assert all(_token_units(i) == {b.unit_id} for i in ids.values())
+    assert _names(b, {"q": "nguyen van an"}) == ["Nguyễn Văn An Bình",
+                                                 "Nguyễn Văn An"]
+
+
+# ------------------------------------- the planned search = the simple search
+
+FAMILY = ["Nguyễn", "Nguyễn", "Trần", "Lê", "Y", "H'"]
+MIDDLE = ["Văn", "Thị", "Hữu", "Vân"]
+GIVEN = ["An", "Anh", "Ánh", "Bình", "Vân", "Đào", "Thủy", "Thuyên", "Blong"]
+PLACES = ["Buôn Đôn", "Ea Kao", "Lê Duẩn", "Thôn 3"]
+QUERIES = ["nguyen van an", "an nguyen", "nguyen", "an", "a", "th", "thuy",
+           "van thi", "ea kao", "47b1", "066", "le anh", "zz", "đào", "n v a",
+           "h' blong", "van", "066 van"]
+VARIANTS = [{}, {"status": "decided"}, {"sort": "violator_name", "dir": "asc"},
+            {"sort": "created", "dir": "asc"}, {"sort": "fine_total"},
+            {"sort": "unit_name", "dir": "asc"}, {"sort": "decided_on"}]
+
+
+@pytest.fixture
+def varied(people):
+    """240 cases over three units: repeated names, prefixes of each other
+    (an/anh/ánh), plates and numbers, some binned, some moved between units
+    after their words were written."""
+    from datetime import date, timedelta
+    from random import Random
+
+    from xlvphc.domain.text import fold
+
+    rng = Random(6)
+    a, b = people["canbo.a"].unit_id, people["canbo.b"].unit_id
+    with session_scope() as session:
+        c = session.exec(select(Unit.id).where(Unit.id.not_in([a, b]))).first()
+        made = []
+        for i in range(240):
+            name = f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
+            text = (f"{name} {i + 1}/BB-VPHC {rng.choice(PLACES)} "
+                    f"47B{rng.randrange(1, 3)}-{rng.randrange(100):03d}.45 "
+                    f"066{rng.randrange(10**6):06d}")
+            decided = rng.choice([None, date(2025, 1, 1) + timedelta(rng.randrange(9))])
+            case = Case(unit_id=rng.choice([a, a, b, c]), field="Giao thông",
+                        decided_on=decided,
+                        status=rng.choice(["recorded", "decided", "closed"]),
+                        violator_name=name, record_number=f"{i + 1}/BB-VPHC",
+                        fine_total=rng.randrange(5) * 250_000,
+                        search_text=f" {fold(text)} ",
+                        deleted_at=local_now() if rng.random() < 0.05 else None)
+            session.add(case)
+            made.append(case)
+        session.flush()
+        for case in rng.sample(made, 20):
+            case.unit_id = rng.choice([a, b, c])
+            session.add(case)
+    return people
+
+
+def _simple(actor, filters, page):
+    """The same page by the plain plan: one IN (postings) per word."""
+    conds = case_queries.case_conditions(actor, filters)
+    stmt = select(Case.id).join(Unit, Unit.id == Case.unit_id).where(*conds)
+    with session_scope() as session:
+        every = session.exec(case_queries.ordered(stmt, filters)).all()
+    cap = case_queries.COUNT_CAP
+    first = (page - 1) * case_queries.PAGE_SIZE
+    return every[first:first + case_queries.PAGE_SIZE], min(len(every), cap), \
+        len(every) > cap
+
+
+@pytest.mark.parametrize("tight", [False, True], ids=["defaults", "tight-limits"])
+def test_planned_search_equals_the_simple_one(varied, monkeypatch, tight):
+    if tight:  # every branch on small data: capped totals, extrapolated and
+        # broad estimates, too many ranges to merge, wide scopes
+        monkeypatch.setattr(case_queries, "COUNT_CAP", 7)
+        monkeypatch.setattr(search_index, "SAMPLE", 3)
+        monkeypatch.setattr(search_index, "MAX_STREAMS", 2)
+        monkeypatch.setattr(search_index, "MAX_WALK_UNITS", 0)
+    people = varied
+    a = people["canbo.a"]
+    variants = VARIANTS + [{"unit": str(a.unit_id)}]
+    wrong = []
+    for actor in (people["giamsat"], a):
+        for query in QUERIES:
+            for variant in variants:
+                filters = {"q": query, **variant}
+                for page in (1, 2):
+                    got = case_queries.list_cases(actor, filters, page)
+                    ids = [r["id"] for r in got["rows"]]
+                    if (ids, got["total"], got["more"]) != _simple(actor, filters,
+                                                                   page):
+                        wrong.append((actor.username, filters, page))
+    assert wrong == []
