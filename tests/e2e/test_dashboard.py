@@ -4,6 +4,7 @@ period's Excel file; monitoring and feedback pages open."""
 
 import io
 import re
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from openpyxl import load_workbook
@@ -68,6 +69,28 @@ def test_supervisor_filters_clicks_a_bar_and_lands_on_the_list(
     # The list reads its filters from the address bar: the same two cases.
     expect(page.locator("#so-ket-qua")).to_contain_text("2")
 
+    # Back on the dashboard, each status bar opens its own cases: in 2026 the
+    # land cases postponed are case 2 only.
+    page.go_back()
+    wait_hydrated(page)
+    expect(page.locator("#tong-vu-viec")).to_have_text("3")  # filters kept
+    status_bars = page.locator("#bieu-do-thi-hanh .bars .point path")
+    expect(status_bars).to_have_count(7)
+    postponed = status_bars.nth(2)  # "Hoãn thi hành", 1 case
+    postponed.scroll_into_view_if_needed()  # a click lands in the viewport
+    box = postponed.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_url(re.compile(r"enforcement=postponed"))
+    query = {k: v[0] for k, v in parse_qs(urlsplit(page.url).query).items()}
+    assert query == {
+        "field": "Đất đai",
+        "v_from": "01/01/2026",
+        "v_to": "31/12/2026",
+        "enforcement": "postponed",
+    }
+    expect(page.locator("#so-ket-qua")).to_contain_text("1")
+    expect(page.get_by_text("Người vi phạm 2", exact=True)).to_be_visible()
+
 
 def test_report_page_builds_tables_and_downloads_excel(
     page, wait_hydrated, seed_user, app_server
@@ -86,7 +109,7 @@ def test_report_page_builds_tables_and_downloads_excel(
     expect(page.get_by_text("Tổng cộng cơ quan ngành dọc").first).to_be_visible()
     with page.expect_download() as download:
         page.click("#tai-excel")
-    data = open(download.value.path(), "rb").read()
+    data = Path(download.value.path()).read_bytes()
     wb = load_workbook(io.BytesIO(data))
     assert "Biểu 1" in wb.sheetnames
 

@@ -13,7 +13,7 @@ YEAR_2026 = {"period": "year", "year": "2026"}
 
 # Worked out from test_reports_data.CASES for the year 2026.
 EXPECTED_A = {
-    "1.1": 5,
+    "1.1": 6,
     "1.2": 4,
     "1.3": 3,
     "1.4": 1,
@@ -22,6 +22,8 @@ EXPECTED_A = {
     "2.3": 1,
     "2.4": 1,
     "3.1": 4,
+    "3.2": 0,
+    "3.3": 1,
     "3.4": 3,
     "3.5": 2,
     "3.6": 1,
@@ -32,6 +34,7 @@ EXPECTED_A = {
     "4.3": 1_000_000,
     "5.1": 1,
     "5.2": 1,
+    "5.3": 1,
 }
 EXPECTED_B = {
     "1.1": 3,
@@ -40,9 +43,11 @@ EXPECTED_B = {
     "1.4": 1,
     "2.1": 0,
     "2.2": 3,
-    "2.3": 0,
+    "2.3": 1,
     "2.4": 0,
     "3.1": 3,
+    "3.2": 1,
+    "3.3": 0,
     "3.4": 0,
     "3.5": 0,
     "3.6": 0,
@@ -53,6 +58,7 @@ EXPECTED_B = {
     "4.3": 0,
     "5.1": 0,
     "5.2": 0,
+    "5.3": 1,
 }
 EXPECTED_P = {
     "1.1": 1,
@@ -64,6 +70,8 @@ EXPECTED_P = {
     "2.3": 0,
     "2.4": 0,
     "3.1": 1,
+    "3.2": 0,
+    "3.3": 0,
     "3.4": 1,
     "3.5": 0,
     "3.6": 0,
@@ -74,8 +82,8 @@ EXPECTED_P = {
     "4.3": 0,
     "5.1": 0,
     "5.2": 0,
+    "5.3": 0,
 }
-NO_SOURCE_COLUMNS = {"3.2", "3.3", "5.3"}
 
 
 @pytest.fixture
@@ -104,12 +112,26 @@ def test_police_are_kept_out_of_the_provincial_total(people, data):
     assert report.provincial_total.values["4.1"] == 18_000_000
 
 
-def test_columns_without_a_data_source_are_marked_not_zero(people, data):
+def test_every_column_has_a_data_source(people, data):
+    """Licences deprived, suspensions (the ticked additional sanctions) and
+    minors reminded are counted now; no column is left "Chưa có dữ liệu"."""
     report = build_report(people["giamsat"], YEAR_2026)
     empty = {c.code for t in report.tables for c in t.columns if c.expr is None}
-    assert empty == NO_SOURCE_COLUMNS
-    assert not NO_SOURCE_COLUMNS & set(report.provincial[0].values)
-    assert any("5.3" in note for note in report.notes)
+    assert empty == set()
+    assert not any("chưa có dữ liệu" in note for note in report.notes)
+
+
+def test_sanctions_and_reminders_count_by_their_own_date(people, data):
+    # 2027: case 8 loses a licence; nothing is reminded.
+    report = build_report(people["giamsat"], {"period": "year", "year": "2027"})
+    values = _by_unit(report.provincial)[data["A"]]
+    assert (values["3.2"], values["3.3"], values["5.3"]) == (1, 0, 0)
+    # January 2026: Bình Kiến reminds the minor of case 14 (detected in 2025).
+    january = build_report(
+        people["giamsat"], {"period": "month", "year": "2026", "month": "1"}
+    )
+    values = _by_unit(january.provincial)[data["B"]]
+    assert (values["1.1"], values["5.3"]) == (0, 1)
 
 
 def test_period_boundaries(people, data):

@@ -7,7 +7,7 @@ import pytest
 
 from tests.services.conftest import actor_for, case_form, make_user
 from tests.services.test_reports_data import load_cases
-from xlvphc.services import cases, dashboard
+from xlvphc.services import case_queries, cases, dashboard
 from xlvphc.services.access import Role
 from xlvphc.services.errors import PermissionDenied
 from xlvphc.state.dashboard import pick_link
@@ -24,11 +24,11 @@ def _query(link: str) -> dict:
 def test_totals_and_enforcement_status(people):
     load_cases()
     r = dashboard.summary(people["giamsat"], YEAR_2026)
-    # Cases 1, 2, 3, 5, 6 (A), 9, 10, 11 (B), 12 (P): detected in 2026.
+    # Cases 1, 2, 3, 5, 6, 13 (A), 9, 10, 11 (B), 12 (P): detected in 2026.
     assert (r["cases"], r["decided"], r["individuals"], r["organisations"]) == (
-        9,
+        10,
         7,
-        7,
+        8,
         2,
     )
     assert (r["fines"], r["collected"]) == (16_300_000, 1_400_000)
@@ -44,7 +44,7 @@ def test_totals_and_enforcement_status(people):
     }
     by_unit = {u["name"]: (u["cases"], u["overdue"]) for u in r["units"]}
     assert by_unit == {
-        "Ủy ban nhân dân phường Tuy Hòa": (5, 0),
+        "Ủy ban nhân dân phường Tuy Hòa": (6, 0),
         "Ủy ban nhân dân phường Bình Kiến": (3, 2),
         "Công an phường Tuy Hòa": (1, 0),
     }
@@ -57,6 +57,7 @@ def test_totals_and_enforcement_status(people):
         "2026-06": 2,
         "2026-07": 1,
         "2026-08": 1,
+        "2026-09": 1,
     }
 
 
@@ -71,14 +72,45 @@ def test_bar_links_carry_the_filters_of_the_bar(people):
         "v_from": "01/01/2026",
         "v_to": "31/12/2026",
     }
-    assert _query(unit["overdue_link"])["overdue"] == "1"
+    assert _query(unit["overdue_link"])["enforcement"] == "overdue"
     month = next(m for m in r["months"] if m["month"] == "2026-03")
     assert _query(month["link"])["v_from"] == "01/03/2026"
     assert _query(month["link"])["v_to"] == "31/03/2026"
-    postponed = next(s for s in r["enforcement"] if s["code"] == "postponed")
-    assert _query(postponed["link"])["status"] == "postponed"
-    # No list filter matches "complained" yet: no link rather than a wider list.
-    assert next(s for s in r["enforcement"] if s["code"] == "complained")["link"] == ""
+    # Every status bar opens the list of its own cases.
+    for bar in r["enforcement"]:
+        assert _query(bar["link"]) == {
+            "field": "Đất đai",
+            "v_from": "01/01/2026",
+            "v_to": "31/12/2026",
+            "enforcement": bar["code"],
+        }
+    r = dashboard.summary(people["giamsat"], {**YEAR_2026, "group": "ubnd"})
+    assert _query(r["list_link"])["group"] == "ubnd"
+
+
+def test_each_status_bar_lists_exactly_the_cases_it_counts(people):
+    """The list behind a bar, followed as a supervisor, has as many cases as
+    the bar: for each status, and with group, field and period filters."""
+    load_cases()
+    sup = people["giamsat"]
+    views = [
+        YEAR_2026,
+        {},
+        {**YEAR_2026, "field": "Đất đai"},
+        {**YEAR_2026, "group": "ubnd"},
+        {"period": "custom", "date_from": "15/03/2026", "date_to": "10/06/2026"},
+    ]
+    for view in views:
+        r = dashboard.summary(sup, view)
+        links = [(b["count"], b["link"]) for b in r["enforcement"]]
+        links += [(u["cases"], u["link"]) for u in r["units"]]
+        links += [(u["overdue"], u["overdue_link"]) for u in r["units"]]
+        links += [(f["cases"], f["link"]) for f in r["fields"]]
+        links += [(m["cases"], m["link"]) for m in r["months"]]
+        links.append((r["cases"], r["list_link"]))
+        for count, link in links:
+            listed = case_queries.list_cases(sup, _query(link))
+            assert (listed["total"], link) == (count, link)
 
 
 def test_group_filter_keeps_the_police_apart(people):
@@ -88,7 +120,7 @@ def test_group_filter_keeps_the_police_apart(people):
     r = dashboard.summary(people["giamsat"], {**YEAR_2026, "group": "police"})
     assert [u["name"] for u in r["units"]] == ["Công an phường Tuy Hòa"]
     r = dashboard.summary(people["giamsat"], {**YEAR_2026, "group": "ubnd"})
-    assert r["cases"] == 8
+    assert r["cases"] == 9
 
 
 def test_unit_leader_sees_their_scope_only(people):
@@ -96,7 +128,7 @@ def test_unit_leader_sees_their_scope_only(people):
     make_user("lanhdao.a", "UBND-22015", Role.AUTHORITY)
     leader = actor_for("lanhdao.a")
     r = dashboard.summary(leader, YEAR_2026)
-    assert r["cases"] == 5
+    assert r["cases"] == 6
     assert [u["id"] for u in r["units"]] == [ids["A"]]
     choices = dashboard.filter_choices(leader)
     assert [u["id"] for u in choices["units"]] == [str(ids["A"])]

@@ -241,7 +241,54 @@ CASES = [
         "",
         False,
     ),
+    # 13, 14: minors reminded instead of a warning (no decision); case 14
+    # was detected in 2025 and reminded in 2026.
+    (
+        "A",
+        TRAFFIC,
+        "individual",
+        D(2026, 9, 10),
+        None,
+        0,
+        0,
+        0,
+        CaseStatus.CLOSED,
+        CloseReason.REMINDED,
+        D(2026, 9, 10),
+        False,
+        None,
+        "",
+        "",
+        False,
+    ),
+    (
+        "B",
+        TRAFFIC,
+        "individual",
+        D(2025, 12, 28),
+        None,
+        0,
+        0,
+        0,
+        CaseStatus.CLOSED,
+        CloseReason.REMINDED,
+        D(2026, 1, 3),
+        False,
+        None,
+        "",
+        "",
+        False,
+    ),
 ]
+
+# Additional sanctions ticked on the decision (case number -> Decision
+# columns): case 2 suspended (and confiscated), cases 8 (2027) and 9 lose a
+# licence; case 9 has no wording, only the choice.
+SANCTIONS = {
+    2: ("sanction_confiscation", "sanction_suspension"),
+    8: ("sanction_licence",),
+    9: ("sanction_licence",),
+}
 
 # Procedure steps (case number, step code, day): case 1 was postponed before
 # it was paid; case 9's coercion; case 6 transferred for prosecution and
@@ -321,6 +368,7 @@ def load_cases() -> dict[str, int]:
                         fine_total=fine,
                         additional_sanctions=additional,
                         remedial_measures=remedial,
+                        **dict.fromkeys(SANCTIONS.get(n, ()), True),
                     )
                 )
         for n, step, on in STEPS:

@@ -1,5 +1,15 @@
-"""Aggregates for the dashboard, computed in SQL (GROUP BY), never by looping
-over case rows in Python: each chart gets a few dozen points.
+"""Aggregates for the dashboard, read from the summary tables (models/summary.py,
+kept by triggers: services/case_summary.py) so that a view adds up a few
+thousand bucket rows instead of scanning every case: each chart gets a few
+dozen points.
+
+A bucket is one unit (or the whole province), field and violation month or
+year. A period reads its whole years from year rows, its other whole months
+from month rows, and the days at its edges, when it starts or ends inside a
+month, from the case table (an indexed date range of at most two partial
+months). "Overdue" depends on today's date: the summary counts the open
+decisions that have a deadline, and a live query on the compliance_due index
+takes away those whose deadline is still to come (a few recent decisions).
 
 Supervisors and leadership see the whole province; a unit's leaders (the
 authority role) see their unit and its sub-units only (services/access.py).
@@ -7,18 +17,21 @@ authority role) see their unit and its sub-units only (services/access.py).
 
 import calendar
 import logging
-from dataclasses import replace
-from datetime import date
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
 from urllib.parse import urlencode
 
-from sqlalchemy import and_, case, func, not_
-from sqlmodel import select
+from sqlalchemy import case, false, func, or_
+from sqlmodel import Session, select
 
-from xlvphc.models import Case, CaseAct, Unit
+from xlvphc.domain.dates import fmt_date
+from xlvphc.models import ActSummary, Case, CaseAct, CaseSummary, CatalogueEntry, Unit
 from xlvphc.models.base import local_now
-from xlvphc.models.cases import CaseStatus, CloseReason, ViolatorKind
+from xlvphc.models.summary import PROVINCE
+from xlvphc.services import case_summary, enforcement
 from xlvphc.services.access import Action, Actor, require
-from xlvphc.services.db import get_engine, session_scope
+from xlvphc.services.db import session_scope
 from xlvphc.services.reports import scope as scopes
 
 log = logging.getLogger(__name__)
@@ -27,106 +40,87 @@ MAX_UNITS = 200
 TOP_ACTS = 10
 CASE_LIST = "/ho-so"  # routes.CASES; services do not import the UI layer
 
-# Enforcement status of decided cases.
-ENFORCEMENT = [
-    ("executed", "Đã chấp hành xong"),
-    ("in_progress", "Đang thi hành"),
-    (CaseStatus.POSTPONED, "Hoãn thi hành"),
-    ("reduced", "Giảm, miễn tiền phạt"),
-    (CaseStatus.COERCING, "Bị cưỡng chế"),
-    ("complained", "Bị khiếu nại, khởi kiện"),
-    ("overdue", "Quá hạn chấp hành"),
-]
+# Enforcement status of decided cases, in the bar's order.
+ENFORCEMENT = list(enforcement.LABELS.items())
+MEASURES = case_summary.MEASURES
+MONEY = ("cases", "fines", "collected")
+BY_UNIT = (*MONEY, "late")
+UNIT_COLUMNS = [MEASURES.index(name) for name in BY_UNIT]
+NO_YEAR = case_summary.NO_YEAR
 
 
-# The case-list filter that lists exactly the cases of a status bar. Statuses
-# the list cannot filter yet get no link (a click must never open a wider list
-# than the bar counts).
-# TODO: executed, in progress, reduced and complained need list filters
-# (close reason, reduced_total > 0, complained) before their bars can open.
-STATUS_LINKS = {
-    CaseStatus.POSTPONED: {"status": CaseStatus.POSTPONED},
-    CaseStatus.COERCING: {"status": CaseStatus.COERCING},
-    "overdue": {"overdue": "1"},
-}
+def status_conditions(today: date) -> dict:
+    """SQL conditions for each enforcement status, as of `today` (see
+    services/enforcement.py)."""
+    return enforcement.conditions(today)
 
 
-def _month(column):
-    if get_engine().dialect.name == "postgresql":
-        return func.to_char(column, "YYYY-MM")
-    return func.strftime("%Y-%m", column)
-
-
-def _count_if(condition):
-    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
-
-
-def status_conditions(today) -> dict:
-    """SQL conditions for each enforcement status, as of `today`.
-
-    Overdue: the compliance deadline (Law Art. 73: 10 days from receipt, or
-    the decision's own term) has passed and the case is still open and not
-    postponed (Art. 76 suspends it)."""
-    decided = Case.decided_on.is_not(None)
-    open_ = Case.status.notin_([CaseStatus.CLOSED, CaseStatus.TRANSFERRED])
-    overdue = and_(
-        decided,
-        open_,
-        Case.status != CaseStatus.POSTPONED,
-        Case.compliance_due.is_not(None),
-        Case.compliance_due < today,
-    )
-    return {
-        "executed": and_(
-            Case.status == CaseStatus.CLOSED, Case.close_reason == CloseReason.EXECUTED
-        ),
-        "in_progress": and_(
-            decided,
-            Case.status.in_([CaseStatus.DECIDED, CaseStatus.EXECUTING]),
-            not_(overdue),
-        ),
-        CaseStatus.POSTPONED: Case.status == CaseStatus.POSTPONED,
-        "reduced": and_(decided, Case.reduced_total > 0),
-        CaseStatus.COERCING: Case.status == CaseStatus.COERCING,
-        "complained": and_(decided, Case.complained.is_(True)),
-        "overdue": overdue,
-    }
+def _params(scope: scopes.Scope) -> dict[str, str]:
+    params = scope.list_params()
+    if scope.group:
+        params["group"] = scope.group
+    return params
 
 
 def case_list_link(scope: scopes.Scope, **extra: object) -> str:
     """The case list filtered like the clicked bar (the list reads its
-    filters from the URL: unit, field, status, overdue, v_from, v_to)."""
-    params = scope.list_params()
+    filters from the URL: unit, group, field, enforcement, v_from, v_to)."""
+    params = _params(scope)
     params.update({k: str(v) for k, v in extra.items() if v not in (None, "")})
     return f"{CASE_LIST}?{urlencode(params)}" if params else CASE_LIST
 
 
-def month_link(scope: scopes.Scope, month: str) -> str:
-    """The case list for one "YYYY-MM" bar, kept inside the chosen period."""
-    try:
-        year, number = (int(x) for x in month.split("-"))
+def _linker(scope: scopes.Scope, *replaced: str):
+    """A faster case_list_link(scope, …) for the many bars of one view: the
+    scope's part is encoded once; `replaced` are the keys the bars set."""
+    params = {k: v for k, v in _params(scope).items() if k not in replaced}
+    base = urlencode(params)
+    prefix = f"{CASE_LIST}?{base}&" if base else f"{CASE_LIST}?"
+    return lambda **extra: prefix + urlencode(extra)
+
+
+def _unit_linker(scope: scopes.Scope):
+    """The links of the unit bars (hundreds of them): an id needs no
+    encoding."""
+    prefix = _linker(scope, "unit")(unit="")
+    overdue = urlencode({"enforcement": enforcement.OVERDUE})
+    return (
+        lambda unit_id: f"{prefix}{unit_id}",
+        lambda unit_id: f"{prefix}{unit_id}&{overdue}",
+    )
+
+
+def _month_links(scope: scopes.Scope, months: list[int]) -> dict[int, str]:
+    """The case list of each "yyyymm" bar, kept inside the chosen period."""
+    link = _linker(scope, "v_from", "v_to")
+    out = {}
+    for month in months:
+        year, number = divmod(month, 100)
         first = date(year, number, 1)
-    except ValueError:
-        return case_list_link(scope)
-    last = date(year, number, calendar.monthrange(year, number)[1])
-    if scope.date_from and scope.date_from > first:
-        first = scope.date_from
-    if scope.date_to and scope.date_to < last:
-        last = scope.date_to
-    narrowed = replace(scope, date_from=first, date_to=last)
-    return case_list_link(narrowed)
+        last = _month_end(first)
+        if scope.date_from and scope.date_from > first:
+            first = scope.date_from
+        if scope.date_to and scope.date_to < last:
+            last = scope.date_to
+        out[month] = link(v_from=fmt_date(first), v_to=fmt_date(last))
+    return out
 
 
 def filter_choices(actor: Actor) -> dict:
     """Fields and units the filter boxes offer, within the actor's scope."""
     require(actor, Action.DASHBOARD_READ)
     with session_scope() as session:
+        case_summary.ensure(session.connection())
         fields = list(
             session.exec(
-                select(Case.field)
-                .where(Case.deleted_at.is_(None))
+                select(CaseSummary.field)
+                .where(
+                    CaseSummary.unit_id == PROVINCE,
+                    CaseSummary.period.between(NO_YEAR, 9999),
+                    CaseSummary.cases > 0,
+                )
                 .distinct()
-                .order_by(Case.field)
+                .order_by(CaseSummary.field)
             )
         )
         units = scopes.unit_choices(session, actor, Action.DASHBOARD_READ)
@@ -137,157 +131,397 @@ def field_choices(actor: Actor) -> list[str]:
     return filter_choices(actor)["fields"]
 
 
+# ------------------------------------------------------------------ periods
+
+
+def _ym(day: date) -> int:
+    return day.year * 100 + day.month
+
+
+def _month_start(day: date) -> date:
+    return day.replace(day=1)
+
+
+def _month_end(day: date) -> date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+@dataclass(frozen=True)
+class Split:
+    """How a period is read. `periods`: (first, last) ranges of summary
+    periods — whole years (yyyy) and whole months (yyyymm) — that together
+    cover the period once; `months`: the (first, last) month rows for the
+    by-month chart; `edges`: partial months, as day ranges, read live."""
+
+    periods: tuple[tuple[int, int], ...]
+    months: tuple[int, int] | None
+    edges: tuple[tuple[date, date], ...]
+
+
+# Every year row, and the year of the cases without a violation date.
+ALL_TIME = Split(((NO_YEAR, NO_YEAR), (1, 9999)), (100001, 999999), ())
+
+
+def split_period(start: date | None, end: date | None) -> Split:
+    """Without any bound every year counts, cases without a violation date
+    included (year -1); with a bound they never match, as in the list."""
+    if start is None and end is None:
+        return ALL_TIME
+    edges: list[tuple[date, date]] = []
+    if start is not None and end is not None and _ym(start) == _ym(end):
+        if start.day == 1 and end == _month_end(end):
+            return Split(((_ym(start), _ym(start)),), (_ym(start), _ym(start)), ())
+        return Split((), None, ((start, end),))
+    low, high = 100001, 999999  # whole months, from the first to the last
+    if start is not None:
+        if start.day == 1:
+            low = _ym(start)
+        else:
+            edges.append((start, _month_end(start)))
+            low = _ym(_month_end(start) + timedelta(days=1))
+    if end is not None:
+        if end == _month_end(end):
+            high = _ym(end)
+        else:
+            edges.append((_month_start(end), end))
+            high = _ym(_month_start(end) - timedelta(days=1))
+    if low > high:
+        return Split((), None, tuple(edges))
+    # Whole years inside [low, high] are read from year rows.
+    first_year = low // 100 if low % 100 == 1 else low // 100 + 1
+    last_year = high // 100 if high % 100 == 12 else high // 100 - 1
+    if start is None:
+        first_year = 1
+    if end is None:
+        last_year = 9999
+    if first_year > last_year:
+        return Split(((low, high),), (low, high), tuple(edges))
+    periods = [(first_year, last_year)]
+    if start is not None and low < first_year * 100 + 1:
+        periods.insert(0, (low, (first_year - 1) * 100 + 12))
+    if end is not None and high > last_year * 100 + 12:
+        periods.append(((last_year + 1) * 100 + 1, high))
+    return Split(tuple(periods), (low, high), tuple(edges))
+
+
+# ------------------------------------------------------------------ reading
+
+
+class Figures:
+    """The sums of one view, merged from summary rows and live edges. Each
+    value is a list of sums in the order of its names (MEASURES for the
+    totals, BY_UNIT for a unit, MONEY for a field or a month)."""
+
+    def __init__(self) -> None:
+        self.total = [0] * len(MEASURES)
+        self.units: dict[int, list[int]] = {}
+        self.fields: dict[str, list[int]] = {}
+        self.months: dict[int, list[int]] = {}
+        self.acts: dict[tuple, int] = defaultdict(int)
+        self.not_yet_due: dict[int, int] = defaultdict(int)
+        self.not_yet_due_running = 0
+
+    @staticmethod
+    def add(into: dict, key, values) -> None:
+        found = into.get(key)
+        if found is None:
+            into[key] = [int(v or 0) for v in values]
+        else:
+            for i, value in enumerate(values):
+                found[i] += int(value or 0)
+
+    def add_total(self, values) -> None:
+        for i, value in enumerate(values):
+            self.total[i] += int(value or 0)
+
+    def totals(self) -> dict:
+        return dict(zip(MEASURES, self.total, strict=True))
+
+    def overdue(self, unit_id: int) -> int:
+        return self.units[unit_id][BY_UNIT.index("late")] - self.not_yet_due.get(
+            unit_id, 0
+        )
+
+
+def _unit_conditions(unit_column, scope: scopes.Scope) -> list:
+    out = []
+    if scope.units is not None:
+        out.append(unit_column.in_(scope.units) if scope.units else false())
+    group = scopes.group_condition(scope.group)
+    if group is not None:
+        out.append(unit_column.in_(select(Unit.id).where(group)))
+    return out
+
+
+def _province(scope: scopes.Scope) -> bool:
+    """Every unit: the province rows (unit 0) answer."""
+    return scope.units is None and not scope.group
+
+
+def _rows(table, scope: scopes.Scope, ranges, province: bool) -> list:
+    """Conditions on summary rows: the units (or the province rows), the
+    field, and periods within any of the ranges."""
+    t = table.__table__.c
+    if province:
+        out = [t.unit_id == PROVINCE]
+    else:
+        out = [t.unit_id != PROVINCE, *_unit_conditions(t.unit_id, scope)]
+    if scope.field:
+        out.append(t.field == scope.field)
+    out.append(or_(*[t.period.between(lo, hi) for lo, hi in ranges]))
+    return out
+
+
+def _from_summary(session: Session, f: Figures, scope, split: Split) -> None:
+    """Whole months and years: sums of the bucket rows. The totals and the
+    fields of a province view come from the province rows (unit 0)."""
+    t = CaseSummary.__table__.c
+    province = _province(scope)
+    conn = session.connection()
+    if split.periods:
+        units = _rows(CaseSummary, scope, split.periods, False)
+        chosen = _rows(CaseSummary, scope, split.periods, province)
+        by_unit = [func.sum(t[name]) for name in BY_UNIT]
+        for unit_id, *values in conn.execute(
+            select(t.unit_id, *by_unit).where(*units).group_by(t.unit_id)
+        ).all():
+            f.add(f.units, unit_id, values)
+        every = [func.sum(t[name]) for name in MEASURES]
+        f.add_total(conn.execute(select(*every).where(*chosen)).one())
+        money = [func.sum(t[name]) for name in MONEY]
+        for name, *values in conn.execute(
+            select(t.field, *money).where(*chosen).group_by(t.field)
+        ).all():
+            f.add(f.fields, name, values)
+        a = ActSummary.__table__.c
+        citation = [a[n] for n in case_summary.CITATION]
+        for *key, n in conn.execute(
+            select(*citation, func.sum(a.cases))
+            .where(*_rows(ActSummary, scope, split.periods, province))
+            .group_by(*citation)
+        ).all():
+            f.acts[tuple(key)] += int(n or 0)
+    if split.months:
+        money = [func.sum(t[name]) for name in MONEY]
+        for month, *values in conn.execute(
+            select(t.period, *money)
+            .where(*_rows(CaseSummary, scope, [split.months], province))
+            .group_by(t.period)
+        ).all():
+            f.add(f.months, month, values)
+
+
+def _case_conditions(scope: scopes.Scope, low: date | None, high: date | None):
+    c = Case.__table__.c
+    where = [c.deleted_at.is_(None), *_unit_conditions(c.unit_id, scope)]
+    if scope.field:
+        where.append(c.field == scope.field)
+    if low:
+        where.append(c.violation_date >= low)
+    if high:
+        where.append(c.violation_date <= high)
+    return where
+
+
+def _from_cases(session: Session, f: Figures, scope, low: date, high: date) -> None:
+    """A partial month at an edge of the period: the same sums, live."""
+    c = Case.__table__.c
+    where = _case_conditions(scope, low, high)
+    values = case_summary.measures(c)
+    sums = [func.sum(v) for v in values.values()]
+    rows = session.exec(
+        select(c.unit_id, c.field, *sums).where(*where).group_by(c.unit_id, c.field)
+    ).all()
+    for unit_id, field, *figures in rows:
+        f.add_total(figures)
+        f.add(f.units, unit_id, [figures[i] for i in UNIT_COLUMNS])
+        f.add(f.fields, field, figures[:3])
+        f.add(f.months, _ym(low), figures[:3])
+    a = CaseAct.__table__.c
+    citation = [a[n] for n in case_summary.CITATION]
+    for *key, n in session.exec(
+        select(*citation, func.count())
+        .select_from(CaseAct.__table__.join(Case.__table__, c.id == a.case_id))
+        .where(*where)
+        .group_by(*citation)
+    ).all():
+        f.acts[tuple(key)] += int(n)
+
+
+def _not_yet_due(session: Session, f: Figures, scope, today: date) -> None:
+    """Decisions that could be late but whose deadline is today or later: a
+    range of the compliance_due index from today on (a few recent
+    decisions), per unit, and how many of them are running."""
+    c = Case.__table__.c
+    running = case((c.status.in_(enforcement.RUNNING), 1), else_=0)
+    where = _case_conditions(scope, scope.date_from, scope.date_to)
+    where.append(enforcement.not_yet_due(today, c))
+    for unit_id, n, n_running in session.exec(
+        select(c.unit_id, func.count(), func.sum(running))
+        .where(*where)
+        .group_by(c.unit_id)
+    ).all():
+        f.not_yet_due[unit_id] += int(n)
+        f.not_yet_due_running += int(n_running or 0)
+
+
+def figures(session: Session, scope: scopes.Scope, today: date) -> Figures:
+    """Every sum of the view (used by `summary`, the tests and the bench)."""
+    f = Figures()
+    split = split_period(scope.date_from, scope.date_to)
+    _from_summary(session, f, scope, split)
+    for low, high in split.edges:
+        _from_cases(session, f, scope, low, high)
+    _not_yet_due(session, f, scope, today)
+    # Buckets emptied by later changes stay as rows of zeros.
+    for table in (f.units, f.fields, f.months):
+        for key in [k for k, v in table.items() if not v[0]]:
+            del table[key]
+    for key in [k for k, n in f.acts.items() if not n]:
+        del f.acts[key]
+    return f
+
+
+def _act_texts(session: Session, keys: list[tuple]) -> dict[tuple, str]:
+    """The wording of each cited act: the catalogue's (one small read), else
+    the one recorded in a case (imported registers)."""
+    catalogue = {
+        (d, a, c, p): act
+        for d, a, c, p, act in session.connection().execute(
+            select(
+                CatalogueEntry.decree,
+                CatalogueEntry.article,
+                CatalogueEntry.clause,
+                CatalogueEntry.point,
+                CatalogueEntry.act,
+            )
+        )
+    }
+    out = {}
+    for key in keys:
+        decree, article, clause, point = key
+        found = catalogue.get(key)
+        if found is None:
+            found = session.exec(
+                select(CaseAct.act)
+                .where(
+                    CaseAct.decree == decree,
+                    CaseAct.article == article,
+                    CaseAct.clause == clause,
+                    CaseAct.point == point,
+                )
+                .limit(1)
+            ).first()
+        out[key] = found or ""
+    return out
+
+
+def _citation(decree: str, article: int, clause: int, point: str) -> str:
+    if point:
+        return f"Điểm {point} khoản {clause} Điều {article} NĐ {decree}"
+    return f"Khoản {clause} Điều {article} NĐ {decree}"
+
+
+def _month_text(month: int) -> str:
+    return f"{month // 100:04d}-{month % 100:02d}"
+
+
 def summary(actor: Actor, filters: object = None) -> dict:
     """Every figure of the dashboard for the chosen period, units and field.
     Cases are counted by violation date, as the case list filters them, so a
     click on a bar lands on the same number of cases."""
     today = local_now().date()
     with session_scope() as session:
+        case_summary.ensure(session.connection())
         scope = scopes.resolve(session, actor, Action.DASHBOARD_READ, filters, today)
-        where = scopes.case_conditions(scope)
-        count = func.count(Case.id)
-        fines = func.coalesce(func.sum(Case.fine_total), 0)
-        paid = func.coalesce(func.sum(Case.paid_total), 0)
-        status = status_conditions(today)
+        f = figures(session, scope, today)
+        names = dict(session.connection().execute(select(Unit.id, Unit.name)).all())
+        top = sorted(f.acts.items(), key=lambda kv: (-kv[1], kv[0][1], kv[0][2],
+                                                     kv[0][3], kv[0][0]))[:TOP_ACTS]
+        texts = _act_texts(session, [k for k, _ in top])
 
-        def units_joined(stmt):
-            """Join the unit table only when a group filter reads it: a join
-            over every case costs a second lookup per row."""
-            if scope.group:
-                return stmt.join(Unit, Unit.id == Case.unit_id)
-            return stmt
-
-        # Cases, fines imposed and collected: by unit, field and month.
-        by_unit = session.exec(
-            select(Unit.id, Unit.name, count, fines, paid, _count_if(status["overdue"]))
-            .join(Unit, Unit.id == Case.unit_id)
-            .where(*where)
-            .group_by(Unit.id, Unit.name)
-            .order_by(count.desc(), Unit.name)
-            .limit(MAX_UNITS)
-        ).all()
-        by_field = session.exec(
-            units_joined(select(Case.field, count, fines, paid))
-            .where(*where)
-            .group_by(Case.field)
-            .order_by(count.desc())
-        ).all()
-        month = _month(Case.violation_date)
-        by_month = session.exec(
-            units_joined(select(month, count, fines, paid))
-            .where(*where)
-            .group_by(month)
-            .order_by(month)
-        ).all()
-
-        # Totals, violators by kind and enforcement status in one pass.
-        decided = Case.decided_on.is_not(None)
-        columns = [
-            count,
-            fines,
-            paid,
-            _count_if(decided),
-            _count_if(Case.violator_kind == ViolatorKind.INDIVIDUAL),
-            _count_if(Case.violator_kind == ViolatorKind.ORGANISATION),
-        ]
-        columns += [_count_if(status[code]) for code, _ in ENFORCEMENT]
-        totals = session.exec(
-            units_joined(select(*columns).select_from(Case)).where(*where)
-        ).one()
-
-        # The acts most often recorded.
-        # A case lists an act once: counting rows counts cases, without the
-        # cost of COUNT(DISTINCT) over every act of the period.
-        acts = func.count(CaseAct.id)
-        top_stmt = (
-            select(
-                CaseAct.decree,
-                CaseAct.article,
-                CaseAct.clause,
-                CaseAct.point,
-                func.min(CaseAct.act),
-                acts,
-            )
-            .select_from(CaseAct)
-            .join(Case, Case.id == CaseAct.case_id)
-        )
-        top = session.exec(
-            units_joined(top_stmt)
-            .where(*where)
-            .group_by(CaseAct.decree, CaseAct.article, CaseAct.clause, CaseAct.point)
-            .order_by(acts.desc(), CaseAct.article, CaseAct.clause)
-            .limit(TOP_ACTS)
-        ).all()
-
-    t = [int(v or 0) for v in totals]
-    log.info("user=%s read dashboard (%s cases)", actor.user_id, t[0])
+    t = f.totals()
+    overdue = t["late"] - sum(f.not_yet_due.values())
+    counts = {
+        enforcement.EXECUTED: t["executed"],
+        enforcement.IN_PROGRESS: t["running"]
+        - (t["late_running"] - f.not_yet_due_running),
+        enforcement.POSTPONED: t["postponed"],
+        enforcement.REDUCED: t["reduced"],
+        enforcement.COERCING: t["coercing"],
+        enforcement.COMPLAINED: t["complained"],
+        enforcement.OVERDUE: overdue,
+    }
+    units = sorted(
+        f.units.items(), key=lambda kv: (-kv[1][0], names.get(kv[0], ""))
+    )[:MAX_UNITS]
+    fields = sorted(f.fields.items(), key=lambda kv: (-kv[1][0], kv[0]))
+    months = sorted((m, v) for m, v in f.months.items() if m)
+    unit_link, overdue_link = _unit_linker(scope)
+    link = _linker(scope)
+    field_link = _linker(scope, "field")
+    month_links = _month_links(scope, [m for m, _ in months])
+    log.info("user=%s read dashboard (%s cases)", actor.user_id, t["cases"])
     return {
         "label": scope.label,
-        "cases": t[0],
-        "fines": t[1],
-        "collected": t[2],
-        "decided": t[3],
-        "individuals": t[4],
-        "organisations": t[5],
+        "cases": t["cases"],
+        "fines": t["fines"],
+        "collected": t["collected"],
+        "decided": t["decided"],
+        "individuals": t["individuals"],
+        "organisations": t["organisations"],
         "enforcement": [
             {
                 "code": code,
                 "label": label,
-                "count": t[6 + i],
-                "link": case_list_link(scope, **STATUS_LINKS[code])
-                if code in STATUS_LINKS
-                else "",
+                "count": counts[code],
+                "link": link(enforcement=code),
             }
-            for i, (code, label) in enumerate(ENFORCEMENT)
+            for code, label in ENFORCEMENT
         ],
-        "by_unit": [(n, int(c), int(s)) for _, n, c, s, _, _ in by_unit],
+        "by_unit": [(names.get(u, ""), v[0], v[1]) for u, v in units],
         "units": [
             {
                 "id": uid,
-                "name": n,
-                "cases": int(c),
-                "fines": int(s),
-                "collected": int(p),
-                "overdue": int(o),
-                "link": case_list_link(scope, unit=uid),
-                "overdue_link": case_list_link(scope, unit=uid, overdue="1"),
+                "name": names.get(uid, ""),
+                "cases": v[0],
+                "fines": v[1],
+                "collected": v[2],
+                "overdue": f.overdue(uid),
+                "link": unit_link(uid),
+                "overdue_link": overdue_link(uid),
             }
-            for uid, n, c, s, p, o in by_unit
+            for uid, v in units
         ],
-        "by_field": [(n, int(c), int(s)) for n, c, s, _ in by_field],
+        "by_field": [(n, v[0], v[1]) for n, v in fields],
         "fields": [
             {
                 "name": n,
-                "cases": int(c),
-                "fines": int(s),
-                "collected": int(p),
-                "link": case_list_link(scope, field=n),
+                "cases": v[0],
+                "fines": v[1],
+                "collected": v[2],
+                "link": field_link(field=n),
             }
-            for n, c, s, p in by_field
+            for n, v in fields
         ],
-        "by_month": [(m, int(c), int(s)) for m, c, s, _ in by_month if m],
+        "by_month": [(_month_text(m), v[0], v[1]) for m, v in months],
         "months": [
             {
-                "month": m,
-                "cases": int(c),
-                "fines": int(s),
-                "collected": int(p),
-                "link": month_link(scope, m),
+                "month": _month_text(m),
+                "cases": v[0],
+                "fines": v[1],
+                "collected": v[2],
+                "link": month_links[m],
             }
-            for m, c, s, p in by_month
-            if m
+            for m, v in months
         ],
         "top_acts": [
             {
-                "citation": (
-                    f"Điểm {p} khoản {cl} Điều {a} NĐ {d}"
-                    if p
-                    else f"Khoản {cl} Điều {a} NĐ {d}"
-                ),
-                "act": text,
-                "cases": int(n),
+                "citation": _citation(*key),
+                "act": texts.get(key, ""),
+                "cases": n,
             }
-            for d, a, cl, p, text, n in top
+            for key, n in top
         ],
         "list_link": case_list_link(scope),
     }

@@ -11,7 +11,7 @@ cell of theirs.
 Dates: a case is "detected" in the period by its violation date; decisions,
 sanctions and amounts by the decision date; execution results are the state
 now of the decisions issued in the period; transfers for prosecution by the
-closing date.
+closing date; minors reminded (Art. 35 k2 d) by the day of the reminder.
 
 Vertical agencies (the police and the other centrally managed agencies) are
 reported in their own block and are not added into the provincial total
@@ -117,7 +117,19 @@ def _columns(scope: scopes.Scope) -> list[Table]:
     )
     individual = Case.violator_kind == ViolatorKind.INDIVIDUAL
     org = Case.violator_kind == ViolatorKind.ORGANISATION
-    has_additional = func.coalesce(Decision.additional_sanctions, "") != ""
+    licence = Decision.sanction_licence.is_(True)
+    suspension = Decision.sanction_suspension.is_(True)
+    has_additional = or_(
+        func.coalesce(Decision.additional_sanctions, "") != "",
+        licence,
+        suspension,
+        Decision.sanction_confiscation.is_(True),
+        Decision.sanction_expulsion.is_(True),
+    )
+    # Minors reminded instead of a warning, by the day of the reminder.
+    reminded = and_(
+        Case.close_reason == CloseReason.REMINDED, within(Case.closed_on)
+    )
     has_remedial = func.coalesce(Decision.remedial_measures, "") != ""
     t1 = Table(
         "Biểu 1",
@@ -192,15 +204,13 @@ def _columns(scope: scopes.Scope) -> list[Table]:
                 "3.2",
                 "Tước quyền sử dụng giấy phép, chứng chỉ hành nghề",
                 "Số quyết định tước quyền sử dụng giấy phép",
-                None,
-                todo="chưa ghi nhận riêng hình thức tước giấy phép",
+                _sum(and_(decided, licence)),
             ),
             Column(
                 "3.3",
                 "Đình chỉ hoạt động",
                 "Số quyết định đình chỉ hoạt động",
-                None,
-                todo="chưa ghi nhận riêng hình thức đình chỉ hoạt động",
+                _sum(and_(decided, suspension)),
             ),
             Column(
                 "3.4",
@@ -297,8 +307,7 @@ def _columns(scope: scopes.Scope) -> list[Table]:
                 "5.3",
                 "Người chưa thành niên bị nhắc nhở",
                 "Số người chưa thành niên bị nhắc nhở",
-                None,
-                todo="chưa có chức năng ghi nhận việc nhắc nhở (Luật Điều 138)",
+                _sum(reminded),
             ),
         ],
     )
@@ -391,17 +400,28 @@ def _scope_label(scope: scopes.Scope) -> str:
 
 def _notes(tables: list[Table]) -> list[str]:
     notes = [
-        "Mỗi cột ứng với một nội dung tại khoản 2 Điều 35 Nghị định "
-        '118/2021/NĐ-CP (ghi ở dòng "Căn cứ"). Mẫu biểu chính thức của Thông '
-        "tư 01/2023/TT-BTP chưa được tích hợp.",
-        "Vụ việc phát hiện tính theo ngày vi phạm; quyết định, hình thức xử "
-        "phạt và số tiền tính theo ngày ra quyết định; kết quả thi hành là "
-        "tình trạng hiện tại của các quyết định ra trong kỳ (quyết định đã "
-        "từng hoãn hoặc cưỡng chế vẫn được tính); hồ sơ chuyển truy cứu và "
-        "hồ sơ nhận lại từ cơ quan tố tụng tính theo ngày thực hiện.",
-        "Số liệu của Công an và các cơ quan ngành dọc được theo dõi riêng, "
-        "không cộng vào tổng của tỉnh (Điều 39 Nghị định 118/2021/NĐ-CP).",
-        "Cảnh cáo: quyết định không phạt tiền (chưa ghi nhận riêng hình thức xử phạt).",
+        (
+            "Mỗi cột ứng với một nội dung tại khoản 2 Điều 35 Nghị định "
+            '118/2021/NĐ-CP (ghi ở dòng "Căn cứ"). Mẫu biểu chính thức của '
+            "Thông tư 01/2023/TT-BTP chưa được tích hợp."
+        ),
+        (
+            "Vụ việc phát hiện tính theo ngày vi phạm; quyết định, hình thức xử "
+            "phạt và số tiền tính theo ngày ra quyết định; kết quả thi hành là "
+            "tình trạng hiện tại của các quyết định ra trong kỳ (quyết định đã "
+            "từng hoãn hoặc cưỡng chế vẫn được tính); hồ sơ chuyển truy cứu, "
+            "hồ sơ nhận lại từ cơ quan tố tụng và việc nhắc nhở người chưa "
+            "thành niên tính theo ngày thực hiện."
+        ),
+        (
+            "Số liệu của Công an và các cơ quan ngành dọc được theo dõi riêng, "
+            "không cộng vào tổng của tỉnh (Điều 39 Nghị định 118/2021/NĐ-CP)."
+        ),
+        (
+            "Tước giấy phép, chứng chỉ hành nghề và đình chỉ hoạt động: theo "
+            "hình thức xử phạt bổ sung đánh dấu trên quyết định. Cảnh cáo: "
+            "quyết định không phạt tiền (chưa ghi nhận riêng hình thức chính)."
+        ),
     ]
     for table in tables:
         for c in table.columns:
