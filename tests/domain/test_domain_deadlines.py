@@ -11,12 +11,14 @@ from xlvphc.domain.deadlines import (
     compliance_deadline,
     days_late,
     decision_deadline,
+    execution_limitation_after_changes,
     execution_limitation_end,
     explanation_applies,
     explanation_deadline,
     late_surcharge,
     licence_notice_deadline,
     postponement_eligible,
+    postponement_problem,
     record_deadline,
     send_decision_deadline,
 )
@@ -188,6 +190,56 @@ def test_execution_limitation_end(decided, expected):
 )
 def test_postponement_eligible(fine, is_org, expected):
     assert postponement_eligible(fine, is_org) is expected
+
+
+@pytest.mark.parametrize(
+    ("decided", "until", "fragment"),
+    [
+        pytest.param(
+            date(2026, 3, 5), date(2026, 6, 5), None, id="Art76-exactly-3-months"
+        ),
+        pytest.param(
+            date(2026, 3, 5), date(2026, 6, 6), "03 tháng", id="Art76-a-day-over"
+        ),
+        pytest.param(
+            date(2025, 11, 30),
+            date(2026, 2, 28),
+            None,
+            id="Art76-3-months-end-of-february",
+        ),
+        pytest.param(
+            date(2026, 3, 5), date(2026, 3, 5), "phải sau", id="MQD03-empty-period"
+        ),
+    ],
+)
+def test_postponement_problem(decided, until, fragment):
+    message = postponement_problem(decided, until)
+    if fragment is None:
+        assert message is None
+    else:
+        assert message is not None and fragment in message
+
+
+@pytest.mark.parametrize(
+    ("decided", "changes", "expected"),
+    [
+        pytest.param(date(2026, 3, 5), [], date(2027, 3, 5), id="Art74-no-change"),
+        pytest.param(
+            date(2026, 3, 5),
+            [date(2026, 8, 20)],
+            date(2027, 8, 20),
+            id="ND118-16k3a-one-amendment-1-year-from-it",
+        ),
+        pytest.param(
+            date(2026, 3, 5),
+            [date(2026, 4, 1), date(2026, 8, 20)],
+            date(2028, 3, 5),
+            id="ND118-16k3b-several-2-years-from-the-decision",
+        ),
+    ],
+)
+def test_execution_limitation_after_changes(decided, changes, expected):
+    assert execution_limitation_after_changes(decided, changes) == expected
 
 
 EFFECTIVE = date(2026, 3, 1)

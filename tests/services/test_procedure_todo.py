@@ -9,7 +9,12 @@ from tests.services.test_procedure import (
     received_case,
     step,
 )
-from xlvphc.services.procedure.todo import todo_count, todo_list
+from xlvphc.services.procedure.todo import (
+    PAGE_SIZE,
+    todo_count,
+    todo_list,
+    todo_page,
+)
 
 
 def kinds(rows, case_id):
@@ -82,3 +87,64 @@ def test_paid_case_has_no_payment_deadline(people):
     case_id = received_case(officer, 30)
     step(officer, case_id, "payment", on=d(0), amount="3.500.000")
     assert not kinds(todo_list(officer), case_id) & {"coercion", "compliance"}
+
+
+def test_one_page_of_fifty_most_urgent_first(people):
+    """The list is paged in SQL: page 1 holds the 50 most urgent deadlines,
+    page 2 the rest; a page out of range is clamped."""
+    officer = people["canbo.a"]
+    made = [new_case(officer, TRAFFIC, i % 6) for i in range(53)]
+    first = todo_page(officer, "decision", 1)
+    assert (first["total"], first["pages"], len(first["rows"])) == (53, 2, PAGE_SIZE)
+    second = todo_page(officer, "decision", 2)
+    assert [r["kind"] for r in second["rows"]] == ["decision"] * 3
+    together = first["rows"] + second["rows"]
+    assert {r["case_id"] for r in together} == set(made)
+    assert [r["days_left"] for r in together] == sorted(
+        r["days_left"] for r in together
+    )
+    for wrong in (0, -1, "2", None, 10**9, True):
+        assert todo_page(officer, "decision", wrong)["page"] in (1, 2)
+    assert todo_page(officer, "decision", 10**9)["page"] == 2
+
+
+def test_count_for_the_shell_is_overdue_or_due_within_three_days(
+    people, monkeypatch
+):
+    """A record made today is due in 7 working days (not counted); an overdue
+    payment is. The count stops at the cap."""
+    from xlvphc.services.procedure import todo
+
+    officer = people["canbo.a"]
+    new_case(officer, TRAFFIC, 0)
+    assert todo_count(officer) == 0
+    received_case(officer, 30)
+    received_case(officer, 40)
+    assert todo_count(officer) == 2
+    assert todo_count(people["canbo.b"]) == 0
+    assert todo_count(people["quantri"]) == 0  # may not read cases
+    monkeypatch.setattr(todo, "BADGE_CAP", 1)
+    assert todo_count(officer) == 1
+
+
+def test_instalment_row_names_the_instalment(people):
+    officer = people["canbo.a"]
+    case_id = decided_case(officer, FAMILY_SMALL, 1)
+    step(
+        officer,
+        case_id,
+        "instalments",
+        on=d(0),
+        document="1",
+        amount_1="1.400.000",
+        due_1=d(-2),
+        amount_2="2.100.000",
+        due_2=d(-40),
+    )
+    rows = todo_list(officer, "instalment")
+    assert [(r["case_id"], r["label"]) for r in rows] == [
+        (case_id, "Hạn nộp tiền phạt theo lần (Điều 79) – lần 1")
+    ]
+    step(officer, case_id, "payment", on=d(0), amount="1.400.000")
+    # The first is paid: the second is 40 days away, beyond the 7-day window.
+    assert todo_list(officer, "instalment") == []

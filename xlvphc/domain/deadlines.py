@@ -4,6 +4,7 @@ Each function returns a plain date, amount or message; the calendar rules
 are in `xlvphc.domain.calendar`.
 """
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
@@ -222,12 +223,49 @@ def execution_limitation_end(decided_on: date) -> date:
     return add_months(decided_on, 12)
 
 
+def execution_limitation_after_changes(
+    decided_on: date, changed_on: Sequence[date] = ()
+) -> date:
+    """Return the last day a decision may be executed once it was corrected,
+    amended or partly cancelled.
+
+    NĐ 118/2021 Điều 16 k3: 01 year from the correcting or amending decision
+    (điểm a); 02 years from the decision that was corrected when that had to
+    be done more than once (điểm b). Without any change, Luật XLVPHC Điều 74
+    k1 (`execution_limitation_end`).
+
+    Args:
+        decided_on: Day the sanction decision was signed.
+        changed_on: Days of the correcting or amending decisions.
+
+    Returns:
+        The last day, inclusive.
+    """
+    if not changed_on:
+        return execution_limitation_end(decided_on)
+    if len(changed_on) == 1:
+        return add_months(changed_on[0], 12)
+    return add_months(decided_on, 24)
+
+
+# Luật XLVPHC Điều 76: a postponement lasts at most 03 months from the
+# postponement decision (2012 text, THUVIEN76 in domain.md §1.7).
+# TODO: confirm the period in the 2020 wording of Điều 76 (Luật 67/2020). That
+# wording is not among the project's legal texts: Luật 88/2025 Điều 1 k28
+# điểm e only renames the medical facility in Điều 76 k1 điểm b, and form
+# MQĐ03 ("sửa đổi, bổ sung năm 2020") records a from/to period without a
+# maximum. Until then the 2012 maximum is applied.
+POSTPONEMENT_MONTHS = 3
+
+
 def postponement_eligible(fine: int, is_org: bool) -> bool:
     """Tell whether a fine is large enough to ask for postponement.
 
-    Luật XLVPHC Điều 76 k1 as amended in 2020 (LAWNET76, secondary): a fine
-    of at least 2.000.000 đồng for an individual or 100.000.000 đồng for an
-    organisation; hardship must also be certified, which is not judged here.
+    Luật XLVPHC Điều 76 k1 as amended by Luật 67/2020 (LAWNET76, secondary;
+    the 2020 text is not among the project's legal texts): a fine of at
+    least 2.000.000 đồng for an individual or 100.000.000 đồng for an
+    organisation; hardship must also be certified (form MQĐ03: "được …
+    xác nhận"), which is not judged here.
 
     Args:
         fine: The total fine in the decision.
@@ -239,6 +277,37 @@ def postponement_eligible(fine: int, is_org: bool) -> bool:
     return fine >= (100_000_000 if is_org else 2_000_000)
 
 
+def postponement_problem(decided_on: date, until: date) -> str | None:
+    """Check the period of a postponement decision (form MQĐ03, Điều 1 k2).
+
+    Luật XLVPHC Điều 76: the postponement runs from its decision for at most
+    `POSTPONEMENT_MONTHS` months (see the TODO there on the source).
+
+    Args:
+        decided_on: Day the postponement was decided.
+        until: Last day of the postponement, as entered.
+
+    Returns:
+        A Vietnamese message for the "until" field, or None when it fits.
+    """
+    last = add_months(decided_on, POSTPONEMENT_MONTHS)
+    if until <= decided_on:
+        return "Ngày hết hoãn phải sau ngày quyết định hoãn."
+    if until > last:
+        return (
+            f"Thời gian hoãn không quá {POSTPONEMENT_MONTHS:02d} tháng (đến ngày "
+            f"{last:%d/%m/%Y}, Điều 76 Luật Xử lý vi phạm hành chính)."
+        )
+    return None
+
+
+# TODO: the minimum fine for paying in instalments (Luật XLVPHC Điều 79 k1)
+# is known only in its 2012 wording (20.000.000 đồng for an individual,
+# 200.000.000 đồng for an organisation; PLO79 in domain.md §1.7), which Luật
+# 67/2020 rewrote; the 2020 wording is not among the project's legal texts
+# and form MQĐ05 states no amount. Refusing on the 2012 figure could refuse
+# a lawful plan, so the amount is left to the officer until the text is
+# obtained; the plan itself (MQĐ05 notes 8-10) is checked here.
 def check_instalments(
     total: int, amounts: list[int], due_dates: list[date], effective_on: date
 ) -> list[str]:
@@ -246,7 +315,9 @@ def check_instalments(
 
     Luật XLVPHC Điều 79 and form MQĐ05 notes (8)-(10): at most 06 months
     from the day the sanction decision takes effect, at most 03 instalments,
-    the first at least 40% of the total.
+    the first at least 40% of the total. Who may pay in instalments (a
+    minimum fine and certified hardship, Điều 79 k1) is not checked: see the
+    TODO above `check_instalments`.
 
     Args:
         total: The fine to be paid in instalments.

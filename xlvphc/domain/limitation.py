@@ -8,6 +8,7 @@ counts from when it ended, a continuing one from when it was detected.
 """
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from xlvphc.domain.calendar import add_months
@@ -173,3 +174,119 @@ def limitation_message(
         "vi phạm hành chính): không được ra quyết định xử phạt, chỉ áp dụng "
         "biện pháp khắc phục hậu quả (khoản 2 Điều 65)"
     )
+
+
+@dataclass(frozen=True)
+class SanctionLimitation:
+    """The sanctioning limitation of one case: where it starts, why, and its
+    last day (all of Luật XLVPHC Điều 6 k1 and NĐ 118/2021 Điều 8 k1)."""
+
+    start: date
+    years: int
+    end: date
+    continuing: bool
+    extended: bool  # one more year: received from a criminal-procedure body
+
+    @property
+    def basis(self) -> str:
+        """How the period was counted, in Vietnamese, for the case page."""
+        text = (
+            f"từ ngày phát hiện {self.start:%d/%m/%Y} (vi phạm đang thực hiện, "
+            "điểm b khoản 1 Điều 8 Nghị định 118/2021)"
+            if self.continuing
+            else f"từ ngày vi phạm {self.start:%d/%m/%Y} (vi phạm đã kết thúc, "
+            "điểm a khoản 1 Điều 8 Nghị định 118/2021)"
+        )
+        text = f"{self.years:02d} năm {text}"
+        if self.extended:
+            text += "; thêm 01 năm vì hồ sơ do cơ quan tiến hành tố tụng chuyển đến"
+        return text
+
+    def refusal(self, on: date) -> str | None:
+        """Why a sanction decision signed on `on` is refused (Luật XLVPHC
+        Điều 65 k1 điểm c), or None while it is in time."""
+        if on <= self.end:
+            return None
+        return (
+            f"Đã hết thời hiệu xử phạt: {self.basis}, hết ngày "
+            f"{self.end:%d/%m/%Y} (Điều 6 Luật Xử lý vi phạm hành chính). Không "
+            "được ra quyết định xử phạt, chỉ áp dụng biện pháp khắc phục hậu quả "
+            "(khoản 2 Điều 65)."
+        )
+
+
+def sanction_limitation(
+    field: str,
+    violated_on: date,
+    detected_on: date | None = None,
+    continuing: bool = False,
+    transferred_by_criminal_body: bool = False,
+) -> SanctionLimitation | None:
+    """Return the sanctioning limitation of a case.
+
+    Luật XLVPHC Điều 6 k1 (Luật 88/2025): 01 or 02 years by field (điểm a),
+    one more year for a case a criminal-procedure body sent (điểm c); counted
+    from the end of a finished violation or from the detection of a
+    continuing one (Điều 6 k1 điểm b; NĐ 118/2021 Điều 8 k1: "đang thực hiện"
+    is a violation still going on and still harming state management when
+    the competent person detects it).
+
+    Args:
+        field: The field ("lĩnh vực") of the case.
+        violated_on: The violation day; for a finished violation, its end.
+        detected_on: The day the competent person detected it.
+        continuing: The violation was still going on when detected.
+        transferred_by_criminal_body: The case came from a criminal body.
+
+    Returns:
+        The limitation, or None for tax and independent audit (own laws). A
+        continuing violation whose detection day is unknown counts from the
+        violation day, the earliest possible start.
+    """
+    years = limitation_years(field)
+    if years is None:
+        return None
+    counted = bool(continuing and detected_on)
+    start = limitation_start(detected_on or violated_on, violated_on, counted)
+    end = limitation_expires(start, years, transferred_by_criminal_body)
+    return SanctionLimitation(
+        start, years, end, counted, transferred_by_criminal_body
+    )
+
+
+def detection_problem(
+    violated_on: date | None,
+    detected_on: date | None,
+    recorded_on: date | None,
+    continuing: bool,
+) -> str | None:
+    """Check the detection day of a case against its other dates.
+
+    NĐ 118/2021 Điều 8 k1: a continuing violation is counted from its
+    detection, so its detection day is required; Luật XLVPHC Điều 58 k1
+    (Luật 88/2025) and NĐ 118 Điều 12 k2: the record is made once the
+    violation is detected, so detection cannot come after the record, and a
+    violation cannot be detected before it began.
+
+    Args:
+        violated_on: The violation day (its start, for a continuing one).
+        detected_on: The detection day as entered, or None.
+        recorded_on: The day the violation record was made, or None.
+        continuing: The officer marked the violation as continuing.
+
+    Returns:
+        A Vietnamese message for the detection field, or None when it fits.
+    """
+    if detected_on is None:
+        if continuing:
+            return (
+                "Vi phạm đang thực hiện: vui lòng nhập ngày phát hiện, vì thời "
+                "hiệu xử phạt tính từ ngày này (Điều 8 khoản 1 điểm b Nghị định "
+                "118/2021)."
+            )
+        return None
+    if violated_on and detected_on < violated_on:
+        return "Ngày phát hiện không thể trước ngày vi phạm."
+    if recorded_on and detected_on > recorded_on:
+        return "Ngày phát hiện không thể sau ngày lập biên bản."
+    return None

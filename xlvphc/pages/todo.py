@@ -25,6 +25,34 @@ def _row(r) -> rx.Component:
     )
 
 
+def _pager() -> rx.Component:
+    """Previous / next page: the browser holds one page of the list."""
+    return rx.flex(
+        rx.button(
+            rx.icon("chevron-left", size=16),
+            "Trang trước",
+            variant="soft",
+            on_click=TodoState.previous_page,
+            disabled=TodoState.page <= 1,
+            id="trang-truoc",
+        ),
+        rx.text(
+            "Trang ", TodoState.page, "/", TodoState.pages, size="2", id="so-trang"
+        ),
+        rx.button(
+            "Trang sau",
+            rx.icon("chevron-right", size=16),
+            variant="soft",
+            on_click=TodoState.next_page,
+            disabled=TodoState.page >= TodoState.pages,
+            id="trang-sau",
+        ),
+        spacing="3",
+        align="center",
+        justify="center",
+    )
+
+
 @rx.page(route=routes.TODO, title="Việc cần làm – XLVPHC", on_load=TodoState.open)
 def todo_page() -> rx.Component:
     return page(
@@ -36,6 +64,7 @@ def todo_page() -> rx.Component:
                 rx.foreach(
                     TodoState.kinds, lambda k: rx.el.option(k["name"], value=k["id"])
                 ),
+                value=TodoState.kind,
                 on_change=TodoState.filter,
                 id="loai-viec",
                 class_name="xl-select",
@@ -43,14 +72,22 @@ def todo_page() -> rx.Component:
                 style={"maxWidth": "420px"},
             ),
             rx.text(
-                TodoState.rows.length(),
+                rx.cond(TodoState.more, "Hơn ", ""),
+                TodoState.total,
                 " việc, trong đó ",
+                rx.cond(TodoState.overdue_more, "hơn ", ""),
                 TodoState.overdue,
                 " việc đã quá hạn.",
+                rx.cond(
+                    TodoState.more,
+                    " Danh sách gồm các việc gấp nhất; chọn loại việc để xem các "
+                    "việc khác.",
+                    "",
+                ),
                 size="2",
                 id="dem-viec",
             ),
-            gap="3",
+            spacing="3",
             align="center",
             wrap="wrap",
         ),
@@ -84,6 +121,7 @@ def todo_page() -> rx.Component:
             ),
             rx.text("Không có việc nào sắp đến hạn.", color_scheme="gray"),
         ),
+        rx.cond(TodoState.pages > 1, _pager()),
         intro="Các thời hạn phải xử lý của hồ sơ thuộc đơn vị bạn — ra quyết định, "
         "gửi quyết định, chấp hành, nộp phạt theo lần, thời hiệu, cưỡng chế — việc "
         "gấp nhất ở trên cùng.",

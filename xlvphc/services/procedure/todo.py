@@ -1,31 +1,45 @@
 """Việc cần làm: the deadlines to act on, for the cases the user may see,
-sorted by urgency (overdue first). Each item names its legal basis."""
+sorted by urgency (overdue first), one page at a time. Each item names its
+legal basis.
 
-from dataclasses import dataclass
+The list is read from indexed date columns, never case by case: each
+deadline that can still be acted on is kept on the case row by
+services.procedure.deadlines (Case.decision_due, limitation_end, send_due,
+payment_due, postponed_until, instalment_due, execution_end), with partial
+indexes on (due) and (unit_id, due) that hold only the cases it applies to.
+One SELECT per kind, each a range over its column read in index order,
+joined by UNION ALL: the page, its (capped) counts and the page's cases are
+three or four queries whatever the scope, and none reads the cases a
+deadline does not apply to. The statements are built once
+per shape, with the dates and units as parameters: the shell's count runs on
+every page load.
+"""
+
 from datetime import date, timedelta
+from functools import lru_cache
 
-from sqlmodel import Session, select
+import sqlalchemy as sa
+from sqlmodel import func, select
 
 from xlvphc.domain.dates import fmt_date
-from xlvphc.domain.deadlines import send_decision_deadline
 from xlvphc.models import Case, Instalment, Unit
 from xlvphc.models.base import local_now
-from xlvphc.models.cases import CaseStatus
 from xlvphc.services.access import Action, Actor, visible_units
 from xlvphc.services.db import session_scope
-from xlvphc.services.procedure.limits import (
-    decision_due,
-    execution_end,
-    sanction_limitation_end,
-)
-from xlvphc.services.procedure.transitions import outstanding, step_count
 
 # How far ahead a limitation end is shown, and other deadlines.
 LIMITATION_WARNING = timedelta(days=30)
 SOON = timedelta(days=7)
-# TODO: the checks run per case (a few queries each); for a supervisor over
-# the whole province this list should come from indexed due-date columns.
-MAX_CASES = 2000
+PAGE_SIZE = 50
+# The list counts and pages through the TOTAL_CAP most urgent deadlines:
+# counting every stale case of a province would cost more than the page, and
+# nobody pages past a thousand overdue items (the kind filter narrows them).
+TOTAL_CAP = 1000
+# The page shell counts deadlines overdue or due within BADGE_DAYS days, and
+# stops counting at BADGE_CAP (it shows "99+"): the count stays cheap however
+# many old cases a supervisor's scope holds.
+BADGE_DAYS = 3
+BADGE_CAP = 100
 
 KINDS = {
     "decision": "Hạn ra quyết định xử phạt (Điều 66)",
@@ -38,116 +52,201 @@ KINDS = {
     "execution": "Sắp hết thời hiệu thi hành (Điều 74)",
 }
 
-
-@dataclass(frozen=True)
-class Item:
-    case: Case
-    kind: str
-    due: date
-    detail: str = ""
-
-
-def _items(session: Session, case: Case, today: date) -> list[Item]:
-    items: list[Item] = []
-    status = case.status
-    if status in (CaseStatus.RECORDED, CaseStatus.EXPLAINING):
-        due = decision_due(session, case)
-        if due:
-            items.append(Item(case, "decision", due))
-        barred = sanction_limitation_end(session, case)
-        if barred and barred - today <= LIMITATION_WARNING:
-            items.append(Item(case, "limitation", barred))
-        return items
-    if status not in (
-        CaseStatus.DECIDED,
-        CaseStatus.EXECUTING,
-        CaseStatus.POSTPONED,
-        CaseStatus.COERCING,
-    ):
-        return items
-    if (
-        case.decided_on
-        and not case.received_on
-        and not step_count(session, case.id, "send")
-    ):
-        items.append(Item(case, "send", send_decision_deadline(case.decided_on)))
-    owed = outstanding(case) > 0
-    plan = session.exec(
-        select(Instalment)
-        .where(Instalment.case_id == case.id, Instalment.paid < Instalment.amount)
-        .order_by(Instalment.position)
-    ).first()
-    if owed and plan and plan.due_on - today <= SOON:
-        items.append(Item(case, "instalment", plan.due_on, f"lần {plan.position}"))
-    elif (
-        owed
-        and status == CaseStatus.POSTPONED
-        and case.compliance_due
-        and case.compliance_due - today <= SOON
-    ):
-        items.append(Item(case, "postponement", case.compliance_due))
-    elif owed and status != CaseStatus.COERCING and case.compliance_due:
-        if today > case.compliance_due:
-            items.append(Item(case, "coercion", case.compliance_due))
-        elif case.compliance_due - today <= SOON:
-            items.append(Item(case, "compliance", case.compliance_due))
-    end = execution_end(case)
-    if owed and end and end - today <= LIMITATION_WARNING:
-        items.append(Item(case, "execution", end))
-    return items
+# (the column a kind reads, how far ahead it is shown). Each column is set
+# only while its kind applies (deadlines.refresh_deadlines, run by every step
+# that changes a case's stage), so a range over it needs no stage condition:
+# the planners then read its partial index alone, with true row estimates.
+BRANCHES = {
+    "decision": (Case.decision_due, None),  # Law Art. 66
+    "limitation": (Case.limitation_end, "warn"),  # Art. 6
+    "send": (Case.send_due, None),  # Art. 70
+    "instalment": (Case.instalment_due, "soon"),  # Art. 79
+    "postponement": (Case.postponed_until, "soon"),  # Art. 76
+    "compliance": (Case.payment_due, "soon"),  # Art. 73, not yet due
+    "coercion": (Case.payment_due, None),  # Art. 86, overdue
+    "execution": (Case.execution_end, "warn"),  # Art. 74
+}
+_TODAY = sa.bindparam("today", type_=sa.Date)
 
 
-def _row(item: Item, unit_name: str, today: date) -> dict:
+def _branch(kind: str, scoped: bool, bounded: bool) -> sa.Select:
+    """One kind as (case_id, kind, due) rows: a range over its column, with
+    the parameters today, soon, warn, until (`bounded`) and units
+    (`scoped`)."""
+    column, window = BRANCHES[kind]
+    # A case in the recycle bin keeps its columns (it can be restored).
+    where = [Case.deleted_at.is_(None)]
+    if window:
+        where.append(column <= sa.bindparam(window, type_=sa.Date))
+    if bounded:
+        where.append(column <= sa.bindparam("until", type_=sa.Date))
+    if kind == "compliance":
+        where.append(column >= _TODAY)
+    elif kind == "coercion":
+        where.append(column < _TODAY)
+    elif kind == "execution":  # only while a fine is still owed
+        where.append(Case.fine_total - Case.paid_total - Case.reduced_total > 0)
+    if not (window or bounded or kind == "coercion"):
+        # Only without a range: a range already implies it (and PostgreSQL
+        # would count the nulls out twice, underestimating the rows).
+        where.append(column.is_not(None))
+    if scoped:
+        where.append(Case.unit_id.in_(sa.bindparam("units", expanding=True)))
+    return select(
+        Case.id.label("case_id"),
+        sa.literal_column(f"'{kind}'", sa.String).label("kind"),
+        column.label("due"),
+    ).where(*where)
+
+
+@lru_cache(maxsize=128)
+def _union(kinds: tuple[str, ...], scoped: bool, bounded: bool, ordered: bool):
+    """The kinds asked for, UNION ALL.
+
+    Counts are not ordered: they stop at their cap, whichever rows come
+    first. A page is: each kind's first `arm_limit` rows (page end) read in
+    the order of its (due, id) index, then those few sorted together, most
+    urgent first, ties in a stable order. Neither database then sorts every
+    deadline in scope, whatever its row estimates."""
+    if not ordered:
+        return sa.union_all(*(_branch(kind, scoped, bounded) for kind in kinds))
+    arms = []
+    for kind in kinds:
+        column = BRANCHES[kind][0]
+        head = (
+            _branch(kind, scoped, bounded)
+            .order_by(column, Case.id)
+            .limit(sa.bindparam("arm_limit", type_=sa.Integer))
+            .subquery()
+        )
+        arms.append(select(head.c.case_id, head.c.kind, head.c.due))
+    order = (sa.literal_column(c) for c in ("due", "case_id", "kind"))
+    return sa.union_all(*arms).order_by(*order)
+
+
+def _shape(actor: Actor, kind: object):
+    """The kinds asked for, the shape of the actor's scope, and the
+    parameters of the statements."""
+    units = visible_units(actor, Action.CASE_READ)
+    kinds = (kind,) if isinstance(kind, str) and kind in KINDS else tuple(KINDS)
+    today = local_now().date()
+    params = {
+        "today": today,
+        "soon": today + SOON,
+        "warn": today + LIMITATION_WARNING,
+        "units": sorted(units) if units is not None else [],
+    }
+    return kinds, units is not None, params, today
+
+
+def _count(session, kinds, scoped: bool, params: dict, until, cap: int) -> int:
+    """How many deadlines (due on or before `until`, if given), up to `cap`."""
+    head = _union(kinds, scoped, until is not None, False).limit(cap).subquery()
+    return session.exec(
+        select(func.count()).select_from(head), params={**params, "until": until}
+    ).one()
+
+
+def _row(item, case, today: date, position: int | None) -> dict:
     left = (item.due - today).days
     if left < 0:
         when, tone = f"Quá hạn {-left} ngày", "red"
     elif left == 0:
         when, tone = "Hết hạn hôm nay", "red"
     else:
-        when, tone = f"Còn {left} ngày", "orange" if left <= 3 else "gray"
-    label = KINDS[item.kind] + (f" – {item.detail}" if item.detail else "")
+        when, tone = f"Còn {left} ngày", "orange" if left <= BADGE_DAYS else "gray"
+    detail = f" – lần {position}" if position else ""
     return {
-        "case_id": item.case.id,
+        "case_id": item.case_id,
         "kind": item.kind,
-        "label": label,
+        "label": KINDS[item.kind] + detail,
         "due": fmt_date(item.due),
         "days_left": left,
         "when": when,
         "tone": tone,
-        "record_number": item.case.record_number,
-        "decision_number": item.case.decision_number or "—",
-        "violator_name": item.case.violator_name,
-        "unit_name": unit_name,
+        "record_number": case.record_number or "—",
+        "decision_number": case.decision_number or "—",
+        "violator_name": case.violator_name,
+        "unit_name": case.unit_name,
     }
 
 
-def todo_list(actor: Actor, kind: object = "") -> list[dict]:
-    """Every deadline of the actor's open cases, most urgent first; `kind`
-    (one of KINDS) narrows the list, anything else is ignored."""
-    units = visible_units(actor, Action.CASE_READ)
-    today = local_now().date()
-    stmt = (
-        select(Case, Unit.name)
-        .join(Unit, Unit.id == Case.unit_id)
-        .where(
-            Case.deleted_at.is_(None),
-            Case.status != CaseStatus.CLOSED,
-            Case.status != CaseStatus.TRANSFERRED,
-        )
-    )
-    if units is not None:
-        stmt = stmt.where(Case.unit_id.in_(units))
+def _details(session, found) -> tuple[dict, dict]:
+    """The cases of a page (by primary key), and which instalment is due for
+    the instalment rows: the first not fully paid."""
+    cases = {
+        row.id: row
+        for row in session.exec(
+            select(
+                Case.id,
+                Case.record_number,
+                Case.decision_number,
+                Case.violator_name,
+                Unit.name.label("unit_name"),
+            )
+            .join(Unit, Unit.id == Case.unit_id)
+            .where(Case.id.in_({item.case_id for item in found}))
+        ).all()
+    }
+    planned = {item.case_id for item in found if item.kind == "instalment"}
+    if not planned:
+        return cases, {}
+    positions = session.exec(
+        select(Instalment.case_id, func.min(Instalment.position))
+        .where(Instalment.case_id.in_(planned), Instalment.paid < Instalment.amount)
+        .group_by(Instalment.case_id)
+    ).all()
+    return cases, dict(positions)
+
+
+def todo_page(actor: Actor, kind: object = "", page: object = 1) -> dict:
+    """One page (PAGE_SIZE rows) of the deadlines of the actor's open cases,
+    most urgent first, with the totals counted up to TOTAL_CAP (`more` /
+    `overdue_more` say the count stopped there). `kind` (one of KINDS)
+    narrows the list, anything else means all kinds; `page` is clamped to
+    the pages there are."""
+    kinds, scoped, params, today = _shape(actor, kind)
+    wanted = page if isinstance(page, int) and not isinstance(page, bool) else 1
+    yesterday = today - timedelta(days=1)
     with session_scope() as session:
-        rows = session.exec(stmt.order_by(Case.id.desc()).limit(MAX_CASES)).all()
-        found = [
-            (item, unit) for case, unit in rows for item in _items(session, case, today)
-        ]
-    if isinstance(kind, str) and kind in KINDS:
-        found = [(i, u) for i, u in found if i.kind == kind]
-    found.sort(key=lambda pair: (pair[0].due, pair[0].case.id))
-    return [_row(item, unit, today) for item, unit in found]
+        counted = _count(session, kinds, scoped, params, None, TOTAL_CAP + 1)
+        overdue = _count(session, kinds, scoped, params, yesterday, TOTAL_CAP + 1)
+        total = min(counted, TOTAL_CAP)
+        pages = max(1, -(-total // PAGE_SIZE))
+        current = min(max(wanted, 1), pages)
+        skip = (current - 1) * PAGE_SIZE
+        found = session.exec(
+            _union(kinds, scoped, False, True).offset(skip).limit(PAGE_SIZE),
+            params={**params, "until": None, "arm_limit": skip + PAGE_SIZE},
+        ).all()
+        cases, positions = _details(session, found)
+    return {
+        "rows": [
+            _row(item, cases[item.case_id], today, positions.get(item.case_id))
+            for item in found
+        ],
+        "page": current,
+        "pages": pages,
+        "total": total,
+        "more": counted > TOTAL_CAP,
+        "overdue": min(overdue, TOTAL_CAP),
+        "overdue_more": overdue > TOTAL_CAP,
+        "kind": kind if isinstance(kind, str) and kind in KINDS else "",
+    }
+
+
+def todo_list(actor: Actor, kind: object = "", page: object = 1) -> list[dict]:
+    """The rows of one page of `todo_page`."""
+    return todo_page(actor, kind, page)["rows"]
 
 
 def todo_count(actor: Actor) -> int:
-    """How many deadlines are overdue or due within 3 days (the shell badge)."""
-    return sum(1 for row in todo_list(actor) if row["days_left"] <= 3)
+    """How many deadlines are overdue or due within BADGE_DAYS days (the
+    shell's count), counted up to BADGE_CAP. Zero for a user who may not
+    read cases (the menu item is hidden for them)."""
+    if not actor.can(Action.CASE_READ):
+        return 0
+    kinds, scoped, params, today = _shape(actor, "")
+    until = today + timedelta(days=BADGE_DAYS)
+    with session_scope() as session:
+        return _count(session, kinds, scoped, params, until, BADGE_CAP)

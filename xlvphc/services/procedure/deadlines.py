@@ -1,0 +1,84 @@
+"""The deadline columns of a case, kept in step with its rows.
+
+"Việc cần làm" lists deadlines over every case a user may see, so it cannot
+work them out case by case. Each deadline that can still be acted on is kept
+on the case row instead (an indexed column, None once it no longer applies),
+and every service that changes what a deadline depends on — the record, the
+violation's dates, an explanation, a verification or its extension, the
+decision, sending, a correction, closing — calls `refresh_deadlines` in the
+same transaction. The rules themselves stay in `limits` and `domain`.
+"""
+
+from sqlmodel import Session, select
+
+from xlvphc.domain.deadlines import send_decision_deadline
+from xlvphc.models import Case, Instalment
+from xlvphc.models.cases import CaseStatus
+from xlvphc.services.procedure.limits import (
+    decision_due,
+    execution_end,
+    sanction_limitation_end,
+    step_days,
+)
+
+AWAITING_DECISION = frozenset({CaseStatus.RECORDED, CaseStatus.EXPLAINING})
+# Decided and being executed: not closed, not handed to a criminal body.
+EXECUTING = frozenset(
+    {
+        CaseStatus.DECIDED,
+        CaseStatus.EXECUTING,
+        CaseStatus.POSTPONED,
+        CaseStatus.COERCING,
+    }
+)
+# The fine is to be paid by its compliance deadline (not postponed, not coerced).
+TO_PAY = frozenset({CaseStatus.DECIDED, CaseStatus.EXECUTING})
+
+
+def refresh_deadlines(session: Session, case: Case) -> None:
+    """Recompute the case's deadline columns from its rows (pending rows of
+    the session included: queries flush them first). Each is set only while
+    its kind of "Việc cần làm" applies, so its index holds nothing else:
+
+    - decision_due (Law Art. 66) and limitation_end (Art. 6): while the case
+      awaits its decision;
+    - send_due (Art. 70): decided, not yet sent nor received (not for a
+      case imported from an earlier register: the register does not record
+      the sending, so no sending deadline is made up for it);
+    - payment_due (Art. 73, 86): the compliance deadline while a fine is
+      owed, not postponed, not being coerced and not paid by instalments;
+    - postponed_until (Art. 76): the end of a postponement, while owed;
+    - instalment_due (Art. 79): the first instalment not fully paid, while
+      owed;
+    - execution_end (Art. 74; NĐ 118 Art. 16 k3): while being executed.
+    """
+    waiting = case.status in AWAITING_DECISION
+    executing = case.status in EXECUTING and case.decided_on is not None
+    case.decision_due = decision_due(session, case) if waiting else None
+    case.limitation_end = sanction_limitation_end(session, case) if waiting else None
+
+    unsent = executing and case.received_on is None and not case.imported
+    if unsent and step_days(session, case.id, "send")["send"]:
+        unsent = False
+    case.send_due = send_decision_deadline(case.decided_on) if unsent else None
+
+    owed = executing and case.fine_total - case.paid_total - case.reduced_total > 0
+    next_instalment = None
+    if owed:
+        next_instalment = session.exec(
+            select(Instalment.due_on)
+            .where(Instalment.case_id == case.id, Instalment.paid < Instalment.amount)
+            .order_by(Instalment.position)
+        ).first()
+    by_deadline = owed and next_instalment is None
+    case.instalment_due = next_instalment
+    case.payment_due = (
+        case.compliance_due if by_deadline and case.status in TO_PAY else None
+    )
+    case.postponed_until = (
+        case.compliance_due
+        if by_deadline and case.status == CaseStatus.POSTPONED
+        else None
+    )
+    case.execution_end = execution_end(case, session) if executing else None
+    session.add(case)
