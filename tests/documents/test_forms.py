@@ -154,6 +154,10 @@ def _norm(value: str) -> str:
     value = re.sub(r"\((?:\d+[a-z]?|\*+)\)", " ", value)
     value = re.sub(r"[<>*\t]|[.…]{2,}|/…|…", " ", value)
     value = value.replace("Lí", "Lý")
+    # The appendix's typo in MQĐ12c ("Quyết định này cứ hiệu lực"), printed right.
+    value = value.replace("cứ hiệu lực", "có hiệu lực")
+    # MQĐ12c writes "đối với quyết định này" where 12a and 12b capitalise it.
+    value = value.replace("đối với quyết định này", "đối với Quyết định này")
     value = re.sub(r"\s+", " ", value)
     return re.sub(r" ([,;.:])", r"\1", value).strip()
 
@@ -177,8 +181,9 @@ def literal_segments(spec: FormSpec) -> list[str]:
     """Fixed wording of the template: text between placeholders."""
     out = []
     for line in paragraphs_of(spec.body):
-        line = re.sub(r"^(\? )?(# |= )?", "", line)
-        if line.startswith(("@", "~", "STT |")):
+        # Variant tags and the data-only lines ("& ") are not the appendix's.
+        line = re.sub(r"^(\[[\w|]+\] )?(\? )?(# |= )?", "", line)
+        if line.startswith(("@", "~", "STT |", "& ")):
             continue
         for piece in re.split(r"\{[^{}]*\}", line):
             piece = _norm(piece).strip(" ;:,.")

@@ -92,6 +92,10 @@ class DecisionData:
     treasury: str = ""
     delegation: str = ""  # "số 3/QĐ-GQXP ngày 01/7/2025" when a deputy signs
     deputy_of: str = ""  # head's title when the signer is a deputy ("KT.")
+    # The day it was handed to the person (a "Giao trực tiếp" send step),
+    # written in the receipt on the back; the hour is not recorded, so it
+    # stays dotted for the pen.
+    handed_over_on: date | None = None
     draft: bool = False
 
 

@@ -109,6 +109,8 @@ def _build(data: RecordData, sheets: int) -> _RecordDocument:
     _signatures(doc, data)
 
     doc.content_pages = doc.page_no()
+    # "<In ở mặt sau>": the back of the last sheet, under the text when that
+    # ends on a back page (signatures.receipt_page says why).
     receipt_page(
         doc,
         f"Biên bản đã giao trực tiếp cho {role(v)} vi phạm vào hồi {BLANK_TIME}",

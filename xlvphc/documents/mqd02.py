@@ -84,13 +84,23 @@ def render_decision(data: DecisionData) -> bytes:
             name=text(data.signer_name),
         ),
     )
+    # "<In ở mặt sau>": the back of the last sheet, under the text when that
+    # ends on a back page (signatures.receipt_page says why).
     receipt_page(
         doc,
         f"Quyết định đã giao trực tiếp cho {role(data.violator)} bị xử phạt "
-        f"vào hồi {BLANK_TIME}",
+        f"vào hồi {_handed_over(data)}",
         "NGƯỜI NHẬN QUYẾT ĐỊNH",
     )
     return doc.to_bytes()
+
+
+def _handed_over(data: DecisionData) -> str:
+    """ "…… giờ …… phút, ngày 05/12/2026": the recorded day of the handing
+    over, the hour left for the pen; all dotted when it was not recorded."""
+    if data.handed_over_on is None:
+        return BLANK_TIME
+    return f"…… giờ …… phút, ngày {fmt_date(data.handed_over_on)}"
 
 
 def _total(data: DecisionData) -> int:

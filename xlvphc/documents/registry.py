@@ -29,13 +29,16 @@ RENDERERS: dict[str, Callable[[Any], bytes]] = {
 
 @cache
 def specs() -> dict[str, FormSpec]:
-    """Every template-driven form, by code, found in `documents/forms/`."""
+    """Every template-driven form, by code, found in `documents/forms/`: a
+    module's `SPEC`, or its `SPECS` when it writes a family of forms at once
+    (MQĐ12a-c)."""
     found: dict[str, FormSpec] = {}
     for info in pkgutil.iter_modules(forms.__path__):
         module = importlib.import_module(f"{forms.__name__}.{info.name}")
-        spec = getattr(module, "SPEC", None)
-        if isinstance(spec, FormSpec):
-            found[normalise(spec.code)] = spec
+        family = (getattr(module, "SPEC", None), *getattr(module, "SPECS", ()))
+        for spec in family:
+            if isinstance(spec, FormSpec):
+                found[normalise(spec.code)] = spec
     return found
 
 

@@ -10,10 +10,20 @@ from dataclasses import dataclass
 
 from fpdf.enums import XPos, YPos
 
-from xlvphc.documents.layout import BODY_PT, FAMILY, OfficialDocument
+from xlvphc.documents.layout import (
+    BODY_PT,
+    FAMILY,
+    INDENT,
+    LINE,
+    PARA_GAP,
+    PT,
+    OfficialDocument,
+)
 
 SIGN_SPACE = 26.0  # room for a handwritten signature and a seal
 LINE_MM = 5.6
+LINE_H = BODY_PT * PT * LINE  # a line of body text in a paragraph
+RECEIPT_GAP = 10.0  # mm between the signatures and a receipt below them
 
 # A column placed on the page: (block, x, width).
 Placed = tuple["Signature", float, float]
@@ -152,20 +162,52 @@ def recipients_and_signature(
     doc.set_xy(doc.l_margin, bottom + 4)
 
 
-def receipt_page(doc: OfficialDocument, sentence: str, heading: str) -> None:
-    """Print the delivery receipt on a page of its own.
+def _row_height(doc: OfficialDocument, blocks: Sequence[Signature | None]) -> float:
+    """The height `signature_row` takes for `blocks`, its gap below included."""
+    width = doc.text_width / len(blocks) - 4
+    placed = [b for b in blocks if b is not None]
+    head = max(_lines(doc, _head(b), width) for b in placed)
+    foot = max(_lines(doc, _foot(b), width) for b in placed)
+    return head + SIGN_SPACE + foot + 2 + 4
 
-    The forms print it "ở mặt sau" (on the back), so it never shares a page
-    with the signed text and carries no page number: it is not one of the
-    document's numbered sheets.
+
+def _paragraph_height(doc: OfficialDocument, text: str) -> float:
+    """A slight overestimate of `doc.paragraph(text)`: measured on the width
+    left after the first-line indent, plus one spare line."""
+    doc.set_font(FAMILY, "", BODY_PT)
+    lines = doc.multi_cell(
+        doc.text_width - INDENT, LINE_H, text, dry_run=True, output="LINES"
+    )
+    return (len(lines) + 1) * LINE_H + PARA_GAP
+
+
+def receipt_page(doc: OfficialDocument, sentence: str, heading: str) -> None:
+    """Print the delivery receipt on the back of the last sheet.
+
+    The appendix of Nghị định 118/2021/NĐ-CP prints it "<In ở mặt sau>": on
+    the back of the paper handed to the person, apart from the signed text.
+    Printed on both sides, pages 2, 4, … are backs. So when the signed text
+    ends on such a page and the receipt fits below it, it goes there: that
+    already is the back of the last sheet, and printed on one side the
+    document takes no extra sheet (a page 3 holding only the receipt, with
+    page 2 half empty, would be a new sheet's front, which the form does not
+    ask for). When the text ends on a front (page 1, 3, …), the receipt takes
+    the next page, the back of that sheet, without a page number: it is not
+    one of the document's numbered pages.
 
     Args:
         doc: The document being written.
         sentence: "… đã giao trực tiếp cho … vào hồi … giờ … phút, ngày …".
         heading: The recipient's column title, e.g. "NGƯỜI NHẬN BIÊN BẢN".
     """
-    doc.unnumbered_page = True
-    doc.add_page()
-    doc.unnumbered_page = False
+    columns = [None, Signature((heading,), "(Ký, ghi rõ họ và tên)")]
+    needed = RECEIPT_GAP + _paragraph_height(doc, sentence) + _row_height(doc, columns)
+    on_a_back = doc.page_no() % 2 == 0
+    if on_a_back and doc.y + needed <= doc.page_break_trigger:
+        doc.set_y(doc.y + RECEIPT_GAP)
+    else:
+        doc.unnumbered_page = True
+        doc.add_page()
+        doc.unnumbered_page = False
     doc.paragraph(sentence)
-    signature_row(doc, [None, Signature((heading,), "(Ký, ghi rõ họ và tên)")])
+    signature_row(doc, columns)

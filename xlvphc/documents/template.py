@@ -14,6 +14,13 @@ above it):
     "= text"      a centred bold line ("QUYẾT ĐỊNH:").
     "? text"      optional ("nếu có"): left out of a filled form when every
                   placeholder on it is empty; always kept on a blank form.
+    "& text"      data only: printed on a filled form when a placeholder on
+                  it has a value, never on a blank form (lists the form
+                  leaves to the pen, e.g. further participants).
+    "[a|b] text"  one alternative of the form's either/or parts ("<…>(**)"):
+                  a blank form prints every alternative; a filled one only
+                  those whose tag is in `values["variant"]` (all of them
+                  when the data selects none).
     "@identity"   the identity block of the person concerned (individual or
                   organisation; both on a blank form); "@identity 1." puts
                   "1. " before its first line, as most records do.
@@ -70,6 +77,7 @@ from xlvphc.domain.dates import date_in_words, fmt_date, fmt_datetime
 SHORT = "……"
 MID_BLANK = "…" * 10
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_VARIANT = re.compile(r"^\[([\w|]+)\]\s*")
 _ARTICLE = re.compile(r"^(Điều \d+\.)\s*(.*)$")
 
 # The form's "<…>(*)" choices, resolved from the person concerned. On a blank
@@ -348,8 +356,19 @@ def _body(
 ) -> None:
     """Print the form's wording line by line."""
     lines = paragraphs_of(spec.body)
+    chosen = set(str(data.values.get("variant", "")).split())
     kept: list[str] = []
     for line in lines:
+        tagged = _VARIANT.match(line)
+        if tagged:
+            tags = set(tagged.group(1).split("|"))
+            if not data.blank and chosen and not tags & chosen:
+                continue
+            line = line[tagged.end() :]
+        if line.startswith("& "):
+            if data.blank or _is_empty(line[2:], ctx):
+                continue
+            line = line[2:]
         if line.startswith("? "):
             if not data.blank and _is_empty(line[2:], ctx):
                 continue
@@ -368,7 +387,7 @@ def _body(
     last_ground = grounds[-1] if grounds else -1
     for index, line in enumerate(kept):
         if line.startswith("# "):
-            body = line[2:].rstrip(" ;.")
+            body = line[2:].rstrip(" ;.>")  # ">" closes a "<…>" choice
             end = "." if index == last_ground else ";"
             doc.paragraph(*[("I", t) for _, t in _parts(body + end, ctx)])
         elif line.startswith("= "):
@@ -404,7 +423,7 @@ def _needs_room(line: str, after: list[str]) -> bool:
     if not (_ITEM.match(line) and line.endswith(":")):
         return False
     following = after[0] if after else ""
-    if following.startswith(("~", "@", "STT", "a)", "- ", "+ ")):
+    if following.startswith(("~", "@", "STT", "a)", "- ", "+ ", "{", "& ", "[")):
         return False
     # "Họ và tên: …" under it: the item is a heading of fields.
     return not (_FIELD.match(following) and not _ITEM.match(following))

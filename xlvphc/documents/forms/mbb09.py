@@ -11,6 +11,19 @@ FIELDS = {
     "ref:QĐ-XPHC": "Văn bản QĐ-XPHC",
     "place": "Địa điểm lập biên bản",
     "copies": "Số bản",
+    "informant_name": "Người cung cấp thông tin (cá nhân)",
+    "informant_role": "Nghề nghiệp của người đó",
+    "informant_where": "Địa chỉ của người đó",
+    "informant2_name": "Người cung cấp thông tin (đại diện cơ quan, tổ chức)",
+    "informant2_role": "Chức vụ của người đó",
+    "informant2_where": "Cơ quan, tổ chức của người đó",
+    "reason": "Lý do xác minh",
+    "salary_info": "Thông tin về tiền lương, thu nhập",
+    "account_info": "Thông tin về tài khoản",
+    "asset_info": "Thông tin về tài sản",
+    "third_party_info": "Tiền, tài sản do bên thứ ba giữ",
+    "violator_opinion": "Ý kiến của người phải thi hành",
+    "end_time": "Thời điểm lập xong biên bản",
 }
 
 BODY = """
@@ -24,30 +37,30 @@ Họ và tên: {maker_name} | Chức vụ: {maker_title}
 Cơ quan: {agency_name}
 2. {Kind} cung cấp thông tin cần xác minh về <tiền lương, thu nhập/tài khoản/tài
     sản/tiền, tài sản>:
-a) Họ và tên: {} | Nghề nghiệp: {}
-Địa chỉ: {}
-b) Họ và tên: {} | Chức vụ: {}
-<Cơ quan/tổ chức>: {}
+a) Họ và tên: {informant_name} | Nghề nghiệp: {informant_role}
+Địa chỉ: {informant_where}
+b) Họ và tên: {informant2_name} | Chức vụ: {informant2_role}
+<Cơ quan/tổ chức>: {informant2_where}
 Tiến hành lập biên bản xác minh thông tin về <tiền lương, thu nhập/tài khoản/tài
     sản/tiền, tài sản> của {kind} phải <thi hành quyết định xử phạt vi phạm hành
     chính/hoàn trả kinh phí thực hiện biện pháp khắc phục hậu quả> đối với {party} có
     tên sau đây:
 @identity 1. 
 2. Lý do tiến hành xác minh:
-~
+{reason}
 ~
 3. Thông tin về tiền lương và thu nhập của cá nhân phải <thi hành quyết định xử phạt vi
     phạm hành chính/hoàn trả kinh phí thực hiện biện pháp khắc phục hậu quả>:
-~
+{salary_info}
 ~
 4. Thông tin về <tài khoản/tài sản> của {kind} phải <thi hành quyết định xử phạt vi phạm
     hành chính/hoàn trả kinh phí thực hiện biện pháp khắc phục hậu quả>:
-~
-~
+{account_info}
+{asset_info}
 5. Thông tin về tiền, tài sản của {kind} phải <thi hành quyết định xử phạt vi phạm hành
     chính/hoàn trả kinh phí thực hiện biện pháp khắc phục hậu quả> do bên thứ ba đang
     giữ:
-~
+{third_party_info}
 ~
 6. Ý kiến trình bày của {role} cung cấp thông tin cần xác minh (nếu có):
 ~
@@ -55,10 +68,10 @@ Tiến hành lập biên bản xác minh thông tin về <tiền lương, thu nh
 ~
 7. Ý kiến trình bày của {role} phải <thi hành quyết định xử phạt vi phạm hành chính/hoàn
     trả kinh phí thực hiện biện pháp khắc phục hậu quả> (nếu có):
+{violator_opinion}
 ~
 ~
-~
-Biên bản lập xong hồi {_time}, gồm {sheets~} tờ, được lập thành {copies~} bản có nội
+Biên bản lập xong hồi {end_time}, gồm {sheets~} tờ, được lập thành {copies~} bản có nội
     dung
     và giá trị như nhau; đã đọc lại cho những người có tên nêu trên cùng nghe, công nhận
     là đúng và cùng ký tên dưới đây; giao cho {person} là {role} phải <thi hành quyết

@@ -15,6 +15,18 @@ FIELDS = {
     "no:QĐ-CCXP": "Số văn bản QĐ-CCXP",
     "amount": "Số tiền",
     "items": "Danh sách tang vật, tài sản",
+    "holder": "Người đang giữ tiền, tài sản",
+    "holder_address": "Địa chỉ người đang giữ",
+    "cooperator_name": "Đại diện cơ quan phối hợp",
+    "cooperator_role": "Chức vụ của người đó",
+    "cooperator_where": "Cơ quan phối hợp",
+    "witness_name": "Người chứng kiến",
+    "witness_role": "Nghề nghiệp của người chứng kiến",
+    "witness_where": "Địa chỉ của người chứng kiến",
+    "witness2_name": "Người chứng kiến thứ hai (đại diện chính quyền)",
+    "witness2_role": "Chức vụ của người đó",
+    "witness2_where": "Cơ quan của người đó",
+    "end_time": "Thời điểm kết thúc cưỡng chế",
 }
 
 BODY = """
@@ -28,19 +40,19 @@ Chúng tôi gồm:
 Họ và tên: {maker_name} | Chức vụ: {maker_title}
 Cơ quan: {agency_name}
 2. Cơ quan phối hợp:
-Họ và tên: {} | Chức vụ: {}
-Cơ quan: {}
+Họ và tên: {cooperator_name} | Chức vụ: {cooperator_role}
+Cơ quan: {cooperator_where}
 3. Với sự chứng kiến của:
-a) Họ và tên: {} | Nghề nghiệp: {}
-Địa chỉ: {}
-b) Họ và tên: {} | Chức vụ: {}
-Cơ quan: {}
+a) Họ và tên: {witness_name} | Nghề nghiệp: {witness_role}
+Địa chỉ: {witness_where}
+b) Họ và tên: {witness2_name} | Chức vụ: {witness2_role}
+Cơ quan: {witness2_where}
 Tiến hành cưỡng chế và lập biên bản cưỡng chế thu tiền, tài sản để <thi hành quyết định
     xử phạt vi phạm hành chính/hoàn trả kinh phí> theo Quyết định số: {no:QĐ-CCXP} đối
     với {party} có tên sau đây:
 @identity 1. 
-2. {Kind} đang giữ tiền, tài sản: {}
-Địa chỉ: {}
+2. {Kind} đang giữ tiền, tài sản: {holder}
+Địa chỉ: {holder_address}
 3. Biện pháp cưỡng chế: Thu tiền, tài sản của đối tượng bị cưỡng chế <thi hành quyết
     định xử phạt vi phạm hành chính/hoàn trả kinh phí> sau khi vi phạm cố tình tẩu tán
     tài sản cho cá nhân, tổ chức khác giữ.
@@ -53,7 +65,7 @@ b) Về tài sản:
 STT | Tên gọi/mô tả tài sản | Đơn vị tính | Số lượng | Tình trạng, đặc điểm | Ghi chú
 | | | | |
 | | | | |
-5. Việc cưỡng chế kết thúc hồi {_time}
+5. Việc cưỡng chế kết thúc hồi {end_time}
 Biên bản này gồm {sheets~} tờ, được lập thành 03 bản có nội dung và giá trị như nhau; đã
     đọc lại cho những người có tên nêu trên cùng nghe, công nhận là đúng và cùng ký tên
     dưới đây; giao cho {person} là {role} bị cưỡng chế 01 bản, ông (bà) {} là {role}

@@ -13,6 +13,17 @@ FIELDS = {
     "made_date": "Ngày lập biên bản",
     "place": "Địa điểm lập biên bản",
     "no:QĐ-CCXP": "Số văn bản QĐ-CCXP",
+    "result": "Kết quả thực hiện",
+    "cooperator_name": "Đại diện cơ quan phối hợp",
+    "cooperator_role": "Chức vụ của người đó",
+    "cooperator_where": "Cơ quan phối hợp",
+    "witness_name": "Người chứng kiến",
+    "witness_role": "Nghề nghiệp của người chứng kiến",
+    "witness_where": "Địa chỉ của người chứng kiến",
+    "witness2_name": "Người chứng kiến thứ hai (đại diện chính quyền)",
+    "witness2_role": "Chức vụ của người đó",
+    "witness2_where": "Cơ quan của người đó",
+    "end_time": "Thời điểm kết thúc cưỡng chế",
 }
 
 BODY = """
@@ -26,13 +37,13 @@ Chúng tôi gồm:
 Họ và tên: {maker_name} | Chức vụ: {maker_title}
 Cơ quan: {agency_name}
 2. Cơ quan phối hợp:
-Họ và tên: {} | Chức vụ: {}
-Cơ quan: {}
+Họ và tên: {cooperator_name} | Chức vụ: {cooperator_role}
+Cơ quan: {cooperator_where}
 3. Với sự chứng kiến của:
-a) Họ và tên: {} | Nghề nghiệp: {}
-Địa chỉ: {}
-b) Họ và tên: {} | Chức vụ: {}
-Cơ quan: {}
+a) Họ và tên: {witness_name} | Nghề nghiệp: {witness_role}
+Địa chỉ: {witness_where}
+b) Họ và tên: {witness2_name} | Chức vụ: {witness2_role}
+Cơ quan: {witness2_where}
 Tiến hành cưỡng chế và lập biên bản cưỡng chế buộc thực hiện biện pháp khắc phục hậu quả
     theo Quyết định số: {no:QĐ-CCXP} đối với {party} có tên sau đây:
 @identity 1. 
@@ -40,10 +51,10 @@ Tiến hành cưỡng chế và lập biên bản cưỡng chế buộc thực h
     gây ra,
 3. Kết quả thực hiện Quyết định cưỡng chế buộc thực hiện biện pháp khắc phục hậu quả số:
     {no:QĐ-CCXP}:
+{result}
 ~
 ~
-~
-4. Việc cưỡng chế buộc thực hiện biện pháp khắc phục hậu quả kết thúc hồi {_time}
+4. Việc cưỡng chế buộc thực hiện biện pháp khắc phục hậu quả kết thúc hồi {end_time}
 Biên bản này gồm {sheets~} tờ, được lập thành 02 bán có nội dung và giá trị như nhau; đã
     đọc lại cho những người có tên nêu trên cùng nghe, công nhận là đúng và cùng ký tên
     dưới đây; giao cho {person} là {role} bị cưỡng chế 01 bản, 01 bản chuyển cơ quan đã

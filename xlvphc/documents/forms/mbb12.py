@@ -14,6 +14,19 @@ FIELDS = {
     "place": "Địa điểm lập biên bản",
     "no:QĐ-CCXP": "Số văn bản QĐ-CCXP",
     "items": "Danh sách tang vật, tài sản",
+    "cooperator_name": "Đại diện cơ quan phối hợp",
+    "cooperator_role": "Chức vụ của người đó",
+    "cooperator_where": "Cơ quan phối hợp",
+    "witness_name": "Người chứng kiến",
+    "witness_role": "Nghề nghiệp của người chứng kiến",
+    "witness_where": "Địa chỉ của người chứng kiến",
+    "witness2_name": "Người chứng kiến thứ hai",
+    "witness2_role": "Nghề nghiệp của người đó",
+    "witness2_where": "Địa chỉ của người đó",
+    "witness3_name": "Đại diện chính quyền chứng kiến",
+    "witness3_role": "Chức vụ của người đó",
+    "witness3_where": "Cơ quan của người đó",
+    "end_time": "Thời điểm kết thúc cưỡng chế",
 }
 
 BODY = """
@@ -27,15 +40,15 @@ Chúng tôi gồm:
 Họ và tên: {maker_name} | Chức vụ: {maker_title}
 Cơ quan: {agency_name}
 2. Cơ quan phối hợp:
-Họ và tên: {} | Chức vụ: {}
-Cơ quan: {}
+Họ và tên: {cooperator_name} | Chức vụ: {cooperator_role}
+Cơ quan: {cooperator_where}
 3. Với sự chứng kiến của:
-a) Họ và tên: {} | Nghề nghiệp: {}
-Địa chỉ: {}
-b) Họ và tên: {} | Nghề nghiệp: {}
-Địa chỉ: {}
-b) Họ và tên: {} | Chức vụ: {}
-Cơ quan: {}
+a) Họ và tên: {witness_name} | Nghề nghiệp: {witness_role}
+Địa chỉ: {witness_where}
+b) Họ và tên: {witness2_name} | Nghề nghiệp: {witness2_role}
+Địa chỉ: {witness2_where}
+b) Họ và tên: {witness3_name} | Chức vụ: {witness3_role}
+Cơ quan: {witness3_where}
 Tiến hành cưỡng chế và lập biên bản cưỡng chế kê biên tài sản có giá trị tương ứng với
     số tiền <phạt/phải hoàn trả> theo Quyết định số: {no:QĐ-CCXP} đối với {party} có tên
     sau đây:
@@ -46,7 +59,7 @@ Tiến hành cưỡng chế và lập biên bản cưỡng chế kê biên tài 
 STT | Tên gọi/mô tả tài sản | Đơn vị tính | Số lượng | Tình trạng, đặc điểm | Ghi chú
 | | | | |
 | | | | |
-4. Việc cưỡng chế kết thúc hồi {_time}
+4. Việc cưỡng chế kết thúc hồi {end_time}
 Biên bản này gồm {sheets~} tờ, được lập thành 02 bản có nội dung và giá trị như nhau; đã
     đọc lại cho những người có tên nêu trên cùng nghe, công nhận là đúng và cùng ký tên
     dưới đây; giao cho ông (bà) / {} là {role} có tài sản bị kê biên hoặc người đại diện

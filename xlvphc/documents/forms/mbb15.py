@@ -11,6 +11,9 @@ FIELDS = {
     "place": "Địa điểm lập biên bản",
     "copies": "Số bản",
     "items": "Danh sách tang vật, tài sản",
+    "witness_name": "Người chứng kiến",
+    "witness_role": "Nghề nghiệp của người chứng kiến",
+    "witness_where": "Địa chỉ của người chứng kiến",
 }
 
 BODY = """
@@ -20,8 +23,8 @@ Chúng tôi gồm:
 Họ và tên: {maker_name} | Chức vụ: {maker_title}
 Cơ quan: {agency_name}
 2. Với sự chứng kiến của:
-Họ và tên: {} | Nghề nghiệp: {}
-Địa chỉ: {}
+Họ và tên: {witness_name} | Nghề nghiệp: {witness_role}
+Địa chỉ: {witness_where}
 Tiến hành tạm giữ và lập biên bản tạm giữ <tang vật, phương tiện vi phạm hành chính,
     giấy phép, chứng chỉ hành nghề> <của/nhưng> {}
 @identity 1. 

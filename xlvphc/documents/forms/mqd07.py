@@ -24,6 +24,12 @@ FIELDS = {
     "effective_date": "Ngày có hiệu lực",
     "executor": "Người/tổ chức chủ trì tổ chức thi hành",
     "cooperators": "Cơ quan, tổ chức phối hợp",
+    "deduct": "Khấu trừ một phần lương hay thu nhập",
+    "period_unit": "Đơn vị thời gian thực hiện",
+    "holder_address": "Địa chỉ nơi trả lương / trụ sở tổ chức tín dụng",
+    "treasury": "Kho bạc nhà nước nhận tiền",
+    "treasury_account": "Tài khoản Kho bạc nhận tiền",
+    "transfer_days": "Thời hạn chuyển tiền (ngày)",
 }
 
 BODY = """
@@ -39,12 +45,12 @@ BODY = """
     kinh phí thực hiện biện pháp khắc phục hậu quả cho cơ quan nhà nước>.
 = QUYẾT ĐỊNH:
 Điều 1.
-1. Cưỡng chế khấu trừ <một phần lương/một phần thu nhập> để <bảo đảm thi hành Quyết định
-    số: {no:QĐ-XPHC}/hoàn trả kinh phí thực hiện biện pháp khắc phục hậu quả> đối với
-    ông (bà) có tên sau đây:
+1. Cưỡng chế khấu trừ {deduct=một phần lương/một phần thu nhập} để <bảo đảm thi hành
+    Quyết định số: {no:QĐ-XPHC}/hoàn trả kinh phí thực hiện biện pháp khắc phục hậu
+    quả> đối với ông (bà) có tên sau đây:
 @identity
 2. Cơ quan/tổ chức/người sử dụng lao động: {holder}
-Địa chỉ: {}
+Địa chỉ: {holder_address}
 3. Lý do khấu trừ: {reason}
 4. Số tiền bị khấu trừ: {amount}
 (Bằng chữ: {amount_words})
@@ -54,10 +60,12 @@ b) Số tiền lương hoặc thu nhập bị khấu trừ lần thứ hai là: 
 (Bằng chữ: {amount_3_words});
 c) Số tiền lương hoặc thu nhập bị khấu trừ lần thứ {~} là: {amount_4}
 (Bằng chữ: {amount_4_words});
-5. Cơ quan/tổ chức/người sử dụng lao động: {} có trách nhiệm chuyển số tiền đã khấu trừ
-    đến tài khoản số: {} của {} trong thời hạn {} ngày, kể từ ngày khấu trừ một phần
-    lương hoặc thu nhập của cá nhân bị cưỡng chế.
-6. Thời gian thực hiện: {period~} <ngày/tháng>, kể từ ngày nhận được Quyết định này.
+5. Cơ quan/tổ chức/người sử dụng lao động: {holder} có trách nhiệm chuyển số tiền đã
+    khấu trừ đến tài khoản số: {treasury_account} của {treasury} trong thời hạn
+    {transfer_days~} ngày, kể từ ngày khấu trừ một phần lương hoặc thu nhập của cá nhân
+    bị cưỡng chế.
+6. Thời gian thực hiện: {period~} {period_unit=ngày/tháng}, kể từ ngày nhận được Quyết
+    định này.
 Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày {effective_date}.
 Điều 3. Quyết định này được:
 1. Giao cho {person} là cá nhân bị cưỡng chế thi hành quyết định xử phạt vi phạm hành
@@ -67,8 +75,8 @@ a) Ông (bà) bị áp dụng biện pháp cưỡng chế khấu trừ một ph�
     việc tổ chức thực hiện cưỡng chế.
 b) {Party} {name} có quyền khiếu nại hoặc khởi kiện hành chính đối với Quyết định này
     theo quy định của pháp luật.
-2. Gửi cho {} để chuyển số tiền khấu trừ một phần lương hoặc thu nhập của cá nhân bị
-    cưỡng chế đến tài khoản số: {} của {}
+2. Gửi cho {holder} để chuyển số tiền khấu trừ một phần lương hoặc thu nhập của cá nhân
+    bị cưỡng chế đến tài khoản số: {treasury_account} của {treasury}
 3. Gửi cho {executor} để tổ chức thực hiện.
 4. Gửi cho {cooperators} để biết và phối hợp thực hiện./.
 """
@@ -76,7 +84,7 @@ b) {Party} {name} có quyền khiếu nại hoặc khởi kiện hành chính đ
 SPEC = FormSpec(
     code="MQĐ07",
     title="QUYẾT ĐỊNH",
-    subject="Cưỡng chế khấu trừ <một phần lương/một phần thu nhập>",
+    subject="Cưỡng chế khấu trừ {deduct=một phần lương/một phần thu nhập}",
     suffix="QĐ-CCXP",
     body=BODY,
     fields=FIELDS,
@@ -86,8 +94,8 @@ SPEC = FormSpec(
     ),
     receipt=(
         (
-            "Quyết định đã giao trực tiếp cho cá nhân bị cưỡng chế khấu trừ <một phần"
-            " lương/một phần thu nhập> vào hồi {_time}"
+            "Quyết định đã giao trực tiếp cho cá nhân bị cưỡng chế khấu trừ "
+            "{deduct=một phần lương/một phần thu nhập} vào hồi {_time}"
         ),
         "NGƯỜI NHẬN QUYẾT ĐỊNH",
     ),

@@ -19,6 +19,11 @@ FIELDS = {
     "effective_date": "Ngày có hiệu lực",
     "executor": "Người/tổ chức chủ trì tổ chức thi hành",
     "cooperators": "Cơ quan, tổ chức phối hợp",
+    "account_number": "Số tài khoản bị khấu trừ",
+    "holder_address": "Địa chỉ nơi trả lương / trụ sở tổ chức tín dụng",
+    "treasury": "Kho bạc nhà nước nhận tiền",
+    "treasury_account": "Tài khoản Kho bạc nhận tiền",
+    "transfer_days": "Thời hạn chuyển tiền (ngày)",
 }
 
 BODY = """
@@ -38,18 +43,19 @@ BODY = """
     {no:QĐ-XPHC}/hoàn trả kinh phí thực hiện biện pháp khắc phục hậu quả> đối với
     {party} có tên sau đây:
 @identity
-Tài khoản số: {} tại: {}
+Tài khoản số: {account_number} tại: {holder}
 2. Tổ chức tín dụng: {holder}
-Địa chỉ trụ sở chính: {}
+Địa chỉ trụ sở chính: {holder_address}
 3. Lý do khấu trừ: {reason}
 4. Số tiền bị khấu trừ: {amount}
 (Bằng chữ: {amount_words})
-5. {Party} {name} có trách nhiệm yêu cầu {} chuyển tiền từ tài khoản {} vào tài khoản
-    số: {} của {} trong thời hạn {} ngày, kể từ ngày nhận được Quyết định này.
+5. {Party} {name} có trách nhiệm yêu cầu {holder} chuyển tiền từ tài khoản
+    {account_number} vào tài khoản số: {treasury_account} của {treasury} trong thời hạn
+    {transfer_days~} ngày, kể từ ngày nhận được Quyết định này.
 6. Trường hợp {party} {name} không tự nguyện thực hiện trong thời hạn quy định tại khoản
-    5 Điều này, thì {} có trách nhiệm trích chuyển từ tài khoản của <cá nhân/tổ chức bị
-    cưỡng chế> số tiền bị khấu trừ quy định tại khoản 4 Điều này đến tài khoản số: {}
-    của {}
+    5 Điều này, thì {holder} có trách nhiệm trích chuyển từ tài khoản của {kind} bị
+    cưỡng chế số tiền bị khấu trừ quy định tại khoản 4 Điều này đến tài
+    khoản số: {treasury_account} của {treasury}
 Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày {effective_date}.
 Điều 3. Quyết định này được:
 1. Giao cho {party} bị cưỡng chế thi hành quyết định xử phạt vi phạm hành chính có tên
@@ -59,7 +65,8 @@ a) {Party} bị áp dụng biện pháp cưỡng chế khấu trừ tiền từ 
     cưỡng chế.
 b) {Party} {name} có quyền khiếu nại hoặc khởi kiện hành chính đối với Quyết định này
     theo quy định của pháp luật.
-2. Gửi cho {} để chuyển số tiền bị khấu trừ đến tài khoản số: {} của {}
+2. Gửi cho {holder} để chuyển số tiền bị khấu trừ đến tài khoản số: {treasury_account}
+    của {treasury}
 3. Gửi cho {executor} để tổ chức thực hiện.
 4. Gửi cho {cooperators} để biết và phối hợp thực hiện./.
 """

@@ -23,36 +23,38 @@ FIELDS = {
 }
 
 BODY = """
-# <Căn cứ khoản 2 Điều 65 Luật Xử lý vi phạm hành chính (sửa đổi, bổ sung năm 2020);
-# Căn cứ Biên bản vi phạm hành chính số: {no:BB-VPHC} lập ngày {date:BB-VPHC};
-? # Căn cứ Biên bản số: {no:BB-XM} lập ngày {date:BB-XM} xác minh tình tiết của vụ việc
-    vi phạm hành chính (nếu có);>
-# <Căn cứ Điều 26, khoản 4 Điều 126 Luật Xử lý vi phạm hành chính (sửa đổi, bổ sung năm
-    2020);
-# Căn cứ Quyết định số: {ref:QĐ-TG} tạm giữ tang vật, phương tiện vi phạm hành chính,
-    giấy phép, chứng chỉ hành nghề;
-# Căn cứ kết quả thông báo lần thứ hai <của/trên> {} từ ngày {_date}; >
+[no_decision] # <Căn cứ khoản 2 Điều 65 Luật Xử lý vi phạm hành chính (sửa đổi, bổ sung
+    năm 2020);
+[no_decision] # Căn cứ Biên bản vi phạm hành chính số: {no:BB-VPHC} lập ngày
+    {date:BB-VPHC};
+[no_decision] ? # Căn cứ Biên bản số: {no:BB-XM} lập ngày {date:BB-XM} xác minh tình
+    tiết của vụ việc vi phạm hành chính (nếu có);>
+[unclaimed] # <Căn cứ Điều 26, khoản 4 Điều 126 Luật Xử lý vi phạm hành chính (sửa đổi,
+    bổ sung năm 2020);
+[unclaimed] # Căn cứ Quyết định số: {ref:QĐ-TG} tạm giữ tang vật, phương tiện vi phạm
+    hành chính, giấy phép, chứng chỉ hành nghề;
+[unclaimed] # Căn cứ kết quả thông báo lần thứ hai <của/trên> {} từ ngày {_date}; >
 ? # Căn cứ Quyết định số: {ref:QĐ-GQXP} về việc giao quyền xử phạt vi phạm hành chính
     (nếu có).
 = QUYẾT ĐỊNH:
 Điều 1.
-<1. Tịch thu tang vật, phương tiện vi phạm hành chính theo biên bản được lập kèm theo
-    Quyết định này đối với {party} có tên sau đây:
-@identity
-2. Lý do không ra quyết định xử phạt: {reason}
-~
-3. Số tang vật, phương tiện vi phạm hành chính bị tịch thu tại khoản 1 Điều này được
-    chuyển đến: {} để xử lý theo quy định của pháp luật.
-4. Tài liệu kèm theo: {}
-{} >
-<1. Tịch thu tang vật, phương tiện vi phạm hành chính đã bị tạm giữ theo Quyết định số
-    {no:QĐ-TG} đối với {party} có tên sau đây:
-@identity
-2. Việc tịch thu tang vật, phương tiện vi phạm hành chính được lập thành biên bản kèm
-    theo Quyết định này.
-3. Lý do tịch thu: {reason}
-4. Tài liệu kèm theo: {}
-{} >
+[no_decision] <1. Tịch thu tang vật, phương tiện vi phạm hành chính theo biên bản được
+    lập kèm theo Quyết định này đối với {party} có tên sau đây:
+[no_decision] @identity
+[no_decision] 2. Lý do không ra quyết định xử phạt: {reason}
+[no_decision] ~
+[no_decision] 3. Số tang vật, phương tiện vi phạm hành chính bị tịch thu tại khoản 1
+    Điều này được chuyển đến: {} để xử lý theo quy định của pháp luật.
+[no_decision] 4. Tài liệu kèm theo: {}
+[no_decision] {} >
+[unclaimed] <1. Tịch thu tang vật, phương tiện vi phạm hành chính đã bị tạm giữ theo
+    Quyết định số {no:QĐ-TG} đối với {party} có tên sau đây:
+[unclaimed] @identity
+[unclaimed] 2. Việc tịch thu tang vật, phương tiện vi phạm hành chính được lập thành
+    biên bản kèm theo Quyết định này.
+[unclaimed] 3. Lý do tịch thu: {reason}
+[unclaimed] 4. Tài liệu kèm theo: {}
+[unclaimed] {} >
 Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.
 Điều 3. Quyết định này được:
 1. Gửi cho {executor} để tổ chức thực hiện.

@@ -1,0 +1,359 @@
+"""Form values from the details the procedure steps recorded (issue 4).
+
+services/procedure/details.py keeps, for the steps whose papers say more
+than a date and an amount, the time, place, people and findings of that
+paper. This module turns them into the values of the forms: the minutes of
+a hearing (MBB03), the verification records (MBB05, MBB09), the coercion
+decisions (MQĐ07-MQĐ12c: who pays out, which account, which alternative of
+the combined forms) and their records (MBB10-MBB12: witnesses, assets), and
+the seizure papers (MBB15/MQĐ20, MBB17/MQĐ24, MBB20/MQĐ14) with their own
+numbers and the items they concern.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from sqlmodel import Session, select
+
+from xlvphc.domain.dates import fmt_date
+from xlvphc.models import Decision
+from xlvphc.models.procedure import ProcedureStep, SeizedItem
+from xlvphc.services.procedure.details import steps_with_details
+
+
+@dataclass(frozen=True)
+class DetailFill:
+    """What a step's details give a form."""
+
+    number: str = ""
+    issued_on: date | None = None
+    made_at: datetime | None = None
+    values: dict[str, object] | None = None
+
+
+# The measure each coercion form is filled from (coercion step codes).
+MEASURES_OF = {
+    "MQĐ07": {"salary"},
+    "MQĐ08": {"account"},
+    "MQĐ09": {"distraint"},
+    "MQĐ10": {"collection"},
+    "MQĐ11": {"remedial"},
+    "MQĐ12a": {"salary", "account"},
+    "MQĐ12b": {"distraint"},
+    "MQĐ12c": {"collection"},
+}
+# The coercion record of each on-site measure (services/procedure/coercion.py).
+RECORD_OF = {"MBB10": "collection", "MBB11": "remedial", "MBB12": "distraint"}
+DEDUCT_WORDS = {
+    "salary": "một phần lương",
+    "income": "một phần thu nhập",
+    "account": "tiền từ tài khoản",
+}
+
+
+def at(day: date | None, clock: object) -> datetime | None:
+    """A step's day and a "14:30" time as one moment, if both are known."""
+    if day is None or not isinstance(clock, str) or ":" not in clock:
+        return None
+    hours, minutes = clock.split(":", 1)
+    if not (hours.isdigit() and minutes.isdigit()):
+        return None
+    return datetime.combine(day, time(int(hours) % 24, int(minutes) % 60))
+
+
+def ref(number: str, on: date | None) -> str:
+    """ "3/QĐ-TG ngày 05/03/2026", as a form cites another paper."""
+    return f"{number} ngày {fmt_date(on)}" if number and on else number
+
+
+def person_slots(prefix: str, rows: object, slots: int) -> dict[str, str]:
+    """The first persons of a list into the form's "Họ và tên | Chức vụ"
+    slots: `witness_name`, `witness_role`, `witness_where`, then
+    `witness2_…` and so on."""
+    values: dict[str, str] = {}
+    people = rows if isinstance(rows, list) else []
+    for index, row in enumerate(people[:slots]):
+        key = prefix if index == 0 else f"{prefix}{index + 1}"
+        name, role, where = ([str(p) for p in row] + ["", "", ""])[:3]
+        values |= {f"{key}_name": name, f"{key}_role": role, f"{key}_where": where}
+    return values
+
+
+def listing(rows: object) -> str:
+    """Persons as running text: "Ông (bà) A – chức vụ, cơ quan; …"."""
+    people = rows if isinstance(rows, list) else []
+    out = []
+    for row in people:
+        name, *rest = [str(p) for p in row if p]
+        out.append(f"ông (bà) {name}" + (f" – {', '.join(rest)}" if rest else ""))
+    return "; ".join(out)
+
+
+def _item_rows(session: Session, ids: object) -> list[tuple[str, str, str]]:
+    """The seized items a step concerns, as table rows."""
+    wanted = [i for i in ids if isinstance(i, int)] if isinstance(ids, list) else []
+    if not wanted:
+        return []
+    items = session.exec(
+        select(SeizedItem).where(SeizedItem.id.in_(wanted)).order_by(SeizedItem.id)
+    ).all()
+    return [(i.description, "", i.quantity) for i in items]
+
+
+def _seizure_of(
+    session: Session, case_id: int, item_ids: object
+) -> tuple[ProcedureStep, dict] | None:
+    """The seizure step that took one of these items."""
+    wanted = set(item_ids) if isinstance(item_ids, list) else set()
+    for step, data in steps_with_details(session, case_id, ("seize",)):
+        if wanted & set(data.get("item_ids") or []):
+            return step, data
+    return None
+
+
+def _latest(
+    session: Session, case_id: int, codes: tuple[str, ...]
+) -> tuple[ProcedureStep, dict] | None:
+    rows = steps_with_details(session, case_id, codes)
+    return rows[0] if rows else None
+
+
+def _hearing(session: Session, case_id: int) -> DetailFill | None:
+    """MBB03 from the end of an oral explanation and its request."""
+    ends = steps_with_details(session, case_id, ("explanation_done",))
+    found = next((r for r in ends if r[1]), None)
+    if found is None:
+        return None
+    step, data = found
+    request = _latest(session, case_id, ("request_explanation",))
+    values = {
+        key: data.get(key, "")
+        for key in (
+            "place",
+            "opinion_law",
+            "opinion_facts",
+            "opinion_sanction",
+            "violator_opinion",
+        )
+    }
+    values |= {
+        "participants": listing(data.get("participants")),
+        "end_time": at(step.on, data.get("end_time")),
+        "request_date": request[0].on if request else None,
+    }
+    return DetailFill(
+        data.get("record_no", ""), step.on, at(step.on, data.get("start_time")), values
+    )
+
+
+def _verification(session: Session, case_id: int, code: str) -> DetailFill | None:
+    """MBB05 (circumstances) or MBB09 (money and assets)."""
+    kind = "verify" if code == "MBB05" else "verify_assets"
+    found = _latest(session, case_id, (kind,))
+    if found is None:
+        return None
+    step, data = found
+    keys = (
+        "place",
+        "damage",
+        "mitigating",
+        "aggravating",
+        "violator_opinion",
+        "informant_opinion",
+        "findings",
+        "reason",
+        "salary_info",
+        "account_info",
+        "asset_info",
+        "third_party_info",
+    )
+    values: dict[str, object] = {key: data.get(key, "") for key in keys}
+    values |= person_slots("informant", data.get("informants"), 2)
+    values["end_time"] = at(step.on, data.get("end_time"))
+    return DetailFill(
+        data.get("record_no", ""), step.on, at(step.on, data.get("start_time")), values
+    )
+
+
+def _coercion(
+    session: Session, case_id: int, code: str, decision: Decision | None
+) -> DetailFill | None:
+    """A coercion decision: who pays out, where the money goes, which
+    alternative of MQĐ12a/c applies, and the asset verification it cites."""
+    measures = MEASURES_OF[code]
+    rows = steps_with_details(session, case_id, ("coerce",))
+    found = next((r for r in rows if r[0].code in measures), None)
+    if found is None:
+        return None
+    step, data = found
+    values: dict[str, object] = {
+        key: data.get(key, "")
+        for key in (
+            "holder",
+            "holder_address",
+            "account_number",
+            "treasury_account",
+            "transfer_days",
+            "period",
+            "action_place",
+            "assets",
+            "cooperators",
+        )
+    }
+    if data.get("period"):
+        values["period_unit"] = "ngày"
+    if decision is not None:
+        values["treasury"] = decision.treasury
+    if step.code == "salary":
+        values["deduct"] = DEDUCT_WORDS.get(data.get("deduct_from", ""), "")
+    elif step.code == "account":
+        values["deduct"] = DEDUCT_WORDS["account"]
+    # Either/or lines: 12a by the measure, 12c by what is to be collected.
+    if code == "MQĐ12a":
+        values["variant"] = step.code
+    elif code == "MQĐ12c":
+        chosen = ["money"] if step.amount else []
+        chosen += ["assets"] if data.get("assets") else []
+        values["variant"] = " ".join(chosen)
+    # The latest asset verification on or before the decision (MBB09).
+    checks = steps_with_details(session, case_id, ("verify_assets",))
+    for verified, found_data in checks:
+        if verified.on <= step.on and found_data.get("record_no"):
+            values["no:BB-XMCC"] = found_data["record_no"]
+            values["date:BB-XMCC"] = verified.on
+            break
+    return DetailFill(values=values)
+
+
+def _coercion_record(session: Session, case_id: int, code: str) -> DetailFill | None:
+    """MBB10-MBB12: the record of an on-site coercion and its decision."""
+    measure = RECORD_OF[code]
+    rows = steps_with_details(session, case_id, ("coercion_done",))
+    found = next((r for r in rows if r[1].get("measure") == measure), None)
+    if found is None:
+        return None
+    step, data = found
+    decided = next(
+        (
+            r
+            for r in steps_with_details(session, case_id, ("coerce",))
+            if r[0].code == measure and r[0].on <= step.on
+        ),
+        None,
+    )
+    values: dict[str, object] = {
+        "made_date": step.on,
+        "place": data.get("place", ""),
+        "end_time": at(step.on, data.get("end_time")),
+        "result": step.note if code == "MBB11" else "",
+        "amount": step.amount if code == "MBB10" else 0,
+    }
+    values |= person_slots("cooperator", data.get("cooperators"), 1)
+    slots = 3 if code == "MBB12" else 2
+    values |= person_slots("witness", data.get("witnesses"), slots)
+    if data.get("assets"):
+        values["items"] = [tuple(row) for row in data["assets"]]
+    if decided:
+        order, order_data = decided
+        values |= {
+            "ref:QĐ-CCXP": ref(order.document, order.on),
+            "no:QĐ-CCXP": order.document,
+            "holder": order_data.get("holder", ""),
+            "holder_address": order_data.get("holder_address", ""),
+        }
+    return DetailFill(
+        data.get("record_no", ""), step.on, at(step.on, data.get("start_time")), values
+    )
+
+
+def _seizure(session: Session, case_id: int, code: str) -> DetailFill | None:
+    """MBB15 / MQĐ20: the seizure record and decision of the latest seizure."""
+    # TODO: a case with several seizures prints the latest one only; the
+    # print menu has no way yet to pick an earlier step's papers.
+    found = _latest(session, case_id, ("seize",))
+    if found is None:
+        return None
+    step, data = found
+    items = _item_rows(session, data.get("item_ids"))
+    if code == "MBB15":
+        values = {"place": data.get("place", ""), "items": items}
+        values |= person_slots("witness", data.get("witnesses"), 1)
+        return DetailFill(
+            data.get("record_no", ""),
+            step.on,
+            at(step.on, data.get("start_time")),
+            values,
+        )
+    values = {
+        "no:BB-TG": data.get("record_no", ""),
+        "date:BB-TG": step.on,
+        "reason": data.get("reason", ""),
+        "period": data.get("days"),
+        "from_date": step.on,
+        "action_place": data.get("keep_place", ""),
+    }
+    return DetailFill(data.get("decision_no", ""), step.on, None, values)
+
+
+def _disposal(
+    session: Session, case_id: int, code: str, decision: Decision | None
+) -> DetailFill | None:
+    """MBB17 / MQĐ24 (return) and MBB20 / MQĐ14 (confiscation)."""
+    step_code = "return_item" if code in ("MBB17", "MQĐ24") else "confiscate_item"
+    found = _latest(session, case_id, (step_code,))
+    if found is None:
+        return None
+    step, data = found
+    items = _item_rows(session, data.get("item_ids"))
+    seizure = _seizure_of(session, case_id, data.get("item_ids"))
+    seized = {}
+    if seizure:
+        taken, taken_data = seizure
+        number = taken_data.get("decision_no", "")
+        seized = {"ref:QĐ-TG": ref(number, taken.on), "no:QĐ-TG": number}
+    made_at = at(step.on, data.get("start_time"))
+    record_no, decision_no = data.get("record_no", ""), data.get("decision_no", "")
+    common = {"place": data.get("place", ""), "items": items}
+    if code == "MBB17":
+        values = common | {
+            "ref:QĐ-TL": ref(decision_no, step.on),
+            "no:QĐ-TL": decision_no,
+        }
+        return DetailFill(record_no, step.on, made_at, values)
+    if code == "MQĐ24":
+        values = seized | {"reason": data.get("reason", "")}
+        return DetailFill(decision_no, step.on, None, values)
+    unclaimed = data.get("basis") == "unclaimed"
+    if code == "MBB20":
+        if unclaimed:
+            cited = ref(decision_no, step.on)
+        else:
+            cited = ref(decision.number, decision.decided_on) if decision else ""
+        return DetailFill(record_no, step.on, made_at, common | {"decision_ref": cited})
+    if not unclaimed:
+        return None  # confiscated by the sanction decision: no MQĐ14 of its own
+    values = seized | {"reason": data.get("reason", ""), "variant": "unclaimed"}
+    return DetailFill(decision_no, step.on, None, values)
+
+
+def detail_fill(
+    session: Session, case_id: int, code: str, decision: Decision | None
+) -> DetailFill | None:
+    """The details of the step that issued form `code`, if it recorded any.
+
+    Returns:
+        None when no step with details issued the form: it prints blanks.
+    """
+    if code == "MBB03":
+        return _hearing(session, case_id)
+    if code in ("MBB05", "MBB09"):
+        return _verification(session, case_id, code)
+    if code in MEASURES_OF:
+        return _coercion(session, case_id, code, decision)
+    if code in RECORD_OF:
+        return _coercion_record(session, case_id, code)
+    if code in ("MBB15", "MQĐ20"):
+        return _seizure(session, case_id, code)
+    if code in ("MBB17", "MQĐ24", "MBB20", "MQĐ14"):
+        return _disposal(session, case_id, code, decision)
+    return None

@@ -1,0 +1,361 @@
+"""The details of a step that only its official forms print (issue 4).
+
+A step's small form asks, besides its date and amount, what the paper
+records: the time and place of a hearing, who took part, what a
+verification found, who holds the coerced person's money, the witnesses of
+a coercion or a seizure. The handlers read them here, each refused at its
+field in Vietnamese, and the step keeps them as one `StepDetail` row;
+services/printing_details.py prints them and `case_details` lists them on
+the case page. Seizure records and decisions also get their number here,
+from the unit's series (services/numbering.py).
+"""
+
+import json
+import re
+from datetime import date
+
+from sqlmodel import Session, select
+
+from xlvphc.domain.dates import fmt_date
+from xlvphc.models import ProcedureStep
+from xlvphc.models.form_details import StepDetail
+from xlvphc.services.access import Action, Actor
+from xlvphc.services.cases import load_case
+from xlvphc.services.db import session_scope
+from xlvphc.services.inputs import FormReader
+from xlvphc.services.numbering import next_number
+from xlvphc.services.procedure.transitions import RULES, Context, FieldSpec
+
+PEOPLE_HINT = (
+    "Mỗi người một dòng: họ và tên – nghề nghiệp hoặc chức vụ – địa chỉ "
+    "hoặc cơ quan."
+)
+ITEMS_HINT = "Mỗi tài sản một dòng: tên – đơn vị tính – số lượng – tình trạng."
+MAX_PEOPLE = 6
+MAX_ROWS = 20
+LONG = 2000  # characters of one free-text answer
+_SEPARATOR = re.compile(r"\s+[-–—]\s+|\s*[–—;]\s*")
+_ACCOUNT = re.compile(r"^[0-9A-Za-z][0-9A-Za-z .-]{2,28}[0-9A-Za-z]$")
+
+
+def _field(name: str, label: str, kind: str = "text", required: bool = False,
+           hint: str = "", options: tuple = ()) -> FieldSpec:
+    return FieldSpec(name, label, kind, required, hint, options)
+
+
+# What each step asks (labels also head the case page's list).
+START = _field("start_time", "Giờ bắt đầu (giờ:phút)", required=True)
+END = _field("end_time", "Giờ kết thúc (giờ:phút)")
+PLACE = _field("place", "Địa điểm", required=True)
+# Steps recorded before these details existed stay valid without them: the
+# forms print what is missing as blanks for the pen.
+START_ANY = _field("start_time", "Giờ bắt đầu (giờ:phút)")
+PLACE_ANY = _field("place", "Địa điểm")
+WITNESSES = _field("witnesses", "Người chứng kiến", "textarea", hint=PEOPLE_HINT)
+INFORMANTS = _field(
+    "informants", "Người cung cấp thông tin", "textarea", hint=PEOPLE_HINT
+)
+
+HEARING = [
+    START_ANY,
+    END,
+    PLACE_ANY,
+    _field(
+        "participants",
+        "Người tham dự phiên giải trình",
+        "textarea",
+        False,
+        "Người có thẩm quyền, người ghi biên bản, người giải trình hoặc người "
+        "đại diện hợp pháp. " + PEOPLE_HINT,
+    ),
+    _field(
+        "opinion_law",
+        "Ý kiến của người có thẩm quyền: về căn cứ pháp lý",
+        "textarea",
+    ),
+    _field(
+        "opinion_facts",
+        "Ý kiến của người có thẩm quyền: về tình tiết, chứng cứ",
+        "textarea",
+    ),
+    _field(
+        "opinion_sanction",
+        "Ý kiến của người có thẩm quyền: về hình thức xử phạt, biện pháp khắc "
+        "phục hậu quả dự kiến",
+        "textarea",
+    ),
+    _field(
+        "violator_opinion",
+        "Ý kiến giải trình của người vi phạm hoặc người đại diện hợp pháp",
+        "textarea",
+    ),
+]
+VERIFY = [
+    START,
+    END,
+    PLACE,
+    INFORMANTS,
+    _field("findings", "Những tình tiết đã xác minh", "textarea", True),
+    _field("damage", "Người bị thiệt hại, mức độ thiệt hại (nếu có)", "textarea"),
+    _field("mitigating", "Tình tiết giảm nhẹ"),
+    _field("aggravating", "Tình tiết tăng nặng"),
+    _field("violator_opinion", "Ý kiến trình bày của người vi phạm", "textarea"),
+    _field(
+        "informant_opinion", "Ý kiến của người cung cấp thông tin", "textarea"
+    ),
+]
+ASSETS = [
+    START,
+    END,
+    PLACE,
+    INFORMANTS,
+    _field("reason", "Lý do xác minh", required=True),
+    _field("salary_info", "Thông tin về tiền lương, thu nhập", "textarea"),
+    _field("account_info", "Thông tin về tài khoản (số tài khoản, ngân hàng)",
+           "textarea"),
+    _field("asset_info", "Thông tin về tài sản", "textarea"),
+    _field("third_party_info", "Tiền, tài sản do bên thứ ba đang giữ", "textarea"),
+    _field("violator_opinion", "Ý kiến của người phải thi hành", "textarea"),
+]
+DEDUCT_FROM = (("salary", "Một phần lương"), ("income", "Một phần thu nhập"))
+COERCE = [
+    _field(
+        "holder",
+        "Nơi trả lương, thu nhập / tổ chức tín dụng / người đang giữ tiền, tài sản",
+        hint="Khấu trừ lương, thu nhập: nơi trả lương; khấu trừ tài khoản: "
+        "ngân hàng; thu tiền, tài sản: người đang giữ.",
+    ),
+    _field("holder_address", "Địa chỉ nơi trả lương / trụ sở tổ chức tín dụng"),
+    _field("deduct_from", "Khấu trừ vào", "select", options=DEDUCT_FROM,
+           hint="Chỉ khi khấu trừ lương, thu nhập (MQĐ07)."),
+    _field("account_number", "Số tài khoản bị khấu trừ",
+           hint="Chỉ khi khấu trừ tiền từ tài khoản (MQĐ08)."),
+    _field("treasury_account", "Số tài khoản Kho bạc nhận tiền"),
+    _field("transfer_days", "Thời hạn chuyển tiền (ngày, tối đa 30)"),
+    _field("period", "Thời gian thực hiện (ngày)"),
+    _field("action_place", "Địa điểm thực hiện cưỡng chế",
+           hint="Kê biên, thu tài sản, khắc phục hậu quả."),
+    _field("assets", "Tài sản phải thu (nếu có)", hint="Chỉ khi thu tiền, tài sản."),
+    _field("cooperators", "Cơ quan, tổ chức phối hợp"),
+]
+COERCION_RECORD = [
+    START_ANY,
+    END,
+    _field("place", "Địa điểm cưỡng chế"),
+    _field("cooperators", "Đại diện cơ quan phối hợp", "textarea", hint=PEOPLE_HINT),
+    _field(
+        "witnesses",
+        "Người chứng kiến, đại diện chính quyền",
+        "textarea",
+        hint=PEOPLE_HINT,
+    ),
+    _field("assets", "Tài sản kê biên, thu giữ", "textarea", hint=ITEMS_HINT),
+]
+SEIZE = [
+    START_ANY,
+    PLACE_ANY,
+    WITNESSES,
+    _field("reason", "Lý do tạm giữ"),
+    _field("keep_place", "Nơi tạm giữ"),
+    _field("days", "Thời hạn tạm giữ (ngày)",
+           hint="Không quá 07 ngày làm việc, trừ khi được kéo dài (Điều 125)."),
+]
+RETURN = [START_ANY, PLACE_ANY, _field("reason", "Lý do trả lại")]
+BASES = (
+    ("decision", "Theo quyết định xử phạt (lập biên bản MBB20)"),
+    ("unclaimed", "Hết thời hạn thông báo, không có người nhận (MQĐ14)"),
+)
+CONFISCATE = [
+    _field("basis", "Căn cứ tịch thu", "select", options=BASES,
+           hint="Để trống: theo quyết định xử phạt."),
+    START_ANY,
+    PLACE_ANY,
+    WITNESSES,
+    _field("reason", "Lý do tịch thu"),
+]
+
+LABELS = {
+    f.name: f.label
+    for f in HEARING + VERIFY + ASSETS + COERCE + COERCION_RECORD + SEIZE
+    + RETURN + CONFISCATE
+} | {
+    "start_time": "Giờ bắt đầu",
+    "end_time": "Giờ kết thúc",
+    "record_no": "Số biên bản",
+    "decision_no": "Số quyết định",
+    "witnesses": "Người chứng kiến",
+}
+# Choices shown by their label on the case page.
+CHOICE_LABELS = dict(DEDUCT_FROM) | {k: v.split(" (")[0] for k, v in BASES}
+
+
+def people(form: FormReader, key: str, label: str, required: bool = False) -> list:
+    """A list of persons, one a line: [name, occupation or title, where].
+
+    Refused at the field when a line has no name first, or a name with
+    digits (a date or a number typed in the wrong place).
+    """
+    raw = form.text(key, label, LONG, required=required, multiline=True)
+    if key in form.errors:
+        return []
+    lines = [line.strip() for line in raw.splitlines() if line.strip()]
+    if len(lines) > MAX_PEOPLE:
+        form.errors[key] = f"Tối đa {MAX_PEOPLE} người, mỗi người một dòng."
+        return []
+    rows = []
+    for number, line in enumerate(lines, 1):
+        parts = [p.strip() for p in _SEPARATOR.split(line) if p.strip()]
+        name = parts[0] if parts else ""
+        if not 2 <= len(name) <= 120 or any(ch.isdigit() for ch in name):
+            form.errors[key] = (
+                f"Dòng {number}: ghi họ và tên trước, sau đó nghề nghiệp hoặc "
+                "chức vụ, địa chỉ hoặc cơ quan, cách nhau bằng dấu «–»."
+            )
+            return []
+        rows.append([name, parts[1] if len(parts) > 1 else "", ", ".join(parts[2:])])
+    return rows
+
+
+def asset_rows(form: FormReader, key: str, label: str) -> list:
+    """Assets one a line, [name, unit, quantity, condition], for the tables of
+    MBB10 and MBB12."""
+    raw = form.text(key, label, LONG, multiline=True)
+    lines = [line.strip() for line in raw.splitlines() if line.strip()]
+    if key in form.errors:
+        return []
+    if len(lines) > MAX_ROWS:
+        form.errors[key] = f"Tối đa {MAX_ROWS} tài sản, mỗi tài sản một dòng."
+        return []
+    rows = []
+    for line in lines:
+        parts = [p.strip() for p in _SEPARATOR.split(line) if p.strip()]
+        rows.append((parts + ["", "", ""])[:3] + [", ".join(parts[3:])])
+    return rows
+
+
+def clock(form: FormReader, key: str, label: str, required: bool = False) -> str:
+    """ "14:30", or "" when left empty and not required."""
+    value = form.time(key, label, required=required)
+    return f"{value:%H:%M}" if value else ""
+
+
+def days(form: FormReader, key: str, label: str, high: int) -> int | None:
+    """An optional whole number of days, 1 to `high`."""
+    if str(form.data.get(key) or "").strip() == "":
+        return None
+    return form.integer(key, label, 1, high)
+
+
+def texts(form: FormReader, names: list[str], labels: dict[str, str]) -> dict:
+    """Optional free-text answers, by field name."""
+    return {
+        name: form.text(name, labels[name].lower(), LONG, multiline=True)
+        for name in names
+    }
+
+
+def times(form: FormReader, end: bool = True, required: bool = True) -> dict:
+    """Start and end time, the end not before the start."""
+    start = clock(form, "start_time", "giờ bắt đầu", required=required)
+    finish = clock(form, "end_time", "giờ kết thúc") if end else ""
+    if start and finish and finish < start:
+        form.errors["end_time"] = "Giờ kết thúc phải sau giờ bắt đầu."
+    return {"start_time": start, "end_time": finish}
+
+
+def place(form: FormReader, key: str = "place", required: bool = True) -> str:
+    return form.text(key, "địa điểm", 300, required=required)
+
+
+def account_number(form: FormReader, required: bool) -> str:
+    """A bank account number: digits and letters, 4 to 30 characters."""
+    value = form.text("account_number", "số tài khoản bị khấu trừ", 30,
+                      required=required)
+    if value and "account_number" not in form.errors and not _ACCOUNT.match(value):
+        form.errors["account_number"] = (
+            "Số tài khoản chỉ gồm chữ số, chữ cái (4 đến 30 ký tự)."
+        )
+    return value
+
+
+def number(ctx: Context, form_code: str, on: date) -> str:
+    """The next number of the unit's series of that form for the year."""
+    return next_number(ctx.session, ctx.case.unit_id, form_code, on.year)
+
+
+def compact(values: dict) -> dict:
+    """Only the answers given: the forms print the rest as blanks."""
+    return {k: v for k, v in values.items() if v not in ("", None, [], 0)}
+
+
+def details_of(session: Session, step_id: int | None) -> dict:
+    """The details of one step ({} when it has none)."""
+    if step_id is None:
+        return {}
+    row = session.exec(select(StepDetail).where(StepDetail.step_id == step_id)).first()
+    try:
+        data = json.loads(row.data) if row else {}
+    except ValueError:
+        data = {}
+    return data if isinstance(data, dict) else {}
+
+
+def steps_with_details(
+    session: Session, case_id: int, codes: tuple[str, ...]
+) -> list[tuple[ProcedureStep, dict]]:
+    """The case's steps of those kinds, latest first, with their details."""
+    rows = session.exec(
+        select(ProcedureStep)
+        .where(ProcedureStep.case_id == case_id, ProcedureStep.step.in_(codes))
+        .order_by(ProcedureStep.on.desc(), ProcedureStep.id.desc())
+    ).all()
+    return [(row, details_of(session, row.id)) for row in rows]
+
+
+def show(value: object) -> str:
+    """A detail as the case page shows it."""
+    if isinstance(value, str) and value in CHOICE_LABELS:
+        return CHOICE_LABELS[value]
+    if isinstance(value, list):
+        lines = []
+        for row in value:
+            if isinstance(row, list):
+                head, *rest = [str(p) for p in row if p]
+                lines.append(f"{head} ({', '.join(rest)})" if rest else head)
+            else:
+                lines.append(str(row))
+        return "; ".join(lines)
+    return str(value)
+
+
+def case_details(actor: Actor, case_id: object) -> list[dict]:
+    """What the steps of a case recorded for its forms, latest first:
+    [{title, date, rows: [{label, value}]}], for the case page."""
+    with session_scope() as session:
+        case = load_case(session, actor, case_id, Action.CASE_READ)
+        rows = session.exec(
+            select(ProcedureStep, StepDetail)
+            .join(StepDetail, StepDetail.step_id == ProcedureStep.id)
+            .where(ProcedureStep.case_id == case.id)
+            .order_by(ProcedureStep.on.desc(), ProcedureStep.id.desc())
+            .limit(50)
+        ).all()
+        out = []
+        for step, detail in rows:
+            try:
+                data = json.loads(detail.data)
+            except ValueError:
+                continue
+            rule = RULES.get(step.step)
+            out.append(
+                {
+                    "title": rule.label if rule else step.step,
+                    "date": fmt_date(step.on),
+                    "rows": [
+                        {"label": LABELS.get(key, key), "value": show(value)[:1000]}
+                        for key, value in data.items()
+                        if key in LABELS and value
+                    ],
+                }
+            )
+        return out
