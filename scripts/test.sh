@@ -6,6 +6,11 @@
 # (default postgresql+psycopg://postgres@127.0.0.1:5432/test) and SQLAlchemy has a
 # driver for it, the suite minus the browser tests runs a second time with
 # XLVPHC_TEST_DB_URL set to that URL (tests/conftest.py's `db` fixture uses it).
+#
+# Multi-worker pass: when that PostgreSQL server and Redis at
+# XLVPHC_TEST_REDIS_URL (default redis://127.0.0.1:6379/7) both answer,
+# tests/e2e_multi starts the app in production mode on a database of its own
+# (created and dropped on that server) with Redis and two backend workers.
 set -euo pipefail
 # shellcheck source=scripts/_common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/_common.sh"
@@ -39,9 +44,25 @@ except Exception as exc:
 PY
 }
 
+# Prints why Redis cannot be used, or nothing when it can.
+redis_problem() {
+    "$PY" - "$REDIS_URL" <<'PY' 2>/dev/null || echo "check failed"
+import sys
+
+import redis
+
+try:
+    redis.Redis.from_url(sys.argv[1], socket_timeout=3).ping()
+except Exception as exc:
+    print(f"not reachable: {type(exc).__name__}")
+PY
+}
+
+REDIS_URL="${XLVPHC_TEST_REDIS_URL:-redis://127.0.0.1:6379/7}"
+
 status=0
 log "pytest (SQLite, browser tests included)"
-"$PY" -m pytest -q tests || status=$?
+"$PY" -m pytest -q tests --ignore=tests/e2e_multi || status=$?
 if [ "$status" -eq 5 ]; then
     echo "FAILED: pytest collected no tests (exit 5)" >&2
 fi
@@ -54,9 +75,27 @@ else
     log "pytest (PostgreSQL at $PG_URL, browser tests excluded)"
     pg_status=0
     XLVPHC_TEST_DB_URL="$PG_URL" "$PY" -m pytest -q tests \
-        --ignore=tests/e2e || pg_status=$?
+        --ignore=tests/e2e --ignore=tests/e2e_multi || pg_status=$?
     if [ "$status" -eq 0 ]; then
         status="$pg_status"
+    fi
+fi
+
+if [ -z "$problem" ]; then
+    problem="$(redis_problem)"
+    [ -z "$problem" ] || problem="Redis at $REDIS_URL: $problem"
+else
+    problem="PostgreSQL at $PG_URL: $problem"
+fi
+if [ -n "$problem" ]; then
+    echo "SKIPPED: multi-worker browser test tests/e2e_multi ($problem)"
+else
+    log "pytest (PostgreSQL + Redis, two backend workers: tests/e2e_multi)"
+    multi_status=0
+    XLVPHC_TEST_PG_URL="$PG_URL" XLVPHC_TEST_REDIS_URL="$REDIS_URL" \
+        "$PY" -m pytest -q tests/e2e_multi || multi_status=$?
+    if [ "$status" -eq 0 ]; then
+        status="$multi_status"
     fi
 fi
 

@@ -51,6 +51,7 @@ class AppServer:
     base_url: str
     db_url: str
     log_path: Path
+    pid: int = 0  # of `reflex run`, leader of the server's process group
 
     @contextmanager
     def database(self) -> Iterator[None]:
@@ -106,13 +107,13 @@ def _stop(proc: subprocess.Popen) -> None:
         time.sleep(1)
 
 
-@pytest.fixture(scope="session")
-def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
-    work = tmp_path_factory.mktemp("e2e-app")
-    db_url = f"sqlite:///{work / 'e2e.db'}"
-    port = _free_port()
+def app_env(work: Path, db_url: str, **extra: str) -> dict[str, str]:
+    """The environment of an app under test: its database, its own build and
+    state folders under `work`, no telemetry, fast password hashing. Without
+    REFLEX_REDIS_URL in `extra` it runs one backend worker, as with SQLite."""
     env = dict(os.environ)
-    env.pop("REFLEX_REDIS_URL", None)  # one backend worker, as with SQLite
+    env.pop("REFLEX_REDIS_URL", None)
+    env.pop("GRANIAN_WORKERS", None)
     env.pop("REFLEX_USE_NPM", None)
     env.update(
         REFLEX_DB_URL=db_url,
@@ -128,20 +129,34 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
         # The registry npm is configured with (Reflex would otherwise probe
         # mirrors this machine cannot reach).
         registry = subprocess.run(
-            ["npm", "config", "get", "registry"], capture_output=True, text=True
+            ["npm", "config", "get", "registry"],
+            capture_output=True, text=True, check=False,
         ).stdout.strip()
         if registry:
             env["NPM_CONFIG_REGISTRY"] = registry
+    env.update(extra)
+    return env
 
+
+@contextmanager
+def running_app(
+    env: dict[str, str], db_url: str, log_name: str = "e2e-server"
+) -> Iterator[AppServer]:
+    """`python -m xlvphc.cli setup`, then `reflex run --env prod` on a free
+    port with `env` (see app_env) until the block ends; the whole process
+    group is stopped then. The log goes to test-artifacts/<log_name>-<port>.log
+    (one per run: runs overlap)."""
     setup = subprocess.run(
         [sys.executable, "-m", "xlvphc.cli", "setup"],
         cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=300,
+        check=False,
     )
     if setup.returncode != 0:
         pytest.fail(f"xlvphc.cli setup failed:\n{setup.stdout}\n{setup.stderr}")
 
+    port = _free_port()
     ARTIFACTS.mkdir(exist_ok=True)
-    log_path = ARTIFACTS / f"e2e-server-{port}.log"  # one per run: runs overlap
+    log_path = ARTIFACTS / f"{log_name}-{port}.log"
     command = [
         sys.executable, "-m", "reflex", "run", "--env", "prod",
         "--frontend-port", str(port), "--backend-host", "127.0.0.1",
@@ -164,10 +179,21 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
                     f"app not up after {START_TIMEOUT:.0f} s:\n{_tail(log_path)}"
                 )
             time.sleep(1)
-        print(f"\ne2e: app up at {base_url} in {time.monotonic() - started:.0f} s")
-        yield AppServer(base_url=base_url, db_url=db_url, log_path=log_path)
+        print(f"\n{log_name}: app up at {base_url} in "
+              f"{time.monotonic() - started:.0f} s")
+        yield AppServer(
+            base_url=base_url, db_url=db_url, log_path=log_path, pid=proc.pid
+        )
     finally:
         _stop(proc)
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
+    work = tmp_path_factory.mktemp("e2e-app")
+    db_url = f"sqlite:///{work / 'e2e.db'}"
+    with running_app(app_env(work, db_url), db_url) as server:
+        yield server
 
 
 @pytest.fixture(scope="session")
@@ -235,11 +261,13 @@ def wait_hydrated():
     return _wait_hydrated
 
 
-@pytest.fixture
-def page(browser, app_server, request: pytest.FixtureRequest):
-    """A new browser context and page; the test fails on any console error or
-    uncaught page error. On failure a screenshot goes to test-artifacts/."""
-    context = browser.new_context(base_url=app_server.base_url, locale="vi-VN")
+@contextmanager
+def open_page(browser, base_url: str, name: str) -> Iterator:
+    """A new browser context and page on `base_url`; fails the test on any
+    console error or uncaught page error, and on failure (`name` = the
+    test's node) leaves a screenshot in test-artifacts/. `wait_hydrated`
+    works on it."""
+    context = browser.new_context(base_url=base_url, locale="vi-VN")
     page = context.new_page()
     page.set_default_timeout(15_000)
     errors: list[str] = []
@@ -252,18 +280,75 @@ def page(browser, app_server, request: pytest.FixtureRequest):
     page.on("console", on_console)
     page.on("pageerror", lambda exc: errors.append(f"pageerror: {exc}"))
     page._xlvphc_hydration = _Hydration(page)
+    page._xlvphc_errors = errors
     try:
         yield page
-        report = getattr(request.node, "rep_call", None)
-        if report is not None and report.failed:
-            ARTIFACTS.mkdir(exist_ok=True)
-            page.screenshot(
-                path=ARTIFACTS / f"{request.node.name}.png", full_page=True
-            )
-        if errors:
-            pytest.fail("browser reported errors:\n" + "\n".join(errors))
     finally:
         context.close()
+
+
+def finish_page(page, request: pytest.FixtureRequest, suffix: str = "") -> None:
+    """After a test: its screenshot if it failed, then fail it on any browser
+    error the page recorded."""
+    report = getattr(request.node, "rep_call", None)
+    if report is not None and report.failed:
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(
+            path=ARTIFACTS / f"{request.node.name}{suffix}.png", full_page=True
+        )
+    if page._xlvphc_errors:
+        pytest.fail("browser reported errors:\n" + "\n".join(page._xlvphc_errors))
+
+
+@pytest.fixture
+def page(browser, app_server, request: pytest.FixtureRequest):
+    """A new browser context and page; the test fails on any console error or
+    uncaught page error. On failure a screenshot goes to test-artifacts/."""
+    with open_page(browser, app_server.base_url, request.node.name) as page:
+        yield page
+        finish_page(page, request)
+
+
+def seed_account(server: AppServer, username: str, role: str,
+                 unit_code: str = "SO-TU-PHAP", full_name: str = "Người dùng thử"):
+    """An account in `server`'s database, created through
+    xlvphc.services.accounts by the administrator that `setup` made; returns
+    its IssuedPassword."""
+    from sqlmodel import select
+
+    from xlvphc.cli import ADMIN_USERNAME
+    from xlvphc.models import Unit, User
+    from xlvphc.services import accounts
+    from xlvphc.services.access import Actor, parse_roles, unit_scope
+    from xlvphc.services.db import session_scope
+
+    with server.database():
+        with session_scope() as session:
+            admin = session.exec(
+                select(User).where(User.username == ADMIN_USERNAME)
+            ).one()
+            admin_unit = session.get(Unit, admin.unit_id)
+            unit = session.exec(select(Unit).where(Unit.code == unit_code)).one()
+            actor = Actor(
+                user_id=admin.id,
+                username=admin.username,
+                full_name=admin.full_name,
+                title=admin.title,
+                unit_id=admin.unit_id,
+                unit_name=admin_unit.name if admin_unit else "",
+                roles=parse_roles(admin.roles),
+                scope=unit_scope(session, admin.unit_id),
+            )
+            unit_id = unit.id
+        return accounts.create_user(
+            actor,
+            {
+                "username": username,
+                "full_name": full_name,
+                "role": role,
+                "unit_id": unit_id,
+            },
+        )
 
 
 @pytest.fixture
@@ -274,40 +359,6 @@ def seed_user(app_server):
 
     def _seed(username: str, role: str, unit_code: str = "SO-TU-PHAP",
               full_name: str = "Người dùng thử"):
-        from sqlmodel import select
-
-        from xlvphc.cli import ADMIN_USERNAME
-        from xlvphc.models import Unit, User
-        from xlvphc.services import accounts
-        from xlvphc.services.access import Actor, parse_roles, unit_scope
-        from xlvphc.services.db import session_scope
-
-        with app_server.database():
-            with session_scope() as session:
-                admin = session.exec(
-                    select(User).where(User.username == ADMIN_USERNAME)
-                ).one()
-                admin_unit = session.get(Unit, admin.unit_id)
-                unit = session.exec(select(Unit).where(Unit.code == unit_code)).one()
-                actor = Actor(
-                    user_id=admin.id,
-                    username=admin.username,
-                    full_name=admin.full_name,
-                    title=admin.title,
-                    unit_id=admin.unit_id,
-                    unit_name=admin_unit.name if admin_unit else "",
-                    roles=parse_roles(admin.roles),
-                    scope=unit_scope(session, admin.unit_id),
-                )
-                unit_id = unit.id
-            return accounts.create_user(
-                actor,
-                {
-                    "username": username,
-                    "full_name": full_name,
-                    "role": role,
-                    "unit_id": unit_id,
-                },
-            )
+        return seed_account(app_server, username, role, unit_code, full_name)
 
     return _seed

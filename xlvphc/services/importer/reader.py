@@ -10,6 +10,7 @@ never guessed.
 
 import io
 import re
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -73,7 +74,7 @@ def _open(data: bytes):
         return load_workbook(io.BytesIO(data), data_only=True)
     except WorkbookError:
         raise
-    except Exception as exc:  # noqa: BLE001 - any corrupt file gets one message
+    except Exception as exc:  # any corrupt file gets one message
         raise WorkbookError(
             "Không đọc được tệp Excel (.xlsx). Tệp có thể bị hỏng."
         ) from exc
@@ -169,24 +170,46 @@ def citation(value: object) -> dict | None:
     }
 
 
-def _check(row: Row, raw: dict, today: date) -> None:
-    """Read and check one row's cells; problems name the row and column."""
+def cell_text(value: object) -> str:
+    """`clean(value)`, without its character-by-character pass for the usual
+    cell: printable text (no control, zero-width, bidi or line-break
+    character, no space but U+0020), already NFC, single-spaced and trimmed,
+    which `clean` would return unchanged. Cleaning is most of the cost of
+    checking a register, whose cells are nearly all like that."""
+    if value is None:
+        return ""
+    if (
+        isinstance(value, str)
+        and value.isprintable()
+        and "  " not in value
+        and value[:1] != " "
+        and value[-1:] != " "
+        and unicodedata.is_normalized("NFC", value)
+    ):
+        return value
+    return clean(value)
+
+
+def _check(row: Row, raw: dict, text: dict, today: date) -> None:
+    """Read and check one row's cells; problems name the row and column.
+    `text` holds each cell already cleaned (once: cleaning is most of the
+    cost of checking a row)."""
 
     def problem(key: str, text: str) -> None:
         row.problems.append(f"Dòng {row.number}, cột {BY_KEY[key].title}: {text}")
 
     v = row.values
     for column in COLUMNS:
-        if column.required and clean(raw.get(column.key)) == "":
+        if column.required and text.get(column.key, "") == "":
             problem(column.key, "chưa có dữ liệu (bắt buộc).")
     for key in ("decided_on", "record_date", "violation_date"):
-        cell = raw.get(key)
-        if clean(cell) == "":
+        cell, typed = raw.get(key), text.get(key, "")
+        if typed == "":
             v[key] = None
             continue
-        day = excel_date(cell)
+        day = excel_date(typed if isinstance(cell, str) else cell)
         if day is None:
-            problem(key, f"{clean(cell)} không phải ngày hợp lệ.")
+            problem(key, f"{typed} không phải ngày hợp lệ.")
         elif day > today or day.year < 1990:
             problem(key, f"{day:%d/%m/%Y} nằm ngoài khoảng ngày hợp lệ.")
             day = None
@@ -198,22 +221,22 @@ def _check(row: Row, raw: dict, today: date) -> None:
     ):
         problem("decided_on", "ngày quyết định trước ngày vi phạm.")
     for key in ("fine", "paid"):
-        cell = raw.get(key)
-        amount = None if clean(cell) == "" else excel_amount(cell)
-        if clean(cell) != "" and (amount is None or amount > 10**13):
-            problem(key, f"{clean(cell)} không phải số tiền hợp lệ.")
+        cell, typed = raw.get(key), text.get(key, "")
+        amount = None if typed == "" else excel_amount(cell)
+        if typed != "" and (amount is None or amount > 10**13):
+            problem(key, f"{typed} không phải số tiền hợp lệ.")
         v[key] = amount or 0
-    kind = fold(raw.get("kind"))
+    kind = fold(text.get("kind", ""))
     if kind in ("", "ca nhan", "cn"):
         v["kind"] = ViolatorKind.INDIVIDUAL
     elif kind in ("to chuc", "tc", "doanh nghiep"):
         v["kind"] = ViolatorKind.ORGANISATION
     else:
-        problem("kind", f"{clean(raw.get('kind'))} không phải Cá nhân hoặc Tổ chức.")
+        problem("kind", f"{text['kind']} không phải Cá nhân hoặc Tổ chức.")
     v["name"] = (
-        person_name(raw.get("name"))
+        person_name(text.get("name", ""))
         if v.get("kind") != ViolatorKind.ORGANISATION
-        else clean(raw.get("name"))
+        else text.get("name", "")
     )
     for key, limit in (
         ("decision_number", 40),
@@ -227,22 +250,22 @@ def _check(row: Row, raw: dict, today: date) -> None:
         ("note", 1000),
         ("citation", 200),
     ):
-        text = clean(raw.get(key))
+        value = text.get(key, "")
         if isinstance(raw.get(key), (int, float)) and raw[key] == int(raw[key]):
-            text = str(int(raw[key]))
-            if key == "identity" and len(text) in (8, 11):
+            value = str(int(raw[key]))
+            if key == "identity" and len(value) in (8, 11):
                 # A CCCD/CMND typed as a number lost its leading zero.
-                text = text.zfill(len(text) + 1)
-        if len(text) > limit:
+                value = value.zfill(len(value) + 1)
+        if len(value) > limit:
             problem(key, f"dài quá {limit} ký tự.")
-        v[key] = text[:limit]
+        v[key] = value[:limit]
     if len(v["name"]) > 200:
         problem("name", "dài quá 200 ký tự.")
-    if v["citation"] and citation(v["citation"]) is None:
+    v["acts"] = citation(v["citation"]) if v["citation"] else None
+    if v["citation"] and v["acts"] is None:
         problem(
             "citation", f"không đọc được điều, khoản từ \u201c{v['citation']}\u201d."
         )
-    v["acts"] = citation(v["citation"]) if v["citation"] else None
     if v["paid"] and v["fine"] and v["paid"] > v["fine"]:
         problem("paid", "số tiền đã nộp lớn hơn số tiền phạt.")
     year = v["decided_on"].year if v.get("decided_on") else ""
@@ -261,12 +284,13 @@ def read_sheet(data: bytes, today: date) -> Sheet:
     for index in range(header_at + 1, len(grid)):
         cells = grid[index]
         raw = {key: cells[c] if c < len(cells) else None for c, key in mapping.items()}
-        if all(clean(v) == "" for v in raw.values()):
+        text = {key: cell_text(value) for key, value in raw.items()}
+        if all(t == "" for t in text.values()):
             continue  # blank rows, including the empty rows at the end
         if len(rows) >= MAX_ROWS:
             raise WorkbookError(f"Mỗi lần nhập tối đa {MAX_ROWS} dòng.")
         row = Row(number=index + 1)
-        _check(row, raw, today)
+        _check(row, raw, text, today)
         if row.key in seen and not row.problems:
             row.problems.append(
                 f"Dòng {row.number}: trùng với dòng {seen[row.key]} (cùng số "
