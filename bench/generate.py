@@ -14,7 +14,7 @@ What it writes (all through the real models' tables, ids assigned here):
 - per case: Case, Violator, 1–3 CaseAct, ViolationRecord, Decision (when the
   stage is past the record), CaseEvent timeline rows, and CaseToken words built
   with services.search_index.words_of from services.cases.search_text — the
-  same text the app builds;
+  same text the app builds — each carrying the case's unit_id;
 - DocumentSequence rows holding the last number per unit/type/year, so the app
   continues numbering after the generated ones.
 
@@ -50,7 +50,13 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import text  # noqa: E402
 from sqlmodel import SQLModel, select  # noqa: E402
 
+from xlvphc.domain.deadlines import (  # noqa: E402
+    decision_deadline,
+    execution_limitation_end,
+    send_decision_deadline,
+)
 from xlvphc.domain.fines import default_fine  # noqa: E402
+from xlvphc.domain.limitation import sanction_limitation  # noqa: E402
 from xlvphc.models import (  # noqa: E402
     Case,
     CaseAct,
@@ -66,7 +72,7 @@ from xlvphc.models import (  # noqa: E402
 )
 from xlvphc.models.cases import CaseStatus, CloseReason, ViolatorKind  # noqa: E402
 from xlvphc.models.units import UnitKind  # noqa: E402
-from xlvphc.services import db, reference  # noqa: E402
+from xlvphc.services import case_summary, db, reference  # noqa: E402
 from xlvphc.services.cases import _PLATE, search_text  # noqa: E402
 from xlvphc.domain.text import fold  # noqa: E402
 from xlvphc.services.search_index import MAX_TOKENS, words_of  # noqa: E402
@@ -588,6 +594,9 @@ class Generator:
         ]
         self.seq: dict = defaultdict(int)  # (unit_id, series, year) -> last
         self.check_until = 0  # case ids up to this one are checked
+        # Additional sanctions and reminded minors draw from their own
+        # stream, so the other columns stay what the seed gave before.
+        self.extra = random.Random(7007)
         self.communes = sorted(
             u.name[:1].lower() + u.name[1:] for u in units if u.kind == UnitKind.COMMUNE
         ) or ["tỉnh Đắk Lắk"]
@@ -630,6 +639,20 @@ class Generator:
             if unit.name.startswith(prefix):
                 return unit.name[len(prefix) :]
         return unit.name
+
+    def additional(self, act, is_org: bool) -> dict:
+        """Additional sanctions ticked on a decision (Law Art. 21): a driving
+        licence taken now and then in traffic, confiscation, and an
+        organisation's activity suspended."""
+        r = self.extra.random()
+        traffic = act.field.startswith(POLICE_FIELDS[0])
+        if traffic and r < 0.04:
+            return {"sanction_licence": True}
+        if r < 0.07:
+            return {"sanction_confiscation": True}
+        if is_org and r < 0.09:
+            return {"sanction_suspension": True}
+        return {}
 
     def number(self, unit_id: int, series: str, year: int, suffix: str) -> str:
         key = (unit_id, series, year)
@@ -685,7 +708,15 @@ class Generator:
                 lo, hi = lo * 2, hi * 2
             r = rnd.random()
             fines.append(default_fine(lo, hi) if r < 0.8 else lo if r < 0.95 else hi)
-        decided = stage in DECIDED_STAGES
+        # A minor reminded instead of a warning (NĐ 118/2021 Art. 26): closed
+        # without a decision; about 0.4 % of police cases closed.
+        reminded = (
+            stage == CaseStatus.CLOSED
+            and not is_org
+            and first.field.startswith(POLICE_FIELDS)
+            and self.extra.random() < 0.004
+        )
+        decided = stage in DECIDED_STAGES and not reminded
         decided_on = decision_no = None
         total = 0
         if decided:
@@ -698,7 +729,9 @@ class Generator:
         due = received + timedelta(days=10) if received else None
         closed_on = close_reason = None
         paid = 0
-        if stage == CaseStatus.CLOSED:
+        if reminded:
+            closed_on, close_reason = day, CloseReason.REMINDED
+        elif stage == CaseStatus.CLOSED:
             closed_on = min(due + timedelta(days=rnd.randrange(-8, 40)), self.today)
             close_reason = (
                 CloseReason.EXECUTED
@@ -771,6 +804,9 @@ class Generator:
                 closed_on=closed_on,
                 close_reason=close_reason or "",
                 complained=rnd.random() < 0.01,
+                **deadline_columns(
+                    stage, first.field, day, decided_on, received, total, paid
+                ),
                 search_text=stext,
                 version=1 + decided,
                 created_at=created,
@@ -792,7 +828,9 @@ class Generator:
                     rnd.randrange(1960, 2006),
                     rnd.randrange(1, 13),
                     rnd.randrange(1, 29),
-                ),
+                )
+                if not reminded
+                else date(day.year - 15, self.extra.randrange(1, 13), 1),
                 occupation="" if is_org else rnd.choice(OCCUPATIONS),
                 address=address,
                 id_number=violator.id_number,
@@ -850,6 +888,7 @@ class Generator:
                     fine_total=total,
                     treasury="Kho bạc Nhà nước khu vực XIII",
                     created_at=created,
+                    **self.additional(first, is_org),
                 ),
             )
             dat = datetime(
@@ -876,7 +915,29 @@ class Generator:
         first_id = ids["token"] + 1
         ids["token"] += len(tokens)
         for i, token in enumerate(tokens, first_id):
-            w.add_tuple(CaseToken, (i, case_id, token))
+            w.add_tuple(CaseToken, (i, case_id, token, unit.id))
+
+
+PAYING = (CaseStatus.DECIDED, CaseStatus.EXECUTING, CaseStatus.POSTPONED)
+
+
+def deadline_columns(stage, field, day, decided_on, received, total, paid) -> dict:
+    """The deadline columns services.procedure.deadlines keeps (no procedure
+    steps are generated: 7 working days to decide from the record made on
+    the violation day, one or two years of limitation until decided)."""
+    values = {}
+    if stage in (CaseStatus.RECORDED, CaseStatus.EXPLAINING):
+        values["decision_due"] = decision_deadline(day)
+    if stage != CaseStatus.CLOSED and decided_on is None:
+        found = sanction_limitation(field, day)
+        values["limitation_end"] = found.end if found else None
+    if stage != CaseStatus.CLOSED and decided_on is not None:
+        if received is None:
+            values["send_due"] = send_decision_deadline(decided_on)
+        if stage in PAYING and paid < total and received is not None:
+            values["payment_due"] = received + timedelta(days=10)
+        values["execution_end"] = execution_limitation_end(decided_on)
+    return values
 
 
 def _log(x: float, base: float) -> float:
@@ -987,7 +1048,8 @@ def main(argv: list[str] | None = None) -> None:
             _max_id(session, Decision),
         )
     ensure_users(units)
-    if [c.name for c in CaseToken.__table__.columns] != ["id", "case_id", "token"]:
+    token_columns = [c.name for c in CaseToken.__table__.columns]
+    if token_columns != ["id", "case_id", "token", "unit_id"]:
         raise SystemExit("CaseToken columns changed: update bench/generate.py")
     # Plain objects: ORM attribute access is slow in the hot loop.
     units = [SimpleNamespace(**u.model_dump()) for u in units]
@@ -1004,6 +1066,10 @@ def main(argv: list[str] | None = None) -> None:
         flush=True,
     )
 
+    # The dashboard's summary triggers would fire per row: off during the
+    # load, the summary is rebuilt in one pass at the end.
+    with engine.begin() as conn:
+        case_summary.drop(conn)
     writer = Writer(engine, bulk)
     t1 = time.perf_counter()
     days = gen.dates(args.n)
@@ -1028,6 +1094,14 @@ def main(argv: list[str] | None = None) -> None:
     t_idx = time.perf_counter()
     write_sequences(engine, gen)
     fix_sequences(engine)
+    t_summary = time.perf_counter()
+    with engine.begin() as conn:
+        case_summary.rebuild(conn)
+        case_summary.install(conn)
+    print(
+        f"dashboard summary rebuilt in {time.perf_counter() - t_summary:.1f} s",
+        flush=True,
+    )
     t2 = time.perf_counter()
     if engine.dialect.name == "postgresql":
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:

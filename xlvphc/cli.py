@@ -12,11 +12,11 @@ import sys
 from sqlmodel import select
 
 from xlvphc.models import User
+from xlvphc.models.base import utcnow
 from xlvphc.services import reference
 from xlvphc.services.accounts import bootstrap_admin
 from xlvphc.services.db import migrate, session_scope
 from xlvphc.services.passwords import hash_password, issue_password
-from xlvphc.models.base import utcnow
 
 ADMIN_USERNAME = "quantri"
 ADMIN_UNIT = "SO-TU-PHAP"

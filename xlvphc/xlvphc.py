@@ -18,6 +18,9 @@ for module in pkgutil.iter_modules(pages.__path__):
     importlib.import_module(f"{pages.__name__}.{module.name}")
 
 app = rx.App(
+    # Screen readers, spell checkers and the browser's translate offer read
+    # the pages as Vietnamese.
+    html_lang="vi",
     stylesheets=["/styles.css"],
     head_components=[
         rx.el.meta(name="viewport", content="width=device-width, initial-scale=1")

@@ -12,8 +12,8 @@ from tests.services.conftest import make_user
 from xlvphc.models import AuditEvent, User
 from xlvphc.services import account_import, auth
 from xlvphc.services.access import Role
-from xlvphc.services.errors import PermissionDenied, ValidationFailed
 from xlvphc.services.db import session_scope
+from xlvphc.services.errors import PermissionDenied, ValidationFailed
 
 HEADER = "Tên đăng nhập,Họ và tên,Chức danh,Mã đơn vị,Vai trò,Mã chức danh ký"
 

@@ -5,8 +5,9 @@ so the names must stay the keys it reads."""
 
 import reflex as rx
 
-from xlvphc.components.fields import field, select_field
+from xlvphc.components.fields import error_for, field, select_field
 from xlvphc.domain.authority import SIGNER_TITLES
+from xlvphc.domain.sanctions import ADDITIONAL
 
 
 def decision_fields(
@@ -48,30 +49,33 @@ def decision_fields(
             "Tình tiết giảm nhẹ (mỗi dòng một tình tiết)",
             "mitigating",
             multiline=True,
-            width="100%",
+            full=True,
             hint="Điều 9 Luật XLVPHC.",
         ),
         field(
             "Tình tiết tăng nặng (mỗi dòng một tình tiết)",
             "aggravating",
             multiline=True,
-            width="100%",
+            full=True,
             hint="Điều 10 Luật XLVPHC. Một tình tiết: mức phạt giữa mức trung "
             "bình và mức tối đa/tối thiểu; từ hai tình tiết: mức tối đa/tối "
             "thiểu; tăng nặng và giảm nhẹ trừ lùi cho nhau (Nghị định "
             "68/2025).",
         ),
+        additional_sanction_choices(),
         field(
             "Hình thức xử phạt bổ sung",
             "additional_sanctions",
             multiline=True,
-            width="100%",
+            full=True,
+            hint="Ghi cụ thể (giấy phép nào, thời hạn, tang vật…); để trống thì "
+            "quyết định ghi các hình thức đã đánh dấu ở trên.",
         ),
         field(
             "Biện pháp khắc phục hậu quả",
             "remedial_measures",
             multiline=True,
-            width="100%",
+            full=True,
         ),
         field(
             "Số ngày phải nộp phạt",
@@ -84,6 +88,33 @@ def decision_fields(
             "treasury",
             required=True,
             placeholder="Kho bạc Nhà nước …",
-            width="100%",
+            full=True,
         ),
     ]
+
+
+def additional_sanction_choices() -> rx.Component:
+    """The additional sanctions of Law Art. 21 k1 c–đ as checkboxes (each
+    sends "1" when ticked), counted by the report (NĐ 118/2021 Art. 35 k2)."""
+    boxes = [
+        rx.box(
+            rx.el.label(
+                rx.el.input(type="checkbox", name=a.key, value="1", id=a.key),
+                rx.text(f" {a.label}", as_="span", size="2"),
+                display="flex",
+                align_items="center",
+                gap="0.4em",
+                html_for=a.key,
+            ),
+            rx.text(a.basis, size="1", color_scheme="gray"),
+            error_for(a.key),
+            flex="1 1 260px",
+        )
+        for a in ADDITIONAL
+    ]
+    return rx.box(
+        rx.text("Hình thức xử phạt bổ sung đã áp dụng", weight="medium", size="2"),
+        rx.flex(*boxes, wrap="wrap", spacing="3", margin_top="0.25em"),
+        width="100%",
+        id="hinh-thuc-bo-sung",
+    )

@@ -28,16 +28,22 @@ def field(
     default: str | rx.Var = "",
     multiline: bool = False,
     width: str = "100%",
+    full: bool = False,
 ) -> rx.Component:
     """An uncontrolled input read on submit: fast typing and Vietnamese input
-    methods cannot lose characters (reflex-notes: prefer forms read on submit)."""
-    props = dict(
-        name=name,
-        id=name,
-        placeholder=placeholder,
-        default_value=default,
-        width="100%",
-    )
+    methods cannot lose characters (reflex-notes: prefer forms read on submit).
+
+    Fields share a row of a form (`section` wraps them, each at least 220px
+    wide), so `width` alone cannot make one take a whole row: `full=True`
+    does, in a wrapping flex row (basis 100%) and in a grid (all columns),
+    for long text such as an address, a description or a statement."""
+    props = {
+        "name": name,
+        "id": name,
+        "placeholder": placeholder,
+        "default_value": default,
+        "width": "100%",
+    }
     control = (
         rx.text_area(rows="4", **props)
         if multiline
@@ -55,9 +61,12 @@ def field(
         control,
         rx.text(hint, size="1", color_scheme="gray") if hint else rx.fragment(),
         error_for(name),
-        width=width,
         min_width="220px",
-        flex="1 1 220px",
+        **(
+            {"width": "100%", "flex": "1 1 100%", "grid_column": "1 / -1"}
+            if full
+            else {"width": width, "flex": "1 1 220px"}
+        ),
     )
 
 
@@ -121,6 +130,6 @@ def section(title: str, *children, description: str = "") -> rx.Component:
         rx.text(description, size="2", color_scheme="gray")
         if description
         else rx.fragment(),
-        rx.flex(*children, wrap="wrap", gap="3", margin_top="0.75em"),
+        rx.flex(*children, wrap="wrap", spacing="3", margin_top="0.75em"),
         width="100%",
     )

@@ -69,7 +69,8 @@ def _field(f) -> rx.Component:
         rx.cond(f["hint"] != "", rx.text(f["hint"], size="1", color_scheme="gray")),
         _error(f),
         min_width="220px",
-        flex="1 1 220px",
+        # A text area (reasons, contents) takes the whole row of the form.
+        flex=rx.cond(f["kind"] == "textarea", "1 1 100%", "1 1 220px"),
     )
 
 
@@ -83,7 +84,7 @@ def _step_form() -> rx.Component:
             rx.flex(
                 rx.foreach(ProcedureState.form_fields, _field),
                 wrap="wrap",
-                gap="3",
+                spacing="3",
                 margin_top="0.5em",
             ),
             rx.cond(
@@ -108,7 +109,7 @@ def _step_form() -> rx.Component:
                     color_scheme="gray",
                     on_click=ProcedureState.cancel,
                 ),
-                gap="2",
+                spacing="2",
                 margin_top="0.75em",
             ),
             error_for("version"),
@@ -150,6 +151,26 @@ def _table(headers: list[str], rows, cells) -> rx.Component:
         ),
         overflow_x="auto",
         width="100%",
+    )
+
+
+def _detail(d) -> rx.Component:
+    """One step's details: what its forms will print."""
+    return rx.box(
+        rx.text(d["title"], " – ", d["date"], weight="medium", size="2"),
+        rx.data_list.root(
+            rx.foreach(
+                d["rows"].to(list[dict]),
+                lambda r: rx.data_list.item(
+                    rx.data_list.label(r["label"], min_width="200px"),
+                    rx.data_list.value(r["value"]),
+                ),
+            ),
+            orientation={"initial": "vertical", "sm": "horizontal"},
+            size="1",
+        ),
+        border_top="1px solid var(--gray-4)",
+        padding_y="0.4em",
     )
 
 
@@ -229,11 +250,20 @@ def procedure_panel() -> rx.Component:
             ),
         ),
         rx.cond(
+            ProcedureState.details.length() > 0,
+            rx.box(
+                rx.heading("Chi tiết in trên mẫu biểu", size="3"),
+                rx.foreach(ProcedureState.details, _detail),
+                margin_y="0.5em",
+                id="chi-tiet-mau-bieu",
+            ),
+        ),
+        rx.cond(
             ProcedureState.steps.length() > 0,
             rx.flex(
                 rx.foreach(ProcedureState.steps, _step_button),
                 wrap="wrap",
-                gap="2",
+                spacing="2",
                 id="cac-buoc",
             ),
             rx.text("Không còn bước nào để thực hiện.", size="2", color_scheme="gray"),

@@ -13,20 +13,24 @@ from xlvphc.models.cases import (
 )
 from xlvphc.models.catalogue import CatalogueEntry
 from xlvphc.models.feedback import Feedback
+from xlvphc.models.form_details import StepDetail
 from xlvphc.models.procedure import (
     Delegation,
     Instalment,
     ProcedureStep,
     SeizedItem,
 )
+from xlvphc.models.summary import ActSummary, CaseSummary
 from xlvphc.models.units import Unit
 from xlvphc.models.users import User, UserSession
 
 __all__ = [
+    "ActSummary",
     "AuditEvent",
     "Case",
     "CaseAct",
     "CaseEvent",
+    "CaseSummary",
     "CaseToken",
     "CatalogueEntry",
     "Decision",
@@ -36,6 +40,7 @@ __all__ = [
     "Instalment",
     "ProcedureStep",
     "SeizedItem",
+    "StepDetail",
     "Unit",
     "User",
     "UserSession",

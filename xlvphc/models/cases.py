@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import Index, UniqueConstraint
+from sqlalchemy import Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from xlvphc.models.base import utcnow
@@ -40,6 +40,9 @@ class CloseReason:
     CANCELLED = "cancelled"  # decision cancelled (MQĐ40)
     TRANSFERRED = "transferred"  # handed over for criminal prosecution
     NO_DECISION = "no_decision"  # no sanction decision could be issued
+    # A minor reminded instead of a warning (Law Art. 138-139; NĐ 118/2021
+    # Art. 25 k2, 26): no sanction decision.
+    REMINDED = "reminded"
 
     LABELS = {
         EXECUTED: "Đã chấp hành xong",
@@ -48,6 +51,7 @@ class CloseReason:
         CANCELLED: "Quyết định bị hủy bỏ",
         TRANSFERRED: "Chuyển truy cứu trách nhiệm hình sự",
         NO_DECISION: "Không ra quyết định xử phạt",
+        REMINDED: "Nhắc nhở người chưa thành niên (thay cho cảnh cáo)",
     }
 
 
@@ -58,9 +62,48 @@ class ViolatorKind:
     LABELS = {INDIVIDUAL: "Cá nhân", ORGANISATION: "Tổ chức"}
 
 
+# The deadline columns of Case (services.procedure.deadlines).
+DUE_COLUMNS = (
+    "decision_due",
+    "limitation_end",
+    "send_due",
+    "payment_due",
+    "postponed_until",
+    "instalment_due",
+    "execution_end",
+)
+
+
+def due_indexes() -> list[Index]:
+    """Two partial indexes per deadline column, holding only the cases the
+    deadline applies to: (due, id) for a province-wide "Việc cần làm",
+    (unit_id, due, id) for one unit's, so that the list is read in its order
+    (due, then case). Both databases use them for a range on the column (a
+    comparison implies IS NOT NULL)."""
+    found = []
+    for column in DUE_COLUMNS:
+        where = {
+            "sqlite_where": text(f"{column} IS NOT NULL"),
+            "postgresql_where": text(f"{column} IS NOT NULL"),
+        }
+        found.append(Index(f"ix_case_{column}", column, "id", **where))
+        found.append(
+            Index(f"ix_case_unit_{column}", "unit_id", column, "id", **where)
+        )
+    return found
+
+
 class Case(SQLModel, table=True):
     """The file of one violation matter. Totals are kept here, denormalised,
     so that dashboards aggregate one table."""
+
+    # (status, compliance_due): the list of overdue or running decisions and
+    # the dashboard's count of deadlines still to come walk the open stages
+    # by deadline only (services/enforcement.py).
+    __table_args__ = (
+        Index("ix_case_status_due", "status", "compliance_due"),
+        *due_indexes(),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     unit_id: int = Field(foreign_key="unit.id", index=True)
@@ -68,6 +111,10 @@ class Case(SQLModel, table=True):
     status: str = Field(default=CaseStatus.RECORDED, index=True, max_length=20)
     violation_at: datetime | None = None
     violation_date: date | None = Field(default=None, index=True)
+    # Still going on when detected (NĐ 118/2021 Điều 8 k1 điểm b): the
+    # sanctioning limitation then runs from `detected_on` (Law Art. 6 k1 b).
+    continuing: bool = False
+    detected_on: date | None = None
     violation_place: str = Field(default="", max_length=500)
     description: str = Field(default="", max_length=5000)
     violator_kind: str = Field(default=ViolatorKind.INDIVIDUAL, max_length=20)
@@ -85,6 +132,20 @@ class Case(SQLModel, table=True):
     surcharge_total: int = 0
     complained: bool = False
     closed_on: date | None = Field(default=None, index=True)
+    # Deadlines to act while they still apply (None otherwise), kept by
+    # services.procedure.deadlines whenever the record, an explanation, an
+    # extension, the decision or a later step changes the case, so that
+    # "Việc cần làm" is a range scan over indexed columns (`due_indexes`).
+    decision_due: date | None = None  # Art. 66
+    limitation_end: date | None = None  # Art. 6
+    send_due: date | None = None  # Art. 70
+    # compliance_due while a fine is owed, not postponed, not coerced and not
+    # paid by instalments (Art. 73, 86); the end of a postponement (Art. 76)
+    payment_due: date | None = None
+    postponed_until: date | None = None
+    # the first instalment not fully paid, while a fine is owed (Art. 79)
+    instalment_due: date | None = None
+    execution_end: date | None = None  # Art. 74
     close_reason: str = Field(default="", max_length=20)
     without_record: bool = False  # MQĐ01, Law Art. 56
     imported: bool = False  # brought in from an earlier Excel register
@@ -176,6 +237,12 @@ class Decision(SQLModel, table=True):
     aggravating: str = Field(default="", max_length=2000)
     fine_total: int = 0
     additional_sanctions: str = Field(default="", max_length=2000)
+    # Additional sanctions as choices (Law Art. 21 k1 c-đ, Art. 25-27), for
+    # the report (NĐ 118/2021 Art. 35 k2 c); the text above details them.
+    sanction_licence: bool = False  # tước quyền sử dụng giấy phép, CCHN
+    sanction_suspension: bool = False  # đình chỉ hoạt động có thời hạn
+    sanction_confiscation: bool = False  # tịch thu tang vật, phương tiện
+    sanction_expulsion: bool = False  # trục xuất (người nước ngoài)
     remedial_measures: str = Field(default="", max_length=2000)
     payment_days: int = 10
     treasury: str = Field(default="", max_length=300)
@@ -197,14 +264,25 @@ class CaseEvent(SQLModel, table=True):
 class CaseToken(SQLModel, table=True):
     """One folded search word of a case (from `Case.search_text`), so that the
     search box is an index range scan per word instead of a LIKE over every
-    case. Kept in step by `services.search_index` whenever search_text
-    changes."""
+    case. Kept in step by `services.search_index` whenever search_text or
+    the case's unit changes.
 
-    __table_args__ = (Index("ix_casetoken_token_case", "token", "case_id"),)
+    `unit_id` repeats the case's unit (no foreign key: it is a copy of
+    `case.unit_id`, which has one) so that an officer's search walks the
+    words of their own unit only. Indexes: (unit_id, token, case_id) for a
+    unit's search, (token, case_id) for a province-wide one, and (case_id,
+    token) to check a case's other words in one probe each."""
+
+    __table_args__ = (
+        Index("ix_casetoken_token_case", "token", "case_id"),
+        Index("ix_casetoken_unit_token_case", "unit_id", "token", "case_id"),
+        Index("ix_casetoken_case_token", "case_id", "token"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
-    case_id: int = Field(foreign_key="case.id", index=True)
+    case_id: int = Field(foreign_key="case.id")
     token: str = Field(max_length=60)
+    unit_id: int
 
 
 class DocumentSequence(SQLModel, table=True):

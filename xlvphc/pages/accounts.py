@@ -3,6 +3,7 @@
 import reflex as rx
 
 from xlvphc import routes
+from xlvphc.components.data_table import data_table, pager
 from xlvphc.components.fields import (
     error_for,
     field,
@@ -10,7 +11,8 @@ from xlvphc.components.fields import (
     section,
     select_field,
 )
-from xlvphc.components.shell import page
+from xlvphc.components.shell import page_for
+from xlvphc.services.access import Action
 from xlvphc.state.accounts import (
     SIGNER_OPTIONS,
     STATUS_OPTIONS,
@@ -80,11 +82,11 @@ def _issued() -> rx.Component:
                         color_scheme="gray",
                         variant="outline",
                     ),
-                    gap="2",
+                    spacing="2",
                     wrap="wrap",
                 ),
                 direction="column",
-                gap="2",
+                spacing="2",
                 width="100%",
             ),
             color_scheme="green",
@@ -111,7 +113,7 @@ def _role_boxes(checked=None) -> rx.Component:
                     style={"display": "flex", "gap": "0.4em", "align-items": "center"},
                 ),
             ),
-            gap="3",
+            spacing="3",
             wrap="wrap",
             margin_top="0.25em",
         ),
@@ -194,7 +196,7 @@ def _edit_form() -> rx.Component:
                     on_click=S.cancel_edit,
                 ),
                 rx.button("Lưu thay đổi", type="submit", id="nut-luu-tai-khoan"),
-                gap="2",
+                spacing="2",
                 margin_left="auto",
             ),
         ),
@@ -222,7 +224,7 @@ def _bulk() -> rx.Component:
                     rx.selected_files(UPLOAD_ID),
                     lambda f: rx.badge(f, color_scheme="indigo"),
                 ),
-                gap="2",
+                spacing="2",
                 align="center",
                 wrap="wrap",
             ),
@@ -249,7 +251,7 @@ def _bulk() -> rx.Component:
                 disabled=S.uploading,
                 id="nut-tao-hang-loat",
             ),
-            gap="2",
+            spacing="2",
             wrap="wrap",
         ),
         rx.cond(
@@ -281,7 +283,7 @@ def _filters() -> rx.Component:
                 align_self="end",
                 id="nut-loc-tai-khoan",
             ),
-            gap="3",
+            spacing="3",
             wrap="wrap",
             align="end",
         ),
@@ -301,7 +303,7 @@ def _status(row) -> rx.Component:
         rx.cond(
             row["must_change"], rx.badge("Chờ đổi mật khẩu", color_scheme="orange")
         ),
-        gap="1",
+        spacing="1",
         wrap="wrap",
     )
 
@@ -342,7 +344,7 @@ def _actions(row) -> rx.Component:
                 on_click=S.enable(row["id"]),
             ),
         ),
-        gap="1",
+        spacing="1",
         wrap="wrap",
     )
 
@@ -367,55 +369,21 @@ def _row(row) -> rx.Component:
 def _table() -> rx.Component:
     return rx.box(
         rx.text("Tìm thấy ", S.total, " tài khoản", size="2", color_scheme="gray"),
-        rx.box(
-            rx.table.root(
-                rx.table.header(
-                    rx.table.row(
-                        *[
-                            rx.table.column_header_cell(h)
-                            for h in [
-                                "Tài khoản",
-                                "Chức danh",
-                                "Đơn vị",
-                                "Vai trò",
-                                "Trạng thái",
-                                "Thao tác",
-                            ]
-                        ]
-                    )
-                ),
-                rx.table.body(rx.foreach(S.rows, _row)),
-                variant="surface",
-                width="100%",
-                id="bang-tai-khoan",
-            ),
-            overflow_x="auto",
+        data_table(
+            ["Tài khoản", "Chức danh", "Đơn vị", "Vai trò", "Trạng thái", "Thao tác"],
+            S.rows,
+            _row,
+            table_id="bang-tai-khoan",
         ),
-        rx.flex(
-            rx.button(
-                "Trang trước",
-                variant="soft",
-                on_click=S.previous_page,
-                disabled=S.page <= 1,
-            ),
-            rx.text("Trang ", S.page, "/", S.pages, size="2"),
-            rx.button(
-                "Trang sau",
-                variant="soft",
-                on_click=S.next_page,
-                disabled=S.page >= S.pages,
-            ),
-            gap="3",
-            align="center",
-            margin_top="0.5em",
-        ),
+        pager(S, margin_top="0.5em"),
         width="100%",
     )
 
 
 @rx.page(route=routes.ACCOUNTS, title="Tài khoản – XLVPHC", on_load=S.open)
 def accounts_page() -> rx.Component:
-    return page(
+    return page_for(
+        Action.ACCOUNT_MANAGE,
         "Quản lý tài khoản",
         form_message(),
         _issued(),

@@ -3,8 +3,10 @@
 import reflex as rx
 
 from xlvphc import routes
+from xlvphc.components.data_table import data_table, pager
 from xlvphc.components.fields import field, form_message, select_field
-from xlvphc.components.shell import page
+from xlvphc.components.shell import page_for
+from xlvphc.services.access import Action
 from xlvphc.state.audit import AuditState as S
 
 
@@ -24,7 +26,7 @@ def _filters() -> rx.Component:
                 align_self="end",
                 id="nut-loc-nhat-ky",
             ),
-            gap="3",
+            spacing="3",
             wrap="wrap",
             align="end",
         ),
@@ -52,7 +54,8 @@ def _row(row) -> rx.Component:
 
 @rx.page(route=routes.AUDIT, title="Nhật ký – XLVPHC", on_load=S.open)
 def audit_page() -> rx.Component:
-    return page(
+    return page_for(
+        Action.AUDIT_READ,
         "Nhật ký hệ thống",
         form_message(),
         _filters(),
@@ -68,50 +71,17 @@ def audit_page() -> rx.Component:
             justify="between",
             align="center",
             wrap="wrap",
-            gap="2",
+            spacing="2",
         ),
-        rx.box(
-            rx.table.root(
-                rx.table.header(
-                    rx.table.row(
-                        *[
-                            rx.table.column_header_cell(h)
-                            for h in [
-                                "Thời gian",
-                                "Người thực hiện",
-                                "Đơn vị",
-                                "Thao tác",
-                                "Đối tượng",
-                                "Chi tiết",
-                            ]
-                        ]
-                    )
-                ),
-                rx.table.body(rx.foreach(S.rows, _row)),
-                variant="surface",
-                width="100%",
-                size="1",
-                id="bang-nhat-ky",
-            ),
-            overflow_x="auto",
+        data_table(
+            ["Thời gian", "Người thực hiện", "Đơn vị", "Thao tác", "Đối tượng",
+             "Chi tiết"],
+            S.rows,
+            _row,
+            table_id="bang-nhat-ky",
+            size="1",
         ),
-        rx.flex(
-            rx.button(
-                "Trang trước",
-                variant="soft",
-                on_click=S.previous_page,
-                disabled=S.page <= 1,
-            ),
-            rx.text("Trang ", S.page, "/", S.pages, size="2"),
-            rx.button(
-                "Trang sau",
-                variant="soft",
-                on_click=S.next_page,
-                disabled=S.page >= S.pages,
-            ),
-            gap="3",
-            align="center",
-        ),
+        pager(S),
         intro="Ai đã làm gì, lúc nào, ở đơn vị nào: đăng nhập, tài khoản, đơn vị và "
         "hồ sơ. Nhật ký chỉ được ghi thêm, không ai sửa hay xóa được.",
     )

@@ -79,7 +79,10 @@ def _actions() -> rx.Component:
                 loading=CaseDetailState.printing, id="in-quyet-dinh",
             ),
             rx.cond(
-                CaseDetailState.permissions.contains("case.write"),
+                # Only a recorded case awaits its decision (not one sent for
+                # prosecution, closed, or being explained).
+                CaseDetailState.permissions.contains("case.write")
+                & (CaseDetailState.case["status_code"] == "recorded"),
                 rx.button(
                     rx.icon("gavel", size=16), "Ra quyết định xử phạt",
                     color_scheme="green", on_click=CaseDetailState.go_decision,
@@ -89,7 +92,7 @@ def _actions() -> rx.Component:
         ),
         *[make() for make in EXTRA_ACTIONS],
         wrap="wrap",
-        gap="2",
+        spacing="2",
     )
 
 
@@ -99,7 +102,7 @@ def _detail() -> rx.Component:
         rx.flex(
             rx.heading("Biên bản số ", c["record_number"], size="5"),
             rx.badge(c["status"], size="2"),
-            align="center", gap="3", wrap="wrap",
+            align="center", spacing="3", wrap="wrap",
         ),
         _actions(),
         rx.card(
@@ -157,13 +160,13 @@ def _detail() -> rx.Component:
                 lambda e: rx.flex(
                     rx.text(e["at"], size="2", color_scheme="gray", min_width="200px"),
                     rx.text(e["summary"], " — ", e["actor"], size="2"),
-                    wrap="wrap", gap="2", padding_y="0.25em",
+                    wrap="wrap", spacing="2", padding_y="0.25em",
                 ),
             ),
             width="100%",
         ),
         direction="column",
-        gap="3",
+        spacing="3",
     )
 
 

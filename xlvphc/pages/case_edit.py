@@ -4,6 +4,7 @@ buttons that the case page shows (plugged into case_detail.EXTRA_ACTIONS)."""
 import reflex as rx
 
 from xlvphc import routes
+from xlvphc.components.catalogue_hint import no_match
 from xlvphc.components.fields import (
     error_for,
     field,
@@ -12,6 +13,7 @@ from xlvphc.components.fields import (
     select_field,
 )
 from xlvphc.components.shell import page
+from xlvphc.components.violation_state import continuing_fields
 from xlvphc.state.case_edit import CaseDeleteState, CaseEditState
 from xlvphc.state.cases import CaseDetailState
 
@@ -30,7 +32,7 @@ def _individual() -> rx.Component:
         _f("Ngày sinh", "birth_date", placeholder="ngày/tháng/năm"),
         _f("Quốc tịch", "nationality"),
         _f("Nghề nghiệp", "occupation"),
-        _f("Nơi ở hiện tại", "address", width="100%"),
+        _f("Nơi ở hiện tại", "address", full=True),
         _f("Số định danh cá nhân / CMND / hộ chiếu", "id_number"),
         _f("Ngày cấp", "id_issued_on", placeholder="ngày/tháng/năm"),
         _f("Nơi cấp", "id_issued_by"),
@@ -40,7 +42,7 @@ def _individual() -> rx.Component:
 def _organisation() -> rx.Component:
     return rx.fragment(
         _f("Tên tổ chức", "name", required=True),
-        _f("Địa chỉ trụ sở chính", "address", width="100%"),
+        _f("Địa chỉ trụ sở chính", "address", full=True),
         _f("Mã số doanh nghiệp", "tax_code"),
         _f("Số GCN đăng ký doanh nghiệp / giấy phép", "registration_number"),
         _f("Ngày cấp", "registration_issued_on", placeholder="ngày/tháng/năm"),
@@ -70,7 +72,7 @@ def _acts() -> rx.Component:
                 _act_text(row),
                 rx.button("Bỏ", type="button", variant="soft", color_scheme="red",
                           on_click=CaseEditState.remove_act(row["id"])),
-                gap="2", align="center", padding="0.4em",
+                spacing="2", align="center", padding="0.4em",
                 background="var(--green-2)", border_radius="6px", margin_top="0.25em",
             ),
         ),
@@ -84,10 +86,11 @@ def _acts() -> rx.Component:
                 _act_text(row),
                 rx.button("Chọn", type="button", variant="soft",
                           on_click=CaseEditState.add_act(row["id"])),
-                gap="2", align="center", padding_y="0.4em",
+                spacing="2", align="center", padding_y="0.4em",
                 border_bottom="1px solid var(--gray-4)",
             ),
         ),
+        no_match(CaseEditState.catalogue_message, CaseEditState.catalogue_tips),
         error_for("act_ids"),
         width="100%",
     )
@@ -113,23 +116,25 @@ def _form() -> rx.Component:
                 "2. Hành vi vi phạm",
                 _f("Ngày vi phạm", "violation_date", required=True),
                 _f("Giờ vi phạm", "violation_time", required=True),
+                *continuing_fields(V.get("continuing", "") == "1",
+                                   V.get("detected_on", "")),
                 _f("Địa điểm vi phạm", "violation_place", required=True,
-                   width="100%"),
+                   full=True),
                 _f("Mô tả hành vi vi phạm", "description", required=True,
-                   multiline=True, width="100%"),
+                   multiline=True, full=True),
                 _acts(),
             ),
             section(
                 "3. Biên bản vi phạm hành chính",
                 _f("Ngày lập", "record_date", required=True),
                 _f("Giờ lập", "record_time", required=True),
-                _f("Nơi lập biên bản", "record_place", required=True, width="100%"),
+                _f("Nơi lập biên bản", "record_place", required=True, full=True),
                 _f("Người lập biên bản", "maker_name", required=True),
                 _f("Chức vụ", "maker_title", required=True),
                 _f("Người chứng kiến / đại diện chính quyền", "witness",
-                   width="100%"),
+                   full=True),
                 _f("Ý kiến trình bày của người vi phạm", "violator_statement",
-                   multiline=True, width="100%"),
+                   multiline=True, full=True),
                 description="Số biên bản không đổi khi sửa.",
             ),
             _conflict(),
@@ -138,10 +143,10 @@ def _form() -> rx.Component:
                 rx.button("Lưu sửa đổi", type="submit", size="3", id="luu-sua-doi"),
                 rx.link(rx.button("Hủy", type="button", variant="soft", size="3"),
                         href=f"{routes.CASE_DETAIL}?id={CaseEditState.case_id}"),
-                gap="3",
+                spacing="3",
             ),
             direction="column",
-            gap="4",
+            spacing="4",
         ),
         key=CaseEditState.form_key,
         on_submit=CaseEditState.submit,
@@ -161,7 +166,7 @@ def _conflict() -> rx.Component:
                 rx.link("Xem thay đổi của người khác",
                         href=f"{routes.CASE_DETAIL}?id={CaseEditState.case_id}#lich-su",
                         is_external=True, id="xem-thay-doi"),
-                direction="column", gap="1",
+                direction="column", spacing="1",
             ),
             color_scheme="amber",
         ),
@@ -231,9 +236,9 @@ def delete_button() -> rx.Component:
                                                       variant="soft")),
                             rx.button("Xóa vào thùng rác", type="submit",
                                       color_scheme="red", id="xac-nhan-xoa"),
-                            gap="3", justify="end",
+                            spacing="3", justify="end",
                         ),
-                        direction="column", gap="3", margin_top="1em",
+                        direction="column", spacing="3", margin_top="1em",
                     ),
                     on_submit=CaseDeleteState.delete,
                     reset_on_submit=False,

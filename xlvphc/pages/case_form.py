@@ -4,9 +4,17 @@ import reflex as rx
 
 from xlvphc import routes
 from xlvphc.components.case_fields import decision_fields
-from xlvphc.components.fields import error_for, field, form_message, section
-from xlvphc.components.fields import select_field
-from xlvphc.components.shell import page
+from xlvphc.components.catalogue_hint import no_match
+from xlvphc.components.fields import (
+    error_for,
+    field,
+    form_message,
+    section,
+    select_field,
+)
+from xlvphc.components.shell import page, page_for
+from xlvphc.components.violation_state import continuing_fields
+from xlvphc.services.access import Action
 from xlvphc.state.case_form import CaseFormState, DecisionFormState
 
 GENDERS = [("Nam", "Nam"), ("Nữ", "Nữ")]
@@ -19,7 +27,7 @@ def _individual() -> rx.Component:
         field("Ngày sinh", "birth_date", placeholder="ngày/tháng/năm"),
         field("Quốc tịch", "nationality", default="Việt Nam"),
         field("Nghề nghiệp", "occupation"),
-        field("Nơi ở hiện tại", "address", width="100%"),
+        field("Nơi ở hiện tại", "address", full=True),
         field("Số định danh cá nhân / CMND / hộ chiếu", "id_number",
               hint="CCCD: 12 chữ số"),
         field("Ngày cấp", "id_issued_on", placeholder="ngày/tháng/năm"),
@@ -30,7 +38,7 @@ def _individual() -> rx.Component:
 def _organisation() -> rx.Component:
     return rx.fragment(
         field("Tên tổ chức", "name", required=True),
-        field("Địa chỉ trụ sở chính", "address", width="100%"),
+        field("Địa chỉ trụ sở chính", "address", full=True),
         field("Mã số doanh nghiệp", "tax_code", hint="10 chữ số"),
         field("Số GCN đăng ký doanh nghiệp / giấy phép", "registration_number"),
         field("Ngày cấp", "registration_issued_on", placeholder="ngày/tháng/năm"),
@@ -64,9 +72,10 @@ def _violation() -> rx.Component:
         field("Ngày vi phạm", "violation_date", required=True,
               placeholder="ngày/tháng/năm", default=CaseFormState.today),
         field("Giờ vi phạm", "violation_time", required=True, placeholder="14:30"),
-        field("Địa điểm vi phạm", "violation_place", required=True, width="100%"),
+        *continuing_fields(),
+        field("Địa điểm vi phạm", "violation_place", required=True, full=True),
         field("Mô tả hành vi vi phạm", "description", required=True, multiline=True,
-              width="100%",
+              full=True,
               hint="Tả cụ thể: ai, làm gì, lúc nào, ở đâu, phương tiện (biển số)."),
         rx.box(
             rx.text("Hành vi theo danh mục", weight="medium", size="2"),
@@ -84,6 +93,7 @@ def _violation() -> rx.Component:
                 width="100%",
             ),
             rx.foreach(CaseFormState.catalogue_results, _catalogue_row),
+            no_match(CaseFormState.catalogue_message, CaseFormState.catalogue_tips),
             rx.heading("Đã chọn", size="3", margin_top="0.75em"),
             rx.cond(
                 CaseFormState.selected.length() == 0,
@@ -110,7 +120,7 @@ def _catalogue_row(row) -> rx.Component:
         _act_text(row),
         rx.button("Chọn", type="button", variant="soft",
                   on_click=CaseFormState.add_act(row["id"])),
-        gap="2", align="center", padding_y="0.4em",
+        spacing="2", align="center", padding_y="0.4em",
         border_bottom="1px solid var(--gray-4)",
     )
 
@@ -120,7 +130,7 @@ def _selected_row(row) -> rx.Component:
         _act_text(row),
         rx.button("Bỏ", type="button", variant="soft", color_scheme="red",
                   on_click=CaseFormState.remove_act(row["id"])),
-        gap="2", align="center", padding="0.4em", background="var(--green-2)",
+        spacing="2", align="center", padding="0.4em", background="var(--green-2)",
         border_radius="6px", margin_top="0.25em",
     )
 
@@ -132,14 +142,14 @@ def _record() -> rx.Component:
               placeholder="ngày/tháng/năm"),
         field("Giờ lập", "record_time", required=True,
               default=CaseFormState.now_time, placeholder="14:30"),
-        field("Nơi lập biên bản", "record_place", required=True, width="100%"),
+        field("Nơi lập biên bản", "record_place", required=True, full=True),
         field("Người lập biên bản", "maker_name", required=True,
               default=CaseFormState.maker_name),
         field("Chức vụ", "maker_title", required=True,
               default=CaseFormState.maker_title),
-        field("Người chứng kiến / đại diện chính quyền", "witness", width="100%"),
+        field("Người chứng kiến / đại diện chính quyền", "witness", full=True),
         field("Ý kiến trình bày của người vi phạm", "violator_statement",
-              multiline=True, width="100%"),
+              multiline=True, full=True),
         description="Số biên bản do hệ thống cấp tự động theo đơn vị và năm.",
     )
 
@@ -147,7 +157,8 @@ def _record() -> rx.Component:
 @rx.page(route=routes.CASE_NEW, title="Lập biên bản – XLVPHC",
          on_load=CaseFormState.open)
 def case_new_page() -> rx.Component:
-    return page(
+    return page_for(
+        Action.CASE_WRITE,
         "Lập biên bản vi phạm hành chính",
         form_message(),
         rx.cond(
@@ -161,7 +172,7 @@ def case_new_page() -> rx.Component:
                     rx.button("Lưu hồ sơ và biên bản", type="submit", size="3",
                               id="luu-ho-so"),
                     direction="column",
-                    gap="4",
+                    spacing="4",
                 ),
                 on_submit=CaseFormState.submit,
                 reset_on_submit=False,
@@ -194,7 +205,7 @@ def _fine_row(act) -> rx.Component:
             ),
             flex="0 1 220px",
         ),
-        gap="3", wrap="wrap", padding_y="0.5em",
+        spacing="3", wrap="wrap", padding_y="0.5em",
         border_bottom="1px solid var(--gray-4)",
         width="100%",
     )
@@ -231,7 +242,7 @@ def decision_page() -> rx.Component:
                     rx.button("Ra quyết định", type="submit", size="3",
                               color_scheme="green", id="luu-quyet-dinh"),
                     direction="column",
-                    gap="4",
+                    spacing="4",
                 ),
                 on_submit=DecisionFormState.submit,
                 reset_on_submit=False,

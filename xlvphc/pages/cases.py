@@ -5,11 +5,17 @@ import reflex as rx
 
 from xlvphc import routes
 from xlvphc.components.fields import field, form_message, select_field
-from xlvphc.components.shell import page
+from xlvphc.components.shell import page_for
 from xlvphc.models.cases import CaseStatus
+from xlvphc.services import enforcement
+from xlvphc.services.access import Action
+from xlvphc.services.reports.scope import GROUPS
 from xlvphc.state.cases import CaseListState
 
 STATUS_OPTIONS = list(CaseStatus.LABELS.items())
+# The dashboard's enforcement bars and unit groups open the list with these.
+ENFORCEMENT_OPTIONS = list(enforcement.LABELS.items())
+GROUP_OPTIONS = list(GROUPS.items())
 F = CaseListState.filters
 
 
@@ -23,7 +29,7 @@ def _date_pair(label: str, prefix: str) -> rx.Component:
               default=_value(f"{prefix}_from")),
         field("đến ngày", f"{prefix}_to", placeholder="ngày/tháng/năm",
               default=_value(f"{prefix}_to")),
-        gap="3", wrap="wrap", width="100%",
+        spacing="3", wrap="wrap", width="100%",
     )
 
 
@@ -41,6 +47,10 @@ def _more_filters() -> rx.Component:
                          default=_value("field")),
             select_field("Trạng thái", "status", STATUS_OPTIONS,
                          default=_value("status")),
+            select_field("Tình hình thi hành", "enforcement", ENFORCEMENT_OPTIONS,
+                         default=_value("enforcement")),
+            select_field("Nhóm đơn vị", "group", GROUP_OPTIONS,
+                         default=_value("group")),
             _date_pair("Vi phạm", "v"),
             _date_pair("Lập biên bản", "r"),
             _date_pair("Ra quyết định", "d"),
@@ -58,7 +68,7 @@ def _more_filters() -> rx.Component:
                 display="flex", align_items="center", gap="0.4em",
                 flex="1 1 220px",
             ),
-            wrap="wrap", gap="3", margin_top="0.75em",
+            wrap="wrap", spacing="3", margin_top="0.75em",
         ),
         width="100%",
     )
@@ -80,11 +90,11 @@ def _filters() -> rx.Component:
                           align_self="end", id="nut-tim"),
                 rx.button("Xóa lọc", type="button", size="3", variant="soft",
                           align_self="end", on_click=CaseListState.clear),
-                wrap="wrap", gap="3", width="100%",
+                wrap="wrap", spacing="3", width="100%",
             ),
             _more_filters(),
             direction="column",
-            gap="3",
+            spacing="3",
         ),
         key=CaseListState.form_key,
         on_submit=CaseListState.search,
@@ -92,9 +102,17 @@ def _filters() -> rx.Component:
     )
 
 
+def _cell(label: str, *children, **props) -> rx.Component:
+    """A cell that names its column: on a phone the table reads as one card
+    per case, each value under its label (assets/styles.css,
+    .xl-card-table)."""
+    return rx.table.cell(*children, custom_attrs={"data-label": label}, **props)
+
+
 def _row(row: rx.Var) -> rx.Component:
     return rx.table.row(
-        rx.table.cell(
+        _cell(
+            "Số biên bản",
             rx.link(
                 rx.cond(row["record_number"] != "", row["record_number"],
                         "Không có biên bản"),
@@ -102,17 +120,20 @@ def _row(row: rx.Var) -> rx.Component:
             ),
             white_space="nowrap",
         ),
-        rx.table.cell(
+        _cell(
+            "Người vi phạm",
             row["violator_name"],
             rx.cond(row["imported"], rx.badge("nhập Excel", color_scheme="gray",
                                               margin_left="0.4em")),
+            min_width="8rem",
         ),
-        rx.table.cell(row["violation_date"], white_space="nowrap"),
-        rx.table.cell(row["unit_name"]),
-        rx.table.cell(rx.badge(row["status"])),
-        rx.table.cell(row["decision_number"]),
-        rx.table.cell(row["decided_on"], white_space="nowrap"),
-        rx.table.cell(row["fine_total"], text_align="right", white_space="nowrap"),
+        _cell("Ngày vi phạm", row["violation_date"], white_space="nowrap"),
+        _cell("Đơn vị", row["unit_name"], min_width="9rem"),
+        _cell("Trạng thái", rx.badge(row["status"])),
+        _cell("Số quyết định", row["decision_number"], white_space="nowrap"),
+        _cell("Ngày quyết định", row["decided_on"], white_space="nowrap"),
+        _cell("Tiền phạt", row["fine_total"], text_align="right",
+              white_space="nowrap"),
     )
 
 
@@ -133,7 +154,7 @@ def _heading(title: str, key: str) -> rx.Component:
             title, arrow, type="button", on_click=CaseListState.sort_by(key),
             title=f"Sắp xếp theo {title.lower()}",
             style={"background": "none", "border": "none", "font": "inherit",
-                   "cursor": "pointer", "padding": 0, "white-space": "nowrap"},
+                   "cursor": "pointer", "padding": 0, "text-align": "left"},
             id=f"sap-xep-{key}",
         )
     )
@@ -145,7 +166,11 @@ def _table() -> rx.Component:
             rx.table.header(rx.table.row(*[_heading(t, k) for t, k in HEADERS])),
             rx.table.body(rx.foreach(CaseListState.rows, _row)),
             variant="surface",
+            # Dense until the screen is wide: eight columns fit beside the
+            # menu at 1280 px.
+            size={"initial": "1", "xl": "2"},
             width="100%",
+            class_name="xl-card-table",
         ),
         overflow_x="auto",
         width="100%",
@@ -171,13 +196,14 @@ def _toolbar() -> rx.Component:
         ),
         align="center",
         wrap="wrap",
-        gap="2",
+        spacing="2",
     )
 
 
 @rx.page(route=routes.CASES, title="Hồ sơ – XLVPHC", on_load=CaseListState.open)
 def case_list_page() -> rx.Component:
-    return page(
+    return page_for(
+        Action.CASE_READ,
         "Hồ sơ vi phạm hành chính",
         _filters(),
         form_message(),
@@ -188,6 +214,11 @@ def case_list_page() -> rx.Component:
             rx.text("Chưa có hồ sơ nào khớp với điều kiện tìm kiếm.",
                     color_scheme="gray"),
         ),
+        rx.cond(
+            CaseListState.search_hint != "",
+            rx.callout(CaseListState.search_hint, icon="lightbulb",
+                       color_scheme="amber", id="goi-y-tim"),
+        ),
         rx.flex(
             rx.button("‹ Trang trước", variant="soft",
                       on_click=CaseListState.previous_page,
@@ -197,7 +228,7 @@ def case_list_page() -> rx.Component:
                       on_click=CaseListState.next_page,
                       disabled=CaseListState.page >= CaseListState.pages),
             align="center",
-            gap="3",
+            spacing="3",
             justify="center",
         ),
         intro="Tìm hồ sơ trong phạm vi đơn vị của bạn bằng một ô tìm kiếm; địa chỉ "

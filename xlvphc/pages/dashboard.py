@@ -5,7 +5,8 @@ import reflex as rx
 
 from xlvphc import routes
 from xlvphc.components.fields import form_message
-from xlvphc.components.shell import page
+from xlvphc.components.shell import page_for
+from xlvphc.services.access import Action
 from xlvphc.services.reports.scope import GROUPS, PERIODS
 from xlvphc.state.dashboard import DashboardState
 
@@ -71,7 +72,7 @@ def filter_form(
             _input("Từ ngày (tùy chọn)", "date_from", "ngày/tháng/năm"),
             _input("Đến ngày", "date_to", "ngày/tháng/năm"),
             wrap="wrap",
-            gap="3",
+            spacing="3",
         ),
         rx.flex(
             _select(
@@ -102,7 +103,7 @@ def filter_form(
                 id=submit_id,
             ),
             wrap="wrap",
-            gap="3",
+            spacing="3",
             margin_top="0.5em",
         ),
         on_submit=on_submit,
@@ -210,7 +211,8 @@ def _top_acts() -> rx.Component:
 @rx.page(route=routes.DASHBOARD, title="Thống kê – XLVPHC", on_load=DashboardState.open)
 def dashboard_page() -> rx.Component:
     s = DashboardState
-    return page(
+    return page_for(
+        Action.DASHBOARD_READ,
         "Thống kê xử lý vi phạm hành chính",
         filter_form(s.apply, s.units, s.fields),
         form_message(),
@@ -219,7 +221,7 @@ def dashboard_page() -> rx.Component:
             rx.spacer(),
             rx.link("Xem danh sách hồ sơ của kỳ này", href=s.list_link),
             wrap="wrap",
-            gap="2",
+            spacing="2",
         ),
         rx.flex(
             _stat("Số vụ việc", s.cases, "tong-vu-viec"),
@@ -228,7 +230,7 @@ def dashboard_page() -> rx.Component:
             _stat("Tiền phạt đã thu", s.collected, "tong-da-thu"),
             _stat("Số đơn vị có vụ việc", s.units_with_cases, "so-don-vi"),
             wrap="wrap",
-            gap="3",
+            spacing="3",
         ),
         _figure_card(
             "Số vụ việc theo đơn vị", s.unit_figure, s.click_unit, "bieu-do-don-vi"
@@ -239,8 +241,7 @@ def dashboard_page() -> rx.Component:
                 s.status_figure,
                 s.click_status,
                 "bieu-do-thi-hanh",
-                hint="Bấm cột Hoãn thi hành, Bị cưỡng chế hoặc Quá hạn chấp hành "
-                "để xem hồ sơ.",
+                hint="Bấm vào một cột để xem đúng các hồ sơ cột đó đếm.",
                 flex="2 1 420px",
             ),
             _figure_card(
@@ -250,7 +251,7 @@ def dashboard_page() -> rx.Component:
                 flex="1 1 280px",
             ),
             wrap="wrap",
-            gap="3",
+            spacing="3",
         ),
         _figure_card(
             "Theo lĩnh vực: vụ việc, tiền phạt và đã thu",

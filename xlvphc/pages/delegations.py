@@ -4,8 +4,9 @@ import reflex as rx
 
 from xlvphc import routes
 from xlvphc.components.fields import field, form_message, section, select_field
-from xlvphc.components.shell import page
+from xlvphc.components.shell import page_for
 from xlvphc.domain.authority import SIGNER_TITLES
+from xlvphc.services.access import Action
 from xlvphc.services.procedure.delegation import SCOPES
 from xlvphc.state.delegations import DelegationsState
 from xlvphc.state.printing import PrintMenuState
@@ -60,7 +61,7 @@ def _register_form() -> rx.Component:
                     hint="Để trống nếu giao quyền không thời hạn.",
                 ),
                 rx.button("Vào sổ", type="submit", size="3", id="luu-giao-quyen"),
-                gap="3",
+                spacing="3",
                 wrap="wrap",
                 align="end",
                 width="100%",
@@ -100,7 +101,7 @@ def _end_form() -> rx.Component:
                         variant="soft",
                         on_click=DelegationsState.cancel_end,
                     ),
-                    gap="3",
+                    spacing="3",
                     wrap="wrap",
                     align="end",
                     width="100%",
@@ -119,7 +120,14 @@ def _row(row) -> rx.Component:
         rx.table.cell(row["scope"]),
         rx.table.cell(row["head"]),
         rx.table.cell(row["deputy"]),
-        rx.table.cell(row["period"]),
+        rx.table.cell(
+            row["period"],
+            rx.badge(
+                row["state"],
+                color_scheme=rx.cond(row["ended"], "gray", "green"),
+                margin_left="0.4em",
+            ),
+        ),
         rx.table.cell(
             rx.flex(
                 rx.button(
@@ -130,16 +138,23 @@ def _row(row) -> rx.Component:
                     variant="soft",
                     on_click=PrintMenuState.download_delegation(row["id"], row["form"]),
                 ),
-                rx.button(
-                    rx.icon("printer", size=14),
-                    "In MQĐ37",
-                    size="1",
-                    variant="outline",
-                    on_click=PrintMenuState.download_delegation(row["id"], "MQĐ37"),
-                    title="Quyết định chấm dứt giao quyền",
+                # Only a delegation ended early has an ending decision; only
+                # one still in force can be ended.
+                rx.cond(
+                    row["revoked"],
+                    rx.button(
+                        rx.icon("printer", size=14),
+                        "In MQĐ37",
+                        size="1",
+                        variant="outline",
+                        on_click=PrintMenuState.download_delegation(
+                            row["id"], "MQĐ37"
+                        ),
+                        title="Quyết định chấm dứt giao quyền",
+                    ),
                 ),
                 rx.cond(
-                    DelegationsState.can_register,
+                    DelegationsState.can_register & ~row["ended"].to(bool),
                     rx.button(
                         "Chấm dứt",
                         size="1",
@@ -148,7 +163,7 @@ def _row(row) -> rx.Component:
                         on_click=DelegationsState.start_end(row["id"]),
                     ),
                 ),
-                gap="1",
+                spacing="1",
                 wrap="wrap",
             ),
         ),
@@ -195,7 +210,8 @@ def _register() -> rx.Component:
     on_load=DelegationsState.open,
 )
 def delegations_page() -> rx.Component:
-    return page(
+    return page_for(
+        Action.CASE_READ,
         "Sổ giao quyền xử phạt, cưỡng chế",
         form_message(),
         rx.cond(
@@ -205,7 +221,7 @@ def delegations_page() -> rx.Component:
                 _end_form(),
                 _register(),
                 direction="column",
-                gap="4",
+                spacing="4",
             ),
             rx.spinner(),
         ),

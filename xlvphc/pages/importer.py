@@ -5,7 +5,8 @@ import reflex as rx
 
 from xlvphc import routes
 from xlvphc.components.fields import form_message
-from xlvphc.components.shell import page
+from xlvphc.components.shell import page_for
+from xlvphc.services.access import Action
 from xlvphc.state.importer import ImportState
 
 UPLOAD_ID = "tep-excel"
@@ -33,7 +34,7 @@ def _step2() -> rx.Component:
                 rx.text("Kéo tệp .xlsx vào đây hoặc bấm để chọn (tối đa 5 MB)."),
                 rx.foreach(rx.selected_files(UPLOAD_ID),
                            lambda name: rx.text(name, weight="bold")),
-                direction="column", align="center", gap="1",
+                direction="column", align="center", spacing="1",
             ),
             id=UPLOAD_ID,
             accept={".xlsx": [".xlsx"],
@@ -119,7 +120,8 @@ def _report() -> rx.Component:
 @rx.page(route=routes.IMPORT, title="Nhập hồ sơ từ Excel – XLVPHC",
          on_load=ImportState.open)
 def import_page() -> rx.Component:
-    return page(
+    return page_for(
+        Action.CASE_IMPORT,
         "Nhập hồ sơ cũ từ Excel",
         form_message(),
         _step1(),

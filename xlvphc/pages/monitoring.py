@@ -4,7 +4,8 @@ import reflex as rx
 
 from xlvphc import routes
 from xlvphc.components.fields import form_message
-from xlvphc.components.shell import page
+from xlvphc.components.shell import page_for
+from xlvphc.services.access import Action
 from xlvphc.services.reports.scope import GROUPS
 from xlvphc.state.monitoring import MonitoringState
 
@@ -62,7 +63,7 @@ def _filters() -> rx.Component:
                 id="nut-loc-theo-doi",
             ),
             wrap="wrap",
-            gap="3",
+            spacing="3",
         ),
         on_submit=MonitoringState.apply,
         reset_on_submit=False,
@@ -99,7 +100,8 @@ def _row(r: rx.Var) -> rx.Component:
     on_load=MonitoringState.open,
 )
 def monitoring_page() -> rx.Component:
-    return page(
+    return page_for(
+        Action.MONITOR_READ,
         "Theo dõi vận hành thử",
         _filters(),
         form_message(),
@@ -110,7 +112,7 @@ def monitoring_page() -> rx.Component:
             _stat("Hồ sơ tuần này", "cases_week"),
             _stat("Tổng số hồ sơ", "cases_total"),
             wrap="wrap",
-            gap="3",
+            spacing="3",
         ),
         rx.text(
             "Tuần này tính từ thứ Hai ",

@@ -5,8 +5,9 @@ import reflex as rx
 from xlvphc import routes
 from xlvphc.components.case_fields import decision_fields
 from xlvphc.components.fields import form_message, section
-from xlvphc.components.shell import page
+from xlvphc.components.shell import page_for
 from xlvphc.pages.case_form import _violation, _violator
+from xlvphc.services.access import Action
 from xlvphc.state.case_form import CaseFormState
 from xlvphc.state.on_the_spot import OnTheSpotState
 from xlvphc.state.session import SessionState
@@ -53,7 +54,7 @@ def _fine_row(act) -> rx.Component:
             ),
             flex="0 1 220px",
         ),
-        gap="3",
+        spacing="3",
         wrap="wrap",
         padding_y="0.5em",
         border_bottom="1px solid var(--gray-4)",
@@ -82,7 +83,8 @@ def _fines() -> rx.Component:
     on_load=CaseFormState.open,
 )
 def on_the_spot_page() -> rx.Component:
-    return page(
+    return page_for(
+        Action.CASE_WRITE,
         "Quyết định xử phạt không lập biên bản (mẫu MQĐ01)",
         _when_it_applies(),
         form_message(),
@@ -113,7 +115,7 @@ def on_the_spot_page() -> rx.Component:
                         id="luu-xu-phat-tai-cho",
                     ),
                     direction="column",
-                    gap="4",
+                    spacing="4",
                 ),
                 on_submit=OnTheSpotState.decide,
                 reset_on_submit=False,

@@ -4,7 +4,8 @@ import reflex as rx
 
 from xlvphc import routes
 from xlvphc.components.fields import field, form_message
-from xlvphc.components.shell import page
+from xlvphc.components.shell import page_for
+from xlvphc.services.access import Action
 from xlvphc.state.recycle_bin import RecycleBinState
 
 CAN_RESTORE = RecycleBinState.permissions.contains("case.delete")
@@ -29,7 +30,7 @@ def _row(row: rx.Var) -> rx.Component:
                     rx.icon("trash", size=14), "Xóa vĩnh viễn", size="1",
                     color_scheme="red", variant="soft",
                     on_click=RecycleBinState.ask_purge(row["id"]))),
-                gap="2",
+                spacing="2",
             )
         ),
     )
@@ -52,9 +53,9 @@ def _purge_dialog() -> rx.Component:
                         rx.button("Không xóa", type="button", variant="soft",
                                   on_click=RecycleBinState.cancel_purge),
                         rx.button("Xóa vĩnh viễn", type="submit", color_scheme="red"),
-                        gap="3", justify="end",
+                        spacing="3", justify="end",
                     ),
-                    direction="column", gap="3", margin_top="1em",
+                    direction="column", spacing="3", margin_top="1em",
                 ),
                 on_submit=RecycleBinState.purge,
                 reset_on_submit=False,
@@ -70,7 +71,8 @@ def _purge_dialog() -> rx.Component:
 def recycle_bin_page() -> rx.Component:
     headers = ["Số biên bản", "Người vi phạm", "Đơn vị", "Xóa lúc", "Người xóa",
                "Lý do", ""]
-    return page(
+    return page_for(
+        (Action.CASE_DELETE, Action.CASE_PURGE),
         "Thùng rác",
         form_message(),
         rx.text("Có ", rx.text.span(RecycleBinState.total, weight="bold"),
@@ -92,7 +94,7 @@ def recycle_bin_page() -> rx.Component:
             rx.button("Trang sau ›", variant="soft",
                       on_click=RecycleBinState.next_page,
                       disabled=RecycleBinState.page >= RecycleBinState.pages),
-            align="center", gap="3", justify="center",
+            align="center", spacing="3", justify="center",
         ),
         _purge_dialog(),
         intro="Hồ sơ đã xóa nằm ở đây, không hiện trong danh sách, tìm kiếm, thống "

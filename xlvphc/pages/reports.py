@@ -5,8 +5,9 @@ import reflex as rx
 
 from xlvphc import routes
 from xlvphc.components.fields import form_message
-from xlvphc.components.shell import page
+from xlvphc.components.shell import page_for
 from xlvphc.pages.dashboard import filter_form
+from xlvphc.services.access import Action
 from xlvphc.state.reports import ReportState
 
 
@@ -79,19 +80,20 @@ def _exports() -> rx.Component:
                 rx.text("Đang tạo tệp…", size="2"),
                 rx.progress(value=ReportState.progress, max=100, width="200px"),
                 align="center",
-                gap="2",
+                spacing="2",
                 id="tien-do",
             ),
         ),
         wrap="wrap",
-        gap="3",
+        spacing="3",
         align="center",
     )
 
 
 @rx.page(route=routes.REPORTS, title="Báo cáo – XLVPHC", on_load=ReportState.open)
 def reports_page() -> rx.Component:
-    return page(
+    return page_for(
+        Action.REPORT_READ,
         "Báo cáo thống kê xử lý vi phạm hành chính",
         filter_form(
             ReportState.show,
@@ -119,7 +121,7 @@ def reports_page() -> rx.Component:
                     width="100%",
                 ),
                 direction="column",
-                gap="4",
+                spacing="4",
             ),
             rx.text(
                 "Chọn kỳ báo cáo và phạm vi rồi bấm Lập báo cáo.", color_scheme="gray"

@@ -3,9 +3,11 @@
 import reflex as rx
 
 from xlvphc import routes
+from xlvphc.components.data_table import data_table
 from xlvphc.components.fields import field, form_message, section, select_field
-from xlvphc.components.shell import page
+from xlvphc.components.shell import page_for
 from xlvphc.models.units import UnitKind
+from xlvphc.services.access import Action
 from xlvphc.state.units import UnitsState as S
 
 KIND_OPTIONS = [(k, v) for k, v in UnitKind.LABELS.items() if k != UnitKind.PROVINCE]
@@ -19,10 +21,10 @@ def _breadcrumb() -> rx.Component:
             lambda p: rx.flex(
                 rx.text("›", color_scheme="gray"),
                 rx.link(p["name"], on_click=S.go(p["id"]), cursor="pointer"),
-                gap="2",
+                spacing="2",
             ),
         ),
-        gap="2",
+        spacing="2",
         wrap="wrap",
         align="center",
     )
@@ -37,7 +39,7 @@ def _panel() -> rx.Component:
                 rx.flex(
                     field("Tên mới", "name", required=True, default=S.selected["name"]),
                     rx.button("Đổi tên", type="submit", size="3", align_self="end"),
-                    gap="3",
+                    spacing="3",
                     wrap="wrap",
                     align="end",
                 ),
@@ -58,7 +60,7 @@ def _panel() -> rx.Component:
                     rx.button(
                         "Tìm", type="submit", size="3", align_self="end", variant="soft"
                     ),
-                    gap="3",
+                    spacing="3",
                     wrap="wrap",
                     align="end",
                 ),
@@ -84,7 +86,7 @@ def _panel() -> rx.Component:
                         align_self="end",
                         color_scheme="orange",
                     ),
-                    gap="3",
+                    spacing="3",
                     wrap="wrap",
                     align="end",
                 ),
@@ -171,7 +173,7 @@ def _row(row) -> rx.Component:
                         on_click=S.set_active(row["id"], True),
                     ),
                 ),
-                gap="1",
+                spacing="1",
                 wrap="wrap",
             )
         ),
@@ -180,35 +182,18 @@ def _row(row) -> rx.Component:
 
 @rx.page(route=routes.UNITS, title="Đơn vị – XLVPHC", on_load=S.open)
 def units_page() -> rx.Component:
-    return page(
+    return page_for(
+        Action.UNIT_MANAGE,
         "Đơn vị",
         form_message(),
         _breadcrumb(),
         _panel(),
-        rx.box(
-            rx.table.root(
-                rx.table.header(
-                    rx.table.row(
-                        *[
-                            rx.table.column_header_cell(h)
-                            for h in [
-                                "Đơn vị",
-                                "Loại",
-                                "Trực thuộc",
-                                "Tài khoản",
-                                "Hồ sơ",
-                                "Trạng thái",
-                                "Thao tác",
-                            ]
-                        ]
-                    )
-                ),
-                rx.table.body(rx.foreach(S.rows, _row)),
-                variant="surface",
-                width="100%",
-                id="bang-don-vi-cay",
-            ),
-            overflow_x="auto",
+        data_table(
+            ["Đơn vị", "Loại", "Trực thuộc", "Tài khoản", "Hồ sơ", "Trạng thái",
+             "Thao tác"],
+            S.rows,
+            _row,
+            table_id="bang-don-vi-cay",
         ),
         _create(),
         intro="Cây đơn vị của tỉnh: bấm tên đơn vị để xem các đơn vị trực thuộc; "

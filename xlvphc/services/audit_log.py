@@ -21,6 +21,7 @@ from xlvphc.models import AuditEvent, Unit, User
 from xlvphc.models.base import VN_TZ, to_local
 from xlvphc.services import audit
 from xlvphc.services.access import Action, Actor, require, visible_units
+from xlvphc.services.audit_labels import all_labels, describe
 from xlvphc.services.db import session_scope
 from xlvphc.services.inputs import valid_id
 
@@ -29,39 +30,6 @@ log = logging.getLogger(__name__)
 PAGE_SIZE = 50
 EXPORT_LIMIT = 50_000
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-ACTION_LABELS = {
-    "login": "Đăng nhập",
-    "login.failed": "Đăng nhập không thành công",
-    "logout": "Đăng xuất",
-    "session.expired": "Phiên làm việc hết hạn",
-    "password.changed": "Đổi mật khẩu",
-    "account.locked": "Khóa tài khoản (nhập sai nhiều lần)",
-    "account.unlocked": "Mở khóa tài khoản",
-    "account.created": "Tạo tài khoản",
-    "account.bulk_created": "Tạo tài khoản hàng loạt",
-    "account.updated": "Sửa tài khoản",
-    "account.disabled": "Vô hiệu hóa tài khoản",
-    "account.enabled": "Kích hoạt lại tài khoản",
-    "account.password_reset": "Cấp lại mật khẩu",
-    "account.passwords_exported": "Xuất danh sách mật khẩu cấp",
-    "account.bootstrap": "Tạo quản trị viên đầu tiên",
-    "unit.created": "Tạo đơn vị",
-    "unit.renamed": "Đổi tên đơn vị",
-    "unit.merged": "Sáp nhập đơn vị",
-    "unit.deactivated": "Ngừng hoạt động đơn vị",
-    "unit.activated": "Hoạt động lại đơn vị",
-    "audit.exported": "Xuất nhật ký",
-    "case.created": "Tạo hồ sơ",
-    "case.read": "Xem hồ sơ",
-    "case.edited": "Sửa hồ sơ",
-    "case.deleted": "Xóa hồ sơ (xóa mềm)",
-    "case.restored": "Khôi phục hồ sơ",
-    "case.purged": "Hủy hồ sơ vĩnh viễn",
-    "case.printed": "In biểu mẫu",
-    "case.exported": "Xuất dữ liệu hồ sơ",
-    "decision.issued": "Ra quyết định",
-}
 
 
 def _refuse_audit_changes(session: Session, _context, _instances) -> None:
@@ -130,7 +98,7 @@ def _query(actor: Actor, filters: object):
     if unit_id:
         stmt = stmt.where(AuditEvent.unit_id == unit_id)
     action = clean(filters.get("action"), 40)
-    if action in ACTION_LABELS:
+    if action in all_labels():
         stmt = stmt.where(AuditEvent.action == action)
     start, end = _day(filters.get("date_from")), _day(filters.get("date_to"))
     if start:
@@ -154,18 +122,19 @@ def _utc(day: date) -> datetime:
 
 def _row(event_: AuditEvent, username: str | None, unit_name: str | None) -> dict:
     local = to_local(event_.at)
+    action, reason = describe(event_.action, event_.reason)
     return {
         "id": event_.id,
         "at": local.strftime("%d/%m/%Y %H:%M:%S") if local else "",
         "user": username or "",
         "unit": unit_name or "",
-        "action": ACTION_LABELS.get(event_.action, event_.action),
+        "action": action,
         "entity": f"{event_.entity} #{event_.entity_id}"
         if event_.entity_id
         else event_.entity,
         "before": event_.before[:300],
         "after": event_.after[:300],
-        "reason": event_.reason[:200],
+        "reason": reason[:200],
     }
 
 
@@ -241,7 +210,7 @@ def export_xlsx(actor: Actor, filters: object = None) -> tuple[str, bytes]:
 def action_choices() -> list[dict]:
     return [
         {"id": k, "name": v}
-        for k, v in sorted(ACTION_LABELS.items(), key=lambda kv: kv[1])
+        for k, v in sorted(all_labels().items(), key=lambda kv: kv[1])
     ]
 
 

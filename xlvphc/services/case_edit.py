@@ -10,6 +10,7 @@ step, not an edit. A closed case is not edited at all.
 
 import json
 import logging
+from datetime import date
 
 from sqlmodel import select
 
@@ -29,8 +30,9 @@ from xlvphc.models.base import local_now, to_local, utcnow
 from xlvphc.models.cases import CaseStatus, ViolatorKind
 from xlvphc.services import audit
 from xlvphc.services.access import Action, Actor, require
+from xlvphc.services.audit_labels import describe
 from xlvphc.services.case_input import read_case
-from xlvphc.services.cases import load_case, search_text
+from xlvphc.services.cases import load_case, refresh_deadlines, search_text
 from xlvphc.services.catalogue import as_row
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import Conflict, ValidationFailed
@@ -68,14 +70,11 @@ LABELS = {
     "status": "Trạng thái", "fine_total": "Tổng tiền phạt",
     "decision_number": "Số quyết định", "record_number": "Số biên bản",
     "deleted": "Đã xóa", "reason": "Lý do",
-}
-ACTION_LABELS = {
-    "case.created": "Lập hồ sơ và biên bản",
-    "case.edited": "Sửa hồ sơ",
-    "case.deleted": "Xóa vào thùng rác",
-    "case.restored": "Khôi phục từ thùng rác",
-    "case.imported": "Nhập từ sổ Excel",
-    "decision.issued": "Ra quyết định xử phạt",
+    "continuing": "Vi phạm đang thực hiện", "detected_on": "Ngày phát hiện",
+    # What a procedure step changes (transitions._snapshot).
+    "received_on": "Ngày nhận quyết định", "compliance_due": "Hạn chấp hành",
+    "paid_total": "Đã nộp", "reduced_total": "Được giảm, miễn",
+    "surcharge_total": "Tiền chậm nộp", "closed_on": "Ngày kết thúc",
 }
 VIOLATOR_KEYS = [k for k in LABELS if k in Violator.model_fields and k != "kind"]
 RECORD_KEYS = ["made_at", "place", "maker_name", "maker_title", "witness",
@@ -119,6 +118,8 @@ def edit_form(actor: Actor, case_id: object) -> dict:
             violation_date=fmt_date(violated.date()) if violated else "",
             violation_time=violated.strftime("%H:%M") if violated else "",
             violation_place=case.violation_place, description=case.description,
+            continuing="1" if case.continuing else "",
+            detected_on=fmt_date(case.detected_on),
             record_date=fmt_date(made.date()) if made else "",
             record_time=made.strftime("%H:%M") if made else "",
             record_place=record.place if record else "",
@@ -203,6 +204,9 @@ def edit_case(actor: Actor, case_id: object, data: object) -> int:
         violator.kind = new_violator["kind"]
         note("violation_at", case.violation_at, parsed.violation_at)
         note("violation_place", case.violation_place, parsed.violation_place)
+        note("continuing", "Có" if case.continuing else "Không",
+             "Có" if parsed.continuing else "Không")
+        note("detected_on", case.detected_on, parsed.detected_on)
         note("description", case.description, parsed.description)
         for key in RECORD_KEYS:
             note(key, getattr(record, key), parsed.record[key])
@@ -229,9 +233,13 @@ def edit_case(actor: Actor, case_id: object, data: object) -> int:
         case.violator_name = new_violator["name"]
         case.violation_at = parsed.violation_at
         case.violation_date = parsed.violation_at.date()
+        case.continuing = parsed.continuing
+        case.detected_on = parsed.detected_on
         case.violation_place = parsed.violation_place
         case.description = parsed.description
         case.version += 1
+        # The record, the violation's dates and the field set the deadlines.
+        refresh_deadlines(session, case)
         case.updated_at = utcnow()
         case.search_text = search_text(case, violator)
         session.add_all([case, violator, record])
@@ -258,14 +266,16 @@ def _changes(before: str, after: str) -> list[dict]:
     keys = [k for k in dict.fromkeys([*old, *new]) if k in LABELS
             and not isinstance(old.get(k, new.get(k)), list)
             and not isinstance(new.get(k), list)]
+    # Procedure steps snapshot the whole summary: show only what changed.
     return [
         {"field": LABELS[k], "before": _shown(k, old.get(k)) or "—",
          "after": _shown(k, new.get(k)) or "—"}
-        for k in keys
+        for k in keys if _shown(k, old.get(k)) != _shown(k, new.get(k))
     ]
 
 
 MONEY_KEYS = {"fine_total", "paid_total", "reduced_total", "surcharge_total"}
+DATE_KEYS = {"received_on", "compliance_due", "closed_on", "detected_on"}
 
 
 def _shown(key: str, value: object) -> str:
@@ -274,6 +284,12 @@ def _shown(key: str, value: object) -> str:
         return CaseStatus.LABELS.get(value, value)
     if key in MONEY_KEYS and isinstance(value, int) and not isinstance(value, bool):
         return format_vnd(value)
+    if key in DATE_KEYS and isinstance(value, str):
+        # Snapshots store dates as ISO text ("2026-12-05").
+        try:
+            return fmt_date(date.fromisoformat(value))
+        except ValueError:
+            return value
     return _text(value)
 
 
@@ -293,11 +309,13 @@ def case_history(actor: Actor, case_id: object, limit: int = 200) -> list[dict]:
         {
             "at": fmt_datetime(to_local(event.at)),
             "who": name or "—",
-            "action": ACTION_LABELS.get(event.action, event.action),
-            "reason": event.reason,
+            # Headings in Vietnamese, never the stored code (audit_labels).
+            "action": heading,
+            "reason": reason,
             "changes": _changes(event.before, event.after),
         }
         for event, name in rows
+        for heading, reason in [describe(event.action, event.reason)]
     ]
 
 

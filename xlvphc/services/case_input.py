@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from sqlmodel import Session, select
 
+from xlvphc.domain import sanctions as additional
 from xlvphc.domain.authority import SIGNER_TITLES
 from xlvphc.domain.fines import (
     check_fine,
@@ -15,6 +16,7 @@ from xlvphc.domain.fines import (
     fine_with_circumstances,
     org_frame,
 )
+from xlvphc.domain.limitation import detection_problem
 from xlvphc.models import CatalogueEntry
 from xlvphc.models.cases import ViolatorKind
 from xlvphc.services.inputs import FormReader
@@ -47,6 +49,8 @@ class CaseInput:
     violation_place: str
     description: str
     record: dict
+    continuing: bool = False
+    detected_on: date | None = None
 
 
 def _act_ids(raw: object) -> list[int]:
@@ -138,9 +142,29 @@ def read_case(session: Session, data: object, today: date) -> tuple[CaseInput, d
     }
     if made_at and violation_at and made_at < violation_at:
         form.errors["record_date"] = "Biên bản không thể lập trước thời điểm vi phạm."
+    continuing, detected_on = read_detection(form, violation_at, made_at, today)
     field = acts[0].field if acts else ""
     return CaseInput(violator, acts, field, violation_at, place, description,
-                     record), form.errors
+                     record, continuing, detected_on), form.errors
+
+
+def read_detection(form: FormReader, violation_at: datetime | None,
+                   made_at: datetime | None, today: date
+                   ) -> tuple[bool, date | None]:
+    """Whether the violation was still going on when detected, and the day it
+    was detected: a continuing violation's limitation runs from that day
+    (Law Art. 6 k1 point b; NĐ 118/2021 Art. 8 k1), so it is required then.
+    The checkbox sends "1" when ticked and nothing otherwise."""
+    continuing = form.data.get("continuing") in ("1", "on", "true", True)
+    detected_on = form.date("detected_on", "ngày phát hiện vi phạm",
+                            not_after=today)
+    if "detected_on" not in form.errors:
+        problem = detection_problem(
+            violation_at.date() if violation_at else None, detected_on,
+            made_at.date() if made_at else None, continuing)
+        if problem:
+            form.errors["detected_on"] = problem
+    return continuing, detected_on
 
 
 @dataclass
@@ -158,6 +182,8 @@ class DecisionInput:
     delegation: str = ""
     mitigating: str = ""
     aggravating: str = ""
+    # Decision columns of the additional sanctions ticked (domain/sanctions.py).
+    sanctions: tuple[str, ...] = ()
 
 
 def frame_for(act, is_org: bool) -> tuple[int | None, int | None]:
@@ -203,6 +229,12 @@ def read_decision(data: object, acts: list, is_org: bool, record_day: date,
             if problem:
                 form.errors[key] = problem
             fines[act.id] = value
+    # Additional sanctions ticked: each checkbox sends "1" when ticked.
+    chosen = tuple(
+        k for k in additional.KEYS if form.data.get(k) in ("1", "on", "true", True)
+    )
+    if "sanction_expulsion" in chosen and is_org:
+        form.errors["sanction_expulsion"] = additional.expulsion_refusal(True, "")
     version = form.data.get("version")
     titles = dict(SIGNER_TITLES)
     title_code = form.choice("signer_title_code", "chức danh người ký", titles,
@@ -228,5 +260,6 @@ def read_decision(data: object, acts: list, is_org: bool, record_day: date,
         delegation=form.text("delegation", "quyết định giao quyền", 200),
         mitigating=mitigating,
         aggravating=aggravating,
+        sanctions=chosen,
     )
     return result, form.errors

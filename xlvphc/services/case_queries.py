@@ -21,13 +21,14 @@ from xlvphc.models import (
 )
 from xlvphc.models.base import VN_TZ, local_now, to_local
 from xlvphc.models.cases import CaseStatus, ViolatorKind
-from xlvphc.services import audit, search_index
+from xlvphc.services import audit, enforcement, search_index
 from xlvphc.services.access import Action, Actor, visible_units
 from xlvphc.services.case_input import frame_for
 from xlvphc.services.cases import load_case
 from xlvphc.services.catalogue import frame_text
 from xlvphc.services.db import session_scope
 from xlvphc.services.inputs import valid_id
+from xlvphc.services.reports import scope as scopes
 
 PAGE_SIZE = 20
 MAX_QUERY = 200
@@ -61,12 +62,14 @@ def _amount(raw: object) -> int | None:
 
 
 def case_conditions(actor: Actor, filters: object, action: str = Action.CASE_READ,
-                    today: date | None = None) -> list:
+                    today: date | None = None, search: bool = True) -> list:
     """The WHERE conditions of a case search for this actor: scope first (the
     other units' cases never match, whatever the filter says), never deleted
     cases, then each filter that is well-formed. A malformed value is dropped;
     a unit outside the scope matches nothing rather than widening the result.
-    Shared by the list, the export and the benchmark."""
+    Shared by the list, the export and the benchmark. With search=False the
+    words of the search box are left out (the list plans them itself:
+    search_index.plan)."""
     units = visible_units(actor, action)
     f = filters if isinstance(filters, dict) else {}
     conds: list = [Case.deleted_at.is_(None)]
@@ -78,7 +81,7 @@ def case_conditions(actor: Actor, filters: object, action: str = Action.CASE_REA
     words = search_index.query_words(q)
     if q and not words:
         conds.append(false())
-    for word in words:
+    for word in words if search else []:
         conds.append(Case.id.in_(search_index.matching_cases(word)))
 
     unit = valid_id(_int(f.get("unit")))
@@ -91,6 +94,17 @@ def case_conditions(actor: Actor, filters: object, action: str = Action.CASE_REA
     status = clean(f.get("status"))
     if status in CaseStatus.LABELS:
         conds.append(Case.status == status)
+    # The group of units and the enforcement status of the dashboard's bars
+    # (services/enforcement.py: the list counts exactly what a bar counts).
+    group = scopes.group_condition(clean(f.get("group")))
+    if group is not None:
+        conds.append(Case.unit_id.in_(select(Unit.id).where(group)))
+    wanted = {clean(f.get("enforcement"))} & set(enforcement.CODES)
+    if clean(f.get("overdue")) in {"1", "true", "on"}:
+        wanted.add(enforcement.OVERDUE)
+    if wanted:
+        statuses = enforcement.conditions(today or local_now().date())
+        conds += [statuses[code] for code in sorted(wanted)]
 
     # Dates: of the violation, of the record, of the decision.
     for prefix, column in (("v", Case.violation_date), ("d", Case.decided_on)):
@@ -116,13 +130,6 @@ def case_conditions(actor: Actor, filters: object, action: str = Action.CASE_REA
     if amount_max is not None:
         conds.append(Case.fine_total <= amount_max)
 
-    # Overdue: the compliance date has passed and the case is still open
-    # (Law Art. 73: 10 days from receipt unless a longer term is set).
-    if clean(f.get("overdue")) in {"1", "true", "on"}:
-        day = today or local_now().date()
-        conds += [Case.compliance_due < day, Case.closed_on.is_(None),
-                  Case.status.not_in([CaseStatus.CLOSED, CaseStatus.TRANSFERRED])]
-
     decree = clean(f.get("decree"))[:60]
     article = _int(f.get("article"))
     if decree or (article and 0 < article < 1000):
@@ -147,12 +154,19 @@ def _escape(text: str) -> str:
 def ordered(stmt, filters: object):
     """Sort by the chosen column (allow-listed), newest first by default; the
     id breaks ties so paging is stable."""
-    f = filters if isinstance(filters, dict) else {}
-    key = clean(f.get("sort"))
-    column = SORTS.get(key, SORTS[DEFAULT_SORT])
-    descending = clean(f.get("dir")) != "asc" if key in SORTS else True
+    key, descending = _sort_of(filters)
+    column = SORTS[key]
     first = column.desc() if descending else column.asc()
     return stmt.order_by(first, Case.id.desc())
+
+
+def _sort_of(filters: object) -> tuple[str, bool]:
+    """The allow-listed sort key and whether it runs descending."""
+    f = filters if isinstance(filters, dict) else {}
+    key = clean(f.get("sort"))
+    if key not in SORTS:
+        return DEFAULT_SORT, True
+    return key, clean(f.get("dir")) != "asc"
 
 
 def list_row(case: Case, unit_name: str) -> dict:
@@ -178,17 +192,22 @@ COUNT_CAP = 1000
 def list_cases(actor: Actor, filters: object = None, page: object = 1) -> dict:
     """One page of the cases the actor may see. Unknown filter keys are ignored;
     bad values are dropped rather than widening the result."""
-    conds = case_conditions(actor, filters)
+    conds = case_conditions(actor, filters, search=False)
+    words = _search_words(filters)
     page_no = page if isinstance(page, int) and 1 <= page <= 1_000_000 else 1
+    offset = (page_no - 1) * PAGE_SIZE
     stmt = select(Case, Unit.name).join(Unit, Unit.id == Case.unit_id).where(*conds)
     with session_scope() as session:
-        # Counting every match of a province-wide list costs more than the
-        # page itself (bench/RESULTS.md): count up to a cap and say "more".
-        counted = select(Case.id).where(*conds).limit(COUNT_CAP + 1).subquery()
-        total = session.exec(select(func.count()).select_from(counted)).one()
-        rows = session.exec(
-            ordered(stmt, filters).offset((page_no - 1) * PAGE_SIZE).limit(PAGE_SIZE)
-        ).all()
+        if words:
+            total, page_stmt = _searched(session, actor, filters, words, conds,
+                                         stmt, offset)
+        else:
+            # Counting every match of a province-wide list costs more than the
+            # page itself (bench/RESULTS.md): count up to a cap and say "more".
+            counted = select(Case.id).where(*conds).limit(COUNT_CAP + 1).subquery()
+            total = session.exec(select(func.count()).select_from(counted)).one()
+            page_stmt = ordered(stmt, filters).offset(offset).limit(PAGE_SIZE)
+        rows = session.exec(page_stmt).all()
     more = total > COUNT_CAP
     total = min(total, COUNT_CAP)
     return {
@@ -198,6 +217,72 @@ def list_cases(actor: Actor, filters: object = None, page: object = 1) -> dict:
         "page": page_no,
         "pages": max(page_no, -(-total // PAGE_SIZE)) + (1 if more else 0),
     }
+
+
+def _search_words(filters: object) -> list[str]:
+    f = filters if isinstance(filters, dict) else {}
+    return search_index.query_words(clean(f.get("q"))[:MAX_QUERY])
+
+
+def _walk_units(actor: Actor, filters: object, conds: list
+                ) -> tuple[frozenset[int] | None, list | None]:
+    """The units whose words a search walks (the unit filter when it lies in
+    the scope, else the scope; None: every unit), and the conditions each
+    candidate's case row must pass: None when there is no other filter, as
+    the walked words are then those of the units' cases in use (the page
+    query checks its rows against every condition anyway)."""
+    units = visible_units(actor, Action.CASE_READ)
+    f = filters if isinstance(filters, dict) else {}
+    unit = valid_id(_int(f.get("unit")))
+    if unit is not None and (units is None or unit in units):
+        units = frozenset({unit})
+    elif unit is not None:
+        return frozenset(), conds  # out of scope: walk nothing, match nothing
+    scope_only = case_conditions(actor, {"unit": f.get("unit")}, search=False)
+    return units, (None if len(conds) == len(scope_only) else conds)
+
+
+def _searched(session, actor: Actor, filters: object, words: list[str],
+              conds: list, stmt, offset: int) -> tuple[int, object]:
+    """The capped total and the page query of a search, driven by its rarest
+    word (search_index.plan). Up to COUNT_CAP matches are all found first and
+    any sort pages through them; past that, newest/oldest first walks the
+    driver in case-id order, and another sort reads the whole driver range
+    and sorts its matches (slower: the cost of that word's postings)."""
+    units, checks = _walk_units(actor, filters, conds)
+    plan = search_index.plan(session, words, units)
+    if plan.units is None and units is not None:
+        checks = conds  # a wide scope walks every unit's words: check each case
+    found = search_index.matching_ids(session, plan, checks, COUNT_CAP + 1)
+    page_stmt = ordered(stmt, filters)
+    key, descending = _sort_of(filters)
+    if len(found) <= COUNT_CAP and key == "created":
+        ids = sorted(found, reverse=descending)[offset:offset + PAGE_SIZE]
+        return len(found), page_stmt.where(Case.id.in_(ids))
+    if len(found) <= COUNT_CAP:
+        page_stmt = page_stmt.where(Case.id.in_(found))
+        return len(found), page_stmt.offset(offset).limit(PAGE_SIZE)
+    if key == "created":
+        ids = search_index.newest_ids(session, plan, checks, descending, offset,
+                                      PAGE_SIZE)
+        if ids is not None:
+            return len(found), page_stmt.where(Case.id.in_(ids))
+    ids = search_index.sorted_ids(session, plan, checks, _sort_value(key),
+                                  descending, offset, PAGE_SIZE)
+    return len(found), page_stmt.where(Case.id.in_(ids))
+
+
+def _sort_value(key: str):
+    """For search_index.sorted_ids: a case's value of the sort column, read
+    by its id (or its unit's name by the unit id)."""
+    column = SORTS[key]
+
+    def value_of(case_id, unit_id):
+        if key == "unit_name":
+            return select(Unit.name).where(Unit.id == unit_id).scalar_subquery()
+        return select(column).where(Case.id == case_id).scalar_subquery()
+
+    return value_of
 
 
 def filter_choices(actor: Actor) -> dict:

@@ -11,6 +11,8 @@ from xlvphc.domain.authority import (
     judge_authority,
     signer_rule,
 )
+from xlvphc.domain.sanctions import KEYS as SANCTION_KEYS
+from xlvphc.domain.sanctions import additional_text, expulsion_refusal
 from xlvphc.domain.text import fold
 from xlvphc.models import (
     Case,
@@ -76,6 +78,14 @@ def load_case(session: Session, actor: Actor, case_id: object, action: str) -> C
     return case
 
 
+def refresh_deadlines(session: Session, case: Case) -> None:
+    """services.procedure.deadlines.refresh_deadlines, imported when called:
+    the procedure package imports this module."""
+    from xlvphc.services.procedure.deadlines import refresh_deadlines as refresh
+
+    refresh(session, case)
+
+
 def create_case(actor: Actor, data: object, request_key: object = None) -> int:
     """A case with its violation record (MBB01). The unit comes from the acting
     user, never from the form. A repeated request key returns the first case
@@ -106,6 +116,8 @@ def create_case(actor: Actor, data: object, request_key: object = None) -> int:
             status=CaseStatus.RECORDED,
             violation_at=parsed.violation_at,
             violation_date=parsed.violation_at.date(),
+            continuing=parsed.continuing,
+            detected_on=parsed.detected_on,
             violation_place=parsed.violation_place,
             description=parsed.description,
             violator_kind=parsed.violator["kind"],
@@ -142,6 +154,7 @@ def create_case(actor: Actor, data: object, request_key: object = None) -> int:
             )
         )
         case.search_text = search_text(case, violator)
+        refresh_deadlines(session, case)
         session.add(case)
         session.add(
             CaseEvent(
@@ -178,18 +191,23 @@ def _lawful_decision(
     - NĐ 189/2025 and Law Art. 52 k1: each act's frame maximum must lie within
       the signer title's ceiling, doubled for an organisation.
     """
-    from xlvphc.services.procedure.limits import sanction_limitation_end
+    from xlvphc.services.procedure.limits import limitation
 
     notes: list[str] = []
+    if "sanction_expulsion" in parsed.sanctions and "sanction_expulsion" not in errors:
+        violator = session.exec(
+            select(Violator).where(Violator.case_id == case.id)
+        ).first()
+        refusal = expulsion_refusal(is_org, violator.nationality if violator else "")
+        if refusal:
+            errors["sanction_expulsion"] = refusal
     if parsed.decided_on is None:
         return notes
-    last = sanction_limitation_end(session, case)
-    if last and parsed.decided_on > last and "decided_on" not in errors:
-        errors["decided_on"] = (
-            f"Đã hết thời hiệu xử phạt (hết ngày {last:%d/%m/%Y}, Điều 6 Luật Xử lý "
-            "vi phạm hành chính): không được ra quyết định xử phạt, chỉ áp dụng "
-            "biện pháp khắc phục hậu quả (khoản 2 Điều 65)."
-        )
+    # Counted from the detection of a continuing violation (NĐ 118 Art. 8 k1).
+    found = limitation(session, case)
+    refusal = found.refusal(parsed.decided_on) if found else None
+    if refusal and "decided_on" not in errors:
+        errors["decided_on"] = refusal
     code = parsed.signer_title_code
     if parsed.delegation:
         # NĐ 118 Điều 10: a deputy's decision cites a delegation in force; the
@@ -239,6 +257,13 @@ def issue_decision(actor: Actor, case_id: object, data: object) -> str:
                 "Người vi phạm đang giải trình: ghi nhận kết thúc giải "
                 "trình trước khi ra quyết định (Điều 61 Luật XLVPHC)."
             )
+        if case.status == CaseStatus.TRANSFERRED:
+            raise Conflict(
+                "Hồ sơ đã chuyển đi: chỉ ra quyết định khi nhận lại hồ sơ (Điều "
+                "62, 63 Luật XLVPHC)."
+            )
+        if case.status == CaseStatus.CLOSED and not case.decided_on:
+            raise Conflict("Hồ sơ đã kết thúc nên không ra quyết định được nữa.")
         if case.status != CaseStatus.RECORDED:
             raise Conflict("Hồ sơ này đã có quyết định xử phạt.")
         record = session.exec(
@@ -267,6 +292,7 @@ def issue_decision(actor: Actor, case_id: object, data: object) -> str:
         case.decided_on = parsed.decided_on
         case.fine_total = total
         case.version += 1
+        refresh_deadlines(session, case)
         violator = session.exec(
             select(Violator).where(Violator.case_id == case.id)
         ).first()
@@ -320,7 +346,10 @@ def write_decision(session, actor: Actor, case: Case, acts: list, parsed,
             mitigating=parsed.mitigating,
             aggravating=parsed.aggravating,
             fine_total=total,
-            additional_sanctions=parsed.additional_sanctions,
+            # The ticked sanctions are printed when no wording was typed.
+            additional_sanctions=parsed.additional_sanctions
+            or additional_text(list(parsed.sanctions)),
+            **{key: key in parsed.sanctions for key in SANCTION_KEYS},
             remedial_measures=parsed.remedial_measures,
             payment_days=parsed.payment_days,
             treasury=parsed.treasury,

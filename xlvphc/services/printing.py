@@ -23,7 +23,13 @@ from xlvphc.domain.text import fold
 from xlvphc.models import Case, CaseAct, Decision, Unit, ViolationRecord, Violator
 from xlvphc.models.base import to_local
 from xlvphc.models.cases import CaseStatus
-from xlvphc.models.procedure import Delegation, Instalment, ItemStatus, SeizedItem
+from xlvphc.models.procedure import (
+    Delegation,
+    Instalment,
+    ItemStatus,
+    ProcedureStep,
+    SeizedItem,
+)
 from xlvphc.models.units import UnitKind
 from xlvphc.services import audit
 from xlvphc.services.access import Action, Actor
@@ -192,7 +198,22 @@ def _decision_data(session, case, unit, violator, acts, record, decision):
         deputy_of=_deputy_of(decision.signer_title, decision.delegation),
         aggravating=decision.aggravating,
         mitigating=decision.mitigating,
+        handed_over_on=_handed_over_on(session, case.id),
     )
+
+
+def _handed_over_on(session, case_id: int) -> date | None:
+    """The day the decision was handed to the person, when the send step
+    says "Giao trực tiếp" (services/procedure/delivery.py): the receipt on
+    the back of MQĐ02 is for that delivery only (its note (***)), not for
+    one by post."""
+    return session.exec(
+        select(ProcedureStep.on).where(
+            ProcedureStep.case_id == case_id,
+            ProcedureStep.step == "send",
+            ProcedureStep.code == "direct",
+        ).order_by(ProcedureStep.id)
+    ).first()
 
 
 def _filename(form: str, number: str, case_id: int, mode: str = "final") -> str:
@@ -212,8 +233,8 @@ def _generic_data(
 ) -> FormData:
     """Fill any template form from what the case holds.
 
-    Values the system does not keep yet (hearing minutes, coercion holder,
-    …) are left out, so the form prints dotted blanks for the pen.
+    What the case does not hold (a step not recorded, a detail left empty)
+    is left out, so the form prints dotted blanks for the pen.
     """
     agency = agency_of(session, unit)
     if mode == "blank":
@@ -276,17 +297,15 @@ def _generic_data(
     ):
         values[key] = inst.amount
     # The step that issued this form gives its number, date and details.
-    step = step_fill(session, case.id, code)
+    step = step_fill(session, case.id, code, decision)
     values |= step.values or {}
-    # TODO: hearing (MBB03), verification (MBB05/MBB09) and seizure details
-    # are not recorded by the procedure steps yet; they print blank.
     return FormData(
         agency=agency,
         # Without a recorded step, number and date are written when the
         # paper is signed (Nghị định 30/2020): they print blank.
         number=step.number,
         issued_on=step.issued_on,
-        made_at=None,
+        made_at=step.made_at,
         signer_name=signer_name if code.startswith("MQĐ") else record.maker_name,
         signer_title=signer_title if code.startswith("MQĐ") else record.maker_title,
         deputy_of=deputy_of if code.startswith("MQĐ") else "",

@@ -44,6 +44,12 @@ def print_delegation(
         require(actor, Action.CASE_PRINT, row.unit_id)
         if code != "MQĐ37" and DELEGATION_FORMS.get(row.scope) != code:
             raise Conflict("Mẫu này không dùng cho loại giao quyền đã đăng ký.")
+        if code == "MQĐ37" and mode != "blank" and row.ended_on is None:
+            # The ending decision carries the day recorded by end_delegation.
+            raise Conflict(
+                "Chưa ghi nhận chấm dứt giao quyền này: bấm «Chấm dứt» trước "
+                "khi in quyết định chấm dứt (MQĐ37)."
+            )
         unit = session.get(Unit, row.unit_id)
         agency = agency_of(session, unit)
         head = dict(SIGNER_TITLES).get(row.head_title_code, "")

@@ -9,11 +9,13 @@ parts blank for the pen.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlmodel import Session, select
 
+from xlvphc.models import Decision
 from xlvphc.models.procedure import ProcedureStep
+from xlvphc.services.printing_details import MEASURES_OF, detail_fill
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,7 @@ class StepFill:
     number: str = ""
     issued_on: date | None = None
     values: dict[str, object] | None = None
+    made_at: datetime | None = None  # opening time of a record
 
 
 # Which step issues which form (step codes of services/procedure).
@@ -43,14 +46,6 @@ FORM_STEPS: dict[str, tuple[str, ...]] = {
     "MQĐ39": ("correct",),
     "MQĐ40": ("cancel",),
 }
-# The coercion measure each single-measure form prints (MQĐ07-MQĐ11).
-COERCION_FORM = {
-    "salary": "MQĐ07",
-    "account": "MQĐ08",
-    "distraint": "MQĐ09",
-    "collection": "MQĐ10",
-    "remedial": "MQĐ11",
-}
 RELIEF = {
     "reduce": ("giảm", "Giảm"),
     "exempt_rest": ("miễn phần còn lại", "Miễn phần còn lại"),
@@ -58,8 +53,28 @@ RELIEF = {
 }
 
 
-def step_fill(session: Session, case_id: int, code: str) -> StepFill:
-    """Number, date and values for form `code` from the case's latest step."""
+def step_fill(
+    session: Session, case_id: int, code: str, decision: Decision | None = None
+) -> StepFill:
+    """Number, date and values for form `code` from the case's latest step,
+    and what the step's details add (services/printing_details.py)."""
+    base = _step_columns(session, case_id, code)
+    extra = detail_fill(session, case_id, code, decision)
+    if extra is None:
+        return base
+    values = (base.values or {}) | {
+        k: v for k, v in (extra.values or {}).items() if v not in ("", None, [], 0)
+    }
+    return StepFill(
+        extra.number or base.number,
+        extra.issued_on or base.issued_on,
+        values,
+        extra.made_at,
+    )
+
+
+def _step_columns(session: Session, case_id: int, code: str) -> StepFill:
+    """What the step's own columns (date, number, amount, note) give."""
     steps = FORM_STEPS.get(code)
     if not steps:
         return StepFill()
@@ -69,9 +84,9 @@ def step_fill(session: Session, case_id: int, code: str) -> StepFill:
         .order_by(ProcedureStep.on.desc(), ProcedureStep.id.desc())
     )
     rows = session.exec(query).all()
-    if code in COERCION_FORM.values():
-        # A single-measure coercion form is filled only by its own measure.
-        rows = [r for r in rows if COERCION_FORM.get(r.code) == code]
+    if code in MEASURES_OF:
+        # A coercion form is filled only by a decision of its own measure.
+        rows = [r for r in rows if r.code in MEASURES_OF[code]]
     if not rows:
         return StepFill()
     step = rows[0]
@@ -92,7 +107,7 @@ def step_fill(session: Session, case_id: int, code: str) -> StepFill:
             step.until.month - step.on.month
         )
         values = {"months": max(1, months + (step.until.day > step.on.day))}
-    elif code.startswith("MQĐ0") or code.startswith("MQĐ1"):
+    elif code.startswith(("MQĐ0", "MQĐ1")):
         values = {"amount": step.amount, "effective_date": step.on}
     elif code == "MQĐ33":
         values = {"receiving_body": step.note}

@@ -16,7 +16,7 @@ from sqlmodel import Session, select
 from xlvphc.domain.text import clean, fold
 from xlvphc.models import Case, Unit, User
 from xlvphc.models.units import UnitKind
-from xlvphc.services import audit
+from xlvphc.services import audit, search_index
 from xlvphc.services.access import Action, Actor, require, unit_scope
 from xlvphc.services.auth import revoke_sessions
 from xlvphc.services.db import session_scope
@@ -267,6 +267,7 @@ def merge_units(
             .values(unit_id=target.id)
             .execution_options(synchronize_session=False)
         ).rowcount
+        search_index.follow_unit_merge(session.connection(), source.id, target.id)
         session.exec(
             update(User)
             .where(User.unit_id == source.id)

@@ -19,6 +19,9 @@ class CaseEditState(SessionState):
     locked: str = ""
     values: dict[str, str] = {}
     catalogue_results: list[dict] = []
+    # Why a typed search found nothing, and what to try (catalogue.find).
+    catalogue_message: str = ""
+    catalogue_tips: list[str] = []
     selected: list[dict] = []
     # The save was refused because someone else saved first.
     conflict: bool = False
@@ -41,6 +44,7 @@ class CaseEditState(SessionState):
     def open(self):
         self.ready, self.conflict = False, False
         self.values, self.selected, self.catalogue_results = {}, [], []
+        self.catalogue_message, self.catalogue_tips = "", []
         ok, result = self._call(case_edit.edit_form,
                                 _case_id(self.router.page.params.get("id")))
         if not ok:
@@ -54,9 +58,11 @@ class CaseEditState(SessionState):
 
     @rx.event
     def search_catalogue(self, query: str):
-        ok, result = self._call(catalogue.search, str(query or "")[:200])
+        ok, result = self._call(catalogue.find, str(query or "")[:200])
         if ok:
-            self.catalogue_results = result
+            self.catalogue_results = result["rows"]
+            self.catalogue_message = result["message"]
+            self.catalogue_tips = result["tips"]
 
     @rx.event
     def add_act(self, act_id: str):

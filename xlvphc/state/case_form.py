@@ -22,6 +22,9 @@ class CaseFormState(SessionState):
     maker_name: str = ""
     maker_title: str = ""
     catalogue_results: list[dict] = []
+    # Why a typed search found nothing, and what to try (catalogue.find).
+    catalogue_message: str = ""
+    catalogue_tips: list[str] = []
     selected: list[dict] = []
     _request_key: str = ""
 
@@ -39,6 +42,7 @@ class CaseFormState(SessionState):
         self.maker_title = actor.title
         self.kind = "individual"
         self.catalogue_results = []
+        self.catalogue_message, self.catalogue_tips = "", []
         self.selected = []
         self._request_key = secrets.token_hex(16)
         self.ready = True
@@ -49,9 +53,11 @@ class CaseFormState(SessionState):
 
     @rx.event
     def search_catalogue(self, query: str):
-        ok, result = self._call(catalogue.search, str(query or "")[:200])
+        ok, result = self._call(catalogue.find, str(query or "")[:200])
         if ok:
-            self.catalogue_results = result
+            self.catalogue_results = result["rows"]
+            self.catalogue_message = result["message"]
+            self.catalogue_tips = result["tips"]
 
     @rx.event
     def add_act(self, act_id: str):

@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 import reflex as rx
 
 from xlvphc import routes
-from xlvphc.services import case_queries, export, printing
+from xlvphc.services import case_queries, export, printing, search_hints
 from xlvphc.state.session import SessionState
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -17,6 +17,8 @@ FILTER_KEYS = (
     "unit",
     "field",
     "status",
+    "enforcement",
+    "group",
     "v_from",
     "v_to",
     "r_from",
@@ -68,6 +70,11 @@ class CaseListState(SessionState):
     # uncontrolled filter form is drawn again with those values.
     form_key: int = 0
     exporting: bool = False
+
+    @rx.var
+    def search_hint(self) -> str:
+        """How to type a number, when the search is only its symbol."""
+        return search_hints.number_hint(self.filters.get("q", ""))
 
     async def _load(self):
         """The query runs in a thread: a province-wide list must not hold up

@@ -76,6 +76,7 @@ class DelegationsState(SessionState):
                 for r in self.rows
                 if isinstance(delegation_id, int | str)
                 and str(r["id"]) == str(delegation_id)
+                and not r.get("ended")
             ),
             None,
         )

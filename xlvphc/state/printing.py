@@ -3,6 +3,12 @@
 The preview is the PDF itself in an <iframe> from a data: URL held in this
 user's state, so a form never passes through a public upload folder. The
 case id comes from the page address and is checked again by the service.
+Chromium draws it with its PDF viewer (tests/e2e/test_form_preview.py looks
+at the pixels).
+
+TODO: browsers of phones (Chrome on Android) show no PDF inside an iframe;
+pages rendered to images on the server would serve them, at the cost of a
+rasteriser dependency (pypdfium2), not taken yet.
 """
 
 import base64

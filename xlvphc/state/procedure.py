@@ -9,6 +9,7 @@ import reflex as rx
 from xlvphc import routes
 from xlvphc.services import procedure
 from xlvphc.services.procedure import todo
+from xlvphc.services.procedure.details import case_details
 from xlvphc.state.cases import CaseDetailState, _case_id
 from xlvphc.state.session import SessionState
 
@@ -21,6 +22,7 @@ class ProcedureState(SessionState):
     instalments: list[dict] = []
     items: list[dict] = []
     repeat: list[dict] = []
+    details: list[dict] = []  # what the steps recorded for their forms
     selected: str = ""
     selected_label: str = ""
     selected_article: str = ""
@@ -39,6 +41,8 @@ class ProcedureState(SessionState):
         self.instalments = result["instalments"]
         self.items = result["items"]
         self.repeat = result["repeat"]
+        ok, found = self._call(case_details, self._case_id)
+        self.details = found[:50] if ok else []
         return None
 
     @rx.event
@@ -94,27 +98,66 @@ class ProcedureState(SessionState):
 
 
 class TodoState(SessionState):
+    """One page of "Việc cần làm" (at most todo.PAGE_SIZE rows), read off the
+    event loop; the service clamps the page number and checks the kind."""
+
     rows: list[dict] = []
     kind: str = ""
+    page: int = 1
+    pages: int = 1
+    total: int = 0
+    more: bool = False  # counted up to todo.TOTAL_CAP
+    overdue: int = 0
+    overdue_more: bool = False
     kinds: list[dict] = [{"id": k, "name": v} for k, v in todo.KINDS.items()]
 
-    def _load(self):
-        ok, result = self._call(todo.todo_list, self.kind)
+    async def _load(self, page: int):
+        ok, result = await self._call_in_thread(todo.todo_page, self.kind, page)
         if not ok:
+            self.rows = []
             return result
-        self.rows = result[:500]
+        self.rows = result["rows"][: todo.PAGE_SIZE]
+        self.page = result["page"]
+        self.pages = result["pages"]
+        self.total = result["total"]
+        self.more = result["more"]
+        self.overdue = result["overdue"]
+        self.overdue_more = result["overdue_more"]
         return None
 
     @rx.event
-    def open(self):
+    async def open(self):
         self.kind = ""
-        return self._load()
+        return await self._load(1)
 
     @rx.event
-    def filter(self, kind: str):
+    async def filter(self, kind: str):
         self.kind = kind if isinstance(kind, str) and kind in todo.KINDS else ""
-        return self._load()
+        return await self._load(1)
 
-    @rx.var
-    def overdue(self) -> int:
-        return sum(1 for r in self.rows if r["days_left"] < 0)
+    @rx.event
+    async def next_page(self):
+        return await self._load(self.page + 1)
+
+    @rx.event
+    async def previous_page(self):
+        return await self._load(max(self.page - 1, 1))
+
+
+class TodoBadgeState(SessionState):
+    """The count beside "Việc cần làm" in the page shell: deadlines overdue or
+    due within todo.BADGE_DAYS days in the user's scope. Loaded when the
+    shell mounts (every page), in a thread; a failure only leaves it empty,
+    and it never touches the page's own errors or message."""
+
+    todo_badge: str = ""
+
+    @rx.event
+    async def load_badge(self):
+        shown = (self.errors, self.message)
+        ok, result = await self._call_in_thread(todo.todo_count)
+        self.errors, self.message = shown
+        if not ok or not isinstance(result, int) or result <= 0:
+            self.todo_badge = ""
+        else:
+            self.todo_badge = "99+" if result >= todo.BADGE_CAP else str(result)

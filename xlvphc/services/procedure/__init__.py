@@ -9,10 +9,13 @@ from xlvphc.services.procedure import (  # noqa: F401  (registers the steps)
     complaint,
     delivery,
     explanation,
+    extension,
+    minors,
     on_the_spot,
     payment,
     seized,
     transfer,
+    verification,
 )
 from xlvphc.services.procedure.on_the_spot import decide_without_record
 from xlvphc.services.procedure.overview import case_procedure

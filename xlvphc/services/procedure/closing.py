@@ -90,8 +90,8 @@ def _partly(ctx: Context) -> None:
     )
 
 
-def _limitation_running(_s: Session, case: Case, today: date) -> str | None:
-    end = execution_end(case)
+def _limitation_running(session: Session, case: Case, today: date) -> str | None:
+    end = execution_end(case, session)
     if end is None or today <= end:
         return (
             f"Chưa hết thời hiệu thi hành (đến hết ngày {end:%d/%m/%Y})"
@@ -111,7 +111,7 @@ def _limitation_running(_s: Session, case: Case, today: date) -> str | None:
 def _limitation(ctx: Context) -> None:
     on = ctx.day("on", "ngày kết thúc")
     note = ctx.form.text("note", "ghi chú", 2000, multiline=True)
-    end = execution_end(ctx.case)
+    end = execution_end(ctx.case, ctx.session)
     if on and end and on <= end:
         ctx.refuse("on", f"Thời hiệu thi hành còn đến hết ngày {end:%d/%m/%Y}.")
     if ctx.form.errors:

@@ -6,9 +6,22 @@ from datetime import date
 
 from sqlmodel import Session, select
 
-from xlvphc.models import Case, Decision
+from xlvphc.models import Case, Decision, ProcedureStep
 from xlvphc.models.cases import CaseStatus
 from xlvphc.services.access import Actor
+from xlvphc.services.procedure.details import (
+    COERCE,
+    COERCION_RECORD,
+    DEDUCT_FROM,
+    account_number,
+    asset_rows,
+    compact,
+    days,
+    number,
+    people,
+    place,
+    times,
+)
 from xlvphc.services.procedure.transitions import (
     Context,
     FieldSpec,
@@ -40,7 +53,9 @@ def coercion_refusal(case: Case, today: date) -> str | None:
     return None
 
 
-def _guard(session: Session, case: Case, today: date) -> str | None:
+def coercion_guard(session: Session, case: Case, today: date) -> str | None:
+    """Why neither coercion nor the verification before it may be taken now
+    (None: they may): the deadline runs, or nothing is left to execute."""
     reason = coercion_refusal(case, today)
     if reason or outstanding(case):
         return reason
@@ -63,16 +78,16 @@ def _guard(session: Session, case: Case, today: date) -> str | None:
             False,
             "Để trống: toàn bộ số tiền phạt còn lại",
         ),
-        FieldSpec("note", "Người, tổ chức giữ tài sản / nơi thi hành", "text"),
+        *COERCE,
     ],
-    guard=_guard,
+    guard=coercion_guard,
 )
 def _coerce(ctx: Context) -> None:
     measure = ctx.form.choice("code", "biện pháp cưỡng chế", dict(MEASURES))
     on = ctx.day("on", "ngày quyết định cưỡng chế")
     document = ctx.form.text("document", "số quyết định", 120, required=True)
     amount = ctx.form.amount("amount", "số tiền")
-    note = ctx.form.text("note", "ghi chú", 500)
+    details = _coercion_details(ctx, measure)
     due = outstanding(ctx.case) + ctx.case.surcharge_total
     if on and ctx.case.compliance_due and on <= ctx.case.compliance_due:
         ctx.refuse(
@@ -97,8 +112,9 @@ def _coerce(ctx: Context) -> None:
         "code": measure,
         "document": document,
         "amount": value if measure != "remedial" else 0,
-        "note": note,
+        "note": details.get("holder", ""),
     }
+    ctx.details = compact(details)
     ctx.summary = f"Quyết định cưỡng chế số {document}: {dict(MEASURES)[measure]}"
     if measure != "remedial":
         ctx.summary += f", số tiền {money(value)}"
@@ -110,12 +126,23 @@ def _coerce(ctx: Context) -> None:
         FieldSpec("on", "Ngày thi hành", "date", True),
         FieldSpec("amount", "Số tiền phạt đã thu (đồng)", "money", False),
         FieldSpec("note", "Kết quả cưỡng chế", "textarea", True),
+        *COERCION_RECORD,
     ],
 )
 def _done(ctx: Context) -> None:
     on = ctx.day("on", "ngày thi hành")
     amount = ctx.form.amount("amount", "số tiền đã thu") or 0
     note = ctx.form.text("note", "kết quả", 2000, required=True, multiline=True)
+    measure = _last_measure(ctx)
+    # The on-site coercions have their record (MBB10-MBB12) with witnesses.
+    on_site = measure in ON_SITE
+    details = {
+        **times(ctx.form, required=False),
+        "place": place(ctx.form, required=False),
+        "cooperators": people(ctx.form, "cooperators", "đại diện cơ quan phối hợp"),
+        "witnesses": people(ctx.form, "witnesses", "người chứng kiến"),
+        "assets": asset_rows(ctx.form, "assets", "tài sản kê biên, thu giữ"),
+    }
     if amount > outstanding(ctx.case):
         ctx.refuse(
             "amount",
@@ -124,12 +151,78 @@ def _done(ctx: Context) -> None:
     if ctx.form.errors:
         return
     ctx.case.paid_total += amount
+    if on_site:
+        details["record_no"] = number(ctx, ON_SITE[measure], on)
+    ctx.details = compact({**details, "measure": measure})
     ctx.record = {"on": on, "amount": amount, "note": note}
     ctx.summary = f"Kết quả cưỡng chế: {note}"
     if amount:
         ctx.summary += (
             f"; đã thu {money(amount)}, còn phải nộp {money(outstanding(ctx.case))}"
         )
+
+
+# Coercions carried out on site, each with its record: MBB10 (collecting
+# money, assets held by others), MBB11 (remedial measures), MBB12 (distraint).
+ON_SITE = {"collection": "MBB10", "remedial": "MBB11", "distraint": "MBB12"}
+
+
+def _last_measure(ctx: Context) -> str:
+    """The measure of the latest coercion decision of the case."""
+    row = ctx.session.exec(
+        select(ProcedureStep.code)
+        .where(ProcedureStep.case_id == ctx.case.id, ProcedureStep.step == "coerce")
+        .order_by(ProcedureStep.on.desc(), ProcedureStep.id.desc())
+    ).first()
+    return row or ""
+
+
+def _coercion_details(ctx: Context, measure: str) -> dict:
+    """Who pays out the money and where it goes (MQĐ07, MQĐ08, MQĐ12a-c).
+
+    Note (11)-(13) of MQĐ12a: the employer or paying body for a deduction
+    from salary or income, the credit institution and account number for
+    a deduction from an account, the holder for money or assets held by
+    others (MQĐ10); note (20): the transfer period is at most 30 days.
+    """
+    form = ctx.form
+    holder_label = {
+        "salary": "cơ quan, tổ chức hoặc người sử dụng lao động đang trả lương, "
+        "thu nhập",
+        "account": "tổ chức tín dụng nơi mở tài khoản",
+        "collection": "cá nhân, tổ chức đang giữ tiền, tài sản",
+    }
+    details = {
+        "holder": form.text(
+            "holder", holder_label.get(measure, "nơi giữ tiền, tài sản"), 300
+        ),
+        "holder_address": form.text("holder_address", "địa chỉ", 300),
+        "deduct_from": form.choice(
+            "deduct_from", "khấu trừ vào lương hay thu nhập", dict(DEDUCT_FROM),
+            required=False,
+        ),
+        "account_number": account_number(form, required=False),
+        "treasury_account": form.text(
+            "treasury_account", "số tài khoản Kho bạc", 40
+        ),
+        "transfer_days": days(form, "transfer_days", "thời hạn chuyển tiền", 30),
+        "period": days(form, "period", "thời gian thực hiện", 365),
+        "action_place": form.text("action_place", "địa điểm thực hiện", 300),
+        "assets": form.text("assets", "tài sản phải thu", 1000),
+        "cooperators": form.text("cooperators", "cơ quan phối hợp", 300),
+    }
+    # A detail of another measure is a slip: say so rather than drop it.
+    if details["deduct_from"] and measure != "salary":
+        ctx.refuse(
+            "deduct_from",
+            "Chỉ chọn khi cưỡng chế khấu trừ một phần lương, thu nhập.",
+        )
+    if details["account_number"] and measure != "account":
+        ctx.refuse(
+            "account_number",
+            "Chỉ ghi số tài khoản khi cưỡng chế khấu trừ tiền từ tài khoản.",
+        )
+    return details
 
 
 def decide_coercion(actor: Actor, case_id: object, data: object) -> str:

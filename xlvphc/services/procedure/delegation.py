@@ -81,8 +81,17 @@ def end_delegation(actor: Actor, delegation_id: object, data: object) -> None:
         row = session.get(Delegation, valid_id(delegation_id) or 0)
         if row is None or row.unit_id not in actor.scope:
             raise NotFound()
-        if ended and ended < row.valid_from:
+        if row.ended_on:
+            form.errors["ended_on"] = (
+                f"Giao quyền này đã chấm dứt ngày {fmt_date(row.ended_on)}."
+            )
+        elif ended and ended < row.valid_from:
             form.errors["ended_on"] = "Ngày chấm dứt không thể trước ngày bắt đầu."
+        elif ended and row.valid_to and ended > row.valid_to:
+            form.errors["ended_on"] = (
+                f"Giao quyền đã hết thời hạn ngày {fmt_date(row.valid_to)}: "
+                "không cần quyết định chấm dứt."
+            )
         if form.errors:
             raise ValidationFailed(form.errors)
         row.ended_on = ended
@@ -115,16 +124,39 @@ def delegation_in_force(
     return None
 
 
+def delegation_state(row: Delegation, today: date) -> str:
+    """ "active", "revoked" (ended early by MQĐ37) or "expired" (its term
+    ran out): only an active delegation can be ended, only a revoked one
+    has an ending decision to print."""
+    if row.ended_on:
+        return "revoked"
+    if row.valid_to and row.valid_to < today:
+        return "expired"
+    return "active"
+
+
+STATE_LABELS = {
+    "active": "Đang hiệu lực",
+    "revoked": "Đã chấm dứt",
+    "expired": "Hết thời hạn",
+}
+
+
 def list_delegations(actor: Actor) -> list[dict]:
-    """The register of the units the actor may see."""
+    """The register of the units the actor may see; `ended` marks rows that
+    are no longer in force, `revoked` those ended early (MQĐ37)."""
     units = visible_units(actor, Action.CASE_READ)
     stmt = select(Delegation).order_by(Delegation.signed_on.desc())
     if units is not None:
         stmt = stmt.where(Delegation.unit_id.in_(units))
     labels = dict(SIGNER_TITLES)
+    today = local_now().date()
     with session_scope() as session:
         return [
             {
+                "state": STATE_LABELS[delegation_state(r, today)],
+                "ended": delegation_state(r, today) != "active",
+                "revoked": delegation_state(r, today) == "revoked",
                 "id": r.id,
                 "number": r.number,
                 "signed_on": fmt_date(r.signed_on),

@@ -11,10 +11,18 @@ from datetime import date
 from sqlmodel import Session, select
 
 from xlvphc.domain.deadlines import explanation_applies, explanation_deadline
-from xlvphc.models import Case, ViolationRecord
+from xlvphc.models import Case, ProcedureStep, ViolationRecord
 from xlvphc.models.base import to_local
 from xlvphc.models.cases import CaseStatus, ViolatorKind
 from xlvphc.services.access import Actor
+from xlvphc.services.procedure.details import (
+    HEARING,
+    compact,
+    number,
+    people,
+    place,
+    times,
+)
 from xlvphc.services.procedure.transitions import (
     Context,
     FieldSpec,
@@ -83,22 +91,63 @@ def _request(ctx: Context) -> None:
     )
 
 
-@handles(
-    "explanation_done",
-    [
+def oral_requested(session: Session, case: Case) -> bool:
+    """Whether the latest request was for a hearing (giải trình trực tiếp)."""
+    kind = session.exec(
+        select(ProcedureStep.code)
+        .where(
+            ProcedureStep.case_id == case.id,
+            ProcedureStep.step == "request_explanation",
+        )
+        .order_by(ProcedureStep.on.desc(), ProcedureStep.id.desc())
+    ).first()
+    return kind == "oral"
+
+
+def _done_fields(session: Session, case: Case) -> list[FieldSpec]:
+    """A hearing also asks for its minutes (form MBB03)."""
+    fields = [
         FieldSpec("on", "Ngày kết thúc giải trình", "date", True),
         FieldSpec("note", "Nội dung giải trình, kết quả xem xét", "textarea", True),
-    ],
-)
+    ]
+    return fields + HEARING if oral_requested(session, case) else fields
+
+
+def _hearing(ctx: Context) -> dict:
+    """The minutes of the hearing (MBB03, Law Art. 61 k2): when and where,
+    who took part, what the authority and the violator said."""
+    form = ctx.form
+    return {
+        **times(form, required=False),
+        "place": place(form, required=False),
+        "participants": people(
+            form, "participants", "người tham dự phiên giải trình"
+        ),
+        **{
+            key: form.text(key, "ý kiến của người có thẩm quyền", 2000, multiline=True)
+            for key in ("opinion_law", "opinion_facts", "opinion_sanction")
+        },
+        "violator_opinion": form.text(
+            "violator_opinion", "ý kiến giải trình của người vi phạm", 2000,
+            multiline=True,
+        ),
+    }
+
+
+@handles("explanation_done", _done_fields)
 def _done(ctx: Context) -> None:
     on = ctx.day("on", "ngày kết thúc giải trình")
     note = ctx.form.text(
         "note", "nội dung giải trình", 2000, required=True, multiline=True
     )
+    hearing = _hearing(ctx) if oral_requested(ctx.session, ctx.case) else {}
     if ctx.form.errors:
         return
+    if hearing:
+        hearing["record_no"] = number(ctx, "MBB03", on)
+        ctx.details = compact(hearing)
     ctx.case.status = CaseStatus.RECORDED
-    ctx.record = {"on": on, "note": note}
+    ctx.record = {"on": on, "note": note, "document": hearing.get("record_no", "")}
     ctx.summary = f"Kết thúc giải trình ngày {on:%d/%m/%Y}: {note}"
 
 

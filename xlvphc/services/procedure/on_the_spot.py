@@ -20,6 +20,7 @@ from xlvphc.services.case_input import read_case, read_decision
 from xlvphc.services.cases import _lawful_decision, search_text, write_decision
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import ValidationFailed
+from xlvphc.services.procedure.deadlines import refresh_deadlines
 
 log = logging.getLogger(__name__)
 
@@ -153,6 +154,7 @@ def decide_without_record(
             decided.decided_on, decided.payment_days
         )
         case.search_text = search_text(case, violator)
+        refresh_deadlines(session, case)
         session.add(case)
         session.add(
             CaseEvent(

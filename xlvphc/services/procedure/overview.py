@@ -15,10 +15,9 @@ from xlvphc.services.db import session_scope
 from xlvphc.services.procedure.limits import (
     decision_due,
     execution_end,
-    sanction_limitation_end,
+    limitation,
 )
 from xlvphc.services.procedure.transitions import allowed_steps, money, outstanding
-
 
 # Law Art. 7 and 10 k1 point b: a violator counts as sanctioned again
 # ("tái phạm") when the new act comes within the period after the earlier
@@ -59,13 +58,22 @@ def case_procedure(actor: Actor, case_id: object) -> dict:
     with session_scope() as session:
         case = load_case(session, actor, case_id, Action.CASE_READ)
         pairs: list[tuple[str, str]] = []
+        if case.continuing:
+            pairs.append(
+                (
+                    "Vi phạm đang thực hiện",
+                    f"Phát hiện ngày {fmt_date(case.detected_on) or '—'}",
+                )
+            )
         if not case.decided_on:
+            barred = limitation(session, case)
             pairs += [
                 ("Hạn ra quyết định (Điều 66)", fmt_date(decision_due(session, case))),
                 (
                     "Hết thời hiệu xử phạt (Điều 6)",
-                    fmt_date(sanction_limitation_end(session, case))
-                    or "Theo luật riêng",
+                    f"{fmt_date(barred.end)} – {barred.basis}"
+                    if barred
+                    else "Theo luật riêng",
                 ),
             ]
         else:
@@ -77,7 +85,10 @@ def case_procedure(actor: Actor, case_id: object) -> dict:
                 ("Được giảm, miễn", money(case.reduced_total)),
                 ("Tiền chậm nộp", money(case.surcharge_total)),
                 ("Còn phải nộp", money(outstanding(case))),
-                ("Hết thời hiệu thi hành (Điều 74)", fmt_date(execution_end(case))),
+                (
+                    "Hết thời hiệu thi hành (Điều 74)",
+                    fmt_date(execution_end(case, session)),
+                ),
             ]
         if case.complained:
             pairs.append(("Khiếu nại, khởi kiện", "Đang giải quyết"))
@@ -85,8 +96,10 @@ def case_procedure(actor: Actor, case_id: object) -> dict:
             pairs.append(
                 (
                     "Kết thúc",
-                    f"{fmt_date(case.closed_on)} – "
-                    f"{CloseReason.LABELS.get(case.close_reason, '')}",
+                    (
+                        f"{fmt_date(case.closed_on)} – "
+                        f"{CloseReason.LABELS.get(case.close_reason, '')}"
+                    ),
                 )
             )
         plan = session.exec(

@@ -7,12 +7,13 @@ from datetime import date
 
 from sqlmodel import Session, select
 
-from xlvphc.domain.calendar import add_months
 from xlvphc.domain.deadlines import (
+    POSTPONEMENT_MONTHS,
     check_instalments,
     days_late,
     late_surcharge,
     postponement_eligible,
+    postponement_problem,
 )
 from xlvphc.models import Case, Instalment
 from xlvphc.models.cases import CaseStatus, ViolatorKind
@@ -26,10 +27,6 @@ from xlvphc.services.procedure.transitions import (
     perform,
     step_count,
 )
-
-# Law Art. 76 (2012 text, THUVIEN76): a postponement of at most 03 months.
-# TODO: check whether Law 67/2020 changed the 03 months; not in the material.
-POSTPONE_MONTHS = 3
 
 REDUCTION_KINDS = (
     ("reduce", "Giảm một phần tiền phạt"),
@@ -189,7 +186,11 @@ def _postpone_refused(session: Session, case: Case, _today: date) -> str | None:
     [
         FieldSpec("on", "Ngày quyết định hoãn", "date", True),
         FieldSpec(
-            "until", "Hoãn đến ngày", "date", True, f"Tối đa {POSTPONE_MONTHS} tháng"
+            "until",
+            "Hoãn đến ngày",
+            "date",
+            True,
+            f"Tối đa {POSTPONEMENT_MONTHS:02d} tháng (Điều 76)",
         ),
         FieldSpec(
             "certifier",
@@ -207,16 +208,9 @@ def _postpone(ctx: Context) -> None:
     until = ctx.form.date("until", "hoãn đến ngày", required=True)
     certifier = ctx.form.text("certifier", "cơ quan xác nhận", 300, required=True)
     document = ctx.form.text("document", "số quyết định", 120, required=True)
-    if on and until and not ctx.form.errors:
-        if until <= on:
-            ctx.refuse("until", "Ngày hết hoãn phải sau ngày quyết định hoãn.")
-        elif until > add_months(on, POSTPONE_MONTHS):
-            ctx.refuse(
-                "until",
-                f"Thời gian hoãn không quá {POSTPONE_MONTHS:02d} "
-                f"tháng (đến ngày {add_months(on, POSTPONE_MONTHS):%d/%m/%Y}, "
-                "Điều 76 Luật XLVPHC).",
-            )
+    problem = postponement_problem(on, until) if on and until else None
+    if problem and not ctx.form.errors:
+        ctx.refuse("until", problem)
     if ctx.form.errors:
         return
     ctx.case.status = CaseStatus.POSTPONED

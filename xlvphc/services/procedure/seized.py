@@ -9,6 +9,18 @@ from sqlmodel import Session, select
 from xlvphc.models import Case, SeizedItem
 from xlvphc.models.procedure import ItemStatus
 from xlvphc.services.access import Actor
+from xlvphc.services.procedure.details import (
+    BASES,
+    CONFISCATE,
+    RETURN,
+    SEIZE,
+    compact,
+    days,
+    number,
+    people,
+    place,
+    times,
+)
 from xlvphc.services.procedure.transitions import (
     Context,
     FieldSpec,
@@ -39,8 +51,15 @@ def _item_fields(session: Session, case: Case) -> list[FieldSpec]:
     return [
         FieldSpec("item", "Tang vật, phương tiện", "select", True, options=options),
         FieldSpec("on", "Ngày", "date", True),
-        FieldSpec("document", "Số biên bản / quyết định", "text", True),
     ]
+
+
+def _return_fields(session: Session, case: Case) -> list[FieldSpec]:
+    return _item_fields(session, case) + RETURN
+
+
+def _confiscate_fields(session: Session, case: Case) -> list[FieldSpec]:
+    return _item_fields(session, case) + CONFISCATE
 
 
 @handles(
@@ -55,28 +74,46 @@ def _item_fields(session: Session, case: Case) -> list[FieldSpec]:
         ),
         FieldSpec("quantity", "Số lượng, tình trạng", "text"),
         FieldSpec("on", "Ngày tạm giữ", "date", True),
-        FieldSpec("document", "Số biên bản / quyết định tạm giữ", "text"),
+        *SEIZE,
     ],
 )
 def _seize(ctx: Context) -> None:
     description = ctx.form.text("description", "tên tang vật", 500, required=True)
     quantity = ctx.form.text("quantity", "số lượng", 120)
     on = ctx.form.date("on", "ngày tạm giữ", required=True, not_after=ctx.today)
-    document = ctx.form.text("document", "số biên bản", 120)
+    details = {
+        **times(ctx.form, end=False, required=False),
+        "place": place(ctx.form, required=False),
+        "witnesses": people(ctx.form, "witnesses", "người chứng kiến"),
+        "reason": ctx.form.text("reason", "lý do tạm giữ", 500),
+        "keep_place": ctx.form.text("keep_place", "nơi tạm giữ", 300),
+        "days": days(ctx.form, "days", "thời hạn tạm giữ", 60),
+    }
     if on and ctx.case.violation_date and on < ctx.case.violation_date:
         ctx.refuse("on", "Ngày tạm giữ không thể trước ngày vi phạm.")
     if ctx.form.errors:
         return
-    ctx.session.add(
-        SeizedItem(
-            case_id=ctx.case.id,
-            description=description,
-            quantity=quantity,
-            seized_on=on,
-        )
+    item = SeizedItem(
+        case_id=ctx.case.id, description=description, quantity=quantity, seized_on=on
     )
-    ctx.record = {"on": on, "document": document, "note": description}
-    ctx.summary = f"Tạm giữ tang vật, phương tiện: {description}"
+    ctx.session.add(item)
+    ctx.session.flush()
+    # Law Art. 125 k2, k8: a seizure is decided in writing (MQĐ20) and
+    # recorded (MBB15); both take the unit's next numbers.
+    record_no, decision_no = number(ctx, "MBB15", on), number(ctx, "MQĐ20", on)
+    ctx.details = compact(
+        {
+            "record_no": record_no,
+            "decision_no": decision_no,
+            **details,
+            "item_ids": [item.id],
+        }
+    )
+    ctx.record = {"on": on, "document": decision_no, "note": description}
+    ctx.summary = (
+        f"Tạm giữ tang vật, phương tiện: {description} (Quyết định số "
+        f"{decision_no}, biên bản số {record_no})"
+    )
 
 
 def _dispose(ctx: Context, status: str, verb: str) -> None:
@@ -86,13 +123,44 @@ def _dispose(ctx: Context, status: str, verb: str) -> None:
     if item is None or item.case_id != ctx.case.id or item.status != ItemStatus.HELD:
         ctx.refuse("item", "Vui lòng chọn tang vật đang tạm giữ của hồ sơ này.")
     on = ctx.form.date("on", "ngày", required=True, not_after=ctx.today)
-    document = ctx.form.text("document", "số biên bản / quyết định", 120, required=True)
+    returning = status == ItemStatus.RETURNED
+    basis = (
+        ""
+        if returning
+        else ctx.form.choice(
+            "basis", "căn cứ tịch thu", dict(BASES), required=False, default="decision"
+        )
+    )
+    details = {
+        **times(ctx.form, end=False, required=False),
+        "place": place(ctx.form, required=False),
+        "witnesses": (
+            [] if returning else people(ctx.form, "witnesses", "người chứng kiến")
+        ),
+        "reason": ctx.form.text(
+            "reason", "lý do trả lại" if returning else "lý do tịch thu", 500
+        ),
+    }
     if item and on and on < item.seized_on:
         ctx.refuse("on", "Ngày không thể trước ngày tạm giữ.")
     if ctx.form.errors:
         return
+    # Art. 126: a return is decided (MQĐ24) and recorded (MBB17); a
+    # confiscation is recorded (MBB20), decided by the sanction decision or,
+    # for goods nobody claimed (Art. 126 k4), by its own decision (MQĐ14).
+    if returning:
+        numbers = {
+            "record_no": number(ctx, "MBB17", on),
+            "decision_no": number(ctx, "MQĐ24", on),
+        }
+    else:
+        numbers = {"record_no": number(ctx, "MBB20", on), "basis": basis}
+        if basis == "unclaimed":
+            numbers["decision_no"] = number(ctx, "MQĐ14", on)
+    document = numbers.get("decision_no") or numbers["record_no"]
     item.status, item.disposed_on, item.disposal_document = status, on, document
     ctx.session.add(item)
+    ctx.details = compact({**numbers, **details, "item_ids": [item.id]})
     ctx.record = {
         "on": on,
         "document": document,
@@ -102,12 +170,12 @@ def _dispose(ctx: Context, status: str, verb: str) -> None:
     ctx.summary = f"{verb} tang vật, phương tiện: {item.description} ({document})"
 
 
-@handles("return_item", _item_fields, guard=_none_held)
+@handles("return_item", _return_fields, guard=_none_held)
 def _return(ctx: Context) -> None:
     _dispose(ctx, ItemStatus.RETURNED, "Trả lại")
 
 
-@handles("confiscate_item", _item_fields, guard=_none_held)
+@handles("confiscate_item", _confiscate_fields, guard=_none_held)
 def _confiscate(ctx: Context) -> None:
     _dispose(ctx, ItemStatus.CONFISCATED, "Tịch thu")
 

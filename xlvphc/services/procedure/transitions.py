@@ -7,6 +7,7 @@ and the form fields of its steps with `@handles`. A step not allowed in the
 current stage is refused with the reason; the UI offers only `allowed_steps`.
 """
 
+import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,12 +19,14 @@ from xlvphc.domain.money import format_vnd
 from xlvphc.models import Case, CaseAct, CaseEvent, Decision, ProcedureStep
 from xlvphc.models.base import local_now, utcnow
 from xlvphc.models.cases import CaseStatus, ViolatorKind
+from xlvphc.models.form_details import StepDetail
 from xlvphc.services import audit
 from xlvphc.services.access import Action, Actor, require
 from xlvphc.services.cases import load_case
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import Conflict, ValidationFailed
 from xlvphc.services.inputs import FormReader
+from xlvphc.services.procedure.deadlines import refresh_deadlines
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +60,18 @@ TABLE: tuple[Rule, ...] = (
         "Kết thúc giải trình",
         "Điều 61 Luật XLVPHC",
         frozenset({S.EXPLAINING}),
+    ),
+    Rule(
+        "verify",
+        "Xác minh tình tiết của vụ việc",
+        "Điều 59 Luật XLVPHC (sửa đổi 2025); mẫu MBB05",
+        BEFORE_DECISION,
+    ),
+    Rule(
+        "extend_decision",
+        "Gia hạn thời hạn ra quyết định xử phạt",
+        "Điều 66 k1 điểm c Luật XLVPHC; Điều 17 k1 Nghị định 118/2021",
+        BEFORE_DECISION,
     ),
     Rule(
         "decide",
@@ -109,6 +124,12 @@ TABLE: tuple[Rule, ...] = (
         "Tịch thu tang vật, phương tiện",
         "Điều 26, 126 Luật XLVPHC",
         AFTER_DECISION,
+    ),
+    Rule(
+        "verify_assets",
+        "Xác minh thông tin về tiền, tài sản để cưỡng chế",
+        "Điều 86, 87 Luật XLVPHC; mẫu MBB09",
+        frozenset({S.DECIDED, S.EXECUTING, S.COERCING}),
     ),
     Rule(
         "coerce",
@@ -197,6 +218,13 @@ TABLE: tuple[Rule, ...] = (
         BEFORE_DECISION,
     ),
     Rule(
+        "remind_minor",
+        "Nhắc nhở người chưa thành niên (thay cho phạt cảnh cáo)",
+        "Điều 139 Luật XLVPHC; Điều 25 k2, Điều 26 Nghị định 118/2021",
+        BEFORE_DECISION,
+        Action.DECISION_SIGN,
+    ),
+    Rule(
         "close_prosecuted",
         "Kết thúc: cơ quan tố tụng đã thụ lý",
         "Điều 62 Luật XLVPHC",
@@ -236,6 +264,7 @@ class Context:
     today: date
     summary: str = ""
     record: dict = field(default_factory=dict)  # ProcedureStep columns
+    details: dict = field(default_factory=dict)  # what its forms print
 
     @property
     def is_org(self) -> bool:
@@ -372,9 +401,16 @@ def perform(actor: Actor, case_id: object, code: str, data: object) -> str:
 
         # Record who/when, the timeline entry and the audit row.
         record = {"on": today, **ctx.record}
-        session.add(
-            ProcedureStep(case_id=case.id, step=code, actor_id=actor.user_id, **record)
+        step = ProcedureStep(
+            case_id=case.id, step=code, actor_id=actor.user_id, **record
         )
+        session.add(step)
+        if ctx.details:
+            # What the step's forms print (services/procedure/details.py).
+            session.flush()
+            details = json.dumps(ctx.details, ensure_ascii=False, default=str)
+            session.add(StepDetail(step_id=step.id, case_id=case.id, data=details))
+        refresh_deadlines(session, case)
         case.version += 1
         case.updated_at = utcnow()
         session.add(case)
