@@ -146,6 +146,8 @@ def test_deputy_signs_kt_citing_the_delegation(people):  # noqa: F811
             version=1,
             signer_title="Phó Chủ tịch Ủy ban nhân dân phường Tuy Hòa",
             delegation="12/QĐ-GQXP",
+            # Traffic: the ceiling is not known to the system (a hand check).
+            authority_confirmed="1",
         ),
     )
     for code in ("MQĐ02", "MQĐ05"):

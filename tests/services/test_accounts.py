@@ -104,8 +104,10 @@ def test_nobody_changes_their_own_roles(tree):
     qtdv = tree["qtdv.a"]
     with pytest.raises(ValidationFailed):
         accounts.update_user(qtdv, qtdv.user_id, _form("", qtdv.unit_id, "officer"))
-    with pytest.raises(ValidationFailed):
+    with pytest.raises(ServiceError, match="tự khóa tài khoản"):
         accounts.set_active(tree["quantri"], tree["quantri"].user_id, False)
+    rows = accounts.list_users(tree["quantri"])["rows"]
+    assert [r["username"] for r in rows if r["is_self"]] == ["quantri"]
 
 
 @pytest.mark.parametrize("who", ["canbo.a", "giamsat"])

@@ -182,8 +182,8 @@ def shown(actor, view: dict) -> dict:
 def _citation(key: tuple) -> str:
     decree, article, clause, point = key
     if point:
-        return f"Điểm {point} khoản {clause} Điều {article} NĐ {decree}"
-    return f"Khoản {clause} Điều {article} NĐ {decree}"
+        return f"Điểm {point} khoản {clause} Điều {article} Nghị định {decree}"
+    return f"Khoản {clause} Điều {article} Nghị định {decree}"
 
 
 def _date(text_value: str) -> date:

@@ -899,18 +899,24 @@ def test_decision_beyond_the_signers_ceiling_is_refused(
     assert "Vượt thẩm quyền" in message and "đồng" in message
 
 
-def test_ceiling_unknown_for_the_field_is_noted_on_the_timeline(people):
+def test_ceiling_unknown_for_the_field_needs_a_confirmed_manual_check(people):
     """Traffic maxima (Art. 24, 2020 text) are not in the material: the
-    decision goes through with a note asking for a manual check."""
+    decision is refused at the confirmation box until the signer confirms a
+    manual check, then goes through with a note on the timeline."""
     officer = people["canbo.a"]
     case_id = new_case(officer, TRAFFIC)
-    cases.issue_decision(
-        officer,
-        case_id,
-        decision_form(version=version(case_id), signer_title_code="chu_tich_ubnd_xa"),
-    )
+    form = decision_form(version=version(case_id), signer_title_code="chu_tich_ubnd_xa")
+
+    with pytest.raises(ValidationFailed) as refused:
+        cases.issue_decision(officer, case_id, form)
+    message = refused.value.errors["authority_confirmed"]
+    assert "Chưa xác định được mức phạt tối đa" in message
+    assert "Tôi đã kiểm tra thẩm quyền" in message
+    assert case_queries.get_case(officer, case_id)["decision_number"] in ("", "—")
+
+    cases.issue_decision(officer, case_id, {**form, "authority_confirmed": "1"})
     timeline = case_queries.get_case(officer, case_id)["timeline"]
-    assert "kiểm tra thẩm quyền thủ công" in timeline[-1]["summary"]
+    assert "người ký đã xác nhận đã kiểm tra" in timeline[-1]["summary"]
 
 
 @pytest.mark.parametrize(

@@ -142,7 +142,7 @@ def test_top_acts_count_cases(people):
     cases.create_case(a, case_form())
     top = dashboard.summary(people["giamsat"], {})["top_acts"]
     assert top[0]["cases"] == 2
-    assert top[0]["citation"] == "Điểm h khoản 2 Điều 7 NĐ 168/2024/NĐ-CP"
+    assert top[0]["citation"] == "Điểm h khoản 2 Điều 7 Nghị định 168/2024/NĐ-CP"
 
 
 @pytest.mark.parametrize("who", ["canbo.a", "quantri"])

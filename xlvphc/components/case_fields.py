@@ -37,6 +37,7 @@ def decision_fields(
             hint="Chọn chức danh để hệ thống kiểm tra thẩm quyền phạt tiền "
             "(Nghị định 189/2025); để trống ô này thì dùng tên chức danh.",
         ),
+        authority_confirmation(),
         field(
             "Quyết định giao quyền (nếu cấp phó ký KT.)",
             "delegation",
@@ -91,6 +92,35 @@ def decision_fields(
             full=True,
         ),
     ]
+
+
+def authority_confirmation() -> rx.Component:
+    """For fields whose Art. 24 maximum the system does not know yet (road
+    traffic, public order, fire safety, environment), the signer confirms a
+    check by hand; the service refuses the decision otherwise."""
+    return rx.box(
+        rx.el.label(
+            rx.el.input(
+                type="checkbox",
+                name="authority_confirmed",
+                value="1",
+                id="authority_confirmed",
+            ),
+            rx.text(" Tôi đã kiểm tra thẩm quyền xử phạt", as_="span", size="2"),
+            display="flex",
+            align_items="center",
+            gap="0.4em",
+            html_for="authority_confirmed",
+        ),
+        rx.text(
+            "Chỉ cần khi hệ thống báo chưa xác định được trần thẩm quyền của "
+            "lĩnh vực (Điều 24 Luật XLVPHC).",
+            size="1",
+            color_scheme="gray",
+        ),
+        error_for("authority_confirmed"),
+        width="100%",
+    )
 
 
 def additional_sanction_choices() -> rx.Component:

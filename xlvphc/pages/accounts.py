@@ -327,21 +327,26 @@ def _actions(row) -> rx.Component:
                 on_click=S.unlock(row["id"]),
             ),
         ),
+        # Nobody locks their own account (the service refuses it too).
         rx.cond(
-            row["active"],
-            rx.button(
-                "Khóa tài khoản",
-                size="1",
-                variant="soft",
-                color_scheme="red",
-                on_click=S.disable(row["id"]),
-            ),
-            rx.button(
-                "Mở lại",
-                size="1",
-                variant="soft",
-                color_scheme="green",
-                on_click=S.enable(row["id"]),
+            row["is_self"],
+            rx.fragment(),
+            rx.cond(
+                row["active"],
+                rx.button(
+                    "Khóa tài khoản",
+                    size="1",
+                    variant="soft",
+                    color_scheme="red",
+                    on_click=S.disable(row["id"]),
+                ),
+                rx.button(
+                    "Mở lại",
+                    size="1",
+                    variant="soft",
+                    color_scheme="green",
+                    on_click=S.enable(row["id"]),
+                ),
             ),
         ),
         spacing="1",

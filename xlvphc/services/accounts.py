@@ -32,7 +32,12 @@ from xlvphc.services.access import (
 )
 from xlvphc.services.auth import revoke_sessions
 from xlvphc.services.db import session_scope
-from xlvphc.services.errors import NotFound, PermissionDenied, ValidationFailed
+from xlvphc.services.errors import (
+    NotFound,
+    PermissionDenied,
+    ServiceError,
+    ValidationFailed,
+)
 from xlvphc.services.inputs import valid_id
 from xlvphc.services.passwords import hash_password, issue_password
 
@@ -259,7 +264,8 @@ def set_active(actor: Actor, user_id: object, active: object) -> None:
     with session_scope() as session:
         user = _load(session, actor, user_id)
         if user.id == actor.user_id and not active:
-            raise ValidationFailed({"active": "Bạn không thể tự khóa tài khoản mình."})
+            # Not a form field: the message is shown above the list.
+            raise ServiceError("Bạn không thể tự khóa tài khoản của mình.")
         if user.active == active:
             return
         user.active = active
@@ -370,7 +376,10 @@ def list_users(actor: Actor, filters: object = None, page: object = 1) -> dict:
             .limit(PAGE_SIZE)
         ).all()
         return {
-            "rows": [_public(u, unit_name) for u, unit_name in rows],
+            "rows": [
+                {**_public(u, unit_name), "is_self": u.id == actor.user_id}
+                for u, unit_name in rows
+            ],
             "total": total,
             "page": page_no,
             "pages": pages,

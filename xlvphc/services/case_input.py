@@ -184,6 +184,9 @@ class DecisionInput:
     aggravating: str = ""
     # Decision columns of the additional sanctions ticked (domain/sanctions.py).
     sanctions: tuple[str, ...] = ()
+    # The signer says they checked their authority by hand: needed where the
+    # field's Art. 24 maximum is not known to the system (domain/authority).
+    authority_confirmed: bool = False
 
 
 def frame_for(act, is_org: bool) -> tuple[int | None, int | None]:
@@ -258,6 +261,8 @@ def read_decision(data: object, acts: list, is_org: bool, record_day: date,
         version=version if isinstance(version, int) else None,
         signer_title_code=title_code if title_code in titles else "",
         delegation=form.text("delegation", "quyết định giao quyền", 200),
+        authority_confirmed=form.data.get("authority_confirmed")
+        in ("1", "on", "true", True),
         mitigating=mitigating,
         aggravating=aggravating,
         sanctions=chosen,

@@ -11,6 +11,7 @@ from xlvphc.domain.authority import (
     judge_authority,
     signer_rule,
 )
+from xlvphc.domain.money import format_vnd
 from xlvphc.domain.sanctions import KEYS as SANCTION_KEYS
 from xlvphc.domain.sanctions import additional_text, expulsion_refusal
 from xlvphc.domain.text import fold
@@ -242,7 +243,17 @@ def _lawful_decision(
             errors["signer_title_code"] = verdict.message + "."
             break
         if verdict.verdict == Verdict.UNKNOWN and verdict.message not in notes:
-            notes.append(verdict.message)
+            if not getattr(parsed, "authority_confirmed", False):
+                # The ceiling cannot be computed: never let it pass unseen.
+                errors["authority_confirmed"] = (
+                    f"{verdict.message}. Đối chiếu mức phạt tối đa của khung "
+                    f"({format_vnd(act.frame_max * (2 if is_org else 1))}) với "
+                    "thẩm quyền của chức danh theo nghị định xử phạt của lĩnh "
+                    "vực, rồi đánh dấu ô «Tôi đã kiểm tra thẩm quyền» để ra "
+                    "quyết định."
+                )
+                break
+            notes.append(verdict.message + " (người ký đã xác nhận đã kiểm tra)")
     return notes
 
 

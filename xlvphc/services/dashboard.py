@@ -417,9 +417,11 @@ def _act_texts(session: Session, keys: list[tuple]) -> dict[tuple, str]:
 
 
 def _citation(decree: str, article: int, clause: int, point: str) -> str:
-    if point:
-        return f"Điểm {point} khoản {clause} Điều {article} NĐ {decree}"
-    return f"Khoản {clause} Điều {article} NĐ {decree}"
+    """As the catalogue cites an act; the decree number already ends in
+    "/NĐ-CP", so it is written "Nghị định 168/2024/NĐ-CP", not "NĐ 168/…"."""
+    where = f"khoản {clause} Điều {article} Nghị định {decree}"
+    text = f"điểm {point} {where}" if point else where
+    return text[:1].upper() + text[1:]
 
 
 def _month_text(month: int) -> str:

@@ -48,6 +48,35 @@ def _layout(fig: go.Figure, height: int = 340, **extra) -> go.Figure:
     return fig
 
 
+def _count_axis(values: list[int], **extra) -> dict:
+    """Counts are whole numbers from zero: no "0,5" ticks, and a lone value
+    does not stretch the axis around itself."""
+    axis = dict(rangemode="tozero", tickformat=",d", **extra)
+    if max(values, default=0) <= 5:
+        axis["dtick"] = 1
+    return axis
+
+
+def _no_data(fig: go.Figure) -> go.Figure:
+    """An empty chart says so instead of drawing a meaningless axis."""
+    fig.update_layout(
+        xaxis=dict(visible=False),
+        yaxis=dict(visible=False),
+        annotations=[
+            dict(
+                text="Chưa có số liệu trong phạm vi đã chọn",
+                showarrow=False,
+                xref="paper",
+                yref="paper",
+                x=0.5,
+                y=0.5,
+                font=dict(size=14, color="#6b7280"),
+            )
+        ],
+    )
+    return fig
+
+
 def bar_by_unit(units: list[dict]) -> go.Figure:
     """Horizontal bars: every unit name readable, the height grows with them.
     Rows come largest first; plotly draws bottom-up, so they are reversed."""
@@ -65,10 +94,12 @@ def bar_by_unit(units: list[dict]) -> go.Figure:
             "<extra></extra>",
         )
     )
+    if not rows:
+        return _no_data(_layout(fig, 260))
     return _layout(
         fig,
         max(320, 26 * len(rows) + 80),
-        xaxis_title="Số vụ việc",
+        xaxis=_count_axis([r["cases"] for r in rows], title="Số vụ việc"),
         yaxis=dict(automargin=True),
     )
 
@@ -96,12 +127,25 @@ def bars_with_money(rows: list[dict], key: str, x_title: str) -> go.Figure:
         mode=mode,
         line_color=GREEN,
     )
+    if not rows:
+        return _no_data(_layout(fig, 260))
+    counts = [r["cases"] for r in rows]
+    # Bars reach 80 % of the height at most, so the money markers (scaled to
+    # their own axis from zero) sit above them instead of hiding behind.
     return _layout(
         fig,
         360,
         xaxis=dict(title=x_title, type="category"),
-        yaxis=dict(title="Số vụ việc"),
-        yaxis2=dict(title="Đồng", overlaying="y", side="right", tickformat=",.0f"),
+        yaxis=_count_axis(
+            counts, title="Số vụ việc", range=[0, max(counts, default=1) * 1.25]
+        ),
+        yaxis2=dict(
+            title="Đồng",
+            overlaying="y",
+            side="right",
+            tickformat=",.0f",
+            rangemode="tozero",
+        ),
     )
 
 
@@ -118,13 +162,20 @@ def bar_simple(
             text=values,
             textposition="outside",
         )
+        if not any(values):
+            return _no_data(_layout(go.Figure(bar), 260))
         return _layout(
-            go.Figure(bar), max(260, 26 * len(labels) + 60), yaxis=dict(automargin=True)
+            go.Figure(bar),
+            max(260, 26 * len(labels) + 60),
+            xaxis=_count_axis(values),
+            yaxis=dict(automargin=True),
         )
     bar = go.Bar(
         x=labels, y=values, marker_color=color, text=values, textposition="outside"
     )
-    return _layout(go.Figure(bar), 320)
+    if not any(values):
+        return _no_data(_layout(go.Figure(bar), 260))
+    return _layout(go.Figure(bar), 320, yaxis=_count_axis(values))
 
 
 def pie(labels: list[str], values: list[int]) -> go.Figure:

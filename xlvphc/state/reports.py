@@ -87,6 +87,9 @@ class ReportState(SessionState):
         self.filters = {k: str(form.get(k) or "")[:120] for k in FILTER_KEYS}
         ok, report = await self._call_in_thread(build_report, self.filters)
         if not ok:
+            # Tables of the previous filters must not stand under the error
+            # as if they answered the new ones.
+            self.tables, self.notes, self.period = [], [], ""
             return report
         self.period = report.period + (
             f" – {report.scope_label}" if report.scope_label else ""

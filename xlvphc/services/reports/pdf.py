@@ -40,8 +40,11 @@ def _cell(value: int | None) -> str:
 
 
 def _table(pdf: ReportDocument, report: Report, table: Table) -> None:
-    if pdf.y > pdf.page_break_trigger - 45:
-        pdf.add_page()  # a table's title is never left alone at a page foot
+    # A table starts on a new page unless its title, its three heading rows
+    # (the "Căn cứ" row wraps to several lines) and a few unit rows fit: a
+    # heading must never stand alone at a page foot.
+    if pdf.y > pdf.page_break_trigger - 95:
+        pdf.add_page()
     pdf.set_font(FAMILY, "B", 11)
     pdf.multi_cell(
         0, 6, f"{table.code}. {table.title}", align="L", new_x="LMARGIN", new_y="NEXT"

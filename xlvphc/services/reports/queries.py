@@ -281,7 +281,8 @@ def _columns(scope: scopes.Scope) -> list[Table]:
             Column(
                 "4.3",
                 "Tiền phạt được giảm, miễn",
-                "Số quyết định hoãn, giảm, miễn",
+                # A money column beside the count Art. 35 k2 c) asks for.
+                "Số tiền được giảm, miễn (bổ sung cho điểm c)",
                 _sum(decided, Case.reduced_total),
                 money=True,
             ),
