@@ -302,8 +302,10 @@ def test_history_names_the_step_and_shows_only_what_changed(people):
     step(officer, case_id, "payment", on=d(0), amount="1.000.000")
     entry = case_edit.case_history(officer, case_id)[0]
     assert entry["action"] == "Ghi nhận nộp tiền phạt"
+    # The amount paid and the stage changed; nothing else is listed.
     assert entry["changes"] == [
-        {"field": "Trạng thái", "before": "Đã ra quyết định", "after": "Đang thi hành"}
+        {"field": "Đã nộp", "before": "0 đồng", "after": "1.000.000 đồng"},
+        {"field": "Trạng thái", "before": "Đã ra quyết định", "after": "Đang thi hành"},
     ]
 
 
