@@ -1,4 +1,5 @@
-"""Command-line set-up: `python -m xlvphc.cli setup | load-reference | reset-admin`.
+"""Command-line set-up and upkeep: `python -m xlvphc.cli setup | load-reference |
+reset-admin | disable-inactive`.
 
 `setup` is what the run script calls on every start: it creates the schema,
 loads the reference data (idempotent) and, on a new installation only, the
@@ -13,7 +14,7 @@ from sqlmodel import select
 
 from xlvphc.models import User
 from xlvphc.models.base import utcnow
-from xlvphc.services import reference
+from xlvphc.services import inactivity, reference
 from xlvphc.services.accounts import bootstrap_admin
 from xlvphc.services.db import migrate, session_scope
 from xlvphc.services.passwords import hash_password, issue_password
@@ -76,14 +77,28 @@ def reset_admin() -> None:
     _print_password(ADMIN_USERNAME, password)
 
 
+def disable_inactive() -> None:
+    """Daily upkeep (a systemd timer in docs/deploy.md): disable accounts
+    unused longer than XLVPHC_INACTIVE_DAYS."""
+    with session_scope() as session:
+        count = inactivity.sweep(session)
+    print(f"Đã vô hiệu hóa {count} tài khoản lâu không sử dụng.")
+
+
+COMMANDS = {
+    "setup": setup,
+    "load-reference": load_reference,
+    "reset-admin": reset_admin,
+    "disable-inactive": disable_inactive,
+}
+
+
 def main(argv: list[str] | None = None) -> None:
     logging.basicConfig(level=logging.WARNING)
     parser = argparse.ArgumentParser(prog="python -m xlvphc.cli")
-    parser.add_argument("command", choices=["setup", "load-reference", "reset-admin"])
+    parser.add_argument("command", choices=list(COMMANDS))
     args = parser.parse_args(argv)
-    {"setup": setup, "load-reference": load_reference, "reset-admin": reset_admin}[
-        args.command
-    ]()
+    COMMANDS[args.command]()
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ class Settings:
     lockout_threshold: int
     lockout_hours: int
     issued_password_hours: int
+    inactive_days: int
     province_name: str
 
 
@@ -41,6 +42,7 @@ def load() -> Settings:
         lockout_threshold=_int("XLVPHC_LOCKOUT_THRESHOLD", 5),
         lockout_hours=_int("XLVPHC_LOCKOUT_HOURS", 12),
         issued_password_hours=_int("XLVPHC_ISSUED_PASSWORD_HOURS", 72),
+        inactive_days=_int("XLVPHC_INACTIVE_DAYS", 45),
         province_name=os.environ.get("XLVPHC_PROVINCE", "Đắk Lắk"),
     )
 

@@ -26,6 +26,7 @@ ACTION_LABELS = {
     "account.updated": "Sửa tài khoản",
     "account.disabled": "Vô hiệu hóa tài khoản",
     "account.enabled": "Kích hoạt lại tài khoản",
+    "account.disabled_inactive": "Tự động vô hiệu hóa (lâu không sử dụng)",
     "account.password_reset": "Cấp lại mật khẩu",
     "account.passwords_exported": "Xuất danh sách mật khẩu cấp",
     "account.bootstrap": "Tạo quản trị viên đầu tiên",

@@ -17,7 +17,7 @@ from sqlmodel import Session, select
 from xlvphc.domain.text import clean
 from xlvphc.models import Unit, User, UserSession
 from xlvphc.models.base import utcnow
-from xlvphc.services import audit
+from xlvphc.services import audit, inactivity
 from xlvphc.services.access import Actor, parse_roles, unit_scope
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import (
@@ -75,6 +75,8 @@ def login(username: object, password: object) -> LoginResult:
             audit.record(session, None, "login.failed", reason="unknown user")
             raise ServiceError(LOGIN_FAILED)
 
+        if inactivity.unused_too_long(session, user, now):
+            inactivity.disable(session, user, SETTINGS.inactive_days)
         locked = user.locked_until is not None and user.locked_until > now
         issued_expired = (
             user.must_change_password
@@ -218,7 +220,7 @@ def change_password(
 ) -> str:
     """Returns a new session secret: the change ends every other session."""
     with session_scope() as session:
-        row, user = _load(session, token)
+        _row, user = _load(session, token)
         errors: dict[str, str] = {}
         if not isinstance(current, str) or not verify_password(
             current, user.password_hash
