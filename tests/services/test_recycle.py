@@ -123,3 +123,15 @@ def test_purge_is_for_administrators_only_and_audited(people):
     assert "Nguyễn" not in purge.before
     assert _child_counts(keep)["violator"] == 1
     assert SQLModel.metadata.tables["case"] is not None
+
+
+def test_every_row_below_a_case_points_at_the_case_itself():
+    """A purge deletes by `case_id` (`_child_tables`): a table that hangs only
+    under another child (say a detail of a step) would be left behind, or
+    block the purge by its foreign key. So every such table must carry its
+    own foreign key to the case."""
+    case_children = {table.name for table, _ in _child_tables()}
+    for table in SQLModel.metadata.sorted_tables:
+        parents = {fk.column.table.name for fk in table.foreign_keys}
+        if parents & case_children:
+            assert "case" in parents, f"{table.name} has no foreign key to case"

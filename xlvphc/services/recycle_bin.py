@@ -117,9 +117,8 @@ def purge_case(actor: Actor, case_id: object, reason: object) -> None:
                     "deleted_at": case.deleted_at, "deleted_by": case.deleted_by,
                     "delete_reason": case.delete_reason}
         connection = session.connection()
-        # TODO: rows that point at a child (e.g. a payment -> decision) but not
-        # at the case itself are not found here; add them when such tables exist.
-        # Children of children first (reverse dependency order).
+        # Every row below a case carries case_id (a test guards it), so one
+        # pass finds them all; children of children first (reverse order).
         for table, column in reversed(_child_tables()):
             connection.execute(delete(table).where(column == case.id))
         session.delete(case)
