@@ -13,6 +13,9 @@ logging.basicConfig(
     level=logging.INFO,
     format="%(asctime)s %(levelname)s %(name)s: %(message)s",
 )
+# fpdf2 subsets the fonts of every PDF through fontTools, which logs each
+# table it touches at INFO: hundreds of lines per form that bury ours.
+logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 for module in pkgutil.iter_modules(pages.__path__):
     importlib.import_module(f"{pages.__name__}.{module.name}")
