@@ -22,6 +22,7 @@ from xlvphc.models.base import VN_TZ, to_local
 from xlvphc.services import audit
 from xlvphc.services.access import Action, Actor, require, visible_units
 from xlvphc.services.audit_labels import all_labels, describe
+from xlvphc.services.audit_values import readable
 from xlvphc.services.db import session_scope
 from xlvphc.services.inputs import valid_id
 
@@ -132,8 +133,8 @@ def _row(event_: AuditEvent, username: str | None, unit_name: str | None) -> dic
         "entity": f"{event_.entity} #{event_.entity_id}"
         if event_.entity_id
         else event_.entity,
-        "before": event_.before[:300],
-        "after": event_.after[:300],
+        "before": readable(event_.before)[:300],
+        "after": readable(event_.after)[:300],
         "reason": reason[:200],
     }
 

@@ -268,9 +268,9 @@ def _changes(before: str, after: str) -> list[dict]:
             and not isinstance(new.get(k), list)]
     # Procedure steps snapshot the whole summary: show only what changed.
     return [
-        {"field": LABELS[k], "before": _shown(k, old.get(k)) or "—",
-         "after": _shown(k, new.get(k)) or "—"}
-        for k in keys if _shown(k, old.get(k)) != _shown(k, new.get(k))
+        {"field": LABELS[k], "before": shown_value(k, old.get(k)) or "—",
+         "after": shown_value(k, new.get(k)) or "—"}
+        for k in keys if shown_value(k, old.get(k)) != shown_value(k, new.get(k))
     ]
 
 
@@ -278,7 +278,7 @@ MONEY_KEYS = {"fine_total", "paid_total", "reduced_total", "surcharge_total"}
 DATE_KEYS = {"received_on", "compliance_due", "closed_on", "detected_on"}
 
 
-def _shown(key: str, value: object) -> str:
+def shown_value(key: str, value: object) -> str:
     """A stored value as officers read it: stage labels, amounts in đồng."""
     if key == "status" and isinstance(value, str):
         return CaseStatus.LABELS.get(value, value)

@@ -1,0 +1,75 @@
+"""The before/after of an audit event as an administrator reads it.
+
+Events store their before/after as JSON with the code's field names
+(`{"fine_total": 0, "status": "recorded"}`); the audit page and its export
+show "Tổng tiền phạt: 0 đồng; Trạng thái: Đã lập biên bản" instead. Case
+fields share their labels with the case history (services.case_edit), so a
+field reads the same on both pages.
+"""
+
+import json
+
+from xlvphc.services.access import Role
+from xlvphc.services.case_edit import LABELS as CASE_LABELS
+from xlvphc.services.case_edit import shown_value
+
+# Fields of the other records the log writes about (accounts, units,
+# feedback, exports, delegations).
+LABELS = {
+    **CASE_LABELS,
+    "active": "Đang hoạt động",
+    "username": "Tên đăng nhập",
+    "full_name": "Họ tên",
+    "title": "Chức vụ",
+    "unit_id": "Mã đơn vị (số)",
+    "roles": "Vai trò",
+    "signer_title": "Chức danh người ký",
+    "rows": "Số dòng",
+    "count": "Số lượng",
+    "created": "Đã tạo",
+    "ids": "Các mã số",
+    "into": "Gộp vào đơn vị (số)",
+    "format": "Định dạng",
+    "filters": "Bộ lọc",
+    "user": "Người dùng",
+    "action": "Thao tác",
+    "date_from": "Từ ngày",
+    "date_to": "Đến ngày",
+    "category": "Loại phản ánh",
+    "answer": "Trả lời",
+    "screenshot": "Ảnh chụp màn hình",
+    "ended_on": "Ngày kết thúc",
+    "number": "Số",
+    "code": "Mã",
+}
+
+
+def _value(key: str, value: object) -> str:
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    if value is None or value == "":
+        return "—"
+    if key == "roles" and isinstance(value, str):
+        return ", ".join(Role.LABELS.get(r, r) for r in value.split(",") if r)
+    if isinstance(value, list):
+        return ", ".join(_value(key, v) for v in value) or "—"
+    if isinstance(value, dict):
+        return readable_dict(value)
+    return shown_value(key, value) or str(value)
+
+
+def readable_dict(data: dict) -> str:
+    return "; ".join(f"{LABELS.get(k, k)}: {_value(k, v)}" for k, v in data.items())
+
+
+def readable(text: str) -> str:
+    """The stored JSON text as "Nhãn: giá trị; …"; other text unchanged."""
+    if not text:
+        return ""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return text
+    if isinstance(data, dict):
+        return readable_dict(data)
+    return _value("", data)
