@@ -201,6 +201,22 @@ def search_floors(line, engine, supervisor, officer, unit: int, plate: str) -> N
         ("search 'nguyen van an', page 5", supervisor, {"q": "nguyen van an"}, 5),
         ("search 'nguyen van an' by name", supervisor,
          {"q": "nguyen van an", "sort": "violator_name", "dir": "asc"}),
+        # Sorted by a column other than the date, many matches (issue 6).
+        ("search 'nguyen' by amount", supervisor,
+         {"q": "nguyen", "sort": "fine_total"}),
+        ("search 'nguyen' by amount, page 5", supervisor,
+         {"q": "nguyen", "sort": "fine_total"}, 5),
+        ("search 'nguyen' by amount, ascending", supervisor,
+         {"q": "nguyen", "sort": "fine_total", "dir": "asc"}),
+        ("search 'nguyen thi' by name", supervisor,
+         {"q": "nguyen thi", "sort": "violator_name", "dir": "asc"}),
+        ("search 'tran' by status", supervisor, {"q": "tran", "sort": "status"}),
+        ("search 'nguyen' by unit", supervisor,
+         {"q": "nguyen", "sort": "unit_name", "dir": "asc"}),
+        ("search 'nguyen' by record number", supervisor,
+         {"q": "nguyen", "sort": "record_number"}),
+        ("search 'nguyen' by amount (officer)", officer,
+         {"q": "nguyen", "sort": "fine_total"}),
     ]
     for name, actor, filters, *page in pages:
         page_no = page[0] if page else 1

@@ -16,6 +16,7 @@ Set XLVPHC_E2E_START_TIMEOUT (seconds) to change how long the build and
 start may take (seen here: about 12 s with bun's cache warm, 22 s cold).
 """
 
+import io
 import os
 import signal
 import socket
@@ -29,6 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
+from pypdf import PdfReader
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = REPO_ROOT / "test-artifacts"
@@ -130,7 +133,9 @@ def app_env(work: Path, db_url: str, **extra: str) -> dict[str, str]:
         # mirrors this machine cannot reach).
         registry = subprocess.run(
             ["npm", "config", "get", "registry"],
-            capture_output=True, text=True, check=False,
+            capture_output=True,
+            text=True,
+            check=False,
         ).stdout.strip()
         if registry:
             env["NPM_CONFIG_REGISTRY"] = registry
@@ -148,7 +153,11 @@ def running_app(
     (one per run: runs overlap)."""
     setup = subprocess.run(
         [sys.executable, "-m", "xlvphc.cli", "setup"],
-        cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=300,
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
         check=False,
     )
     if setup.returncode != 0:
@@ -158,15 +167,28 @@ def running_app(
     ARTIFACTS.mkdir(exist_ok=True)
     log_path = ARTIFACTS / f"{log_name}-{port}.log"
     command = [
-        sys.executable, "-m", "reflex", "run", "--env", "prod",
-        "--frontend-port", str(port), "--backend-host", "127.0.0.1",
+        sys.executable,
+        "-m",
+        "reflex",
+        "run",
+        "--env",
+        "prod",
+        "--frontend-port",
+        str(port),
+        "--backend-host",
+        "127.0.0.1",
     ]
     base_url = f"http://localhost:{port}"
     started = time.monotonic()
     with open(log_path, "w") as log:
         proc = subprocess.Popen(
-            command, cwd=REPO_ROOT, env=env, stdin=subprocess.DEVNULL,
-            stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            command,
+            cwd=REPO_ROOT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     try:
         while not (_answers(f"{base_url}/ping") and _answers(base_url)):
@@ -179,8 +201,9 @@ def running_app(
                     f"app not up after {START_TIMEOUT:.0f} s:\n{_tail(log_path)}"
                 )
             time.sleep(1)
-        print(f"\n{log_name}: app up at {base_url} in "
-              f"{time.monotonic() - started:.0f} s")
+        print(
+            f"\n{log_name}: app up at {base_url} in {time.monotonic() - started:.0f} s"
+        )
         yield AppServer(
             base_url=base_url, db_url=db_url, log_path=log_path, pid=proc.pid
         )
@@ -252,6 +275,33 @@ def _wait_hydrated(page, timeout: float = 30.0) -> None:
     page.wait_for_load_state("networkidle", timeout=timeout * 1000)
 
 
+def downloaded_pdf_text(download) -> str:
+    """The text of a PDF the browser downloaded (fails if it is not a PDF)."""
+    data = Path(download.path()).read_bytes()
+    assert data.startswith(b"%PDF")
+    return "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+
+
+def sign_in(page, username: str, password: str) -> None:
+    """Submit the login form; the caller checks where it lands."""
+    page.goto("/dang-nhap")
+    _wait_hydrated(page)
+    page.fill("#username", username)
+    page.fill("#password", password)
+    page.click("#nut-dang-nhap")
+
+
+def first_sign_in(page, username: str, issued: str, new_password: str) -> None:
+    """A first login as the app demands it: the issued password, then the
+    forced change to the user's own. The caller checks the landing page."""
+    sign_in(page, username, issued)
+    expect(page.get_by_role("heading", name="Đổi mật khẩu")).to_be_visible()
+    page.fill("#current", issued)
+    page.fill("#new", new_password)
+    page.fill("#confirm", new_password)
+    page.click("#nut-doi-mk")
+
+
 @pytest.fixture
 def wait_hydrated():
     """wait_hydrated(page, timeout=30): after page.goto or a reload, wait until
@@ -309,8 +359,13 @@ def page(browser, app_server, request: pytest.FixtureRequest):
         finish_page(page, request)
 
 
-def seed_account(server: AppServer, username: str, role: str,
-                 unit_code: str = "SO-TU-PHAP", full_name: str = "Người dùng thử"):
+def seed_account(
+    server: AppServer,
+    username: str,
+    role: str,
+    unit_code: str = "SO-TU-PHAP",
+    full_name: str = "Người dùng thử",
+):
     """An account in `server`'s database, created through
     xlvphc.services.accounts by the administrator that `setup` made; returns
     its IssuedPassword."""
@@ -357,8 +412,12 @@ def seed_user(app_server):
     an account in the app's database through xlvphc.services.accounts, acting
     as the administrator made by `setup`, and returns its IssuedPassword."""
 
-    def _seed(username: str, role: str, unit_code: str = "SO-TU-PHAP",
-              full_name: str = "Người dùng thử"):
+    def _seed(
+        username: str,
+        role: str,
+        unit_code: str = "SO-TU-PHAP",
+        full_name: str = "Người dùng thử",
+    ):
         return seed_account(app_server, username, role, unit_code, full_name)
 
     return _seed

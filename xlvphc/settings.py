@@ -30,6 +30,7 @@ class Settings:
     lockout_hours: int
     issued_password_hours: int
     inactive_days: int
+    threads: int
     province_name: str
 
 
@@ -43,6 +44,7 @@ def load() -> Settings:
         lockout_hours=_int("XLVPHC_LOCKOUT_HOURS", 12),
         issued_password_hours=_int("XLVPHC_ISSUED_PASSWORD_HOURS", 72),
         inactive_days=_int("XLVPHC_INACTIVE_DAYS", 45),
+        threads=max(2, _int("XLVPHC_THREADS", 16)),
         province_name=os.environ.get("XLVPHC_PROVINCE", "Đắk Lắk"),
     )
 

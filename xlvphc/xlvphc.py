@@ -1,13 +1,16 @@
 """The XLVPHC app: builds rx.App. Every module in `xlvphc/pages` registers its
 screens with @rx.page and is imported here, so a new screen is a new module."""
 
+import asyncio
 import importlib
 import logging
 import pkgutil
+from concurrent.futures import ThreadPoolExecutor
 
 import reflex as rx
 
 from xlvphc import pages
+from xlvphc.settings import SETTINGS
 
 logging.basicConfig(
     level=logging.INFO,
@@ -16,6 +19,7 @@ logging.basicConfig(
 # fpdf2 subsets the fonts of every PDF through fontTools, which logs each
 # table it touches at INFO: hundreds of lines per form that bury ours.
 logging.getLogger("fontTools").setLevel(logging.WARNING)
+log = logging.getLogger(__name__)
 
 for module in pkgutil.iter_modules(pages.__path__):
     importlib.import_module(f"{pages.__name__}.{module.name}")
@@ -29,3 +33,17 @@ app = rx.App(
         rx.el.meta(name="viewport", content="width=device-width, initial-scale=1")
     ],
 )
+
+
+async def _database_threads():
+    """Every database call of a handler runs in asyncio's default thread pool
+    (state/session.py). Its default size, CPUs + 4, is 6 on a 2-core server:
+    the seventh officer's click would wait for a thread while the database
+    idles. XLVPHC_THREADS sizes it (and the connection pool, services/db.py)."""
+    asyncio.get_running_loop().set_default_executor(
+        ThreadPoolExecutor(max_workers=SETTINGS.threads, thread_name_prefix="xlvphc")
+    )
+    log.info("database calls run in up to %s threads", SETTINGS.threads)
+
+
+app.register_lifespan_task(_database_threads)

@@ -132,3 +132,18 @@ def test_acts_fines_add_up_when_total_is_not_given():
     text = all_text(render_decision(full_decision(acts=acts, fine_total=0)))
 
     assert "Tổng số tiền phạt là: 3.500.000 đồng (Bằng chữ: Ba triệu năm trăm" in text
+
+
+def test_circumstances_one_per_line_print_apart():
+    """Tester: "Vi phạm nhiều lần Tái phạm" ran two circumstances together."""
+    text = all_text(
+        render_decision(
+            replace(
+                full_decision(),
+                aggravating="Vi phạm nhiều lần\nTái phạm\n",
+                mitigating="Đã tự nguyện khai báo;\n\nThành thật hối lỗi",
+            )
+        )
+    )
+    assert "tăng nặng (nếu có): Vi phạm nhiều lần; Tái phạm." in text
+    assert "giảm nhẹ (nếu có): Đã tự nguyện khai báo; Thành thật hối lỗi." in text

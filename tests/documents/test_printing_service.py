@@ -182,6 +182,8 @@ def test_forms_of_procedure_steps_carry_the_step(people):  # noqa: F811
         until=until.strftime("%d/%m/%Y"),
         certifier="UBND phường Tuy Hòa",
         document="7/QĐ-HQĐPT",
+        hardship="1",
+        application_on=proc.d(1),
     )
     proc.step(
         officer,
@@ -198,6 +200,7 @@ def test_forms_of_procedure_steps_carry_the_step(people):  # noqa: F811
     assert "Số: 7/QĐ-HQĐPT" in postponed
     assert f"đến ngày {until:%d/%m/%Y}" in postponed
     assert "được UBND phường Tuy Hòa xác nhận" in postponed
+    assert proc.d(1) in postponed  # the application's date (Art. 76)
     reduced = all_text(printing.print_form(officer, case_id, "MQĐ04")[1])
     assert "Số: 3/QĐ-GTP" in reduced
     assert "Giảm tiền phạt vi phạm hành chính theo Quyết định số" in reduced

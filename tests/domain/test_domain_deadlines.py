@@ -17,8 +17,6 @@ from xlvphc.domain.deadlines import (
     explanation_deadline,
     late_surcharge,
     licence_notice_deadline,
-    postponement_eligible,
-    postponement_problem,
     record_deadline,
     send_decision_deadline,
 )
@@ -177,47 +175,6 @@ def test_late_surcharge(amount, days, expected):
 )
 def test_execution_limitation_end(decided, expected):
     assert execution_limitation_end(decided) == expected
-
-
-@pytest.mark.parametrize(
-    ("fine", "is_org", "expected"),
-    [
-        pytest.param(2_000_000, False, True, id="Art76-indiv-at-2m"),
-        pytest.param(1_999_999, False, False, id="Art76-indiv-below"),
-        pytest.param(100_000_000, True, True, id="Art76-org-at-100m"),
-        pytest.param(99_999_999, True, False, id="Art76-org-below"),
-    ],
-)
-def test_postponement_eligible(fine, is_org, expected):
-    assert postponement_eligible(fine, is_org) is expected
-
-
-@pytest.mark.parametrize(
-    ("decided", "until", "fragment"),
-    [
-        pytest.param(
-            date(2026, 3, 5), date(2026, 6, 5), None, id="Art76-exactly-3-months"
-        ),
-        pytest.param(
-            date(2026, 3, 5), date(2026, 6, 6), "03 tháng", id="Art76-a-day-over"
-        ),
-        pytest.param(
-            date(2025, 11, 30),
-            date(2026, 2, 28),
-            None,
-            id="Art76-3-months-end-of-february",
-        ),
-        pytest.param(
-            date(2026, 3, 5), date(2026, 3, 5), "phải sau", id="MQD03-empty-period"
-        ),
-    ],
-)
-def test_postponement_problem(decided, until, fragment):
-    message = postponement_problem(decided, until)
-    if fragment is None:
-        assert message is None
-    else:
-        assert message is not None and fragment in message
 
 
 @pytest.mark.parametrize(

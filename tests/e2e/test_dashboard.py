@@ -10,22 +10,10 @@ from urllib.parse import parse_qs, urlsplit
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
+from tests.harness import first_sign_in
 from tests.services.test_reports_data import load_cases
 
 PASSWORD = "Mùa cà phê chín ở Krông Pắc"
-
-
-def _first_login(page, wait_hydrated, username: str, issued: str) -> None:
-    page.goto("/dang-nhap")
-    wait_hydrated(page)
-    page.fill("#username", username)
-    page.fill("#password", issued)
-    page.click("#nut-dang-nhap")
-    expect(page.get_by_role("heading", name="Đổi mật khẩu")).to_be_visible()
-    page.fill("#current", issued)
-    page.fill("#new", PASSWORD)
-    page.fill("#confirm", PASSWORD)
-    page.click("#nut-doi-mk")
 
 
 def test_supervisor_filters_clicks_a_bar_and_lands_on_the_list(
@@ -35,7 +23,7 @@ def test_supervisor_filters_clicks_a_bar_and_lands_on_the_list(
     with app_server.database():
         ids = load_cases()
 
-    _first_login(page, wait_hydrated, "giamsat.bieudo", supervisor.password)
+    first_sign_in(page, "giamsat.bieudo", supervisor.password, PASSWORD)
     expect(
         page.get_by_role("heading", name="Thống kê xử lý vi phạm hành chính")
     ).to_be_visible()
@@ -96,7 +84,7 @@ def test_report_page_builds_tables_and_downloads_excel(
     page, wait_hydrated, seed_user, app_server
 ):
     viewer = seed_user("lanhdao.tinh", "viewer", "SO-TU-PHAP")
-    _first_login(page, wait_hydrated, "lanhdao.tinh", viewer.password)
+    first_sign_in(page, "lanhdao.tinh", viewer.password, PASSWORD)
     expect(
         page.get_by_role("heading", name="Thống kê xử lý vi phạm hành chính")
     ).to_be_visible()
@@ -116,7 +104,7 @@ def test_report_page_builds_tables_and_downloads_excel(
 
 def test_monitoring_and_feedback_pages(page, wait_hydrated, seed_user):
     officer = seed_user("canbo.phananh", "officer", "UBND-22015")
-    _first_login(page, wait_hydrated, "canbo.phananh", officer.password)
+    first_sign_in(page, "canbo.phananh", officer.password, PASSWORD)
     expect(page.get_by_role("heading", name="Hồ sơ vi phạm hành chính")).to_be_visible()
     page.goto("/phan-anh")
     wait_hydrated(page)

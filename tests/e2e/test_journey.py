@@ -3,12 +3,11 @@ a fresh officer logs in, changes the issued password, records a case with a
 real catalogue act, issues the decision, downloads both PDFs; a supervisor then
 sees the case counted for that unit on the dashboard."""
 
-import io
 from datetime import timedelta
 
 from playwright.sync_api import expect
-from pypdf import PdfReader
 
+from tests.harness import downloaded_pdf_text, first_sign_in
 from xlvphc.models.base import local_now
 
 NEW_PASSWORD = "Mùa cà phê chín ở Krông Pắc"
@@ -16,28 +15,9 @@ UNIT_NAME = "Ủy ban nhân dân xã Xuân Lộc"
 VIOLATOR = "Nguyễn Thị Hương Giang"
 
 
-def _login(page, wait_hydrated, username: str, password: str) -> None:
-    page.goto("/dang-nhap")
-    wait_hydrated(page)
-    page.fill("#username", username)
-    page.fill("#password", password)
-    page.click("#nut-dang-nhap")
-
-
 def _first_login(page, wait_hydrated, username: str, issued: str) -> None:
-    _login(page, wait_hydrated, username, issued)
-    expect(page.get_by_role("heading", name="Đổi mật khẩu")).to_be_visible()
-    page.fill("#current", issued)
-    page.fill("#new", NEW_PASSWORD)
-    page.fill("#confirm", NEW_PASSWORD)
-    page.click("#nut-doi-mk")
-
-
-def _pdf_text(download) -> str:
-    data = open(download.path(), "rb").read()
-    assert data.startswith(b"%PDF")
-    reader = PdfReader(io.BytesIO(data))
-    return "\n".join(p.extract_text() for p in reader.pages)
+    """The other browser modules' first login, with this module's password."""
+    first_sign_in(page, username, issued, NEW_PASSWORD)
 
 
 def test_officer_records_decides_prints_and_supervisor_sees_it(
@@ -47,7 +27,7 @@ def test_officer_records_decides_prints_and_supervisor_sees_it(
     supervisor = seed_user("giamsat.stp", "supervisor", "SO-TU-PHAP", "Y Bhin Niê")
 
     # First login: only the password change is possible.
-    _first_login(page, wait_hydrated, "canbo.xuanloc", officer.password)
+    first_sign_in(page, "canbo.xuanloc", officer.password, NEW_PASSWORD)
     expect(page.get_by_role("heading", name="Hồ sơ vi phạm hành chính")).to_be_visible()
 
     # A new case with its violation record.
@@ -82,8 +62,9 @@ def test_officer_records_decides_prints_and_supervisor_sees_it(
 
     # The decision: the fine defaults to the frame average (500.000 đồng).
     page.click("#ra-quyet-dinh")
-    expect(page.get_by_role("heading", name="Ra quyết định xử phạt (mẫu MQĐ02)")) \
-        .to_be_visible()
+    expect(
+        page.get_by_role("heading", name="Ra quyết định xử phạt (mẫu MQĐ02)")
+    ).to_be_visible()
     fine_input = page.locator("input[name^='fine_']")
     expect(fine_input).to_have_value("500.000")
     page.fill("#signer_name", "Hồ Văn Đức")
@@ -96,14 +77,14 @@ def test_officer_records_decides_prints_and_supervisor_sees_it(
     # Both forms as PDF.
     with page.expect_download() as record_pdf:
         page.click("#in-bien-ban")
-    record_text = _pdf_text(record_pdf.value)
+    record_text = downloaded_pdf_text(record_pdf.value)
     assert "BIÊN BẢN VI PHẠM HÀNH CHÍNH" in record_text
     assert VIOLATOR in record_text
     assert "Điều 7" in record_text and "168/2024/NĐ-CP" in record_text
 
     with page.expect_download() as decision_pdf:
         page.click("#in-quyet-dinh")
-    decision_text = _pdf_text(decision_pdf.value)
+    decision_text = downloaded_pdf_text(decision_pdf.value)
     assert "QUYẾT ĐỊNH" in decision_text
     assert VIOLATOR in decision_text
     assert "Điều 7" in decision_text
@@ -112,10 +93,10 @@ def test_officer_records_decides_prints_and_supervisor_sees_it(
     # Log out; the supervisor sees the case counted for the unit.
     page.click("#dang-xuat")
     expect(page.get_by_role("heading", name="Đăng nhập")).to_be_visible()
-    _first_login(page, wait_hydrated, "giamsat.stp", supervisor.password)
-    expect(page.get_by_role("heading", name="Thống kê xử lý vi phạm hành chính")) \
-        .to_be_visible()
+    first_sign_in(page, "giamsat.stp", supervisor.password, NEW_PASSWORD)
+    expect(
+        page.get_by_role("heading", name="Thống kê xử lý vi phạm hành chính")
+    ).to_be_visible()
     # Other browser tests share this app, so only this unit's row is exact.
     table = page.locator("#bang-don-vi")
-    expect(table.get_by_role("row", name=f"{UNIT_NAME} 1 500.000 đồng")) \
-        .to_be_visible()
+    expect(table.get_by_role("row", name=f"{UNIT_NAME} 1 500.000 đồng")).to_be_visible()

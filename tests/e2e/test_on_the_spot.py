@@ -3,13 +3,12 @@ Art. 56) made on its own page, and the delegation register (Law Art. 54,
 NĐ 118/2021 Điều 10). Users belong to Xã Phú Hòa 2 (UBND-22303), which no
 other browser test uses, so numbers and counts elsewhere are undisturbed."""
 
-import io
 from datetime import timedelta
 
 from playwright.sync_api import expect
-from pypdf import PdfReader
 
 from tests.e2e.test_journey import _first_login
+from tests.harness import downloaded_pdf_text
 from xlvphc.models.base import local_now
 
 UNIT = "UBND-22303"
@@ -29,12 +28,6 @@ def _make_authority(app_server, username: str, title_code: str) -> None:
         user.roles = "authority"
         user.signer_title = title_code
         session.add(user)
-
-
-def _pdf_text(download) -> str:
-    data = open(download.path(), "rb").read()
-    assert data.startswith(b"%PDF")
-    return "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
 
 
 def test_officer_decides_on_the_spot(page, wait_hydrated, seed_user):
@@ -111,7 +104,7 @@ def test_authority_registers_and_ends_a_delegation(
 
     with page.expect_download() as printed:
         row.get_by_role("button", name="In MQĐ34").click()
-    text = _pdf_text(printed.value)
+    text = downloaded_pdf_text(printed.value)
     assert "Hà Thị Mai" in text and "7/QĐ-GQXP" in text
 
     # Ending it early (MQĐ37): the period now stops on that day.
@@ -136,3 +129,76 @@ def test_authority_registers_and_ends_a_delegation(
     expect(row.get_by_role("button", name="In MQĐ37")).to_be_visible()
     expect(row.get_by_role("button", name="Chấm dứt")).to_have_count(0)
     expect(page.locator("#luu-giao-quyen")).to_have_count(0)
+
+
+def _switch_to_organisation_after_typing(page) -> None:
+    """Type the individual's fields, then choose "Tổ chức": the organisation's
+    inputs (other names, same positions) must start empty (tester's report:
+    they showed the birth date, nationality, occupation, ID number)."""
+    page.fill("#name", "Phạm Văn Sáu")
+    page.fill("#birth_date", "01/01/1990")
+    page.fill("#occupation", "Nông dân")
+    page.fill("#id_number", "066090000001")
+    page.get_by_role("radio", name="Tổ chức").click()
+    expect(page.locator("#tax_code")).to_be_visible()
+    for name in (
+        "tax_code",
+        "registration_number",
+        "registration_issued_on",
+        "registration_issued_by",
+        "representative_name",
+        "representative_title",
+        "name",
+    ):
+        expect(page.locator(f"#{name}")).to_have_value("")
+    expect(page.locator("#birth_date")).to_have_count(0)
+
+
+def test_organisation_fields_start_empty_after_individual_ones(
+    page, wait_hydrated, seed_user, app_server
+):
+    """New case and on-the-spot pages: nothing typed for an individual is
+    shown in, or saved as, the organisation's fields. Xã Phú Hòa 1
+    (UBND-22319) is used by no other browser test."""
+    from sqlmodel import select
+
+    from xlvphc.models import Violator
+    from xlvphc.services.db import session_scope
+
+    officer = seed_user("canbo.phuhoa1", "officer", "UBND-22319", "Mai Văn Lộc")
+    _first_login(page, wait_hydrated, "canbo.phuhoa1", officer.password)
+    expect(page.get_by_role("heading", name="Hồ sơ vi phạm hành chính")).to_be_visible()
+
+    page.goto("/ho-so/xu-phat-tai-cho")
+    wait_hydrated(page)
+    _switch_to_organisation_after_typing(page)
+
+    page.goto("/ho-so/moi")
+    wait_hydrated(page)
+    _switch_to_organisation_after_typing(page)
+    page.fill("#name", "Công ty TNHH Cà phê Phú Hòa")
+    page.fill("#address", "Thôn 3, xã Phú Hòa 1, tỉnh Đắk Lắk")
+    page.fill("#representative_name", "Trần Quốc Bảo")
+    yesterday = local_now().date() - timedelta(days=1)
+    page.fill("#violation_date", yesterday.strftime("%d/%m/%Y"))
+    page.fill("#violation_time", "09:10")
+    page.fill("#violation_place", "Thôn 3, xã Phú Hòa 1")
+    page.fill("#description", "Xây dựng nhà kho không có giấy phép xây dựng.")
+    page.fill("#record_place", "Trụ sở UBND xã Phú Hòa 1")
+    page.fill("#maker_title", "Công chức Địa chính – Xây dựng")
+    page.fill("#tim-hanh-vi", "điểm h khoản 2 Điều 7")
+    page.get_by_role("button", name="Chọn").first.click()
+    expect(page.get_by_role("button", name="Bỏ")).to_be_visible()
+    page.click("#luu-ho-so")
+    expect(page.get_by_role("heading", name="Biên bản số 1/BB-VPHC")).to_be_visible()
+
+    with app_server.database(), session_scope() as session:
+        org = session.exec(
+            select(Violator).where(Violator.name == "Công ty TNHH Cà phê Phú Hòa")
+        ).one()
+    assert org.kind == "organisation"
+    assert org.tax_code == "" and org.registration_number == ""
+    assert org.registration_issued_on is None
+    assert org.registration_issued_by == "" and org.representative_title == ""
+    assert org.representative_name == "Trần Quốc Bảo"
+    assert org.birth_date is None and org.id_number == "" and org.occupation == ""

@@ -1,6 +1,7 @@
 """The "In mẫu biểu" menu in the browser (issue 4, official forms): the forms
-of the case's stage are listed, a form is previewed inside the page before
-download, drafts and blank forms download as PDFs."""
+of the case's stage are listed, a form is previewed inside the page (as
+pictures of its pages) before download, drafts and blank forms download as
+PDFs."""
 
 import io
 from pathlib import Path
@@ -26,7 +27,7 @@ def _decided_case(app_server, username: str) -> int:
 
 
 def _pdf_text(download) -> str:
-    data = open(download.path(), "rb").read()
+    data = Path(download.path()).read_bytes()
     assert data.startswith(b"%PDF")
     return "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
 
@@ -57,12 +58,14 @@ def test_print_menu_lists_previews_and_downloads(
         dialog.get_by_text("Quyết định hoãn thi hành quyết định phạt tiền")
     ).to_be_visible()
 
-    # Preview: the PDF is shown inside the page, from memory, not a file URL.
+    # Preview: pictures of the pages inside the page, from memory, not a
+    # file URL.
     row = dialog.locator("div", has=page.get_by_text("MQĐ03")).last
     row.get_by_role("button", name="Xem trước").click()
-    frame = dialog.locator("iframe")
-    expect(frame).to_be_visible(timeout=20_000)
-    assert frame.get_attribute("src").startswith("data:application/pdf;base64,")
+    picture = dialog.locator("#xem-truoc img").first
+    expect(picture).to_be_visible(timeout=20_000)
+    assert picture.get_attribute("src").startswith("data:image/png;base64,")
+    expect(dialog.get_by_text("Trang 1/", exact=False).first).to_be_visible()
     page.screenshot(path=str(ARTIFACTS / "print-menu-preview.png"))
 
     with page.expect_download() as draft:

@@ -96,7 +96,8 @@ def test_instalments_to_closing(page, wait_hydrated, seed_user, app_server):
     expect(page.locator("#ghi-nhan-buoc")).to_have_count(0)
     expect(page.locator("#tom-tat-thi-hanh")).not_to_contain_text("Chưa ghi nhận")
 
-    # A first instalment under 40 % is refused at the field (Art. 79).
+    # A first instalment under 40 % is refused at the field (Art. 79); the
+    # suggested third instalment is cleared for a plan in two.
     today = local_now().date()
     due_1 = (today + timedelta(days=10)).strftime("%d/%m/%Y")
     due_2 = (today + timedelta(days=60)).strftime("%d/%m/%Y")
@@ -105,18 +106,30 @@ def test_instalments_to_closing(page, wait_hydrated, seed_user, app_server):
         "instalments",
         {
             "document": "1/QĐ-NTPNL",
+            "certifier": "UBND phường Tuy Hòa",
             "amount_1": "1.000.000",
             "due_1": due_1,
             "amount_2": "2.500.000",
             "due_2": due_2,
+            "amount_3": "",
+            "due_3": "",
         },
     )
     expect(page.locator("#loi-amount_1")).to_contain_text("40%")
+    # Art. 79 k1: hardship, and under the (unverified) floor a manual check.
+    expect(page.locator("#loi-hardship")).to_be_visible()
+    expect(page.locator("#loi-conditions_checked")).to_contain_text("Điều 79")
     page.screenshot(path=f"{ARTIFACTS_PREFIX}-refused.png", full_page=True)
     page.fill("#truong-amount_1", "1.400.000")
     page.fill("#truong-amount_2", "2.100.000")
+    page.check("#truong-hardship")
+    page.check("#truong-conditions_checked")
     page.click("#ghi-nhan-buoc")
     expect(page.get_by_text("Nộp tiền phạt nhiều lần").first).to_be_visible()
+    # "Hạn chấp hành" is the first instalment's, before any payment.
+    expect(page.locator("#tom-tat-thi-hanh")).to_contain_text(
+        f"{due_1} – hạn nộp lần 1"
+    )
     page.screenshot(path=f"{ARTIFACTS_PREFIX}-instalments.png", full_page=True)
 
     # Two payments, then the case closes as executed.
@@ -127,6 +140,11 @@ def test_instalments_to_closing(page, wait_hydrated, seed_user, app_server):
     expect(page.get_by_text("Đã kết thúc").first).to_be_visible()
     expect(page.get_by_text("Không còn bước nào để thực hiện.")).to_be_visible()
     expect(page.get_by_text("Kết thúc hồ sơ: đã chấp hành xong").first).to_be_visible()
+    # The change history lists the closing at once, stage before and after.
+    history = page.locator("#lich-su")
+    expect(history).to_contain_text("Kết thúc: đã chấp hành xong")
+    expect(history).to_contain_text("Lý do kết thúc")
+    expect(history).to_contain_text("Đã chấp hành xong")
     page.screenshot(path=f"{ARTIFACTS_PREFIX}-closed.png", full_page=True)
 
 
@@ -204,7 +222,12 @@ def test_decision_beyond_the_ceiling_is_refused_in_the_form(
     expect(error).to_contain_text("Vượt thẩm quyền")
     expect(error).to_contain_text("15.000.000 đồng")
     page.screenshot(path=f"{ARTIFACTS_PREFIX}-ceiling.png", full_page=True)
+    # A commune's case signed with a department title: the unit's name cannot
+    # tell whose director, so the title must be written out.
     page.select_option("#signer_title_code", "giam_doc_so")
     page.click("#luu-quyet-dinh")
+    expect(page.locator("#loi-signer_title")).to_contain_text("không cho biết tên")
+    page.fill("#signer_title", "Giám đốc Sở Nông nghiệp và Môi trường")
+    page.click("#luu-quyet-dinh")
     expect(page.locator("#cac-buoc")).to_be_visible()
-    expect(page.get_by_text("Giám đốc sở").first).to_be_visible()
+    expect(page.get_by_text("Giám đốc Sở Nông nghiệp").first).to_be_visible()

@@ -5,9 +5,11 @@ a phone (menu behind a button), and the case list reads as cards on a phone.
 
 Unit UBND-22111 (Xã Xuân Phước): no other browser test uses it."""
 
+import re
+
 from playwright.sync_api import expect
 
-from tests.harness import finish_page, open_page
+from tests.harness import finish_page, first_sign_in, open_page
 
 UNIT = "UBND-22111"
 PASSWORD = "Cà phê Buôn Ma Thuột sáng sớm"
@@ -15,18 +17,8 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
 
-def _sign_in(page, wait_hydrated, username: str, issued: str) -> None:
-    """First sign-in: the issued password, then the user's own."""
-    page.goto("/dang-nhap")
-    wait_hydrated(page)
-    page.fill("#username", username)
-    page.fill("#password", issued)
-    page.click("#nut-dang-nhap")
-    expect(page.get_by_role("heading", name="Đổi mật khẩu")).to_be_visible()
-    page.fill("#current", issued)
-    page.fill("#new", PASSWORD)
-    page.fill("#confirm", PASSWORD)
-    page.click("#nut-doi-mk")
+def _sign_in(page, username: str, issued: str) -> None:
+    first_sign_in(page, username, issued, PASSWORD)
     expect(page.get_by_role("heading", name="Hồ sơ vi phạm hành chính")).to_be_visible()
 
 
@@ -42,7 +34,7 @@ def test_unknown_address_is_a_vietnamese_page_inside_the_shell(
     issued = seed_user("canbo.xuanphuoc2", "officer", UNIT, "Lò Văn Pắn")
     with open_page(browser, app_server.base_url, request.node.name) as page:
         page.set_viewport_size(DESKTOP)
-        _sign_in(page, wait_hydrated, "canbo.xuanphuoc2", issued.password)
+        _sign_in(page, "canbo.xuanphuoc2", issued.password)
 
         page.goto("/khong-co-trang-nay")
         wait_hydrated(page)
@@ -73,10 +65,12 @@ def test_page_the_role_does_not_use_shows_only_the_refusal(
 ):
     issued = seed_user("canbo.xuanphuoc3", "officer", UNIT, "Y Moan Niê")
     page.set_viewport_size(DESKTOP)
-    _sign_in(page, wait_hydrated, "canbo.xuanphuoc3", issued.password)
+    _sign_in(page, "canbo.xuanphuoc3", issued.password)
 
-    for address, heading in (("/tai-khoan", "Quản lý tài khoản"),
-                             ("/theo-doi", "Theo dõi vận hành thử")):
+    for address, heading in (
+        ("/tai-khoan", "Quản lý tài khoản"),
+        ("/theo-doi", "Theo dõi vận hành thử"),
+    ):
         page.goto(address)
         wait_hydrated(page)
         expect(page.get_by_text("Bạn không có quyền xem trang này")).to_be_visible()
@@ -92,7 +86,7 @@ def test_bar_is_one_line_on_desktop_and_phone_with_a_menu_button(
 ):
     issued = seed_user("canbo.xuanphuoc4", "officer", UNIT, "Hoàng Thị Mai")
     page.set_viewport_size(DESKTOP)
-    _sign_in(page, wait_hydrated, "canbo.xuanphuoc4", issued.password)
+    _sign_in(page, "canbo.xuanphuoc4", issued.password)
     _seed_case(app_server)
 
     # Desktop: one line (name and "Đăng xuất" beside the title), menu beside.
@@ -135,3 +129,42 @@ def _seed_case(app_server) -> None:
     with app_server.database():
         actor = auth.resolve(auth.login("canbo.xuanphuoc4", PASSWORD).token)
         cases.create_case(actor, case_form(name="Nguyễn Thị Lan"))
+
+
+def test_a_shared_link_opens_after_the_login_it_needed(page, wait_hydrated, seed_user):
+    """A colleague's link to a filtered list, opened before logging in (here
+    even before the first password change), is where the login leads."""
+    issued = seed_user("canbo.xuanphuoc5", "officer", UNIT, "H'Hen Niê")
+    page.set_viewport_size(DESKTOP)
+
+    page.goto("/ho-so?q=nguyen+van")
+    page.wait_for_url("**/dang-nhap")
+    first_sign_in(page, "canbo.xuanphuoc5", issued.password, PASSWORD)
+
+    page.wait_for_url(re.compile(r"/ho-so/?\?q=nguyen\+van$"))
+    expect(page.get_by_role("heading", name="Hồ sơ vi phạm hành chính")).to_be_visible()
+
+
+def test_the_create_account_form_is_empty_again_after_an_account_is_made(
+    page, wait_hydrated, seed_user
+):
+    """A user trial saw the form keep every value after "Tạo tài khoản", so a
+    second click tried to make the same account again."""
+    issued = seed_user("quantri.xuanphuoc", "admin", "SO-TU-PHAP", "Đinh Văn Tú")
+    page.set_viewport_size(DESKTOP)
+    first_sign_in(page, "quantri.xuanphuoc", issued.password, PASSWORD)
+    expect(page.get_by_text("Đã đổi mật khẩu.")).to_be_visible()
+    page.goto("/tai-khoan")
+    wait_hydrated(page)
+    expect(page.get_by_role("heading", name="Quản lý tài khoản")).to_be_visible()
+
+    page.fill("#username", "canbo.xuanphuoc.moi")
+    page.fill("#full_name", "Ksor H'Bia")
+    page.select_option("#unit_id", label="Ủy ban nhân dân xã Xuân Phước")
+    page.check("input[name='role_officer']")
+    page.click("#nut-tao-tai-khoan")
+
+    expect(page.locator(".mat-khau-cap")).to_have_count(1)
+    expect(page.locator("#username")).to_have_value("")
+    expect(page.locator("#full_name")).to_have_value("")
+    expect(page.locator("input[name='role_officer']")).not_to_be_checked()

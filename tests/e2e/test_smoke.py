@@ -8,3 +8,12 @@ def test_login_page_loads(page, wait_hydrated):
     page.goto("/")
     wait_hydrated(page)
     expect(page.get_by_text("Đăng nhập").first).to_be_visible()
+
+
+def test_the_backend_sizes_its_database_threads(page, wait_hydrated, app_server):
+    """The lifespan task replaced asyncio's 6-thread default pool (xlvphc.py)."""
+    page.goto("/dang-nhap")
+    wait_hydrated(page)
+
+    log = app_server.log_path.read_text(encoding="utf-8", errors="replace")
+    assert "database calls run in up to 16 threads" in log

@@ -32,6 +32,7 @@ from tests.harness import (
     AppServer,
     app_env,
     finish_page,
+    first_sign_in,
     open_page,
     running_app,
     seed_account,
@@ -80,12 +81,11 @@ def multi_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
         conn.execute(text(f'CREATE DATABASE "{name}"'))
-    db_url = make_url(PG_URL).set(database=name).render_as_string(
-        hide_password=False
-    )
+    db_url = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
     work = tmp_path_factory.mktemp("e2e-multi-app")
-    env = app_env(work, db_url, REFLEX_REDIS_URL=REDIS_URL,
-                  GRANIAN_WORKERS=str(WORKERS))
+    env = app_env(
+        work, db_url, REFLEX_REDIS_URL=REDIS_URL, GRANIAN_WORKERS=str(WORKERS)
+    )
     try:
         with running_app(env, db_url, log_name="e2e-multi-server") as server:
             yield server
@@ -149,18 +149,8 @@ class Sockets:
         raise AssertionError(f"always reconnected to one worker in {attempts} tries")
 
 
-def _first_login(page, wait_hydrated, username: str, issued: str) -> None:
-    """Log in with the issued password and change it, as the app demands."""
-    page.goto("/dang-nhap")
-    wait_hydrated(page)
-    page.fill("#username", username)
-    page.fill("#password", issued)
-    page.click("#nut-dang-nhap")
-    expect(page.get_by_role("heading", name="Đổi mật khẩu")).to_be_visible()
-    page.fill("#current", issued)
-    page.fill("#new", PASSWORD)
-    page.fill("#confirm", PASSWORD)
-    page.click("#nut-doi-mk")
+def _first_login(page, username: str, issued: str) -> None:
+    first_sign_in(page, username, issued, PASSWORD)
     expect(page.get_by_text("Đã đổi mật khẩu.")).to_be_visible()
 
 
@@ -177,30 +167,33 @@ def _new_case(page, wait_hydrated) -> None:
     page.fill("#record_place", "Trụ sở UBND xã Phú Mỡ")
     page.fill("#maker_title", "Công chức Tư pháp – Hộ tịch")
     page.fill("#tim-hanh-vi", "điểm h khoản 2 Điều 7")
-    expect(page.get_by_text(
-        "Điểm h khoản 2 Điều 7 Nghị định 168/2024/NĐ-CP").first).to_be_visible()
+    expect(
+        page.get_by_text("Điểm h khoản 2 Điều 7 Nghị định 168/2024/NĐ-CP").first
+    ).to_be_visible()
     page.get_by_role("button", name="Chọn").first.click()
     expect(page.get_by_role("button", name="Bỏ")).to_be_visible()
     page.click("#luu-ho-so")
-    expect(page.get_by_role(
-        "heading", name="Biên bản số 1/BB-VPHC")).to_be_visible()
+    expect(page.get_by_role("heading", name="Biên bản số 1/BB-VPHC")).to_be_visible()
 
 
 def test_two_workers_share_state_through_redis(
     multi_server, browser, wait_hydrated, request
 ):
     assert len(_group(multi_server.pid)) >= 1 + WORKERS, "backend workers missing"
-    officer = seed_account(multi_server, "canbo.phumo", "officer", UNIT,
-                           "Lê Thị Thu Hà")
-    supervisor = seed_account(multi_server, "giamsat.phumo", "supervisor",
-                              "SO-TU-PHAP", "Y Nhơn Ktla")
+    officer = seed_account(
+        multi_server, "canbo.phumo", "officer", UNIT, "Lê Thị Thu Hà"
+    )
+    supervisor = seed_account(
+        multi_server, "giamsat.phumo", "supervisor", "SO-TU-PHAP", "Y Nhơn Ktla"
+    )
 
     # An officer opens the case list and records a case.
     with open_page(browser, multi_server.base_url, request.node.name) as page:
         workers = Sockets(page)
-        _first_login(page, wait_hydrated, "canbo.phumo", officer.password)
-        expect(page.get_by_role(
-            "heading", name="Hồ sơ vi phạm hành chính")).to_be_visible()
+        _first_login(page, "canbo.phumo", officer.password)
+        expect(
+            page.get_by_role("heading", name="Hồ sơ vi phạm hành chính")
+        ).to_be_visible()
         page.goto("/ho-so")
         wait_hydrated(page)
         _new_case(page, wait_hydrated)
@@ -212,7 +205,7 @@ def test_two_workers_share_state_through_redis(
     # state in Redis: the chosen period, not the default year.
     with open_page(browser, multi_server.base_url, request.node.name) as page:
         workers = Sockets(page)
-        _first_login(page, wait_hydrated, "giamsat.phumo", supervisor.password)
+        _first_login(page, "giamsat.phumo", supervisor.password)
         page.goto("/thong-ke")
         wait_hydrated(page)
         period = page.locator("#ky-thong-ke")
@@ -239,8 +232,11 @@ def test_two_workers_share_state_through_redis(
     assert len(seen) == WORKERS
 
     with multi_server.database(), session_scope() as session:
-        acts = session.execute(text(
-            'SELECT a.article, a.clause, a.point FROM caseact a JOIN "case" c '
-            "ON c.id = a.case_id WHERE c.violator_name = :name"),
-            {"name": VIOLATOR}).all()
+        acts = session.execute(
+            text(
+                'SELECT a.article, a.clause, a.point FROM caseact a JOIN "case" c '
+                "ON c.id = a.case_id WHERE c.violator_name = :name"
+            ),
+            {"name": VIOLATOR},
+        ).all()
     assert [tuple(a) for a in acts] == [(7, 2, "h")]

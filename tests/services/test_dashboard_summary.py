@@ -277,7 +277,7 @@ def test_every_write_path_keeps_the_dashboard_exact(people, lead, tmp_path):
     step(a, older, "payment", on=d(35), amount="1.000.000")
     ok("payment")
     step(a, traffic, "postpone", on=d(39), until=d(10), certifier="UBND phường",
-         document="1/QĐ-HTH")
+         document="1/QĐ-HTH", hardship="1")
     ok("postpone")
     step(a, traffic, "reduce", code="reduce", amount="500.000", on=d(9),
          certifier="UBND phường", document="1/QĐ-GTP")

@@ -9,6 +9,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
 from sqlmodel import SQLModel
 
+from xlvphc.services import case_summary
 from xlvphc.services import db as dbmod
 
 
@@ -32,7 +33,12 @@ def empty_db(tmp_path):
 def test_head_matches_the_models(empty_db):
     dbmod.migrate()
     with empty_db.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
+        # As migrations/env.py: the summary triggers' staging tables are not
+        # in the models.
+        context = MigrationContext.configure(
+            conn, opts={"include_name": case_summary.include_name}
+        )
+        diff = compare_metadata(context, SQLModel.metadata)
     assert diff == []
 
 

@@ -323,6 +323,9 @@ def test_payment_deadline_leaves_for_instalments_and_coercion(people, lead):  # 
         "instalments",
         on=d(0),
         document="1",
+        hardship="1",
+        certifier="UBND xã",
+        conditions_checked="1",
         amount_1="1.400.000",
         due_1=d(-10),
         amount_2="2.100.000",
@@ -342,6 +345,7 @@ def test_payment_deadline_leaves_for_instalments_and_coercion(people, lead):  # 
         until=until.strftime("%d/%m/%Y"),
         certifier="UBND xã",
         document="1/QĐ-HQĐPT",
+        hardship="1",
     )
     case = case_row(postponed)
     assert (case.postponed_until, case.payment_due) == (until, None)

@@ -34,6 +34,9 @@ def test_each_kind_of_deadline_appears(people):
         "instalments",
         on=d(0),
         document="1",
+        hardship="1",
+        certifier="UBND xã",
+        conditions_checked="1",
         amount_1="1.400.000",
         due_1=d(-3),
         amount_2="2.100.000",
@@ -136,6 +139,9 @@ def test_instalment_row_names_the_instalment(people):
         "instalments",
         on=d(0),
         document="1",
+        hardship="1",
+        certifier="UBND xã",
+        conditions_checked="1",
         amount_1="1.400.000",
         due_1=d(-2),
         amount_2="2.100.000",
@@ -148,3 +154,17 @@ def test_instalment_row_names_the_instalment(people):
     step(officer, case_id, "payment", on=d(0), amount="1.400.000")
     # The first is paid: the second is 40 days away, beyond the 7-day window.
     assert todo_list(officer, "instalment") == []
+
+
+def test_a_limitation_already_past_says_so(people):
+    """Law Art. 6: past the one year nothing can be decided any more; the row
+    must not still read "about to expire"."""
+    officer = people["canbo.a"]
+    soon = new_case(officer, TRAFFIC, 350)
+    past = new_case(officer, TRAFFIC, 370)
+
+    rows = {r["case_id"]: r for r in todo_list(officer) if r["kind"] == "limitation"}
+
+    assert rows[soon]["label"] == "Sắp hết thời hiệu xử phạt (Điều 6)"
+    assert rows[past]["label"].startswith("Đã hết thời hiệu xử phạt")
+    assert rows[past]["tone"] == "red" and rows[past]["when"].startswith("Quá hạn")

@@ -224,3 +224,17 @@ def test_an_impossible_month_falls_back_to_the_current_one(people):
 def test_unknown_unit_is_refused(people):
     with pytest.raises(PermissionDenied):
         build_report(people["giamsat"], {"unit": "999999"})
+
+
+@pytest.mark.parametrize("year", ["abc", "99999", "1999", "20 26"])
+@pytest.mark.parametrize("period", ["year", "month", "quarter"])
+def test_an_invalid_year_is_refused_at_its_field(people, period, year):
+    """Tester: "abc" or "99999" gave this year's report without a word."""
+    with pytest.raises(ValidationFailed) as refused:
+        build_report(people["giamsat"], {"period": period, "year": year})
+    assert "Năm không hợp lệ" in refused.value.errors["year"]
+
+
+def test_an_empty_year_is_the_current_one(people):
+    report = build_report(people["giamsat"], {"period": "year", "year": ""})
+    assert report.period.startswith("Năm 20")

@@ -14,9 +14,15 @@ def decision_fields(
     today: str | rx.Var,
     signer_name: str | rx.Var = "",
     signer_title: str | rx.Var = "",
+    signer_code: str | rx.Var = "",
+    recount=None,
 ) -> list[rx.Component]:
     """Date, signer (with the title that sets the ceiling, NĐ 189/2025),
-    delegation, circumstances, additional sanctions, remedies, payment."""
+    delegation, circumstances, additional sanctions, remedies, payment.
+    The signer's name, printed title and title code start from the given
+    values (e.g. the logged-in signer's account) and stay editable.
+    `recount(kind, text)`, if given, runs when a circumstances box is left,
+    so the suggested fines follow the circumstances (NĐ 68/2025)."""
     return [
         field(
             "Ngày quyết định",
@@ -27,7 +33,10 @@ def decision_fields(
         ),
         field("Người ký", "signer_name", required=True, default=signer_name),
         select_field(
-            "Chức danh có thẩm quyền xử phạt", "signer_title_code", SIGNER_TITLES
+            "Chức danh có thẩm quyền xử phạt",
+            "signer_title_code",
+            SIGNER_TITLES,
+            default=signer_code,
         ),
         field(
             "Chức vụ người ký (ghi trên quyết định)",
@@ -35,9 +44,11 @@ def decision_fields(
             default=signer_title,
             placeholder="Chủ tịch Ủy ban nhân dân xã …",
             hint="Chọn chức danh để hệ thống kiểm tra thẩm quyền phạt tiền "
-            "(Nghị định 189/2025); để trống ô này thì dùng tên chức danh.",
+            "(Nghị định 189/2025); để trống ô này thì hệ thống ghi chức danh "
+            "kèm tên đơn vị (ví dụ Chủ tịch Ủy ban nhân dân xã Ea Kar).",
         ),
         authority_confirmation(),
+        intent_confirmation(),
         field(
             "Quyết định giao quyền (nếu cấp phó ký KT.)",
             "delegation",
@@ -52,12 +63,14 @@ def decision_fields(
             multiline=True,
             full=True,
             hint="Điều 9 Luật XLVPHC.",
+            on_blur=(lambda text: recount("mitigating", text)) if recount else None,
         ),
         field(
             "Tình tiết tăng nặng (mỗi dòng một tình tiết)",
             "aggravating",
             multiline=True,
             full=True,
+            on_blur=(lambda text: recount("aggravating", text)) if recount else None,
             hint="Điều 10 Luật XLVPHC. Một tình tiết: mức phạt giữa mức trung "
             "bình và mức tối đa/tối thiểu; từ hai tình tiết: mức tối đa/tối "
             "thiểu; tăng nặng và giảm nhẹ trừ lùi cho nhau (Nghị định "
@@ -94,32 +107,44 @@ def decision_fields(
     ]
 
 
-def authority_confirmation() -> rx.Component:
-    """For fields whose Art. 24 maximum the system does not know yet (road
-    traffic, public order, fire safety, environment), the signer confirms a
-    check by hand; the service refuses the decision otherwise."""
+def confirmation_box(name: str, label: str, hint: str) -> rx.Component:
+    """A checkbox the signer ticks to confirm a check the system cannot make
+    itself; the service refuses the decision without it and records it on
+    the timeline."""
     return rx.box(
         rx.el.label(
-            rx.el.input(
-                type="checkbox",
-                name="authority_confirmed",
-                value="1",
-                id="authority_confirmed",
-            ),
-            rx.text(" Tôi đã kiểm tra thẩm quyền xử phạt", as_="span", size="2"),
+            rx.el.input(type="checkbox", name=name, value="1", id=name),
+            rx.text(" " + label, as_="span", size="2"),
             display="flex",
             align_items="center",
             gap="0.4em",
-            html_for="authority_confirmed",
+            html_for=name,
         ),
-        rx.text(
-            "Chỉ cần khi hệ thống báo chưa xác định được trần thẩm quyền của "
-            "lĩnh vực (Điều 24 Luật XLVPHC).",
-            size="1",
-            color_scheme="gray",
-        ),
-        error_for("authority_confirmed"),
+        rx.text(hint, size="1", color_scheme="gray"),
+        error_for(name),
         width="100%",
+    )
+
+
+def authority_confirmation() -> rx.Component:
+    """Fields whose Art. 24 maximum the system does not know yet (road
+    traffic, public order, fire safety, environment)."""
+    return confirmation_box(
+        "authority_confirmed",
+        "Tôi đã kiểm tra thẩm quyền xử phạt",
+        "Chỉ cần khi hệ thống báo chưa xác định được trần thẩm quyền của "
+        "lĩnh vực (Điều 24 Luật XLVPHC).",
+    )
+
+
+def intent_confirmation() -> rx.Component:
+    """A violator aged 14 to under 16 is sanctioned only for an intentional
+    violation (Law Art. 5 k1 a, domain/minors.py)."""
+    return confirmation_box(
+        "intent_confirmed",
+        "Vi phạm do cố ý",
+        "Chỉ cần khi người vi phạm từ đủ 14 tuổi đến dưới 16 tuổi (điểm a "
+        "khoản 1 Điều 5 Luật XLVPHC).",
     )
 
 

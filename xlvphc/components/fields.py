@@ -29,6 +29,7 @@ def field(
     multiline: bool = False,
     width: str = "100%",
     full: bool = False,
+    on_blur=None,
 ) -> rx.Component:
     """An uncontrolled input read on submit: fast typing and Vietnamese input
     methods cannot lose characters (reflex-notes: prefer forms read on submit).
@@ -44,6 +45,8 @@ def field(
         "default_value": default,
         "width": "100%",
     }
+    if on_blur is not None:
+        props["on_blur"] = on_blur
     control = (
         rx.text_area(rows="4", **props)
         if multiline
@@ -75,7 +78,7 @@ def select_field(
     name: str,
     options: list[tuple[str, str]] | rx.Var,
     *,
-    default: str = "",
+    default: str | rx.Var = "",
     required: bool = False,
     on_change=None,
 ) -> rx.Component:

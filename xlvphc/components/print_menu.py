@@ -6,10 +6,26 @@ from xlvphc.state.printing import PrintMenuState
 
 
 def _row(form: rx.Var) -> rx.Component:
-    """One form: its code and title, and what can be done with it."""
-    code = form["code"]
+    """One form: its code and title (and which seizure, return or
+    confiscation it is for), and what can be done with it."""
+    code, step = form["code"], form["step"]
     return rx.flex(
-        rx.text(rx.text.strong(code), " · ", form["title"], size="2", flex="1 1 16em"),
+        # One paragraph (no inner box), so that the row is the innermost box
+        # holding the code: the browser tests find a row by it.
+        rx.text(
+            rx.text.strong(code),
+            " · ",
+            form["title"],
+            rx.cond(
+                form["note"] != "",
+                rx.fragment(
+                    rx.el.br(),
+                    rx.text.span(form["note"], size="1", color_scheme="gray"),
+                ),
+            ),
+            size="2",
+            flex="1 1 16em",
+        ),
         rx.cond(
             form["filled"],
             rx.flex(
@@ -17,18 +33,20 @@ def _row(form: rx.Var) -> rx.Component:
                     "Xem trước",
                     size="1",
                     variant="soft",
-                    on_click=PrintMenuState.preview(code, "final"),
+                    on_click=PrintMenuState.preview(code, "final", step),
                 ),
                 rx.button(
                     "Dự thảo",
                     size="1",
                     variant="soft",
-                    on_click=PrintMenuState.download(code, "draft"),
+                    on_click=PrintMenuState.download(code, "draft", step),
                 ),
                 rx.button(
-                    "Tải về", size="1", on_click=PrintMenuState.download(code, "final")
+                    "Tải về",
+                    size="1",
+                    on_click=PrintMenuState.download(code, "final", step),
                 ),
-                gap="0.4em",
+                spacing="2",
                 wrap="wrap",
             ),
         ),
@@ -36,14 +54,92 @@ def _row(form: rx.Var) -> rx.Component:
             "Mẫu trắng",
             size="1",
             variant="outline",
-            on_click=PrintMenuState.download(code, "blank"),
+            on_click=PrintMenuState.download(code, "blank", 0),
         ),
-        gap="0.5em",
+        spacing="2",
         wrap="wrap",
         align="center",
         padding_y="0.35em",
         border_bottom="1px solid var(--gray-4)",
         width="100%",
+    )
+
+
+def _page(page: rx.Var) -> rx.Component:
+    """One page of the preview: its picture, as wide as the dialog allows,
+    and "Trang 2/5" under it."""
+    return rx.box(
+        rx.image(
+            src=page["src"],
+            alt=page["label"],
+            width="100%",
+            max_width="794px",
+            height="auto",
+            border="1px solid var(--gray-6)",
+            box_shadow="0 1px 4px var(--gray-a5)",
+            background="white",
+        ),
+        rx.text(page["label"], size="1", color_scheme="gray", align="center"),
+        width="100%",
+        margin_bottom="0.75em",
+    )
+
+
+def _preview() -> rx.Component:
+    """The pages being previewed, with the whole file one click away."""
+    shown = PrintMenuState.preview_pages.length()
+    chosen = PrintMenuState.preview_form
+    return rx.box(
+        rx.flex(
+            rx.text(
+                PrintMenuState.preview_title,
+                size="1",
+                color_scheme="gray",
+                flex="1 1 12em",
+            ),
+            rx.button(
+                rx.icon("download", size=14),
+                "Tải về",
+                size="1",
+                id="tai-ve-xem-truoc",
+                on_click=PrintMenuState.download(
+                    chosen["code"], chosen["mode"], chosen["step"]
+                ),
+            ),
+            rx.button(
+                "Ẩn xem trước",
+                size="1",
+                variant="soft",
+                color_scheme="gray",
+                on_click=PrintMenuState.close_preview,
+            ),
+            spacing="2",
+            wrap="wrap",
+            align="center",
+            margin_bottom="0.5em",
+        ),
+        rx.box(
+            rx.foreach(PrintMenuState.preview_pages, _page),
+            max_height="60vh",
+            overflow_y="auto",
+            padding="0.5em",
+            background="var(--gray-3)",
+            id="xem-truoc",
+        ),
+        rx.cond(
+            PrintMenuState.preview_total > shown,
+            rx.text(
+                "Chỉ xem trước ",
+                shown.to_string(),
+                " trang đầu; tải về để xem đủ ",
+                PrintMenuState.preview_total.to_string(),
+                " trang.",
+                size="1",
+                color_scheme="gray",
+            ),
+        ),
+        width="100%",
+        margin_bottom="0.75em",
     )
 
 
@@ -67,21 +163,7 @@ def print_menu() -> rx.Component:
                 size="2",
             ),
             rx.cond(PrintMenuState.busy, rx.spinner()),
-            rx.cond(
-                PrintMenuState.preview_src != "",
-                rx.box(
-                    rx.text(
-                        PrintMenuState.preview_title, size="1", color_scheme="gray"
-                    ),
-                    rx.el.iframe(
-                        src=PrintMenuState.preview_src,
-                        width="100%",
-                        height="480px",
-                        title="Xem trước mẫu biểu",
-                    ),
-                    width="100%",
-                ),
-            ),
+            rx.cond(PrintMenuState.preview_pages.length() > 0, _preview()),
             rx.box(
                 rx.foreach(PrintMenuState.forms, _row),
                 max_height="50vh",
@@ -91,4 +173,5 @@ def print_menu() -> rx.Component:
             rx.dialog.close(rx.button("Đóng", variant="soft", margin_top="1em")),
             max_width="56em",
         ),
+        on_open_change=PrintMenuState.dialog_changed,
     )

@@ -55,7 +55,42 @@ def _control(f) -> rx.Component:
     )
 
 
+def _checkbox(f) -> rx.Component:
+    """A statement the officer ticks (hardship, a manual check of the law):
+    the box beside its sentence, across the whole row of the form."""
+    name = f["name"].to(str)
+    return rx.box(
+        rx.el.label(
+            rx.el.input(
+                type="checkbox",
+                name=name,
+                value="1",
+                id="truong-" + name,
+                style={"width": "1.1em", "height": "1.1em", "flexShrink": "0"},
+            ),
+            rx.text(
+                f["label"],
+                rx.cond(f["required"], rx.text.span(" *", color_scheme="red"), ""),
+                as_="span",
+                size="2",
+                weight="medium",
+            ),
+            html_for="truong-" + name,
+            display="flex",
+            align_items="flex-start",
+            gap="0.5em",
+        ),
+        rx.cond(f["hint"] != "", rx.text(f["hint"], size="1", color_scheme="gray")),
+        _error(f),
+        flex="1 1 100%",
+    )
+
+
 def _field(f) -> rx.Component:
+    return rx.cond(f["kind"] == "checkbox", _checkbox(f), _input_field(f))
+
+
+def _input_field(f) -> rx.Component:
     return rx.box(
         rx.text(
             f["label"],
@@ -171,6 +206,27 @@ def _detail(d) -> rx.Component:
         ),
         border_top="1px solid var(--gray-4)",
         padding_y="0.4em",
+    )
+
+
+def procedure_alerts() -> rx.Component:
+    """Red alerts at the top of the case page when a limitation has run out
+    (services/procedure/overview.limitation_alerts), saying what may still
+    be done; filled when the procedure panel loads."""
+    return rx.foreach(
+        ProcedureState.alerts,
+        lambda a: rx.callout.root(
+            rx.callout.icon(rx.icon("triangle_alert")),
+            rx.box(
+                rx.text(a["title"], weight="bold", size="3"),
+                rx.text(a["text"], size="2"),
+            ),
+            color_scheme="red",
+            variant="surface",
+            role="alert",
+            width="100%",
+            class_name="het-thoi-hieu",
+        ),
     )
 
 

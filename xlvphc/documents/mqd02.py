@@ -177,12 +177,21 @@ def _article_one(doc: OfficialDocument, data: DecisionData, total: int) -> None:
     else:
         doc.paragraph("3. Quy định tại: ", bases[0] if bases else None)
     doc.paragraph(
-        "4. Các tình tiết tăng nặng (nếu có): ", text(data.aggravating) or "Không."
+        "4. Các tình tiết tăng nặng (nếu có): ", _circumstances(data.aggravating)
     )
     doc.paragraph(
-        "5. Các tình tiết giảm nhẹ (nếu có): ", text(data.mitigating) or "Không."
+        "5. Các tình tiết giảm nhẹ (nếu có): ", _circumstances(data.mitigating)
     )
     _sanctions(doc, data, total)
+
+
+def _circumstances(value: str) -> str:
+    """Items 4 and 5: the form asks one circumstance per line, and each
+    counts for the fine (NĐ 68/2025); printed run together they read as one
+    ("Vi phạm nhiều lần Tái phạm"), so they are kept apart by "; "."""
+    lines = [text(line) for line in str(value or "").splitlines()]
+    items = [line.rstrip(".;") for line in lines if line]
+    return "; ".join(items) + "." if items else "Không."
 
 
 def _sanctions(doc: OfficialDocument, data: DecisionData, total: int) -> None:

@@ -102,6 +102,9 @@ def table_part(doc: OfficialDocument, header: str, data: FormData) -> None:
         align="LEFT",
         width=doc.text_width,
         line_height=5.2,
+        # A little room inside each cell: a heading that wraps ("Tình trạng,
+        # đặc điểm") must not touch the rules.
+        padding=(0.4, 1.2),
         first_row_as_headings=True,
     ) as table:
         for row in [columns, *rows]:

@@ -5,6 +5,7 @@ are in `xlvphc.domain.calendar`.
 """
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
@@ -248,76 +249,121 @@ def execution_limitation_after_changes(
     return add_months(decided_on, 24)
 
 
-# Luật XLVPHC Điều 76: a postponement lasts at most 03 months from the
-# postponement decision (2012 text, THUVIEN76 in domain.md §1.7).
-# TODO: confirm the period in the 2020 wording of Điều 76 (Luật 67/2020). That
-# wording is not among the project's legal texts: Luật 88/2025 Điều 1 k28
-# điểm e only renames the medical facility in Điều 76 k1 điểm b, and form
-# MQĐ03 ("sửa đổi, bổ sung năm 2020") records a from/to period without a
-# maximum. Until then the 2012 maximum is applied.
-POSTPONEMENT_MONTHS = 3
+@dataclass(frozen=True)
+class PlanProblem:
+    """One fault of an instalment plan, placed on the instalment it is about.
 
-
-def postponement_eligible(fine: int, is_org: bool) -> bool:
-    """Tell whether a fine is large enough to ask for postponement.
-
-    Luật XLVPHC Điều 76 k1 as amended by Luật 67/2020 (LAWNET76, secondary;
-    the 2020 text is not among the project's legal texts): a fine of at
-    least 2.000.000 đồng for an individual or 100.000.000 đồng for an
-    organisation; hardship must also be certified (form MQĐ03: "được …
-    xác nhận"), which is not judged here.
-
-    Args:
-        fine: The total fine in the decision.
-        is_org: The violator is an organisation.
-
-    Returns:
-        True when the amount condition is met.
+    Attributes:
+        part: "amount" or "due": which input of that instalment is wrong.
+        position: The instalment, from 1.
+        message: Vietnamese explanation.
     """
-    return fine >= (100_000_000 if is_org else 2_000_000)
+
+    part: str
+    position: int
+    message: str
 
 
-def postponement_problem(decided_on: date, until: date) -> str | None:
-    """Check the period of a postponement decision (form MQĐ03, Điều 1 k2).
-
-    Luật XLVPHC Điều 76: the postponement runs from its decision for at most
-    `POSTPONEMENT_MONTHS` months (see the TODO there on the source).
-
-    Args:
-        decided_on: Day the postponement was decided.
-        until: Last day of the postponement, as entered.
-
-    Returns:
-        A Vietnamese message for the "until" field, or None when it fits.
-    """
-    last = add_months(decided_on, POSTPONEMENT_MONTHS)
-    if until <= decided_on:
-        return "Ngày hết hoãn phải sau ngày quyết định hoãn."
-    if until > last:
-        return (
-            f"Thời gian hoãn không quá {POSTPONEMENT_MONTHS:02d} tháng (đến ngày "
-            f"{last:%d/%m/%Y}, Điều 76 Luật Xử lý vi phạm hành chính)."
-        )
-    return None
-
-
-# TODO: the minimum fine for paying in instalments (Luật XLVPHC Điều 79 k1)
-# is known only in its 2012 wording (20.000.000 đồng for an individual,
-# 200.000.000 đồng for an organisation; PLO79 in domain.md §1.7), which Luật
-# 67/2020 rewrote; the 2020 wording is not among the project's legal texts
-# and form MQĐ05 states no amount. Refusing on the 2012 figure could refuse
-# a lawful plan, so the amount is left to the officer until the text is
-# obtained; the plan itself (MQĐ05 notes 8-10) is checked here.
-def check_instalments(
+def instalment_plan_problems(
     total: int, amounts: list[int], due_dates: list[date], effective_on: date
-) -> list[str]:
-    """Validate an instalment plan (nộp tiền phạt nhiều lần).
+) -> list[PlanProblem]:
+    """Validate an instalment plan (nộp tiền phạt nhiều lần), fault by fault.
 
     Luật XLVPHC Điều 79 and form MQĐ05 notes (8)-(10): at most 06 months
     from the day the sanction decision takes effect, at most 03 instalments,
     the first at least 40% of the total. Who may pay in instalments (a
-    minimum fine and certified hardship, Điều 79 k1) is not checked: see the
-    TODO above `check_instalments`.
+    minimum fine, hardship and an application, Điều 79 k1) is judged by
+    `xlvphc.domain.relief.instalment_amount_check`.
+
+    Args:
+        total: The fine to be paid in instalments.
+        amounts: Amount of each instalment, in order.
+        due_dates: Due date of each instalment, in order.
+        effective_on: Day the sanction decision took effect.
+
+    Returns:
+        The faults, each on the instalment it concerns; empty when valid.
+    """
+    if not amounts or len(amounts) != len(due_dates):
+        return [PlanProblem("amount", 1, "Mỗi lần nộp phải có số tiền và hạn nộp")]
+    problems: list[PlanProblem] = []
+    count = len(amounts)
+    if count < 2:
+        problems.append(
+            PlanProblem(
+                "amount",
+                2,
+                "Nộp tiền phạt nhiều lần phải có ít nhất 02 lần (mẫu MQĐ05)",
+            )
+        )
+    if count > 3:
+        problems.append(
+            PlanProblem(
+                "amount", 4, "Nộp tiền phạt nhiều lần không được quá 03 lần (Điều 79)"
+            )
+        )
+    for n, amount in enumerate(amounts, start=1):
+        if amount <= 0:
+            problems.append(
+                PlanProblem("amount", n, "Số tiền mỗi lần nộp phải lớn hơn 0")
+            )
+            break
+    # 40% checked in integers: amounts[0] / total >= 40 / 100.
+    if amounts[0] * 100 < total * 40:
+        problems.append(
+            PlanProblem(
+                "amount",
+                1,
+                "Số tiền nộp lần thứ nhất phải tối thiểu bằng 40% tổng số tiền "
+                f"phạt ({format_vnd(-(-total * 40 // 100))}) (Điều 79)",
+            )
+        )
+    if sum(amounts) != total:
+        problems.append(
+            PlanProblem(
+                "amount",
+                count,
+                f"Tổng các lần nộp ({format_vnd(sum(amounts))}) phải bằng số tiền "
+                f"phạt ({format_vnd(total)})",
+            )
+        )
+    last_day = add_months(effective_on, 6)
+    late = next((n for n, d in enumerate(due_dates, 1) if d > last_day), None)
+    if late:
+        problems.append(
+            PlanProblem(
+                "due",
+                late,
+                "Thời hạn nộp tiền phạt nhiều lần không được quá 06 tháng kể từ "
+                "ngày quyết định xử phạt có hiệu lực (chậm nhất ngày "
+                f"{last_day:%d/%m/%Y})",
+            )
+        )
+    early = next(
+        (
+            n
+            for n, d in enumerate(due_dates, 1)
+            if d < effective_on or (n > 1 and d < due_dates[n - 2])
+        ),
+        None,
+    )
+    if early:
+        problems.append(
+            PlanProblem(
+                "due",
+                early,
+                "Hạn nộp các lần phải theo thứ tự và không trước ngày quyết định "
+                "có hiệu lực",
+            )
+        )
+    return problems
+
+
+def check_instalments(
+    total: int, amounts: list[int], due_dates: list[date], effective_on: date
+) -> list[str]:
+    """Validate an instalment plan; the messages of
+    `instalment_plan_problems` (Luật XLVPHC Điều 79; form MQĐ05).
 
     Args:
         total: The fine to be paid in instalments.
@@ -328,35 +374,45 @@ def check_instalments(
     Returns:
         Vietnamese error messages; empty when the plan is valid.
     """
-    errors: list[str] = []
-    if not amounts or len(amounts) != len(due_dates):
-        return ["Mỗi lần nộp phải có số tiền và hạn nộp"]
-    if len(amounts) < 2:
-        errors.append("Nộp tiền phạt nhiều lần phải có ít nhất 02 lần (mẫu MQĐ05)")
-    if len(amounts) > 3:
-        errors.append("Nộp tiền phạt nhiều lần không được quá 03 lần (Điều 79)")
-    if any(a <= 0 for a in amounts):
-        errors.append("Số tiền mỗi lần nộp phải lớn hơn 0")
-    if sum(amounts) != total:
-        errors.append(
-            f"Tổng các lần nộp ({format_vnd(sum(amounts))}) phải bằng số tiền "
-            f"phạt ({format_vnd(total)})"
-        )
-    # 40% checked in integers: amounts[0] / total >= 40 / 100.
-    if amounts[0] * 100 < total * 40:
-        errors.append(
-            "Số tiền nộp lần thứ nhất phải tối thiểu bằng 40% tổng số tiền phạt "
-            f"({format_vnd(-(-total * 40 // 100))}) (Điều 79)"
-        )
-    last_day = add_months(effective_on, 6)
-    if max(due_dates) > last_day:
-        errors.append(
-            "Thời hạn nộp tiền phạt nhiều lần không được quá 06 tháng kể từ ngày "
-            f"quyết định xử phạt có hiệu lực (chậm nhất ngày {last_day:%d/%m/%Y})"
-        )
-    if any(d < effective_on for d in due_dates) or due_dates != sorted(due_dates):
-        errors.append(
-            "Hạn nộp các lần phải theo thứ tự và không trước ngày quyết định "
-            "có hiệu lực"
-        )
-    return errors
+    return [
+        p.message
+        for p in instalment_plan_problems(total, amounts, due_dates, effective_on)
+    ]
+
+
+def default_instalments(
+    total: int, effective_on: date, today: date
+) -> list[tuple[int, date]]:
+    """Suggest a plan for the MQĐ05 form, for the officer to adjust.
+
+    Three instalments spread evenly over what is left of the 06 months of
+    Luật XLVPHC Điều 79 (from the later of `today` and `effective_on`), the
+    last on the last allowed day; the first 40% of the fine rounded up to a
+    thousand đồng (MQĐ05 note 9), the rest in two near-equal parts. Two
+    instalments when the fine is too small to split in three.
+
+    Args:
+        total: The fine still to pay.
+        effective_on: Day the sanction decision took effect.
+        today: Today, so that no suggested date is in the past.
+
+    Returns:
+        (amount, due date) per instalment; empty when the period is over
+        or nothing is owed.
+    """
+    last = add_months(effective_on, 6)
+    start = max(today, effective_on)
+    span = (last - start).days
+    if total <= 0 or span < 3:
+        return []
+    first = min(-(-total * 40 // 100_000) * 1000, total)
+    rest = total - first
+    second = rest // 2 // 1000 * 1000
+    amounts = [first, second, rest - second]
+    if rest <= 0:
+        return []
+    if second <= 0:
+        amounts = [first, rest]
+    count = len(amounts)
+    dues = [start + timedelta(days=span * n // count) for n in range(1, count)]
+    return list(zip(amounts, [*dues, last], strict=True))

@@ -5,6 +5,7 @@ from alembic import context
 from sqlmodel import SQLModel
 
 from xlvphc import models  # noqa: F401  (registers every table)
+from xlvphc.services.case_summary import include_name
 from xlvphc.services.db import make_engine
 from xlvphc.settings import SETTINGS
 
@@ -18,6 +19,7 @@ def run_migrations_offline() -> None:
         target_metadata=target_metadata,
         literal_binds=True,
         render_as_batch=True,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()
@@ -37,7 +39,10 @@ def run_migrations_online() -> None:
 def _run(connection) -> None:
     # Batch mode lets SQLite alter tables (it rebuilds them); PostgreSQL ignores it.
     context.configure(
-        connection=connection, target_metadata=target_metadata, render_as_batch=True
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=True,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -5,7 +5,7 @@ from datetime import date, datetime
 from sqlalchemy import Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
-from xlvphc.models.base import utcnow
+from xlvphc.models.base import MONEY, utcnow
 
 
 class CaseStatus:
@@ -100,8 +100,13 @@ class Case(SQLModel, table=True):
     # (status, compliance_due): the list of overdue or running decisions and
     # the dashboard's count of deadlines still to come walk the open stages
     # by deadline only (services/enforcement.py).
+    # (fine_total), (violator_name): a search with many matches sorted by
+    # amount or name reads the cases in that order and stops at the page
+    # (services.search_index.in_order_ids), as do the other sort columns.
     __table_args__ = (
         Index("ix_case_status_due", "status", "compliance_due"),
+        Index("ix_case_fine_total", "fine_total"),
+        Index("ix_case_violator_name", "violator_name"),
         *due_indexes(),
     )
 
@@ -122,14 +127,15 @@ class Case(SQLModel, table=True):
     record_number: str = Field(default="", index=True, max_length=40)
     decision_number: str = Field(default="", index=True, max_length=40)
     decided_on: date | None = Field(default=None, index=True)
-    fine_total: int = 0
+    fine_total: int = Field(default=0, sa_type=MONEY)
     # Execution summary, kept by the procedure services so that lists,
     # "việc cần làm" and reports read one row per case.
     received_on: date | None = None  # violator received the decision
     compliance_due: date | None = Field(default=None, index=True)
-    paid_total: int = 0
-    reduced_total: int = 0  # reduced or exempted (Law Art. 77)
-    surcharge_total: int = 0
+    paid_total: int = Field(default=0, sa_type=MONEY)
+    # reduced or exempted (Law Art. 77)
+    reduced_total: int = Field(default=0, sa_type=MONEY)
+    surcharge_total: int = Field(default=0, sa_type=MONEY)
     complained: bool = False
     closed_on: date | None = Field(default=None, index=True)
     # Deadlines to act while they still apply (None otherwise), kept by
@@ -197,9 +203,9 @@ class CaseAct(SQLModel, table=True):
     clause: int
     point: str = Field(default="", max_length=4)
     act: str = Field(max_length=1000)
-    frame_min: int | None = None
-    frame_max: int | None = None
-    fine: int | None = None
+    frame_min: int | None = Field(default=None, sa_type=MONEY)
+    frame_max: int | None = Field(default=None, sa_type=MONEY)
+    fine: int | None = Field(default=None, sa_type=MONEY)
     position: int = 0
 
 
@@ -235,7 +241,7 @@ class Decision(SQLModel, table=True):
     # Circumstances, one per line (Law Art. 9, 10; NĐ 118 Điều 9 as amended).
     mitigating: str = Field(default="", max_length=2000)
     aggravating: str = Field(default="", max_length=2000)
-    fine_total: int = 0
+    fine_total: int = Field(default=0, sa_type=MONEY)
     additional_sanctions: str = Field(default="", max_length=2000)
     # Additional sanctions as choices (Law Art. 21 k1 c-đ, Art. 25-27), for
     # the report (NĐ 118/2021 Art. 35 k2 c); the text above details them.

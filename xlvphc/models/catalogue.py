@@ -2,6 +2,8 @@
 
 from sqlmodel import Field, SQLModel
 
+from xlvphc.models.base import MONEY
+
 
 class CatalogueEntry(SQLModel, table=True):
     """One point of a sector decree. Fines are for an individual (Law Art. 24:
@@ -14,8 +16,8 @@ class CatalogueEntry(SQLModel, table=True):
     clause: int
     point: str = Field(default="", max_length=4)
     act: str = Field(max_length=1000)
-    fine_min: int | None = None
-    fine_max: int | None = None
+    fine_min: int | None = Field(default=None, sa_type=MONEY)
+    fine_max: int | None = Field(default=None, sa_type=MONEY)
     additional_sanction: str = Field(default="", max_length=1000)
     remedial_measure: str = Field(default="", max_length=1000)
     source: str = Field(default="", max_length=1000)

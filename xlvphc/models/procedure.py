@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from sqlmodel import Field, SQLModel
 
-from xlvphc.models.base import utcnow
+from xlvphc.models.base import MONEY, utcnow
 
 
 class ProcedureStep(SQLModel, table=True):
@@ -20,7 +20,8 @@ class ProcedureStep(SQLModel, table=True):
     case_id: int = Field(foreign_key="case.id", index=True)
     step: str = Field(index=True, max_length=40)  # services.procedure code
     on: date  # the day the step happened (not the day it was entered)
-    amount: int = 0  # money moved by the step (payment, reduction, coercion)
+    # money moved by the step (payment, reduction, coercion)
+    amount: int = Field(default=0, sa_type=MONEY)
     code: str = Field(default="", max_length=40)  # sub-kind: method, measure …
     document: str = Field(default="", max_length=120)  # number of the paper
     until: date | None = None  # end of a period (postponement, delegation …)
@@ -35,9 +36,9 @@ class Instalment(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     case_id: int = Field(foreign_key="case.id", index=True)
     position: int  # 1, 2 or 3
-    amount: int
+    amount: int = Field(sa_type=MONEY)
     due_on: date = Field(index=True)
-    paid: int = 0
+    paid: int = Field(default=0, sa_type=MONEY)
     paid_on: date | None = None
 
 

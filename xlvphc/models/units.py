@@ -26,7 +26,8 @@ class Unit(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     code: str = Field(index=True, unique=True, max_length=40)
-    name: str = Field(max_length=200)
+    # Indexed: the case list sorted by unit walks the units in name order.
+    name: str = Field(index=True, max_length=200)
     kind: str = Field(index=True, max_length=20)
     parent_id: int | None = Field(default=None, foreign_key="unit.id", index=True)
     is_supervisor: bool = False

@@ -156,6 +156,7 @@ def _create_form() -> rx.Component:
         ),
         on_submit=S.create,
         reset_on_submit=False,
+        key=S.create_form_key,
     )
 
 

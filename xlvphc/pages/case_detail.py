@@ -10,10 +10,11 @@ from xlvphc import routes
 from xlvphc.components.case_history import history_section
 from xlvphc.components.fields import form_message
 from xlvphc.components.print_menu import print_menu
-from xlvphc.components.procedure_panel import procedure_panel
+from xlvphc.components.procedure_panel import procedure_alerts, procedure_panel
 from xlvphc.components.shell import page
 from xlvphc.pages.case_edit import delete_button, edit_button
 from xlvphc.state.cases import CaseDetailState
+from xlvphc.state.procedure import ProcedureState
 
 # Parts other screens add to the case page: functions returning a component.
 # Append to these lists here (one import and one entry per feature).
@@ -80,9 +81,11 @@ def _actions() -> rx.Component:
             ),
             rx.cond(
                 # Only a recorded case awaits its decision (not one sent for
-                # prosecution, closed, or being explained).
+                # prosecution, closed, or being explained), and only while the
+                # limitation runs: an undecided case's only alert says it ended.
                 CaseDetailState.permissions.contains("case.write")
-                & (CaseDetailState.case["status_code"] == "recorded"),
+                & (CaseDetailState.case["status_code"] == "recorded")
+                & (ProcedureState.alerts.length() == 0),
                 rx.button(
                     rx.icon("gavel", size=16), "Ra quyết định xử phạt",
                     color_scheme="green", on_click=CaseDetailState.go_decision,
@@ -105,6 +108,7 @@ def _detail() -> rx.Component:
             align="center", spacing="3", wrap="wrap",
         ),
         _actions(),
+        procedure_alerts(),
         rx.card(
             rx.heading("Vụ việc", size="4"),
             rx.data_list.root(

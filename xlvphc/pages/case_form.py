@@ -21,6 +21,11 @@ GENDERS = [("Nam", "Nam"), ("Nữ", "Nữ")]
 
 
 def _individual() -> rx.Component:
+    """Keyed apart from `_organisation`: the two branches of the rx.cond have
+    inputs of the same type at the same positions, so without distinct keys
+    React keeps the typed-in DOM inputs (uncontrolled, `default_value` only
+    applies on mount) and the organisation's fields would show and submit
+    the individual's birth date, nationality, ID number."""
     return rx.fragment(
         field("Họ và tên", "name", required=True, placeholder="Nguyễn Văn An"),
         select_field("Giới tính", "gender", GENDERS),
@@ -32,6 +37,7 @@ def _individual() -> rx.Component:
               hint="CCCD: 12 chữ số"),
         field("Ngày cấp", "id_issued_on", placeholder="ngày/tháng/năm"),
         field("Nơi cấp", "id_issued_by"),
+        key="doi-tuong-ca-nhan",
     )
 
 
@@ -46,6 +52,7 @@ def _organisation() -> rx.Component:
         field("Người đại diện theo pháp luật", "representative_name", required=True),
         select_field("Giới tính người đại diện", "representative_gender", GENDERS),
         field("Chức danh người đại diện", "representative_title"),
+        key="doi-tuong-to-chuc",
     )
 
 
@@ -196,8 +203,21 @@ def _fine_row(act) -> rx.Component:
         ),
         rx.box(
             rx.text("Mức phạt (đồng)", size="2", weight="medium"),
-            rx.input(name=name, id=name, default_value=act["default_fine"], size="3",
-                     input_mode="numeric"),
+            # Keyed by the suggestion: when the circumstances change it, the
+            # box is drawn again with the new amount (default_value only
+            # applies to a new input).
+            rx.input(
+                name=name,
+                id=name,
+                default_value=act["default_fine"],
+                size="3",
+                input_mode="numeric",
+                key=name + "-" + act["default_fine"].to(str),
+            ),
+            rx.cond(
+                act["advice"],
+                rx.text("Gợi ý: ", act["advice"], size="1", color_scheme="gray"),
+            ),
             rx.cond(
                 DecisionFormState.errors.contains(name),
                 rx.text(DecisionFormState.errors.get(name, ""), color_scheme="red",
@@ -227,6 +247,17 @@ def decision_page() -> rx.Component:
                                 c["violator_kind"], ": ", c["violator_name"]),
                         icon="info",
                     ),
+                    # A minor: no decision under 14, a warning only from 14,
+                    # half the frame from 16 (services/case_queries).
+                    rx.cond(
+                        c["minor_warning"] != "",
+                        rx.callout(
+                            c["minor_warning"],
+                            icon="triangle_alert",
+                            color_scheme="red",
+                            id="canh-bao-chua-thanh-nien",
+                        ),
+                    ),
                     section(
                         "Mức phạt từng hành vi",
                         rx.foreach(DecisionFormState.acts, _fine_row),
@@ -236,7 +267,13 @@ def decision_page() -> rx.Component:
                     ),
                     section(
                         "Quyết định",
-                        *decision_fields(DecisionFormState.today),
+                        *decision_fields(
+                            DecisionFormState.today,
+                            DecisionFormState.signer_name,
+                            DecisionFormState.signer_title,
+                            DecisionFormState.signer_code,
+                            recount=DecisionFormState.recount,
+                        ),
                     ),
                     form_message(),
                     rx.button("Ra quyết định", type="submit", size="3",

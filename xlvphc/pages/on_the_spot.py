@@ -101,6 +101,7 @@ def on_the_spot_page() -> rx.Component:
                             CaseFormState.today,
                             CaseFormState.maker_name,
                             CaseFormState.maker_title,
+                            CaseFormState.maker_code,
                         ),
                         description="Số quyết định do hệ thống cấp tự động. Quyết "
                         "định giao ngay cho người vi phạm nên hạn nộp phạt tính "

@@ -8,20 +8,32 @@ from xlvphc.components.shell import page
 from xlvphc.state.procedure import TodoState
 
 
+def _cell(label: str, *children, **props) -> rx.Component:
+    """A cell that names its column: on a phone each task reads as a card,
+    each value under its label (assets/styles.css, .xl-card-table)."""
+    return rx.table.cell(*children, custom_attrs={"data-label": label}, **props)
+
+
 def _row(r) -> rx.Component:
     return rx.table.row(
-        rx.table.cell(rx.badge(r["when"], color_scheme=r["tone"].to(str))),
-        rx.table.cell(r["due"]),
-        rx.table.cell(r["label"]),
-        rx.table.cell(
+        _cell(
+            "Thời hạn",
+            rx.badge(r["when"], color_scheme=r["tone"].to(str), size="2"),
+            white_space="nowrap",
+        ),
+        _cell("Hạn", r["due"], white_space="nowrap"),
+        _cell("Việc", r["label"], min_width="12rem"),
+        _cell(
+            "Biên bản",
             rx.link(
                 r["record_number"],
                 href=routes.CASE_DETAIL + "?id=" + r["case_id"].to(str),
-            )
+            ),
+            white_space="nowrap",
         ),
-        rx.table.cell(r["decision_number"]),
-        rx.table.cell(r["violator_name"]),
-        rx.table.cell(r["unit_name"]),
+        _cell("Quyết định", r["decision_number"], white_space="nowrap"),
+        _cell("Đối tượng", r["violator_name"], min_width="8rem"),
+        _cell("Đơn vị", r["unit_name"], min_width="9rem"),
     )
 
 
@@ -114,7 +126,9 @@ def todo_page() -> rx.Component:
                     rx.table.body(rx.foreach(TodoState.rows, _row)),
                     size="2",
                     variant="surface",
+                    width="100%",
                     id="bang-viec",
+                    class_name="xl-card-table",
                 ),
                 overflow_x="auto",
                 width="100%",

@@ -328,6 +328,31 @@ def get_user(actor: Actor, user_id: object) -> dict:
         return _public(user, unit.name if unit else "")
 
 
+def signer_defaults(actor: Actor) -> dict:
+    """Who the decision form (MQĐ02) suggests as signer: the acting user when
+    the account carries a signer title (the authority role, NĐ 189/2025).
+    An account without one is not a person with sanction authority, so
+    nothing is suggested rather than a wrong signer. Still editable: a
+    deputy or another head may sign.
+
+    Returns:
+        {"name", "title", "code"}: the name, the title printed under the
+        signature (the account's title, else the signer title's label) and
+        the signer title code; all "" for an account without a signer title.
+    """
+    require(actor, Action.CASE_WRITE)
+    with session_scope() as session:
+        user = session.get(User, actor.user_id)
+        code = user.signer_title if user else ""
+        if code not in SIGNER_LABELS:
+            return {"name": "", "title": "", "code": ""}
+        return {
+            "name": user.full_name,
+            "title": user.title or SIGNER_LABELS[code],
+            "code": code,
+        }
+
+
 def list_users(actor: Actor, filters: object = None, page: object = 1) -> dict:
     """One page of the accounts the actor manages. `filters` may hold q (name
     or username), unit_id, role and status; a plain string is taken as q."""

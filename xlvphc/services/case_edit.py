@@ -27,7 +27,7 @@ from xlvphc.models import (
     Violator,
 )
 from xlvphc.models.base import local_now, to_local, utcnow
-from xlvphc.models.cases import CaseStatus, ViolatorKind
+from xlvphc.models.cases import CaseStatus, CloseReason, ViolatorKind
 from xlvphc.services import audit
 from xlvphc.services.access import Action, Actor, require
 from xlvphc.services.audit_labels import describe
@@ -75,6 +75,7 @@ LABELS = {
     "received_on": "Ngày nhận quyết định", "compliance_due": "Hạn chấp hành",
     "paid_total": "Đã nộp", "reduced_total": "Được giảm, miễn",
     "surcharge_total": "Tiền chậm nộp", "closed_on": "Ngày kết thúc",
+    "close_reason": "Lý do kết thúc",
 }
 VIOLATOR_KEYS = [k for k in LABELS if k in Violator.model_fields and k != "kind"]
 RECORD_KEYS = ["made_at", "place", "maker_name", "maker_title", "witness",
@@ -282,6 +283,8 @@ def shown_value(key: str, value: object) -> str:
     """A stored value as officers read it: stage labels, amounts in đồng."""
     if key == "status" and isinstance(value, str):
         return CaseStatus.LABELS.get(value, value)
+    if key == "close_reason" and isinstance(value, str):
+        return CloseReason.LABELS.get(value, value)
     if key in MONEY_KEYS and isinstance(value, int) and not isinstance(value, bool):
         return format_vnd(value)
     if key in DATE_KEYS and isinstance(value, str):

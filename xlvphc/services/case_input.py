@@ -17,6 +17,7 @@ from xlvphc.domain.fines import (
     org_frame,
 )
 from xlvphc.domain.limitation import detection_problem
+from xlvphc.domain.minors import MinorRule, fine_refusal
 from xlvphc.models import CatalogueEntry
 from xlvphc.models.cases import ViolatorKind
 from xlvphc.services.inputs import FormReader
@@ -187,6 +188,11 @@ class DecisionInput:
     # The signer says they checked their authority by hand: needed where the
     # field's Art. 24 maximum is not known to the system (domain/authority).
     authority_confirmed: bool = False
+    # The signer says the violation was intentional: needed for a violator
+    # aged 14 to under 16 (Law Art. 5 k1 a; domain/minors.py).
+    intent_confirmed: bool = False
+    # The violator's age rule, when a minor at the time of the violation.
+    minor: MinorRule | None = None
 
 
 def frame_for(act, is_org: bool) -> tuple[int | None, int | None]:
@@ -196,11 +202,14 @@ def frame_for(act, is_org: bool) -> tuple[int | None, int | None]:
 
 
 def read_decision(data: object, acts: list, is_org: bool, record_day: date,
-                  today: date) -> tuple[DecisionInput, dict]:
+                  today: date, minor: MinorRule | None = None
+                  ) -> tuple[DecisionInput, dict]:
     """Fines default to the frame average (Law Art. 23 k4) and must stay inside
     the frame, doubled for organisations (Law Art. 24). With mitigating or
     aggravating circumstances (one per line) the fine must follow NĐ 118/2021
-    Điều 9 as rewritten by NĐ 68/2025 (`fine_with_circumstances`)."""
+    Điều 9 as rewritten by NĐ 68/2025 (`fine_with_circumstances`). A minor
+    (`minor`, domain/minors.py, Law Art. 134) is fined on half the frame
+    from 16, and not at all from 14 to under 16 (a warning: fine 0)."""
     form = FormReader(data)
     mitigating = form.text("mitigating", "tình tiết giảm nhẹ", 2000, multiline=True)
     aggravating = form.text("aggravating", "tình tiết tăng nặng", 2000,
@@ -221,6 +230,13 @@ def read_decision(data: object, acts: list, is_org: bool, record_day: date,
                 form.errors[key] = "Hành vi này chỉ bị phạt cảnh cáo."
             fines[act.id] = 0
             continue
+        if fine_refusal(minor):
+            if value:
+                form.errors[key] = fine_refusal(minor)
+            fines[act.id] = 0
+            continue
+        if minor is not None:
+            low, high = minor.frame(low, high)
         advice = fine_with_circumstances(low, high, n_mit, n_agg) \
             if n_mit or n_agg else None
         if value is None and key not in form.errors:
@@ -229,6 +245,9 @@ def read_decision(data: object, acts: list, is_org: bool, record_day: date,
             problem = check_fine(value, low, high)
             if problem is None and advice is not None:
                 problem = check_fine_advice(value, advice)
+            if problem and minor is not None:
+                problem += (f" (người chưa thành niên {minor.age} tuổi: 1/2 mức "
+                            f"phạt của người thành niên, {minor.basis})")
             if problem:
                 form.errors[key] = problem
             fines[act.id] = value
@@ -263,6 +282,8 @@ def read_decision(data: object, acts: list, is_org: bool, record_day: date,
         delegation=form.text("delegation", "quyết định giao quyền", 200),
         authority_confirmed=form.data.get("authority_confirmed")
         in ("1", "on", "true", True),
+        intent_confirmed=form.data.get("intent_confirmed") in ("1", "on", "true", True),
+        minor=minor,
         mitigating=mitigating,
         aggravating=aggravating,
         sanctions=chosen,

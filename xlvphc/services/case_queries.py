@@ -7,6 +7,7 @@ from sqlmodel import select
 
 from xlvphc.domain.dates import fmt_date, fmt_datetime, parse_date
 from xlvphc.domain.fines import default_fine
+from xlvphc.domain.minors import decision_warning, fine_refusal, minor_rule
 from xlvphc.domain.money import format_number, format_vnd, parse_amount
 from xlvphc.domain.text import clean
 from xlvphc.models import (
@@ -21,7 +22,8 @@ from xlvphc.models import (
 )
 from xlvphc.models.base import VN_TZ, local_now, to_local
 from xlvphc.models.cases import CaseStatus, ViolatorKind
-from xlvphc.services import audit, enforcement, search_index
+from xlvphc.models.summary import PROVINCE, CaseSummary
+from xlvphc.services import audit, case_summary, enforcement, search_index
 from xlvphc.services.access import Action, Actor, visible_units
 from xlvphc.services.case_input import frame_for
 from xlvphc.services.cases import load_case
@@ -224,22 +226,41 @@ def _search_words(filters: object) -> list[str]:
     return search_index.query_words(clean(f.get("q"))[:MAX_QUERY])
 
 
-def _walk_units(actor: Actor, filters: object, conds: list
+def _walk_units(actor: Actor, filters: object, conds: list,
+                action: str = Action.CASE_READ
                 ) -> tuple[frozenset[int] | None, list | None]:
     """The units whose words a search walks (the unit filter when it lies in
     the scope, else the scope; None: every unit), and the conditions each
     candidate's case row must pass: None when there is no other filter, as
     the walked words are then those of the units' cases in use (the page
     query checks its rows against every condition anyway)."""
-    units = visible_units(actor, Action.CASE_READ)
+    units = visible_units(actor, action)
     f = filters if isinstance(filters, dict) else {}
     unit = valid_id(_int(f.get("unit")))
     if unit is not None and (units is None or unit in units):
         units = frozenset({unit})
     elif unit is not None:
         return frozenset(), conds  # out of scope: walk nothing, match nothing
-    scope_only = case_conditions(actor, {"unit": f.get("unit")}, search=False)
+    scope_only = case_conditions(actor, {"unit": f.get("unit")}, action,
+                                 search=False)
     return units, (None if len(conds) == len(scope_only) else conds)
+
+
+def result_statement(session, actor: Actor, filters: object, stmt,
+                     action: str = Action.CASE_READ):
+    """`stmt` (a select over Case, joined to Unit) narrowed to the list's
+    result and sorted as the list sorts it, as one statement that the caller
+    may stream (the Excel export): the same conditions and scope as
+    `list_cases`, and the words of the search box found by the same planned
+    walk (search_index.plan), not by one IN per word."""
+    conds = case_conditions(actor, filters, action, search=False)
+    stmt = stmt.where(*conds)
+    words = _search_words(filters)
+    if words:
+        units, _ = _walk_units(actor, filters, conds, action)
+        plan = search_index.plan(session, words, units)
+        stmt = stmt.where(Case.id.in_(search_index.matching_subquery(plan)))
+    return ordered(stmt, filters)
 
 
 def _searched(session, actor: Actor, filters: object, words: list[str],
@@ -247,8 +268,10 @@ def _searched(session, actor: Actor, filters: object, words: list[str],
     """The capped total and the page query of a search, driven by its rarest
     word (search_index.plan). Up to COUNT_CAP matches are all found first and
     any sort pages through them; past that, newest/oldest first walks the
-    driver in case-id order, and another sort reads the whole driver range
-    and sorts its matches (slower: the cost of that word's postings)."""
+    driver in case-id order; a province-wide search sorted otherwise reads
+    the cases in that column's order and stops at the page (`_in_order`);
+    failing both, the whole driver range is read and its matches sorted
+    (slower: the cost of that word's postings)."""
     units, checks = _walk_units(actor, filters, conds)
     plan = search_index.plan(session, words, units)
     if plan.units is None and units is not None:
@@ -267,9 +290,40 @@ def _searched(session, actor: Actor, filters: object, words: list[str],
                                       PAGE_SIZE)
         if ids is not None:
             return len(found), page_stmt.where(Case.id.in_(ids))
+    if plan.units is None and key not in NULLABLE_SORTS:
+        ids = _in_order(session, plan, conds, key, descending, offset, found)
+        if ids is not None:
+            return len(found), page_stmt.where(Case.id.in_(ids))
     ids = search_index.sorted_ids(session, plan, checks, _sort_value(key),
                                   descending, offset, PAGE_SIZE)
     return len(found), page_stmt.where(Case.id.in_(ids))
+
+
+# Sort columns that may be empty (NULL): search_index.in_order_ids bounds its
+# walk by a value, which NULLs, first on one database and last on the other,
+# do not respect; such a sort reads the driver's postings.
+# TODO: the dates could walk too, with the NULL group handled per database;
+# issue 6 asked for the other columns (amount, name, status...).
+NULLABLE_SORTS = {"violation_date", "decided_on"}
+
+
+def _in_order(session, plan, conds: list, key: str, descending: bool,
+              offset: int, found: list[int]) -> list[int] | None:
+    """A page of a province-wide search with many matches, read in the
+    sort column's order (search_index.in_order_ids): when the words are
+    common, the first cases in that order hold the page. The walk may read
+    a quarter as many cases as the driver has postings (a case read costs
+    about twice a posting: its row and every word); None when the page
+    lies further (the words cluster in that order, as a name searched and
+    sorted by name does)."""
+    postings = search_index.driver_postings(session, plan)
+    budget = min(postings // 4, search_index.SORT_WALK_MAX)
+    frame = select(Case.id)
+    if key == "unit_name":
+        frame = frame.join(Unit, Unit.id == Case.unit_id)
+    return search_index.in_order_ids(session, plan, frame, conds, SORTS[key],
+                                     descending, offset, PAGE_SIZE, found, budget,
+                                     postings)
 
 
 def _sort_value(key: str):
@@ -286,16 +340,33 @@ def _sort_value(key: str):
 
 
 def filter_choices(actor: Actor) -> dict:
-    """The units and fields the filter lists offer: only units in scope."""
+    """The units and fields the filter lists offer: only units in scope.
+
+    The fields are those of the live (not binned) cases in scope, read from
+    the year rows of the case summary (models/summary.py: kept by triggers,
+    live cases only, a row per unit, year and field) rather than from the
+    cases: this runs on every opening of the list, and a unit's cases are
+    tens of thousands of rows at province scale, its year rows a few dozen.
+    A row whose cases were all binned or moved stays with `cases` 0."""
     units = visible_units(actor, Action.CASE_READ)
     with session_scope() as session:
+        case_summary.ensure(session.connection())
         stmt = select(Unit.id, Unit.name).order_by(Unit.name)
         if units is not None:
             stmt = stmt.where(Unit.id.in_(units))
         unit_rows = session.exec(stmt).all()
-        fstmt = select(Case.field).where(Case.deleted_at.is_(None)).distinct()
-        if units is not None:
-            fstmt = fstmt.where(Case.unit_id.in_(units))
+        fstmt = (
+            select(CaseSummary.field)
+            .where(
+                CaseSummary.period.between(case_summary.NO_YEAR, 9999),
+                CaseSummary.cases > 0,
+            )
+            .distinct()
+        )
+        if units is None:
+            fstmt = fstmt.where(CaseSummary.unit_id == PROVINCE)
+        else:
+            fstmt = fstmt.where(CaseSummary.unit_id.in_(units))
         fields = sorted(session.exec(fstmt).all())
     return {
         "units": [{"id": str(i), "name": n} for i, n in unit_rows],
@@ -347,9 +418,20 @@ def get_case(actor: Actor, case_id: object) -> dict:
         ).all()
         audit.record(session, actor, "case.read", entity="case", entity_id=case.id)
         is_org = case.violator_kind == ViolatorKind.ORGANISATION
+        # A minor's frame is halved or replaced by a warning (Law Art. 134).
+        minor = (
+            None
+            if is_org or violator is None
+            else minor_rule(violator.birth_date, case.violation_date)
+        )
         act_rows = []
         for act in acts:
             low, high = frame_for(act, is_org)
+            if low is not None and minor is not None:
+                # 14 to under 16: a warning only, the fine left empty.
+                low, high = (
+                    (None, None) if fine_refusal(minor) else minor.frame(low, high)
+                )
             act_rows.append({
                 "id": act.id,
                 "citation": (f"Điểm {act.point} khoản {act.clause}" if act.point
@@ -359,6 +441,11 @@ def get_case(actor: Actor, case_id: object) -> dict:
                 "frame": frame_text(low, high),
                 "default_fine": "" if low is None
                 else format_number(default_fine(low, high)),
+                # The frame as numbers: the decision form re-suggests the fine
+                # when the circumstances change (DecisionFormState.recount).
+                "low": low or 0,
+                "high": high or 0,
+                "advice": "",
                 "fine": "—" if act.fine is None else format_vnd(act.fine),
             })
         return {
@@ -375,6 +462,8 @@ def get_case(actor: Actor, case_id: object) -> dict:
             "violation_place": case.violation_place,
             "description": case.description,
             "acts": act_rows,
+            # Shown in red on the decision form (domain/minors.py).
+            "minor_warning": decision_warning(minor),
             "record_number": case.record_number,
             "record_made_at": fmt_datetime(to_local(record.made_at)) if record else "",
             "record_date": to_local(record.made_at).date().isoformat()

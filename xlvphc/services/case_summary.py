@@ -7,16 +7,28 @@ buckets (its unit and the province, each by month and by year) and adds the
 new one, in the same transaction as the change. A trigger sees every write
 path — the services, the Excel import, a bulk load, a repair made by hand in
 SQL — so no new code path can forget the summary, and a rollback drops the
-change and its contribution together. Concurrent writers on PostgreSQL
-serialise on the bucket row (INSERT … ON CONFLICT DO UPDATE adds to the
-committed value), so the sums stay exact with several workers.
+change and its contribution together.
 
-The price: writers of the same field wait for each other's commit on the
-province row of the month (milliseconds).
-TODO: two transactions that each touch several buckets in opposite orders
-(two large imports, or an edit of acts beside a new case of the same field
-and month) can deadlock on PostgreSQL, which fails one of them; if that shows
-up in use, take the bucket locks in a fixed order first.
+On SQLite the triggers add to the summary rows at once: one writer at a time
+holds the whole database, so writers cannot lock rows in different orders.
+
+On PostgreSQL several workers write at once, and adding to the rows at once
+deadlocked: every case also counts in the province's rows, so a transaction
+writing cases of units A then B locked A's rows, then the province's, then
+B's, while another writing B then A held B's and waited for the province's
+(two imports, a unit merge, an edit moving a case to another field; see
+tests/services/test_summary_concurrency.py). So there the triggers only
+stage the changes, per bucket, in an unlogged table private to the
+transaction (`casesummarydelta`, `actsummarydelta`, keyed by the
+transaction id), and a deferred constraint trigger folds them into the
+summary at COMMIT, bucket by bucket in key order, in one statement per
+table. Every transaction locks summary rows in the same order, and only
+while it commits, so none waits for another that waits for it; concurrent
+folds of one bucket add to the committed value (INSERT … ON CONFLICT DO
+UPDATE), so the sums stay exact. A change that leaves a bucket's figures as
+they were (a deadline moved, a note edited) does not touch its row. Within
+the writing transaction the summary does not show its own changes yet;
+nothing reads it there.
 
 The figures a trigger adds are the SQL conditions of services/enforcement.py,
 compiled for each dialect: the dashboard's live queries, the case-list
@@ -30,7 +42,11 @@ dashboard calls it before reading.
 import logging
 
 from sqlalchemy import (
+    BigInteger,
+    Column,
     Integer,
+    MetaData,
+    Table,
     bindparam,
     case,
     cast,
@@ -43,6 +59,7 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.engine import Connection
+from sqlalchemy.schema import CreateTable
 
 from xlvphc.models import Case, CaseAct
 from xlvphc.models.cases import ViolatorKind
@@ -62,8 +79,11 @@ ACT_TRIGGERS = (
     "xlvphc_summary_act_update",
     "xlvphc_summary_act_delete",
 )
-PG_TRIGGERS = ("xlvphc_summary_case", "xlvphc_summary_act")
-PG_FUNCTIONS = ("xlvphc_summary_case_row", "xlvphc_summary_act_row")
+PG_FUNCTIONS = (
+    "xlvphc_summary_case_row",
+    "xlvphc_summary_act_row",
+    "xlvphc_summary_fold",
+)
 
 # Case columns a summary figure reads; other updates (search text, version,
 # deadlines of other steps) do not fire the triggers.
@@ -86,6 +106,37 @@ READ_COLUMNS = (
 BUCKET = ("unit_id", "period", "field")
 CITATION = ("decree", "article", "clause", "point")
 NO_MONTH, NO_YEAR = 0, -1  # periods of a case without a violation date
+# Staging tables are not in SQLModel's metadata: they belong to the
+# PostgreSQL triggers, and `install` creates them with those
+# (migrations/env.py keeps them out of autogenerate's comparison).
+_STAGED = MetaData()
+
+
+def _staging(summary, key: tuple[str, ...]) -> Table:
+    """The PostgreSQL table where a transaction's changes to `summary` wait
+    for its commit: the summary's columns and the transaction id, one row
+    per bucket. Unlogged (no WAL): no row outlives its transaction."""
+    columns = [Column("xact", BigInteger, primary_key=True)]
+    columns += [
+        Column(c.name, c.type, primary_key=c.name in key, nullable=False)
+        for c in summary.__table__.c
+        if c.name != "id"
+    ]
+    return Table(
+        f"{summary.__tablename__}delta", _STAGED, *columns, prefixes=["UNLOGGED"]
+    )
+
+
+CASE_STAGING = _staging(CaseSummary, BUCKET)
+ACT_STAGING = _staging(ActSummary, BUCKET + CITATION)
+STAGING_TABLES = (CASE_STAGING.name, ACT_STAGING.name)
+# (trigger, table) pairs on PostgreSQL.
+PG_TRIGGERS = (
+    ("xlvphc_summary_case", "case"),
+    ("xlvphc_summary_act", "caseact"),
+    ("xlvphc_summary_fold", CASE_STAGING.name),
+    ("xlvphc_summary_fold", ACT_STAGING.name),
+)
 
 
 def _flag(condition):
@@ -153,6 +204,12 @@ def rebuild(connection: Connection) -> None:
     a = CaseAct.__table__.c
     month = month_key(c.violation_date, dialect)
     values = measures(c)
+    if dialect == "postgresql" and _staging_present(connection):
+        # This transaction's own staged changes are in the rebuild already.
+        for staging in (CASE_STAGING, ACT_STAGING):
+            connection.execute(
+                delete(staging).where(staging.c.xact == func.txid_current())
+            )
     connection.execute(delete(CaseSummary.__table__))
     connection.execute(delete(ActSummary.__table__))
     connection.execute(
@@ -218,6 +275,22 @@ def _upsert_tail(table: str, key: tuple[str, ...], columns) -> str:
     return f" ON CONFLICT ({', '.join(key)}) DO UPDATE SET {adds}"
 
 
+def _add_to(
+    summary: str, key: tuple[str, ...], sums, values: str, rest: str, dialect
+) -> str:
+    """INSERT … SELECT `values` `rest` adding to the rows of `summary` (on
+    SQLite) or to this transaction's rows of its staging table (on
+    PostgreSQL, folded in at commit)."""
+    table, names = summary, (*key, *sums)
+    if dialect.name == "postgresql":
+        table, key = f"{summary}delta", ("xact", *key)
+        names, values = ("xact", *names), f"txid_current(), {values}"
+    return (
+        f"INSERT INTO {table} ({', '.join(names)}) SELECT {values} {rest}"
+        + _upsert_tail(table, key, sums)
+    )
+
+
 def _buckets(head: str, date_column, dialect) -> list[tuple[str, str]]:
     """(unit, period) of the four rows a case counts in."""
     month = _sql(month_key(date_column, dialect.name), dialect)
@@ -233,10 +306,14 @@ def _case_upserts(row: str, sign: int, dialect) -> list[str]:
     head = _sql(r.c.id, dialect).rsplit(".", 1)[0]  # new / "new"
     values = [f"{sign} * ({_sql(v, dialect)})" for v in measures(r.c).values()]
     return [
-        f"INSERT INTO casesummary ({', '.join(BUCKET + MEASURES)}) "
-        f"SELECT {unit}, {period}, {head}.field, {', '.join(values)} "
-        f"WHERE {head}.deleted_at IS NULL"
-        + _upsert_tail("casesummary", BUCKET, MEASURES)
+        _add_to(
+            "casesummary",
+            BUCKET,
+            MEASURES,
+            f"{unit}, {period}, {head}.field, {', '.join(values)}",
+            f"WHERE {head}.deleted_at IS NULL",
+            dialect,
+        )
         for unit, period in _buckets(head, r.c.violation_date, dialect)
     ]
 
@@ -247,12 +324,17 @@ def _acts_of_case_upserts(row: str, sign: int, dialect) -> list[str]:
     r = Case.__table__.alias(row)
     head = _sql(r.c.id, dialect).rsplit(".", 1)[0]
     return [
-        f"INSERT INTO actsummary ({', '.join(BUCKET + CITATION)}, cases) "
-        f"SELECT {unit}, {period}, {head}.field, a.decree, a.article, "
-        f"a.clause, a.point, {sign} * count(*) FROM caseact a "
-        f"WHERE a.case_id = {head}.id AND {head}.deleted_at IS NULL "
-        f"GROUP BY a.decree, a.article, a.clause, a.point"
-        + _upsert_tail("actsummary", BUCKET + CITATION, ["cases"])
+        _add_to(
+            "actsummary",
+            BUCKET + CITATION,
+            ("cases",),
+            f"{unit}, {period}, {head}.field, a.decree, a.article, a.clause, "
+            f"a.point, {sign} * count(*)",
+            f"FROM caseact a WHERE a.case_id = {head}.id "
+            f"AND {head}.deleted_at IS NULL "
+            f"GROUP BY a.decree, a.article, a.clause, a.point",
+            dialect,
+        )
         for unit, period in _buckets(head, r.c.violation_date, dialect)
     ]
 
@@ -261,11 +343,15 @@ def _act_upserts(row: str, sign: int, dialect) -> list[str]:
     """Add or take away one act row, in the buckets of its case if live."""
     c = Case.__table__.alias("c")
     return [
-        f"INSERT INTO actsummary ({', '.join(BUCKET + CITATION)}, cases) "
-        f"SELECT {unit}, {period}, c.field, {row}.decree, {row}.article, "
-        f'{row}.clause, {row}.point, {sign} FROM "case" c '
-        f"WHERE c.id = {row}.case_id AND c.deleted_at IS NULL"
-        + _upsert_tail("actsummary", BUCKET + CITATION, ["cases"])
+        _add_to(
+            "actsummary",
+            BUCKET + CITATION,
+            ("cases",),
+            f"{unit}, {period}, c.field, {row}.decree, {row}.article, "
+            f"{row}.clause, {row}.point, {sign}",
+            f'FROM "case" c WHERE c.id = {row}.case_id AND c.deleted_at IS NULL',
+            dialect,
+        )
         for unit, period in _buckets("c", c.c.violation_date, dialect)
     ]
 
@@ -369,17 +455,59 @@ def postgresql_ddl(dialect) -> list[str]:
         + _block(_act_upserts("NEW", 1, d), "    ")
         + "  END IF;"
     )
+    (case_trigger, _), (act_trigger, _), *folds = PG_TRIGGERS
     return [
+        *(
+            str(CreateTable(t, if_not_exists=True).compile(dialect=d)).strip()
+            for t in (CASE_STAGING, ACT_STAGING)
+        ),
         _pg_function(PG_FUNCTIONS[0], case_body),
         _pg_function(PG_FUNCTIONS[1], act_body),
-        _pg_trigger(PG_TRIGGERS[0], "case", ", ".join(READ_COLUMNS), PG_FUNCTIONS[0]),
+        _pg_function(PG_FUNCTIONS[2], _fold_body()),
+        _pg_trigger(case_trigger, "case", ", ".join(READ_COLUMNS), PG_FUNCTIONS[0]),
         _pg_trigger(
-            PG_TRIGGERS[1],
+            act_trigger,
             "caseact",
             "case_id, decree, article, clause, point",
             PG_FUNCTIONS[1],
         ),
+        # A constraint trigger cannot be replaced in place.
+        *(f'DROP TRIGGER IF EXISTS {name} ON "{table}"' for name, table in folds),
+        *(
+            f'CREATE CONSTRAINT TRIGGER {name} AFTER INSERT ON "{table}" '
+            "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW "
+            f"EXECUTE FUNCTION {PG_FUNCTIONS[2]}()"
+            for name, table in folds
+        ),
     ]
+
+
+def _fold(summary: str, key: tuple[str, ...], sums: tuple[str, ...]) -> str:
+    """Move this transaction's staged changes of `summary` into it, bucket
+    by bucket in key order: all transactions lock summary rows in that one
+    order, so none can wait for a row that a transaction waiting for it
+    holds. Buckets whose figures did not change are left alone."""
+    names = ", ".join((*key, *sums))
+    changed = " OR ".join(f"{n} <> 0" for n in sums)
+    return (
+        f"WITH staged AS (DELETE FROM {summary}delta "
+        f"WHERE xact = txid_current() RETURNING {names}) "
+        f"INSERT INTO {summary} ({names}) SELECT {names} FROM staged "
+        f"WHERE {changed} ORDER BY {', '.join(key)}" + _upsert_tail(summary, key, sums)
+    )
+
+
+def _fold_body() -> str:
+    """The deferred trigger's work, at COMMIT: both summaries, the case
+    summary first, in one pass. It fires once per staged bucket row; the
+    first firing folds them all and the others find nothing left."""
+    return _block(
+        [
+            _fold("casesummary", BUCKET, MEASURES),
+            _fold("actsummary", BUCKET + CITATION, ("cases",)),
+        ],
+        "  ",
+    ).rstrip("\n")
 
 
 def _ddl(connection: Connection) -> list[str]:
@@ -399,10 +527,14 @@ def install(connection: Connection) -> None:
 
 def drop(connection: Connection) -> None:
     """Remove the triggers (before a bulk load; then `rebuild` and
-    `install`)."""
+    `install`). PostgreSQL's staging tables stay, empty."""
     if connection.dialect.name == "postgresql":
-        for name, table in zip(PG_TRIGGERS, ("case", "caseact"), strict=True):
-            connection.exec_driver_sql(f'DROP TRIGGER IF EXISTS {name} ON "{table}"')
+        present = set(inspect(connection).get_table_names())
+        for name, table in PG_TRIGGERS:
+            if table in present:
+                connection.exec_driver_sql(
+                    f'DROP TRIGGER IF EXISTS {name} ON "{table}"'
+                )
         return
     for name in CASE_TRIGGERS + ACT_TRIGGERS:
         connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
@@ -411,25 +543,25 @@ def drop(connection: Connection) -> None:
 def installed(connection: Connection) -> bool:
     """True when every trigger is in place."""
     if connection.dialect.name == "postgresql":
-        names = PG_TRIGGERS
+        # Triggers made before the staging tables (migrations 0007-0009)
+        # count as missing: `ensure` puts the current ones in their place.
         found = connection.execute(
             text(
-                "SELECT count(*) FROM pg_trigger t "
+                "SELECT t.tgname, r.relname FROM pg_trigger t "
                 "JOIN pg_class r ON r.oid = t.tgrelid "
-                "WHERE t.tgname IN :names AND r.relname IN ('case', 'caseact') "
-                "AND pg_table_is_visible(r.oid)"
+                "WHERE t.tgname IN :names AND pg_table_is_visible(r.oid)"
             ).bindparams(bindparam("names", expanding=True)),
-            {"names": list(names)},
-        ).scalar()
-    else:
-        names = CASE_TRIGGERS + ACT_TRIGGERS
-        found = connection.execute(
-            text(
-                "SELECT count(*) FROM sqlite_master "
-                "WHERE type = 'trigger' AND name IN :names"
-            ).bindparams(bindparam("names", expanding=True)),
-            {"names": list(names)},
-        ).scalar()
+            {"names": sorted({name for name, _ in PG_TRIGGERS})},
+        ).all()
+        return set(PG_TRIGGERS) <= {tuple(row) for row in found}
+    names = CASE_TRIGGERS + ACT_TRIGGERS
+    found = connection.execute(
+        text(
+            "SELECT count(*) FROM sqlite_master "
+            "WHERE type = 'trigger' AND name IN :names"
+        ).bindparams(bindparam("names", expanding=True)),
+        {"names": list(names)},
+    ).scalar()
     return found == len(names)
 
 
@@ -449,6 +581,17 @@ def ensure(connection: Connection, heal: bool = True) -> bool:
     install(connection)
     rebuild(connection)
     return True
+
+
+def include_name(name: str | None, kind: str, _parents: dict) -> bool:
+    """Alembic's filter: autogenerate leaves the staging tables alone, which
+    `install` makes on PostgreSQL outside SQLModel's metadata."""
+    return not (kind == "table" and name in STAGING_TABLES)
+
+
+def _staging_present(connection: Connection) -> bool:
+    names = set(inspect(connection).get_table_names())
+    return set(STAGING_TABLES) <= names
 
 
 def _tables_present(connection: Connection) -> bool:

@@ -11,15 +11,25 @@ from xlvphc.domain.authority import (
     judge_authority,
     signer_rule,
 )
+from xlvphc.domain.minors import (
+    MinorRule,
+    decision_note,
+    fine_refusal,
+    intent_refusal,
+    minor_rule,
+    sanction_refusal,
+)
 from xlvphc.domain.money import format_vnd
 from xlvphc.domain.sanctions import KEYS as SANCTION_KEYS
 from xlvphc.domain.sanctions import additional_text, expulsion_refusal
+from xlvphc.domain.signer_titles import is_generic, printed_title
 from xlvphc.domain.text import fold
 from xlvphc.models import (
     Case,
     CaseAct,
     CaseEvent,
     Decision,
+    Unit,
     ViolationRecord,
     Violator,
 )
@@ -181,6 +191,49 @@ def create_case(actor: Actor, data: object, request_key: object = None) -> int:
         return case.id
 
 
+def violator_minor(session: Session, case: Case) -> MinorRule | None:
+    """The age rule of the case's violator (an individual under 18 on the day
+    of the violation, Law Art. 5 k1 a and Art. 134; domain/minors.py)."""
+    if case.violator_kind != ViolatorKind.INDIVIDUAL:
+        return None
+    birth = session.exec(
+        select(Violator.birth_date).where(Violator.case_id == case.id)
+    ).first()
+    return minor_rule(birth, case.violation_date)
+
+
+def _minor_problems(parsed, errors: dict) -> list[str]:
+    """Refusals for a minor violator, at their field; the timeline note."""
+    rule = getattr(parsed, "minor", None)
+    refusal = sanction_refusal(rule)
+    if refusal:
+        # The date of birth is what makes the decision impossible (MQĐ01
+        # shows it on the same form; MQĐ02 refuses before reading).
+        errors.setdefault("birth_date", refusal)
+        return []
+    intent = intent_refusal(rule)
+    if intent and not getattr(parsed, "intent_confirmed", False):
+        errors.setdefault("intent_confirmed", intent)
+    note = decision_note(rule)
+    return [note] if note else []
+
+
+def _untold_signer_title(session: Session, case: Case, parsed, errors: dict):
+    """An empty "Chức vụ người ký" prints the title told from the code and
+    the unit (domain.signer_titles); where the unit does not tell the body
+    ("Trưởng đoàn thanh tra", a Sở's chi cục) the signer must write it."""
+    code = parsed.signer_title_code
+    if not code or not is_generic(parsed.signer_title, code):
+        return
+    unit = session.get(Unit, case.unit_id)
+    if not printed_title(code, unit.name if unit else ""):
+        errors.setdefault(
+            "signer_title",
+            f"Ghi chức vụ người ký như in trên quyết định: chức danh «"
+            f"{parsed.signer_title}» không cho biết tên cơ quan của người ký.",
+        )
+
+
 def _lawful_decision(
     session: Session, case: Case, acts: list, is_org: bool, parsed, errors: dict
 ) -> list[str]:
@@ -194,7 +247,8 @@ def _lawful_decision(
     """
     from xlvphc.services.procedure.limits import limitation
 
-    notes: list[str] = []
+    notes: list[str] = _minor_problems(parsed, errors)
+    _untold_signer_title(session, case, parsed, errors)
     if "sanction_expulsion" in parsed.sanctions and "sanction_expulsion" not in errors:
         violator = session.exec(
             select(Violator).where(Violator.case_id == case.id)
@@ -285,7 +339,11 @@ def issue_decision(actor: Actor, case_id: object, data: object) -> str:
         ).all()
         is_org = case.violator_kind == ViolatorKind.ORGANISATION
         record_day = record.made_at.date()
-        parsed, errors = read_decision(data, acts, is_org, record_day, today)
+        # Law Art. 5 k1 a: no decision at all on a violator under 14.
+        minor = violator_minor(session, case)
+        if sanction_refusal(minor):
+            raise Conflict(sanction_refusal(minor))
+        parsed, errors = read_decision(data, acts, is_org, record_day, today, minor)
         notes = _lawful_decision(session, case, acts, is_org, parsed, errors)
         if errors:
             raise ValidationFailed(errors)
@@ -338,7 +396,17 @@ def issue_decision(actor: Actor, case_id: object, data: object) -> str:
 def write_decision(session, actor: Actor, case: Case, acts: list, parsed,
                    form: str) -> tuple[str, int]:
     """Numbers the decision, sets each act's fine and adds the Decision row;
-    shared by MQĐ02 (on a record) and MQĐ01 (on the spot)."""
+    shared by MQĐ02 (on a record) and MQĐ01 (on the spot). A minor's
+    decision that slipped past the form checks is refused here (Law Art. 5
+    k1 a, Art. 134; domain/minors.py)."""
+    minor = violator_minor(session, case)
+    refusal = sanction_refusal(minor) or (
+        fine_refusal(minor) if any(parsed.fines.values()) else None
+    )
+    if refusal is None and intent_refusal(minor) and not parsed.intent_confirmed:
+        refusal = intent_refusal(minor)
+    if refusal:
+        raise Conflict(refusal)
     number = next_number(session, case.unit_id, form, parsed.decided_on.year)
     total = 0
     for act in acts:

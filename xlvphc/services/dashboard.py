@@ -355,7 +355,8 @@ def _not_yet_due(session: Session, f: Figures, scope, today: date) -> None:
     c = Case.__table__.c
     running = case((c.status.in_(enforcement.RUNNING), 1), else_=0)
     where = _case_conditions(scope, scope.date_from, scope.date_to)
-    where.append(enforcement.not_yet_due(today, c))
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    where.append(enforcement.not_yet_due(today, c, sqlite_plan=sqlite))
     for unit_id, n, n_running in session.exec(
         select(c.unit_id, func.count(), func.sum(running))
         .where(*where)

@@ -38,7 +38,15 @@ def make_engine(url: str) -> Engine:
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, hide_parameters=True, pool_pre_ping=True)
+    # One connection per worker thread of the app (SETTINGS.threads), and a
+    # few more for background tasks, so no thread waits for the pool.
+    return create_engine(
+        url,
+        hide_parameters=True,
+        pool_pre_ping=True,
+        pool_size=SETTINGS.threads,
+        max_overflow=4,
+    )
 
 
 def get_engine() -> Engine:

@@ -1,6 +1,8 @@
 """Document numbers: each unit has its own sequence per document type and year
 (Decree 30/2020 numbering restarts every year). Numbers are never reused."""
 
+import re
+
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
@@ -83,3 +85,124 @@ def next_number(session: Session, unit_id: int, form: str, year: int) -> str:
         except IntegrityError:
             continue
     raise RuntimeError("could not allocate a document number")
+
+
+_TYPED = re.compile(r"^\s*0*(\d{1,9})\s*/\s*(\S+)\s*$")
+
+
+def _symbol(text: str) -> str:
+    """A typed symbol as the forms print it: "qd-hb" -> "QĐ-HB"."""
+    return text.upper().replace("QD", "QĐ")
+
+
+def paper_form(number: str, form: str) -> str:
+    """A number typed from a paper document, written the way the series
+    writes its own, so that the same number is recognised however typed:
+    "07 / qđ-hb" -> "7/QĐ-HB". A bare "7" gets the form's symbol, as the
+    printed form adds it (documents/wording.number_line). Anything else is
+    kept as typed.
+
+    Args:
+        number: The number as typed.
+        form: A form code or a number symbol, as for `next_number`.
+    """
+    text = number.strip()
+    if text.isdigit() and len(text) <= 9:
+        return f"{int(text)}/{suffix_for(form)}"
+    match = _TYPED.match(text)
+    if not match:
+        return text
+    return f"{int(match.group(1))}/{_symbol(match.group(2))}"
+
+
+def lock_series(session: Session, unit_id: int, form: str, year: int) -> None:
+    """Hold the unit's series for the year until the caller commits, so that
+    two officers typing the same paper number at once cannot both find it
+    unused. A write that changes nothing does it on both databases: the
+    PostgreSQL row lock (which `next_number` waits for too), the SQLite
+    write lock, after which the caller's reads see every committed number.
+    A year without a row gets one at 0.
+
+    Args:
+        session: The caller's open transaction.
+        unit_id: The issuing unit.
+        form: A form code or a number symbol, as for `next_number`.
+        year: The year of the document.
+    """
+    series = suffix_for(form)
+    same = (
+        DocumentSequence.unit_id == unit_id,
+        DocumentSequence.doc_type == series,
+        DocumentSequence.year == year,
+    )
+    for _ in range(3):
+        held = session.execute(
+            update(DocumentSequence).where(*same).values(last=DocumentSequence.last)
+        )
+        if held.rowcount:
+            return
+        try:
+            with session.begin_nested():
+                session.add(
+                    DocumentSequence(
+                        unit_id=unit_id, doc_type=series, year=year, last=0
+                    )
+                )
+            return
+        except IntegrityError:
+            continue  # another issuer created it first: wait for its lock
+    raise RuntimeError("could not lock a document series")
+
+
+def keep_out_of_series(
+    session: Session, unit_id: int, form: str, number: str, year: int
+) -> None:
+    """Record a number given on paper, outside the system, so that the
+    series never hands it out again.
+
+    A decision already signed on paper keeps the number it carries. When
+    that number belongs to the unit's series for the year ("7/QĐ-CCXP")
+    and lies beyond the last one issued, the series moves up to it; the
+    numbers skipped are left unused rather than risk a second document
+    with the same number. A number of another symbol is not the series'
+    and changes nothing.
+
+    Args:
+        session: The caller's open transaction.
+        unit_id: The issuing unit.
+        form: A form code or a number symbol, as for `next_number`.
+        number: The number as typed.
+        year: The year of the document.
+    """
+    series = suffix_for(form)
+    match = _TYPED.match(number)
+    if not match or _symbol(match.group(2)) != series:
+        return
+    value = int(match.group(1))
+    same = (
+        DocumentSequence.unit_id == unit_id,
+        DocumentSequence.doc_type == series,
+        DocumentSequence.year == year,
+    )
+    for _ in range(3):
+        moved = session.execute(
+            update(DocumentSequence)
+            .where(*same, DocumentSequence.last < value)
+            .values(last=value)
+        )
+        if (
+            moved.rowcount
+            or session.exec(select(DocumentSequence.id).where(*same)).first()
+        ):
+            return  # moved up, or already at or beyond it
+        try:
+            with session.begin_nested():
+                session.add(
+                    DocumentSequence(
+                        unit_id=unit_id, doc_type=series, year=year, last=value
+                    )
+                )
+            return
+        except IntegrityError:
+            continue  # another issuer created the row first: move it up
+    raise RuntimeError("could not record a document number")

@@ -19,6 +19,7 @@ from xlvphc.documents.data import (
 )
 from xlvphc.documents.registry import codes, normalise, render, title
 from xlvphc.domain.dates import fmt_date
+from xlvphc.domain.signer_titles import title_to_print
 from xlvphc.domain.text import fold
 from xlvphc.models import Case, CaseAct, Decision, Unit, ViolationRecord, Violator
 from xlvphc.models.base import to_local
@@ -36,6 +37,7 @@ from xlvphc.services.access import Action, Actor
 from xlvphc.services.cases import load_case
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import Conflict
+from xlvphc.services.printing_choices import checked_step, step_choices
 from xlvphc.services.printing_steps import step_fill
 
 log = logging.getLogger(__name__)
@@ -175,13 +177,23 @@ def _deputy_of(title: str, delegation: str) -> str:
     return head[:1].upper() + head[1:]
 
 
+def _signer_title(decision: Decision, agency: Agency) -> str:
+    """The title printed for the signer: a field left empty stored only the
+    code's label ("… xã, phường, đặc khu"), which names no body; the body is
+    then told from the code and the issuing unit (domain.signer_titles)."""
+    return title_to_print(
+        decision.signer_title, decision.signer_title_code, agency.name
+    )
+
+
 def _decision_data(session, case, unit, violator, acts, record, decision):
+    agency = agency_of(session, unit)
     return DecisionData(
-        agency=agency_of(session, unit),
+        agency=agency,
         number=decision.number,
         decided_on=decision.decided_on,
         signer_name=decision.signer_name,
-        signer_title=decision.signer_title,
+        signer_title=_signer_title(decision, agency),
         field=case.field,
         decrees=sorted({a.decree for a in acts}),
         record_number=record.number,
@@ -208,19 +220,43 @@ def _handed_over_on(session, case_id: int) -> date | None:
     the back of MQĐ02 is for that delivery only (its note (***)), not for
     one by post."""
     return session.exec(
-        select(ProcedureStep.on).where(
+        select(ProcedureStep.on)
+        .where(
             ProcedureStep.case_id == case_id,
             ProcedureStep.step == "send",
             ProcedureStep.code == "direct",
-        ).order_by(ProcedureStep.id)
+        )
+        .order_by(ProcedureStep.id)
     ).first()
 
 
-def _filename(form: str, number: str, case_id: int, mode: str = "final") -> str:
+def _filename(
+    form: str,
+    number: str,
+    case_id: int,
+    mode: str = "final",
+    unit: str = "",
+    year: int | None = None,
+) -> str:
+    """Numbers restart per unit and year (services.numbering), so the unit's
+    code and the year are part of the name: two units' "1/BB-VPHC" must not
+    download as the same file."""
     slug = FORMS.get(form) or normalise(form).replace("Đ", "D").lower()
     safe = re.sub(r"[^0-9A-Za-z-]", "-", number.replace("Đ", "D")).strip("-")
+    scope = "-".join(str(p) for p in (unit, year) if p)
+    scope = re.sub(r"[^0-9A-Za-z-]", "-", scope.replace("Đ", "D")).strip("-")
     tail = {"draft": "-du-thao", "blank": "-mau-trang"}.get(mode, "")
-    return f"{slug}-{safe or case_id}{tail}.pdf"
+    return f"{slug}-{safe or case_id}{'-' + scope if scope else ''}{tail}.pdf"
+
+
+def _paper_year(data, record: ViolationRecord) -> int:
+    """The year of the printed paper's number: its own date, else the
+    record's."""
+    for name in ("decided_on", "issued_on", "made_at"):
+        value = getattr(data, name, None)
+        if value is not None:
+            return value.year
+    return to_local(record.made_at).year
 
 
 def _ref(number: str, on: date | None) -> str:
@@ -229,7 +265,16 @@ def _ref(number: str, on: date | None) -> str:
 
 
 def _generic_data(
-    session, case, unit, violator, acts, record, decision, code: str, mode: str
+    session,
+    case,
+    unit,
+    violator,
+    acts,
+    record,
+    decision,
+    code: str,
+    mode: str,
+    step_id: int = 0,
 ) -> FormData:
     """Fill any template form from what the case holds.
 
@@ -263,7 +308,8 @@ def _generic_data(
             values["ref:QĐ-GQXP"] = _delegation_ref(
                 session, unit.id, decision.delegation
             )
-        signer_name, signer_title = decision.signer_name, decision.signer_title
+        signer_name = decision.signer_name
+        signer_title = _signer_title(decision, agency)
         deputy_of = _deputy_of(signer_title, decision.delegation)
         values["decision_issuer"] = authority_name(agency, signer_title)
         if code in ("MQĐ38", "MQĐ39", "MQĐ40"):
@@ -297,8 +343,11 @@ def _generic_data(
     ):
         values[key] = inst.amount
     # The step that issued this form gives its number, date and details.
-    step = step_fill(session, case.id, code, decision)
+    step = step_fill(session, case.id, code, decision, step_id)
     values |= step.values or {}
+    # A record is made by the maker of the violation record unless its step
+    # names someone else (the organiser of a coercion, MBB10-MBB12).
+    maker = step.signer or (record.maker_name, record.maker_title)
     return FormData(
         agency=agency,
         # Without a recorded step, number and date are written when the
@@ -306,8 +355,8 @@ def _generic_data(
         number=step.number,
         issued_on=step.issued_on,
         made_at=step.made_at,
-        signer_name=signer_name if code.startswith("MQĐ") else record.maker_name,
-        signer_title=signer_title if code.startswith("MQĐ") else record.maker_title,
+        signer_name=signer_name if code.startswith("MQĐ") else maker[0],
+        signer_title=signer_title if code.startswith("MQĐ") else maker[1],
         deputy_of=deputy_of if code.startswith("MQĐ") else "",
         violator=_violator(violator),
         decrees=sorted({a.decree for a in acts}),
@@ -317,7 +366,13 @@ def _generic_data(
     )
 
 
-def form_data(actor: Actor, case_id: object, form: object, mode: object = "final"):
+def form_data(
+    actor: Actor,
+    case_id: object,
+    form: object,
+    mode: object = "final",
+    step: object = 0,
+):
     """Data for one form, checked for scope; used by print and preview.
 
     Args:
@@ -325,6 +380,9 @@ def form_data(actor: Actor, case_id: object, form: object, mode: object = "final
         case_id: The case (untrusted).
         form: A form code (untrusted), e.g. "MQĐ03".
         mode: "final", "draft" (watermarked "DỰ THẢO") or "blank".
+        step: For a paper a case can hold several of (seizure, return,
+            confiscation), the step chosen on the menu (untrusted); 0 for
+            the latest.
     """
     code = normalise(str(form)) if isinstance(form, str) else ""
     if code not in codes() or mode not in MODES:
@@ -336,6 +394,7 @@ def form_data(actor: Actor, case_id: object, form: object, mode: object = "final
                 "Mẫu biểu này chưa dùng được ở giai đoạn hiện tại của "
                 "hồ sơ; hãy in mẫu trắng."
             )
+        step_id = checked_step(session, case.id, code, step)
         unit = session.get(Unit, case.unit_id)
         violator = session.exec(
             select(Violator).where(Violator.case_id == case.id)
@@ -366,8 +425,18 @@ def form_data(actor: Actor, case_id: object, form: object, mode: object = "final
             number = decision.number
         else:
             data = _generic_data(
-                session, case, unit, violator, acts, record, decision, code, str(mode)
+                session,
+                case,
+                unit,
+                violator,
+                acts,
+                record,
+                decision,
+                code,
+                str(mode),
+                step_id,
             )
+            number = data.number
         audit.record(
             session,
             actor,
@@ -379,14 +448,25 @@ def form_data(actor: Actor, case_id: object, form: object, mode: object = "final
         log.info(
             "user=%s printed %s (%s) of case=%s", actor.user_id, code, mode, case.id
         )
-        return data, _filename(code, number, case.id, str(mode))
+        return data, _filename(
+            code,
+            number,
+            case.id,
+            str(mode),
+            unit.code if unit else "",
+            _paper_year(data, record),
+        )
 
 
 def print_form(
-    actor: Actor, case_id: object, form: object, mode: object = "final"
+    actor: Actor,
+    case_id: object,
+    form: object,
+    mode: object = "final",
+    step: object = 0,
 ) -> tuple[str, bytes]:
     """Returns (file name, PDF bytes). Slow: call it off the event loop."""
-    data, filename = form_data(actor, case_id, form, mode)
+    data, filename = form_data(actor, case_id, form, mode, step)
     return filename, render(normalise(str(form)), data)
 
 
@@ -394,15 +474,22 @@ def menu_forms(actor: Actor, case_id: object) -> list[dict]:
     """The forms offered on a case's print menu, checked for scope.
 
     Returns:
-        Rows {code, title, filled}: `filled` is False for forms offered as
-        blank copies only at this stage.
+        Rows {code, title, filled, step, note}: `filled` is False for forms
+        offered as blank copies only at this stage; a paper the case holds
+        several of (one per seizure, return, confiscation) has a row per
+        step, `step` its id and `note` its number and date (else 0 and "").
     """
+    rows = []
     with session_scope() as session:
         case: Case = load_case(session, actor, case_id, Action.CASE_PRINT)
         filled = applicable_forms(case.status)
-    rows = [{"code": c, "title": title(c), "filled": True} for c in filled]
+        for c in filled:
+            row = {"code": c, "title": title(c), "filled": True}
+            choices = step_choices(session, case.id, c)
+            rows += [row | {"step": x["step"], "note": x["label"]} for x in choices]
+            rows += [] if choices else [row | {"step": 0, "note": ""}]
     rows += [
-        {"code": c, "title": title(c), "filled": False}
+        {"code": c, "title": title(c), "filled": False, "step": 0, "note": ""}
         for c in codes()
         if c not in filled
     ]

@@ -18,6 +18,7 @@ from sqlmodel import Session, select
 from xlvphc.domain.dates import fmt_date
 from xlvphc.models import Decision
 from xlvphc.models.procedure import ProcedureStep, SeizedItem
+from xlvphc.services.printing_choices import PER_STEP
 from xlvphc.services.procedure.details import steps_with_details
 
 
@@ -29,6 +30,9 @@ class DetailFill:
     issued_on: date | None = None
     made_at: datetime | None = None
     values: dict[str, object] | None = None
+    # (name, title) of who signs a record as its maker, when not the maker
+    # of the violation record: the organiser of a coercion (MBB10-MBB12).
+    signer: tuple[str, str] | None = None
 
 
 # The measure each coercion form is filled from (coercion step codes).
@@ -112,9 +116,13 @@ def _seizure_of(
 
 
 def _latest(
-    session: Session, case_id: int, codes: tuple[str, ...]
+    session: Session, case_id: int, codes: tuple[str, ...], step_id: int = 0
 ) -> tuple[ProcedureStep, dict] | None:
+    """The step of those kinds that issued the paper: the one chosen on the
+    print menu (`step_id`), else the latest."""
     rows = steps_with_details(session, case_id, codes)
+    if step_id:
+        return next((r for r in rows if r[0].id == step_id), None)
     return rows[0] if rows else None
 
 
@@ -261,16 +269,24 @@ def _coercion_record(session: Session, case_id: int, code: str) -> DetailFill | 
             "holder": order_data.get("holder", ""),
             "holder_address": order_data.get("holder_address", ""),
         }
+    # The person who organised the coercion made the record (its part 1 and
+    # "NGƯỜI LẬP BIÊN BẢN"); without one, the maker of the violation record.
+    leader = data.get("leader_name", "")
     return DetailFill(
-        data.get("record_no", ""), step.on, at(step.on, data.get("start_time")), values
+        data.get("record_no", ""),
+        step.on,
+        at(step.on, data.get("start_time")),
+        values,
+        (leader, data.get("leader_title", "")) if leader else None,
     )
 
 
-def _seizure(session: Session, case_id: int, code: str) -> DetailFill | None:
-    """MBB15 / MQĐ20: the seizure record and decision of the latest seizure."""
-    # TODO: a case with several seizures prints the latest one only; the
-    # print menu has no way yet to pick an earlier step's papers.
-    found = _latest(session, case_id, ("seize",))
+def _seizure(
+    session: Session, case_id: int, code: str, step_id: int = 0
+) -> DetailFill | None:
+    """MBB15 / MQĐ20: the record and decision of the chosen seizure (the
+    latest when none is chosen)."""
+    found = _latest(session, case_id, ("seize",), step_id)
     if found is None:
         return None
     step, data = found
@@ -296,11 +312,15 @@ def _seizure(session: Session, case_id: int, code: str) -> DetailFill | None:
 
 
 def _disposal(
-    session: Session, case_id: int, code: str, decision: Decision | None
+    session: Session,
+    case_id: int,
+    code: str,
+    decision: Decision | None,
+    step_id: int = 0,
 ) -> DetailFill | None:
-    """MBB17 / MQĐ24 (return) and MBB20 / MQĐ14 (confiscation)."""
-    step_code = "return_item" if code in ("MBB17", "MQĐ24") else "confiscate_item"
-    found = _latest(session, case_id, (step_code,))
+    """MBB17 / MQĐ24 (return) and MBB20 / MQĐ14 (confiscation) of the
+    chosen step (the latest when none is chosen)."""
+    found = _latest(session, case_id, (PER_STEP[code],), step_id)
     if found is None:
         return None
     step, data = found
@@ -337,9 +357,21 @@ def _disposal(
 
 
 def detail_fill(
-    session: Session, case_id: int, code: str, decision: Decision | None
+    session: Session,
+    case_id: int,
+    code: str,
+    decision: Decision | None,
+    step_id: int = 0,
 ) -> DetailFill | None:
     """The details of the step that issued form `code`, if it recorded any.
+
+    Args:
+        session: Open session.
+        case_id: The case, already checked for scope.
+        code: The form.
+        decision: The case's sanction decision, if any.
+        step_id: For the papers of `PER_STEP`, the step chosen on the print
+            menu (already checked to be one of this case's); 0 for the latest.
 
     Returns:
         None when no step with details issued the form: it prints blanks.
@@ -353,7 +385,7 @@ def detail_fill(
     if code in RECORD_OF:
         return _coercion_record(session, case_id, code)
     if code in ("MBB15", "MQĐ20"):
-        return _seizure(session, case_id, code)
+        return _seizure(session, case_id, code, step_id)
     if code in ("MBB17", "MQĐ24", "MBB20", "MQĐ14"):
-        return _disposal(session, case_id, code, decision)
+        return _disposal(session, case_id, code, decision, step_id)
     return None

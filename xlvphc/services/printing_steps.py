@@ -16,6 +16,7 @@ from sqlmodel import Session, select
 from xlvphc.models import Decision
 from xlvphc.models.procedure import ProcedureStep
 from xlvphc.services.printing_details import MEASURES_OF, detail_fill
+from xlvphc.services.procedure.details import details_of
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class StepFill:
     issued_on: date | None = None
     values: dict[str, object] | None = None
     made_at: datetime | None = None  # opening time of a record
+    signer: tuple[str, str] | None = None  # (name, title) making a record
 
 
 # Which step issues which form (step codes of services/procedure).
@@ -54,12 +56,17 @@ RELIEF = {
 
 
 def step_fill(
-    session: Session, case_id: int, code: str, decision: Decision | None = None
+    session: Session,
+    case_id: int,
+    code: str,
+    decision: Decision | None = None,
+    step_id: int = 0,
 ) -> StepFill:
-    """Number, date and values for form `code` from the case's latest step,
-    and what the step's details add (services/printing_details.py)."""
+    """Number, date and values for form `code` from the case's latest step
+    (or the one chosen on the print menu, `step_id`), and what the step's
+    details add (services/printing_details.py)."""
     base = _step_columns(session, case_id, code)
-    extra = detail_fill(session, case_id, code, decision)
+    extra = detail_fill(session, case_id, code, decision, step_id)
     if extra is None:
         return base
     values = (base.values or {}) | {
@@ -70,6 +77,7 @@ def step_fill(
         extra.issued_on or base.issued_on,
         values,
         extra.made_at,
+        extra.signer,
     )
 
 
@@ -113,4 +121,8 @@ def _step_columns(session: Session, case_id: int, code: str) -> StepFill:
         values = {"receiving_body": step.note}
     elif code in ("MQĐ38", "MQĐ39", "MQĐ40"):
         values = {"reason": step.note}
+    if code in ("MQĐ03", "MQĐ05"):
+        # The application the relief answers (Art. 76, 79; payment_relief).
+        applied = details_of(session, step.id).get("application_date", "")
+        values |= {"certifier": step.note, "application_date": applied}
     return StepFill(step.document, step.on, {k: v for k, v in values.items() if v})

@@ -35,10 +35,15 @@ class AccountsState(SessionState):
     issued: list[dict] = []
     issued_count: int = 0
     uploading: bool = False
+    # Changed after each account made: the create form is drawn again empty,
+    # so a second click cannot submit the same person twice.
+    create_form_key: int = 0
     _issued: list[accounts.IssuedPassword] = []
 
-    def _load(self):
-        ok, result = self._call(accounts.list_users, self.filters, self.page)
+    async def _load(self):
+        ok, result = await self._call_in_thread(
+            accounts.list_users, self.filters, self.page
+        )
         if not ok:
             return result
         self.rows = result["rows"]
@@ -60,42 +65,42 @@ class AccountsState(SessionState):
         ]
 
     @rx.event
-    def open(self):
+    async def open(self):
         self.editing = {}
         self.rows, self.units, self.roles = [], [], []
         self._show_issued([])
-        ok, result = self._call(accounts.unit_choices)
+        ok, result = await self._call_in_thread(accounts.unit_choices)
         if not ok:
             return result
         self.units = result
-        ok, result = self._call(accounts.role_choices)
+        ok, result = await self._call_in_thread(accounts.role_choices)
         if not ok:
             return result
         self.roles = result
         self.page = 1
-        return self._load()
+        return await self._load()
 
     @rx.event
-    def search(self, form: dict):
+    async def search(self, form: dict):
         form = form if isinstance(form, dict) else {}
         self.filters = {
             k: str(form.get(k if k == "q" else f"loc_{k}") or "")[:100]
             for k in FILTER_KEYS
         }
         self.page = 1
-        return self._load()
+        return await self._load()
 
     @rx.event
-    def next_page(self):
+    async def next_page(self):
         if self.page < self.pages:
             self.page += 1
-        return self._load()
+        return await self._load()
 
     @rx.event
-    def previous_page(self):
+    async def previous_page(self):
         if self.page > 1:
             self.page -= 1
-        return self._load()
+        return await self._load()
 
     @rx.event
     async def create(self, form: dict):
@@ -104,13 +109,14 @@ class AccountsState(SessionState):
         if not ok:
             return result
         self._show_issued([result])
-        self._load()
+        self.create_form_key += 1
+        await self._load()
         return rx.toast.success(f"Đã tạo tài khoản {result.username}.")
 
     @rx.event
-    def start_edit(self, user_id: int):
+    async def start_edit(self, user_id: int):
         self.editing = {}
-        ok, result = self._call(accounts.get_user, _user_id(user_id))
+        ok, result = await self._call_in_thread(accounts.get_user, _user_id(user_id))
         if not ok:
             return result
         self.editing = result
@@ -121,27 +127,27 @@ class AccountsState(SessionState):
         self.errors = {}
 
     @rx.event
-    def save_edit(self, form: dict):
+    async def save_edit(self, form: dict):
         """The id comes from the server-side copy of the row being edited,
         never from the form."""
         user_id = self.editing.get("id", 0)
-        ok, result = self._call(accounts.update_user, user_id, form)
+        ok, result = await self._call_in_thread(accounts.update_user, user_id, form)
         if not ok:
             return result
         self.editing = {}
-        self._load()
+        await self._load()
         return rx.toast.success("Đã lưu tài khoản.")
 
-    def _act(self, fn, user_id, *args, done: str):
-        ok, result = self._call(fn, _user_id(user_id), *args)
+    async def _act(self, fn, user_id, *args, done: str):
+        ok, result = await self._call_in_thread(fn, _user_id(user_id), *args)
         if not ok:
             return result
-        self._load()
+        await self._load()
         return rx.toast.success(done)
 
     @rx.event
-    def disable(self, user_id: int):
-        return self._act(
+    async def disable(self, user_id: int):
+        return await self._act(
             accounts.set_active,
             user_id,
             False,
@@ -149,14 +155,14 @@ class AccountsState(SessionState):
         )
 
     @rx.event
-    def enable(self, user_id: int):
-        return self._act(
+    async def enable(self, user_id: int):
+        return await self._act(
             accounts.set_active, user_id, True, done="Đã mở lại tài khoản."
         )
 
     @rx.event
-    def unlock(self, user_id: int):
-        return self._act(accounts.unlock, user_id, done="Đã mở khóa đăng nhập.")
+    async def unlock(self, user_id: int):
+        return await self._act(accounts.unlock, user_id, done="Đã mở khóa đăng nhập.")
 
     @rx.event
     async def reset_password(self, user_id: int):
@@ -166,7 +172,7 @@ class AccountsState(SessionState):
         if not ok:
             return result
         self._show_issued([result])
-        self._load()
+        await self._load()
 
     @rx.event
     async def upload_list(self, files: list[rx.UploadFile]):
@@ -187,7 +193,7 @@ class AccountsState(SessionState):
             yield result
             return
         self._show_issued(result)
-        self._load()
+        await self._load()
         yield rx.toast.success(f"Đã tạo {len(result)} tài khoản.")
 
     @rx.event
@@ -217,8 +223,8 @@ class AccountsState(SessionState):
         self._show_issued([])
 
     @rx.event
-    def download_template(self):
-        ok, result = self._call(accounts.role_choices)
+    async def download_template(self):
+        ok, result = await self._call_in_thread(accounts.role_choices)
         if not ok:
             return result
         return rx.download(

@@ -17,8 +17,10 @@ class AuditState(SessionState):
     actions: list[dict] = audit_log.action_choices()
     units: list[dict] = []
 
-    def _load(self):
-        ok, result = self._call(audit_log.search, self.filters, self.page)
+    async def _load(self):
+        ok, result = await self._call_in_thread(
+            audit_log.search, self.filters, self.page
+        )
         if not ok:
             return result
         self.rows = result["rows"]
@@ -27,33 +29,33 @@ class AuditState(SessionState):
         self.pages = result["pages"]
 
     @rx.event
-    def open(self):
+    async def open(self):
         self.rows = []
         self.page = 1
-        ok, result = self._call(audit_log.unit_choices)
+        ok, result = await self._call_in_thread(audit_log.unit_choices)
         if not ok:
             return result
         self.units = result
-        return self._load()
+        return await self._load()
 
     @rx.event
-    def search(self, form: dict):
+    async def search(self, form: dict):
         form = form if isinstance(form, dict) else {}
         self.filters = {k: str(form.get(k) or "")[:64] for k in FILTER_KEYS}
         self.page = 1
-        return self._load()
+        return await self._load()
 
     @rx.event
-    def next_page(self):
+    async def next_page(self):
         if self.page < self.pages:
             self.page += 1
-        return self._load()
+        return await self._load()
 
     @rx.event
-    def previous_page(self):
+    async def previous_page(self):
         if self.page > 1:
             self.page -= 1
-        return self._load()
+        return await self._load()
 
     @rx.event
     async def export(self):

@@ -4,25 +4,19 @@ case page."""
 import reflex as rx
 
 from xlvphc import routes
-from xlvphc.services import case_edit, catalogue, recycle_bin
+from xlvphc.services import case_edit, recycle_bin
 from xlvphc.state.cases import _case_id
+from xlvphc.state.catalogue_picker import CataloguePickerMixin
 from xlvphc.state.session import SessionState
 
-MAX_ACTS = 20
 
-
-class CaseEditState(SessionState):
+class CaseEditState(CataloguePickerMixin, SessionState):
     ready: bool = False
     case_id: int = 0
     record_number: str = ""
     kind: str = "individual"
     locked: str = ""
     values: dict[str, str] = {}
-    catalogue_results: list[dict] = []
-    # Why a typed search found nothing, and what to try (catalogue.find).
-    catalogue_message: str = ""
-    catalogue_tips: list[str] = []
-    selected: list[dict] = []
     # The save was refused because someone else saved first.
     conflict: bool = False
     form_key: int = 0
@@ -41,12 +35,13 @@ class CaseEditState(SessionState):
         self.form_key += 1
 
     @rx.event
-    def open(self):
+    async def open(self):
         self.ready, self.conflict = False, False
-        self.values, self.selected, self.catalogue_results = {}, [], []
-        self.catalogue_message, self.catalogue_tips = "", []
-        ok, result = self._call(case_edit.edit_form,
-                                _case_id(self.router.page.params.get("id")))
+        self.values, self.selected = {}, []
+        self._reset_picker()
+        ok, result = await self._call_in_thread(
+            case_edit.edit_form, _case_id(self.router.page.params.get("id"))
+        )
         if not ok:
             return result
         self._fill(result)
@@ -57,34 +52,13 @@ class CaseEditState(SessionState):
         self.kind = "organisation" if value == "organisation" else "individual"
 
     @rx.event
-    def search_catalogue(self, query: str):
-        ok, result = self._call(catalogue.find, str(query or "")[:200])
-        if ok:
-            self.catalogue_results = result["rows"]
-            self.catalogue_message = result["message"]
-            self.catalogue_tips = result["tips"]
-
-    @rx.event
-    def add_act(self, act_id: str):
-        """Only rows the server itself listed can be added."""
-        row = next((r for r in self.catalogue_results if r["id"] == act_id), None)
-        if row is None or len(self.selected) >= MAX_ACTS:
-            return
-        if all(s["id"] != act_id for s in self.selected):
-            self.selected = self.selected + [row]
-
-    @rx.event
-    def remove_act(self, act_id: str):
-        self.selected = [s for s in self.selected if s["id"] != act_id]
-
-    @rx.event
-    def submit(self, form: dict):
+    async def submit(self, form: dict):
         form = dict(form) if isinstance(form, dict) else {}
-        form["act_ids"] = ",".join(s["id"] for s in self.selected)
+        form["act_ids"] = self._act_ids()
         form["kind"] = self.kind
         form["version"] = self._version
         self.conflict = False
-        ok, result = self._call(_save, self.case_id, form)
+        ok, result = await self._call_in_thread(_save, self.case_id, form)
         if ok and isinstance(result, str):
             # Someone saved first: show who, and the way to their change.
             self.message, self.conflict = result, True
@@ -113,10 +87,11 @@ class CaseHistoryState(SessionState):
     loaded: bool = False
 
     @rx.event
-    def load(self):
+    async def load(self):
         self.entries, self.loaded = [], False
-        ok, result = self._call(case_edit.case_history,
-                                _case_id(self.router.page.params.get("id")))
+        ok, result = await self._call_in_thread(
+            case_edit.case_history, _case_id(self.router.page.params.get("id"))
+        )
         if not ok:
             return result
         self.entries = result
@@ -134,10 +109,12 @@ class CaseDeleteState(SessionState):
         self.errors, self.message = {}, ""
 
     @rx.event
-    def delete(self, form: dict):
+    async def delete(self, form: dict):
         reason = form.get("reason") if isinstance(form, dict) else None
         case_id = _case_id(self.router.page.params.get("id"))
-        ok, result = self._call(recycle_bin.delete_case, case_id, reason)
+        ok, result = await self._call_in_thread(
+            recycle_bin.delete_case, case_id, reason
+        )
         if not ok:
             return result
         self.open_dialog = False

@@ -6,43 +6,46 @@ import reflex as rx
 
 from xlvphc import routes
 from xlvphc.domain.dates import fmt_date
+from xlvphc.domain.fines import default_fine, fine_with_circumstances
+from xlvphc.domain.money import format_number
 from xlvphc.models.base import local_now
-from xlvphc.services import case_queries, cases, catalogue
+from xlvphc.services import accounts, case_queries, cases
+from xlvphc.services.access import Action
 from xlvphc.state.cases import _case_id
+from xlvphc.state.catalogue_picker import CataloguePickerMixin
 from xlvphc.state.session import SessionState
 
-MAX_ACTS = 20
 
-
-class CaseFormState(SessionState):
+class CaseFormState(CataloguePickerMixin, SessionState):
     ready: bool = False
     kind: str = "individual"
     today: str = ""
     now_time: str = ""
     maker_name: str = ""
     maker_title: str = ""
-    catalogue_results: list[dict] = []
-    # Why a typed search found nothing, and what to try (catalogue.find).
-    catalogue_message: str = ""
-    catalogue_tips: list[str] = []
-    selected: list[dict] = []
+    # The account's signer title code: on the spot (MQĐ01) the officer who
+    # records is the one who decides, so the ceiling check starts from it.
+    maker_code: str = ""
     _request_key: str = ""
 
     @rx.event
-    def open(self):
+    async def open(self):
         self.ready = False
-        redirect = self._check_login()
-        if redirect:
+        actor, redirect = await self._login_or_redirect()
+        if actor is None:
             return redirect
         now = local_now()
         self.today = fmt_date(now.date())
         self.now_time = now.strftime("%H:%M")
-        actor = self._actor()
         self.maker_name = actor.full_name
         self.maker_title = actor.title
+        self.maker_code = ""
+        if actor.can(Action.CASE_WRITE):
+            ok, signer = await self._call_in_thread(accounts.signer_defaults)
+            if ok and isinstance(signer, dict):
+                self.maker_code = signer.get("code", "")
         self.kind = "individual"
-        self.catalogue_results = []
-        self.catalogue_message, self.catalogue_tips = "", []
+        self._reset_picker()
         self.selected = []
         self._request_key = secrets.token_hex(16)
         self.ready = True
@@ -52,32 +55,13 @@ class CaseFormState(SessionState):
         self.kind = "organisation" if value == "organisation" else "individual"
 
     @rx.event
-    def search_catalogue(self, query: str):
-        ok, result = self._call(catalogue.find, str(query or "")[:200])
-        if ok:
-            self.catalogue_results = result["rows"]
-            self.catalogue_message = result["message"]
-            self.catalogue_tips = result["tips"]
-
-    @rx.event
-    def add_act(self, act_id: str):
-        """Only rows the server itself listed can be added."""
-        row = next((r for r in self.catalogue_results if r["id"] == act_id), None)
-        if row is None or len(self.selected) >= MAX_ACTS:
-            return
-        if all(s["id"] != act_id for s in self.selected):
-            self.selected = self.selected + [row]
-
-    @rx.event
-    def remove_act(self, act_id: str):
-        self.selected = [s for s in self.selected if s["id"] != act_id]
-
-    @rx.event
-    def submit(self, form: dict):
+    async def submit(self, form: dict):
         form = dict(form) if isinstance(form, dict) else {}
-        form["act_ids"] = ",".join(s["id"] for s in self.selected)
+        form["act_ids"] = self._act_ids()
         form["kind"] = self.kind
-        ok, result = self._call(cases.create_case, form, self._request_key)
+        ok, result = await self._call_in_thread(
+            cases.create_case, form, self._request_key
+        )
         if not ok:
             return [result, rx.scroll_to("thong-bao-loi")] if result else \
                 rx.scroll_to("thong-bao-loi")
@@ -87,17 +71,40 @@ class CaseFormState(SessionState):
         ]
 
 
+
+def suggest_fine(act: dict, mitigating: int, aggravating: int) -> dict:
+    """One act row with its suggested fine for these circumstances (a
+    warning-only act, without a frame, is left alone)."""
+    low, high = act.get("low"), act.get("high")
+    if not (isinstance(low, int) and isinstance(high, int) and 0 < low <= high):
+        return act
+    if mitigating or aggravating:
+        advice = fine_with_circumstances(low, high, mitigating, aggravating)
+        amount, basis = advice.suggested, advice.basis
+    else:
+        amount, basis = default_fine(low, high), ""
+    return {**act, "default_fine": format_number(amount), "advice": basis}
+
+
 class DecisionFormState(SessionState):
     ready: bool = False
     case: dict = {}
     acts: list[dict] = []
     today: str = ""
+    # The signer suggested from the account (accounts.signer_defaults).
+    signer_name: str = ""
+    signer_title: str = ""
+    signer_code: str = ""
+    # Circumstances counted when their box was last left (recount).
+    _mitigating: int = 0
+    _aggravating: int = 0
 
     @rx.event
-    def open(self):
+    async def open(self):
         self.ready = False
+        self._mitigating = self._aggravating = 0
         case_id = _case_id(self.router.page.params.get("id"))
-        ok, result = self._call(case_queries.get_case, case_id)
+        ok, result = await self._call_in_thread(case_queries.get_case, case_id)
         if not ok:
             return result
         if result["status_code"] != "recorded":
@@ -107,14 +114,35 @@ class DecisionFormState(SessionState):
         result.pop("timeline")
         self.case = result
         self.today = fmt_date(local_now().date())
+        ok, signer = await self._call_in_thread(accounts.signer_defaults)
+        signer = signer if ok and isinstance(signer, dict) else {}
+        self.signer_name = signer.get("name", "")
+        self.signer_title = signer.get("title", "")
+        self.signer_code = signer.get("code", "")
         self.ready = True
 
     @rx.event
-    def submit(self, form: dict):
+    def recount(self, kind: str, text: str):
+        """Suggest each act's fine again from the circumstances typed, one per
+        line, as the service will judge them (NĐ 118 Điều 9 as rewritten by
+        NĐ 68/2025). Pure arithmetic on the frames already loaded."""
+        if kind not in ("mitigating", "aggravating") or not isinstance(text, str):
+            return
+        count = len([line for line in text[:2000].splitlines() if line.strip()])
+        if kind == "mitigating":
+            self._mitigating = count
+        else:
+            self._aggravating = count
+        self.acts = [
+            suggest_fine(act, self._mitigating, self._aggravating) for act in self.acts
+        ]
+
+    @rx.event
+    async def submit(self, form: dict):
         form = dict(form) if isinstance(form, dict) else {}
         form["version"] = self.case.get("version")
         case_id = self.case.get("id")
-        ok, result = self._call(cases.issue_decision, case_id, form)
+        ok, result = await self._call_in_thread(cases.issue_decision, case_id, form)
         if not ok:
             return [result, rx.scroll_to("thong-bao-loi")] if result else \
                 rx.scroll_to("thong-bao-loi")

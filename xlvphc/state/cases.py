@@ -113,7 +113,7 @@ class CaseListState(SessionState):
         page = str(params.get("trang") or "1")
         self.page = int(page) if page.isdigit() and len(page) < 7 else 1
         self.form_key += 1
-        ok, choices = self._call(case_queries.filter_choices)
+        ok, choices = await self._call_in_thread(case_queries.filter_choices)
         if not ok:
             return choices
         self.units, self.fields = choices["units"], choices["fields"]

@@ -203,6 +203,40 @@ def pick_link(links: list[str], points: object) -> str:
     return links[index] if 0 <= index < len(links) else ""
 
 
+def _summary_and_figures(actor, filters: dict) -> dict:
+    """The dashboard's figures (dashboard.summary) with its six charts as
+    plotly JSON and the units with overdue decisions, most first. Runs in a
+    worker thread: building and serialising the charts costs CPU time that
+    would hold up the event loop."""
+    r = dashboard.summary(actor, filters)
+    overdue = sorted(
+        (u for u in r["units"] if u["overdue"]), key=lambda u: -u["overdue"]
+    )
+    months = [{**m, "label": _month_label(m["month"])} for m in r["months"]]
+    figures = {
+        "unit": bar_by_unit(r["units"]),
+        "field": bars_with_money(r["fields"], "name", "Lĩnh vực"),
+        "month": bars_with_money(months, "label", "Tháng"),
+        "status": bar_simple(
+            [s["label"] for s in r["enforcement"]],
+            [s["count"] for s in r["enforcement"]],
+            GREEN,
+        ),
+        "overdue": bar_simple(
+            [u["name"] for u in overdue],
+            [u["overdue"] for u in overdue],
+            RED,
+            horizontal=True,
+        ),
+        "kind": pie(["Cá nhân", "Tổ chức"], [r["individuals"], r["organisations"]]),
+    }
+    return {
+        **r,
+        "overdue_units": overdue,
+        "figures": {name: _plain(fig) for name, fig in figures.items()},
+    }
+
+
 class DashboardState(SessionState):
     fields: list[str] = []
     units: list[dict] = []
@@ -232,8 +266,8 @@ class DashboardState(SessionState):
     # chart name -> case-list link per bar, in the order plotly numbers them
     _links: dict[str, list[str]] = {}
 
-    def _load(self):
-        ok, r = self._call(dashboard.summary, self.filters)
+    async def _load(self):
+        ok, r = await self._call_in_thread(_summary_and_figures, self.filters)
         if not ok:
             return r
         self.label = r["label"]
@@ -255,50 +289,35 @@ class DashboardState(SessionState):
             for u in r["units"]
         ]
         self.top_acts = r["top_acts"]
-        overdue = [u for u in r["units"] if u["overdue"]]
-        overdue.sort(key=lambda u: -u["overdue"])
-        self.unit_figure = _plain(bar_by_unit(r["units"]))
-        self.field_figure = _plain(
-            bars_with_money(r["fields"], "name", "Lĩnh vực")
-        )
-        months = [{**m, "label": _month_label(m["month"])} for m in r["months"]]
-        self.month_figure = _plain(bars_with_money(months, "label", "Tháng"))
-        self.status_figure = _plain(bar_simple(
-            [s["label"] for s in r["enforcement"]],
-            [s["count"] for s in r["enforcement"]],
-            GREEN,
-        ))
-        self.overdue_figure = _plain(bar_simple(
-            [u["name"] for u in overdue],
-            [u["overdue"] for u in overdue],
-            RED,
-            horizontal=True,
-        ))
-        self.kind_figure = _plain(pie(
-            ["Cá nhân", "Tổ chức"], [r["individuals"], r["organisations"]]
-        ))
+        figures = r["figures"]
+        self.unit_figure = figures["unit"]
+        self.field_figure = figures["field"]
+        self.month_figure = figures["month"]
+        self.status_figure = figures["status"]
+        self.overdue_figure = figures["overdue"]
+        self.kind_figure = figures["kind"]
         self._links = {
             "unit": [u["link"] for u in reversed(r["units"])],
             "field": [f["link"] for f in r["fields"]],
             "month": [m["link"] for m in r["months"]],
             "status": [s["link"] for s in r["enforcement"]],
-            "overdue": [u["overdue_link"] for u in reversed(overdue)],
+            "overdue": [u["overdue_link"] for u in reversed(r["overdue_units"])],
         }
 
     @rx.event
-    def open(self):
-        ok, result = self._call(dashboard.filter_choices)
+    async def open(self):
+        ok, result = await self._call_in_thread(dashboard.filter_choices)
         if not ok:
             return result
         self.fields = result["fields"]
         self.units = result["units"]
-        return self._load()
+        return await self._load()
 
     @rx.event
-    def apply(self, form: dict):
+    async def apply(self, form: dict):
         form = form if isinstance(form, dict) else {}
         self.filters = {k: str(form.get(k) or "")[:120] for k in FILTER_KEYS}
-        return self._load()
+        return await self._load()
 
     def _follow(self, chart: str, points: object):
         """Open the case list for the clicked bar."""

@@ -30,8 +30,8 @@ class DelegationsState(SessionState):
     ending_id: int = 0
     ending_number: str = ""
 
-    def _reload(self):
-        ok, result = self._call(delegation.list_delegations)
+    async def _reload(self):
+        ok, result = await self._call_in_thread(delegation.list_delegations)
         if not ok:
             self.rows = []
             return result
@@ -42,26 +42,26 @@ class DelegationsState(SessionState):
         return None
 
     @rx.event
-    def open(self):
+    async def open(self):
         self.ready = False
-        redirect = self._check_login()
+        redirect = await self._check_login()
         if redirect:
             return redirect
         self.today = fmt_date(local_now().date())
         self.ending_id, self.ending_number = 0, ""
-        redirect = self._reload()
+        redirect = await self._reload()
         if redirect:
             return redirect
         self.ready = True
 
     @rx.event
-    def register(self, form: dict):
+    async def register(self, form: dict):
         """Record a delegation decision of the user's own unit."""
-        ok, result = self._call(delegation.register_delegation, form)
+        ok, result = await self._call_in_thread(delegation.register_delegation, form)
         if not ok:
             return result
         log.info("delegation=%s registered from the register page", result)
-        self._reload()
+        await self._reload()
         return [
             rx.toast.success("Đã vào sổ quyết định giao quyền."),
             rx.call_script("document.getElementById('form-giao-quyen').reset()"),
@@ -90,13 +90,15 @@ class DelegationsState(SessionState):
         self.ending_id, self.ending_number = 0, ""
 
     @rx.event
-    def end(self, form: dict):
+    async def end(self, form: dict):
         """Record the early end (MQĐ37); the service re-checks the id's unit."""
         if not self.ending_id:
             return
-        ok, result = self._call(delegation.end_delegation, self.ending_id, form)
+        ok, result = await self._call_in_thread(
+            delegation.end_delegation, self.ending_id, form
+        )
         if not ok:
             return result
         self.ending_id, self.ending_number = 0, ""
-        self._reload()
+        await self._reload()
         return rx.toast.success("Đã ghi nhận chấm dứt giao quyền.")

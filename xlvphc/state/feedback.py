@@ -30,8 +30,10 @@ class FeedbackState(SessionState):
     # sent; it never touches the public upload folder.
     _shot: bytes = b""
 
-    def _load(self):
-        ok, result = self._call(feedback.list_feedback, self.filters, self.page)
+    async def _load(self):
+        ok, result = await self._call_in_thread(
+            feedback.list_feedback, self.filters, self.page
+        )
         if not ok:
             return result
         self.rows = result["rows"]
@@ -43,9 +45,9 @@ class FeedbackState(SessionState):
         self.manage = result["manage"]
 
     @rx.event
-    def open(self):
+    async def open(self):
         self.page, self.sent, self.attached, self._shot = 1, "", "", b""
-        return self._load()
+        return await self._load()
 
     @rx.event
     async def attach(self, files: list[rx.UploadFile]):
@@ -54,8 +56,8 @@ class FeedbackState(SessionState):
         self._shot, self.attached = b"", ""
         self.errors, self.message = {}, ""
         try:
-            self._actor()
-        except Exception as exc:
+            await self._actor_in_thread()
+        except Exception as exc:  # noqa: BLE001 - shown by _failure
             return self._failure(exc, "attach")
         upload = files[0] if isinstance(files, list) and files else None
         if not isinstance(upload, rx.UploadFile):
@@ -76,49 +78,51 @@ class FeedbackState(SessionState):
         self._shot, self.attached = b"", ""
 
     @rx.event
-    def send(self, form: dict):
+    async def send(self, form: dict):
         self.sent = ""
-        ok, result = self._call(feedback.send, form, self._shot or None)
+        ok, result = await self._call_in_thread(feedback.send, form, self._shot or None)
         if not ok:
             return result
         self._shot, self.attached = b"", ""
         self.sent = "Đã gửi phản ánh. Sở Tư pháp sẽ trả lời tại trang này."
         self.page = 1
-        redirect = self._load()
+        redirect = await self._load()
         # The form is uncontrolled: clear it only once the report is stored.
         return redirect or rx.call_script(
             "document.getElementById('form-phan-anh')?.reset()"
         )
 
     @rx.event
-    def answer(self, form: dict):
+    async def answer(self, form: dict):
         form = form if isinstance(form, dict) else {}
-        ok, result = self._call(feedback.answer, _id(form.get("id")), form)
+        ok, result = await self._call_in_thread(
+            feedback.answer, _id(form.get("id")), form
+        )
         if not ok:
             return result
-        return self._load()
+        return await self._load()
 
     @rx.event
-    def filter(self, form: dict):
+    async def filter(self, form: dict):
         form = form if isinstance(form, dict) else {}
         # The filter boxes are named loc_* so as not to clash with the form.
         self.filters = {
             k: str(form.get(f"loc_{k}") or "")[:20] for k in ("status", "category")
         }
         self.page = 1
-        return self._load()
+        return await self._load()
 
     @rx.event
-    def next_page(self):
+    async def next_page(self):
         if self.page < self.pages:
             self.page += 1
-        return self._load()
+        return await self._load()
 
     @rx.event
-    def previous_page(self):
+    async def previous_page(self):
         if self.page > 1:
             self.page -= 1
-        return self._load()
+        return await self._load()
 
     @rx.event
     async def view_screenshot(self, feedback_id: int):

@@ -10,7 +10,7 @@ import logging
 
 import reflex as rx
 
-from xlvphc.services import importer
+from xlvphc.services import auth, importer
 from xlvphc.services.importer.reader import MAX_BYTES
 from xlvphc.state.session import SessionState
 
@@ -30,14 +30,14 @@ class ImportState(SessionState):
     _data: bytes = b""
 
     @rx.event
-    def open(self):
+    async def open(self):
         self.file_name, self.preview, self.problems, self.report = "", {}, [], {}
         self.progress, self._data = 0, b""
-        return self._check_login()
+        return await self._check_login()
 
     @rx.event
-    def download_template(self):
-        ok, result = self._call(lambda _actor: importer.template())
+    async def download_template(self):
+        ok, result = await self._call_in_thread(lambda _actor: importer.template())
         if not ok:
             return result
         name, data = result
@@ -48,8 +48,8 @@ class ImportState(SessionState):
         """Read the chosen workbook (size-capped) and run the dry run on it."""
         self.preview, self.problems, self.report, self._data = {}, [], {}, b""
         try:
-            self._actor()
-        except Exception as exc:
+            await self._actor_in_thread()
+        except Exception as exc:  # noqa: BLE001 - shown by _failure
             yield self._failure(exc, "handle_upload")
             return
         upload = files[0] if isinstance(files, list) and files else None
@@ -82,15 +82,17 @@ class ImportState(SessionState):
                 return
             self.running, self.progress, self.report = True, 0, {}
             self.errors, self.message = {}, ""
-            data = self._data
-            try:
-                actor = self._actor()
-            except Exception as exc:  # noqa: BLE001 - shown by _failure
+            data, token = self._data, self.token
+        # The session is resolved off the loop and outside the state lock.
+        try:
+            actor = await asyncio.to_thread(auth.resolve, token)
+        except Exception as exc:  # noqa: BLE001 - shown by _failure
+            async with self:
                 self.running = False
                 redirect = self._failure(exc, "run_import")
-                if redirect:
-                    yield redirect
-                return
+            if redirect:
+                yield redirect
+            return
         done = {"value": 0}
 
         def progress(count: int, total: int) -> None:

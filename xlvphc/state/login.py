@@ -30,14 +30,14 @@ class LoginState(SessionState):
         self.token = result.token
         if result.must_change_password:
             return rx.redirect(routes.CHANGE_PASSWORD)
-        return rx.redirect(routes.HOME)
+        return self._after_login()
 
 
 class PasswordState(SessionState):
     @rx.event
-    def check_pending(self):
+    async def check_pending(self):
         try:
-            self._show_user(self._actor(allow_pending_change=True))
+            self._show_user(await self._actor_in_thread(allow_pending_change=True))
         except NotAuthenticated:
             self._forget_user()
             return rx.redirect(routes.LOGIN)
@@ -65,4 +65,4 @@ class PasswordState(SessionState):
         except ServiceError as exc:
             self.message = exc.message
             return
-        return [rx.toast.success("Đã đổi mật khẩu."), rx.redirect(routes.HOME)]
+        return [rx.toast.success("Đã đổi mật khẩu."), self._after_login()]

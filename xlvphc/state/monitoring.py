@@ -11,19 +11,19 @@ class MonitoringState(SessionState):
     summary: dict[str, str] = {}
     filters: dict[str, str] = {}
 
-    def _load(self):
-        ok, result = self._call(monitoring.unit_progress, self.filters)
+    async def _load(self):
+        ok, result = await self._call_in_thread(monitoring.unit_progress, self.filters)
         if not ok:
             return result
         self.rows = result["rows"]
         self.summary = {k: str(v) for k, v in result["summary"].items()}
 
     @rx.event
-    def open(self):
-        return self._load()
+    async def open(self):
+        return await self._load()
 
     @rx.event
-    def apply(self, form: dict):
+    async def apply(self, form: dict):
         form = form if isinstance(form, dict) else {}
         self.filters = {k: str(form.get(k) or "")[:20] for k in ("group", "only")}
-        return self._load()
+        return await self._load()

@@ -17,14 +17,14 @@ log = logging.getLogger(__name__)
 
 class OnTheSpotState(CaseFormState):
     @rx.event
-    def decide(self, form: dict):
+    async def decide(self, form: dict):
         """Save the case and its MQĐ01 decision in one step. The acts are the
         rows the server listed (`selected`), never ids from the browser; the
         request key makes a double click save once."""
         form = dict(form) if isinstance(form, dict) else {}
         form["act_ids"] = ",".join(s["id"] for s in self.selected)
         form["kind"] = self.kind
-        ok, result = self._call(
+        ok, result = await self._call_in_thread(
             procedure.decide_without_record, form, self._request_key
         )
         if not ok:

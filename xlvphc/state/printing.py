@@ -1,28 +1,27 @@
 """The "In mẫu biểu" menu of the case page: list, preview and download.
 
-The preview is the PDF itself in an <iframe> from a data: URL held in this
-user's state, so a form never passes through a public upload folder. The
-case id comes from the page address and is checked again by the service.
-Chromium draws it with its PDF viewer (tests/e2e/test_form_preview.py looks
-at the pixels).
-
-TODO: browsers of phones (Chrome on Android) show no PDF inside an iframe;
-pages rendered to images on the server would serve them, at the cost of a
-rasteriser dependency (pypdfium2), not taken yet.
+The preview shows the form's first pages as pictures rendered on the
+server (services/printing_preview.py): phones' browsers draw no PDF inside
+a page. The pictures are data: URLs held in this user's state only while
+the preview is open, so a form never passes through a public upload
+folder. The case id comes from the page address and is checked again by
+the service, as is the seizure (or return, confiscation) step a row names.
 """
-
-import base64
 
 import reflex as rx
 
-from xlvphc.services import printing, printing_delegations
+from xlvphc.services import printing, printing_delegations, printing_preview
 from xlvphc.state.session import SessionState
 
 
 class PrintMenuState(SessionState):
     forms: list[dict] = []
-    preview_src: str = ""
+    # The preview: pictures of the first pages [{src, label}], the file name,
+    # the page count and what to download from it {code, mode, step}.
+    preview_pages: list[dict] = []
     preview_title: str = ""
+    preview_total: int = 0
+    preview_form: dict = {}
     busy: bool = False
 
     def _case(self) -> int:
@@ -31,41 +30,56 @@ class PrintMenuState(SessionState):
         text = str(self.router.page.params.get("id") or "")
         return int(text) if text.isdigit() and len(text) < 12 else 0
 
+    def _clear_preview(self) -> None:
+        """Drop the pictures: they are the largest part of this state."""
+        self.preview_pages, self.preview_title = [], ""
+        self.preview_total, self.preview_form = 0, {}
+
     @rx.event
-    def load_forms(self):
+    async def load_forms(self):
         """Fill the menu with the forms that apply at the case's stage."""
-        self.preview_src, self.preview_title = "", ""
-        ok, result = self._call(printing.menu_forms, self._case())
+        self._clear_preview()
+        ok, result = await self._call_in_thread(printing.menu_forms, self._case())
         if not ok:
             self.forms = []
             return result
         self.forms = result
 
     @rx.event
-    async def preview(self, form: str, mode: str):
-        """Render in a thread and show the PDF in the dialog."""
+    def close_preview(self):
+        """The preview is hidden or the dialog closed."""
+        self._clear_preview()
+
+    @rx.event
+    def dialog_changed(self, is_open: bool):
+        """The dialog closing also drops the preview."""
+        if is_open is not True:
+            self._clear_preview()
+
+    @rx.event
+    async def preview(self, form: str, mode: str, step: int = 0):
+        """Render in a thread and show the first pages in the dialog."""
         self.busy = True
         yield
         ok, result = await self._call_in_thread(
-            printing.print_form, self._case(), form, mode
+            printing_preview.preview_form, self._case(), form, mode, step
         )
         self.busy = False
         if not ok:
             yield result
             return
-        filename, data = result
-        self.preview_title = filename
-        self.preview_src = "data:application/pdf;base64," + base64.b64encode(
-            data
-        ).decode("ascii")
+        self.preview_pages = result["pages"]
+        self.preview_title = result["filename"]
+        self.preview_total = result["total"]
+        self.preview_form = {"code": form, "mode": mode, "step": step}
 
     @rx.event
-    async def download(self, form: str, mode: str):
+    async def download(self, form: str, mode: str, step: int = 0):
         """Render in a thread and send the file to the browser."""
         self.busy = True
         yield
         ok, result = await self._call_in_thread(
-            printing.print_form, self._case(), form, mode
+            printing.print_form, self._case(), form, mode, step
         )
         self.busy = False
         if not ok:

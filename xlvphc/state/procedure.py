@@ -10,6 +10,7 @@ from xlvphc import routes
 from xlvphc.services import procedure
 from xlvphc.services.procedure import todo
 from xlvphc.services.procedure.details import case_details
+from xlvphc.state.case_edit import CaseHistoryState
 from xlvphc.state.cases import CaseDetailState, _case_id
 from xlvphc.state.session import SessionState
 
@@ -22,6 +23,7 @@ class ProcedureState(SessionState):
     instalments: list[dict] = []
     items: list[dict] = []
     repeat: list[dict] = []
+    alerts: list[dict] = []  # a limitation that has run out, in red
     details: list[dict] = []  # what the steps recorded for their forms
     selected: str = ""
     selected_label: str = ""
@@ -31,8 +33,8 @@ class ProcedureState(SessionState):
     _case_id: int = 0
     _version: int = 0
 
-    def _reload(self):
-        ok, result = self._call(procedure.case_procedure, self._case_id)
+    async def _reload(self):
+        ok, result = await self._call_in_thread(procedure.case_procedure, self._case_id)
         if not ok:
             return result
         self._version = result["version"]
@@ -41,16 +43,17 @@ class ProcedureState(SessionState):
         self.instalments = result["instalments"]
         self.items = result["items"]
         self.repeat = result["repeat"]
-        ok, found = self._call(case_details, self._case_id)
+        self.alerts = result["alerts"]
+        ok, found = await self._call_in_thread(case_details, self._case_id)
         self.details = found[:50] if ok else []
         return None
 
     @rx.event
-    def load(self):
+    async def load(self):
         self._case_id = _case_id(self.router.page.params.get("id"))
         self.selected = ""
         self.form_fields = []
-        return self._reload()
+        return await self._reload()
 
     @rx.event
     def choose(self, code: str):
@@ -76,7 +79,7 @@ class ProcedureState(SessionState):
         self.message = ""
 
     @rx.event
-    def submit(self, form: dict):
+    async def submit(self, form: dict):
         if not self.selected or not isinstance(form, dict):
             return
         data = {
@@ -85,7 +88,9 @@ class ProcedureState(SessionState):
             if isinstance(v, str)
         }
         data["version"] = self._version
-        ok, result = self._call(procedure.perform, self._case_id, self.selected, data)
+        ok, result = await self._call_in_thread(
+            procedure.perform, self._case_id, self.selected, data
+        )
         if not ok:
             return result
         moved = self.selected == "transfer_unit"
@@ -93,8 +98,13 @@ class ProcedureState(SessionState):
         self.form_fields = []
         if moved:  # the case now belongs to the receiving unit
             return [rx.toast.success(result[:200]), rx.redirect(routes.CASES)]
-        self._reload()
-        return [rx.toast.success(result[:200]), CaseDetailState.open]
+        await self._reload()
+        # The history tab lists the step too (status before and after).
+        return [
+            rx.toast.success(result[:200]),
+            CaseDetailState.open,
+            CaseHistoryState.load,
+        ]
 
 
 class TodoState(SessionState):

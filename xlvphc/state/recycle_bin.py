@@ -14,25 +14,25 @@ class RecycleBinState(SessionState):
     # The case whose purge dialog is open (an id the server listed).
     purge_id: int = 0
 
-    def _load(self):
-        ok, result = self._call(recycle_bin.list_bin, self.page)
+    async def _load(self):
+        ok, result = await self._call_in_thread(recycle_bin.list_bin, self.page)
         if not ok:
             return result
         self.rows, self.total = result["rows"], result["total"]
         self.page, self.pages = result["page"], result["pages"]
 
     @rx.event
-    def open(self):
+    async def open(self):
         self.page, self.purge_id = 1, 0
-        return self._load()
+        return await self._load()
 
     @rx.event
-    def restore(self, case_id: int):
+    async def restore(self, case_id: int):
         """The service re-checks the case is in the bin and in scope."""
-        ok, result = self._call(recycle_bin.restore_case, case_id)
+        ok, result = await self._call_in_thread(recycle_bin.restore_case, case_id)
         if not ok:
             return result
-        self._load()
+        await self._load()
         return rx.toast.success("Đã khôi phục hồ sơ cùng toàn bộ thông tin.")
 
     @rx.event
@@ -50,23 +50,25 @@ class RecycleBinState(SessionState):
             self.purge_id = 0
 
     @rx.event
-    def purge(self, form: dict):
+    async def purge(self, form: dict):
         reason = form.get("reason") if isinstance(form, dict) else None
-        ok, result = self._call(recycle_bin.purge_case, self.purge_id, reason)
+        ok, result = await self._call_in_thread(
+            recycle_bin.purge_case, self.purge_id, reason
+        )
         if not ok:
             return result
         self.purge_id = 0
-        self._load()
+        await self._load()
         return rx.toast.success("Đã xóa vĩnh viễn hồ sơ; thao tác được ghi nhật ký.")
 
     @rx.event
-    def next_page(self):
+    async def next_page(self):
         if self.page < self.pages:
             self.page += 1
-        return self._load()
+        return await self._load()
 
     @rx.event
-    def previous_page(self):
+    async def previous_page(self):
         if self.page > 1:
             self.page -= 1
-        return self._load()
+        return await self._load()

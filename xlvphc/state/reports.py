@@ -8,7 +8,7 @@ import logging
 import reflex as rx
 
 from xlvphc.domain.money import format_number
-from xlvphc.services import dashboard
+from xlvphc.services import auth, dashboard
 from xlvphc.services.reports.export import FORMATS, export_report
 from xlvphc.services.reports.queries import NO_SOURCE, build_report, table_values
 from xlvphc.state.dashboard import FILTER_KEYS
@@ -72,8 +72,8 @@ class ReportState(SessionState):
     filters: dict[str, str] = {"period": "year"}
 
     @rx.event
-    def open(self):
-        ok, result = self._call(dashboard.filter_choices)
+    async def open(self):
+        ok, result = await self._call_in_thread(dashboard.filter_choices)
         if not ok:
             return result
         self.fields = result["fields"]
@@ -100,18 +100,19 @@ class ReportState(SessionState):
     @rx.event(background=True)
     async def export(self, fmt: str):
         """Make the file in a thread and move the progress bar meanwhile."""
-        actor, redirect = None, None
         async with self:
             if self.busy or not isinstance(fmt, str) or fmt not in FORMATS:
                 return
             self.errors, self.message = {}, ""
-            filters = dict(self.filters)
-            try:
-                actor = self._actor()
-                self.busy, self.progress = True, 5
-            except Exception as exc:
+            filters, token = dict(self.filters), self.token
+            self.busy, self.progress = True, 5
+        # The session is resolved off the loop and outside the state lock.
+        try:
+            actor = await asyncio.to_thread(auth.resolve, token)
+        except Exception as exc:  # noqa: BLE001 - shown by _failure
+            async with self:
+                self.busy, self.progress = False, 0
                 redirect = self._failure(exc, "export")
-        if actor is None:
             if redirect is not None:
                 yield redirect
             return

@@ -1,5 +1,11 @@
 """The session every page state inherits: who is logged in, and a single way
-to run a service call that turns service errors into what the page shows."""
+to run a service call that turns service errors into what the page shows.
+
+Every database call of a handler runs in a worker thread, never on the
+asyncio event loop: a plain call there holds up every other browser served
+by this worker until it returns (bench/RESULTS.md). That includes resolving
+the session secret, which reads and writes the session row on each event.
+tests/security/test_off_the_loop.py checks the state modules for it."""
 
 import asyncio
 import logging
@@ -25,6 +31,22 @@ log = logging.getLogger(__name__)
 GENERIC_ERROR = "Đã có lỗi xảy ra. Vui lòng thử lại hoặc báo quản trị viên."
 
 
+# Pages a login must not lead back to (it would loop or log out again).
+_NO_RETURN = (routes.LOGIN, routes.CHANGE_PASSWORD, routes.HOME)
+
+
+def safe_return(path: object) -> bool:
+    """Only a path of this site, never another host ("//host", "/\\host",
+    "https:"), nor the login pages themselves."""
+    if not isinstance(path, str) or not path.startswith("/") or len(path) > 500:
+        return False
+    if path.startswith(("//", "/\\")) or any(ch in path for ch in "\r\n\\"):
+        return False
+    return path.split("?", 1)[0].rstrip("/") not in {
+        r.rstrip("/") for r in _NO_RETURN
+    }
+
+
 class SessionState(rx.State):
     """`token` is our own random session secret (not Reflex's client token); the
     server keeps only its hash and can revoke it at any time."""
@@ -42,9 +64,30 @@ class SessionState(rx.State):
     permissions: list[str] = []
     errors: dict[str, str] = {}
     message: str = ""
+    # The page this tab asked for before it was sent to log in: a shared link
+    # to a case or a filtered list opens once the login is done.
+    return_to: str = ""
 
-    def _actor(self, allow_pending_change: bool = False) -> Actor:
-        return auth.resolve(self.token, allow_pending_change=allow_pending_change)
+    def _to_login(self):
+        """Forget the user and send this tab to the login page, keeping the
+        page it was on to come back to."""
+        self._forget_user()
+        here = self.router.page.raw_path or ""
+        if safe_return(here):
+            self.return_to = here
+        return rx.redirect(routes.LOGIN)
+
+    def _after_login(self):
+        """Where a successful login (or the forced password change) leads."""
+        target = self.return_to if safe_return(self.return_to) else routes.HOME
+        self.return_to = ""
+        return rx.redirect(target)
+
+    async def _actor_in_thread(self, allow_pending_change: bool = False) -> Actor:
+        """The acting user behind the session secret, resolved off the loop."""
+        return await asyncio.to_thread(
+            auth.resolve, self.token, allow_pending_change=allow_pending_change
+        )
 
     def _show_user(self, actor: Actor) -> None:
         self.user_name = actor.full_name
@@ -63,8 +106,7 @@ class SessionState(rx.State):
         if isinstance(exc, PasswordChangeRequired):
             return rx.redirect(routes.CHANGE_PASSWORD)
         if isinstance(exc, NotAuthenticated):
-            self._forget_user()
-            return rx.redirect(routes.LOGIN)
+            return self._to_login()
         if isinstance(exc, ValidationFailed):
             self.errors = exc.errors
             self.message = exc.message
@@ -80,58 +122,61 @@ class SessionState(rx.State):
             self.message = GENERIC_ERROR
         return None
 
-    def _call(self, fn: Callable[..., Any], *args: Any) -> tuple[bool, Any]:
-        """Run a quick service call with the acting user. Returns (ok, result);
-        on failure result is the redirect to follow (or None) and
-        `errors`/`message` say what went wrong."""
-        self.errors = {}
-        self.message = ""
-        try:
-            actor = self._actor()
-            self._show_user(actor)
-            return True, fn(actor, *args)
-        except Exception as exc:  # every error is shown, none is swallowed
-            return False, self._failure(exc, getattr(fn, "__name__", "?"))
-
     async def _call_in_thread(
         self, fn: Callable[..., Any], *args: Any
     ) -> tuple[bool, Any]:
-        """As `_call`, for slow work (PDF, bcrypt): off the event loop."""
+        """Run a service call with the acting user, in a worker thread: the
+        session is resolved and `fn(actor, *args)` runs there, in one trip.
+        Returns (ok, result); on failure result is the redirect to follow (or
+        None) and `errors`/`message` say what went wrong."""
         self.errors = {}
         self.message = ""
+        token = self.token
+        resolved: list[Actor] = []
+
+        def work() -> Any:
+            actor = auth.resolve(token)
+            resolved.append(actor)
+            return fn(actor, *args)
+
         try:
-            actor = self._actor()
-            self._show_user(actor)
-            return True, await asyncio.to_thread(fn, actor, *args)
-        except Exception as exc:
+            result = await asyncio.to_thread(work)
+        except Exception as exc:  # noqa: BLE001 - every error is shown
+            if resolved:
+                self._show_user(resolved[0])
             return False, self._failure(exc, getattr(fn, "__name__", "?"))
+        self._show_user(resolved[0])
+        return True, result
+
+    async def _login_or_redirect(self) -> tuple[Actor | None, Any]:
+        """(the acting user, None) for a live session; otherwise (None, the
+        redirect to the login or password-change page)."""
+        try:
+            actor = await self._actor_in_thread()
+        except PasswordChangeRequired:
+            return None, rx.redirect(routes.CHANGE_PASSWORD)
+        except NotAuthenticated:
+            return None, self._to_login()
+        self._show_user(actor)
+        return actor, None
+
+    async def _check_login(self):
+        """The redirect to follow when nobody is (fully) logged in, else None."""
+        _actor, redirect = await self._login_or_redirect()
+        return redirect
 
     @rx.event
-    def require_login(self):
+    async def require_login(self):
         """on_load of every protected page: only redirects; the data itself is
         guarded by the services."""
-        return self._check_login()
-
-    def _check_login(self):
-        try:
-            self._show_user(self._actor())
-        except PasswordChangeRequired:
-            return rx.redirect(routes.CHANGE_PASSWORD)
-        except NotAuthenticated:
-            self._forget_user()
-            return rx.redirect(routes.LOGIN)
+        return await self._check_login()
 
     @rx.event
-    def go_home(self):
+    async def go_home(self):
         """The start page depends on what the user does."""
-        try:
-            actor = self._actor()
-        except PasswordChangeRequired:
-            return rx.redirect(routes.CHANGE_PASSWORD)
-        except NotAuthenticated:
-            self._forget_user()
-            return rx.redirect(routes.LOGIN)
-        self._show_user(actor)
+        actor, redirect = await self._login_or_redirect()
+        if actor is None:
+            return redirect
         if actor.can(Action.CASE_WRITE):
             return rx.redirect(routes.CASES)
         if actor.can(Action.DASHBOARD_READ):
@@ -141,7 +186,7 @@ class SessionState(rx.State):
         return rx.redirect(routes.GUIDE)
 
     @rx.event
-    def logout(self):
-        auth.logout(self.token)
+    async def logout(self):
+        await asyncio.to_thread(auth.logout, self.token)
         self._forget_user()
         return rx.redirect(routes.LOGIN)

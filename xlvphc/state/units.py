@@ -21,25 +21,25 @@ class UnitsState(SessionState):
     selected: dict[str, str] = {}
     merge_choices: list[dict] = []
 
-    def _load(self):
-        ok, result = self._call(units.browse, self.parent_id or None)
+    async def _load(self):
+        ok, result = await self._call_in_thread(units.browse, self.parent_id or None)
         if not ok:
             return result
         self.path = result["path"]
         self.rows = result["rows"]
 
     @rx.event
-    def open(self):
+    async def open(self):
         self.parent_id = ""
         self.selected = {}
         self.merge_choices = []
-        return self._load()
+        return await self._load()
 
     @rx.event
-    def go(self, unit_id: str):
+    async def go(self, unit_id: str):
         self.parent_id = _unit_id(unit_id)
         self.selected = {}
-        return self._load()
+        return await self._load()
 
     @rx.event
     def select(self, unit_id: str):
@@ -55,7 +55,7 @@ class UnitsState(SessionState):
         self.errors = {}
 
     @rx.event
-    def create(self, form: dict):
+    async def create(self, form: dict):
         form = dict(form) if isinstance(form, dict) else {}
         # "new_name": the rename panel's "name" field may be open beside it.
         form = {
@@ -64,36 +64,38 @@ class UnitsState(SessionState):
             "code": form.get("code"),
             "parent_id": self.parent_id,
         }
-        ok, result = self._call(units.create_unit, form)
+        ok, result = await self._call_in_thread(units.create_unit, form)
         if not ok:
             if "name" in self.errors:
                 self.errors = {**self.errors, "new_name": self.errors["name"]}
             return result
-        self._load()
+        await self._load()
         return rx.toast.success("Đã tạo đơn vị.")
 
     @rx.event
-    def rename(self, form: dict):
-        ok, result = self._call(units.rename_unit, self.selected.get("id"), form)
+    async def rename(self, form: dict):
+        ok, result = await self._call_in_thread(
+            units.rename_unit, self.selected.get("id"), form
+        )
         if not ok:
             return result
         self.selected = {}
-        self._load()
+        await self._load()
         return rx.toast.success("Đã đổi tên đơn vị.")
 
     @rx.event
-    def find_target(self, form: dict):
+    async def find_target(self, form: dict):
         query = form.get("q") if isinstance(form, dict) else ""
-        ok, result = self._call(units.search_units, query)
+        ok, result = await self._call_in_thread(units.search_units, query)
         if ok:
             self.merge_choices = [
                 r for r in result if r["id"] != self.selected.get("id")
             ]
 
     @rx.event
-    def merge(self, form: dict):
+    async def merge(self, form: dict):
         form = form if isinstance(form, dict) else {}
-        ok, result = self._call(
+        ok, result = await self._call_in_thread(
             units.merge_units,
             self.selected.get("id"),
             _unit_id(form.get("target_id")),
@@ -103,16 +105,18 @@ class UnitsState(SessionState):
             return result
         self.selected = {}
         self.merge_choices = []
-        self._load()
+        await self._load()
         return rx.toast.success(
             f"Đã sáp nhập: chuyển {result['cases']} hồ sơ, {result['users']} tài "
             f"khoản, {result['units']} đơn vị trực thuộc."
         )
 
     @rx.event
-    def set_active(self, unit_id: str, active: bool):
-        ok, result = self._call(units.set_active, _unit_id(unit_id), active)
+    async def set_active(self, unit_id: str, active: bool):
+        ok, result = await self._call_in_thread(
+            units.set_active, _unit_id(unit_id), active
+        )
         if not ok:
             return result
-        self._load()
+        await self._load()
         return rx.toast.success("Đã cập nhật trạng thái đơn vị.")

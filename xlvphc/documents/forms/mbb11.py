@@ -1,52 +1,26 @@
 """Mẫu biên bản số 11 (MBB11): Biên bản cưỡng chế buộc thực hiện biện pháp khắc phục hậu
 quả.
 
-Wording from the Phụ lục to Nghị định 118/2021/NĐ-CP; line syntax in
-`documents.template`.
+Wording from the Phụ lục to Nghị định 118/2021/NĐ-CP; the opening (decision,
+team, witnesses) and the signatures are those of every coercion record
+(`documents.coercion_parts`); line syntax in `documents.template`.
 """
 
-from xlvphc.documents.template import FormSpec, SignSpec
+from xlvphc.documents.coercion_parts import (
+    ABSENT,
+    SIGNED_BY_AUTHORITY,
+    SIGNED_BY_COOPERATOR,
+    SIGNED_BY_MAKER,
+    SIGNED_BY_WITNESS,
+    WITNESS_FIELDS,
+    record_opening,
+    record_spec,
+    signed_by_person,
+)
 
-FIELDS = {
-    "ref:QĐ-CCXP": "Văn bản QĐ-CCXP",
-    "decision_issuer": "Người ra quyết định đó",
-    "made_date": "Ngày lập biên bản",
-    "place": "Địa điểm lập biên bản",
-    "no:QĐ-CCXP": "Số văn bản QĐ-CCXP",
-    "result": "Kết quả thực hiện",
-    "cooperator_name": "Đại diện cơ quan phối hợp",
-    "cooperator_role": "Chức vụ của người đó",
-    "cooperator_where": "Cơ quan phối hợp",
-    "witness_name": "Người chứng kiến",
-    "witness_role": "Nghề nghiệp của người chứng kiến",
-    "witness_where": "Địa chỉ của người chứng kiến",
-    "witness2_name": "Người chứng kiến thứ hai (đại diện chính quyền)",
-    "witness2_role": "Chức vụ của người đó",
-    "witness2_where": "Cơ quan của người đó",
-    "end_time": "Thời điểm kết thúc cưỡng chế",
-}
+MEASURE = "buộc thực hiện biện pháp khắc phục hậu quả"
 
-BODY = """
-Thi hành Quyết định số: {ref:QĐ-CCXP} của {decision_issuer} cưỡng chế buộc thực hiện
-    biện pháp khắc phục hậu quả.
-Hôm nay, ngày {made_date} tại {place}
-~
-Chúng tôi gồm:
-1. Người có thẩm quyền lập biên bản - Đại diện cơ quan chủ trì tiến hành cưỡng chế buộc
-    thực hiện biện pháp khắc phục hậu quả:
-Họ và tên: {maker_name} | Chức vụ: {maker_title}
-Cơ quan: {agency_name}
-2. Cơ quan phối hợp:
-Họ và tên: {cooperator_name} | Chức vụ: {cooperator_role}
-Cơ quan: {cooperator_where}
-3. Với sự chứng kiến của:
-a) Họ và tên: {witness_name} | Nghề nghiệp: {witness_role}
-Địa chỉ: {witness_where}
-b) Họ và tên: {witness2_name} | Chức vụ: {witness2_role}
-Cơ quan: {witness2_where}
-Tiến hành cưỡng chế và lập biên bản cưỡng chế buộc thực hiện biện pháp khắc phục hậu quả
-    theo Quyết định số: {no:QĐ-CCXP} đối với {party} có tên sau đây:
-@identity 1. 
+FINDINGS = """
 2. Biện pháp cưỡng chế: Buộc thực hiện biện pháp khắc phục hậu quả do vi phạm hành chính
     gây ra,
 3. Kết quả thực hiện Quyết định cưỡng chế buộc thực hiện biện pháp khắc phục hậu quả số:
@@ -59,48 +33,25 @@ Biên bản này gồm {sheets~} tờ, được lập thành 02 bán có nội d
     đọc lại cho những người có tên nêu trên cùng nghe, công nhận là đúng và cùng ký tên
     dưới đây; giao cho {person} là {role} bị cưỡng chế 01 bản, 01 bản chuyển cơ quan đã
     ra quyết định cưỡng chế.
-<Trường hợp có người vắng mặt hoặc có mặt nhưng từ chối ký biên bản>
+"""
+
+REFUSAL = """
 Lý do {person} là {role} bị cưỡng chế không ký biên bản: {}
 """
 
-SPEC = FormSpec(
-    code="MBB11",
-    title="BIÊN BẢN",
-    subject="Cưỡng chế buộc thực hiện biện pháp khắc phục hậu quả",
-    suffix="BB-CCXP",
-    body=BODY,
-    fields=FIELDS,
-    signatures=(
-        (
-            SignSpec(
-                (
-                    "CÁ NHÂN/NGƯỜI ĐẠI DIỆN",
-                    "CỦA TỔ CHỨC BỊ CƯỠNG CHẾ",
-                ),
-                "(Ký, ghi rõ họ và tên)",
-                "person_name",
-            ),
-            SignSpec(
-                ("NGƯỜI LẬP BIÊN BẢN",), "(Ký, ghi rõ chức vụ, họ và tên)", "maker_name"
-            ),
-        ),
-        (
-            SignSpec(
-                (
-                    "ĐẠI DIỆN CƠ QUAN",
-                    "PHỐI HỢP CƯỠNG CHẾ",
-                ),
-                "(Ký, ghi rõ chức vụ, họ và tên)",
-            ),
-            SignSpec(("NGƯỜI CHỨNG KIẾN",), "(Ký, ghi rõ họ và tên)"),
-        ),
-        (SignSpec(("ĐẠI DIỆN CHÍNH QUYỀN",), "(Ký, ghi rõ chức vụ, họ và tên)"),),
+SPEC = record_spec(
+    "MBB11",
+    "Cưỡng chế " + MEASURE,
+    record_opening(MEASURE, "Đại diện cơ quan chủ trì tiến hành cưỡng chế " + MEASURE)
+    + FINDINGS.lstrip("\n")
+    + ABSENT
+    + REFUSAL.lstrip("\n"),
+    WITNESS_FIELDS | {"result": "Kết quả thực hiện"},
+    (
+        (signed_by_person("BỊ CƯỠNG CHẾ"), SIGNED_BY_MAKER),
+        (SIGNED_BY_COOPERATOR, SIGNED_BY_WITNESS),
+        (SIGNED_BY_AUTHORITY,),
     ),
-    receipt=(
-        (
-            "Biên bản đã giao trực tiếp cho <cá nhân người đại diện của tổ chức> bị "
-            "cưỡng chế vào hồi {_time}"
-        ),
-        "NGƯỜI NHẬN BIÊN BẢN",
-    ),
+    "Biên bản đã giao trực tiếp cho <cá nhân người đại diện của tổ chức> bị cưỡng "
+    "chế vào hồi {_time}",
 )

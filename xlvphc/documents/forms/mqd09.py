@@ -1,40 +1,14 @@
 """Mẫu quyết định số 09 (MQĐ09): Quyết định cưỡng chế kê biên tài sản có giá trị tương
 ứng với số Tiền phạt/phải hoàn trả.
 
-Wording from the Phụ lục to Nghị định 118/2021/NĐ-CP; line syntax in
-`documents.template`.
+Wording from the Phụ lục to Nghị định 118/2021/NĐ-CP; the grounds, Article 2
+and the last addressees are those of every coercion decision
+(`documents.coercion_parts`); line syntax in `documents.template`.
 """
 
-from xlvphc.documents.template import FormSpec
+from xlvphc.documents.coercion_parts import decision_spec
 
-FIELDS = {
-    "coercion_decree": "Điều, nghị định về cưỡng chế",
-    "no:BB-XMCC": "Số văn bản BB-XMCC",
-    "date:BB-XMCC": "Ngày lập BB-XMCC",
-    "ref:QĐ-GQCC": "Văn bản QĐ-GQCC",
-    "ref:QĐ-XPHC": "Văn bản QĐ-XPHC",
-    "no:QĐ-XPHC": "Số văn bản QĐ-XPHC",
-    "reason": "Lý do",
-    "amount": "Số tiền",
-    "action_place": "Địa điểm thực hiện",
-    "cooperators": "Cơ quan, tổ chức phối hợp",
-    "effective_date": "Ngày có hiệu lực",
-    "executor": "Người/tổ chức chủ trì tổ chức thi hành",
-}
-
-BODY = """
-# Căn cứ Điều 70, Điều 86, Điều 87 Luật Xử lý vi phạm hành chính (sửa đổi, bổ sung năm
-    2020);
-# Căn cứ {coercion_decree=Điều … Nghị định số: …/…/NĐ-CP ngày …/…/…} của Chính phủ quy
-    định về cưỡng chế thi hành quyết định xử phạt vi phạm hành chính;
-# Căn cứ Biên bản số: {no:BB-XMCC} lập ngày {date:BB-XMCC} xác minh thông tin về tiền,
-    tài sản của {kind} bị cưỡng chế;
-? # Căn cứ Quyết định số: {ref:QĐ-GQCC} về việc giao quyền cưỡng chế thi hành quyết định
-    xử phạt vi phạm hành chính (nếu có);
-Để <bảo đảm thi hành Quyết định số: {ref:QĐ-XPHC} xử phạt vi phạm hành chính/hoàn trả
-    kinh phí thực hiện biện pháp khắc phục hậu quả cho cơ quan nhà nước>.
-= QUYẾT ĐỊNH:
-Điều 1.
+ARTICLE_1 = """
 1. Cưỡng chế kê biên tài sản có giá trị tương ứng với số tiền <phạt/phải hoàn trả> để
     <bảo đảm thi hành Quyết định số: {no:QĐ-XPHC}/hoàn trả kinh phí thực hiện biện pháp
     khắc phục hậu quả> đối với {party} có tên sau đây:
@@ -46,8 +20,9 @@ BODY = """
 4. Địa điểm kê biên: {action_place}
 5. Thời gian thực hiện: …… <ngày/tháng>, kể từ ngày nhận được Quyết định này.
 6. Cơ quan, tổ chức phối hợp: {cooperators}
-Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày {effective_date}.
-Điều 3. Quyết định này được:
+"""
+
+ARTICLE_3 = """
 1. Giao cho {party} bị cưỡng chế <thi hành quyết định xử phạt vi phạm hành chính/hoàn
     trả kinh phí thực hiện biện pháp khắc phục hậu quả> có tên tại Điều 1 Quyết định này
     để chấp hành.
@@ -56,29 +31,15 @@ a) {Party} bị áp dụng biện pháp cưỡng chế kê biên tài sản có 
     chịu mọi chi phí về việc tổ chức thực hiện cưỡng chế.
 b) {Party} có quyền khiếu nại hoặc khởi kiện hành chính đối với Quyết định này theo quy
     định của pháp luật.
-2. Gửi cho {executor} để tổ chức thực hiện.
-3. Gửi cho {cooperators} để biết và phối hợp thực hiện./.
 """
 
-SPEC = FormSpec(
-    code="MQĐ09",
-    title="QUYẾT ĐỊNH",
-    subject=(
-        "Cưỡng chế kê biên tài sản có giá trị tương ứng với số tiền <phạt/phải hoàn "
-        "trả>"
-    ),
-    suffix="QĐ-CCXP",
-    body=BODY,
-    fields=FIELDS,
-    recipients=(
-        "- Như Điều 3;",
-        "- Lưu: Hồ sơ.",
-    ),
-    receipt=(
-        (
-            "Quyết định đã giao trực tiếp cho {role} bị cưỡng chế kê biên tài sản có "
-            "giá trị tương ứng với số tiền <phạt/phải hoàn trả> vào hồi {_time}"
-        ),
-        "NGƯỜI NHẬN QUYẾT ĐỊNH",
-    ),
+SPEC = decision_spec(
+    "MQĐ09",
+    "Cưỡng chế kê biên tài sản có giá trị tương ứng với số tiền <phạt/phải hoàn trả>",
+    ARTICLE_1,
+    ARTICLE_3,
+    2,
+    "Quyết định đã giao trực tiếp cho {role} bị cưỡng chế kê biên tài sản có giá trị "
+    "tương ứng với số tiền <phạt/phải hoàn trả> vào hồi {_time}",
+    {"action_place": "Địa điểm thực hiện"},
 )

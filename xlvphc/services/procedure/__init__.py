@@ -13,6 +13,7 @@ from xlvphc.services.procedure import (  # noqa: F401  (registers the steps)
     minors,
     on_the_spot,
     payment,
+    payment_relief,
     seized,
     transfer,
     verification,

@@ -9,6 +9,7 @@ from xlvphc.domain.calendar import add_months
 from xlvphc.models.cases import CaseStatus, CloseReason
 from xlvphc.services.access import Actor
 from xlvphc.services.case_input import frame_for
+from xlvphc.services.procedure.decision_numbers import DecisionBook, as_issued
 from xlvphc.services.procedure.transitions import (
     Context,
     FieldSpec,
@@ -17,6 +18,10 @@ from xlvphc.services.procedure.transitions import (
     money,
     perform,
 )
+
+CORRECTION = DecisionBook("MQĐ39", "correct", "quyết định đính chính")
+AMENDMENT = DecisionBook("MQĐ38", "amend", "quyết định sửa đổi, bổ sung")
+CANCELLATION = DecisionBook("MQĐ40", "cancel", "quyết định hủy bỏ")
 
 
 def _within_a_year(ctx: Context, on) -> None:
@@ -33,28 +38,30 @@ def _within_a_year(ctx: Context, on) -> None:
     "correct",
     [
         FieldSpec("on", "Ngày đính chính", "date", True),
-        FieldSpec("document", "Số quyết định đính chính", "text", True),
+        CORRECTION.field("Số quyết định đính chính (MQĐ39)"),
         FieldSpec("note", "Nội dung đính chính", "textarea", True),
     ],
 )
 def _correct(ctx: Context) -> None:
     on = ctx.day("on", "ngày đính chính")
-    document = ctx.form.text("document", "số quyết định", 120, required=True)
+    paper = CORRECTION.read(ctx, on)
     note = ctx.form.text(
         "note", "nội dung đính chính", 2000, required=True, multiline=True
     )
     _within_a_year(ctx, on)
     if ctx.form.errors:
         return
+    document = CORRECTION.issue(ctx, paper, on)
     ctx.record = {"on": on, "document": document, "note": note}
-    ctx.summary = f"Đính chính quyết định (QĐ {document}): {note}"
+    issued = as_issued(document, paper)
+    ctx.summary = f"Đính chính quyết định theo QĐ {issued}: {note}"
 
 
 @handles(
     "amend",
     [
         FieldSpec("on", "Ngày sửa đổi, bổ sung", "date", True),
-        FieldSpec("document", "Số quyết định sửa đổi, bổ sung", "text", True),
+        AMENDMENT.field("Số quyết định sửa đổi, bổ sung (MQĐ38)"),
         FieldSpec(
             "amount",
             "Tổng tiền phạt mới (đồng)",
@@ -67,7 +74,7 @@ def _correct(ctx: Context) -> None:
 )
 def _amend(ctx: Context) -> None:
     on = ctx.day("on", "ngày sửa đổi")
-    document = ctx.form.text("document", "số quyết định", 120, required=True)
+    paper = AMENDMENT.read(ctx, on)
     amount = ctx.form.amount("amount", "tổng tiền phạt")
     note = ctx.form.text("note", "nội dung", 2000, required=True, multiline=True)
     _within_a_year(ctx, on)
@@ -88,8 +95,11 @@ def _amend(ctx: Context) -> None:
             )
     if ctx.form.errors:
         return
+    document = AMENDMENT.issue(ctx, paper, on)
     ctx.record = {"on": on, "document": document, "note": note, "amount": amount or 0}
-    ctx.summary = f"Sửa đổi, bổ sung quyết định (QĐ {document}): {note}"
+    ctx.summary = (
+        f"Sửa đổi, bổ sung quyết định theo QĐ {as_issued(document, paper)}: {note}"
+    )
     if amount is not None and amount != ctx.case.fine_total:
         ctx.summary += (
             f"; tổng tiền phạt từ {money(ctx.case.fine_total)} thành {money(amount)}"
@@ -107,21 +117,23 @@ def _amend(ctx: Context) -> None:
     "cancel",
     [
         FieldSpec("on", "Ngày hủy bỏ", "date", True),
-        FieldSpec("document", "Số quyết định hủy bỏ (MQĐ40)", "text", True),
+        CANCELLATION.field("Số quyết định hủy bỏ (MQĐ40)"),
         FieldSpec("note", "Lý do hủy bỏ", "textarea", True),
     ],
 )
 def _cancel(ctx: Context) -> None:
     on = ctx.day("on", "ngày hủy bỏ")
-    document = ctx.form.text("document", "số quyết định", 120, required=True)
+    paper = CANCELLATION.read(ctx, on)
     note = ctx.form.text("note", "lý do", 2000, required=True, multiline=True)
     if ctx.form.errors:
         return
+    document = CANCELLATION.issue(ctx, paper, on)
     ctx.case.status = CaseStatus.CLOSED
     ctx.case.closed_on = on
     ctx.case.close_reason = CloseReason.CANCELLED
     ctx.record = {"on": on, "document": document, "note": note}
-    ctx.summary = f"Hủy bỏ quyết định xử phạt (QĐ {document}): {note}"
+    issued = as_issued(document, paper)
+    ctx.summary = f"Hủy bỏ quyết định xử phạt theo QĐ {issued}: {note}"
 
 
 def correct_decision(actor: Actor, case_id: object, data: object) -> str:

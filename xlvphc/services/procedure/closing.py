@@ -5,11 +5,14 @@ decision possible; Art. 62 accepted for prosecution)."""
 
 from datetime import date
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
-from xlvphc.models import Case
+from xlvphc.domain.minors import sanction_refusal
+from xlvphc.models import Case, Decision, ProcedureStep
 from xlvphc.models.cases import CaseStatus, CloseReason
 from xlvphc.services.access import Actor
+from xlvphc.services.cases import violator_minor
+from xlvphc.services.procedure.decision_numbers import DecisionBook, as_issued
 from xlvphc.services.procedure.limits import (
     decision_due,
     execution_end,
@@ -26,6 +29,11 @@ from xlvphc.services.procedure.transitions import (
 )
 
 NOTE = FieldSpec("note", "Ghi chú", "textarea")
+# MQĐ17 has no form module yet: its symbol as the appendix prints it
+# (Phụ lục, Nghị định 118/2021/NĐ-CP, "Số: .../QĐ-THMP").
+PARTIAL = DecisionBook(
+    "QĐ-THMP", "close_partly", "quyết định thi hành một phần quyết định xử phạt"
+)
 
 
 def _close(ctx: Context, reason: str, on: date, text: str, **record) -> None:
@@ -36,12 +44,57 @@ def _close(ctx: Context, reason: str, on: date, text: str, **record) -> None:
     ctx.summary = f"Kết thúc hồ sơ: {CloseReason.LABELS[reason].lower()}{text}"
 
 
+def remedial_carried_out(session: Session, case: Case) -> bool:
+    """The decision's remedial measures are recorded as done: a «Ghi nhận đã
+    thực hiện biện pháp khắc phục» step, or the result of a coercion whose
+    decision forced them (MQĐ11, Law Art. 86 k1 c)."""
+    steps = session.exec(
+        select(ProcedureStep.step, ProcedureStep.code)
+        .where(
+            ProcedureStep.case_id == case.id,
+            ProcedureStep.step.in_(("remedial_done", "coerce", "coercion_done")),
+        )
+        .order_by(ProcedureStep.id)
+    ).all()
+    measure = ""
+    for code, sub in steps:
+        if code == "remedial_done":
+            return True
+        if code == "coerce":
+            measure = sub
+        elif code == "coercion_done" and measure == "remedial":
+            return True
+    return False
+
+
 def _not_executed(session: Session, case: Case, _today: date) -> str | None:
+    """Law Art. 73 k2: executed means the fine paid, the remedial measures
+    carried out and every seized item returned or confiscated (Art. 126);
+    the refusal lists everything still missing."""
+    missing = []
     if outstanding(case):
-        return f"Còn {money(outstanding(case))} tiền phạt chưa nộp"
-    if held_items(session, case.id):
-        return "Còn tang vật, phương tiện đang tạm giữ chưa xử lý"
-    return None
+        missing.append(f"còn {money(outstanding(case))} tiền phạt chưa nộp")
+    decision = session.exec(select(Decision).where(Decision.case_id == case.id)).first()
+    measures = (decision.remedial_measures or "").strip() if decision else ""
+    if measures and not remedial_carried_out(session, case):
+        shown = measures if len(measures) <= 120 else measures[:117] + "…"
+        missing.append(
+            f"chưa ghi nhận đã thực hiện biện pháp khắc phục hậu quả «{shown}» "
+            "(bước «Ghi nhận đã thực hiện biện pháp khắc phục», Điều 28, 85 "
+            "Luật XLVPHC)"
+        )
+    held = held_items(session, case.id)
+    if held:
+        names = ", ".join(i.description for i in held[:5])
+        names += "…" if len(held) > 5 else ""
+        missing.append(
+            f"còn {len(held)} tang vật, phương tiện đang tạm giữ chưa trả lại "
+            f"hoặc tịch thu ({names}; Điều 126 Luật XLVPHC)"
+        )
+    if not missing:
+        return None
+    text = "; ".join(missing)
+    return f"Chưa chấp hành xong: {text}"
 
 
 @handles(
@@ -67,7 +120,7 @@ def _fully_paid(_s: Session, case: Case, _today: date) -> str | None:
     "close_partly",
     [
         FieldSpec("on", "Ngày quyết định thi hành một phần", "date", True),
-        FieldSpec("document", "Số quyết định (MQĐ17)", "text", True),
+        PARTIAL.field("Số quyết định (MQĐ17)"),
         FieldSpec(
             "note", "Lý do (chết, mất tích, giải thể, phá sản)", "textarea", True
         ),
@@ -76,15 +129,16 @@ def _fully_paid(_s: Session, case: Case, _today: date) -> str | None:
 )
 def _partly(ctx: Context) -> None:
     on = ctx.day("on", "ngày quyết định")
-    document = ctx.form.text("document", "số quyết định", 120, required=True)
+    paper = PARTIAL.read(ctx, on)
     note = ctx.form.text("note", "lý do", 2000, required=True, multiline=True)
     if ctx.form.errors:
         return
+    document = PARTIAL.issue(ctx, paper, on)
     _close(
         ctx,
         CloseReason.PARTLY,
         on,
-        f" (QĐ {document}): {note}",
+        f" theo QĐ {as_issued(document, paper)}: {note}",
         document=document,
         note=note,
     )
@@ -126,6 +180,10 @@ def _limitation(ctx: Context) -> None:
 
 
 def _decision_possible(session: Session, case: Case, today: date) -> str | None:
+    # Law Art. 5 k1 a: a violator under 14 is never sanctioned, so the case
+    # closes without a decision at once (domain/minors.py).
+    if sanction_refusal(violator_minor(session, case)):
+        return None
     barred = sanction_limitation_end(session, case)
     due = decision_due(session, case)
     if (barred and today > barred) or (due and today > due):

@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 from xlvphc.models import Case, Decision, ProcedureStep
 from xlvphc.models.cases import CaseStatus
 from xlvphc.services.access import Actor
+from xlvphc.services.procedure.decision_numbers import DecisionBook, as_issued
 from xlvphc.services.procedure.details import (
     COERCE,
     COERCION_RECORD,
@@ -19,9 +20,11 @@ from xlvphc.services.procedure.details import (
     days,
     number,
     people,
+    person_name,
     place,
     times,
 )
+from xlvphc.services.procedure.limits import execution_end
 from xlvphc.services.procedure.transitions import (
     Context,
     FieldSpec,
@@ -38,6 +41,8 @@ MEASURES = (
     ("collection", "Thu tiền, tài sản do tổ chức, cá nhân khác giữ (MQĐ10)"),
     ("remedial", "Buộc thực hiện biện pháp khắc phục hậu quả (MQĐ11)"),
 )
+# The decisions of every measure share the "QĐ-CCXP" series.
+BOOK = DecisionBook("MQĐ07", "coerce", "quyết định cưỡng chế")
 
 
 def coercion_refusal(case: Case, today: date) -> str | None:
@@ -70,7 +75,8 @@ def coercion_guard(session: Session, case: Case, today: date) -> str | None:
     [
         FieldSpec("code", "Biện pháp cưỡng chế", "select", True, options=MEASURES),
         FieldSpec("on", "Ngày quyết định cưỡng chế", "date", True),
-        FieldSpec("document", "Số quyết định cưỡng chế", "text", True),
+        # MQĐ07-MQĐ12c share one series (services/numbering.py).
+        BOOK.field("Số quyết định cưỡng chế"),
         FieldSpec(
             "amount",
             "Số tiền phải thu (đồng)",
@@ -85,7 +91,6 @@ def coercion_guard(session: Session, case: Case, today: date) -> str | None:
 def _coerce(ctx: Context) -> None:
     measure = ctx.form.choice("code", "biện pháp cưỡng chế", dict(MEASURES))
     on = ctx.day("on", "ngày quyết định cưỡng chế")
-    document = ctx.form.text("document", "số quyết định", 120, required=True)
     amount = ctx.form.amount("amount", "số tiền")
     details = _coercion_details(ctx, measure)
     due = outstanding(ctx.case) + ctx.case.surcharge_total
@@ -95,7 +100,17 @@ def _coerce(ctx: Context) -> None:
             f"Chỉ cưỡng chế sau khi hết thời hạn chấp hành "
             f"({ctx.case.compliance_due:%d/%m/%Y}, Điều 86 Luật XLVPHC).",
         )
-    if measure != "remedial" and outstanding(ctx.case) == 0:
+    end = execution_end(ctx.case, ctx.session)
+    if measure and measure != "remedial" and on and end and on > end:
+        # Art. 74 k1: past the execution limitation the fine is no longer
+        # collected; remedial measures still are (services/procedure/overview).
+        ctx.refuse(
+            "code",
+            f"Đã hết thời hiệu thi hành ngày {end:%d/%m/%Y} (Điều 74 Luật "
+            "XLVPHC): không cưỡng chế thu tiền phạt được nữa; chỉ còn có thể "
+            "cưỡng chế thực hiện biện pháp khắc phục hậu quả.",
+        )
+    elif measure != "remedial" and outstanding(ctx.case) == 0:
         ctx.refuse(
             "code",
             "Tiền phạt đã nộp đủ: chỉ còn có thể cưỡng chế thực "
@@ -103,8 +118,11 @@ def _coerce(ctx: Context) -> None:
         )
     if amount is not None and amount > due:
         ctx.refuse("amount", f"Không quá số tiền còn phải nộp ({money(due)}).")
+    paper = BOOK.read(ctx, on)
     if ctx.form.errors:
         return
+    document = BOOK.issue(ctx, paper, on, FORM_OF[measure])
+    details["decision_no"] = document
     value = amount if amount is not None else outstanding(ctx.case)
     ctx.case.status = CaseStatus.COERCING
     ctx.record = {
@@ -115,7 +133,8 @@ def _coerce(ctx: Context) -> None:
         "note": details.get("holder", ""),
     }
     ctx.details = compact(details)
-    ctx.summary = f"Quyết định cưỡng chế số {document}: {dict(MEASURES)[measure]}"
+    issued = as_issued(document, paper)
+    ctx.summary = f"Quyết định cưỡng chế số {issued}: {dict(MEASURES)[measure]}"
     if measure != "remedial":
         ctx.summary += f", số tiền {money(value)}"
 
@@ -139,6 +158,13 @@ def _done(ctx: Context) -> None:
     details = {
         **times(ctx.form, required=False),
         "place": place(ctx.form, required=False),
+        # Who organised the coercion signs its record (MBB10-MBB12).
+        "leader_name": person_name(
+            ctx.form, "leader_name", "họ và tên người tổ chức cưỡng chế"
+        ),
+        "leader_title": ctx.form.text(
+            "leader_title", "chức vụ của người tổ chức cưỡng chế", 200
+        ),
         "cooperators": people(ctx.form, "cooperators", "đại diện cơ quan phối hợp"),
         "witnesses": people(ctx.form, "witnesses", "người chứng kiến"),
         "assets": asset_rows(ctx.form, "assets", "tài sản kê biên, thu giữ"),
@@ -148,6 +174,8 @@ def _done(ctx: Context) -> None:
             "amount",
             f"Không quá số tiền phạt còn phải nộp ({money(outstanding(ctx.case))}).",
         )
+    if details["leader_title"] and not details["leader_name"]:
+        ctx.refuse("leader_name", "Ghi họ và tên người tổ chức cưỡng chế.")
     if ctx.form.errors:
         return
     ctx.case.paid_total += amount
@@ -165,6 +193,16 @@ def _done(ctx: Context) -> None:
 # Coercions carried out on site, each with its record: MBB10 (collecting
 # money, assets held by others), MBB11 (remedial measures), MBB12 (distraint).
 ON_SITE = {"collection": "MBB10", "remedial": "MBB11", "distraint": "MBB12"}
+
+
+# The decision form of each measure (all numbered in the "QĐ-CCXP" series).
+FORM_OF = {
+    "salary": "MQĐ07",
+    "account": "MQĐ08",
+    "distraint": "MQĐ09",
+    "collection": "MQĐ10",
+    "remedial": "MQĐ11",
+}
 
 
 def _last_measure(ctx: Context) -> str:
@@ -198,13 +236,13 @@ def _coercion_details(ctx: Context, measure: str) -> dict:
         ),
         "holder_address": form.text("holder_address", "địa chỉ", 300),
         "deduct_from": form.choice(
-            "deduct_from", "khấu trừ vào lương hay thu nhập", dict(DEDUCT_FROM),
+            "deduct_from",
+            "khấu trừ vào lương hay thu nhập",
+            dict(DEDUCT_FROM),
             required=False,
         ),
         "account_number": account_number(form, required=False),
-        "treasury_account": form.text(
-            "treasury_account", "số tài khoản Kho bạc", 40
-        ),
+        "treasury_account": form.text("treasury_account", "số tài khoản Kho bạc", 40),
         "transfer_days": days(form, "transfer_days", "thời hạn chuyển tiền", 30),
         "period": days(form, "period", "thời gian thực hiện", 365),
         "action_place": form.text("action_place", "địa điểm thực hiện", 300),

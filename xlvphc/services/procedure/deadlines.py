@@ -9,6 +9,8 @@ decision, sending, a correction, closing — calls `refresh_deadlines` in the
 same transaction. The rules themselves stay in `limits` and `domain`.
 """
 
+from datetime import date
+
 from sqlmodel import Session, select
 
 from xlvphc.domain.deadlines import send_decision_deadline
@@ -63,13 +65,7 @@ def refresh_deadlines(session: Session, case: Case) -> None:
     case.send_due = send_decision_deadline(case.decided_on) if unsent else None
 
     owed = executing and case.fine_total - case.paid_total - case.reduced_total > 0
-    next_instalment = None
-    if owed:
-        next_instalment = session.exec(
-            select(Instalment.due_on)
-            .where(Instalment.case_id == case.id, Instalment.paid < Instalment.amount)
-            .order_by(Instalment.position)
-        ).first()
+    next_instalment = next_instalment_due(session, case.id) if owed else None
     by_deadline = owed and next_instalment is None
     case.instalment_due = next_instalment
     case.payment_due = (
@@ -82,3 +78,14 @@ def refresh_deadlines(session: Session, case: Case) -> None:
     )
     case.execution_end = execution_end(case, session) if executing else None
     session.add(case)
+
+
+def next_instalment_due(session: Session, case_id: int) -> date | None:
+    """Due date of the first instalment not fully paid (Law Art. 79), if the
+    case has a plan: the fine's deadline while the plan runs. The case page
+    ("Hạn chấp hành") and `refresh_deadlines` both read it, so they agree."""
+    return session.exec(
+        select(Instalment.due_on)
+        .where(Instalment.case_id == case_id, Instalment.paid < Instalment.amount)
+        .order_by(Instalment.position)
+    ).first()

@@ -8,7 +8,9 @@ from sqlmodel import Session
 
 from xlvphc.domain.deadlines import compliance_deadline, send_decision_deadline
 from xlvphc.models import Case
+from xlvphc.models.cases import CaseStatus
 from xlvphc.services.access import Actor
+from xlvphc.services.procedure.deadlines import next_instalment_due
 from xlvphc.services.procedure.transitions import (
     Context,
     FieldSpec,
@@ -63,8 +65,25 @@ def _send(ctx: Context) -> None:
 
 
 def _receive(ctx: Context, on: date) -> None:
-    days = ctx.decision.payment_days if ctx.decision else 10
+    """Art. 73: 10 days from receipt, unless a plan (Art. 79) or a
+    postponement (Art. 76) decided before the receipt already set when the
+    fine is due: the next instalment, or the end of the postponement."""
     ctx.case.received_on = on
+    pending = next_instalment_due(ctx.session, ctx.case.id)
+    if pending is not None:
+        ctx.case.compliance_due = pending
+        ctx.summary += (
+            f"; người vi phạm nhận ngày {on:%d/%m/%Y}, nộp theo lần: hạn lần tới "
+            f"{pending:%d/%m/%Y} (Điều 79)"
+        )
+        return
+    if ctx.case.status == CaseStatus.POSTPONED and ctx.case.compliance_due:
+        ctx.summary += (
+            f"; người vi phạm nhận ngày {on:%d/%m/%Y}, đang hoãn đến ngày "
+            f"{ctx.case.compliance_due:%d/%m/%Y} (Điều 76)"
+        )
+        return
+    days = ctx.decision.payment_days if ctx.decision else 10
     ctx.case.compliance_due = compliance_deadline(on, days)
     ctx.summary += (
         f"; người vi phạm nhận ngày {on:%d/%m/%Y}, hạn chấp hành "

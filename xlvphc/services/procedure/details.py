@@ -142,6 +142,13 @@ COERCION_RECORD = [
     START_ANY,
     END,
     _field("place", "Địa điểm cưỡng chế"),
+    _field(
+        "leader_name",
+        "Người tổ chức cưỡng chế: họ và tên",
+        hint="Người chủ trì thực hiện cưỡng chế, lập và ký biên bản cưỡng chế "
+        "(MBB10-MBB12). Để trống: người đã lập biên bản vi phạm.",
+    ),
+    _field("leader_title", "Chức vụ của người tổ chức cưỡng chế"),
     _field("cooperators", "Đại diện cơ quan phối hợp", "textarea", hint=PEOPLE_HINT),
     _field(
         "witnesses",
@@ -184,6 +191,11 @@ LABELS = {
     "record_no": "Số biên bản",
     "decision_no": "Số quyết định",
     "witnesses": "Người chứng kiến",
+    # Postponement and instalments (services/procedure/payment_relief.py).
+    "application_date": "Ngày đơn đề nghị",
+    "certifier": "Cơ quan, tổ chức xác nhận đơn",
+    "hardship": "Điều kiện về hoàn cảnh",
+    "conditions_checked": "Người ký đã kiểm tra điều kiện",
 }
 # Choices shown by their label on the case page.
 CHOICE_LABELS = dict(DEDUCT_FROM) | {k: v.split(" (")[0] for k, v in BASES}
@@ -214,6 +226,17 @@ def people(form: FormReader, key: str, label: str, required: bool = False) -> li
             return []
         rows.append([name, parts[1] if len(parts) > 1 else "", ", ".join(parts[2:])])
     return rows
+
+
+def person_name(form: FormReader, key: str, label: str) -> str:
+    """One person's full name, optional: refused when it has digits (a date
+    or a number typed in the wrong place)."""
+    name = form.text(key, label, 120)
+    if name and key not in form.errors and (
+        len(name) < 2 or any(ch.isdigit() for ch in name)
+    ):
+        form.errors[key] = "Ghi họ và tên, không có chữ số."
+    return name
 
 
 def asset_rows(form: FormReader, key: str, label: str) -> list:

@@ -17,7 +17,12 @@ from xlvphc.models.cases import CaseStatus, ViolatorKind
 from xlvphc.services import audit
 from xlvphc.services.access import Action, Actor, require
 from xlvphc.services.case_input import read_case, read_decision
-from xlvphc.services.cases import _lawful_decision, search_text, write_decision
+from xlvphc.services.cases import (
+    _lawful_decision,
+    search_text,
+    violator_minor,
+    write_decision,
+)
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import ValidationFailed
 from xlvphc.services.procedure.deadlines import refresh_deadlines
@@ -132,7 +137,10 @@ def decide_without_record(
         decision_data = {**form, **{k: form.get(v) for k, v in by_act.items()}}
         is_org = case.violator_kind == ViolatorKind.ORGANISATION
         day = case.violation_date
-        decided, errors = read_decision(decision_data, acts, is_org, day, today)
+        # A minor: half the frame from 16, only a warning from 14, nothing
+        # under 14 (Law Art. 5 k1 a, Art. 134; refused in _lawful_decision).
+        minor = violator_minor(session, case)
+        decided, errors = read_decision(decision_data, acts, is_org, day, today, minor)
         notes = _lawful_decision(session, case, acts, is_org, decided, errors)
         total = sum(decided.fines.values())
         if decided.decided_on and not errors:
@@ -171,7 +179,9 @@ def decide_without_record(
             "decision.without_record",
             entity="case",
             entity_id=case.id,
+            # The history tab shows the stage reached (before: a new case).
             after={
+                "status": case.status,
                 "decision_number": number,
                 "fine_total": total,
                 "acts": [a.catalogue_id for a in acts],

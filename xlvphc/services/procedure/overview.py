@@ -1,17 +1,19 @@
 """What the "Xử lý tiếp" panel shows besides the steps: the execution summary,
 instalments, seized items and the time limits of the case."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from sqlmodel import Session, select
 
 from xlvphc.domain.dates import fmt_date
 from xlvphc.models import Case, Instalment, SeizedItem, Unit, Violator
-from xlvphc.models.cases import CloseReason
+from xlvphc.models.base import local_now
+from xlvphc.models.cases import CaseStatus, CloseReason
 from xlvphc.models.procedure import ItemStatus
 from xlvphc.services.access import Action, Actor
 from xlvphc.services.cases import load_case
 from xlvphc.services.db import session_scope
+from xlvphc.services.procedure.deadlines import next_instalment_due
 from xlvphc.services.procedure.limits import (
     decision_due,
     execution_end,
@@ -53,6 +55,80 @@ def earlier_decisions(session: Session, case: Case) -> list[dict]:
     return [{"number": n, "date": fmt_date(d), "unit": u} for n, d, u in rows]
 
 
+def _compliance_text(session: Session, case: Case) -> str:
+    """ "Hạn chấp hành": while a plan runs, the next instalment (Art. 79), even
+    before the first payment; while postponed, the end of the postponement
+    (Art. 76); otherwise the compliance deadline (Art. 73)."""
+    owed = outstanding(case) > 0 and case.status != CaseStatus.CLOSED
+    due = next_instalment_due(session, case.id) if owed else None
+    if due is not None:
+        position = session.exec(
+            select(Instalment.position).where(
+                Instalment.case_id == case.id,
+                Instalment.due_on == due,
+                Instalment.paid < Instalment.amount,
+            )
+        ).first()
+        return f"{fmt_date(due)} – hạn nộp lần {position} (Điều 79)"
+    if owed and case.status == CaseStatus.POSTPONED and case.compliance_due:
+        return f"{fmt_date(case.compliance_due)} – hết thời gian hoãn (Điều 76)"
+    return fmt_date(case.compliance_due) or "—"
+
+
+def limitation_alerts(session: Session, case: Case, today: date) -> list[dict]:
+    """A red alert when the sanctioning limitation (Art. 6) or the execution
+    limitation (Art. 74) has run out on an open case, saying what may still
+    be done: [{title, text}] (empty when neither has expired)."""
+    if case.status in (CaseStatus.CLOSED, CaseStatus.TRANSFERRED):
+        return []
+    if not case.decided_on:
+        barred = limitation(session, case)
+        if barred is None or today <= barred.end:
+            return []
+        return [
+            {
+                "title": "Đã hết thời hiệu xử phạt",
+                "text": (
+                    f"Thời hiệu xử phạt đã hết ngày {fmt_date(barred.end)} "
+                    f"({barred.basis}): không được ra quyết định xử phạt nữa "
+                    "(điểm c khoản 1 Điều 65 Luật XLVPHC). Vẫn có thể ra quyết "
+                    "định tịch thu tang vật, phương tiện (mẫu MQĐ14) hoặc buộc "
+                    "thực hiện biện pháp khắc phục hậu quả (mẫu MQĐ15) theo "
+                    "khoản 2 Điều 65, trả lại tang vật, phương tiện đang tạm "
+                    "giữ, rồi bấm «Kết thúc: không ra quyết định xử phạt» ở mục "
+                    "Xử lý tiếp."
+                ),
+            }
+        ]
+    end = execution_end(case, session)
+    if end is None or today <= end:
+        return []
+    # Art. 74 k1 (2012 wording, known from SCT-REF00; not in ../shared/legal):
+    # past the period the decision is no longer executed, except that
+    # confiscation and remedial measures still are.
+    owed = outstanding(case)
+    finish = (
+        f"Phần tiền phạt chưa nộp ({money(owed)}) không thu nữa, kể cả bằng "
+        "cưỡng chế. Khi đã xử lý xong các việc trên, bấm «Kết thúc: hết thời "
+        "hiệu thi hành» ở mục Xử lý tiếp."
+        if owed
+        else "Tiền phạt đã nộp đủ: khi đã xử lý xong các việc trên, bấm «Kết "
+        "thúc: đã chấp hành xong» ở mục Xử lý tiếp."
+    )
+    return [
+        {
+            "title": "Đã hết thời hiệu thi hành quyết định xử phạt",
+            "text": (
+                f"Thời hiệu thi hành đã hết ngày {fmt_date(end)} (Điều 74 Luật "
+                "XLVPHC): quyết định không được thi hành nữa, trừ tịch thu tang "
+                "vật, phương tiện và biện pháp khắc phục hậu quả vẫn phải thực "
+                "hiện; giấy phép, chứng chỉ hành nghề đang tạm giữ thì chuyển "
+                f"cho cơ quan đã cấp (mẫu MBB30, MQĐ42). {finish}"
+            ),
+        }
+    ]
+
+
 def case_procedure(actor: Actor, case_id: object) -> dict:
     """Summary rows, instalments, items and the steps allowed now."""
     with session_scope() as session:
@@ -79,7 +155,7 @@ def case_procedure(actor: Actor, case_id: object) -> dict:
         else:
             pairs += [
                 ("Ngày nhận quyết định", fmt_date(case.received_on) or "Chưa ghi nhận"),
-                ("Hạn chấp hành", fmt_date(case.compliance_due) or "—"),
+                ("Hạn chấp hành", _compliance_text(session, case)),
                 ("Tiền phạt", money(case.fine_total)),
                 ("Đã nộp", money(case.paid_total)),
                 ("Được giảm, miễn", money(case.reduced_total)),
@@ -116,6 +192,7 @@ def case_procedure(actor: Actor, case_id: object) -> dict:
         result = {
             "version": case.version,
             "repeat": repeat,
+            "alerts": limitation_alerts(session, case, local_now().date()),
             "summary": [{"label": k, "value": v} for k, v in pairs],
             "instalments": [
                 {

@@ -51,6 +51,12 @@ KINDS = {
     "postponement": "Hết thời hạn hoãn thi hành (Điều 76)",
     "execution": "Sắp hết thời hiệu thi hành (Điều 74)",
 }
+# A limitation already past is no longer "about to" end: the officer closes
+# the case (or, for the execution limitation, stops collecting).
+EXPIRED = {
+    "limitation": "Đã hết thời hiệu xử phạt – không ra quyết định (Điều 6)",
+    "execution": "Đã hết thời hiệu thi hành – kết thúc hồ sơ (Điều 74)",
+}
 
 # (the column a kind reads, how far ahead it is shown). Each column is set
 # only while its kind applies (deadlines.refresh_deadlines, run by every step
@@ -139,6 +145,17 @@ def _shape(actor: Actor, kind: object):
     return kinds, units is not None, params, today
 
 
+def _serial(session) -> None:
+    """PostgreSQL only, for this transaction: no parallel plans. The capped
+    counts read a thousand index entries (15-19 ms), yet the planner costs
+    the whole ranges and starts two workers, whose start-up cost more than
+    the work on a busy server (62-110 ms each, bench/RESULTS.md)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.connection().execute(
+            sa.text("SET LOCAL max_parallel_workers_per_gather = 0")
+        )
+
+
 def _count(session, kinds, scoped: bool, params: dict, until, cap: int) -> int:
     """How many deadlines (due on or before `until`, if given), up to `cap`."""
     head = _union(kinds, scoped, until is not None, False).limit(cap).subquery()
@@ -159,7 +176,8 @@ def _row(item, case, today: date, position: int | None) -> dict:
     return {
         "case_id": item.case_id,
         "kind": item.kind,
-        "label": KINDS[item.kind] + detail,
+        "label": (EXPIRED.get(item.kind) if left < 0 else None)
+        or KINDS[item.kind] + detail,
         "due": fmt_date(item.due),
         "days_left": left,
         "when": when,
@@ -209,6 +227,7 @@ def todo_page(actor: Actor, kind: object = "", page: object = 1) -> dict:
     wanted = page if isinstance(page, int) and not isinstance(page, bool) else 1
     yesterday = today - timedelta(days=1)
     with session_scope() as session:
+        _serial(session)
         counted = _count(session, kinds, scoped, params, None, TOTAL_CAP + 1)
         overdue = _count(session, kinds, scoped, params, yesterday, TOTAL_CAP + 1)
         total = min(counted, TOTAL_CAP)
@@ -249,4 +268,5 @@ def todo_count(actor: Actor) -> int:
     kinds, scoped, params, today = _shape(actor, "")
     until = today + timedelta(days=BADGE_DAYS)
     with session_scope() as session:
+        _serial(session)
         return _count(session, kinds, scoped, params, until, BADGE_CAP)

@@ -10,6 +10,7 @@ from xlvphc.models import Case, Unit
 from xlvphc.models.cases import CaseStatus
 from xlvphc.models.units import UnitKind
 from xlvphc.services.access import Actor
+from xlvphc.services.procedure.decision_numbers import DecisionBook, as_issued
 from xlvphc.services.procedure.transitions import (
     Context,
     FieldSpec,
@@ -17,6 +18,9 @@ from xlvphc.services.procedure.transitions import (
     perform,
 )
 
+CRIMINAL = DecisionBook(
+    "MQĐ33", "transfer_criminal", "quyết định chuyển hồ sơ có dấu hiệu tội phạm"
+)
 SANCTIONING_KINDS = (
     UnitKind.DEPARTMENT,
     UnitKind.COMMUNE_COMMITTEE,
@@ -83,15 +87,16 @@ def _transfer_unit(ctx: Context) -> None:
     [
         FieldSpec("on", "Ngày chuyển", "date", True),
         FieldSpec("note", "Cơ quan tiến hành tố tụng nhận hồ sơ", "text", True),
-        FieldSpec("document", "Số quyết định chuyển hồ sơ (MQĐ33)", "text", True),
+        CRIMINAL.field("Số quyết định chuyển hồ sơ (MQĐ33)"),
     ],
 )
 def _transfer_criminal(ctx: Context) -> None:
     on = ctx.day("on", "ngày chuyển")
     body = ctx.form.text("note", "cơ quan nhận hồ sơ", 500, required=True)
-    document = ctx.form.text("document", "số quyết định", 120, required=True)
+    paper = CRIMINAL.read(ctx, on)
     if ctx.form.errors:
         return
+    document = CRIMINAL.issue(ctx, paper, on)
     ctx.case.status = CaseStatus.TRANSFERRED
     ctx.record = {
         "on": on,
@@ -100,7 +105,8 @@ def _transfer_criminal(ctx: Context) -> None:
         "code": "decided" if ctx.decision else "recorded",
     }
     ctx.summary = (
-        f"Chuyển hồ sơ vụ vi phạm có dấu hiệu tội phạm đến {body} (QĐ {document})"
+        f"Chuyển hồ sơ vụ vi phạm có dấu hiệu tội phạm đến {body} theo QĐ "
+        f"{as_issued(document, paper)}"
     )
 
 

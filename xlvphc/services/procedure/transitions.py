@@ -245,10 +245,12 @@ class FieldSpec:
 
     name: str
     label: str
-    kind: str = "text"  # text | date | money | select | textarea
+    kind: str = "text"  # text | date | money | select | textarea | checkbox
     required: bool = False
     hint: str = ""
     options: tuple[tuple[str, str], ...] = ()
+    # What the input starts with; None: today for a required date, else "".
+    default: str | None = None
 
 
 @dataclass
@@ -272,6 +274,10 @@ class Context:
 
     def refuse(self, key: str, message: str) -> None:
         self.form.errors[key] = message
+
+    def ticked(self, key: str) -> bool:
+        """A checkbox of the step's form (it sends "1" only when ticked)."""
+        return self.form.data.get(key) in ("1", "on", "true", True)
 
     def day(self, key: str, label: str, required: bool = True) -> date | None:
         """A step date: not in the future, not before the decision or the
@@ -464,7 +470,10 @@ def allowed_steps(actor: Actor, case_id: object) -> list[dict]:
 
 
 def _field_row(spec: FieldSpec, today: date) -> dict:
-    default = f"{today:%d/%m/%Y}" if spec.kind == "date" and spec.required else ""
+    default = spec.default
+    if default is None:
+        today_text = f"{today:%d/%m/%Y}"
+        default = today_text if spec.kind == "date" and spec.required else ""
     return {
         "name": spec.name,
         "label": spec.label,

@@ -81,7 +81,15 @@ def resolve_period(f: dict, today: date) -> tuple[date | None, date | None, str]
     period = clean(f.get("period"))
     if not period and (clean(f.get("date_from")) or clean(f.get("date_to"))):
         period = "custom"  # dates alone mean a custom range
-    year = _int(f.get("year"), 2000, 2100) or today.year
+    year = _int(f.get("year"), 2000, 2100)
+    if year is None and clean(f.get("year")) and period in ("month", "quarter",
+                                                            "year"):
+        # A mistyped year ("abc", "99999") must not give this year's report
+        # as if it answered the question.
+        raise ValidationFailed(
+            {"year": "Năm không hợp lệ: nhập năm gồm 4 chữ số, từ 2000 đến 2100."}
+        )
+    year = year or today.year
     if period == "month":
         month = _int(f.get("month"), 1, 12) or today.month
         last = calendar.monthrange(year, month)[1]

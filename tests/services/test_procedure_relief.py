@@ -1,0 +1,389 @@
+"""Postponement (Law Art. 76) and instalments (Art. 79) on a case: the
+hardship and the certified application, the manual check when the fine or
+the period falls outside the known (unverified) figures, recorded on the
+timeline; the suggested plan; the deadline after a plan or a postponement;
+the limitation alerts of the case page; the signer suggested on MQĐ02."""
+
+import json
+from datetime import timedelta
+
+import pytest
+from sqlmodel import select
+
+from tests.services.conftest import (
+    actor_for,
+    case_form,
+    catalogue_id,
+    decision_form,
+    make_user,
+)
+from tests.services.test_procedure import (  # noqa: F401  (lead: fixture)
+    FAMILY_SMALL,
+    TODAY,
+    TRAFFIC,
+    case_row,
+    d,
+    decided_case,
+    lead,
+    new_case,
+    received_case,
+    step,
+    version,
+)
+from xlvphc.domain.calendar import add_months
+from xlvphc.models import CaseAct, CaseEvent, ProcedureStep
+from xlvphc.models.form_details import StepDetail
+from xlvphc.services import accounts, cases
+from xlvphc.services.access import Role
+from xlvphc.services.db import session_scope
+from xlvphc.services.errors import PermissionDenied, ValidationFailed
+from xlvphc.services.procedure import allowed_steps, case_procedure
+
+LAND = (17, 3, "c", "123/2024/NĐ-CP")  # 30.000.000–50.000.000 đồng
+APPLICATION = {"hardship": "1", "certifier": "UBND phường Tuy Hòa"}
+
+
+def plan(first: int = 10, second: int = 60, **extra) -> dict:
+    """A valid two-instalment plan of the 3.500.000 đồng fine (40 % first)."""
+    return {
+        "on": d(0),
+        "document": "1/QĐ-NPNL",
+        "amount_1": "1.400.000",
+        "due_1": d(-first),
+        "amount_2": "2.100.000",
+        "due_2": d(-second),
+        **extra,
+    }
+
+
+def offered(actor, case_id: int, code: str) -> dict:
+    row = next(s for s in allowed_steps(actor, case_id) if s["code"] == code)
+    return {f["name"]: f for f in row["fields"]}
+
+
+def events(case_id: int) -> list[str]:
+    with session_scope() as session:
+        rows = session.exec(
+            select(CaseEvent.summary).where(CaseEvent.case_id == case_id)
+        ).all()
+    return list(rows)
+
+
+def details(case_id: int, code: str) -> dict:
+    with session_scope() as session:
+        row = session.exec(
+            select(StepDetail)
+            .join(ProcedureStep, ProcedureStep.id == StepDetail.step_id)
+            .where(ProcedureStep.case_id == case_id, ProcedureStep.step == code)
+        ).one()
+        return json.loads(row.data)
+
+
+def refused(actor, case_id: int, code: str, data: dict) -> dict:
+    before = version(case_id)
+    with pytest.raises(ValidationFailed) as caught:
+        step(actor, case_id, code, **data)
+    assert version(case_id) == before  # nothing written
+    return caught.value.errors
+
+
+# ------------------------------------------------------------ instalments
+
+
+def test_instalments_under_the_floor_need_the_manual_check(people):
+    """Art. 79 k1 (Law 67/2020, unverified here): a 3.500.000 đ fine is under
+    50.000.000 đ, so the plan is refused until the signer confirms a check;
+    the confirmation is on the timeline and in the step's details."""
+    officer = people["canbo.a"]
+    case_id = decided_case(officer, days_ago=1)
+    fields = offered(officer, case_id, "instalments")
+    assert fields["conditions_checked"]["kind"] == "checkbox"
+    assert "50.000.000" in fields["conditions_checked"]["hint"]
+
+    errors = refused(officer, case_id, "instalments", plan(**APPLICATION))
+    assert list(errors) == ["conditions_checked"]
+    assert "Điều 79" in errors["conditions_checked"]
+    assert (
+        "Tôi đã kiểm tra điều kiện nộp tiền phạt nhiều lần"
+        in errors["conditions_checked"]
+    )
+
+    step(
+        officer,
+        case_id,
+        "instalments",
+        **plan(**APPLICATION, conditions_checked="1", application_on=d(1)),
+    )
+    text = events(case_id)[-1]
+    assert "xác nhận đã kiểm tra điều kiện Điều 79" in text
+    assert "được UBND phường Tuy Hòa xác nhận" in text
+    kept = details(case_id, "instalments")
+    assert kept["certifier"] == "UBND phường Tuy Hòa"
+    assert kept["application_date"] == d(1)
+    assert "50.000.000" in kept["conditions_checked"]
+
+
+def test_instalments_need_the_hardship_and_the_certifier(people):
+    """Art. 79 k1: hardship and a certified application; MQĐ05 cites both."""
+    officer = people["canbo.a"]
+    case_id = decided_case(officer, days_ago=1)
+    errors = refused(officer, case_id, "instalments", plan(conditions_checked="1"))
+    assert set(errors) == {"hardship", "certifier"}
+    assert "khoản 1 Điều 79" in errors["hardship"]
+
+
+def test_application_after_the_decision_is_refused(people):
+    officer = people["canbo.a"]
+    case_id = decided_case(officer, days_ago=3)
+    data = plan(**APPLICATION, conditions_checked="1", on=d(2), application_on=d(1))
+    errors = refused(officer, case_id, "instalments", data)
+    assert list(errors) == ["application_on"]
+
+
+def _land_case(actor, fine: str) -> int:
+    case_id = cases.create_case(actor, case_form(act_ids=str(catalogue_id(*LAND))))
+    with session_scope() as session:
+        act_id = session.exec(
+            select(CaseAct.id).where(CaseAct.case_id == case_id)
+        ).one()
+    cases.issue_decision(
+        actor,
+        case_id,
+        decision_form(version=version(case_id), **{f"fine_{act_id}": fine}),
+    )
+    return case_id
+
+
+def test_fine_exactly_at_the_floor_needs_no_manual_check(people):
+    """Art. 79 k1: "từ 50.000.000 đồng trở lên" — the boundary is allowed."""
+    officer = people["canbo.a"]
+    case_id = _land_case(officer, "50.000.000")
+    fields = offered(officer, case_id, "instalments")
+    assert "conditions_checked" not in fields
+    step(
+        officer,
+        case_id,
+        "instalments",
+        on=d(0),
+        document="2/QĐ-NPNL",
+        amount_1=fields["amount_1"]["default"],
+        due_1=fields["due_1"]["default"],
+        amount_2=fields["amount_2"]["default"],
+        due_2=fields["due_2"]["default"],
+        amount_3=fields["amount_3"]["default"],
+        due_3=fields["due_3"]["default"],
+        **APPLICATION,
+    )
+    assert "Điều 79 (" not in events(case_id)[-1]
+    assert case_row(case_id).status == "executing"
+
+
+def test_suggested_plan_spreads_over_the_six_months(people):
+    """MQĐ05 note 8: ≤ 06 months from the decision; 40/30/30 suggested."""
+    officer = people["canbo.a"]
+    case_id = decided_case(officer, days_ago=0)
+    fields = offered(officer, case_id, "instalments")
+    last = add_months(TODAY, 6)
+    assert [fields[f"amount_{n}"]["default"] for n in (1, 2, 3)] == [
+        "1.400.000",
+        "1.050.000",
+        "1.050.000",
+    ]
+    assert fields["due_3"]["default"] == last.strftime("%d/%m/%Y")
+    assert fields["due_1"]["default"] != fields["on"]["default"]  # not today
+    assert fields["application_on"]["default"] == ""
+
+
+def test_plan_faults_are_shown_at_their_instalment(people):
+    officer = people["canbo.a"]
+    case_id = decided_case(officer, days_ago=1)
+    late = (add_months(TODAY - timedelta(days=1), 6) + timedelta(days=1)).strftime(
+        "%d/%m/%Y"
+    )
+    data = plan(**APPLICATION, conditions_checked="1", due_2=late)
+    errors = refused(officer, case_id, "instalments", data)
+    assert list(errors) == ["due_2"] and "06 tháng" in errors["due_2"]
+
+
+def test_receipt_after_a_plan_keeps_the_next_instalment(people):
+    """Art. 79: with a plan the next instalment is the deadline, even when
+    the decision is received after the plan and before any payment; the
+    case page and the "Việc cần làm" columns agree."""
+    officer = people["canbo.a"]
+    case_id = decided_case(officer, days_ago=1)
+    step(
+        officer,
+        case_id,
+        "instalments",
+        **plan(**APPLICATION, conditions_checked="1"),
+    )
+    step(officer, case_id, "receipt", on=d(0))
+    first = TODAY + timedelta(days=10)
+    case = case_row(case_id)
+    assert (case.compliance_due, case.instalment_due) == (first, first)
+    assert case.payment_due is None
+    summary = {
+        r["label"]: r["value"] for r in case_procedure(officer, case_id)["summary"]
+    }
+    assert summary["Hạn chấp hành"].startswith(first.strftime("%d/%m/%Y"))
+    assert "lần 1" in summary["Hạn chấp hành"]
+    step(officer, case_id, "payment", on=d(0), amount="1.400.000")
+    summary = {
+        r["label"]: r["value"] for r in case_procedure(officer, case_id)["summary"]
+    }
+    second = TODAY + timedelta(days=60)
+    assert summary["Hạn chấp hành"].startswith(second.strftime("%d/%m/%Y"))
+    assert case_row(case_id).instalment_due == second
+
+
+# ----------------------------------------------------------- postponement
+
+
+def test_postponement_under_the_floor_needs_the_manual_check(people):
+    """Art. 76 k1 (2.000.000 đ, secondary source): a 500.000 đ fine."""
+    officer = people["canbo.a"]
+    case_id = decided_case(officer, TRAFFIC, 1)
+    data = {
+        "on": d(0),
+        "until": d(-30),
+        "document": "1/QĐ-HQĐPT",
+        **APPLICATION,
+    }
+    errors = refused(officer, case_id, "postpone", data)
+    assert list(errors) == ["conditions_checked"]
+    assert "2.000.000" in errors["conditions_checked"]
+    step(officer, case_id, "postpone", **data, conditions_checked="1")
+    assert case_row(case_id).status == "postponed"
+    assert "xác nhận đã kiểm tra điều kiện Điều 76" in events(case_id)[-1]
+
+
+def test_postponement_beyond_three_months_needs_the_manual_check(people):
+    """Art. 76 (2012 wording, unchecked against 2020): 03 months; one day
+    more is refused at the field unless the signer confirms a check."""
+    officer = people["canbo.a"]
+    case_id = received_case(officer, 1)
+    until = add_months(TODAY, 3) + timedelta(days=1)
+    data = {
+        "on": d(0),
+        "until": until.strftime("%d/%m/%Y"),
+        "document": "1/QĐ-HQĐPT",
+        **APPLICATION,
+    }
+    errors = refused(officer, case_id, "postpone", data)
+    assert list(errors) == ["until"]
+    assert "03 tháng" in errors["until"] and "Tôi đã kiểm tra" in errors["until"]
+    step(officer, case_id, "postpone", **data, conditions_checked="1")
+    case = case_row(case_id)
+    assert (case.compliance_due, case.postponed_until) == (until, until)
+    assert "03 tháng" in events(case_id)[-1]
+    assert "03 tháng" in details(case_id, "postpone")["conditions_checked"]
+
+
+def test_postponement_form_leaves_the_end_empty_with_a_hint(people):
+    officer = people["canbo.a"]
+    case_id = decided_case(officer, days_ago=1)
+    fields = offered(officer, case_id, "postpone")
+    assert fields["until"]["default"] == ""
+    assert add_months(TODAY, 3).strftime("%d/%m/%Y") in fields["until"]["hint"]
+    assert fields["on"]["default"] == TODAY.strftime("%d/%m/%Y")
+    assert fields["hardship"]["required"] is True
+    errors = refused(
+        officer,
+        case_id,
+        "postpone",
+        {"on": d(0), "until": "", "document": "1", **APPLICATION},
+    )
+    assert errors == {"until": "Vui lòng nhập ngày hết hoãn (ngày/tháng/năm)."}
+
+
+def test_postponement_end_before_its_decision_cannot_be_confirmed(people):
+    officer = people["canbo.a"]
+    case_id = decided_case(officer, days_ago=1)
+    data = {
+        "on": d(0),
+        "until": d(0),
+        "document": "1",
+        "conditions_checked": "1",
+        **APPLICATION,
+    }
+    assert "phải sau" in refused(officer, case_id, "postpone", data)["until"]
+
+
+def test_receipt_after_a_postponement_keeps_its_end(people):
+    officer = people["canbo.a"]
+    case_id = decided_case(officer, days_ago=1)
+    until = TODAY + timedelta(days=40)
+    step(
+        officer,
+        case_id,
+        "postpone",
+        on=d(0),
+        until=until.strftime("%d/%m/%Y"),
+        document="1/QĐ-HQĐPT",
+        **APPLICATION,
+    )
+    step(officer, case_id, "receipt", on=d(0))
+    case = case_row(case_id)
+    assert (case.compliance_due, case.postponed_until) == (until, until)
+
+
+# ------------------------------------------------------------- limitation
+
+
+def test_alert_when_the_sanctioning_limitation_has_run_out(people):
+    """Art. 6, 65: no decision any more; what is left is said."""
+    officer = people["canbo.a"]
+    case_id = new_case(officer, TRAFFIC, 400)
+    alerts = case_procedure(officer, case_id)["alerts"]
+    assert [a["title"] for a in alerts] == ["Đã hết thời hiệu xử phạt"]
+    assert "Kết thúc: không ra quyết định xử phạt" in alerts[0]["text"]
+    assert case_procedure(officer, new_case(officer, TRAFFIC, 1))["alerts"] == []
+
+
+def test_alert_and_no_fine_coercion_after_the_execution_limitation(people, lead):  # noqa: F811
+    """Art. 74: 01 year from the decision; the fine is no longer coerced, and
+    the alert points to closing for the expired limitation."""
+    officer = people["canbo.a"]
+    case_id = new_case(officer, FAMILY_SMALL, 370)
+    cases.issue_decision(
+        officer, case_id, decision_form(decided_on=d(368), version=version(case_id))
+    )
+    step(officer, case_id, "receipt", on=d(368))
+    alerts = case_procedure(officer, case_id)["alerts"]
+    assert [a["title"] for a in alerts] == [
+        "Đã hết thời hiệu thi hành quyết định xử phạt"
+    ]
+    assert "Kết thúc: hết thời hiệu thi hành" in alerts[0]["text"]
+    errors = refused(
+        lead, case_id, "coerce", {"code": "account", "on": d(0), "document": "1"}
+    )
+    assert "Điều 74" in errors["code"]
+    step(officer, case_id, "close_limitation", on=d(0))
+    assert case_procedure(officer, case_id)["alerts"] == []
+
+
+# ------------------------------------------------------------------ signer
+
+
+def test_signer_suggested_from_a_signer_account_only(people):
+    """MQĐ02 prefill: an authority account's name, title and signer title;
+    an officer without a signer title gets no suggestion."""
+    user_id = make_user("chutich.b", "UBND-22015", Role.AUTHORITY, "Chủ tịch UBND")
+    from xlvphc.models import User
+
+    with session_scope() as session:
+        user = session.get(User, user_id)
+        user.signer_title = "chu_tich_ubnd_xa"
+        session.add(user)
+    assert accounts.signer_defaults(actor_for("chutich.b")) == {
+        "name": "Cán bộ chutich.b",
+        "title": "Chủ tịch UBND",
+        "code": "chu_tich_ubnd_xa",
+    }
+    assert accounts.signer_defaults(people["canbo.a"]) == {
+        "name": "",
+        "title": "",
+        "code": "",
+    }
+    with pytest.raises(PermissionDenied):
+        accounts.signer_defaults(people["quantri"])

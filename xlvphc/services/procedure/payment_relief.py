@@ -1,0 +1,367 @@
+"""The decisions that let a violator pay later or in parts: instalments
+(nộp tiền phạt nhiều lần, Law Art. 79, form MQĐ05) and postponement (hoãn
+thi hành quyết định phạt tiền, Art. 76, form MQĐ03).
+
+Both need hardship and a certified application, which the officer records.
+The amounts and the postponement period of the current wording are not in
+the project's legal texts (domain/relief.py): outside the known figures the
+step is refused until the signer ticks that the conditions were checked by
+hand, and the timeline says so. The instalment form suggests a plan over the
+allowed six months; the postponement's end is left for the officer to set.
+"""
+
+from datetime import date
+
+from sqlmodel import Session, select
+
+from xlvphc.domain.calendar import add_months
+from xlvphc.domain.dates import fmt_date
+from xlvphc.domain.deadlines import default_instalments, instalment_plan_problems
+from xlvphc.domain.money import format_number, format_vnd
+from xlvphc.domain.relief import (
+    AmountCheck,
+    instalment_amount_check,
+    postponement_amount_check,
+    postponement_limit,
+    postponement_problem,
+    postponement_too_long,
+)
+from xlvphc.models import Case, Decision, Instalment
+from xlvphc.models.base import local_now
+from xlvphc.models.cases import CaseStatus, ViolatorKind
+from xlvphc.services.access import Actor
+from xlvphc.services.procedure.decision_numbers import DecisionBook, as_issued
+from xlvphc.services.procedure.payment import instalments, nothing_to_pay
+from xlvphc.services.procedure.transitions import (
+    Context,
+    FieldSpec,
+    handles,
+    money,
+    outstanding,
+    perform,
+    step_count,
+)
+
+INSTALMENTS = DecisionBook(
+    "MQĐ05", "instalments", "quyết định cho nộp tiền phạt nhiều lần"
+)
+POSTPONEMENT = DecisionBook(
+    "MQĐ03", "postpone", "quyết định hoãn thi hành quyết định phạt tiền"
+)
+
+
+def _plan_refused(session: Session, case: Case, _today: date) -> str | None:
+    if case.fine_total <= 0:
+        return "Quyết định không có phạt tiền"
+    if case.paid_total or instalments(session, case.id):
+        return "Chỉ cho nộp nhiều lần trước khi nộp tiền và khi chưa có kế hoạch"
+    return None
+
+
+# The officer's answers to the conditions of Law Art. 76 and 79 k1 that the
+# system cannot judge: the hardship and its certified application, and (the
+# current wording not being in the project's texts, domain/relief.py) a
+# manual check when the fine or the period falls outside the known figures.
+CONFIRM_79 = "Tôi đã kiểm tra điều kiện nộp tiền phạt nhiều lần theo Điều 79"
+CONFIRM_76 = "Tôi đã kiểm tra điều kiện hoãn thi hành quyết định phạt tiền theo Điều 76"
+HARDSHIP_79 = (
+    "Người bị phạt đang gặp khó khăn đặc biệt, đột xuất về kinh tế và có đơn "
+    "đề nghị nộp tiền phạt nhiều lần đã được xác nhận"
+)
+HARDSHIP_76 = (
+    "Người bị phạt đang gặp khó khăn đặc biệt, đột xuất về kinh tế (thiên tai, "
+    "thảm họa, hỏa hoạn, dịch bệnh, bệnh hiểm nghèo, tai nạn) và có đơn đề "
+    "nghị hoãn đã được xác nhận"
+)
+UNCHECKED_TEXT = (
+    "Hệ thống chưa có văn bản {article} sửa đổi năm 2020 để đối chiếu: kiểm "
+    "tra theo văn bản hiện hành, rồi đánh dấu ô «{confirm}» nếu vẫn {what}."
+)
+
+
+def _why_check(check: AmountCheck, is_org: bool) -> str:
+    """The hint under the manual-check box (the refusal says the rest)."""
+    if check.rule is None:
+        return "Cần đánh dấu: hệ thống chưa có mức phạt tối thiểu áp dụng."
+    return (
+        f"Cần đánh dấu: mức phạt dưới {format_vnd(check.rule.floor(is_org))}, "
+        "mức tối thiểu hệ thống đang dùng nhưng chưa đối chiếu được với văn "
+        "bản sửa đổi năm 2020."
+    )
+
+
+def _application_fields(kind: str) -> list[FieldSpec]:
+    """The application (đơn đề nghị) the forms MQĐ03 and MQĐ05 cite."""
+    return [
+        FieldSpec(
+            "application_on",
+            "Ngày đơn đề nghị",
+            "date",
+            False,
+            f"In vào mẫu {kind}",
+            default="",
+        ),
+        FieldSpec(
+            "certifier",
+            "Cơ quan, tổ chức xác nhận đơn",
+            "text",
+            True,
+            "UBND cấp xã, cơ quan, tổ chức nơi làm việc, học tập…",
+        ),
+    ]
+
+
+def _read_application(ctx: Context, on: date | None, hardship: str) -> dict:
+    """The application's date and certifier, and the hardship box: the law
+    grants neither relief without hardship and a certified application."""
+    applied = ctx.form.date("application_on", "ngày đơn đề nghị", not_after=ctx.today)
+    if applied and on and applied > on and "application_on" not in ctx.form.errors:
+        ctx.refuse(
+            "application_on", "Ngày đơn đề nghị không thể sau ngày ra quyết định."
+        )
+    certifier = ctx.form.text("certifier", "cơ quan, tổ chức xác nhận đơn", 300, True)
+    if not ctx.ticked("hardship"):
+        ctx.refuse("hardship", hardship)
+    return {"application_date": fmt_date(applied), "certifier": certifier}
+
+
+def _plan_fields(session: Session, case: Case) -> list[FieldSpec]:
+    """MQĐ05 with a suggested plan (domain.deadlines.default_instalments) and
+    the manual check only when the fine is under the known floor."""
+    today = local_now().date()
+    decision = session.exec(select(Decision).where(Decision.case_id == case.id)).first()
+    effective = decision.decided_on if decision else today
+    plan = default_instalments(outstanding(case), effective, today)
+    last = add_months(effective, 6)
+    specs = [
+        FieldSpec("on", "Ngày quyết định cho nộp nhiều lần", "date", True),
+        INSTALMENTS.field("Số quyết định (MQĐ05)"),
+        *_application_fields("MQĐ05"),
+    ]
+    for n in (1, 2, 3):
+        amount, due = plan[n - 1] if n <= len(plan) else (None, None)
+        hint = "Tối thiểu 40% tổng số tiền phạt" if n == 1 else ""
+        specs += [
+            FieldSpec(
+                f"amount_{n}",
+                f"Lần {n}: số tiền (đồng)",
+                "money",
+                n < 3,
+                hint,
+                default=format_number(amount) if amount else "",
+            ),
+            FieldSpec(
+                f"due_{n}",
+                f"Lần {n}: hạn nộp",
+                "date",
+                n < 3,
+                f"Chậm nhất ngày {last:%d/%m/%Y} (06 tháng, Điều 79)" if n == 1 else "",
+                default=fmt_date(due),
+            ),
+        ]
+    specs.append(FieldSpec("hardship", HARDSHIP_79, "checkbox", True))
+    is_org = case.violator_kind == ViolatorKind.ORGANISATION
+    check = instalment_amount_check(case.fine_total, is_org, today)
+    if check.needs_confirmation:
+        specs.append(
+            FieldSpec(
+                "conditions_checked",
+                CONFIRM_79,
+                "checkbox",
+                False,
+                _why_check(check, is_org),
+            )
+        )
+    return specs
+
+
+@handles("instalments", _plan_fields, guard=_plan_refused)
+def _instalments(ctx: Context) -> None:
+    on = ctx.day("on", "ngày quyết định")
+    paper = INSTALMENTS.read(ctx, on)
+    application = _read_application(
+        ctx,
+        on,
+        "Chỉ cho nộp tiền phạt nhiều lần khi người bị phạt gặp khó khăn đặc biệt, "
+        "đột xuất về kinh tế và có đơn đề nghị được xác nhận (khoản 1 Điều 79 "
+        "Luật XLVPHC).",
+    )
+    amounts, dues = [], []
+    for n in (1, 2, 3):
+        amount = ctx.form.amount(f"amount_{n}", "số tiền")
+        due = ctx.form.date(f"due_{n}", "hạn nộp", required=n < 3 or amount is not None)
+        if n < 3 and amount is None and f"amount_{n}" not in ctx.form.errors:
+            ctx.refuse(f"amount_{n}", "Vui lòng nhập số tiền.")
+        if amount is not None and due is not None:
+            amounts.append(amount)
+            dues.append(due)
+
+    # Art. 79 k1: the fine's floor, in the wording of the decision's day; an
+    # unverified figure only asks for the signer's check (domain/relief.py).
+    check = instalment_amount_check(ctx.case.fine_total, ctx.is_org, on or ctx.today)
+    confirmed = check.needs_confirmation and ctx.ticked("conditions_checked")
+    if check.needs_confirmation and not confirmed:
+        ctx.refuse(
+            "conditions_checked",
+            f"{check.message}. "
+            + UNCHECKED_TEXT.format(
+                article="Điều 79", confirm=CONFIRM_79, what="cho nộp nhiều lần"
+            ),
+        )
+
+    # Art. 79 and MQĐ05: ≤ 6 months from the decision's effect, ≤ 3, first
+    # ≥ 40%; each fault at the instalment it concerns.
+    typed = [f"{k}_{n}" for k in ("amount", "due") for n in (1, 2, 3)]
+    if amounts and not any(key in ctx.form.errors for key in typed):
+        problems = instalment_plan_problems(
+            outstanding(ctx.case), amounts, dues, ctx.decision.decided_on
+        )
+        for problem in problems:
+            key = f"{problem.part}_{min(problem.position, 3)}"
+            if key in ctx.form.errors:
+                ctx.form.errors[key] += f" {problem.message}."
+            else:
+                ctx.refuse(key, f"{problem.message}.")
+    if ctx.form.errors:
+        return
+    document = INSTALMENTS.issue(ctx, paper, on)
+    for n, (amount, due) in enumerate(zip(amounts, dues, strict=True), start=1):
+        ctx.session.add(
+            Instalment(case_id=ctx.case.id, position=n, amount=amount, due_on=due)
+        )
+    ctx.case.status = CaseStatus.EXECUTING
+    ctx.case.compliance_due = dues[0]
+    ctx.record = {
+        "on": on,
+        "document": document,
+        "until": dues[-1],
+        "amount": sum(amounts),
+        "note": application["certifier"],
+    }
+    plan = "; ".join(
+        f"lần {n}: {money(a)} hạn {d:%d/%m/%Y}"
+        for n, (a, d) in enumerate(zip(amounts, dues, strict=True), 1)
+    )
+    ctx.summary = (
+        f"Cho nộp tiền phạt nhiều lần theo QĐ {as_issued(document, paper)}: "
+        f"{plan}; "
+        f"{_application_text(application)}"
+    )
+    ctx.details = _relief_details(application, HARDSHIP_79)
+    if confirmed:
+        ctx.summary += (
+            f"; người ký xác nhận đã kiểm tra điều kiện Điều 79 ({check.message})"
+        )
+        ctx.details["conditions_checked"] = check.message
+
+
+def _application_text(application: dict) -> str:
+    when = application["application_date"]
+    return (
+        f"đơn đề nghị{' ngày ' + when if when else ''} được "
+        f"{application['certifier']} xác nhận"
+    )
+
+
+def _relief_details(application: dict, hardship: str) -> dict:
+    """What the step keeps for its form and the case page (StepDetail)."""
+    return {k: v for k, v in {**application, "hardship": hardship}.items() if v}
+
+
+def _postpone_refused(session: Session, case: Case, _today: date) -> str | None:
+    if step_count(session, case.id, "postpone"):
+        return "Quyết định đã được hoãn một lần"
+    return nothing_to_pay(session, case, _today)
+
+
+def _postpone_fields(_session: Session, case: Case) -> list[FieldSpec]:
+    """MQĐ03: the end is left empty (the officer decides it) with the last
+    day the known period allows; the manual check explains when it is due."""
+    today = local_now().date()
+    found = postponement_limit(today)
+    hint = (
+        f"Tối đa {found[1].months:02d} tháng kể từ ngày quyết định hoãn (quyết "
+        f"định hôm nay: đến hết ngày {found[0]:%d/%m/%Y}; {found[1].basis})"
+        if found
+        else "Ngày cuối cùng của thời gian hoãn"
+    )
+    is_org = case.violator_kind == ViolatorKind.ORGANISATION
+    check = postponement_amount_check(case.fine_total, is_org, today)
+    confirm_hint = (
+        _why_check(check, is_org)
+        if check.needs_confirmation
+        else "Chỉ cần khi thời gian hoãn dài hơn thời hạn nêu trên."
+    )
+    return [
+        FieldSpec("on", "Ngày quyết định hoãn", "date", True),
+        FieldSpec("until", "Hoãn đến ngày", "date", True, hint, default=""),
+        *_application_fields("MQĐ03"),
+        POSTPONEMENT.field("Số quyết định (MQĐ03)"),
+        FieldSpec("hardship", HARDSHIP_76, "checkbox", True),
+        FieldSpec("conditions_checked", CONFIRM_76, "checkbox", False, confirm_hint),
+    ]
+
+
+@handles("postpone", _postpone_fields, guard=_postpone_refused)
+def _postpone(ctx: Context) -> None:
+    on = ctx.day("on", "ngày quyết định hoãn")
+    until = ctx.form.date("until", "ngày hết hoãn", required=True)
+    application = _read_application(
+        ctx,
+        on,
+        "Chỉ hoãn khi người bị phạt gặp khó khăn đặc biệt, đột xuất về kinh tế và "
+        "có đơn đề nghị được xác nhận (khoản 1 Điều 76 Luật XLVPHC).",
+    )
+    paper = POSTPONEMENT.read(ctx, on)
+    confirmed = ctx.ticked("conditions_checked")
+    how = UNCHECKED_TEXT.format(article="Điều 76", confirm=CONFIRM_76, what="hoãn")
+    checked: list[str] = []  # what the signer confirmed, for the timeline
+
+    # Art. 76 k1: the fine's floor; unverified figures ask for a manual check.
+    check = postponement_amount_check(ctx.case.fine_total, ctx.is_org, on or ctx.today)
+    if check.needs_confirmation:
+        if confirmed:
+            checked.append(check.message)
+        else:
+            ctx.refuse("conditions_checked", f"{check.message}. {how}")
+
+    # Art. 76: the period, from the postponement decision.
+    problem = postponement_problem(on, until) if on and until else None
+    if problem and "until" not in ctx.form.errors:
+        if not postponement_too_long(on, until):
+            ctx.refuse("until", problem)
+        elif confirmed:
+            checked.append(problem.rstrip("."))
+        else:
+            ctx.refuse("until", f"{problem} {how}")
+    if ctx.form.errors:
+        return
+    document = POSTPONEMENT.issue(ctx, paper, on)
+    ctx.case.status = CaseStatus.POSTPONED
+    ctx.case.compliance_due = until
+    ctx.record = {
+        "on": on,
+        "until": until,
+        "document": document,
+        "note": application["certifier"],
+    }
+    ctx.summary = (
+        f"Hoãn thi hành quyết định phạt tiền đến ngày {until:%d/%m/%Y} "
+        f"theo QĐ {as_issued(document, paper)}; {_application_text(application)}"
+    )
+    ctx.details = _relief_details(application, HARDSHIP_76)
+    if checked:
+        ctx.summary += (
+            "; người ký xác nhận đã kiểm tra điều kiện Điều 76 ("
+            + "; ".join(checked)
+            + ")"
+        )
+        ctx.details["conditions_checked"] = "; ".join(checked)
+
+
+def plan_instalments(actor: Actor, case_id: object, data: object) -> str:
+    return perform(actor, case_id, "instalments", data)
+
+
+def postpone(actor: Actor, case_id: object, data: object) -> str:
+    return perform(actor, case_id, "postpone", data)
