@@ -168,3 +168,27 @@ def test_the_create_account_form_is_empty_again_after_an_account_is_made(
     expect(page.locator("#username")).to_have_value("")
     expect(page.locator("#full_name")).to_have_value("")
     expect(page.locator("input[name='role_officer']")).not_to_be_checked()
+
+
+def test_an_ended_session_says_why_the_login_is_asked_again(
+    page, wait_hydrated, seed_user, app_server
+):
+    """User trial: after the 15 idle minutes the login page said nothing."""
+    from sqlmodel import select
+
+    from xlvphc.models import User
+    from xlvphc.services import auth
+    from xlvphc.services.db import session_scope
+
+    issued = seed_user("canbo.xuanphuoc6", "officer", UNIT, "Y Bih Mlô")
+    page.set_viewport_size(DESKTOP)
+    first_sign_in(page, "canbo.xuanphuoc6", issued.password, PASSWORD)
+    expect(page.get_by_role("heading", name="Hồ sơ vi phạm hành chính")).to_be_visible()
+
+    with app_server.database(), session_scope() as session:
+        user = session.exec(select(User).where(User.username == "canbo.xuanphuoc6"))
+        auth.revoke_sessions(session, user.one().id)  # as the idle timeout does
+
+    page.goto("/viec-can-lam")
+    page.wait_for_url("**/dang-nhap")
+    expect(page.locator("#thong-bao-loi")).to_contain_text("Phiên làm việc đã kết thúc")

@@ -1,10 +1,13 @@
 """Cases: creation with the record, the decision, validation, unit scope."""
 
+from datetime import timedelta
+
 import pytest
 from sqlmodel import select
 
 from tests.services.conftest import case_form, catalogue_id, decision_form
 from xlvphc.models import AuditEvent, Case, CaseAct, Decision, Violator
+from xlvphc.models.base import local_now
 from xlvphc.services import case_queries, cases, printing
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import (
@@ -62,6 +65,16 @@ def test_repeated_request_key_creates_one_case(people):
         ({"name": ""}, "name"),
         ({"name": "A" * 201}, "name"),
         ({"birth_date": "31/02/1990"}, "birth_date"),
+        # Born today, after the violation (user trial: saved without a word).
+        (
+            {
+                "birth_date": (local_now() - timedelta(days=1)).strftime("%d/%m/%Y"),
+                "violation_date": (local_now() - timedelta(days=3)).strftime(
+                    "%d/%m/%Y"
+                ),
+            },
+            "birth_date",
+        ),
         ({"id_number": "12345"}, "id_number"),
         ({"violation_date": "01/01/2999"}, "violation_date"),
         ({"violation_time": "25:10"}, "violation_time"),

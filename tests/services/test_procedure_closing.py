@@ -58,6 +58,17 @@ def test_art73_remedial_measure_not_done_refuses_closing(people):
 
     step(officer, case_id, "remedial_done", on=d(0), note="Đã tháo dỡ xong")
     assert "close_executed" in offered(officer, case_id)
+    # Recorded once: the step is no longer offered (user trial: it was).
+    assert "remedial_done" not in offered(officer, case_id)
+
+
+def test_art28_no_remedial_step_when_the_decision_names_none(people):
+    officer = people["canbo.a"]
+    case_id = paid_case(officer)
+
+    assert "remedial_done" not in offered(officer, case_id)
+    with pytest.raises(Conflict):
+        step(officer, case_id, "remedial_done", on=d(0), note="Không có gì")
     step(officer, case_id, "close_executed", on=d(0))
     assert case_row(case_id).close_reason == "executed"
 

@@ -4,8 +4,10 @@ the MQĐ02 decision on a record and the MQĐ01 decision on the spot. Each
 test names the article it checks."""
 
 from datetime import timedelta
+from io import BytesIO
 
 import pytest
+from pypdf import PdfReader
 from sqlmodel import select
 
 from tests.services.conftest import decision_form
@@ -20,7 +22,7 @@ from tests.services.test_procedure import (
 )
 from tests.services.test_procedure_on_the_spot import spot_form
 from xlvphc.models import Case, CaseEvent
-from xlvphc.services import case_queries, cases
+from xlvphc.services import case_queries, cases, printing
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import Conflict, ValidationFailed
 from xlvphc.services.procedure import allowed_steps, decide_without_record
@@ -147,6 +149,14 @@ def test_art5_14_to_16_needs_the_intent_confirmed_and_records_it(people):
     case = case_row(case_id)
     assert (case.status, case.fine_total) == ("decided", 0)
     assert "xác nhận vi phạm do cố ý" in timeline(case_id)[-1]
+
+    # The decision prints as the warning it is (user trial: "Phạt tiền 0 đồng").
+    _name, pdf = printing.print_form(officer, case_id, "MQĐ02")
+    text = " ".join(
+        " ".join(page.extract_text().split()) for page in PdfReader(BytesIO(pdf)).pages
+    )
+    assert "Hình thức xử phạt chính: Cảnh cáo." in text
+    assert "Phạt tiền 0" not in text and "0 đồng" not in text
 
 
 def test_art5_art134_14_to_16_on_the_spot(people):

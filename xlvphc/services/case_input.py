@@ -108,6 +108,12 @@ def read_case(session: Session, data: object, today: date) -> tuple[CaseInput, d
     violator = read_violator(form, today)
     violation_at = form.local_datetime("violation_date", "violation_time",
                                        "vi phạm", today)
+    born = violator.get("birth_date")
+    if born and violation_at and born > violation_at.date() \
+            and "birth_date" not in form.errors:
+        form.errors["birth_date"] = (
+            "Ngày sinh sau ngày vi phạm: vui lòng kiểm tra lại ngày sinh hoặc "
+            "ngày vi phạm.")
     place = form.text("violation_place", "địa điểm vi phạm", 500, required=True)
     description = form.text("description", "mô tả hành vi vi phạm", 5000,
                             required=True, multiline=True)

@@ -446,7 +446,8 @@ def get_case(actor: Actor, case_id: object) -> dict:
                 "low": low or 0,
                 "high": high or 0,
                 "advice": "",
-                "fine": "—" if act.fine is None else format_vnd(act.fine),
+                "fine": "—" if act.fine is None
+                else "Cảnh cáo" if act.fine == 0 else format_vnd(act.fine),
             })
         return {
             "id": case.id,

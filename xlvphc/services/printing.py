@@ -118,7 +118,10 @@ def _violator(v: Violator) -> ViolatorData:
 
 def _acts(acts: list[CaseAct]) -> list[ActData]:
     return [
-        ActData(a.decree, a.article, a.clause, a.point, a.act, a.fine) for a in acts
+        # A fine of 0 đồng is a warning (a minor under 16, a warning-only
+        # act): the form must say "Cảnh cáo", never "Phạt tiền 0 đồng".
+        ActData(a.decree, a.article, a.clause, a.point, a.act, a.fine or None)
+        for a in acts
     ]
 
 

@@ -70,7 +70,13 @@ class SessionState(rx.State):
 
     def _to_login(self):
         """Forget the user and send this tab to the login page, keeping the
-        page it was on to come back to."""
+        page it was on to come back to. A tab that had a session says why it
+        is asked to log in again."""
+        if self.token:
+            self.message = (
+                "Phiên làm việc đã kết thúc (quá thời gian không thao tác hoặc "
+                "đã đăng xuất ở nơi khác). Vui lòng đăng nhập lại."
+            )
         self._forget_user()
         here = self.router.page.raw_path or ""
         if safe_return(here):

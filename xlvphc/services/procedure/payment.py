@@ -8,7 +8,7 @@ from datetime import date
 from sqlmodel import Session, select
 
 from xlvphc.domain.deadlines import days_late, late_surcharge
-from xlvphc.models import Case, Instalment
+from xlvphc.models import Case, Decision, Instalment
 from xlvphc.models.cases import CaseStatus
 from xlvphc.services.access import Actor
 from xlvphc.services.procedure.decision_numbers import DecisionBook, as_issued
@@ -167,12 +167,26 @@ def _reduce(ctx: Context) -> None:
     )
 
 
+def _remedial_owed(session: Session, case: Case, _today: date) -> str | None:
+    """Offered only while the decision names remedial measures not yet
+    recorded as done (user trial: offered with none, and twice)."""
+    from xlvphc.services.procedure.closing import remedial_carried_out
+
+    decision = session.exec(select(Decision).where(Decision.case_id == case.id)).first()
+    if decision is None or not (decision.remedial_measures or "").strip():
+        return "Quyết định không áp dụng biện pháp khắc phục hậu quả."
+    if remedial_carried_out(session, case):
+        return "Đã ghi nhận biện pháp khắc phục hậu quả được thực hiện."
+    return None
+
+
 @handles(
     "remedial_done",
     [
         FieldSpec("on", "Ngày thực hiện xong", "date", True),
         FieldSpec("note", "Biện pháp đã thực hiện", "textarea", True),
     ],
+    guard=_remedial_owed,
 )
 def _remedial(ctx: Context) -> None:
     on = ctx.day("on", "ngày thực hiện")
