@@ -128,6 +128,11 @@ def test_seizure_details_are_shown_and_previewed(
     assert "Giấy phép lái xe hạng A1" not in text
     assert dialog.get_by_text(f"Trang 1/{pages}").is_visible()
 
+    # The dialog is taller than the phone's screen: its close button stays
+    # in sight while the pages are scrolled through.
+    pictures.nth(count - 1).scroll_into_view_if_needed()
+    expect(dialog.locator("#dong-in-mau-bieu")).to_be_in_viewport()
+
     # Closing the preview drops the pictures from the page (and the state).
     dialog.get_by_role("button", name="Ẩn xem trước").click()
     expect(dialog.locator("#xem-truoc")).to_have_count(0)

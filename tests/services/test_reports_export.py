@@ -39,6 +39,8 @@ def data(people):
 def test_xlsx_opens_and_its_totals_match(people, data):
     name, payload, mime = export_report(people["giamsat"], YEAR_2026, "xlsx")
     assert name.endswith(".xlsx") and "spreadsheetml" in mime
+    # The period is in the name: two reports of one day keep apart.
+    assert name.startswith("bao-cao-xlvphc-nam-2026-"), name
     wb = load_workbook(io.BytesIO(payload))
     assert wb.sheetnames == [
         "Biểu 1",

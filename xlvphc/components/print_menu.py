@@ -156,6 +156,24 @@ def print_menu() -> rx.Component:
             ),
         ),
         rx.dialog.content(
+            # A close button at the top as well: with a preview open the
+            # dialog is taller than a phone's screen.
+            rx.dialog.close(
+                rx.icon_button(
+                    rx.icon("x", size=18),
+                    variant="ghost",
+                    color_scheme="gray",
+                    aria_label="Đóng",
+                    title="Đóng",
+                    # Sticky, so it stays in sight while the dialog scrolls.
+                    position="sticky",
+                    top="0",
+                    float="right",
+                    z_index="1",
+                    background="var(--color-panel-solid)",
+                    id="dong-in-mau-bieu",
+                )
+            ),
             rx.dialog.title("In mẫu biểu"),
             rx.dialog.description(
                 "Chọn mẫu theo Nghị định 118/2021/NĐ-CP: xem trước, tải bản dự "

@@ -168,6 +168,10 @@ def _step_button(s) -> rx.Component:
         white_space="normal",
         height="auto",
         padding_y="0.4em",
+        # A long label ("Kết thúc: thi hành một phần (chết, mất tích, giải
+        # thể)") wraps inside a phone's width instead of running off it.
+        max_width="100%",
+        text_align="left",
     )
 
 

@@ -19,12 +19,14 @@ reported in their own block and are not added into the provincial total
 """
 
 import logging
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import and_, case, exists, func, or_
 from sqlmodel import select
 
+from xlvphc.domain.text import fold
 from xlvphc.models import Case, Decision, ProcedureStep, Unit
 from xlvphc.models.base import local_now
 from xlvphc.models.cases import CaseStatus, CloseReason, ViolatorKind
@@ -441,5 +443,10 @@ def table_values(table: Table, row: Row) -> list[int | None]:
 
 
 def report_filename(report: Report, ext: str, today: date | None = None) -> str:
+    """"bao-cao-xlvphc-nam-2026-ubnd-xa-phuong-20261205.xlsx": the period and
+    the scope in the name, so two reports of one day do not overwrite each
+    other in the downloads folder (user trial)."""
     day = (today or report.made_at.date()).strftime("%Y%m%d")
-    return f"bao-cao-xlvphc-{day}.{ext}"
+    words = fold(f"{report.period} {report.scope_label}")
+    slug = re.sub(r"[^a-z0-9]+", "-", words).strip("-")[:80].rstrip("-")
+    return f"bao-cao-xlvphc-{slug + '-' if slug else ''}{day}.{ext}"
