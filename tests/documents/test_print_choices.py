@@ -74,6 +74,8 @@ def test_printing_the_first_of_two_seizures_prints_its_own_items(people):  # noq
     decision = text_of_step(officer, case_id, "MQĐ20", first)
     assert "Số: 1/QĐ-TG" in decision
     assert f"Căn cứ Biên bản số: 1/BB-TG lập ngày {d(0)}" in decision
+    # The period runs from the hour the seizure began (user trial: blank).
+    assert f"từ 07 giờ 30 ngày {d(0)}" in decision
 
     # Without a choice, and for the second, the latest seizure as before.
     for chosen in (0, second, str(second)):

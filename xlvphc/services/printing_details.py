@@ -65,6 +65,12 @@ def at(day: date | None, clock: object) -> datetime | None:
     return datetime.combine(day, time(int(hours) % 24, int(minutes) % 60))
 
 
+def _clock_words(clock: object) -> str | None:
+    """"09:30" as the forms write a time, "09 giờ 30"; None when unknown."""
+    moment = at(date(2000, 1, 1), clock)
+    return moment.strftime("%H giờ %M") if moment else None
+
+
 def ref(number: str, on: date | None) -> str:
     """ "3/QĐ-TG ngày 05/03/2026", as a form cites another paper."""
     return f"{number} ngày {fmt_date(on)}" if number and on else number
@@ -305,6 +311,8 @@ def _seizure(
         "date:BB-TG": step.on,
         "reason": data.get("reason", ""),
         "period": data.get("days"),
+        # "từ 09 giờ 30 ngày 05/12/2026": the hour the seizure began.
+        "from_time": _clock_words(data.get("start_time")),
         "from_date": step.on,
         "action_place": data.get("keep_place", ""),
     }

@@ -13,6 +13,7 @@ FIELDS = {
     "ref:QĐ-GQXP": "Văn bản QĐ-GQXP",
     "reason": "Lý do",
     "period": "Thời gian thực hiện",
+    "from_time": "Từ giờ",
     "from_date": "Từ ngày",
     "to_date": "Đến ngày",
     "action_place": "Địa điểm thực hiện",
@@ -35,7 +36,8 @@ BODY = """
     theo biên bản tạm giữ kèm theo Quyết định này.
 3. Lý do tạm giữ: {reason}
 ~
-4. Thời hạn tạm giữ: {period~} <ngày/tháng>, từ {} ngày {from_date} đến ngày {to_date}
+4. Thời hạn tạm giữ: {period~} <ngày/tháng>, từ {from_time} ngày {from_date}
+    đến ngày {to_date}
 5. Địa điểm tạm giữ: {action_place}
 6. <Việc niêm phong tang vật, phương tiện vi phạm hành chính bị tạm giữ theo thủ tục
     hành chính được lập thành biên bản kèm theo Quyết định này (nếu có)>
