@@ -4,7 +4,7 @@ import pytest
 
 from tests.services.conftest import make_user
 from xlvphc.services import accounts, audit_log
-from xlvphc.services.audit_values import readable
+from xlvphc.services.audit_values import changed_only, entity_label, readable
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,23 @@ def test_the_audit_page_rows_are_readable(people):
 
     assert row["before"] == "Đang hoạt động: Có"
     assert row["after"] == "Đang hoạt động: Không"
+
+
+def test_a_step_shows_only_what_it_changed():
+    """A procedure step stores the whole case summary before and after."""
+    before = '{"status": "decided", "paid_total": 0, "fine_total": 3500000}'
+    after = '{"status": "executing", "paid_total": 1000000, "fine_total": 3500000}'
+
+    shown = changed_only(before, after)
+
+    assert shown == (
+        "Trạng thái: Đã ra quyết định; Đã nộp: 0 đồng",
+        "Trạng thái: Đang thi hành; Đã nộp: 1.000.000 đồng",
+    )
+    assert changed_only("not json", "") == ("not json", "")
+
+
+def test_ids_are_named_not_numbered():
+    assert readable('{"acts": [136, 140]}') == "Hành vi vi phạm: 2 mục"
+    assert entity_label("case", 7) == "Hồ sơ số 7"
+    assert entity_label("user", None) == "Tài khoản"

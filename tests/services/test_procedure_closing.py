@@ -22,7 +22,11 @@ from xlvphc.models import SeizedItem
 from xlvphc.services import case_edit
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import Conflict
-from xlvphc.services.procedure import allowed_steps, decide_without_record
+from xlvphc.services.procedure import (
+    allowed_steps,
+    case_procedure,
+    decide_without_record,
+)
 
 MEASURE = "Buộc tháo dỡ công trình xây dựng không phép"
 
@@ -56,8 +60,13 @@ def test_art73_remedial_measure_not_done_refuses_closing(people):
     assert "biện pháp khắc phục hậu quả" in message and MEASURE in message
     assert "Ghi nhận đã thực hiện biện pháp khắc phục" in message
 
+    # The case page says why the closing step is not there yet.
+    [held] = case_procedure(officer, case_id)["held"]
+    assert held["label"].startswith("Kết thúc") and MEASURE in held["reason"]
+
     step(officer, case_id, "remedial_done", on=d(0), note="Đã tháo dỡ xong")
     assert "close_executed" in offered(officer, case_id)
+    assert case_procedure(officer, case_id)["held"] == []
     # Recorded once: the step is no longer offered (user trial: it was).
     assert "remedial_done" not in offered(officer, case_id)
 

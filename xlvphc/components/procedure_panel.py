@@ -328,6 +328,17 @@ def procedure_panel() -> rx.Component:
             ),
             rx.text("Không còn bước nào để thực hiện.", size="2", color_scheme="gray"),
         ),
+        rx.foreach(
+            ProcedureState.held,
+            lambda h: rx.text(
+                rx.text.span("Chưa thể «", h["label"], "»: ", weight="medium"),
+                h["reason"],
+                size="2",
+                color_scheme="gray",
+                class_name="buoc-chua-duoc",
+                margin_top="0.5em",
+            ),
+        ),
         rx.cond(
             ProcedureState.selected != "", rx.box(_step_form(), margin_top="0.75em")
         ),

@@ -22,7 +22,7 @@ from xlvphc.models.base import VN_TZ, to_local
 from xlvphc.services import audit
 from xlvphc.services.access import Action, Actor, require, visible_units
 from xlvphc.services.audit_labels import all_labels, describe
-from xlvphc.services.audit_values import readable
+from xlvphc.services.audit_values import changed_only, entity_label
 from xlvphc.services.db import session_scope
 from xlvphc.services.inputs import valid_id
 
@@ -124,17 +124,16 @@ def _utc(day: date) -> datetime:
 def _row(event_: AuditEvent, username: str | None, unit_name: str | None) -> dict:
     local = to_local(event_.at)
     action, reason = describe(event_.action, event_.reason)
+    before, after = changed_only(event_.before, event_.after)
     return {
         "id": event_.id,
         "at": local.strftime("%d/%m/%Y %H:%M:%S") if local else "",
         "user": username or "",
         "unit": unit_name or "",
         "action": action,
-        "entity": f"{event_.entity} #{event_.entity_id}"
-        if event_.entity_id
-        else event_.entity,
-        "before": readable(event_.before)[:300],
-        "after": readable(event_.after)[:300],
+        "entity": entity_label(event_.entity, event_.entity_id),
+        "before": before[:300],
+        "after": after[:300],
         "reason": reason[:200],
     }
 

@@ -21,7 +21,9 @@ LABELS = {
     "username": "Tên đăng nhập",
     "full_name": "Họ tên",
     "title": "Chức vụ",
-    "unit_id": "Mã đơn vị (số)",
+    "unit_id": "Đơn vị (mã số trong hệ thống)",
+    "complained": "Đang khiếu nại, khởi kiện",
+    "item_ids": "Tang vật, phương tiện",
     "roles": "Vai trò",
     "signer_title": "Chức danh người ký",
     "rows": "Số dòng",
@@ -44,6 +46,25 @@ LABELS = {
 }
 
 
+# What an event is about, as the Đối tượng column names it.
+ENTITIES = {
+    "case": "Hồ sơ",
+    "user": "Tài khoản",
+    "unit": "Đơn vị",
+    "feedback": "Phản ánh",
+    "delegation": "Giao quyền",
+    "report": "Báo cáo",
+    "auditevent": "Nhật ký",
+}
+# Lists of internal ids: an administrator reads how many, not the numbers.
+ID_LISTS = {"acts", "ids", "item_ids"}
+
+
+def entity_label(entity: str, entity_id: int | None) -> str:
+    name = ENTITIES.get(entity, entity)
+    return f"{name} số {entity_id}" if entity_id else name
+
+
 def _value(key: str, value: object) -> str:
     if isinstance(value, bool):
         return "Có" if value else "Không"
@@ -52,6 +73,8 @@ def _value(key: str, value: object) -> str:
     if key == "roles" and isinstance(value, str):
         return ", ".join(Role.LABELS.get(r, r) for r in value.split(",") if r)
     if isinstance(value, list):
+        if key in ID_LISTS:
+            return f"{len(value)} mục"
         return ", ".join(_value(key, v) for v in value) or "—"
     if isinstance(value, dict):
         return readable_dict(value)
@@ -60,6 +83,23 @@ def _value(key: str, value: object) -> str:
 
 def readable_dict(data: dict) -> str:
     return "; ".join(f"{LABELS.get(k, k)}: {_value(k, v)}" for k, v in data.items())
+
+
+def changed_only(before: str, after: str) -> tuple[str, str]:
+    """Before and after, each readable, keeping only the fields that differ
+    when both are objects: a procedure step stores the whole case summary on
+    both sides, and the one changed figure must not drown in the rest."""
+    try:
+        old, new = json.loads(before or "null"), json.loads(after or "null")
+    except ValueError:
+        return readable(before), readable(after)
+    if not (isinstance(old, dict) and isinstance(new, dict)):
+        return readable(before), readable(after)
+    keys = [k for k in dict.fromkeys([*old, *new]) if old.get(k) != new.get(k)]
+    return (
+        readable_dict({k: old.get(k) for k in keys if k in old}),
+        readable_dict({k: new.get(k) for k in keys if k in new}),
+    )
 
 
 def readable(text: str) -> str:

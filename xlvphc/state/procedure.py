@@ -24,6 +24,7 @@ class ProcedureState(SessionState):
     items: list[dict] = []
     repeat: list[dict] = []
     alerts: list[dict] = []  # a limitation that has run out, in red
+    held: list[dict] = []  # a closing step not offered yet, and why
     details: list[dict] = []  # what the steps recorded for their forms
     selected: str = ""
     selected_label: str = ""
@@ -44,6 +45,7 @@ class ProcedureState(SessionState):
         self.items = result["items"]
         self.repeat = result["repeat"]
         self.alerts = result["alerts"]
+        self.held = result.get("held", [])
         ok, found = await self._call_in_thread(case_details, self._case_id)
         self.details = found[:50] if ok else []
         return None

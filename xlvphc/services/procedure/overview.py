@@ -19,7 +19,12 @@ from xlvphc.services.procedure.limits import (
     execution_end,
     limitation,
 )
-from xlvphc.services.procedure.transitions import allowed_steps, money, outstanding
+from xlvphc.services.procedure.transitions import (
+    allowed_steps,
+    held_steps,
+    money,
+    outstanding,
+)
 
 # Law Art. 7 and 10 k1 point b: a violator counts as sanctioned again
 # ("tái phạm") when the new act comes within the period after the earlier
@@ -214,4 +219,5 @@ def case_procedure(actor: Actor, case_id: object) -> dict:
             ],
         }
     result["steps"] = allowed_steps(actor, case_id)
+    result["held"] = held_steps(actor, case_id)
     return result

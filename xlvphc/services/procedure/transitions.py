@@ -469,6 +469,31 @@ def allowed_steps(actor: Actor, case_id: object) -> list[dict]:
         return rows
 
 
+# Steps whose absence needs saying: an officer waiting to close a case must
+# see what still stands in the way (user trial: the button just was not there).
+EXPLAINED_WHEN_HELD = ("close_executed",)
+
+
+def held_steps(actor: Actor, case_id: object) -> list[dict]:
+    """[{label, reason}] for the EXPLAINED_WHEN_HELD steps the stage would
+    offer but a guard refuses now (e.g. a fine still owed)."""
+    require(actor, Action.CASE_READ)
+    today = local_now().date()
+    with session_scope() as session:
+        case = load_case(session, actor, case_id, Action.CASE_READ)
+        held = []
+        for rule in steps_from(case.status):
+            entry = REGISTRY.get(rule.code)
+            if rule.code not in EXPLAINED_WHEN_HELD or entry is None or not entry.guard:
+                continue
+            if not actor.can(rule.action) or case.unit_id not in actor.scope:
+                continue
+            reason = entry.guard(session, case, today)
+            if reason:
+                held.append({"label": rule.label, "reason": reason})
+        return held
+
+
 def _field_row(spec: FieldSpec, today: date) -> dict:
     default = spec.default
     if default is None:
