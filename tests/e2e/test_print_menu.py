@@ -78,7 +78,7 @@ def test_print_menu_lists_previews_and_downloads(
         row.get_by_role("button", name="Mẫu trắng").click()
     text = _pdf_text(blank.value)
     assert "Nguyễn Văn An" not in text and "CHỨC VỤ CỦA NGƯỜI KÝ" in text
-    page.get_by_role("button", name="Đóng").click()
+    page.get_by_role("button", name="Đóng", exact=True).click()
 
     # The two direct buttons of the case page still print the record and
     # the decision.

@@ -163,8 +163,8 @@ def print_menu() -> rx.Component:
                     rx.icon("x", size=18),
                     variant="ghost",
                     color_scheme="gray",
-                    aria_label="Đóng",
-                    title="Đóng",
+                    aria_label="Đóng cửa sổ in mẫu biểu",
+                    title="Đóng cửa sổ in mẫu biểu",
                     # Sticky, so it stays in sight while the dialog scrolls.
                     position="sticky",
                     top="0",
