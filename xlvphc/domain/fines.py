@@ -79,6 +79,13 @@ def default_fine(fmin: int, fmax: int) -> int:
     return (fmin + fmax) // 2
 
 
+def count_circumstances(text: str) -> int:
+    """Circumstances are entered one per line (Luật Điều 9, 10); blank lines
+    do not count. The decision form's suggestion and the service's check
+    must count them the same way."""
+    return len([line for line in text.splitlines() if line.strip()])
+
+
 def fine_with_circumstances(
     fmin: int, fmax: int, mitigating: int, aggravating: int
 ) -> FineAdvice:

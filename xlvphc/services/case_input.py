@@ -12,6 +12,7 @@ from xlvphc.domain.authority import SIGNER_TITLES
 from xlvphc.domain.fines import (
     check_fine,
     check_fine_advice,
+    count_circumstances,
     default_fine,
     fine_with_circumstances,
     org_frame,
@@ -220,8 +221,8 @@ def read_decision(data: object, acts: list, is_org: bool, record_day: date,
     mitigating = form.text("mitigating", "tình tiết giảm nhẹ", 2000, multiline=True)
     aggravating = form.text("aggravating", "tình tiết tăng nặng", 2000,
                             multiline=True)
-    n_mit = len([x for x in mitigating.splitlines() if x.strip()])
-    n_agg = len([x for x in aggravating.splitlines() if x.strip()])
+    n_mit = count_circumstances(mitigating)
+    n_agg = count_circumstances(aggravating)
     decided_on = form.date("decided_on", "ngày ra quyết định", required=True,
                            not_after=today)
     if decided_on and decided_on < record_day:

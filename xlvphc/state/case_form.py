@@ -6,7 +6,11 @@ import reflex as rx
 
 from xlvphc import routes
 from xlvphc.domain.dates import fmt_date
-from xlvphc.domain.fines import default_fine, fine_with_circumstances
+from xlvphc.domain.fines import (
+    count_circumstances,
+    default_fine,
+    fine_with_circumstances,
+)
 from xlvphc.domain.money import format_number
 from xlvphc.models.base import local_now
 from xlvphc.services import accounts, case_queries, cases
@@ -128,7 +132,7 @@ class DecisionFormState(SessionState):
         NĐ 68/2025). Pure arithmetic on the frames already loaded."""
         if kind not in ("mitigating", "aggravating") or not isinstance(text, str):
             return
-        count = len([line for line in text[:2000].splitlines() if line.strip()])
+        count = count_circumstances(text[:2000])
         if kind == "mitigating":
             self._mitigating = count
         else:

@@ -441,6 +441,14 @@ def perform(actor: Actor, case_id: object, code: str, data: object) -> str:
         return ctx.summary
 
 
+def _rules_for(actor: Actor, case: Case):
+    """(rule, its registered handler or None) for each step the case's stage
+    allows and the actor's role and scope permit; guards are the caller's."""
+    for rule in steps_from(case.status):
+        if actor.can(rule.action) and case.unit_id in actor.scope:
+            yield rule, REGISTRY.get(rule.code)
+
+
 def allowed_steps(actor: Actor, case_id: object) -> list[dict]:
     """The steps the actor may take on the case now, with their form fields:
     the stage fits, the role allows it, and no guard refuses it."""
@@ -449,10 +457,7 @@ def allowed_steps(actor: Actor, case_id: object) -> list[dict]:
     with session_scope() as session:
         case = load_case(session, actor, case_id, Action.CASE_READ)
         rows = []
-        for rule in steps_from(case.status):
-            if not actor.can(rule.action) or case.unit_id not in actor.scope:
-                continue
-            entry = REGISTRY.get(rule.code)
+        for rule, entry in _rules_for(actor, case):
             if entry and entry.guard and entry.guard(session, case, today):
                 continue
             fields = entry.fields(session, case) if entry else []
@@ -482,11 +487,8 @@ def held_steps(actor: Actor, case_id: object) -> list[dict]:
     with session_scope() as session:
         case = load_case(session, actor, case_id, Action.CASE_READ)
         held = []
-        for rule in steps_from(case.status):
-            entry = REGISTRY.get(rule.code)
+        for rule, entry in _rules_for(actor, case):
             if rule.code not in EXPLAINED_WHEN_HELD or entry is None or not entry.guard:
-                continue
-            if not actor.can(rule.action) or case.unit_id not in actor.scope:
                 continue
             reason = entry.guard(session, case, today)
             if reason:
