@@ -80,6 +80,7 @@ def running_app(
     redis_url: str | None = None,
     workers: int | None = None,
     timeout: float = 600,
+    extra_env: dict[str, str] | None = None,
 ) -> Iterator[RunningApp]:
     work.mkdir(parents=True, exist_ok=True)
     port = free_port()
@@ -101,6 +102,7 @@ def running_app(
         env["REFLEX_REDIS_URL"] = redis_url
     if workers:
         env["GRANIAN_WORKERS"] = str(workers)
+    env.update(extra_env or {})
     if not env.get("NPM_CONFIG_REGISTRY"):
         registry = subprocess.run(
             ["npm", "config", "get", "registry"], capture_output=True, text=True

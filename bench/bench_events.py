@@ -125,6 +125,8 @@ BARE = Target(
     token_state=f"{ROOT_STATE}.bare_app___bare_app____bare_state",
     token_var="token_rx_state_",
 )
+# The same bare page reading the same rows with hand-written SQL (BARE_DB_URL).
+BARE_SQL = Target(**{**BARE.__dict__, "name": "bare+sql"})
 
 
 @dataclass
@@ -581,26 +583,37 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--idle", type=int, default=100)
     parser.add_argument("--timeout", type=float, default=60.0)
-    parser.add_argument("--only", choices=["app", "bare"], default=None)
+    parser.add_argument(
+        "--only",
+        choices=["app", "bare", "bare+sql"],
+        action="append",
+        help="run only these targets (repeatable); default: all three",
+    )
     parser.add_argument("--work", default="/tmp/xlvphc_bench")
     args = parser.parse_args(argv)
 
     users = users_from_db(args.db_url, args.clients)
     results = {}
-    for target, app_dir in ((BARE, BENCH / "bare_app"), (APP, ROOT)):
-        if args.only and target.name != {"app": "xlvphc", "bare": "bare"}[args.only]:
+    wanted = {"app": "xlvphc"}
+    only = {wanted.get(o, o) for o in args.only or []}
+    bare_dir = BENCH / "bare_app"
+    targets = ((BARE, bare_dir), (BARE_SQL, bare_dir), (APP, ROOT))
+    for target, app_dir in targets:
+        if only and target.name not in only:
             continue
         if args.redis:
             import redis
 
             redis.Redis.from_url(args.redis).flushdb()
-        work = Path(args.work) / f"{target.name}-{'redis' if args.redis else 'one'}"
+        mode = "redis" if args.redis else "one"
+        work = Path(args.work) / f"{target.name.replace('+', '-')}-{mode}"
         with running_app(
             app_dir,
             work,
             db_url=args.db_url if target is APP else None,
             redis_url=args.redis,
             workers=args.workers,
+            extra_env={"BARE_DB_URL": args.db_url} if target is BARE_SQL else None,
         ) as app:
             BOOT.clear()
             BOOT.update(capture_boot(app.base_url, target.login_path))
@@ -621,10 +634,12 @@ def main(argv: list[str] | None = None) -> None:
             results[target.name] = report(
                 target.name, stats, mem, args.clients, args.idle
             )
-    if len(results) == 2:
-        print("\nratio app / bare (target: p95 <= 2x)")
+    for floor in ("bare", "bare+sql"):
+        if "xlvphc" not in results or floor not in results:
+            continue
+        print(f"\nratio app / {floor} (target: p95 <= 2x)")
         for kind in ("case list page", "search", "open case"):
-            a, b = results["xlvphc"][kind], results["bare"][kind]
+            a, b = results["xlvphc"][kind], results[floor][kind]
             ratio = a[1] / b[1] if b[1] else float("nan")
             print(
                 f"  {kind:<18} p50 {a[0] / b[0]:6.1f}x  p95 {ratio:6.1f}x  "

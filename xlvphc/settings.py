@@ -31,6 +31,7 @@ class Settings:
     issued_password_hours: int
     inactive_days: int
     threads: int
+    hash_concurrency: int
     province_name: str
 
 
@@ -45,6 +46,8 @@ def load() -> Settings:
         issued_password_hours=_int("XLVPHC_ISSUED_PASSWORD_HOURS", 72),
         inactive_days=_int("XLVPHC_INACTIVE_DAYS", 45),
         threads=max(2, _int("XLVPHC_THREADS", 16)),
+        # Password hashes computed at once (services/passwords.py).
+        hash_concurrency=max(1, _int("XLVPHC_HASH_CONCURRENCY", os.cpu_count() or 2)),
         province_name=os.environ.get("XLVPHC_PROVINCE", "Đắk Lắk"),
     )
 

@@ -2,6 +2,7 @@
 at most 72 UTF-8 bytes, no composition rules, common and context words refused)."""
 
 import secrets
+import threading
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -49,22 +50,41 @@ def common_passwords() -> frozenset[str]:
 
 ISSUED_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
-_DUMMY_HASH = bcrypt.hashpw(b"dummy-password-for-timing", bcrypt.gensalt(4))
+# bcrypt releases the GIL, so a burst of logins runs as many hashes at once
+# as there are worker threads (XLVPHC_THREADS, 16). On a small server that
+# starves the event loop: every page of every user then waits for a core
+# (bench/RESULTS.md, "open login page" 2.4 s at p50 during 100 logins). At
+# most one hash per core runs; the other logins wait asleep, in turn.
+_HASHING = threading.BoundedSemaphore(SETTINGS.hash_concurrency)
+
+
+def _rounds() -> int:
+    return max(4, min(SETTINGS.bcrypt_rounds, 16))
+
+
+@lru_cache(maxsize=1)
+def _dummy_hash() -> bytes:
+    """A hash of the configured cost, checked when there is no real one: an
+    unknown user costs the same time as a wrong password (security.md C7)."""
+    return bcrypt.hashpw(b"dummy-password-for-timing", bcrypt.gensalt(_rounds()))
 
 
 def hash_password(password: str) -> str:
-    rounds = max(4, min(SETTINGS.bcrypt_rounds, 16))
-    return bcrypt.hashpw(password.encode(), bcrypt.gensalt(rounds)).decode()
+    with _HASHING:
+        return bcrypt.hashpw(password.encode(), bcrypt.gensalt(_rounds())).decode()
 
 
 def verify_password(password: str, hashed: str | None) -> bool:
     """Constant work whether or not the user exists (security.md C7)."""
     data = password.encode() if isinstance(password, str) else b""
     if len(data) > MAX_BYTES or not hashed:
-        bcrypt.checkpw(b"x", _DUMMY_HASH)
+        dummy = _dummy_hash()
+        with _HASHING:
+            bcrypt.checkpw(b"x", dummy)
         return False
     try:
-        return bcrypt.checkpw(data, hashed.encode())
+        with _HASHING:
+            return bcrypt.checkpw(data, hashed.encode())
     except ValueError:
         return False
 
