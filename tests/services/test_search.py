@@ -79,6 +79,18 @@ def test_another_units_cases_never_appear(three):
     assert str(a.unit_id) not in units and str(b.unit_id) in units
 
 
+def test_opening_the_list_is_the_choices_and_the_page_in_one_call(three):
+    people, _ = three
+    a, b = people["canbo.a"], people["canbo.b"]
+    opened = case_queries.open_list(b, {"q": "nguyen"}, 1)
+    assert opened["choices"] == case_queries.filter_choices(b)
+    assert opened["page"] == case_queries.list_cases(b, {"q": "nguyen"}, 1)
+    assert [r["violator_name"] for r in opened["page"]["rows"]] == [
+        "Nguyễn Văn An Bình"
+    ]
+    assert str(a.unit_id) not in {u["id"] for u in opened["choices"]["units"]}
+
+
 def test_deleted_cases_leave_search_and_counts(three):
     people, ids = three
     a = people["canbo.a"]

@@ -103,7 +103,16 @@ class Case(SQLModel, table=True):
     # (fine_total), (violator_name): a search with many matches sorted by
     # amount or name reads the cases in that order and stops at the page
     # (services.search_index.in_order_ids), as do the other sort columns.
+    # (unit_id, id) over the cases in use: an officer's list counts and
+    # pages the unit's cases from the index alone (migration 0012).
     __table_args__ = (
+        Index(
+            "ix_case_unit_live",
+            "unit_id",
+            "id",
+            sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
+        ),
         Index("ix_case_status_due", "status", "compliance_due"),
         Index("ix_case_fine_total", "fine_total"),
         Index("ix_case_violator_name", "violator_name"),

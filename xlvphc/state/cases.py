@@ -84,6 +84,9 @@ class CaseListState(SessionState):
         )
         if not ok:
             return result
+        self._show_page(result)
+
+    def _show_page(self, result: dict) -> None:
         self.rows = result["rows"]
         self.total = result["total"]
         self.more = result["more"]
@@ -113,11 +116,14 @@ class CaseListState(SessionState):
         page = str(params.get("trang") or "1")
         self.page = int(page) if page.isdigit() and len(page) < 7 else 1
         self.form_key += 1
-        ok, choices = await self._call_in_thread(case_queries.filter_choices)
+        ok, result = await self._call_in_thread(
+            case_queries.open_list, self.filters, self.page
+        )
         if not ok:
-            return choices
+            return result
+        choices = result["choices"]
         self.units, self.fields = choices["units"], choices["fields"]
-        return await self._load()
+        self._show_page(result["page"])
 
     @rx.event
     async def search(self, form: dict):

@@ -96,9 +96,11 @@ class SessionState(rx.State):
         )
 
     def _show_user(self, actor: Actor) -> None:
-        self.user_name = actor.full_name
-        self.user_unit = actor.unit_name
-        self.permissions = actor.permissions()
+        """Assigned only when they differ: every assignment marks the session
+        state changed and sends it to the browser again with each event."""
+        shown = (actor.full_name, actor.unit_name, actor.permissions())
+        if (self.user_name, self.user_unit, list(self.permissions)) != shown:
+            self.user_name, self.user_unit, self.permissions = shown
 
     def _forget_user(self) -> None:
         self.token = ""
