@@ -7,8 +7,11 @@ import pytest
 
 from tests.services.conftest import actor_for, case_form, make_user
 from tests.services.test_reports_data import load_cases
+from xlvphc.models import ActSummary
+from xlvphc.models.summary import PROVINCE
 from xlvphc.services import case_queries, cases, dashboard
 from xlvphc.services.access import Role
+from xlvphc.services.db import session_scope
 from xlvphc.services.errors import PermissionDenied
 from xlvphc.state.dashboard import pick_link
 
@@ -143,6 +146,44 @@ def test_top_acts_count_cases(people):
     top = dashboard.summary(people["giamsat"], {})["top_acts"]
     assert top[0]["cases"] == 2
     assert top[0]["citation"] == "Điểm h khoản 2 Điều 7 Nghị định 168/2024/NĐ-CP"
+
+
+def test_the_database_breaks_ties_between_acts_as_python_does(people):
+    """Without live edges the database picks the top acts; ties go by
+    article, clause, point and decree in code-point order ("đ" after "m",
+    as Python sorts), whatever the database's collation, so the top ten are
+    the same as when the edges make the service rank them itself."""
+    sup = people["giamsat"]
+    dashboard.summary(sup, {})  # installs the triggers (and empties the sums)
+    points = ["m", "đ", "l", "e", "d", "a", "b", "c", "g", "h", "i", "k"]
+    keys = [("168/2024/NĐ-CP", 7, 2, p) for p in points]
+    keys += [("100/2019/NĐ-CP", 7, 2, "đ"), ("123/2021/NĐ-CP", 7, 2, "d")]
+    with session_scope() as session:
+        for decree, article, clause, point in keys:
+            session.add(
+                ActSummary(
+                    unit_id=PROVINCE,
+                    period=2025,
+                    field="F",
+                    decree=decree,
+                    article=article,
+                    clause=clause,
+                    point=point,
+                    cases=3,
+                )
+            )
+    expected = sorted(keys, key=lambda k: (k[1], k[2], k[3], k[0]))
+    expected = [dashboard._citation(*k) for k in expected[: dashboard.TOP_ACTS]]
+    ranked_by_sql = {"period": "year", "year": "2025"}
+    with_edges = {
+        "period": "custom",
+        "date_from": "15/12/2024",
+        "date_to": "31/12/2025",
+    }
+    for view in (ranked_by_sql, with_edges):
+        top = dashboard.summary(sup, view)["top_acts"]
+        assert [a["citation"] for a in top] == expected
+        assert {a["cases"] for a in top} == {3}
 
 
 @pytest.mark.parametrize("who", ["canbo.a", "quantri"])

@@ -12,6 +12,7 @@ Roles (a user may hold several):
 import logging
 from dataclasses import dataclass
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, select
 
 from xlvphc.models import Unit
@@ -148,6 +149,30 @@ def unit_scope(session: Session, unit_id: int) -> frozenset[int]:
                 found.add(child)
                 stack.append(child)
     return frozenset(found)
+
+
+# A unit and its branch, walked down by the database (UNION, not UNION ALL:
+# a loop in the tree ends instead of running forever).
+_branch = (
+    select(Unit.__table__.c.id)
+    .where(Unit.__table__.c.id == bindparam("unit_id"))
+    .cte("branch", recursive=True)
+)
+_branch = _branch.union(
+    select(Unit.__table__.c.id).join(
+        _branch, Unit.__table__.c.parent_id == _branch.c.id
+    )
+)
+_BRANCH = select(_branch.c.id)
+
+
+def known_unit_scope(session: Session, unit_id: int) -> frozenset[int]:
+    """`unit_scope`, empty when there is no such unit. The database sends
+    the unit's branch only (parent_id index), not the whole tree: a filter's
+    unit is resolved on every dashboard or report read. Reads the database
+    as it stands: changes pending in the session are not flushed first."""
+    found = session.connection().execute(_BRANCH, {"unit_id": unit_id})
+    return frozenset(found.scalars().all())
 
 
 def require(actor: Actor, action: str, unit_id: int | None = None) -> None:

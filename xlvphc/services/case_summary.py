@@ -540,28 +540,28 @@ def drop(connection: Connection) -> None:
         connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
 
 
+# The checks of `installed`, built once: the dashboard runs one on every read.
+_PG_FOUND = text(
+    "SELECT t.tgname, r.relname FROM pg_trigger t "
+    "JOIN pg_class r ON r.oid = t.tgrelid "
+    "WHERE t.tgname IN :names AND pg_table_is_visible(r.oid)"
+).bindparams(bindparam("names", expanding=True))
+_SQLITE_FOUND = text(
+    "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN :names"
+).bindparams(bindparam("names", expanding=True))
+
+
 def installed(connection: Connection) -> bool:
     """True when every trigger is in place."""
     if connection.dialect.name == "postgresql":
         # Triggers made before the staging tables (migrations 0007-0009)
         # count as missing: `ensure` puts the current ones in their place.
         found = connection.execute(
-            text(
-                "SELECT t.tgname, r.relname FROM pg_trigger t "
-                "JOIN pg_class r ON r.oid = t.tgrelid "
-                "WHERE t.tgname IN :names AND pg_table_is_visible(r.oid)"
-            ).bindparams(bindparam("names", expanding=True)),
-            {"names": sorted({name for name, _ in PG_TRIGGERS})},
+            _PG_FOUND, {"names": sorted({name for name, _ in PG_TRIGGERS})}
         ).all()
         return set(PG_TRIGGERS) <= {tuple(row) for row in found}
     names = CASE_TRIGGERS + ACT_TRIGGERS
-    found = connection.execute(
-        text(
-            "SELECT count(*) FROM sqlite_master "
-            "WHERE type = 'trigger' AND name IN :names"
-        ).bindparams(bindparam("names", expanding=True)),
-        {"names": list(names)},
-    ).scalar()
+    found = connection.execute(_SQLITE_FOUND, {"names": list(names)}).scalar()
     return found == len(names)
 
 

@@ -16,13 +16,15 @@ authority role) see their unit and its sub-units only (services/access.py).
 """
 
 import calendar
+import functools
 import logging
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 from urllib.parse import urlencode
 
-from sqlalchemy import case, false, func, or_
+from sqlalchemy import bindparam, case, false, func, or_, tuple_
+from sqlalchemy.sql import Select
 from sqlmodel import Session, select
 
 from xlvphc.domain.dates import fmt_date
@@ -46,6 +48,7 @@ MEASURES = case_summary.MEASURES
 MONEY = ("cases", "fines", "collected")
 BY_UNIT = (*MONEY, "late")
 UNIT_COLUMNS = [MEASURES.index(name) for name in BY_UNIT]
+LATE = BY_UNIT.index("late")
 NO_YEAR = case_summary.NO_YEAR
 
 
@@ -90,11 +93,27 @@ def _unit_linker(scope: scopes.Scope):
     )
 
 
+@functools.lru_cache(maxsize=1024)
+def _month_span(month: int) -> str:
+    """The v_from/v_to part of a whole "yyyymm" month's link: it depends on
+    the month only, so the hundred-odd bars of an all-years view do not each
+    format and encode two dates on every read."""
+    year, number = divmod(month, 100)
+    first = date(year, number, 1)
+    return urlencode({"v_from": fmt_date(first), "v_to": fmt_date(_month_end(first))})
+
+
 def _month_links(scope: scopes.Scope, months: list[int]) -> dict[int, str]:
-    """The case list of each "yyyymm" bar, kept inside the chosen period."""
+    """The case list of each "yyyymm" bar, kept inside the chosen period:
+    only the months of the period's first and last day can be cut."""
     link = _linker(scope, "v_from", "v_to")
+    prefix = link()
+    cut = {_ym(d) for d in (scope.date_from, scope.date_to) if d}
     out = {}
     for month in months:
+        if month not in cut:
+            out[month] = prefix + _month_span(month)
+            continue
         year, number = divmod(month, 100)
         first = date(year, number, 1)
         last = _month_end(first)
@@ -210,11 +229,17 @@ def split_period(start: date | None, end: date | None) -> Split:
 class Figures:
     """The sums of one view, merged from summary rows and live edges. Each
     value is a list of sums in the order of its names (MEASURES for the
-    totals, BY_UNIT for a unit, MONEY for a field or a month)."""
+    totals, BY_UNIT for a unit, MONEY for a field or a month). `acts` holds
+    every cited act, or only the TOP_ACTS most cited when the period has no
+    live edges (the database ranks them: see `plan`). `names`: the units'
+    names, and `texts` the catalogue's wording of the acts, as far as the
+    summary reads brought them."""
 
     def __init__(self) -> None:
         self.total = [0] * len(MEASURES)
         self.units: dict[int, list[int]] = {}
+        self.names: dict[int, str] = {}
+        self.texts: dict[tuple, str] = {}
         self.fields: dict[str, list[int]] = {}
         self.months: dict[int, list[int]] = {}
         self.acts: dict[tuple, int] = defaultdict(int)
@@ -238,9 +263,7 @@ class Figures:
         return dict(zip(MEASURES, self.total, strict=True))
 
     def overdue(self, unit_id: int) -> int:
-        return self.units[unit_id][BY_UNIT.index("late")] - self.not_yet_due.get(
-            unit_id, 0
-        )
+        return self.units[unit_id][LATE] - self.not_yet_due.get(unit_id, 0)
 
 
 def _unit_conditions(unit_column, scope: scopes.Scope) -> list:
@@ -272,45 +295,6 @@ def _rows(table, scope: scopes.Scope, ranges, province: bool) -> list:
     return out
 
 
-def _from_summary(session: Session, f: Figures, scope, split: Split) -> None:
-    """Whole months and years: sums of the bucket rows. The totals and the
-    fields of a province view come from the province rows (unit 0)."""
-    t = CaseSummary.__table__.c
-    province = _province(scope)
-    conn = session.connection()
-    if split.periods:
-        units = _rows(CaseSummary, scope, split.periods, False)
-        chosen = _rows(CaseSummary, scope, split.periods, province)
-        by_unit = [func.sum(t[name]) for name in BY_UNIT]
-        for unit_id, *values in conn.execute(
-            select(t.unit_id, *by_unit).where(*units).group_by(t.unit_id)
-        ).all():
-            f.add(f.units, unit_id, values)
-        every = [func.sum(t[name]) for name in MEASURES]
-        f.add_total(conn.execute(select(*every).where(*chosen)).one())
-        money = [func.sum(t[name]) for name in MONEY]
-        for name, *values in conn.execute(
-            select(t.field, *money).where(*chosen).group_by(t.field)
-        ).all():
-            f.add(f.fields, name, values)
-        a = ActSummary.__table__.c
-        citation = [a[n] for n in case_summary.CITATION]
-        for *key, n in conn.execute(
-            select(*citation, func.sum(a.cases))
-            .where(*_rows(ActSummary, scope, split.periods, province))
-            .group_by(*citation)
-        ).all():
-            f.acts[tuple(key)] += int(n or 0)
-    if split.months:
-        money = [func.sum(t[name]) for name in MONEY]
-        for month, *values in conn.execute(
-            select(t.period, *money)
-            .where(*_rows(CaseSummary, scope, [split.months], province))
-            .group_by(t.period)
-        ).all():
-            f.add(f.months, month, values)
-
-
 def _case_conditions(scope: scopes.Scope, low: date | None, high: date | None):
     c = Case.__table__.c
     where = [c.deleted_at.is_(None), *_unit_conditions(c.unit_id, scope)]
@@ -323,57 +307,181 @@ def _case_conditions(scope: scopes.Scope, low: date | None, high: date | None):
     return where
 
 
-def _from_cases(session: Session, f: Figures, scope, low: date, high: date) -> None:
-    """A partial month at an edge of the period: the same sums, live."""
+_CITED = (
+    CatalogueEntry.decree,
+    CatalogueEntry.article,
+    CatalogueEntry.clause,
+    CatalogueEntry.point,
+)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The statements of one view (None: the period needs no such read).
+    `edges`: (first day, sums by unit and field, acts) of each partial
+    month, read live from the case table. `ranked`: `acts` gives only the
+    top acts, each with the catalogue's wording."""
+
+    by_unit: Select | None
+    fields: Select | None
+    acts: Select | None
+    ranked: bool
+    months: Select | None
+    edges: tuple[tuple[date, Select, Select], ...]
+    not_yet_due: Select
+
+
+def _act_order(column, sqlite: bool):
+    """Python's order of str (code points) in ORDER BY: SQLite compares
+    UTF-8 bytes, which is that order; PostgreSQL needs the "C" collation."""
+    return column if sqlite else column.collate("C")
+
+
+@functools.lru_cache(maxsize=128)
+def plan(scope: scopes.Scope, today: date, sqlite: bool) -> Plan:
+    """Every statement of a view, built once per process for each scope.
+
+    Building a dozen Core statements and their SQLAlchemy cache keys cost
+    about as much Python time as PostgreSQL took to answer them, and the
+    same few views (the default one above all) are read again and again.
+    A plan holds SQL only, never a figure: every read runs it again."""
+    t = CaseSummary.__table__.c
+    a = ActSummary.__table__.c
     c = Case.__table__.c
-    where = _case_conditions(scope, low, high)
-    values = case_summary.measures(c)
-    sums = [func.sum(v) for v in values.values()]
-    rows = session.exec(
-        select(c.unit_id, c.field, *sums).where(*where).group_by(c.unit_id, c.field)
-    ).all()
-    for unit_id, field, *figures in rows:
-        f.add_total(figures)
-        f.add(f.units, unit_id, [figures[i] for i in UNIT_COLUMNS])
-        f.add(f.fields, field, figures[:3])
-        f.add(f.months, _ym(low), figures[:3])
-    a = CaseAct.__table__.c
     citation = [a[n] for n in case_summary.CITATION]
-    for *key, n in session.exec(
-        select(*citation, func.count())
-        .select_from(CaseAct.__table__.join(Case.__table__, c.id == a.case_id))
-        .where(*where)
-        .group_by(*citation)
-    ).all():
-        f.acts[tuple(key)] += int(n)
-
-
-def _not_yet_due(session: Session, f: Figures, scope, today: date) -> None:
-    """Decisions that could be late but whose deadline is today or later: a
-    range of the compliance_due index from today on (a few recent
-    decisions), per unit, and how many of them are running."""
-    c = Case.__table__.c
+    split = split_period(scope.date_from, scope.date_to)
+    province = _province(scope)
+    by_unit = fields = acts = months = None
+    if split.periods:
+        units = _rows(CaseSummary, scope, split.periods, False)
+        chosen = _rows(CaseSummary, scope, split.periods, province)
+        # The units' names come with their sums (a join of the few hundred
+        # grouped rows) rather than in a read of the whole unit table.
+        grouped = (
+            select(t.unit_id, *[func.sum(t[name]).label(name) for name in BY_UNIT])
+            .where(*units)
+            .group_by(t.unit_id)
+            .subquery()
+        )
+        by_unit = select(
+            grouped.c.unit_id, Unit.name, *[grouped.c[name] for name in BY_UNIT]
+        ).outerjoin(Unit, Unit.id == grouped.c.unit_id)
+        # Every measure by field: their sum is the total (one read less).
+        fields = (
+            select(t.field, *[func.sum(t[name]) for name in MEASURES])
+            .where(*chosen)
+            .group_by(t.field)
+        )
+        n = func.sum(a.cases).label("cited")
+        acts = (
+            select(*citation, n)
+            .where(*_rows(ActSummary, scope, split.periods, province))
+            .group_by(*citation)
+        )
+        if not split.edges:
+            # Nothing to add from live rows: the database ranks the acts as
+            # `summary` does (most cited, then article, clause, point,
+            # decree) and sends the top ones, with their wording, instead
+            # of every cited act and then a read of the catalogue.
+            top = (
+                acts.having(n > 0)
+                .order_by(
+                    n.desc(),
+                    a.article,
+                    a.clause,
+                    _act_order(a.point, sqlite),
+                    _act_order(a.decree, sqlite),
+                )
+                .limit(TOP_ACTS)
+                .subquery()
+            )
+            key = [top.c[name] for name in case_summary.CITATION]
+            wording = (
+                select(CatalogueEntry.act)
+                .where(*[c == k for c, k in zip(_CITED, key, strict=True)])
+                .order_by(CatalogueEntry.id.desc())
+                .limit(1)
+                .scalar_subquery()
+            )
+            acts = select(*key, top.c.cited, wording)
+    if split.months:
+        months = (
+            select(t.period, *[func.sum(t[name]) for name in MONEY])
+            .where(*_rows(CaseSummary, scope, [split.months], province))
+            .group_by(t.period)
+        )
+    edges = []
+    measures = [func.sum(v) for v in case_summary.measures(c).values()]
+    case_acts = [CaseAct.__table__.c[n] for n in case_summary.CITATION]
+    joined = CaseAct.__table__.join(Case.__table__, c.id == CaseAct.__table__.c.case_id)
+    for low, high in split.edges:
+        where = _case_conditions(scope, low, high)
+        edges.append(
+            (
+                low,
+                select(c.unit_id, c.field, *measures)
+                .where(*where)
+                .group_by(c.unit_id, c.field),
+                select(*case_acts, func.count())
+                .select_from(joined)
+                .where(*where)
+                .group_by(*case_acts),
+            )
+        )
+    # Decisions that could be late but whose deadline is today or later: a
+    # range of the compliance_due index from today on (a few recent
+    # decisions), per unit, and how many of them are running.
     running = case((c.status.in_(enforcement.RUNNING), 1), else_=0)
     where = _case_conditions(scope, scope.date_from, scope.date_to)
-    sqlite = session.get_bind().dialect.name == "sqlite"
     where.append(enforcement.not_yet_due(today, c, sqlite_plan=sqlite))
-    for unit_id, n, n_running in session.exec(
+    not_yet_due = (
         select(c.unit_id, func.count(), func.sum(running))
         .where(*where)
         .group_by(c.unit_id)
-    ).all():
-        f.not_yet_due[unit_id] += int(n)
-        f.not_yet_due_running += int(n_running or 0)
+    )
+    ranked = acts is not None and not split.edges
+    return Plan(by_unit, fields, acts, ranked, months, tuple(edges), not_yet_due)
 
 
 def figures(session: Session, scope: scopes.Scope, today: date) -> Figures:
-    """Every sum of the view (used by `summary`, the tests and the bench)."""
+    """Every sum of the view (used by `summary`, the tests and the bench).
+    Whole months and years are sums of the bucket rows; the fields of a
+    province view come from the province rows (unit 0), and the totals are
+    the sum of the fields; a partial month at an edge of the period gives
+    the same sums, live."""
     f = Figures()
-    split = split_period(scope.date_from, scope.date_to)
-    _from_summary(session, f, scope, split)
-    for low, high in split.edges:
-        _from_cases(session, f, scope, low, high)
-    _not_yet_due(session, f, scope, today)
+    conn = session.connection()
+    p = plan(scope, today, conn.dialect.name == "sqlite")
+    if p.by_unit is not None:
+        for unit_id, name, *values in conn.execute(p.by_unit).all():
+            f.units[unit_id] = [int(v or 0) for v in values]
+            f.names[unit_id] = name or ""
+        for field, *values in conn.execute(p.fields).all():
+            f.add_total(values)
+            f.add(f.fields, field, values[:3])
+        if p.ranked:
+            for decree, article, clause, point, n, act in conn.execute(p.acts).all():
+                key = (decree, article, clause, point)
+                f.acts[key] += int(n or 0)
+                if act is not None:
+                    f.texts[key] = act
+        else:
+            for *key, n in conn.execute(p.acts).all():
+                f.acts[tuple(key)] += int(n or 0)
+    if p.months is not None:
+        for month, *values in conn.execute(p.months).all():
+            f.add(f.months, month, values)
+    for low, sums, acts in p.edges:
+        for unit_id, field, *values in conn.execute(sums).all():
+            f.add_total(values)
+            f.add(f.units, unit_id, [values[i] for i in UNIT_COLUMNS])
+            f.add(f.fields, field, values[:3])
+            f.add(f.months, _ym(low), values[:3])
+        for *key, n in conn.execute(acts).all():
+            f.acts[tuple(key)] += int(n)
+    for unit_id, n, n_running in conn.execute(p.not_yet_due).all():
+        f.not_yet_due[unit_id] += int(n)
+        f.not_yet_due_running += int(n_running or 0)
     # Buckets emptied by later changes stay as rows of zeros.
     for table in (f.units, f.fields, f.months):
         for key in [k for k, v in table.items() if not v[0]]:
@@ -383,36 +491,42 @@ def figures(session: Session, scope: scopes.Scope, today: date) -> Figures:
     return f
 
 
+# The catalogue's wording of the shown acts only (ten of its rows).
+_CATALOGUE_TEXTS = select(*_CITED, CatalogueEntry.act).where(
+    tuple_(*_CITED).in_(bindparam("keys", expanding=True))
+)
+# The wording recorded in a case, for an act the catalogue lacks.
+_CASE_TEXT = (
+    select(CaseAct.act)
+    .where(
+        CaseAct.decree == bindparam("decree"),
+        CaseAct.article == bindparam("article"),
+        CaseAct.clause == bindparam("clause"),
+        CaseAct.point == bindparam("point"),
+    )
+    .limit(1)
+)
+_UNIT_NAMES = select(Unit.id, Unit.name).where(
+    Unit.id.in_(bindparam("ids", expanding=True))
+)
+
+
 def _act_texts(session: Session, keys: list[tuple]) -> dict[tuple, str]:
     """The wording of each cited act: the catalogue's (one small read), else
     the one recorded in a case (imported registers)."""
+    if not keys:
+        return {}
+    conn = session.connection()
     catalogue = {
         (d, a, c, p): act
-        for d, a, c, p, act in session.connection().execute(
-            select(
-                CatalogueEntry.decree,
-                CatalogueEntry.article,
-                CatalogueEntry.clause,
-                CatalogueEntry.point,
-                CatalogueEntry.act,
-            )
-        )
+        for d, a, c, p, act in conn.execute(_CATALOGUE_TEXTS, {"keys": keys}).all()
     }
     out = {}
     for key in keys:
-        decree, article, clause, point = key
         found = catalogue.get(key)
         if found is None:
-            found = session.exec(
-                select(CaseAct.act)
-                .where(
-                    CaseAct.decree == decree,
-                    CaseAct.article == article,
-                    CaseAct.clause == clause,
-                    CaseAct.point == point,
-                )
-                .limit(1)
-            ).first()
+            params = dict(zip(case_summary.CITATION, key, strict=True))
+            found = conn.execute(_CASE_TEXT, params).scalar()
         out[key] = found or ""
     return out
 
@@ -438,10 +552,19 @@ def summary(actor: Actor, filters: object = None) -> dict:
         case_summary.ensure(session.connection())
         scope = scopes.resolve(session, actor, Action.DASHBOARD_READ, filters, today)
         f = figures(session, scope, today)
-        names = dict(session.connection().execute(select(Unit.id, Unit.name)).all())
-        top = sorted(f.acts.items(), key=lambda kv: (-kv[1], kv[0][1], kv[0][2],
-                                                     kv[0][3], kv[0][0]))[:TOP_ACTS]
-        texts = _act_texts(session, [k for k, _ in top])
+        names = f.names
+        missing = [u for u in f.units if u not in names]
+        if missing:  # units seen only in the live edges of the period
+            rows = session.connection().execute(_UNIT_NAMES, {"ids": missing}).all()
+            names.update(rows)
+        top = sorted(
+            f.acts.items(),
+            key=lambda kv: (-kv[1], kv[0][1], kv[0][2], kv[0][3], kv[0][0]),
+        )[:TOP_ACTS]
+        texts = f.texts
+        missing = [k for k, _ in top if k not in texts]
+        if missing:
+            texts = {**texts, **_act_texts(session, missing)}
 
     t = f.totals()
     overdue = t["late"] - sum(f.not_yet_due.values())

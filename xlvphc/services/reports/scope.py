@@ -18,7 +18,7 @@ from xlvphc.domain.dates import fmt_date, parse_date
 from xlvphc.domain.text import clean
 from xlvphc.models import Case, Unit
 from xlvphc.models.units import UnitKind
-from xlvphc.services.access import Actor, require, unit_scope, visible_units
+from xlvphc.services.access import Actor, known_unit_scope, require, visible_units
 from xlvphc.services.errors import NotFound, ValidationFailed
 
 GROUPS = {
@@ -135,9 +135,9 @@ def resolve(
     unit_id = _int(f.get("unit"), 1, 2**31 - 1)
     if unit_id is not None:
         require(actor, action, unit_id)
-        if session.get(Unit, unit_id) is None:
+        picked = known_unit_scope(session, unit_id)
+        if not picked:
             raise NotFound()
-        picked = unit_scope(session, unit_id)
         units = picked if units is None else units & picked
     group = clean(f.get("group"))
     group = group if group in GROUPS else ""
