@@ -328,3 +328,21 @@ def test_main_forms_print_blank_too(code):
     assert "Nguyễn" not in text
     with pytest.raises(TypeError):
         render(code, FormData(agency=AGENCY))
+
+
+def test_coercion_decisions_share_their_grounds():
+    """MQĐ07-MQĐ10 and MQĐ12a-c print one grounds block
+    (documents.coercion_parts.decision_grounds); MQĐ12a-c, which also coerce
+    remedial measures, cite Điều 28 of the Law first."""
+    law = "Luật Xử lý vi phạm hành chính (sửa đổi, bổ sung năm 2020);"
+    payment = ["MQĐ07", "MQĐ08", "MQĐ09", "MQĐ10"]
+    remedial = ["MQĐ12a", "MQĐ12b", "MQĐ12c"]
+    grounds = {}
+    for code in payment + remedial:
+        paragraphs = paragraphs_of(SPECS[code].body)
+        grounds[code] = paragraphs[: paragraphs.index("Điều 1.") + 1]
+    for code in payment:
+        assert grounds[code][0] == f"# Căn cứ Điều 70, Điều 86, Điều 87 {law}"
+    for code in remedial:
+        assert grounds[code][0] == f"# Căn cứ Điều 28, Điều 70, Điều 86, Điều 87 {law}"
+    assert len({tuple(g[1:]) for g in grounds.values()}) == 1

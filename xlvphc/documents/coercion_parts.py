@@ -2,13 +2,14 @@
 118/2021/NĐ-CP).
 
 The decisions to coerce payment (MQĐ07-MQĐ10) open with the same legal
-grounds and close with the same article on taking effect and the same
-last two addressees. The records of an on-site coercion (MBB10-MBB12)
-open with the same decision cited, the same team (the organiser, the
-cooperating body, the witnesses) and the same sentence before the
-identity block, and are signed by the same people. The form modules keep
-only their own Article 1 and 3, or their own findings and closing. Line
-syntax of the wording in `documents.template`.
+grounds (as do MQĐ12a-c, which cite Art. 28 as well) and close with the
+same article on taking effect and the same last two addressees. The
+records of an on-site coercion (MBB10-MBB12) open with the same decision
+cited, the same team (the organiser, the cooperating body, the witnesses)
+and the same sentence before the identity block, and are signed by the
+same people. The form modules keep only their own Article 1 and 3, or
+their own findings and closing. Line syntax of the wording in
+`documents.template`.
 """
 
 from collections.abc import Mapping
@@ -31,9 +32,12 @@ DECISION_FIELDS = {
     "cooperators": "Cơ quan, tổ chức phối hợp",
 }
 
-DECISION_GROUNDS = """
-# Căn cứ Điều 70, Điều 86, Điều 87 Luật Xử lý vi phạm hành chính (sửa đổi, bổ sung năm
-    2020);
+# The articles of the Law the coercion decisions of the appendix cite; those
+# that also coerce remedial measures (MQĐ12a-c) cite Art. 28 on them first.
+COERCION_ARTICLES = (70, 86, 87)
+REMEDIAL_ARTICLES = (28, *COERCION_ARTICLES)
+
+_GROUNDS_AFTER_LAW = """
 # Căn cứ {coercion_decree=Điều … Nghị định số: …/…/NĐ-CP ngày …/…/…} của Chính phủ quy
     định về cưỡng chế thi hành quyết định xử phạt vi phạm hành chính;
 # Căn cứ Biên bản số: {no:BB-XMCC} lập ngày {date:BB-XMCC} xác minh thông tin về tiền,
@@ -45,6 +49,20 @@ DECISION_GROUNDS = """
 = QUYẾT ĐỊNH:
 Điều 1.
 """
+
+
+def decision_grounds(articles: tuple[int, ...] = COERCION_ARTICLES) -> str:
+    """The grounds of a coercion decision, up to the heading of Article 1,
+    citing these articles of the Law (`REMEDIAL_ARTICLES` where remedial
+    measures are coerced as well)."""
+    cited = ", ".join(f"Điều {number}" for number in articles)
+    return (
+        f"\n# Căn cứ {cited} Luật Xử lý vi phạm hành chính (sửa đổi, bổ sung\n"
+        "    năm 2020);" + _GROUNDS_AFTER_LAW
+    )
+
+
+DECISION_GROUNDS = decision_grounds()
 
 TAKES_EFFECT = """
 Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày {effective_date}.

@@ -17,41 +17,23 @@ Wording from the Phụ lục to Nghị định 118/2021/NĐ-CP (the appendix's "
 lực" in 12c is printed "có hiệu lực", as in 12a and 12b).
 """
 
+from xlvphc.documents.coercion_parts import (
+    DECISION_FIELDS,
+    REMEDIAL_ARTICLES,
+    decision_grounds,
+)
 from xlvphc.documents.template import FormSpec
 
-COMMON_FIELDS = {
-    "coercion_decree": "Điều, nghị định về cưỡng chế",
-    "no:BB-XMCC": "Số văn bản BB-XMCC",
-    "date:BB-XMCC": "Ngày lập BB-XMCC",
-    "ref:QĐ-GQCC": "Văn bản QĐ-GQCC",
-    "ref:QĐ-XPHC": "Văn bản QĐ-XPHC",
-    "no:QĐ-XPHC": "Số văn bản QĐ-XPHC",
-    "reason": "Lý do",
-    "amount": "Số tiền",
+COMMON_FIELDS = DECISION_FIELDS | {
     "amount_2": "Số tiền kinh phí phải hoàn trả",
     "period": "Thời gian thực hiện",
     "period_unit": "Đơn vị thời gian thực hiện",
     "remedial_measures": "Biện pháp khắc phục hậu quả",
     "action_place": "Địa điểm thực hiện",
-    "cooperators": "Cơ quan, tổ chức phối hợp",
-    "effective_date": "Ngày có hiệu lực",
-    "executor": "Người/tổ chức chủ trì tổ chức thi hành",
 }
 
-GROUNDS = """
-# Căn cứ Điều 28, Điều 70, Điều 86, Điều 87 Luật Xử lý vi phạm hành chính (sửa đổi, bổ
-    sung năm 2020);
-# Căn cứ {coercion_decree=Điều … Nghị định số: …/…/NĐ-CP ngày …/…/…} của Chính phủ quy
-    định về cưỡng chế thi hành quyết định xử phạt vi phạm hành chính;
-# Căn cứ Biên bản số: {no:BB-XMCC} lập ngày {date:BB-XMCC} xác minh thông tin về tiền,
-    tài sản của {kind} bị cưỡng chế;
-? # Căn cứ Quyết định số: {ref:QĐ-GQCC} về việc giao quyền cưỡng chế thi hành quyết định
-    xử phạt vi phạm hành chính (nếu có);
-Để <bảo đảm thi hành Quyết định số: {ref:QĐ-XPHC} xử phạt vi phạm hành chính/hoàn trả
-    kinh phí thực hiện biện pháp khắc phục hậu quả cho cơ quan nhà nước>.
-= QUYẾT ĐỊNH:
-Điều 1.
-"""
+# The grounds of MQĐ07-MQĐ10, citing Art. 28 (remedial measures) as well.
+GROUNDS = decision_grounds(REMEDIAL_ARTICLES)
 
 DEDUCTION = """
 1. Cưỡng chế khấu trừ {deduct=một phần lương/một phần thu nhập/tiền từ tài khoản} để
