@@ -125,8 +125,9 @@ def _assert_no_leak(text: str, world, who: str, also_b: bool = False) -> None:
 
 
 # What resolving a session reads; touching any other table means a service
-# went to work for the caller.
-IDENTITY_TABLES = {"usersession", "user", "unit", "auditevent"}
+# went to work for the caller. "branch" is the recursive walk of the user's
+# unit tree (services/access.known_unit_scope), a name in the unit query.
+IDENTITY_TABLES = {"usersession", "user", "unit", "auditevent", "branch"}
 _TABLE = re.compile(r'(?:from|into|update|join)\s+"?(\w+)"?', re.IGNORECASE)
 
 
