@@ -259,6 +259,39 @@ class Figures:
         for i, value in enumerate(values):
             self.total[i] += int(value or 0)
 
+    def add_live(self, month: int, rows) -> None:
+        """The sums of one live edge: `rows` are (unit, field, *MEASURES)
+        groups, a thousand or so at a million cases. The totals and the
+        month's sums are column sums (C loops, not one Python call per row
+        and measure); each row then adds its four unit and three field
+        figures. This loop was a quarter of the view's time."""
+        if not rows:
+            return
+        columns = list(zip(*rows))
+        sums = [int(sum(filter(None, column))) for column in columns[2:]]
+        self.add_total(sums)
+        self.add(self.months, month, sums[:3])
+        units, fields = self.units, self.fields
+        for unit_id, field, n, fines, collected, late in zip(
+            columns[0], columns[1], *[columns[2 + i] for i in UNIT_COLUMNS]
+        ):
+            n, fines, collected = int(n), int(fines or 0), int(collected or 0)
+            found = units.get(unit_id)
+            if found is None:
+                units[unit_id] = [n, fines, collected, int(late or 0)]
+            else:
+                found[0] += n
+                found[1] += fines
+                found[2] += collected
+                found[3] += int(late or 0)
+            found = fields.get(field)
+            if found is None:
+                fields[field] = [n, fines, collected]
+            else:
+                found[0] += n
+                found[1] += fines
+                found[2] += collected
+
     def totals(self) -> dict:
         return dict(zip(MEASURES, self.total, strict=True))
 
@@ -472,13 +505,10 @@ def figures(session: Session, scope: scopes.Scope, today: date) -> Figures:
         for month, *values in conn.execute(p.months).all():
             f.add(f.months, month, values)
     for low, sums, acts in p.edges:
-        for unit_id, field, *values in conn.execute(sums).all():
-            f.add_total(values)
-            f.add(f.units, unit_id, [values[i] for i in UNIT_COLUMNS])
-            f.add(f.fields, field, values[:3])
-            f.add(f.months, _ym(low), values[:3])
-        for *key, n in conn.execute(acts).all():
-            f.acts[tuple(key)] += int(n)
+        f.add_live(_ym(low), conn.execute(sums).all())
+        cited = f.acts
+        for decree, article, clause, point, n in conn.execute(acts).all():
+            cited[decree, article, clause, point] += int(n)
     for unit_id, n, n_running in conn.execute(p.not_yet_due).all():
         f.not_yet_due[unit_id] += int(n)
         f.not_yet_due_running += int(n_running or 0)
