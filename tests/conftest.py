@@ -59,3 +59,21 @@ def db(tmp_path):
         if not url.startswith("sqlite"):
             SQLModel.metadata.drop_all(engine)
         engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _clock_at_end_of_day(monkeypatch):
+    """Tests write clock times such as "08:00" on today's date, and the
+    services refuse a time later than now (services.inputs.after_now). The
+    clock that check reads is set to 23:59 of the real today, so that those
+    tests pass at any hour; the tests of the check set their own
+    (tests/services/test_future_times.py). Only the in-process services are
+    affected: a browser test's app server keeps the real clock."""
+    from xlvphc.models.base import local_now
+    from xlvphc.services import inputs
+
+    monkeypatch.setattr(
+        inputs,
+        "local_now",
+        lambda: local_now().replace(hour=23, minute=59, second=59, microsecond=0),
+    )

@@ -140,6 +140,20 @@ def sanction_refusal(rule: MinorRule | None) -> str | None:
     )
 
 
+def record_warning(rule: MinorRule | None) -> str:
+    """What the officer is told when a violation by a person under 14 is
+    recorded ("" otherwise). The record is kept, since the matter may be
+    transferred or handled otherwise, but no sanction can follow (Art. 5)."""
+    if rule is None or rule.may_sanction:
+        return ""
+    return (
+        f"Người vi phạm {rule.age} tuổi khi vi phạm, chưa đủ 14 tuổi: không bị "
+        f"xử phạt vi phạm hành chính ({ART5}), nên không ra quyết định xử phạt. "
+        "Biên bản vẫn được lưu để chuyển hồ sơ hoặc xử lý theo quy định khác; "
+        "kết thúc hồ sơ bằng bước «Kết thúc: không ra quyết định xử phạt»."
+    )
+
+
 def fine_refusal(rule: MinorRule | None) -> str | None:
     """Why no fine may be imposed on this violator (None: one may)."""
     if rule is None or rule.may_fine or not rule.may_sanction:

@@ -17,6 +17,7 @@ from xlvphc.domain.minors import (
     fine_refusal,
     intent_refusal,
     minor_rule,
+    record_warning,
     sanction_refusal,
 )
 from xlvphc.domain.money import format_vnd
@@ -167,12 +168,17 @@ def create_case(actor: Actor, data: object, request_key: object = None) -> int:
         case.search_text = search_text(case, violator)
         refresh_deadlines(session, case)
         session.add(case)
+        # Law Art. 5 k1 a: a person under 14 is never sanctioned. The record
+        # stands, but the timeline says so from the start, as does the red
+        # alert on the case page (procedure.overview.case_alerts).
+        warning = creation_warning(parsed)
         session.add(
             CaseEvent(
                 case_id=case.id,
                 kind="record",
                 actor_id=actor.user_id,
-                summary=f"Lập biên bản vi phạm hành chính số {case.record_number}",
+                summary=f"Lập biên bản vi phạm hành chính số {case.record_number}"
+                + (f". Lưu ý: {warning}" if warning else ""),
             )
         )
         audit.record(
@@ -189,6 +195,15 @@ def create_case(actor: Actor, data: object, request_key: object = None) -> int:
         )
         log.info("user=%s created case=%s", actor.user_id, case.id)
         return case.id
+
+
+def creation_warning(parsed) -> str:
+    """What recording this violation must warn about ("" for nothing): a
+    violator under 14 on the day of the violation (domain/minors.py)."""
+    if parsed.violator.get("kind") != ViolatorKind.INDIVIDUAL:
+        return ""
+    born = parsed.violator.get("birth_date")
+    return record_warning(minor_rule(born, parsed.violation_at.date()))
 
 
 def violator_minor(session: Session, case: Case) -> MinorRule | None:

@@ -1,15 +1,29 @@
 """Reading untrusted form data field by field. Each reader records a Vietnamese
 message against the field's name, so the page can show it next to the field."""
 
+import datetime as dt  # annotations inside FormReader: it has date() and time()
 import re
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from xlvphc.domain.dates import parse_date
 from xlvphc.domain.money import parse_amount
 from xlvphc.domain.text import clean
-from xlvphc.models.base import VN_TZ
+from xlvphc.models.base import VN_TZ, local_now
 
 _TIME = re.compile(r"^(\d{1,2})[:hg](\d{2})$")
+# Clock-skew tolerance: the officer types the time from a phone or watch that
+# may run a few minutes ahead of the server, and a record is often dated "now"
+# as it is signed. A time up to this much after the server's clock is taken as
+# now; later than that it is in the future and refused (user trial: 21:00 was
+# accepted at 08:58 because only the date was compared with today).
+CLOCK_SKEW = timedelta(minutes=5)
+
+
+def after_now(day: date, clock: time, now: datetime | None = None) -> bool:
+    """Whether a local (Vietnam) day and time lies in the future, beyond the
+    CLOCK_SKEW tolerance. `now` defaults to the server's clock."""
+    moment = datetime.combine(day, clock, tzinfo=VN_TZ)
+    return moment > (now or local_now()) + CLOCK_SKEW
 
 
 class FormReader:
@@ -91,13 +105,31 @@ class FormReader:
             return None
         return time(int(match[1]), int(match[2]))
 
+    def not_future(
+        self, key: str, label: str, day: dt.date | None, clock: dt.time | None
+    ) -> None:
+        """Refuse at `key` a day and time later than now (CLOCK_SKEW allowed):
+        comparing the date with today alone lets a time later today through.
+        Nothing is said when either is missing or the field already has its
+        error (a future date has its own message)."""
+        if day is None or clock is None or key in self.errors:
+            return
+        if after_now(day, clock):
+            self.errors[key] = (
+                f"{label[:1].upper()}{label[1:]} không được sau thời điểm hiện tại."
+            )
+
     def local_datetime(
         self, date_key: str, time_key: str, label: str, today: date
     ) -> datetime | None:
+        """A date and time pair as one Vietnam-time moment, neither in the
+        future: the date against `today`, the time against the clock."""
         day = self.date(date_key, f"ngày {label}", required=True, not_after=today)
         clock = self.time(time_key, f"giờ {label}", required=True)
         if day is None or clock is None:
             return None
+        if date_key not in self.errors:
+            self.not_future(time_key, f"giờ {label}", day, clock)
         return datetime.combine(day, clock, tzinfo=VN_TZ)
 
     def amount(self, key: str, label: str) -> int | None:

@@ -17,6 +17,17 @@ from xlvphc.state.session import SessionState
 MAX_VALUE = 5000  # characters of one submitted field; the services cut further
 
 
+def _procedure_and_details(actor, case_id: object) -> tuple[dict, list]:
+    """The panel's two reads in one trip to a worker thread (one session
+    check): the case page is opened often, on phones too. The details are
+    what the form preview needs; a case the actor may not read fails in
+    `case_procedure` first."""
+    return (
+        procedure.case_procedure(actor, case_id),
+        case_details(actor, case_id),
+    )
+
+
 class ProcedureState(SessionState):
     steps: list[dict] = []
     summary: list[dict] = []
@@ -25,6 +36,9 @@ class ProcedureState(SessionState):
     repeat: list[dict] = []
     alerts: list[dict] = []  # a limitation that has run out, in red
     held: list[dict] = []  # a closing step not offered yet, and why
+    # The decision is among the steps offered: the case page's button shows
+    # only then (not for a violator under 14 or past the limitation).
+    can_decide: bool = False
     details: list[dict] = []  # what the steps recorded for their forms
     selected: str = ""
     selected_label: str = ""
@@ -35,9 +49,10 @@ class ProcedureState(SessionState):
     _version: int = 0
 
     async def _reload(self):
-        ok, result = await self._call_in_thread(procedure.case_procedure, self._case_id)
+        ok, both = await self._call_in_thread(_procedure_and_details, self._case_id)
         if not ok:
-            return result
+            return both
+        result, found = both
         self._version = result["version"]
         self.steps = result["steps"]
         self.summary = result["summary"]
@@ -46,13 +61,14 @@ class ProcedureState(SessionState):
         self.repeat = result["repeat"]
         self.alerts = result["alerts"]
         self.held = result.get("held", [])
-        ok, found = await self._call_in_thread(case_details, self._case_id)
-        self.details = found[:50] if ok else []
+        self.can_decide = any(s["code"] == "decide" for s in self.steps)
+        self.details = found[:50]
         return None
 
     @rx.event
     async def load(self):
         self._case_id = _case_id(self.router.page.params.get("id"))
+        self.can_decide = False  # until this case's steps are read
         self.selected = ""
         self.form_fields = []
         return await self._reload()

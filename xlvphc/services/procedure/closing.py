@@ -16,6 +16,7 @@ from xlvphc.services.procedure.decision_numbers import DecisionBook, as_issued
 from xlvphc.services.procedure.limits import (
     decision_due,
     execution_end,
+    limitation,
     sanction_limitation_end,
 )
 from xlvphc.services.procedure.seized import held_items
@@ -23,6 +24,7 @@ from xlvphc.services.procedure.transitions import (
     Context,
     FieldSpec,
     handles,
+    link_guard,
     money,
     outstanding,
     perform,
@@ -177,6 +179,22 @@ def _limitation(ctx: Context) -> None:
         f" (hết ngày {end:%d/%m/%Y}); chưa thu {money(outstanding(ctx.case))}",
         note=note,
     )
+
+
+def decision_barred(session: Session, case: Case, today: date) -> str | None:
+    """Why the law bars a sanction decision now, whatever the stage allows
+    (None: it does not): a violator under 14 on the day of the violation
+    (Law Art. 5 k1 a) or the sanctioning limitation run out (Art. 6, Art. 65
+    k1 c). The panel then leaves «Ra quyết định xử phạt» out and says why;
+    services.cases.issue_decision refuses both again on submit."""
+    refusal = sanction_refusal(violator_minor(session, case))
+    if refusal:
+        return refusal
+    found = limitation(session, case)
+    return found.refusal(today) if found else None
+
+
+link_guard("decide", decision_barred)
 
 
 def _decision_possible(session: Session, case: Case, today: date) -> str | None:

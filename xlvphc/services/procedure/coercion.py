@@ -156,7 +156,7 @@ def _done(ctx: Context) -> None:
     # The on-site coercions have their record (MBB10-MBB12) with witnesses.
     on_site = measure in ON_SITE
     details = {
-        **times(ctx.form, required=False),
+        **times(ctx.form, required=False, on=on),
         "place": place(ctx.form, required=False),
         # Who organised the coercion signs its record (MBB10-MBB12).
         "leader_name": person_name(

@@ -14,8 +14,10 @@ from datetime import date
 from sqlmodel import Session, select
 
 from xlvphc.domain.deadlines import send_decision_deadline
+from xlvphc.domain.minors import sanction_refusal
 from xlvphc.models import Case, Instalment
 from xlvphc.models.cases import CaseStatus
+from xlvphc.services.cases import violator_minor
 from xlvphc.services.procedure.limits import (
     decision_due,
     execution_end,
@@ -43,7 +45,11 @@ def refresh_deadlines(session: Session, case: Case) -> None:
     its kind of "Việc cần làm" applies, so its index holds nothing else:
 
     - decision_due (Law Art. 66) and limitation_end (Art. 6): while the case
-      awaits its decision;
+      awaits its decision; no decision_due for a violator under 14 on the day
+      of the violation, on whom no decision may be made (Art. 5 k1 a; the
+      age then changes only when the case is edited, which refreshes). The
+      limitation's end is read by "Việc cần làm" (todo.py) to leave the
+      decision row out once it has passed;
     - send_due (Art. 70): decided, not yet sent nor received (not for a
       case imported from an earlier register: the register does not record
       the sending, so no sending deadline is made up for it);
@@ -56,7 +62,8 @@ def refresh_deadlines(session: Session, case: Case) -> None:
     """
     waiting = case.status in AWAITING_DECISION
     executing = case.status in EXECUTING and case.decided_on is not None
-    case.decision_due = decision_due(session, case) if waiting else None
+    barred = waiting and sanction_refusal(violator_minor(session, case)) is not None
+    case.decision_due = decision_due(session, case) if waiting and not barred else None
     case.limitation_end = sanction_limitation_end(session, case) if waiting else None
 
     unsent = executing and case.received_on is None and not case.imported

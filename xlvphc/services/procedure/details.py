@@ -256,9 +256,17 @@ def asset_rows(form: FormReader, key: str, label: str) -> list:
     return rows
 
 
-def clock(form: FormReader, key: str, label: str, required: bool = False) -> str:
-    """ "14:30", or "" when left empty and not required."""
+def clock(
+    form: FormReader,
+    key: str,
+    label: str,
+    required: bool = False,
+    on: date | None = None,
+) -> str:
+    """ "14:30", or "" when left empty and not required. With the step's
+    day `on`, a time later than now is refused (FormReader.not_future)."""
     value = form.time(key, label, required=required)
+    form.not_future(key, label, on, value)
     return f"{value:%H:%M}" if value else ""
 
 
@@ -277,10 +285,19 @@ def texts(form: FormReader, names: list[str], labels: dict[str, str]) -> dict:
     }
 
 
-def times(form: FormReader, end: bool = True, required: bool = True) -> dict:
-    """Start and end time, the end not before the start."""
-    start = clock(form, "start_time", "giờ bắt đầu", required=required)
-    finish = clock(form, "end_time", "giờ kết thúc") if end else ""
+def times(
+    form: FormReader,
+    end: bool = True,
+    required: bool = True,
+    on: date | None = None,
+) -> dict:
+    """Start and end time, the end not before the start; on the step's day
+    `on` (its date field), neither later than now: a step is recorded after
+    it happened, and the date alone let a time later today through. A
+    refused date (the steps' "on") has its own message: no second one."""
+    on = None if "on" in form.errors else on
+    start = clock(form, "start_time", "giờ bắt đầu", required=required, on=on)
+    finish = clock(form, "end_time", "giờ kết thúc", on=on) if end else ""
     if start and finish and finish < start:
         form.errors["end_time"] = "Giờ kết thúc phải sau giờ bắt đầu."
     return {"start_time": start, "end_time": finish}

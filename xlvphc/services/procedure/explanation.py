@@ -113,12 +113,13 @@ def _done_fields(session: Session, case: Case) -> list[FieldSpec]:
     return fields + HEARING if oral_requested(session, case) else fields
 
 
-def _hearing(ctx: Context) -> dict:
+def _hearing(ctx: Context, on: date | None) -> dict:
     """The minutes of the hearing (MBB03, Law Art. 61 k2): when and where,
-    who took part, what the authority and the violator said."""
+    who took part, what the authority and the violator said; held on `on`,
+    the day the explanation ended."""
     form = ctx.form
     return {
-        **times(form, required=False),
+        **times(form, required=False, on=on),
         "place": place(form, required=False),
         "participants": people(
             form, "participants", "người tham dự phiên giải trình"
@@ -140,7 +141,7 @@ def _done(ctx: Context) -> None:
     note = ctx.form.text(
         "note", "nội dung giải trình", 2000, required=True, multiline=True
     )
-    hearing = _hearing(ctx) if oral_requested(ctx.session, ctx.case) else {}
+    hearing = _hearing(ctx, on) if oral_requested(ctx.session, ctx.case) else {}
     if ctx.form.errors:
         return
     if hearing:

@@ -6,12 +6,13 @@ from datetime import date, timedelta
 from sqlmodel import Session, select
 
 from xlvphc.domain.dates import fmt_date
+from xlvphc.domain.minors import record_warning, sanction_refusal
 from xlvphc.models import Case, Instalment, SeizedItem, Unit, Violator
 from xlvphc.models.base import local_now
 from xlvphc.models.cases import CaseStatus, CloseReason
 from xlvphc.models.procedure import ItemStatus
 from xlvphc.services.access import Action, Actor
-from xlvphc.services.cases import load_case
+from xlvphc.services.cases import load_case, violator_minor
 from xlvphc.services.db import session_scope
 from xlvphc.services.procedure.deadlines import next_instalment_due
 from xlvphc.services.procedure.limits import (
@@ -134,6 +135,18 @@ def limitation_alerts(session: Session, case: Case, today: date) -> list[dict]:
     ]
 
 
+def case_alerts(session: Session, case: Case, today: date) -> list[dict]:
+    """The red alerts of an open case awaiting its decision: a violator under
+    14 on the day of the violation (Law Art. 5 k1 a: the record stands, no
+    sanction may follow), then the limitations (`limitation_alerts`)."""
+    alerts = []
+    waiting = case.status not in (CaseStatus.CLOSED, CaseStatus.TRANSFERRED)
+    warning = record_warning(violator_minor(session, case)) if waiting else ""
+    if warning and not case.decided_on:
+        alerts.append({"title": "Người vi phạm chưa đủ 14 tuổi", "text": warning})
+    return alerts + limitation_alerts(session, case, today)
+
+
 def case_procedure(actor: Actor, case_id: object) -> dict:
     """Summary rows, instalments, items and the steps allowed now."""
     with session_scope() as session:
@@ -148,8 +161,17 @@ def case_procedure(actor: Actor, case_id: object) -> dict:
             )
         if not case.decided_on:
             barred = limitation(session, case)
+            # Past the limitation (Art. 65 k1 c) or for a violator under 14
+            # (Art. 5 k1 a) no decision may be made: its deadline no longer
+            # applies (as in "Việc cần làm").
+            if barred and local_now().date() > barred.end:
+                due = "Không còn áp dụng – đã hết thời hiệu xử phạt"
+            elif sanction_refusal(violator_minor(session, case)):
+                due = "Không áp dụng – người vi phạm chưa đủ 14 tuổi"
+            else:
+                due = fmt_date(decision_due(session, case))
             pairs += [
-                ("Hạn ra quyết định (Điều 66)", fmt_date(decision_due(session, case))),
+                ("Hạn ra quyết định (Điều 66)", due),
                 (
                     "Hết thời hiệu xử phạt (Điều 6)",
                     f"{fmt_date(barred.end)} – {barred.basis}"
@@ -197,7 +219,7 @@ def case_procedure(actor: Actor, case_id: object) -> dict:
         result = {
             "version": case.version,
             "repeat": repeat,
-            "alerts": limitation_alerts(session, case, local_now().date()),
+            "alerts": case_alerts(session, case, local_now().date()),
             "summary": [{"label": k, "value": v} for k, v in pairs],
             "instalments": [
                 {

@@ -82,7 +82,7 @@ def _seize(ctx: Context) -> None:
     quantity = ctx.form.text("quantity", "số lượng", 120)
     on = ctx.form.date("on", "ngày tạm giữ", required=True, not_after=ctx.today)
     details = {
-        **times(ctx.form, end=False, required=False),
+        **times(ctx.form, end=False, required=False, on=on),
         "place": place(ctx.form, required=False),
         "witnesses": people(ctx.form, "witnesses", "người chứng kiến"),
         "reason": ctx.form.text("reason", "lý do tạm giữ", 500),
@@ -132,7 +132,7 @@ def _dispose(ctx: Context, status: str, verb: str) -> None:
         )
     )
     details = {
-        **times(ctx.form, end=False, required=False),
+        **times(ctx.form, end=False, required=False, on=on),
         "place": place(ctx.form, required=False),
         "witnesses": (
             [] if returning else people(ctx.form, "witnesses", "người chứng kiến")

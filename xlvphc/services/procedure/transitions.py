@@ -325,6 +325,24 @@ def handles(
     return wrap
 
 
+# Steps with their own screen (the decision: `link`) have no handler here,
+# yet the law can bar them too (a violator under 14, an expired limitation).
+# Their guard keeps them out of `allowed_steps` and explains them in
+# `held_steps`; the screen's own service refuses them again on submit.
+LINK_GUARDS: dict[str, Guard] = {}
+
+
+def link_guard(code: str, guard: Guard) -> None:
+    """Register the guard of a step that has its own screen."""
+    if code not in RULES:
+        raise KeyError(code)
+    LINK_GUARDS[code] = guard
+
+
+def _guard_of(rule: Rule, entry: Registered | None) -> Guard | None:
+    return entry.guard if entry else LINK_GUARDS.get(rule.code)
+
+
 def outstanding(case: Case) -> int:
     """Fine still to pay: total less paid, reduced and exempted (Law Art. 77)."""
     return max(case.fine_total - case.paid_total - case.reduced_total, 0)
@@ -458,7 +476,8 @@ def allowed_steps(actor: Actor, case_id: object) -> list[dict]:
         case = load_case(session, actor, case_id, Action.CASE_READ)
         rows = []
         for rule, entry in _rules_for(actor, case):
-            if entry and entry.guard and entry.guard(session, case, today):
+            guard = _guard_of(rule, entry)
+            if guard and guard(session, case, today):
                 continue
             fields = entry.fields(session, case) if entry else []
             rows.append(
@@ -475,22 +494,25 @@ def allowed_steps(actor: Actor, case_id: object) -> list[dict]:
 
 
 # Steps whose absence needs saying: an officer waiting to close a case must
-# see what still stands in the way (user trial: the button just was not there).
-EXPLAINED_WHEN_HELD = ("close_executed",)
+# see what still stands in the way (user trial: the button just was not there);
+# one waiting to decide, why the law bars the decision (limitation, age).
+EXPLAINED_WHEN_HELD = ("close_executed", "decide")
 
 
 def held_steps(actor: Actor, case_id: object) -> list[dict]:
     """[{label, reason}] for the EXPLAINED_WHEN_HELD steps the stage would
-    offer but a guard refuses now (e.g. a fine still owed)."""
+    offer but a guard refuses now (e.g. a fine still owed, a violator under
+    14)."""
     require(actor, Action.CASE_READ)
     today = local_now().date()
     with session_scope() as session:
         case = load_case(session, actor, case_id, Action.CASE_READ)
         held = []
         for rule, entry in _rules_for(actor, case):
-            if rule.code not in EXPLAINED_WHEN_HELD or entry is None or not entry.guard:
+            guard = _guard_of(rule, entry)
+            if rule.code not in EXPLAINED_WHEN_HELD or guard is None:
                 continue
-            reason = entry.guard(session, case, today)
+            reason = guard(session, case, today)
             if reason:
                 held.append({"label": rule.label, "reason": reason})
         return held

@@ -25,7 +25,7 @@ LABELS = {f.name: f.label for f in VERIFY + ASSETS}
 def _verify(ctx: Context) -> None:
     on = ctx.day("on", "ngày xác minh")
     found = {
-        **times(ctx.form),
+        **times(ctx.form, on=on),
         "place": place(ctx.form),
         "informants": people(ctx.form, "informants", "người cung cấp thông tin"),
         "findings": ctx.form.text(
@@ -50,7 +50,7 @@ def _verify(ctx: Context) -> None:
 def _verify_assets(ctx: Context) -> None:
     on = ctx.day("on", "ngày xác minh")
     found = {
-        **times(ctx.form),
+        **times(ctx.form, on=on),
         "place": place(ctx.form),
         "informants": people(ctx.form, "informants", "người cung cấp thông tin"),
         "reason": ctx.form.text("reason", "lý do xác minh", 500, required=True),
