@@ -38,6 +38,13 @@ def test_supervisor_filters_clicks_a_bar_and_lands_on_the_list(
     page.click("#nut-loc")
     expect(page.locator("#ky-thong-ke")).to_have_text("Năm 2026")
     expect(page.locator("#tong-vu-viec")).to_have_text("3")
+    # On a phone the page itself does not scroll sideways.
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.screenshot(path="test-artifacts/dashboard-375.png", full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    expect(page.locator("#bang-don-vi")).to_be_hidden()
+    expect(page.locator("#don-vi-dien-thoai")).to_contain_text("Tiền phạt:")
+    page.set_viewport_size({"width": 1280, "height": 800})
 
     # The unit chart lists the largest unit at the top: Tuy Hòa, 2 cases.
     chart = page.locator("#bieu-do-don-vi")
@@ -100,6 +107,22 @@ def test_report_page_builds_tables_and_downloads_excel(
     data = Path(download.value.path()).read_bytes()
     wb = load_workbook(io.BytesIO(data))
     assert "Biểu 1" in wb.sheetnames
+    page.screenshot(path="test-artifacts/report-1280.png", full_page=True)
+
+    # On a phone (user trial: the table scrolled sideways): one unit under
+    # another with its first figure, the other columns on tap.
+    page.set_viewport_size({"width": 375, "height": 812})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    expect(page.locator("table").first).to_be_hidden()
+    first = page.locator(".xl-report-row").first
+    expect(first).to_be_visible()
+    box = first.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 375
+    first.locator("summary").click()
+    expect(first).to_have_attribute("open", "")
+    figures = first.locator("div").filter(has_text=re.compile(r"\d"))
+    expect(figures.first).to_be_visible()
+    page.screenshot(path="test-artifacts/report-375.png", full_page=True)
 
 
 def test_monitoring_and_feedback_pages(page, wait_hydrated, seed_user):

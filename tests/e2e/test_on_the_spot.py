@@ -133,8 +133,9 @@ def test_authority_registers_and_ends_a_delegation(
 
 def _switch_to_organisation_after_typing(page) -> None:
     """Type the individual's fields, then choose "Tổ chức": the organisation's
-    inputs (other names, same positions) must start empty (tester's report:
-    they showed the birth date, nationality, occupation, ID number)."""
+    inputs must start empty (tester's report: they showed the birth date,
+    nationality, occupation, ID number) and the person's are hidden; back on
+    "Cá nhân" what was typed is there again (user trial)."""
     page.fill("#name", "Phạm Văn Sáu")
     page.fill("#birth_date", "01/01/1990")
     page.fill("#occupation", "Nông dân")
@@ -148,10 +149,18 @@ def _switch_to_organisation_after_typing(page) -> None:
         "registration_issued_by",
         "representative_name",
         "representative_title",
-        "name",
+        "org_name",
+        "org_address",
     ):
         expect(page.locator(f"#{name}")).to_have_value("")
-    expect(page.locator("#birth_date")).to_have_count(0)
+    expect(page.locator("#birth_date")).to_be_hidden()
+    expect(page.locator("#name")).to_be_hidden()
+    page.get_by_role("radio", name="Cá nhân").click()
+    expect(page.locator("#name")).to_have_value("Phạm Văn Sáu")
+    expect(page.locator("#id_number")).to_have_value("066090000001")
+    expect(page.locator("#tax_code")).to_be_hidden()
+    page.get_by_role("radio", name="Tổ chức").click()
+    expect(page.locator("#org_name")).to_be_visible()
 
 
 def test_organisation_fields_start_empty_after_individual_ones(
@@ -176,8 +185,8 @@ def test_organisation_fields_start_empty_after_individual_ones(
     page.goto("/ho-so/moi")
     wait_hydrated(page)
     _switch_to_organisation_after_typing(page)
-    page.fill("#name", "Công ty TNHH Cà phê Phú Hòa")
-    page.fill("#address", "Thôn 3, xã Phú Hòa 1, tỉnh Đắk Lắk")
+    page.fill("#org_name", "Công ty TNHH Cà phê Phú Hòa")
+    page.fill("#org_address", "Thôn 3, xã Phú Hòa 1, tỉnh Đắk Lắk")
     page.fill("#representative_name", "Trần Quốc Bảo")
     yesterday = local_now().date() - timedelta(days=1)
     page.fill("#violation_date", yesterday.strftime("%d/%m/%Y"))
@@ -202,3 +211,4 @@ def test_organisation_fields_start_empty_after_individual_ones(
     assert org.registration_issued_by == "" and org.representative_title == ""
     assert org.representative_name == "Trần Quốc Bảo"
     assert org.birth_date is None and org.id_number == "" and org.occupation == ""
+    assert org.address == "Thôn 3, xã Phú Hòa 1, tỉnh Đắk Lắk"

@@ -5,6 +5,19 @@ import reflex as rx
 from xlvphc.state.session import SessionState
 
 
+def label_for(target: str | rx.Var, *children, **props) -> rx.Component:
+    """A `<label>` tied to the input whose id is `target`: a click on it
+    focuses the input and screen readers (and get_by_label) name the input
+    by it. Radix's Text passes `html_for` into its css, so the attribute is
+    set as a plain HTML one."""
+    return rx.text(
+        *children,
+        as_="label",
+        custom_attrs={"htmlFor": target},
+        **{"weight": "medium", "size": "2", **props},
+    )
+
+
 def error_for(name: str) -> rx.Component:
     return rx.cond(
         SessionState.errors.contains(name),
@@ -53,13 +66,10 @@ def field(
         else rx.input(type=type_, size="3", **props)
     )
     return rx.box(
-        rx.text(
+        label_for(
+            name,
             label,
             rx.text.span(" *", color_scheme="red") if required else "",
-            as_="label",
-            html_for=name,
-            weight="medium",
-            size="2",
         ),
         control,
         rx.text(hint, size="1", color_scheme="gray") if hint else rx.fragment(),
@@ -91,13 +101,10 @@ def select_field(
         items = [rx.el.option(text, value=value) for value, text in options]
     props = {"on_change": on_change} if on_change is not None else {}
     return rx.box(
-        rx.text(
+        label_for(
+            name,
             label,
             rx.text.span(" *", color_scheme="red") if required else "",
-            as_="label",
-            html_for=name,
-            weight="medium",
-            size="2",
         ),
         rx.el.select(
             rx.el.option("— Chọn —", value=""),

@@ -96,7 +96,7 @@ def _input_field(f) -> rx.Component:
             f["label"],
             rx.cond(f["required"], rx.text.span(" *", color_scheme="red"), ""),
             as_="label",
-            html_for="truong-" + f["name"].to(str),
+            custom_attrs={"htmlFor": "truong-" + f["name"].to(str)},
             weight="medium",
             size="2",
         ),
@@ -326,7 +326,21 @@ def procedure_panel() -> rx.Component:
                 spacing="2",
                 id="cac-buoc",
             ),
-            rx.text("Không còn bước nào để thực hiện.", size="2", color_scheme="gray"),
+            # A reader (supervisor) is offered no step: say why, rather than
+            # that the case has none left.
+            rx.cond(
+                SessionState.permissions.contains("case.write"),
+                rx.text(
+                    "Không còn bước nào để thực hiện.", size="2", color_scheme="gray"
+                ),
+                rx.text(
+                    "Tài khoản của bạn chỉ được xem hồ sơ; các bước xử lý do cán "
+                    "bộ của đơn vị ghi nhận.",
+                    size="2",
+                    color_scheme="gray",
+                    id="chi-xem",
+                ),
+            ),
         ),
         rx.foreach(
             ProcedureState.held,

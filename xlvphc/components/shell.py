@@ -162,20 +162,25 @@ def _menu_button() -> rx.Component:
 def _sidebar() -> rx.Component:
     """On a desktop every item the role allows stays in view, one per line:
     twelve labels do not fit beside the name in one line of the bar."""
+    # The column stretches to the page's height (its white background and
+    # border go down to the end of a long page); the menu inside stays in
+    # view while the page scrolls.
     return rx.box(
-        _menu(),
+        rx.box(
+            _menu(),
+            padding="0.75em 0.5em",
+            position="sticky",
+            top="0",
+            max_height="100vh",
+            overflow_y="auto",
+        ),
         display=WIDE,
         width="12.5rem",
         min_height="calc(100vh - 3.5rem)",
         flex_shrink="0",
-        padding="0.75em 0.5em",
         border_right="1px solid var(--gray-5)",
         background="var(--color-panel-solid)",
-        position="sticky",
-        top="0",
-        align_self="flex-start",
-        max_height="100vh",
-        overflow_y="auto",
+        align_self="stretch",
         id="menu-ben",
     )
 

@@ -23,43 +23,61 @@ from xlvphc.state.accounts import (
 S = AccountsState
 
 
+def _issued_row(i) -> rx.Component:
+    """One account issued: wraps onto several lines on a phone."""
+    return rx.flex(
+        rx.box(
+            rx.text(i["full_name"], weight="medium", size="2"),
+            rx.text(i["unit_name"], size="1", color_scheme="gray"),
+            flex="1 1 12rem",
+        ),
+        rx.box(
+            rx.text("Tên đăng nhập", size="1", color_scheme="gray"),
+            rx.text(i["username"], size="2"),
+            flex="1 1 9rem",
+        ),
+        rx.box(
+            rx.text("Mật khẩu", size="1", color_scheme="gray"),
+            rx.code(i["password"], size="3", class_name="mat-khau-cap"),
+            flex="1 1 9rem",
+        ),
+        rx.box(
+            rx.text("Hết hạn lúc", size="1", color_scheme="gray"),
+            rx.text(i["expires"], size="2"),
+            flex="1 1 9rem",
+        ),
+        rx.badge(i["kind"], color_scheme="gray", align_self="center"),
+        wrap="wrap",
+        column_gap="1em",
+        row_gap="0.25em",
+        padding_y="0.5em",
+        border_bottom="1px solid var(--green-6)",
+        class_name="dong-mat-khau-cap",
+    )
+
+
 def _issued() -> rx.Component:
+    """Every one-time password issued since the page was opened, newest
+    first, until the administrator clears them (state/accounts.py)."""
     return rx.cond(
         S.issued_count > 0,
         rx.callout.root(
             rx.callout.icon(rx.icon("key-round")),
             rx.flex(
                 rx.text(
-                    "Mật khẩu dùng một lần vừa cấp (",
+                    "Mật khẩu dùng một lần đã cấp từ khi mở trang này (",
                     S.issued_count,
-                    " tài khoản). Hãy trao tận tay từng người; mật khẩu hết hạn "
-                    "sau 72 giờ và phải đổi ở lần đăng nhập đầu.",
+                    " tài khoản, mới nhất ở trên). Hãy ghi lại hoặc tải về rồi "
+                    "trao tận tay từng người; mật khẩu phải đổi ở lần đăng nhập "
+                    "đầu. Danh sách chỉ có trên màn hình này, mất khi rời trang.",
                     weight="medium",
                 ),
                 rx.box(
-                    rx.table.root(
-                        rx.table.body(
-                            rx.foreach(
-                                S.issued,
-                                lambda i: rx.table.row(
-                                    rx.table.cell(i["unit_name"]),
-                                    rx.table.cell(i["full_name"]),
-                                    rx.table.cell(i["username"]),
-                                    rx.table.cell(
-                                        rx.code(
-                                            i["password"],
-                                            size="3",
-                                            class_name="mat-khau-cap",
-                                        )
-                                    ),
-                                ),
-                            )
-                        ),
-                        size="1",
-                    ),
-                    max_height="300px",
+                    rx.foreach(S.issued, _issued_row),
+                    max_height="400px",
                     overflow="auto",
                     width="100%",
+                    id="mat-khau-da-cap",
                 ),
                 rx.flex(
                     rx.button(
@@ -77,10 +95,12 @@ def _issued() -> rx.Component:
                         variant="soft",
                     ),
                     rx.button(
-                        "Đã trao xong – xóa khỏi màn hình",
+                        rx.icon("eraser", size=16),
+                        "Đã ghi lại – xóa danh sách",
                         on_click=S.forget_passwords,
                         color_scheme="gray",
                         variant="outline",
+                        id="xoa-mat-khau-cap",
                     ),
                     spacing="2",
                     wrap="wrap",

@@ -11,8 +11,9 @@ from xlvphc.components.case_history import history_section
 from xlvphc.components.fields import form_message
 from xlvphc.components.print_menu import print_menu
 from xlvphc.components.procedure_panel import procedure_alerts, procedure_panel
-from xlvphc.components.shell import page
+from xlvphc.components.shell import page_for
 from xlvphc.pages.case_edit import delete_button, edit_button
+from xlvphc.services.access import Action
 from xlvphc.state.cases import CaseDetailState
 from xlvphc.state.procedure import ProcedureState
 
@@ -81,11 +82,12 @@ def _actions() -> rx.Component:
             ),
             rx.cond(
                 # Only a recorded case awaits its decision (not one sent for
-                # prosecution, closed, or being explained), and only while the
-                # limitation runs: an undecided case's only alert says it ended.
+                # prosecution, closed, or being explained), and only when the
+                # procedure panel offers it: not past the limitation, not for
+                # a violator under 14 (services.procedure.closing).
                 CaseDetailState.permissions.contains("case.write")
                 & (CaseDetailState.case["status_code"] == "recorded")
-                & (ProcedureState.alerts.length() == 0),
+                & ProcedureState.can_decide,
                 rx.button(
                     rx.icon("gavel", size=16), "Ra quyết định xử phạt",
                     color_scheme="green", on_click=CaseDetailState.go_decision,
@@ -179,7 +181,10 @@ def _detail() -> rx.Component:
     on_load=CaseDetailState.open,
 )
 def case_detail_page() -> rx.Component:
-    return page(
+    # Leadership (dashboards only) may not read case files: the refusal with
+    # its way back, as on the menu pages.
+    return page_for(
+        Action.CASE_READ,
         "Chi tiết hồ sơ",
         form_message(),
         rx.cond(CaseDetailState.case.contains("id"), _detail()),

@@ -10,48 +10,19 @@ from xlvphc.components.fields import (
     field,
     form_message,
     section,
-    select_field,
 )
-from xlvphc.components.shell import page
+from xlvphc.components.shell import page_for
 from xlvphc.components.violation_state import continuing_fields
+from xlvphc.components.violator_fields import violator_fields
+from xlvphc.services.access import Action
 from xlvphc.state.case_edit import CaseDeleteState, CaseEditState
 from xlvphc.state.cases import CaseDetailState
 
-GENDERS = [("Nam", "Nam"), ("Nữ", "Nữ")]
 V = CaseEditState.values
 
 
 def _f(label: str, key: str, **props) -> rx.Component:
     return field(label, key, default=V.get(key, ""), **props)
-
-
-def _individual() -> rx.Component:
-    return rx.fragment(
-        _f("Họ và tên", "name", required=True),
-        select_field("Giới tính", "gender", GENDERS, default=V.get("gender", "")),
-        _f("Ngày sinh", "birth_date", placeholder="ngày/tháng/năm"),
-        _f("Quốc tịch", "nationality"),
-        _f("Nghề nghiệp", "occupation"),
-        _f("Nơi ở hiện tại", "address", full=True),
-        _f("Số định danh cá nhân / CMND / hộ chiếu", "id_number"),
-        _f("Ngày cấp", "id_issued_on", placeholder="ngày/tháng/năm"),
-        _f("Nơi cấp", "id_issued_by"),
-    )
-
-
-def _organisation() -> rx.Component:
-    return rx.fragment(
-        _f("Tên tổ chức", "name", required=True),
-        _f("Địa chỉ trụ sở chính", "address", full=True),
-        _f("Mã số doanh nghiệp", "tax_code"),
-        _f("Số GCN đăng ký doanh nghiệp / giấy phép", "registration_number"),
-        _f("Ngày cấp", "registration_issued_on", placeholder="ngày/tháng/năm"),
-        _f("Nơi cấp", "registration_issued_by"),
-        _f("Người đại diện theo pháp luật", "representative_name", required=True),
-        select_field("Giới tính người đại diện", "representative_gender", GENDERS,
-                     default=V.get("representative_gender", "")),
-        _f("Chức danh người đại diện", "representative_title"),
-    )
 
 
 def _act_text(row) -> rx.Component:
@@ -77,6 +48,7 @@ def _acts() -> rx.Component:
             ),
         ),
         rx.input(placeholder="Tìm hành vi khác để thêm…",
+                 aria_label="Tìm hành vi khác để thêm",
                  on_change=CaseEditState.search_catalogue.debounce(400),
                  id="tim-hanh-vi", name="catalogue_query", size="3", width="100%",
                  margin_top="0.5em"),
@@ -101,16 +73,7 @@ def _form() -> rx.Component:
         rx.flex(
             section(
                 "1. Đối tượng vi phạm",
-                rx.radio(
-                    ["Cá nhân", "Tổ chức"],
-                    value=rx.cond(CaseEditState.kind == "organisation", "Tổ chức",
-                                  "Cá nhân"),
-                    on_change=lambda v: CaseEditState.set_kind(
-                        rx.cond(v == "Tổ chức", "organisation", "individual")),
-                    direction="row", width="100%",
-                ),
-                rx.cond(CaseEditState.kind == "organisation", _organisation(),
-                        _individual()),
+                *violator_fields(CaseEditState, V),
             ),
             section(
                 "2. Hành vi vi phạm",
@@ -176,7 +139,8 @@ def _conflict() -> rx.Component:
 @rx.page(route=routes.CASE_EDIT, title="Sửa hồ sơ – XLVPHC",
          on_load=CaseEditState.open)
 def case_edit_page() -> rx.Component:
-    return page(
+    return page_for(
+        Action.CASE_WRITE,
         "Sửa hồ sơ",
         rx.cond(CaseEditState.ready,
                 rx.heading("Biên bản số ", CaseEditState.record_number, size="4")),

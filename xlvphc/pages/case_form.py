@@ -9,66 +9,20 @@ from xlvphc.components.fields import (
     error_for,
     field,
     form_message,
+    label_for,
     section,
-    select_field,
 )
-from xlvphc.components.shell import page, page_for
+from xlvphc.components.shell import page_for
 from xlvphc.components.violation_state import continuing_fields
+from xlvphc.components.violator_fields import violator_fields
 from xlvphc.services.access import Action
 from xlvphc.state.case_form import CaseFormState, DecisionFormState
-
-GENDERS = [("Nam", "Nam"), ("Nữ", "Nữ")]
-
-
-def _individual() -> rx.Component:
-    """Keyed apart from `_organisation`: the two branches of the rx.cond have
-    inputs of the same type at the same positions, so without distinct keys
-    React keeps the typed-in DOM inputs (uncontrolled, `default_value` only
-    applies on mount) and the organisation's fields would show and submit
-    the individual's birth date, nationality, ID number."""
-    return rx.fragment(
-        field("Họ và tên", "name", required=True, placeholder="Nguyễn Văn An"),
-        select_field("Giới tính", "gender", GENDERS),
-        field("Ngày sinh", "birth_date", placeholder="ngày/tháng/năm"),
-        field("Quốc tịch", "nationality", default="Việt Nam"),
-        field("Nghề nghiệp", "occupation"),
-        field("Nơi ở hiện tại", "address", full=True),
-        field("Số định danh cá nhân / CMND / hộ chiếu", "id_number",
-              hint="CCCD: 12 chữ số"),
-        field("Ngày cấp", "id_issued_on", placeholder="ngày/tháng/năm"),
-        field("Nơi cấp", "id_issued_by"),
-        key="doi-tuong-ca-nhan",
-    )
-
-
-def _organisation() -> rx.Component:
-    return rx.fragment(
-        field("Tên tổ chức", "name", required=True),
-        field("Địa chỉ trụ sở chính", "address", full=True),
-        field("Mã số doanh nghiệp", "tax_code", hint="10 chữ số"),
-        field("Số GCN đăng ký doanh nghiệp / giấy phép", "registration_number"),
-        field("Ngày cấp", "registration_issued_on", placeholder="ngày/tháng/năm"),
-        field("Nơi cấp", "registration_issued_by"),
-        field("Người đại diện theo pháp luật", "representative_name", required=True),
-        select_field("Giới tính người đại diện", "representative_gender", GENDERS),
-        field("Chức danh người đại diện", "representative_title"),
-        key="doi-tuong-to-chuc",
-    )
 
 
 def _violator() -> rx.Component:
     return section(
         "1. Đối tượng vi phạm",
-        rx.radio(
-            ["Cá nhân", "Tổ chức"],
-            default_value="Cá nhân",
-            on_change=lambda v: CaseFormState.set_kind(
-                rx.cond(v == "Tổ chức", "organisation", "individual")
-            ),
-            direction="row",
-            width="100%",
-        ),
-        rx.cond(CaseFormState.kind == "organisation", _organisation(), _individual()),
+        *violator_fields(CaseFormState),
         description="Ghi đúng như giấy tờ tùy thân hoặc giấy đăng ký của tổ chức.",
     )
 
@@ -85,7 +39,7 @@ def _violation() -> rx.Component:
               full=True,
               hint="Tả cụ thể: ai, làm gì, lúc nào, ở đâu, phương tiện (biển số)."),
         rx.box(
-            rx.text("Hành vi theo danh mục", weight="medium", size="2"),
+            label_for("tim-hanh-vi", "Hành vi theo danh mục"),
             rx.text(
                 "Gõ vài chữ của hành vi (ví dụ \u201cnồng độ cồn\u201d) hoặc điều "
                 "khoản (ví dụ \u201cđiểm a khoản 2 Điều 6\u201d), rồi bấm Chọn.",
@@ -202,7 +156,7 @@ def _fine_row(act) -> rx.Component:
             flex="1 1 300px",
         ),
         rx.box(
-            rx.text("Mức phạt (đồng)", size="2", weight="medium"),
+            label_for(name, "Mức phạt (đồng)"),
             # Keyed by the suggestion: when the circumstances change it, the
             # box is drawn again with the new amount (default_value only
             # applies to a new input).
@@ -235,7 +189,10 @@ def _fine_row(act) -> rx.Component:
          on_load=DecisionFormState.open)
 def decision_page() -> rx.Component:
     c = DecisionFormState.case
-    return page(
+    # Issuing needs the right to write the case (services/cases.issue_decision):
+    # a supervisor who may read the case sees the refusal, not the form.
+    return page_for(
+        Action.CASE_WRITE,
         "Ra quyết định xử phạt (mẫu MQĐ02)",
         form_message(),
         rx.cond(

@@ -15,7 +15,9 @@ QUARTERS = [("1", "Quý I"), ("2", "Quý II"), ("3", "Quý III"), ("4", "Quý IV
 
 
 def _label(text: str, name: str) -> rx.Component:
-    return rx.text(text, as_="label", html_for=name, size="2", weight="medium")
+    return rx.text(
+        text, as_="label", custom_attrs={"htmlFor": name}, size="2", weight="medium"
+    )
 
 
 def _select(
@@ -47,10 +49,27 @@ def _select(
     )
 
 
-def _input(text: str, name: str, placeholder: str, width: str = "140px"):
+def _input(
+    text: str,
+    name: str,
+    placeholder: str,
+    width: str = "140px",
+    default: str | rx.Var = "",
+):
+    """An uncontrolled box; keyed by its `default` so that a value the state
+    learns after the page is drawn (the year in use) shows in it."""
+    keyed = {"key": name + "-" + default.to(str)} if isinstance(default, rx.Var) else {}
     return rx.box(
         _label(text, name),
-        rx.input(name=name, id=name, placeholder=placeholder, size="3", width="100%"),
+        rx.input(
+            name=name,
+            id=name,
+            placeholder=placeholder,
+            default_value=default,
+            size="3",
+            width="100%",
+            **keyed,
+        ),
         rx.cond(
             DashboardState.errors.contains(name),
             rx.text(DashboardState.errors.get(name, ""), color_scheme="red", size="2"),
@@ -60,13 +79,20 @@ def _input(text: str, name: str, placeholder: str, width: str = "140px"):
 
 
 def filter_form(
-    on_submit, units, fields, submit_label: str = "Xem", submit_id: str = "nut-loc"
+    on_submit,
+    units,
+    fields,
+    submit_label: str = "Xem",
+    submit_id: str = "nut-loc",
+    year: str | rx.Var = "",
 ) -> rx.Component:
-    """Period, unit group, unit and field: read on submit (uncontrolled)."""
+    """Period, unit group, unit and field: read on submit (uncontrolled).
+    `year`: the year the page counts from, shown in the Năm box (an empty
+    box beside "Năm 2026" reads as no year chosen)."""
     return rx.form(
         rx.flex(
             _select("Kỳ", "period", list(PERIODS.items()), default="year"),
-            _input("Năm", "year", "vd. 2026", "90px"),
+            _input("Năm", "year", "vd. 2026", "90px", default=year),
             _select("Tháng", "month", MONTHS, first="—", width="120px"),
             _select("Quý", "quarter", QUARTERS, first="—", width="110px"),
             _input("Từ ngày (tùy chọn)", "date_from", "ngày/tháng/năm"),
@@ -172,8 +198,40 @@ def _unit_table() -> rx.Component:
                 id="bang-don-vi",
             ),
             overflow_x="auto",
+            display=["none", "none", "block"],
+        ),
+        rx.box(
+            rx.foreach(DashboardState.unit_rows, _unit_on_phone),
+            display=["block", "block", "none"],
+            id="don-vi-dien-thoai",
         ),
         width="100%",
+    )
+
+
+def _figure_on_phone(label: str, value) -> rx.Component:
+    return rx.text(
+        label, rx.text.span(value, weight="bold"), size="2", color_scheme="gray"
+    )
+
+
+def _unit_on_phone(r) -> rx.Component:
+    """A unit's figures on a phone: under its name, wrapping, so the five
+    columns need no sideways scrolling."""
+    return rx.box(
+        rx.link(r["name"], href=r["link"], weight="medium", size="2"),
+        rx.flex(
+            _figure_on_phone("Vụ việc: ", r["cases"]),
+            _figure_on_phone("Tiền phạt: ", r["fines"]),
+            _figure_on_phone("Đã thu: ", r["collected"]),
+            _figure_on_phone(
+                "Quá hạn: ", rx.link(r["overdue"], href=r["overdue_link"])
+            ),
+            wrap="wrap",
+            column_gap="1em",
+        ),
+        padding_y="0.5em",
+        border_bottom="1px solid var(--gray-4)",
     )
 
 
@@ -214,7 +272,7 @@ def dashboard_page() -> rx.Component:
     return page_for(
         Action.DASHBOARD_READ,
         "Thống kê xử lý vi phạm hành chính",
-        filter_form(s.apply, s.units, s.fields),
+        filter_form(s.apply, s.units, s.fields, year=s.year_shown),
         form_message(),
         rx.flex(
             rx.text("Kỳ: ", rx.text.span(s.label, weight="bold", id="ky-thong-ke")),

@@ -13,7 +13,13 @@ UPLOAD_ID = "anh-chup"
 
 def _native_select(label: str, name: str, options: dict, first: str = ""):
     return rx.box(
-        rx.text(label, as_="label", html_for=name, size="2", weight="medium"),
+        rx.text(
+            label,
+            as_="label",
+            custom_attrs={"htmlFor": name},
+            size="2",
+            weight="medium",
+        ),
         rx.el.select(
             *([rx.el.option(first, value="")] if first else []),
             *[rx.el.option(v, value=k) for k, v in options.items()],

@@ -3,7 +3,7 @@
 import reflex as rx
 
 from xlvphc import routes
-from xlvphc.components.fields import error_for, form_message
+from xlvphc.components.fields import error_for, form_message, label_for
 from xlvphc.state.login import LoginState, PasswordState
 from xlvphc.state.session import SessionState
 
@@ -41,7 +41,7 @@ def _card(title: str, intro: str, *children) -> rx.Component:
 
 def _password(label: str, name: str, autocomplete: str) -> rx.Component:
     return rx.box(
-        rx.text(label, as_="label", html_for=name, weight="medium", size="2"),
+        label_for(name, label),
         rx.input(
             type="password",
             name=name,
@@ -63,13 +63,7 @@ def login_page() -> rx.Component:
         rx.form(
             rx.flex(
                 rx.box(
-                    rx.text(
-                        "Tên đăng nhập",
-                        as_="label",
-                        html_for="username",
-                        weight="medium",
-                        size="2",
-                    ),
+                    label_for("username", "Tên đăng nhập"),
                     rx.input(
                         name="username",
                         id="username",

@@ -28,7 +28,7 @@ def _filters() -> rx.Component:
                 rx.text(
                     "Nhóm đơn vị",
                     as_="label",
-                    html_for="group",
+                    custom_attrs={"htmlFor": "group"},
                     size="2",
                     weight="medium",
                 ),
@@ -43,7 +43,11 @@ def _filters() -> rx.Component:
             ),
             rx.box(
                 rx.text(
-                    "Hiển thị", as_="label", html_for="only", size="2", weight="medium"
+                    "Hiển thị",
+                    as_="label",
+                    custom_attrs={"htmlFor": "only"},
+                    size="2",
+                    weight="medium",
                 ),
                 rx.el.select(
                     rx.el.option("Tất cả đơn vị", value=""),

@@ -4,7 +4,7 @@ import reflex as rx
 
 from xlvphc import routes
 from xlvphc.components.case_fields import decision_fields
-from xlvphc.components.fields import form_message, section
+from xlvphc.components.fields import form_message, label_for, section
 from xlvphc.components.shell import page_for
 from xlvphc.pages.case_form import _violation, _violator
 from xlvphc.services.access import Action
@@ -38,7 +38,7 @@ def _fine_row(act) -> rx.Component:
             flex="1 1 300px",
         ),
         rx.box(
-            rx.text("Mức phạt (đồng)", size="2", weight="medium"),
+            label_for(name, "Mức phạt (đồng)"),
             rx.input(
                 name=name,
                 id=name,

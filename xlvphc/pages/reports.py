@@ -34,25 +34,102 @@ def _row(row: rx.Var) -> rx.Component:
     )
 
 
+def _wide_table(table: rx.Var) -> rx.Component:
+    """The table as printed, from tablet width up (it scrolls inside its card
+    when its columns do not fit)."""
+    return rx.box(
+        rx.table.root(
+            rx.table.header(
+                rx.table.row(
+                    rx.foreach(
+                        table.headers,
+                        lambda h: rx.table.column_header_cell(h, min_width="110px"),
+                    )
+                )
+            ),
+            rx.table.body(rx.foreach(table.rows, _row)),
+            size="1",
+            width="100%",
+        ),
+        overflow_x="auto",
+        display=["none", "none", "block"],
+    )
+
+
+def _figure(table: rx.Var, value: rx.Var, index: rx.Var) -> rx.Component:
+    """One column of a unit's row on a phone: its heading, then the figure."""
+    return rx.flex(
+        rx.text(table.headers[index + 1], size="2", color_scheme="gray"),
+        rx.text(value, size="2", weight="medium", white_space="nowrap"),
+        justify="between",
+        align="start",
+        spacing="3",
+        padding_y="0.3em",
+        border_top="1px solid var(--gray-4)",
+    )
+
+
+def _phone_row(table: rx.Var, row: rx.Var) -> rx.Component:
+    """A row on a phone: a section title, or a unit (or subtotal) showing its
+    first figure, the others on tap (a native disclosure, no round trip)."""
+    bold = row.kind != "unit"
+    return rx.cond(
+        row.kind == "section",
+        rx.text(row.cells[0], weight="bold", size="2", margin_top="0.75em"),
+        rx.el.details(
+            rx.el.summary(
+                rx.icon("chevron-right", size=16, class_name="xl-chevron",
+                        flex_shrink="0", margin_top="0.15em"),
+                rx.box(
+                    rx.text(
+                        row.cells[0], weight=rx.cond(bold, "bold", "regular"),
+                        size="2",
+                    ),
+                    rx.text(
+                        table.headers[1], ": ",
+                        rx.text.span(row.cells[1], weight="bold"),
+                        size="1", color_scheme="gray",
+                    ),
+                ),
+                # A flex summary drops the browser's own marker.
+                display="flex",
+                gap="0.4em",
+                cursor="pointer",
+                padding_y="0.4em",
+            ),
+            rx.box(
+                rx.foreach(
+                    row.cells[1:], lambda value, i: _figure(table, value, i)
+                ),
+                padding_left="1em",
+                padding_bottom="0.5em",
+            ),
+            class_name="xl-report-row",
+            style={"&[open] .xl-chevron": {"transform": "rotate(90deg)"}},
+            background=rx.cond(bold, "var(--gray-3)", "transparent"),
+            border_bottom="1px solid var(--gray-4)",
+            padding_x="0.5em",
+        ),
+    )
+
+
+def _phone_rows(table: rx.Var) -> rx.Component:
+    """The table on a phone: one row under another, no sideways scrolling."""
+    return rx.box(
+        rx.text(
+            "Bấm vào một đơn vị để xem đủ các cột.", size="1", color_scheme="gray"
+        ),
+        rx.foreach(table.rows, lambda row: _phone_row(table, row)),
+        display=["block", "block", "none"],
+        class_name="xl-report-phone",
+    )
+
+
 def _table(table: rx.Var) -> rx.Component:
     return rx.card(
         rx.heading(table.title, size="4"),
-        rx.box(
-            rx.table.root(
-                rx.table.header(
-                    rx.table.row(
-                        rx.foreach(
-                            table.headers,
-                            lambda h: rx.table.column_header_cell(h, min_width="110px"),
-                        )
-                    )
-                ),
-                rx.table.body(rx.foreach(table.rows, _row)),
-                size="1",
-                width="100%",
-            ),
-            overflow_x="auto",
-        ),
+        _wide_table(table),
+        _phone_rows(table),
         width="100%",
     )
 
@@ -101,6 +178,7 @@ def reports_page() -> rx.Component:
             ReportState.fields,
             submit_label="Lập báo cáo",
             submit_id="nut-lap-bao-cao",
+            year=ReportState.year_shown,
         ),
         form_message(),
         rx.cond(

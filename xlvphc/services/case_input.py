@@ -19,7 +19,7 @@ from xlvphc.domain.fines import (
 )
 from xlvphc.domain.limitation import detection_problem
 from xlvphc.domain.minors import MinorRule, fine_refusal
-from xlvphc.models import CatalogueEntry
+from xlvphc.models import CatalogueEntry, Violator
 from xlvphc.models.cases import ViolatorKind
 from xlvphc.services.inputs import FormReader
 
@@ -40,6 +40,20 @@ VIOLATOR_TEXT = {
     "representative_name": ("người đại diện theo pháp luật", 120),
     "representative_title": ("chức danh người đại diện", 120),
 }
+# What the forms ask of each kind of violator (MBB01, MQĐ02: "Họ và tên ...
+# Số định danh" for a person, "Tên của tổ chức ... Người đại diện theo pháp
+# luật" for an organisation); the other kind's fields keep the column's
+# default (blank; a nationality of "Việt Nam").
+INDIVIDUAL_KEYS = (
+    "name", "gender", "birth_date", "nationality", "occupation", "address",
+    "id_number", "id_issued_on", "id_issued_by",
+)
+ORGANISATION_KEYS = (
+    "name", "address", "tax_code", "registration_number",
+    "registration_issued_on", "registration_issued_by", "representative_name",
+    "representative_gender", "representative_title",
+)
+VIOLATOR_FIELDS = tuple(dict.fromkeys(INDIVIDUAL_KEYS + ORGANISATION_KEYS))
 
 
 @dataclass
@@ -74,12 +88,21 @@ def _act_ids(raw: object) -> list[int]:
 
 
 def read_violator(form: FormReader, today: date) -> dict:
+    """The violator's fields as stored: those the chosen kind asks, checked,
+    and the rest blank."""
     kind = form.choice("kind", "loại đối tượng", ViolatorKind.LABELS,
                        default=ViolatorKind.INDIVIDUAL)
-    values = {"kind": kind}
+    asked = (
+        ORGANISATION_KEYS if kind == ViolatorKind.ORGANISATION else INDIVIDUAL_KEYS
+    )
+    # Every field at its default unless the chosen kind asks it: what was
+    # typed for the other kind (its boxes stay on the page, hidden) is never
+    # stored.
+    values = {k: Violator.model_fields[k].default for k in VIOLATOR_FIELDS}
+    values["kind"] = kind
     for key, (label, max_len) in VIOLATOR_TEXT.items():
-        values[key] = form.text(key, label, max_len, required=key == "name")
-    values["nationality"] = values["nationality"] or "Việt Nam"
+        if key in asked:
+            values[key] = form.text(key, label, max_len, required=key == "name")
     if kind == ViolatorKind.ORGANISATION:
         values["tax_code"] = form.text("tax_code", "mã số doanh nghiệp", 14)
         if values["tax_code"] and not _TAX_CODE.match(values["tax_code"]):
@@ -93,6 +116,7 @@ def read_violator(form: FormReader, today: date) -> dict:
             form.errors["representative_name"] = (
                 "Vui lòng nhập người đại diện theo pháp luật của tổ chức.")
         return values
+    values["nationality"] = values["nationality"] or "Việt Nam"
     values["gender"] = form.choice("gender", "giới tính", GENDERS, required=False)
     values["birth_date"] = form.date("birth_date", "ngày sinh", not_after=today)
     values["id_number"] = form.text("id_number", "số định danh", 20).upper()

@@ -1,11 +1,15 @@
 """Account administration: list, filter, create, edit, disable, enable,
 unlock, reset password, bulk create from a list and hand out the passwords."""
 
+from datetime import timedelta
+
 import reflex as rx
 
 from xlvphc.domain.authority import SIGNER_TITLES
+from xlvphc.models.base import local_now
 from xlvphc.services import account_import, accounts
 from xlvphc.services.access import Role
+from xlvphc.settings import SETTINGS
 from xlvphc.state.session import SessionState
 
 FILTER_KEYS = ("q", "unit_id", "role", "status")
@@ -31,7 +35,10 @@ class AccountsState(SessionState):
     filters: dict[str, str] = {}
     # The account open in the edit panel (a public row, never the hash).
     editing: dict = {}
-    # One-time passwords just issued, shown to the administrator to hand over.
+    # One-time passwords issued since this page was opened, newest first,
+    # shown to the administrator to hand over: every account created or reset
+    # stays listed until "Xóa danh sách" or leaving the page. They live in
+    # this page's state only: never in the database, a file or the log.
     issued: list[dict] = []
     issued_count: int = 0
     uploading: bool = False
@@ -51,24 +58,38 @@ class AccountsState(SessionState):
         self.page = result["page"]
         self.pages = result["pages"]
 
-    def _show_issued(self, issued: list[accounts.IssuedPassword]) -> None:
-        self._issued = issued
-        self.issued_count = len(issued)
-        self.issued = [
+    def _add_issued(self, new: list[accounts.IssuedPassword], kind: str) -> None:
+        """Put the passwords just issued on top of those issued earlier in
+        this page session: making five accounts in a row must not hide the
+        first four passwords before they are written down."""
+        expires = (
+            local_now() + timedelta(hours=SETTINGS.issued_password_hours)
+        ).strftime("%H:%M ngày %d/%m/%Y")
+        rows = [
             {
                 "username": i.username,
                 "full_name": i.full_name,
                 "unit_name": i.unit_name,
                 "password": i.password,
+                "expires": expires,
+                "kind": kind,
             }
-            for i in issued[:SHOWN_ISSUED]
+            for i in reversed(new)
         ]
+        self._issued = [*reversed(new), *self._issued]
+        self.issued_count = len(self._issued)
+        self.issued = [*rows, *self.issued][:SHOWN_ISSUED]
+
+    def _clear_issued(self) -> None:
+        self._issued = []
+        self.issued_count = 0
+        self.issued = []
 
     @rx.event
     async def open(self):
         self.editing = {}
         self.rows, self.units, self.roles = [], [], []
-        self._show_issued([])
+        self._clear_issued()
         ok, result = await self._call_in_thread(accounts.unit_choices)
         if not ok:
             return result
@@ -108,7 +129,7 @@ class AccountsState(SessionState):
         ok, result = await self._call_in_thread(accounts.create_user, form)
         if not ok:
             return result
-        self._show_issued([result])
+        self._add_issued([result], "Tạo mới")
         self.create_form_key += 1
         await self._load()
         return rx.toast.success(f"Đã tạo tài khoản {result.username}.")
@@ -171,7 +192,7 @@ class AccountsState(SessionState):
         )
         if not ok:
             return result
-        self._show_issued([result])
+        self._add_issued([result], "Cấp lại")
         await self._load()
 
     @rx.event
@@ -192,7 +213,7 @@ class AccountsState(SessionState):
         if not ok:
             yield result
             return
-        self._show_issued(result)
+        self._add_issued(result, "Tạo mới")
         await self._load()
         yield rx.toast.success(f"Đã tạo {len(result)} tài khoản.")
 
@@ -219,8 +240,9 @@ class AccountsState(SessionState):
 
     @rx.event
     def forget_passwords(self):
-        """Clear the issued passwords from the screen once handed over."""
-        self._show_issued([])
+        """Clear the issued passwords from the screen once written down or
+        handed over."""
+        self._clear_issued()
 
     @rx.event
     async def download_template(self):

@@ -8,13 +8,16 @@ from xlvphc.services import case_edit, recycle_bin
 from xlvphc.state.cases import _case_id
 from xlvphc.state.catalogue_picker import CataloguePickerMixin
 from xlvphc.state.session import SessionState
+from xlvphc.state.violator_form import ViolatorKindMixin, kind_of
 
 
-class CaseEditState(CataloguePickerMixin, SessionState):
+class CaseEditState(ViolatorKindMixin, CataloguePickerMixin, SessionState):
     ready: bool = False
     case_id: int = 0
     record_number: str = ""
-    kind: str = "individual"
+    # The kind the case was saved with: its values fill that kind's boxes,
+    # and switching away from it warns what the save will clear.
+    saved_kind: str = "individual"
     locked: str = ""
     values: dict[str, str] = {}
     # The save was refused because someone else saved first.
@@ -27,7 +30,7 @@ class CaseEditState(CataloguePickerMixin, SessionState):
     def _fill(self, result: dict) -> None:
         self.case_id = result["id"]
         self.record_number = result["record_number"]
-        self.kind = result["kind"]
+        self.kind = self.saved_kind = kind_of(result["kind"])
         self.locked = result["locked"]
         self.values = result["values"]
         self.selected = result["acts"]
@@ -48,14 +51,9 @@ class CaseEditState(CataloguePickerMixin, SessionState):
         self.ready = True
 
     @rx.event
-    def set_kind(self, value: str):
-        self.kind = "organisation" if value == "organisation" else "individual"
-
-    @rx.event
     async def submit(self, form: dict):
-        form = dict(form) if isinstance(form, dict) else {}
+        form = self._violator_form(form)
         form["act_ids"] = self._act_ids()
-        form["kind"] = self.kind
         form["version"] = self._version
         self.conflict = False
         ok, result = await self._call_in_thread(_save, self.case_id, form)
@@ -64,6 +62,7 @@ class CaseEditState(CataloguePickerMixin, SessionState):
             self.message, self.conflict = result, True
             return rx.scroll_to("thong-bao-loi")
         if not ok:
+            self._show_violator_errors()
             return [result, rx.scroll_to("thong-bao-loi")] if result else \
                 rx.scroll_to("thong-bao-loi")
         return [

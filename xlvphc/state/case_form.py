@@ -1,5 +1,6 @@
 """Lập biên bản (new case) and Ra quyết định (decision) forms."""
 
+import logging
 import secrets
 
 import reflex as rx
@@ -18,11 +19,13 @@ from xlvphc.services.access import Action
 from xlvphc.state.cases import _case_id
 from xlvphc.state.catalogue_picker import CataloguePickerMixin
 from xlvphc.state.session import SessionState
+from xlvphc.state.violator_form import INDIVIDUAL, ViolatorKindMixin
+
+log = logging.getLogger(__name__)
 
 
-class CaseFormState(CataloguePickerMixin, SessionState):
+class CaseFormState(ViolatorKindMixin, CataloguePickerMixin, SessionState):
     ready: bool = False
-    kind: str = "individual"
     today: str = ""
     now_time: str = ""
     maker_name: str = ""
@@ -48,25 +51,21 @@ class CaseFormState(CataloguePickerMixin, SessionState):
             ok, signer = await self._call_in_thread(accounts.signer_defaults)
             if ok and isinstance(signer, dict):
                 self.maker_code = signer.get("code", "")
-        self.kind = "individual"
+        self.kind = INDIVIDUAL
         self._reset_picker()
         self.selected = []
         self._request_key = secrets.token_hex(16)
         self.ready = True
 
     @rx.event
-    def set_kind(self, value: str):
-        self.kind = "organisation" if value == "organisation" else "individual"
-
-    @rx.event
     async def submit(self, form: dict):
-        form = dict(form) if isinstance(form, dict) else {}
+        form = self._violator_form(form)
         form["act_ids"] = self._act_ids()
-        form["kind"] = self.kind
         ok, result = await self._call_in_thread(
             cases.create_case, form, self._request_key
         )
         if not ok:
+            self._show_violator_errors()
             return [result, rx.scroll_to("thong-bao-loi")] if result else \
                 rx.scroll_to("thong-bao-loi")
         return [
@@ -90,6 +89,18 @@ def suggest_fine(act: dict, mitigating: int, aggravating: int) -> dict:
     return {**act, "default_fine": format_number(amount), "advice": basis}
 
 
+def _case_to_decide(actor, case_id: int) -> dict | None:
+    """The case for the decision form; None when the user's roles may not
+    write cases (a supervisor reads them only): nothing is loaded into a form
+    nobody may submit, and the page shows its refusal panel instead
+    (components/guard.py). issue_decision refuses such a user anyway."""
+    if not actor.can(Action.CASE_WRITE):
+        # Logged like every refusal (ASVS 16.3.2), ids only.
+        log.warning("refused decision form to user=%s: role", actor.user_id)
+        return None
+    return case_queries.get_case(actor, case_id)
+
+
 class DecisionFormState(SessionState):
     ready: bool = False
     case: dict = {}
@@ -108,8 +119,8 @@ class DecisionFormState(SessionState):
         self.ready = False
         self._mitigating = self._aggravating = 0
         case_id = _case_id(self.router.page.params.get("id"))
-        ok, result = await self._call_in_thread(case_queries.get_case, case_id)
-        if not ok:
+        ok, result = await self._call_in_thread(_case_to_decide, case_id)
+        if not ok or result is None:
             return result
         if result["status_code"] != "recorded":
             return rx.redirect(f"{routes.CASE_DETAIL}?id={case_id}")

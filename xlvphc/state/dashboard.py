@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 import reflex as rx
 
 from xlvphc.domain.money import format_vnd
+from xlvphc.models.base import local_now
 from xlvphc.services import dashboard
 from xlvphc.state.session import SessionState
 
@@ -23,6 +24,12 @@ FILTER_KEYS = (
     "field",
 )
 BLUE, GREEN, ORANGE, RED = "#2b6cb0", "#2f855a", "#dd6b20", "#c53030"
+
+
+def year_in_use(filters: dict[str, str]) -> str:
+    """The year a period counts from, for the Năm box: the one typed, else
+    this year, as services/reports/scope.py reads the filters."""
+    return str(filters.get("year") or "").strip() or str(local_now().year)
 
 
 def _month_label(month: str) -> str:
@@ -179,12 +186,20 @@ def bar_simple(
 
 
 def pie(labels: list[str], values: list[int]) -> go.Figure:
+    """Slices with no case are left out: plotly would print "0%" labels
+    (a "Tổ chức 0%" slice that does not exist). Each kind keeps its colour."""
+    colours = [BLUE, ORANGE, GREEN, RED]
+    kept = [
+        (label, value, colour)
+        for label, value, colour in zip(labels, values, colours, strict=False)
+        if value
+    ]
     fig = go.Figure(
         go.Pie(
-            labels=labels,
-            values=values,
+            labels=[k[0] for k in kept],
+            values=[k[1] for k in kept],
             hole=0.45,
-            marker_colors=[BLUE, ORANGE],
+            marker_colors=[k[2] for k in kept],
             sort=False,
         )
     )
@@ -263,10 +278,13 @@ class DashboardState(SessionState):
     # The current year by default: the question leaders ask first, and an
     # indexed date range rather than a scan of every case ever entered.
     filters: dict[str, str] = {"period": "year"}
+    # What the Năm box shows: the year the figures are for.
+    year_shown: str = ""
     # chart name -> case-list link per bar, in the order plotly numbers them
     _links: dict[str, list[str]] = {}
 
     async def _load(self):
+        self.year_shown = year_in_use(self.filters)
         ok, r = await self._call_in_thread(_summary_and_figures, self.filters)
         if not ok:
             return r

@@ -21,13 +21,13 @@ class OnTheSpotState(CaseFormState):
         """Save the case and its MQĐ01 decision in one step. The acts are the
         rows the server listed (`selected`), never ids from the browser; the
         request key makes a double click save once."""
-        form = dict(form) if isinstance(form, dict) else {}
+        form = self._violator_form(form)
         form["act_ids"] = ",".join(s["id"] for s in self.selected)
-        form["kind"] = self.kind
         ok, result = await self._call_in_thread(
             procedure.decide_without_record, form, self._request_key
         )
         if not ok:
+            self._show_violator_errors()
             return (
                 [result, rx.scroll_to("thong-bao-loi")]
                 if result

@@ -11,7 +11,7 @@ from xlvphc.domain.money import format_number
 from xlvphc.services import auth, dashboard
 from xlvphc.services.reports.export import FORMATS, export_report
 from xlvphc.services.reports.queries import NO_SOURCE, build_report, table_values
-from xlvphc.state.dashboard import FILTER_KEYS
+from xlvphc.state.dashboard import FILTER_KEYS, year_in_use
 from xlvphc.state.session import SessionState
 
 log = logging.getLogger(__name__)
@@ -70,9 +70,12 @@ class ReportState(SessionState):
     busy: bool = False
     progress: int = 0
     filters: dict[str, str] = {"period": "year"}
+    # What the Năm box shows: the year the report is for.
+    year_shown: str = ""
 
     @rx.event
     async def open(self):
+        self.year_shown = year_in_use(self.filters)
         ok, result = await self._call_in_thread(dashboard.filter_choices)
         if not ok:
             return result
@@ -85,6 +88,7 @@ class ReportState(SessionState):
         """Build the report for the filters and show its tables."""
         form = form if isinstance(form, dict) else {}
         self.filters = {k: str(form.get(k) or "")[:120] for k in FILTER_KEYS}
+        self.year_shown = year_in_use(self.filters)
         ok, report = await self._call_in_thread(build_report, self.filters)
         if not ok:
             # Tables of the previous filters must not stand under the error
