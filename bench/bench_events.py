@@ -36,6 +36,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import random
 import sys
 import time
@@ -53,6 +54,8 @@ from appserver import running_app  # noqa: E402
 from generate import BENCH_PASSWORD  # noqa: E402
 
 ROOT_STATE = "reflex___state____state"
+# The events of the load phase (after the logins).
+PAGE_EVENTS = ("case list page", "search", "open case")
 NAMESPACE = "/_event"
 SEARCH_NAMES = [
     "nguyen van an",
@@ -443,8 +446,11 @@ async def run_load(
     await asyncio.sleep(1)
     mem["logged_in"] = sum(app.backend_rss_kib().values())
     started = time.perf_counter()
+    cpu = (cpu_seconds(app.pids()), cpu_seconds(database_pids()))
     await asyncio.gather(*tasks)
     mem["load_seconds"] = time.perf_counter() - started
+    mem["cpu_backend"] = cpu_seconds(app.pids()) - cpu[0]
+    mem["cpu_database"] = cpu_seconds(database_pids()) - cpu[1]
     await asyncio.sleep(2)
     mem["after_flow"] = sum(app.backend_rss_kib().values())
     if redis_url:
@@ -462,6 +468,33 @@ async def run_load(
     mem["processes"] = len(app.backend_rss_kib())
     await asyncio.gather(*(b.close() for b in browsers + idlers))
     return stats, mem
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time these processes have used (Linux /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / tick
+
+
+def database_pids() -> list[int]:
+    """The local PostgreSQL server's processes (none for SQLite, which runs
+    inside the backend), so that its CPU per event is counted too."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if (entry / "comm").read_text().strip() == "postgres":
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
 
 
 def redis_state_sizes(url: str) -> dict:
@@ -534,6 +567,13 @@ def report(target: str, stats: Stats, mem: dict, clients: int, idle: int) -> dic
             f"{max(vals) if vals else float('nan'):9.0f}"
             f"{stats.errors.get(kind, 0):>5}"
         )
+    events = sum(len(stats.times.get(k, [])) for k in PAGE_EVENTS)
+    print(
+        f"  CPU in the load phase: backend {mem['cpu_backend']:.1f} s, PostgreSQL "
+        f"{mem['cpu_database']:.1f} s for {events} page events -> "
+        f"{1000 * (mem['cpu_backend'] + mem['cpu_database']) / max(1, events):.1f} "
+        "ms of CPU per event"
+    )
     per_client = (mem["logged_in"] - mem["before"]) / max(1, clients)
     per_idle = (mem["after_idle"] - mem["after_flow"]) / max(1, idle)
     print(

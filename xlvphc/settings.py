@@ -35,9 +35,20 @@ class Settings:
     province_name: str
 
 
+def _default_threads(db_url: str) -> int:
+    """Threads per backend worker for database calls. SQLite answers from
+    the worker's own process, so its calls hold the GIL for most of their
+    time: 16 threads starved the event loop and a list page took 173 ms at
+    p50 under 100 browsers, 4 threads 43 ms. PostgreSQL calls mostly wait on
+    the server with the GIL released, and more threads keep more queries in
+    flight (bench/RESULTS.md, section 0c)."""
+    return 4 if db_url.startswith("sqlite") else 16
+
+
 def load() -> Settings:
+    db_url = os.environ.get("REFLEX_DB_URL", DEFAULT_DB_URL)
     return Settings(
-        db_url=os.environ.get("REFLEX_DB_URL", DEFAULT_DB_URL),
+        db_url=db_url,
         bcrypt_rounds=_int("XLVPHC_BCRYPT_ROUNDS", 12),
         session_idle_minutes=_int("XLVPHC_SESSION_IDLE_MINUTES", 15),
         session_absolute_hours=_int("XLVPHC_SESSION_ABSOLUTE_HOURS", 8),
@@ -45,7 +56,7 @@ def load() -> Settings:
         lockout_hours=_int("XLVPHC_LOCKOUT_HOURS", 12),
         issued_password_hours=_int("XLVPHC_ISSUED_PASSWORD_HOURS", 72),
         inactive_days=_int("XLVPHC_INACTIVE_DAYS", 45),
-        threads=max(2, _int("XLVPHC_THREADS", 16)),
+        threads=max(2, _int("XLVPHC_THREADS", _default_threads(db_url))),
         # Password hashes computed at once (services/passwords.py).
         hash_concurrency=max(1, _int("XLVPHC_HASH_CONCURRENCY", os.cpu_count() or 2)),
         province_name=os.environ.get("XLVPHC_PROVINCE", "Đắk Lắk"),

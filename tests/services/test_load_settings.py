@@ -1,6 +1,7 @@
-"""Password hashing (services/passwords.py): an unknown user costs what a
-wrong password costs, and a burst of logins hashes at most
-XLVPHC_HASH_CONCURRENCY passwords at once, so the event loop keeps a core."""
+"""What keeps one backend worker responsive under load (issue 8): an unknown
+user costs what a wrong password costs, a burst of logins hashes at most
+XLVPHC_HASH_CONCURRENCY passwords at once, so the event loop keeps a core,
+and the number of database threads suits the database."""
 
 import threading
 import time
@@ -60,3 +61,17 @@ def test_a_burst_of_logins_hashes_at_most_the_configured_number_at_once(
 
     assert results == [True] * 8
     assert most[0] == 2
+
+
+def test_database_threads_default_by_database(monkeypatch):
+    """SQLite's calls hold the GIL, PostgreSQL's wait on the server: fewer
+    threads for the one, more for the other, unless XLVPHC_THREADS says."""
+    from xlvphc import settings
+
+    monkeypatch.delenv("XLVPHC_THREADS", raising=False)
+    monkeypatch.setenv("REFLEX_DB_URL", "sqlite:////tmp/x.db")
+    assert settings.load().threads == 4
+    monkeypatch.setenv("REFLEX_DB_URL", "postgresql+psycopg://u@h/db")
+    assert settings.load().threads == 16
+    monkeypatch.setenv("XLVPHC_THREADS", "8")
+    assert settings.load().threads == 8
