@@ -19,7 +19,8 @@ from tests.security.conftest import new_state, run_coroutine
 from tests.services.conftest import PASSWORD, case_form
 from xlvphc.components.guard import FORBIDDEN_TITLE
 from xlvphc.models.base import local_now
-from xlvphc.services import auth, cases
+from xlvphc.services import auth, case_queries, cases
+from xlvphc.services.errors import PermissionDenied
 from xlvphc.state.accounts import AccountsState
 from xlvphc.state.case_form import DecisionFormState
 from xlvphc.state.dashboard import pie, year_in_use
@@ -46,17 +47,20 @@ def _opened_on(cls, token: str, path: str, query: dict):
     return state
 
 
-def test_decision_form_loads_nothing_for_a_supervisor(people):
+def test_decision_form_loads_nothing_for_a_supervisor(people, caplog):
     case_id = cases.create_case(people["canbo.a"], case_form())
     query = {"id": str(case_id)}
 
     path = "/ho-so/quyet-dinh"
     state = _opened_on(DecisionFormState, _token("giamsat"), path, query)
-    _run(state, "open")
+    with caplog.at_level(logging.WARNING):
+        _run(state, "open")
     assert (state.ready, state.case, state.acts) == (False, {}, [])
     assert "case.read" in state.permissions
     assert "case.write" not in state.permissions  # the page shows the refusal
-    assert state.message == ""
+    assert "refused case.write" in caplog.text  # by the service, logged
+    with pytest.raises(PermissionDenied):
+        case_queries.case_to_decide(people["giamsat"], case_id)
 
     state = _opened_on(DecisionFormState, _token("canbo.a"), path, query)
     _run(state, "open")

@@ -24,7 +24,7 @@ from xlvphc.models.base import VN_TZ, local_now, to_local
 from xlvphc.models.cases import CaseStatus, ViolatorKind
 from xlvphc.models.summary import PROVINCE, CaseSummary
 from xlvphc.services import audit, case_summary, enforcement, search_index
-from xlvphc.services.access import Action, Actor, visible_units
+from xlvphc.services.access import Action, Actor, require, visible_units
 from xlvphc.services.case_input import frame_for
 from xlvphc.services.cases import load_case
 from xlvphc.services.catalogue import frame_text
@@ -421,6 +421,14 @@ def _violator_rows(v: Violator) -> list[dict]:
             ("Ngày cấp", fmt_date(v.id_issued_on)), ("Nơi cấp", v.id_issued_by),
         ]
     return [{"label": k, "value": val or "—"} for k, val in pairs]
+
+
+def case_to_decide(actor: Actor, case_id: object) -> dict:
+    """The case for the decision form: only for a user who may write cases
+    (a supervisor reads them but may not decide), so nothing is loaded into
+    a form nobody may submit. issue_decision checks the same on submit."""
+    require(actor, Action.CASE_WRITE)
+    return get_case(actor, case_id)
 
 
 def get_case(actor: Actor, case_id: object) -> dict:

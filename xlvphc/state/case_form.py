@@ -1,6 +1,5 @@
 """Lập biên bản (new case) and Ra quyết định (decision) forms."""
 
-import logging
 import secrets
 
 import reflex as rx
@@ -20,8 +19,6 @@ from xlvphc.state.cases import _case_id
 from xlvphc.state.catalogue_picker import CataloguePickerMixin
 from xlvphc.state.session import SessionState
 from xlvphc.state.violator_form import INDIVIDUAL, ViolatorKindMixin
-
-log = logging.getLogger(__name__)
 
 
 class CaseFormState(ViolatorKindMixin, CataloguePickerMixin, SessionState):
@@ -89,18 +86,6 @@ def suggest_fine(act: dict, mitigating: int, aggravating: int) -> dict:
     return {**act, "default_fine": format_number(amount), "advice": basis}
 
 
-def _case_to_decide(actor, case_id: int) -> dict | None:
-    """The case for the decision form; None when the user's roles may not
-    write cases (a supervisor reads them only): nothing is loaded into a form
-    nobody may submit, and the page shows its refusal panel instead
-    (components/guard.py). issue_decision refuses such a user anyway."""
-    if not actor.can(Action.CASE_WRITE):
-        # Logged like every refusal (ASVS 16.3.2), ids only.
-        log.warning("refused decision form to user=%s: role", actor.user_id)
-        return None
-    return case_queries.get_case(actor, case_id)
-
-
 class DecisionFormState(SessionState):
     ready: bool = False
     case: dict = {}
@@ -119,8 +104,8 @@ class DecisionFormState(SessionState):
         self.ready = False
         self._mitigating = self._aggravating = 0
         case_id = _case_id(self.router.page.params.get("id"))
-        ok, result = await self._call_in_thread(_case_to_decide, case_id)
-        if not ok or result is None:
+        ok, result = await self._call_in_thread(case_queries.case_to_decide, case_id)
+        if not ok:
             return result
         if result["status_code"] != "recorded":
             return rx.redirect(f"{routes.CASE_DETAIL}?id={case_id}")
