@@ -38,10 +38,23 @@ def test_supervisor_filters_clicks_a_bar_and_lands_on_the_list(
     page.click("#nut-loc")
     expect(page.locator("#ky-thong-ke")).to_have_text("Năm 2026")
     expect(page.locator("#tong-vu-viec")).to_have_text("3")
-    # On a phone the page itself does not scroll sideways.
-    page.set_viewport_size({"width": 375, "height": 812})
+    # On a phone the page itself does not scroll sideways, and every chart
+    # fits its card (plotly drew 700 px, cut off at 375 px: user trial).
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.wait_for_timeout(500)  # plotly redraws on the window's resize
     page.screenshot(path="test-artifacts/dashboard-375.png", full_page=True)
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    edges = page.locator(".js-plotly-plot").evaluate_all(
+        "ps => ps.map(p => [p.querySelector('.main-svg').getBoundingClientRect()"
+        ".right, p.closest('.rt-Card').getBoundingClientRect().right])"
+    )
+    assert len(edges) == 6
+    assert all(chart <= card + 0.5 <= 375.5 for chart, card in edges), edges
+    # No "0" printed over an empty bar of the execution chart.
+    labels = page.locator("#bieu-do-thi-hanh .bartext").evaluate_all(
+        "ts => ts.map(t => t.textContent.trim())"
+    )
+    assert labels and "0" not in labels, labels
     expect(page.locator("#bang-don-vi")).to_be_hidden()
     expect(page.locator("#don-vi-dien-thoai")).to_contain_text("Tiền phạt:")
     page.set_viewport_size({"width": 1280, "height": 800})

@@ -2,7 +2,7 @@
 whole-number axis from zero, money beside them but not hidden behind the
 bars, and an empty chart that says it is empty (user trial, issue 7)."""
 
-from xlvphc.state.dashboard import bar_by_unit, bar_simple, bars_with_money
+from xlvphc.state.dashboard import bar_by_unit, bar_simple, bars_with_money, pie
 
 
 def _layout(fig) -> dict:
@@ -44,3 +44,30 @@ def test_empty_charts_say_so_and_hide_their_axes():
             "Chưa có số liệu trong phạm vi đã chọn"
         )
         assert layout["xaxis"]["visible"] is False
+
+
+def test_charts_take_the_cards_width_and_put_the_legend_below():
+    """A phone (375 px): plotly's default is 700 px wide, cut off by the
+    card; with autosize and no fixed width it fits, the legend under it."""
+    rows = [{"label": "12/2026", "cases": 1, "fines": 2_500_000, "collected": 0}]
+    for fig in (
+        bars_with_money(rows, "label", "Tháng"),
+        bar_simple(["Đã nộp"], [3], "#000"),
+        bar_by_unit([{"name": "Xã Hòa Mỹ", "cases": 2, "fines": 0}]),
+        pie(["Cá nhân", "Tổ chức"], [2, 1]),
+    ):
+        layout = _layout(fig)
+        assert layout["autosize"] is True and "width" not in layout
+        assert layout["legend"]["orientation"] == "h"
+        assert layout["legend"]["y"] < 0 and layout["legend"]["yanchor"] == "top"
+
+
+def test_empty_bars_print_no_zero():
+    """The execution chart printed "0" over every empty bar (user trial)."""
+    fig = bar_simple(["Chưa thi hành", "Hoãn", "Đã thi hành"], [0, 1, 1234], "#000")
+    assert list(fig.data[0].text) == ["", "1", "1.234"]
+    fig = bar_simple(["A", "B"], [0, 2], "#000", horizontal=True)
+    assert list(fig.data[0].text) == ["2", ""]  # drawn bottom-up
+    fig = bar_by_unit([{"name": "A", "cases": 3, "fines": 0},
+                       {"name": "B", "cases": 0, "fines": 0}])
+    assert list(fig.data[0].text) == ["", "3"]

@@ -7,7 +7,7 @@ import json
 import plotly.graph_objects as go
 import reflex as rx
 
-from xlvphc.domain.money import format_vnd
+from xlvphc.domain.money import format_number, format_vnd
 from xlvphc.models.base import local_now
 from xlvphc.services import dashboard
 from xlvphc.state.session import SessionState
@@ -45,14 +45,27 @@ def _plain(fig: go.Figure) -> dict:
 
 
 def _layout(fig: go.Figure, height: int = 340, **extra) -> go.Figure:
+    """Only the height is fixed: `autosize` lets plotly take the card's width
+    (without it plotly draws 700 px and a phone of 375 px cuts the chart
+    off); the legend sits under the chart, where it has the whole width."""
     fig.update_layout(
+        autosize=True,
         height=height,
         margin=dict(l=10, r=10, t=10, b=10),
         separators=",.",
-        legend=dict(orientation="h", y=-0.2),
+        legend=dict(
+            orientation="h", x=0, xanchor="left", y=-0.2, yanchor="top"
+        ),
         **extra,
     )
     return fig
+
+
+def _bar_labels(values: list[int]) -> list[str]:
+    """The number printed on each bar; none on an empty bar (a row of "0"
+    over nothing reads as a chart that failed to draw); thousands with dots
+    as the axes print them."""
+    return [format_number(v) if v else "" for v in values]
 
 
 def _count_axis(values: list[int], **extra) -> dict:
@@ -94,8 +107,9 @@ def bar_by_unit(units: list[dict]) -> go.Figure:
             y=[r["name"] for r in rows],
             orientation="h",
             marker_color=BLUE,
-            text=[r["cases"] for r in rows],
+            text=_bar_labels([r["cases"] for r in rows]),
             textposition="outside",
+            cliponaxis=False,  # the longest bar's number is not cut off
             customdata=[format_vnd(r["fines"]) for r in rows],
             hovertemplate="%{y}<br>%{x} vụ việc<br>Tiền phạt: %{customdata}"
             "<extra></extra>",
@@ -108,7 +122,7 @@ def bar_by_unit(units: list[dict]) -> go.Figure:
         max(320, 26 * len(rows) + 80),
         xaxis=_count_axis([r["cases"] for r in rows], title="Số vụ việc"),
         yaxis=dict(automargin=True),
-    )
+    ).update_layout(margin_r=30)  # room for the longest bar's number
 
 
 def bars_with_money(rows: list[dict], key: str, x_title: str) -> go.Figure:
@@ -166,8 +180,9 @@ def bar_simple(
             y=labels,
             orientation="h",
             marker_color=color,
-            text=values,
+            text=_bar_labels(values),
             textposition="outside",
+            cliponaxis=False,
         )
         if not any(values):
             return _no_data(_layout(go.Figure(bar), 260))
@@ -176,9 +191,14 @@ def bar_simple(
             max(260, 26 * len(labels) + 60),
             xaxis=_count_axis(values),
             yaxis=dict(automargin=True),
-        )
+        ).update_layout(margin_r=30)
     bar = go.Bar(
-        x=labels, y=values, marker_color=color, text=values, textposition="outside"
+        x=labels,
+        y=values,
+        marker_color=color,
+        text=_bar_labels(values),
+        textposition="outside",
+        cliponaxis=False,
     )
     if not any(values):
         return _no_data(_layout(go.Figure(bar), 260))
