@@ -57,6 +57,7 @@ def _second_seizure(app_server, case_id: int) -> None:
                 "version": version,
                 "description": "Giấy phép lái xe hạng A1",
                 "on": local_now().strftime("%d/%m/%Y"),
+                "days": "7",
             },
         )
 
@@ -82,6 +83,7 @@ def test_seizure_details_are_shown_and_previewed(
     page.fill("#truong-place", "Đường Lê Duẩn, phường Buôn Hồ")
     page.fill("#truong-witnesses", WITNESS)
     page.fill("#truong-reason", "Để bảo đảm thi hành quyết định xử phạt")
+    page.fill("#truong-days", "7")
     page.click("#ghi-nhan-buoc")
     expect(page.locator("#loi-start_time")).to_contain_text("không phải giờ hợp lệ")
     # Today's seizure: a time that is never later than now (the server

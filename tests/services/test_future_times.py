@@ -142,19 +142,20 @@ def test_seizure_hour_later_today_is_refused(people, at_0858):
     officer = people["canbo.a"]
     case_id = cases.create_case(officer, recorded_form())
     with pytest.raises(ValidationFailed) as refused:
-        step(
-            officer, case_id, "seize", description="Xe đạp", on=d(0), start_time="21:00"
-        )
+        step(officer, case_id, "seize", days="7", description="Xe đạp", on=d(0),
+             start_time="21:00")
     assert refused.value.errors == {
         "start_time": "Giờ bắt đầu không được sau thời điểm hiện tại."
     }
-    step(officer, case_id, "seize", description="Xe đạp", on=d(0), start_time="08:45")
+    step(officer, case_id, "seize", days="7", description="Xe đạp", on=d(0),
+         start_time="08:45")
 
 
 def test_a_seizure_of_an_earlier_day_may_be_in_the_evening(people, at_0858):
     officer = people["canbo.a"]
     case_id = decided_case(officer, FAMILY_SMALL, 2)
-    step(officer, case_id, "seize", description="Xe đạp", on=d(1), start_time="21:00")
+    step(officer, case_id, "seize", days="7", description="Xe đạp", on=d(1),
+         start_time="21:00")
 
 
 def test_verification_end_later_today_is_refused(people, at_0858):
@@ -186,6 +187,7 @@ def test_a_future_step_day_is_refused_once(people, at_0858):
             case_id,
             "seize",
             description="Xe đạp",
+            days="7",
             on=tomorrow,
             start_time="21:00",
         )

@@ -190,7 +190,7 @@ ALLOWED = [
         0,
         [],
         "seize",
-        {"description": "Xe mô tô 47B1-123.45", "on": d(0)},
+        {"description": "Xe mô tô 47B1-123.45", "on": d(0), "days": "7"},
         {"status": "recorded"},
         id="Art125-seizure-recorded",
     ),
@@ -387,7 +387,7 @@ def test_seized_item_returned_and_another_confiscated(people):
     officer = people["canbo.a"]
     case_id = decided_case(officer, days_ago=1)
     for name in ("Xe mô tô", "Giấy phép lái xe"):
-        step(officer, case_id, "seize", description=name, on=d(1))
+        step(officer, case_id, "seize", days="7", description=name, on=d(1))
     with session_scope() as session:
         ids = [
             i.id
@@ -811,8 +811,8 @@ def test_item_of_another_case_cannot_be_disposed(people):
     officer = people["canbo.a"]
     first = decided_case(officer, days_ago=1)
     second = decided_case(officer, days_ago=1)
-    step(officer, first, "seize", description="Xe", on=d(0))
-    step(officer, second, "seize", description="Điện thoại", on=d(0))
+    step(officer, first, "seize", days="7", description="Xe", on=d(0))
+    step(officer, second, "seize", days="7", description="Điện thoại", on=d(0))
     with session_scope() as session:
         other = session.exec(
             select(SeizedItem.id).where(SeizedItem.case_id == first)

@@ -124,7 +124,8 @@ def test_art126_held_item_refuses_closing_and_the_message_lists_everything(
     refusal names every missing piece (fine, remedial measure, item)."""
     officer = people["canbo.a"]
     case_id = decided_case(officer, FAMILY_SMALL, 2, remedial_measures=MEASURE)
-    step(officer, case_id, "seize", description="Xe mô tô 47B1-123.45", on=d(2))
+    step(officer, case_id, "seize", days="7", description="Xe mô tô 47B1-123.45",
+         on=d(2))
     message = close_refusal(officer, case_id)
     assert "3.500.000 đồng tiền phạt chưa nộp" in message
     assert MEASURE in message

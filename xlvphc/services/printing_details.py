@@ -11,7 +11,7 @@ numbers and the items they concern.
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from sqlmodel import Session, select
 
@@ -306,17 +306,33 @@ def _seizure(
             at(step.on, data.get("start_time")),
             values,
         )
+    period = data.get("days")
+    period = period if isinstance(period, int) and period > 0 else None
     values = {
         "no:BB-TG": data.get("record_no", ""),
         "date:BB-TG": step.on,
         "reason": data.get("reason", ""),
-        "period": data.get("days"),
+        "period": period,
+        "period_unit": "ngày" if period else "",
         # "từ 09 giờ 30 ngày 05/12/2026": the hour the seizure began.
         "from_time": _clock_words(data.get("start_time")),
         "from_date": step.on,
+        "to_date": seizure_end(step.on, period),
         "action_place": data.get("keep_place", ""),
     }
-    return DetailFill(data.get("decision_no", ""), step.on, None, values)
+    name = str(data.get("decider_name") or "")
+    title = str(data.get("decider_title") or "")
+    decider = (name, title) if name or title else None
+    return DetailFill(data.get("decision_no", ""), step.on, None, values, decider)
+
+
+def seizure_end(start: date, days: int | None) -> date | None:
+    """ "đến ngày" of MQĐ20 item 4: the period the decision states, in days,
+    from the day of seizure. The first day is not counted (Bộ luật Dân sự
+    2015 Điều 147, as domain/calendar.py counts every period), so 07 days
+    from 05/12 end on 12/12. None when the step recorded no period: the
+    form leaves it to the pen, no period is assumed."""
+    return start + timedelta(days=days) if days else None
 
 
 def _disposal(

@@ -12,7 +12,8 @@ FIELDS = {
     "date:BB-TG": "Ngày lập BB-TG",
     "ref:QĐ-GQXP": "Văn bản QĐ-GQXP",
     "reason": "Lý do",
-    "period": "Thời gian thực hiện",
+    "period": "Thời hạn tạm giữ",
+    "period_unit": "Đơn vị của thời hạn (ngày/tháng)",
     "from_time": "Từ giờ",
     "from_date": "Từ ngày",
     "to_date": "Đến ngày",
@@ -36,7 +37,7 @@ BODY = """
     theo biên bản tạm giữ kèm theo Quyết định này.
 3. Lý do tạm giữ: {reason}
 ~
-4. Thời hạn tạm giữ: {period~} <ngày/tháng>, từ {from_time} ngày {from_date}
+4. Thời hạn tạm giữ: {period~} {period_unit=ngày/tháng}, từ {from_time} ngày {from_date}
     đến ngày {to_date}
 5. Địa điểm tạm giữ: {action_place}
 6. <Việc niêm phong tang vật, phương tiện vi phạm hành chính bị tạm giữ theo thủ tục

@@ -164,8 +164,15 @@ SEIZE = [
     WITNESSES,
     _field("reason", "Lý do tạm giữ"),
     _field("keep_place", "Nơi tạm giữ"),
-    _field("days", "Thời hạn tạm giữ (ngày)",
+    _field("days", "Thời hạn tạm giữ (ngày)", required=True,
            hint="Không quá 07 ngày làm việc, trừ khi được kéo dài (Điều 125)."),
+    # Who decides the seizure (MQĐ20 "THẨM QUYỀN BAN HÀNH" and signature):
+    # the record's maker reports to the person with that power, who may be
+    # another (Law Art. 125 k4 point c as amended by Law 88/2025 k25).
+    _field("decider_name", "Người ra quyết định tạm giữ: họ và tên",
+           hint="Để trống: người ký quyết định xử phạt của hồ sơ (nếu đã có)."),
+    _field("decider_title", "Chức vụ của người ra quyết định tạm giữ",
+           hint="Ví dụ: Trưởng Công an xã Ea Kao."),
 ]
 RETURN = [START_ANY, PLACE_ANY, _field("reason", "Lý do trả lại")]
 BASES = (

@@ -18,6 +18,7 @@ from xlvphc.services.procedure.details import (
     days,
     number,
     people,
+    person_name,
     place,
     times,
 )
@@ -88,7 +89,22 @@ def _seize(ctx: Context) -> None:
         "reason": ctx.form.text("reason", "lý do tạm giữ", 500),
         "keep_place": ctx.form.text("keep_place", "nơi tạm giữ", 300),
         "days": days(ctx.form, "days", "thời hạn tạm giữ", 60),
+        "decider_name": person_name(
+            ctx.form, "decider_name", "họ và tên người ra quyết định tạm giữ"
+        ),
+        "decider_title": ctx.form.text(
+            "decider_title", "chức vụ người ra quyết định tạm giữ", 120
+        ),
     }
+    if details["days"] is None and "days" not in ctx.form.errors:
+        # The decision states its own period (MQĐ20 item 4 and its note (9),
+        # Nghị định 118/2021): the law sets only a ceiling, so the period and
+        # its end date ("đến ngày") cannot be made up for the officer.
+        ctx.refuse(
+            "days",
+            "Vui lòng nhập thời hạn tạm giữ (số ngày) để ghi vào Quyết định "
+            "tạm giữ (MQĐ20).",
+        )
     if on and ctx.case.violation_date and on < ctx.case.violation_date:
         ctx.refuse("on", "Ngày tạm giữ không thể trước ngày vi phạm.")
     if ctx.form.errors:
