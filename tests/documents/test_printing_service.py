@@ -250,7 +250,7 @@ def test_seized_goods_fill_the_tables_of_their_forms(people):  # noqa: F811
     officer = people["canbo.a"]
     case_id = proc.decided_case(officer, days_ago=1)
     for name in ("Xe mô tô Honda Wave 47B1-123.45", "Giấy phép lái xe hạng A1"):
-        proc.step(officer, case_id, "seize", description=name, on=proc.d(1))
+        proc.step(officer, case_id, "seize", days="7", description=name, on=proc.d(1))
     with session_scope() as session:
         ids = [
             i.id

@@ -51,7 +51,14 @@ def test_officer_decides_on_the_spot(page, wait_hydrated, seed_user):
     page.get_by_role("button", name="Chọn").first.click()
     fine = page.locator("input[name^='fine_']")
     expect(fine).to_have_count(1)
-    page.fill("#signer_title", "Trưởng Công an xã Phú Hòa 2")
+    # Like the decision form: no signer suggested for a data-entry officer,
+    # never the officer's own name or job title; the title left empty is
+    # printed from the sanctioning title chosen and the unit.
+    expect(page.locator("#signer_name")).to_have_value("")
+    expect(page.locator("#signer_title")).to_have_value("")
+    page.fill("#signer_name", "Y Kông Niê")
+    page.select_option("#signer_title_code", "chu_tich_ubnd_xa")
+    page.check("#authority_confirmed")
     page.fill("#treasury", "Kho bạc Nhà nước khu vực XIII")
 
     # Above the Art. 56 ceiling: refused at the fine, nothing else is lost.
@@ -67,6 +74,21 @@ def test_officer_decides_on_the_spot(page, wait_hydrated, seed_user):
     assert "/ho-so/chi-tiet?id=" in page.url
     expect(page.get_by_text("không lập biên bản").first).to_be_visible()
     expect(page.get_by_text("500.000 đồng").first).to_be_visible()
+    # No empty record: the case says it was decided without one (Art. 56),
+    # shows the title the paper prints and prints its decision as MQĐ01.
+    expect(page.locator("#khong-lap-bien-ban")).to_be_visible()
+    heading = page.get_by_role("heading")
+    expect(heading.filter(has_text="Quyết định số 1/QĐ-XPHC")).to_be_visible()
+    expect(heading.filter(has_text="Biên bản vi phạm hành chính")).to_have_count(0)
+    title = "Y Kông Niê – Chủ tịch Ủy ban nhân dân xã Phú Hòa 2"
+    expect(page.get_by_text(title)).to_be_visible()
+    expect(page.locator("#in-bien-ban")).to_have_count(0)
+    with page.expect_download() as printed:
+        page.get_by_role("button", name="In quyết định (MQĐ01)").click()
+    text = " ".join(downloaded_pdf_text(printed.value).split())
+    assert "không lập biên bản" in text and "Y Khuê Niê" in text
+    assert "500.000 đồng" in text and "Y Kông Niê" in text
+    page.screenshot(path=f"{ARTIFACTS_PREFIX}-case.png", full_page=True)
 
 
 def test_authority_registers_and_ends_a_delegation(

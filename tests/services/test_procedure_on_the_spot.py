@@ -4,10 +4,13 @@ the ceiling, its 01/7/2025 switch, and what the created case looks like."""
 from datetime import timedelta
 
 import pytest
+from sqlmodel import select
 
 from tests.services.conftest import case_form, catalogue_id, decision_form
 from tests.services.test_procedure import FAMILY_SMALL, TODAY, TRAFFIC, step
+from xlvphc.models import Decision
 from xlvphc.services import case_queries
+from xlvphc.services.db import session_scope
 from xlvphc.services.errors import PermissionDenied, ValidationFailed
 from xlvphc.services.procedure import allowed_steps, decide_without_record
 
@@ -104,3 +107,51 @@ def test_refusals(people):
             {**spot_form(day=late), "decided_on": TODAY.strftime("%d/%m/%Y")},
         )
     assert "thời hiệu" in caught.value.errors["decided_on"]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        pytest.param("", id="title-left-empty"),
+        # The catalogue label of another title, left in the field when the
+        # sanctioning title was changed: it follows the chosen one.
+        pytest.param("Trưởng Công an cấp xã", id="other-code-label"),
+    ],
+)
+def test_signer_title_follows_the_chosen_sanctioning_title(people, typed):
+    """The decision keeps the chosen title (never an officer's job title),
+    and the case page shows it as the printed MQĐ01 does, with the unit."""
+    officer = people["canbo.a"]
+    form = spot_form(
+        signer_name="Y Kông Niê",
+        signer_title=typed,
+        signer_title_code="chu_tich_ubnd_xa",
+        authority_confirmed="1",
+    )
+    case_id = decide_without_record(officer, form)
+    with session_scope() as session:
+        decision = session.exec(
+            select(Decision).where(Decision.case_id == case_id)
+        ).one()
+        assert decision.signer_title_code == "chu_tich_ubnd_xa"
+        assert decision.signer_title == "Chủ tịch Ủy ban nhân dân xã, phường, đặc khu"
+    detail = case_queries.get_case(officer, case_id)
+    assert detail["without_record"] is True
+    assert detail["signer"] == (
+        "Y Kông Niê – Chủ tịch Ủy ban nhân dân phường Tuy Hòa"
+    )
+
+
+def test_a_written_signer_title_is_kept(people):
+    officer = people["canbo.a"]
+    form = spot_form(
+        signer_name="Hà Thị Mai",
+        signer_title="Phó Chủ tịch Ủy ban nhân dân phường Tuy Hòa",
+        signer_title_code="chu_tich_ubnd_xa",
+        authority_confirmed="1",
+    )
+    case_id = decide_without_record(officer, form)
+    detail = case_queries.get_case(officer, case_id)
+    assert detail["signer"] == (
+        "Hà Thị Mai – Phó Chủ tịch Ủy ban nhân dân phường Tuy Hòa"
+    )

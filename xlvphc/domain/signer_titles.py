@@ -90,6 +90,14 @@ def is_generic(title: str, code: str) -> bool:
     return not text or text == fold(_LABELS.get(code, ""))
 
 
+def is_label(title: str) -> bool:
+    """Tell whether a title is the catalogue label of any code ("Chủ tịch Ủy
+    ban nhân dân xã, phường, đặc khu"): a suggestion left in the field when
+    another sanctioning title was chosen, which names no body either."""
+    text = fold(title)
+    return bool(text) and any(text == fold(label) for label in _LABELS.values())
+
+
 def title_to_print(title: str, code: str, unit_name: str) -> str:
     """The title a decision prints: the one written by the signer, else the
     one told from the code and the unit, else the code's label."""

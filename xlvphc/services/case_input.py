@@ -19,6 +19,7 @@ from xlvphc.domain.fines import (
 )
 from xlvphc.domain.limitation import detection_problem
 from xlvphc.domain.minors import MinorRule, fine_refusal
+from xlvphc.domain.signer_titles import is_label
 from xlvphc.models import CatalogueEntry, Violator
 from xlvphc.models.cases import ViolatorKind
 from xlvphc.services.inputs import FormReader
@@ -292,12 +293,17 @@ def read_decision(data: object, acts: list, is_org: bool, record_day: date,
     titles = dict(SIGNER_TITLES)
     title_code = form.choice("signer_title_code", "chức danh người ký", titles,
                              required=False)
+    signer_name = form.text("signer_name", "họ tên người ký", 120, required=True)
+    signer_title = form.text("signer_title", "chức vụ người ký", 120,
+                             required=title_code not in titles)
+    if title_code in titles and is_label(signer_title):
+        # A catalogue label (suggested for another title) names no body: the
+        # title follows the sanctioning title chosen, printed with the unit.
+        signer_title = ""
     result = DecisionInput(
         decided_on=decided_on,
-        signer_name=form.text("signer_name", "họ tên người ký", 120, required=True),
-        signer_title=form.text("signer_title", "chức vụ người ký", 120,
-                               required=title_code not in titles)
-        or titles.get(title_code, ""),
+        signer_name=signer_name,
+        signer_title=signer_title or titles.get(title_code, ""),
         fines=fines,
         additional_sanctions=form.text("additional_sanctions",
                                        "hình thức xử phạt bổ sung", 2000,

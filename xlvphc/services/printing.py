@@ -34,7 +34,7 @@ from xlvphc.models.procedure import (
 from xlvphc.models.units import UnitKind
 from xlvphc.services import audit
 from xlvphc.services.access import Action, Actor
-from xlvphc.services.cases import load_case
+from xlvphc.services.cases import issuer_name, load_case
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import Conflict
 from xlvphc.services.printing_choices import checked_step, step_choices
@@ -42,14 +42,19 @@ from xlvphc.services.printing_steps import step_fill
 
 log = logging.getLogger(__name__)
 
-FORMS = {"MBB01": "bien-ban-vi-pham", "MQĐ02": "quyet-dinh-xu-phat"}
+FORMS = {
+    "MBB01": "bien-ban-vi-pham",
+    "MQĐ02": "quyet-dinh-xu-phat",
+    "MQĐ01": "quyet-dinh-xu-phat-khong-lap-bien-ban",
+}
 MODES = ("final", "draft", "blank")  # signed copy, "DỰ THẢO", "Mẫu trắng"
 
 # Forms offered at each stage of a case (Luật XLVPHC: record → explanation
 # → decision → execution / postponement / coercion → transfer). Records of
 # seizure, verification and transfer, and amendment decisions, apply at any
-# stage; the delegation decisions (MQĐ34-37) and MQĐ01 (no record) are not
-# about one case and are offered as blank forms only.
+# stage; the delegation decisions (MQĐ34-37) are not about one case and are
+# offered as blank forms only. MQĐ01 is the decision of a case decided
+# without a record (Law Art. 56), offered for such a case only.
 _ANY = (
     "MBB02 MBB05 MBB15 MQĐ20 MBB17 MQĐ24 MBB20 MQĐ14 MQĐ33 MQĐ38 MQĐ39 MQĐ40"
 ).split()
@@ -84,9 +89,29 @@ ITEM_FORMS = {
 }
 
 
-def applicable_forms(status: str) -> list[str]:
-    """Form codes that can be printed filled at a case's stage."""
-    return list(dict.fromkeys(STAGE_FORMS.get(status, ["MBB01"] + _ANY)))
+# Forms printing the violation record (MBB01), citing it as their ground
+# (MQĐ02) or belonging to the time between record and decision (explanation,
+# MBB03 / MQĐ15): a case decided on the spot without a record (Law Art. 56)
+# has none of them; its decision is MQĐ01.
+NEEDS_RECORD = ("MBB01", "MBB03", "MQĐ02", "MQĐ15")
+NO_RECORD_MESSAGE = (
+    "Hồ sơ này xử phạt không lập biên bản (Điều 56 Luật Xử lý vi phạm hành "
+    "chính) nên không có biên bản vi phạm hành chính để in mẫu {code}; "
+    "quyết định xử phạt của hồ sơ in theo mẫu MQĐ01."
+)
+
+
+def applicable_forms(status: str, without_record: bool = False) -> list[str]:
+    """Form codes that can be printed filled at a case's stage; for a case
+    decided without a record, MQĐ01 stands where MQĐ02 would."""
+    forms = STAGE_FORMS.get(status, ["MBB01"] + _ANY)
+    if without_record:
+        forms = [
+            "MQĐ01" if c == "MQĐ02" else c
+            for c in forms
+            if c == "MQĐ02" or c not in NEEDS_RECORD
+        ]
+    return list(dict.fromkeys(forms))
 
 
 EXPLANATION_THRESHOLD = 15_000_000  # Law Art. 61 k1 (individual; ×2 organisation)
@@ -108,7 +133,7 @@ def agency_of(session: Session, unit: Unit) -> Agency:
         else "Ủy ban nhân dân tỉnh Đắk Lắk"
     )
     return Agency(
-        name=unit.name.replace(" tỉnh Đắk Lắk", ""), parent=superior, place="Đắk Lắk"
+        name=issuer_name(unit.name, unit.kind), parent=superior, place="Đắk Lắk"
     )
 
 
@@ -252,14 +277,16 @@ def _filename(
     return f"{slug}-{safe or case_id}{'-' + scope if scope else ''}{tail}.pdf"
 
 
-def _paper_year(data, record: ViolationRecord) -> int:
+def _paper_year(data, record: ViolationRecord | None, case: Case) -> int:
     """The year of the printed paper's number: its own date, else the
-    record's."""
+    record's, else (a case decided without a record) the violation's."""
     for name in ("decided_on", "issued_on", "made_at"):
         value = getattr(data, name, None)
         if value is not None:
             return value.year
-    return to_local(record.made_at).year
+    if record is not None:
+        return to_local(record.made_at).year
+    return to_local(case.violation_at).year
 
 
 def _ref(number: str, on: date | None) -> str:
@@ -291,12 +318,16 @@ def _generic_data(
         "violation_place": case.violation_place,
         "description": case.description,
         "incident_time": to_local(case.violation_at) if case.violation_at else "",
-        "statement": record.violator_statement,
         "executor": unit.name,
-        "no:BB-VPHC": record.number,
-        "date:BB-VPHC": to_local(record.made_at).date(),
-        "ref:BB-VPHC": _ref(record.number, to_local(record.made_at).date()),
     }
+    if record is not None:
+        # A case decided without a record (MQĐ01) cites none: left blank.
+        values |= {
+            "statement": record.violator_statement,
+            "no:BB-VPHC": record.number,
+            "date:BB-VPHC": to_local(record.made_at).date(),
+            "ref:BB-VPHC": _ref(record.number, to_local(record.made_at).date()),
+        }
     signer_name, signer_title, deputy_of = "", "", ""
     if decision is not None:
         values |= {
@@ -322,6 +353,8 @@ def _generic_data(
                 "target_no": decision.number,
                 "target_issuer": values["decision_issuer"],
             }
+        if code == "MQĐ01":
+            values |= _on_the_spot_values(decision, acts)
         if code in _COERCION and code.startswith("MQĐ"):
             # Note (8) of MQĐ07-MQĐ12c: the reason when the fine is unpaid.
             values["reason"] = (
@@ -347,10 +380,24 @@ def _generic_data(
         values[key] = inst.amount
     # The step that issued this form gives its number, date and details.
     step = step_fill(session, case.id, code, decision, step_id)
+    if code == "MQĐ01" and decision is not None:
+        # The decision itself: its number and date from the register.
+        step = replace(step, number=decision.number, issued_on=decision.decided_on)
     values |= step.values or {}
     # A record is made by the maker of the violation record unless its step
-    # names someone else (the organiser of a coercion, MBB10-MBB12).
-    maker = step.signer or (record.maker_name, record.maker_title)
+    # names someone else (the organiser of a coercion, MBB10-MBB12); without
+    # a violation record (MQĐ01) the maker is left to the pen.
+    maker = step.signer or (
+        (record.maker_name, record.maker_title) if record else ("", "")
+    )
+    if code.startswith("MQĐ") and step.signer:
+        # A decision its step names the issuer of (MQĐ20: who decided the
+        # seizure) is issued under that person's title, not the sanction
+        # decision's; that decision's delegation is then not this one's.
+        if step.signer[0] != signer_name:
+            values.pop("ref:QĐ-GQXP", None)
+            deputy_of = ""
+        signer_name, signer_title = step.signer[0], " ".join(step.signer[1].split())
     return FormData(
         agency=agency,
         # Without a recorded step, number and date are written when the
@@ -367,6 +414,31 @@ def _generic_data(
         values={k: v for k, v in values.items() if v not in ("", None, 0)},
         draft=mode == "draft",
     )
+
+
+def _on_the_spot_values(decision: Decision, acts: list[CaseAct]) -> dict:
+    """Items of MQĐ01 Điều 1 k5 and Điều 2 that the decision holds: the main
+    sanction (a warning or a fine, Law Art. 56), the fine, the
+    circumstances and the additional sanction."""
+    kinds = []
+    if decision.fine_total:
+        kinds.append("Phạt tiền")
+    if not decision.fine_total or any(a.fine == 0 for a in acts):
+        kinds.append("Cảnh cáo")
+    circumstances = [
+        f"{label}: {'; '.join(paragraphs)}"
+        for label, text in (
+            ("Tình tiết giảm nhẹ", decision.mitigating),
+            ("Tình tiết tăng nặng", decision.aggravating),
+        )
+        if (paragraphs := [p.strip() for p in text.splitlines() if p.strip()])
+    ]
+    return {
+        "main_sanction": ", ".join(kinds),
+        "amount_fine": decision.fine_total,
+        "circumstances": "; ".join(circumstances),
+        "additional_sanction": decision.additional_sanctions,
+    }
 
 
 def form_data(
@@ -392,7 +464,11 @@ def form_data(
         raise Conflict("Mẫu biểu không hợp lệ.")
     with session_scope() as session:
         case: Case = load_case(session, actor, case_id, Action.CASE_PRINT)
-        if mode != "blank" and code not in applicable_forms(case.status):
+        if mode != "blank" and case.without_record and code in NEEDS_RECORD:
+            raise Conflict(NO_RECORD_MESSAGE.format(code=code))
+        if mode != "blank" and code not in applicable_forms(
+            case.status, case.without_record
+        ):
             raise Conflict(
                 "Mẫu biểu này chưa dùng được ở giai đoạn hiện tại của "
                 "hồ sơ; hãy in mẫu trắng."
@@ -401,10 +477,11 @@ def form_data(
         unit = session.get(Unit, case.unit_id)
         violator = session.exec(
             select(Violator).where(Violator.case_id == case.id)
-        ).one()
+        ).first()
+        # None for a case decided without a record (Law Art. 56, MQĐ01).
         record = session.exec(
             select(ViolationRecord).where(ViolationRecord.case_id == case.id)
-        ).one()
+        ).first()
         acts = list(
             session.exec(
                 select(CaseAct)
@@ -415,6 +492,12 @@ def form_data(
         decision = session.exec(
             select(Decision).where(Decision.case_id == case.id)
         ).first()
+        if code == "MQĐ01" and mode != "blank" and decision is None:
+            raise Conflict("Hồ sơ chưa có quyết định xử phạt để in.")
+        if mode != "blank" and violator is None:
+            raise Conflict("Hồ sơ chưa có thông tin đối tượng vi phạm để in mẫu biểu.")
+        if mode != "blank" and record is None and code in NEEDS_RECORD:
+            raise Conflict(NO_RECORD_MESSAGE.format(code=code))
         number = ""
         if code == "MBB01" and mode != "blank":
             data = _record_data(session, case, unit, violator, acts, record)
@@ -457,7 +540,7 @@ def form_data(
             case.id,
             str(mode),
             unit.code if unit else "",
-            _paper_year(data, record),
+            _paper_year(data, record, case),
         )
 
 
@@ -485,7 +568,7 @@ def menu_forms(actor: Actor, case_id: object) -> list[dict]:
     rows = []
     with session_scope() as session:
         case: Case = load_case(session, actor, case_id, Action.CASE_PRINT)
-        filled = applicable_forms(case.status)
+        filled = applicable_forms(case.status, case.without_record)
         for c in filled:
             row = {"code": c, "title": title(c), "filled": True}
             choices = step_choices(session, case.id, c)
