@@ -220,6 +220,8 @@ def navbar() -> rx.Component:
             title="Đăng xuất",
             flex_shrink="0",
             id="dang-xuat",
+            # Asks before unsaved changes are dropped (form_guard.js).
+            custom_attrs={"data-xl-leave": "1"},
         ),
         wrap="nowrap",
         align="center",

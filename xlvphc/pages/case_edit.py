@@ -4,6 +4,7 @@ buttons that the case page shows (plugged into case_detail.EXTRA_ACTIONS)."""
 import reflex as rx
 
 from xlvphc import routes
+from xlvphc.components import form_guard
 from xlvphc.components.catalogue_hint import no_match
 from xlvphc.components.fields import (
     error_for,
@@ -77,7 +78,8 @@ def _form() -> rx.Component:
             ),
             section(
                 "2. Hành vi vi phạm",
-                _f("Ngày vi phạm", "violation_date", required=True),
+                _f("Ngày vi phạm", "violation_date", required=True,
+                   on_change=CaseEditState.check_violation_day.debounce(500)),
                 _f("Giờ vi phạm", "violation_time", required=True),
                 *continuing_fields(V.get("continuing", "") == "1",
                                    V.get("detected_on", "")),
@@ -114,6 +116,7 @@ def _form() -> rx.Component:
         key=CaseEditState.form_key,
         on_submit=CaseEditState.submit,
         reset_on_submit=False,
+        custom_attrs=form_guard.guard_attrs(),
     )
 
 

@@ -3,8 +3,10 @@
 import reflex as rx
 
 from xlvphc import routes
+from xlvphc.components import form_guard
 from xlvphc.components.case_fields import decision_fields
 from xlvphc.components.catalogue_hint import no_match
+from xlvphc.components.duplicate_notice import duplicate_notice
 from xlvphc.components.fields import (
     error_for,
     field,
@@ -31,7 +33,8 @@ def _violation() -> rx.Component:
     return section(
         "2. Hành vi vi phạm",
         field("Ngày vi phạm", "violation_date", required=True,
-              placeholder="ngày/tháng/năm", default=CaseFormState.today),
+              placeholder="ngày/tháng/năm", default=CaseFormState.today,
+              on_change=CaseFormState.check_violation_day.debounce(500)),
         field("Giờ vi phạm", "violation_time", required=True, placeholder="14:30"),
         *continuing_fields(),
         field("Địa điểm vi phạm", "violation_place", required=True, full=True),
@@ -126,9 +129,11 @@ def case_new_page() -> rx.Component:
             CaseFormState.ready,
             rx.form(
                 rx.flex(
+                    form_guard.draft_notice(),
                     _violator(),
                     _violation(),
                     _record(),
+                    duplicate_notice(),
                     form_message(),
                     rx.button("Lưu hồ sơ và biên bản", type="submit", size="3",
                               id="luu-ho-so"),
@@ -137,6 +142,7 @@ def case_new_page() -> rx.Component:
                 ),
                 on_submit=CaseFormState.submit,
                 reset_on_submit=False,
+                custom_attrs=form_guard.guard_attrs("ho-so-moi", CaseFormState),
             ),
             rx.spinner(),
         ),
@@ -240,6 +246,7 @@ def decision_page() -> rx.Component:
                 ),
                 on_submit=DecisionFormState.submit,
                 reset_on_submit=False,
+                custom_attrs=form_guard.guard_attrs(),
             ),
             rx.spinner(),
         ),

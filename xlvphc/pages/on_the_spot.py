@@ -3,6 +3,7 @@
 import reflex as rx
 
 from xlvphc import routes
+from xlvphc.components import form_guard
 from xlvphc.components.case_fields import decision_fields
 from xlvphc.components.fields import form_message, label_for, section
 from xlvphc.components.shell import page_for
@@ -92,6 +93,7 @@ def on_the_spot_page() -> rx.Component:
             CaseFormState.ready,
             rx.form(
                 rx.flex(
+                    form_guard.draft_notice(),
                     _violator(),
                     _violation(),
                     _fines(),
@@ -99,8 +101,8 @@ def on_the_spot_page() -> rx.Component:
                         "4. Quyết định",
                         *decision_fields(
                             CaseFormState.today,
-                            CaseFormState.maker_name,
-                            CaseFormState.maker_title,
+                            CaseFormState.signer_name,
+                            CaseFormState.signer_title,
                             CaseFormState.maker_code,
                         ),
                         description="Số quyết định do hệ thống cấp tự động. Quyết "
@@ -120,6 +122,7 @@ def on_the_spot_page() -> rx.Component:
                 ),
                 on_submit=OnTheSpotState.decide,
                 reset_on_submit=False,
+                custom_attrs=form_guard.guard_attrs("xu-phat-tai-cho", CaseFormState),
             ),
             rx.spinner(),
         ),

@@ -4,6 +4,7 @@ case page."""
 import reflex as rx
 
 from xlvphc import routes
+from xlvphc.components import form_guard
 from xlvphc.services import case_edit, recycle_bin
 from xlvphc.state.cases import _case_id
 from xlvphc.state.catalogue_picker import CataloguePickerMixin
@@ -33,6 +34,10 @@ class CaseEditState(ViolatorKindMixin, CataloguePickerMixin, SessionState):
         self.kind = self.saved_kind = kind_of(result["kind"])
         self.locked = result["locked"]
         self.values = result["values"]
+        # The saved dates: a case already recorded on a child under 14 shows
+        # the warning from the start.
+        self._check_age(birth=self.values.get("birth_date", ""),
+                        violated=self.values.get("violation_date", ""))
         self.selected = result["acts"]
         self._version = result["version"]
         self.form_key += 1
@@ -43,7 +48,7 @@ class CaseEditState(ViolatorKindMixin, CataloguePickerMixin, SessionState):
         self.values, self.selected = {}, []
         self._reset_picker()
         ok, result = await self._call_in_thread(
-            case_edit.edit_form, _case_id(self.router.page.params.get("id"))
+            case_edit.edit_form, _case_id(self.router.url.query_parameters.get("id"))
         )
         if not ok:
             return result
@@ -66,6 +71,7 @@ class CaseEditState(ViolatorKindMixin, CataloguePickerMixin, SessionState):
             return [result, rx.scroll_to("thong-bao-loi")] if result else \
                 rx.scroll_to("thong-bao-loi")
         return [
+            form_guard.saved(),
             rx.toast.success("Đã lưu các sửa đổi."),
             rx.redirect(f"{routes.CASE_DETAIL}?id={self.case_id}"),
         ]
@@ -89,7 +95,7 @@ class CaseHistoryState(SessionState):
     async def load(self):
         self.entries, self.loaded = [], False
         ok, result = await self._call_in_thread(
-            case_edit.case_history, _case_id(self.router.page.params.get("id"))
+            case_edit.case_history, _case_id(self.router.url.query_parameters.get("id"))
         )
         if not ok:
             return result
@@ -110,7 +116,7 @@ class CaseDeleteState(SessionState):
     @rx.event
     async def delete(self, form: dict):
         reason = form.get("reason") if isinstance(form, dict) else None
-        case_id = _case_id(self.router.page.params.get("id"))
+        case_id = _case_id(self.router.url.query_parameters.get("id"))
         ok, result = await self._call_in_thread(
             recycle_bin.delete_case, case_id, reason
         )

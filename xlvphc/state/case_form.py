@@ -5,6 +5,7 @@ import secrets
 import reflex as rx
 
 from xlvphc import routes
+from xlvphc.components import form_guard
 from xlvphc.domain.dates import fmt_date
 from xlvphc.domain.fines import (
     count_circumstances,
@@ -30,7 +31,22 @@ class CaseFormState(ViolatorKindMixin, CataloguePickerMixin, SessionState):
     # The account's signer title code: on the spot (MQĐ01) the officer who
     # records is the one who decides, so the ceiling check starts from it.
     maker_code: str = ""
+    # The signer the on-the-spot decision suggests, as the decision form
+    # does (accounts.signer_defaults): an account with a signer title only,
+    # never the data-entry officer's own job title, so an empty title is
+    # printed from the chosen sanctioning title and the unit.
+    signer_name: str = ""
+    signer_title: str = ""
+    # The unit's case this one may repeat (same violator, same violation
+    # date), named by the last refused save: the form then shows its link
+    # and the «Vẫn lưu hồ sơ mới» box (services.cases), until the page is
+    # opened again.
+    duplicate_id: str = ""
     _request_key: str = ""
+    # The case saved under this request key: a second click on "Lưu" that
+    # reached the server after the first was saved goes to it without a
+    # second "Đã lưu" toast.
+    _saved_id: int = 0
 
     @rx.event
     async def open(self):
@@ -43,32 +59,51 @@ class CaseFormState(ViolatorKindMixin, CataloguePickerMixin, SessionState):
         self.now_time = now.strftime("%H:%M")
         self.maker_name = actor.full_name
         self.maker_title = actor.title
-        self.maker_code = ""
+        self.maker_code = self.signer_name = self.signer_title = ""
         if actor.can(Action.CASE_WRITE):
             ok, signer = await self._call_in_thread(accounts.signer_defaults)
             if ok and isinstance(signer, dict):
                 self.maker_code = signer.get("code", "")
+                self.signer_name = signer.get("name", "")
+                self.signer_title = signer.get("title", "")
         self.kind = INDIVIDUAL
+        self._check_age(birth="", violated=self.today)
         self._reset_picker()
         self.selected = []
         self._request_key = secrets.token_hex(16)
+        self._saved_id = 0
+        self.duplicate_id = ""
         self.ready = True
 
     @rx.event
     async def submit(self, form: dict):
+        if self._saved_id:
+            return rx.redirect(f"{routes.CASE_DETAIL}?id={self._saved_id}")
         form = self._violator_form(form)
         form["act_ids"] = self._act_ids()
         ok, result = await self._call_in_thread(
             cases.create_case, form, self._request_key
         )
         if not ok:
+            self._show_duplicate()
             self._show_violator_errors()
             return [result, rx.scroll_to("thong-bao-loi")] if result else \
                 rx.scroll_to("thong-bao-loi")
+        self._saved_id = result
         return [
+            form_guard.saved(),
             rx.toast.success("Đã lưu hồ sơ và biên bản."),
             rx.redirect(f"{routes.CASE_DETAIL}?id={result}"),
         ]
+
+    def _show_duplicate(self) -> None:
+        """Keep the id of the case a refused save may repeat for the form's
+        link; it is not a field, so it leaves `errors`."""
+        if cases.DUPLICATE_CASE in self.errors:
+            self.duplicate_id = self.errors[cases.DUPLICATE_CASE]
+            self.errors = {
+                k: v for k, v in self.errors.items() if k != cases.DUPLICATE_CASE
+            }
 
 
 
@@ -103,7 +138,7 @@ class DecisionFormState(SessionState):
     async def open(self):
         self.ready = False
         self._mitigating = self._aggravating = 0
-        case_id = _case_id(self.router.page.params.get("id"))
+        case_id = _case_id(self.router.url.query_parameters.get("id"))
         ok, result = await self._call_in_thread(case_queries.case_to_decide, case_id)
         if not ok:
             return result
@@ -147,6 +182,7 @@ class DecisionFormState(SessionState):
             return [result, rx.scroll_to("thong-bao-loi")] if result else \
                 rx.scroll_to("thong-bao-loi")
         return [
+            form_guard.saved(),
             rx.toast.success(f"Đã ra quyết định số {result}."),
             rx.redirect(f"{routes.CASE_DETAIL}?id={case_id}"),
         ]

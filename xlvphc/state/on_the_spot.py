@@ -9,6 +9,7 @@ import logging
 import reflex as rx
 
 from xlvphc import routes
+from xlvphc.components import form_guard
 from xlvphc.services import procedure
 from xlvphc.state.case_form import CaseFormState
 
@@ -34,6 +35,7 @@ class OnTheSpotState(CaseFormState):
                 else rx.scroll_to("thong-bao-loi")
             )
         return [
+            form_guard.saved(),
             rx.toast.success("Đã ra quyết định xử phạt không lập biên bản."),
             rx.redirect(f"{routes.CASE_DETAIL}?id={result}"),
         ]

@@ -1,0 +1,328 @@
+/* XLVPHC: "leave this page?" guard and per-tab drafts of the long forms.
+ *
+ * Forms opt in with attributes (xlvphc/components/form_guard.py):
+ *   data-xl-guard       the form asks before the page is left while dirty
+ *                       (anything typed since it loaded or was saved);
+ *   data-xl-leave-text  the question asked before an in-app link is followed;
+ *   data-xl-draft       page key: what is typed is kept in this tab's
+ *                       sessionStorage (gone when the tab closes), under the
+ *                       page key and the user (data-xl-user, data-xl-unit),
+ *                       and put back into the boxes when the form mounts;
+ *   data-xl-kind        the violator kind chosen (restored by clicking it);
+ *   data-xl-acts        how many catalogue acts are chosen (they live in the
+ *                       server's state and are not restored: the notice says
+ *                       so when the draft had some).
+ * The inputs stay uncontrolled: values are read from and written to the DOM,
+ * and written values are announced with an "input" event so the page's own
+ * on_change handlers (e.g. the under-14 warning) see them.
+ * window.xlvphcForms.saved() / .forgetDrafts() are called by the server
+ * (rx.call_script) after a successful save and at logout. */
+(function () {
+  "use strict";
+  if (window.xlvphcForms) return;
+  var PREFIX = "xlvphc-draft:";
+  var DEBOUNCE_MS = 500;
+  var SKIP = { catalogue_query: true };
+  var KIND_LABELS = { organisation: "Tổ chức", individual: "Cá nhân" };
+  var restoring = false;
+  var leaving = false;
+  var skipPop = false;
+  var timers = new Map();
+  var clickedAt = new WeakMap();
+
+  function guardedForms() {
+    return Array.prototype.slice.call(
+      document.querySelectorAll("form[data-xl-guard]")
+    );
+  }
+
+  function dirtyForm() {
+    return guardedForms().filter(function (f) {
+      return f.dataset.xlDirty === "1";
+    })[0];
+  }
+
+  function draftKey(form) {
+    var page = form.getAttribute("data-xl-draft");
+    var user = form.getAttribute("data-xl-user");
+    if (!page || !user) return null;
+    return PREFIX + page + ":" + user + "|" + (form.getAttribute("data-xl-unit") || "");
+  }
+
+  function storage() {
+    try {
+      return window.sessionStorage;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function collect(form) {
+    var values = {};
+    var checked = {};
+    Array.prototype.forEach.call(form.elements, function (el) {
+      var name = el.name;
+      if (!name || SKIP[name]) return;
+      var type = (el.type || "").toLowerCase();
+      var skipped = ["submit", "button", "hidden", "file", "password", "reset"];
+      if (skipped.indexOf(type) >= 0) return;
+      if (el.getAttribute("aria-hidden") === "true") return; // Radix's own inputs
+      if (type === "checkbox" || type === "radio") {
+        checked[name + "=" + el.value] = el.checked;
+      } else {
+        values[name] = el.value;
+      }
+    });
+    return {
+      v: values,
+      c: checked,
+      kind: form.getAttribute("data-xl-kind") || "",
+      acts: parseInt(form.getAttribute("data-xl-acts") || "0", 10) || 0,
+    };
+  }
+
+  function saveNow(form) {
+    timers.delete(form);
+    var key = draftKey(form);
+    var store = storage();
+    if (!key || !store || !form.isConnected || form.dataset.xlDirty !== "1") return;
+    try {
+      store.setItem(key, JSON.stringify(collect(form)));
+    } catch (e) {
+      /* full or refused: the guard still asks before leaving */
+    }
+  }
+
+  function scheduleSave(form) {
+    if (!form.getAttribute("data-xl-draft")) return;
+    clearTimeout(timers.get(form));
+    timers.set(
+      form,
+      setTimeout(function () {
+        saveNow(form);
+      }, DEBOUNCE_MS)
+    );
+  }
+
+  function flushAll() {
+    timers.forEach(function (timer, form) {
+      clearTimeout(timer);
+      saveNow(form);
+    });
+    timers.clear();
+  }
+
+  function touched(form) {
+    if (restoring || !form) return;
+    form.dataset.xlDirty = "1";
+    scheduleSave(form);
+  }
+
+  function setValue(el, value) {
+    var proto =
+      el.tagName === "TEXTAREA"
+        ? HTMLTextAreaElement.prototype
+        : el.tagName === "SELECT"
+        ? HTMLSelectElement.prototype
+        : HTMLInputElement.prototype;
+    var setter = Object.getOwnPropertyDescriptor(proto, "value").set;
+    if (el.value === value) return;
+    setter.call(el, value);
+    el.dispatchEvent(new Event("input", { bubbles: true }));
+    el.dispatchEvent(new Event("change", { bubbles: true }));
+  }
+
+  function notice(form) {
+    return form.querySelector(".xl-draft-notice");
+  }
+
+  function restore(form) {
+    var key = draftKey(form);
+    var store = storage();
+    if (!key || !store) return;
+    var raw = store.getItem(key);
+    if (!raw) return;
+    var draft;
+    try {
+      draft = JSON.parse(raw);
+    } catch (e) {
+      store.removeItem(key);
+      return;
+    }
+    restoring = true;
+    try {
+      var kind = form.getAttribute("data-xl-kind");
+      if (draft.kind && kind && draft.kind !== kind && KIND_LABELS[draft.kind]) {
+        var radio = form.querySelector(
+          '[role="radio"][value="' + KIND_LABELS[draft.kind] + '"]'
+        );
+        if (radio) radio.click();
+      }
+      Object.keys(draft.v || {}).forEach(function (name) {
+        var el = form.elements.namedItem(name);
+        if (el && el.tagName && typeof draft.v[name] === "string")
+          setValue(el, draft.v[name]);
+      });
+      Object.keys(draft.c || {}).forEach(function (pair) {
+        var cut = pair.indexOf("=");
+        var name = pair.slice(0, cut);
+        var value = pair.slice(cut + 1);
+        Array.prototype.forEach.call(form.elements, function (el) {
+          if (el.name === name && el.value === value) el.checked = !!draft.c[pair];
+        });
+      });
+    } finally {
+      restoring = false;
+    }
+    form.dataset.xlDirty = "1"; // the restored text is not saved yet
+    var box = notice(form);
+    if (box) {
+      box.style.display = "block";
+      var acts = box.querySelector(".xl-draft-acts");
+      if (acts) acts.style.display = draft.acts > 0 ? "inline" : "none";
+    }
+  }
+
+  function clearDraft(form) {
+    var key = draftKey(form);
+    var store = storage();
+    clearTimeout(timers.get(form));
+    timers.delete(form);
+    if (key && store) store.removeItem(key);
+  }
+
+  function markClean() {
+    guardedForms().forEach(function (form) {
+      form.dataset.xlDirty = "0";
+    });
+  }
+
+  function mounted(form) {
+    if (form.dataset.xlSeen === "1") return;
+    form.dataset.xlSeen = "1";
+    restore(form);
+    // The kind and the acts change on the server: a change the user's own
+    // click asked for is an edit; one from the page loading (the tab's
+    // previous state replaced by on_load) only refreshes a dirty draft.
+    new MutationObserver(function () {
+      if (Date.now() - (clickedAt.get(form) || 0) < 5000) touched(form);
+      else if (form.dataset.xlDirty === "1") scheduleSave(form);
+    }).observe(form, {
+      attributes: true,
+      attributeFilter: ["data-xl-kind", "data-xl-acts"],
+    });
+  }
+
+  function scan() {
+    guardedForms().forEach(mounted);
+  }
+
+  function confirmLeave() {
+    var form = dirtyForm();
+    if (!form) return true;
+    flushAll();
+    if (!window.confirm(form.getAttribute("data-xl-leave-text") || "")) return false;
+    markClean();
+    leaving = true;
+    setTimeout(function () {
+      leaving = false;
+    }, 2000);
+    return true;
+  }
+
+  function onEdit(event) {
+    var target = event.target;
+    if (!target || !target.form || !target.form.hasAttribute("data-xl-guard")) return;
+    if (target.name && SKIP[target.name]) return;
+    touched(target.form);
+  }
+
+  document.addEventListener("input", onEdit, true);
+  document.addEventListener("change", onEdit, true);
+
+  document.addEventListener(
+    "click",
+    function (event) {
+      var target = event.target instanceof Element ? event.target : null;
+      if (!target) return;
+      var inForm = target.closest("form[data-xl-guard]");
+      if (inForm && event.isTrusted) clickedAt.set(inForm, Date.now());
+      var clear = target.closest("[data-xl-draft-clear]");
+      if (clear) {
+        var form = clear.closest("form");
+        if (form) {
+          clearDraft(form);
+          form.dataset.xlDirty = "0";
+          window.location.reload(); // the form as it loads, without the draft
+        }
+        return;
+      }
+      if (event.defaultPrevented || event.button !== 0) return;
+      if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      var leave = target.closest("a[href], [data-xl-leave]");
+      if (!leave) return;
+      if (leave.tagName === "A") {
+        if (leave.target && leave.target !== "_self") return;
+        if (leave.hasAttribute("download") || leave.origin !== window.location.origin)
+          return;
+        if (leave.getAttribute("href").charAt(0) === "#") return;
+      }
+      if (!confirmLeave()) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+      }
+    },
+    true
+  );
+
+  // Back and Forward inside the app: React Router listens to popstate after
+  // this script (loaded first, in the head); a refusal steps forward again.
+  window.addEventListener("popstate", function (event) {
+    if (skipPop) {
+      skipPop = false;
+      event.stopImmediatePropagation();
+      return;
+    }
+    if (!confirmLeave()) {
+      event.stopImmediatePropagation();
+      skipPop = true;
+      window.history.go(1);
+    }
+  });
+
+  window.addEventListener("beforeunload", function (event) {
+    flushAll();
+    if (leaving || !dirtyForm()) return;
+    event.preventDefault();
+    event.returnValue = "";
+  });
+  window.addEventListener("pagehide", flushAll);
+
+  new MutationObserver(scan).observe(document.documentElement, {
+    childList: true,
+    subtree: true,
+  });
+  document.addEventListener("DOMContentLoaded", scan);
+
+  window.xlvphcForms = {
+    /* After a successful save: nothing left unsaved, no draft. */
+    saved: function () {
+      guardedForms().forEach(clearDraft);
+      markClean();
+    },
+    /* At logout: every draft of this tab (they hold personal data). */
+    forgetDrafts: function () {
+      markClean();
+      timers.forEach(function (timer) {
+        clearTimeout(timer);
+      });
+      timers.clear();
+      var store = storage();
+      if (!store) return;
+      for (var i = store.length - 1; i >= 0; i--) {
+        var key = store.key(i);
+        if (key && key.indexOf(PREFIX) === 0) store.removeItem(key);
+      }
+    },
+  };
+})();

@@ -1,0 +1,91 @@
+"""Unsaved changes on the long forms: the "leave this page?" guard, and a
+draft kept in the browser tab (assets/form_guard.js does the work).
+
+An officer fills the case form at the scene; a reload, a menu click or Back
+used to empty it without a word. Guarded forms now ask before the page is
+left while something typed is not saved; the new-case and on-the-spot forms
+also keep what is typed in the tab's sessionStorage (never the server, never
+localStorage: it holds a violator's personal data and must go with the tab),
+per page and per user, and put it back when the form opens again. The boxes
+stay uncontrolled (components/fields.py): the script reads and writes the
+DOM, so typing costs no round trip."""
+
+import reflex as rx
+
+SCRIPT_SRC = "/form_guard.js"
+LEAVE_TEXT = "Bạn có thay đổi chưa lưu. Rời trang này?"
+RESTORED_TEXT = "Đã khôi phục dữ liệu đang nhập dở."
+ACTS_NOT_RESTORED = (
+    " Các hành vi đã chọn từ danh mục (và mức phạt của chúng) không được khôi "
+    "phục: hãy chọn lại."
+)
+CLEAR_TEXT = "Xóa bản nháp"
+
+
+def script() -> rx.Component:
+    """For the app's head: a plain script tag in the prerendered page, run
+    before the app's modules (its Back guard must listen before the
+    router does)."""
+    return rx.el.script(src=SCRIPT_SRC)
+
+
+def guard_attrs(draft: str = "", state=None) -> dict:
+    """The custom_attrs of an `rx.form` to guard. `draft`: the page key
+    under which the tab keeps a draft ("" for none); `state`: the form's
+    state, with `kind` (violator) and `selected` (catalogue acts), told to
+    the script so it can restore the kind and say the acts are not."""
+    # Imported here: the session state imports this module (logout).
+    from xlvphc.state.session import SessionState
+
+    attrs: dict = {"data-xl-guard": "1", "data-xl-leave-text": LEAVE_TEXT}
+    if draft:
+        attrs |= {
+            "data-xl-draft": draft,
+            "data-xl-user": SessionState.user_name,
+            "data-xl-unit": SessionState.user_unit,
+        }
+    if state is not None:
+        attrs |= {
+            "data-xl-kind": state.kind,
+            "data-xl-acts": state.selected.length(),
+        }
+    return attrs
+
+
+def draft_notice() -> rx.Component:
+    """Inside a drafted form: hidden until the script restores a draft."""
+    return rx.box(
+        rx.callout.root(
+            rx.callout.icon(rx.icon("history")),
+            rx.callout.text(
+                RESTORED_TEXT,
+                rx.text.span(ACTS_NOT_RESTORED, class_name="xl-draft-acts"),
+                " ",
+                rx.button(
+                    CLEAR_TEXT,
+                    type="button",
+                    size="1",
+                    variant="soft",
+                    id="xoa-ban-nhap",
+                    custom_attrs={"data-xl-draft-clear": "1"},
+                ),
+            ),
+            color_scheme="blue",
+            role="status",
+        ),
+        display="none",
+        width="100%",
+        class_name="xl-draft-notice",
+        id="ban-nhap-khoi-phuc",
+    )
+
+
+def saved():
+    """Returned by a save handler once saved: nothing left to ask about, and
+    the tab's draft of the form is gone."""
+    return rx.call_script("window.xlvphcForms && window.xlvphcForms.saved()")
+
+
+def forget_drafts():
+    """At logout: every draft this tab holds."""
+    return rx.call_script("window.xlvphcForms && window.xlvphcForms.forgetDrafts()")
