@@ -6,9 +6,14 @@
   buttons;
 - labels name their inputs: get_by_label works on the login page, the
   account form and the new case form;
-- the accounts page lists every one-time password issued while it is open;
+- the accounts page lists every one-time password issued while it is open,
+  and shows each account as a card on a phone; an administrator refused the
+  statistics is told to use another kind of account;
 - the Năm box shows the year in use, the pie has no "0%" slice, and the
-  sidebar's background reaches the end of a long page.
+  sidebar's background reaches the end of a long page;
+- another unit's case (or a missing one) opened by its address shows the
+  refusal panel with "Về danh sách hồ sơ", the same for both; the new case
+  form warns of a violator under 14 while the birth date is typed.
 
 Unit UBND-22285 (Xã Hòa Mỹ): no other browser test uses it. Screenshots go
 to test-artifacts/trial-*.png (375 px and 1280 px)."""
@@ -121,6 +126,64 @@ def test_pages_a_role_may_not_use_show_the_refusal_with_the_way_back(
     _shots(page, "case-refused")
 
 
+def _own_password(app_server, username: str, issued: str) -> None:
+    """The issued password changed to PASSWORD (so _seed_case can log in)."""
+    with app_server.database():
+        from xlvphc.services import auth
+
+        auth.change_password(
+            auth.login(username, issued).token, issued, PASSWORD, PASSWORD
+        )
+
+
+def test_another_units_case_shows_the_refusal_and_minors_are_warned(
+    page, wait_hydrated, seed_user, app_server
+):
+    owner = seed_user("canbo.hoamy5", "officer", UNIT, "Nay Y Khoa")
+    other = seed_user("canbo.eakao5", "officer", "UBND-22015", "H'Yên Niê")
+    _own_password(app_server, "canbo.hoamy5", owner.password)
+    case_id = _seed_case(app_server, "canbo.hoamy5")
+    page.set_viewport_size(DESKTOP)
+    first_sign_in(page, "canbo.eakao5", other.password, PASSWORD)
+    expect(page.get_by_role("heading", name="Hồ sơ vi phạm hành chính")).to_be_visible()
+
+    # Another unit's case and a case that does not exist: the same panel.
+    texts = []
+    for address in (f"/ho-so/chi-tiet?id={case_id}", "/ho-so/chi-tiet?id=99999999"):
+        page.goto(address)
+        wait_hydrated(page)
+        panel = page.locator("#khong-co-quyen")
+        expect(panel).to_contain_text("Không tìm thấy hồ sơ hoặc bạn không có quyền")
+        expect(panel.locator("#ve-danh-sach-ho-so")).to_be_visible()
+        expect(page.locator("#thong-bao-loi")).to_have_count(0)
+        expect(page.get_by_text("Y Blông Niê")).to_have_count(0)
+        texts.append(panel.inner_text())
+    assert texts[0] == texts[1]
+    _shots(page, "case-other-unit")
+    page.locator("#ve-danh-sach-ho-so").click()
+    expect(page.get_by_role("heading", name="Hồ sơ vi phạm hành chính")).to_be_visible()
+    assert page.url.rstrip("/").endswith("/ho-so")
+
+    # The new case form: born 2018, violating today, is under 14 (Art. 5);
+    # the warning shows under Ngày sinh while typing, and goes for an adult.
+    page.goto("/ho-so/moi")
+    wait_hydrated(page)
+    page.locator("#birth_date").press_sequentially("01/03/2018", delay=30)
+    warning = page.locator("#canh-bao-duoi-14-tuoi")
+    expect(warning).to_contain_text("chưa đủ 14 tuổi")
+    expect(warning).to_contain_text("điểm a khoản 1 Điều 5 Luật XLVPHC")
+    assert warning.evaluate(
+        "w => w.closest('div').parentElement.querySelector('#birth_date') !== null"
+    )
+    _shots(page, "case-new-minor")
+    page.fill("#violation_date", "01/03/2032")  # 14 then: no warning
+    expect(warning).to_have_count(0)
+    page.fill("#violation_date", local_now().strftime("%d/%m/%Y"))
+    expect(warning).to_be_visible()
+    page.fill("#birth_date", "15/04/1990")
+    expect(warning).to_have_count(0)
+
+
 def test_labels_name_their_inputs(page, wait_hydrated, seed_user):
     admin = seed_user("quantri.hoamy", "admin", "SO-TU-PHAP", "Phan Văn Trị")
     officer = seed_user("canbo.hoamy2", "officer", UNIT, "H'Linh Êban")
@@ -199,8 +262,29 @@ def test_accounts_page_lists_every_password_issued(page, wait_hydrated, seed_use
     expect(rows.first).to_contain_text("Tạo mới")
     _shots(page, "accounts-issued")
 
+    # On a phone each account is a card: its state and actions in sight, not
+    # off the screen to the right.
+    page.set_viewport_size(PHONE)
+    card = page.locator("#bang-tai-khoan tbody tr").first
+    expect(card.locator("td[data-label='Trạng thái']")).to_be_visible()
+    for cell in ("Trạng thái", "Thao tác"):
+        box = card.locator(f"td[data-label='{cell}']").bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    reset = card.get_by_role("button", name="Cấp lại mật khẩu").bounding_box()
+    assert reset and reset["x"] + reset["width"] <= PHONE["width"]
+    page.set_viewport_size(DESKTOP)
+
     page.click("#xoa-mat-khau-cap")
     expect(page.locator(".mat-khau-cap")).to_have_count(0)
+
+    # An administrator is told which account reads the statistics, and where
+    # to make it, not to ask for another role.
+    page.goto("/thong-ke")
+    wait_hydrated(page)
+    panel = page.locator("#khong-co-quyen")
+    expect(panel).to_contain_text("Tài khoản quản trị chỉ dùng để quản lý đơn vị")
+    expect(panel).not_to_contain_text("cấp thêm vai trò")
+    expect(panel.locator("#den-tai-khoan")).to_be_visible()
 
 
 def test_dashboard_shows_the_year_and_no_empty_slice(

@@ -13,6 +13,7 @@ and another user's session secret.
 import asyncio
 import json
 import uuid
+from urllib.parse import urlencode
 
 import pytest
 
@@ -77,7 +78,11 @@ class Client:
             {
                 "name": name,
                 "payload": payload if payload is not None else {},
-                "router_data": {"pathname": path, "query": query or {}},
+                "router_data": {
+                    "pathname": path,
+                    "query": query or {},
+                    "asPath": f"{path}?{urlencode(query or {})}",
+                },
             },
             namespace=NAMESPACE,
         )

@@ -102,6 +102,10 @@ def case_form(**overrides) -> dict:
         "maker_title": "Công chức Tư pháp – Hộ tịch",
         "witness": "Lê Văn Cường, tổ trưởng tổ dân phố 5",
         "violator_statement": "Tôi xin chấp hành.",
+        # Tests make many cases of this one violator on one day: the possible
+        # duplicate check (services.cases) is confirmed unless a test clears
+        # it (tests/services/test_duplicates.py).
+        "duplicate_confirmed": "1",
     }
     form.update(overrides)
     return form

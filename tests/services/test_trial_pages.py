@@ -11,6 +11,7 @@
 """
 
 import logging
+from urllib.parse import urlencode
 
 import pytest
 from reflex.istate.data import RouterData
@@ -23,6 +24,7 @@ from xlvphc.services import auth, case_queries, cases
 from xlvphc.services.errors import PermissionDenied
 from xlvphc.state.accounts import AccountsState
 from xlvphc.state.case_form import DecisionFormState
+from xlvphc.state.cases import CaseDetailState
 from xlvphc.state.dashboard import pie, year_in_use
 from xlvphc.state.reports import ReportState
 
@@ -43,7 +45,9 @@ def _token(username: str) -> str:
 
 def _opened_on(cls, token: str, path: str, query: dict):
     root, state = new_state(cls, token)
-    root.router = RouterData.from_router_data({"pathname": path, "query": query})
+    # As the browser sends it: the handlers read the address (asPath).
+    root.router = RouterData.from_router_data(
+        {"pathname": path, "query": query, "asPath": f"{path}?{urlencode(query)}"})
     return state
 
 
@@ -185,3 +189,39 @@ def test_forbidden_panel_says_the_guides_sentence_with_the_way_back():
 
     assert FORBIDDEN_TITLE == "Bạn không có quyền xem trang này"  # guide.md
     assert 'id:"ve-trang-chinh"' in _rendered(forbidden_panel())
+
+
+def test_case_page_shows_one_refusal_for_missing_and_other_units_cases(
+    people, caplog
+):
+    """Another unit's case and a missing one look the same: the refusal panel
+    with the way back to the list (the bare sentence had none); the service
+    still refuses."""
+    case_id = cases.create_case(people["canbo.a"], case_form())
+    path = "/ho-so/chi-tiet"
+    seen = []
+    for query in ({"id": str(case_id)}, {"id": "99999999"}, {"id": "abc"}):
+        state = _opened_on(CaseDetailState, _token("canbo.b"), path, query)
+        with caplog.at_level(logging.WARNING):
+            _run(state, "open")
+        seen.append((state.refused, state.case, state.message, state.violator))
+    assert seen == [(True, {}, "", [])] * 3
+    assert "refused CaseDetailState.open" in caplog.text
+    with pytest.raises(PermissionDenied) as refusal:
+        case_queries.get_case(people["canbo.b"], case_id)
+    assert refusal.value.message == "Không tìm thấy hồ sơ hoặc bạn không có quyền."
+
+    state = _opened_on(CaseDetailState, _token("canbo.a"), path, {"id": str(case_id)})
+    _run(state, "open")
+    assert not state.refused and state.case["id"] == case_id
+
+
+def test_case_refusal_panel_leads_back_to_the_case_list():
+    from xlvphc.components.guard import case_refused_panel
+    from xlvphc.pages.case_detail import case_detail_page
+
+    text = _rendered(case_refused_panel())  # texts are escaped: ids only
+    assert "khong-co-quyen" in text and "ve-danh-sach-ho-so" in text
+    assert '"/ho-so"' in text
+    fn = case_detail_page
+    assert "ve-danh-sach-ho-so" in _rendered(getattr(fn, "__wrapped__", fn)())

@@ -1,17 +1,32 @@
 """The list table of the administration pages (accounts, audit trail, units)
 and its pager: one look for every such list, scrolling sideways on a phone
-instead of squeezing its columns."""
+instead of squeezing its columns, or shown as cards there."""
 
 import reflex as rx
 
 
+def labelled_cell(label: str, *children, **props) -> rx.Component:
+    """A cell that names its column, for a table shown as cards on a phone
+    (`data_table(..., cards=True)`): each value under its label. Several
+    children stack, as they do in the wide table."""
+    if len(children) > 1:
+        children = (rx.box(*children),)
+    return rx.table.cell(*children, custom_attrs={"data-label": label}, **props)
+
+
 def data_table(
-    headers: list[str], rows: rx.Var, render_row, *, table_id: str, **props
+    headers: list[str], rows: rx.Var, render_row, *, table_id: str,
+    cards: bool = False, **props
 ) -> rx.Component:
     """A Radix table with one heading row and a row per item of `rows`
     (`render_row(item)` gives the table row), inside a box that scrolls
-    sideways when the columns do not fit. `props` go to the table
-    (e.g. size="1" for a dense list)."""
+    sideways when the columns do not fit. With `cards`, a phone shows one
+    card per row instead, as the case list does (assets/styles.css,
+    .xl-card-table; the row's cells come from `labelled_cell`), so that no
+    column, like the account's actions, hides off the screen. `props` go
+    to the table (e.g. size="1" for a dense list)."""
+    if cards:
+        props["class_name"] = "xl-card-table"
     return rx.box(
         rx.table.root(
             rx.table.header(

@@ -11,32 +11,112 @@ from functools import reduce
 import reflex as rx
 
 from xlvphc import routes
+from xlvphc.services.access import Action
 from xlvphc.state.session import SessionState
 
 FORBIDDEN_TITLE = "Bạn không có quyền xem trang này"
+CASE_REFUSED_TITLE = "Không tìm thấy hồ sơ hoặc bạn không có quyền xem"
+# One text for a case that does not exist, was deleted or belongs to another
+# unit: the page must not tell them apart, as the services do not
+# (services/errors.PermissionDenied).
+CASE_REFUSED_TEXT = (
+    "Hồ sơ này không có trong phạm vi bạn được xem: mỗi đơn vị chỉ xem được "
+    "hồ sơ của mình. Hãy kiểm tra lại đường dẫn, hoặc tìm hồ sơ trong danh "
+    "sách hồ sơ của đơn vị."
+)
 
 
-def forbidden_panel() -> rx.Component:
-    """One clear sentence, why, and the way back."""
+def _panel(title: str, text: str, way_back: rx.Component) -> rx.Component:
     return rx.callout.root(
         rx.callout.icon(rx.icon("shield-x")),
-        rx.callout.text(rx.text(FORBIDDEN_TITLE, weight="bold", size="3")),
-        rx.callout.text(
-            "Vai trò của tài khoản bạn không dùng trang này. Nếu công việc của "
-            "bạn cần đến nó, hãy đề nghị quản trị viên đơn vị cấp thêm vai trò."
-        ),
-        rx.callout.text(
-            rx.link(
-                rx.flex(rx.icon("house", size=16), "Về trang chính",
-                        align="center", spacing="1"),
-                href=routes.HOME,
-                id="ve-trang-chinh",
-            ),
-        ),
+        rx.callout.text(rx.text(title, weight="bold", size="3")),
+        rx.callout.text(text),
+        rx.callout.text(way_back),
         color_scheme="amber",
         size="2",
         role="alert",
         id="khong-co-quyen",
+    )
+
+
+ROLE_MISSING_TEXT = (
+    "Vai trò của tài khoản bạn không dùng trang này. Nếu công việc của "
+    "bạn cần đến nó, hãy đề nghị quản trị viên đơn vị cấp thêm vai trò."
+)
+# For an account that only administers (security.md: role separation): no
+# role is missing, the administrator needs a second, working account.
+ADMIN_ONLY_TEXT = (
+    "Tài khoản quản trị chỉ dùng để quản lý đơn vị và tài khoản người dùng. "
+    "Hồ sơ vụ việc, thống kê và báo cáo được xem bằng tài khoản cán bộ nhập "
+    "liệu, giám sát hoặc lãnh đạo: nếu bạn cần xem, hãy tạo một tài khoản như "
+    "vậy ở trang «Tài khoản» và đăng nhập bằng tài khoản đó."
+)
+
+
+def admin_only(permissions) -> bool:
+    """Whether these actions (SessionState.permissions) are those of
+    administration only: accounts, but neither cases nor statistics."""
+    held = set(permissions)
+    return Action.ACCOUNT_MANAGE in held and not held & {
+        Action.CASE_READ, Action.DASHBOARD_READ}
+
+
+def _admin_only_var():
+    """`admin_only` on the browser's copy of the permissions."""
+    held = SessionState.permissions
+    return (
+        held.contains(Action.ACCOUNT_MANAGE)
+        & ~held.contains(Action.CASE_READ)
+        & ~held.contains(Action.DASHBOARD_READ)
+    )
+
+
+def _home_link() -> rx.Component:
+    return rx.link(
+        rx.flex(rx.icon("house", size=16), "Về trang chính",
+                align="center", spacing="1"),
+        href=routes.HOME,
+        id="ve-trang-chinh",
+    )
+
+
+def forbidden_panel() -> rx.Component:
+    """One clear sentence, why, and the way back; for an administrator, that
+    case data is read with another kind of account, and where to make it."""
+    return rx.cond(
+        _admin_only_var(),
+        _panel(
+            FORBIDDEN_TITLE,
+            ADMIN_ONLY_TEXT,
+            rx.flex(
+                rx.link(
+                    rx.flex(rx.icon("users", size=16), "Tài khoản",
+                            align="center", spacing="1"),
+                    href=routes.ACCOUNTS,
+                    id="den-tai-khoan",
+                ),
+                _home_link(),
+                spacing="4",
+                wrap="wrap",
+            ),
+        ),
+        _panel(FORBIDDEN_TITLE, ROLE_MISSING_TEXT, _home_link()),
+    )
+
+
+def case_refused_panel() -> rx.Component:
+    """The same panel for a case the user may not open (missing, deleted or
+    another unit's: one text for all), with the way back to the case list
+    instead of a bare refusal sentence."""
+    return _panel(
+        CASE_REFUSED_TITLE,
+        CASE_REFUSED_TEXT,
+        rx.link(
+            rx.button(rx.icon("list", size=16), "Về danh sách hồ sơ",
+                      variant="soft", tab_index=-1),
+            href=routes.CASES,
+            id="ve-danh-sach-ho-so",
+        ),
     )
 
 

@@ -41,7 +41,8 @@ def _control(f) -> rx.Component:
         ),
         (
             "textarea",
-            rx.text_area(name=name, id="truong-" + name, rows="3", width="100%"),
+            rx.text_area(name=name, id="truong-" + name, rows="3", width="100%",
+                         default_value=f["default"].to(str)),
         ),
         rx.input(
             name=name,

@@ -3,7 +3,7 @@
 import reflex as rx
 
 from xlvphc import routes
-from xlvphc.components.data_table import data_table, pager
+from xlvphc.components.data_table import data_table, labelled_cell, pager
 from xlvphc.components.fields import (
     error_for,
     field,
@@ -376,19 +376,23 @@ def _actions(row) -> rx.Component:
 
 
 def _row(row) -> rx.Component:
+    """One account; on a phone, one card with the state and the actions in
+    sight (user trial: they were off the screen, to the right)."""
     return rx.table.row(
-        rx.table.cell(
+        labelled_cell(
+            "Tài khoản",
             rx.text(row["username"], weight="medium"),
             rx.text(row["full_name"], size="1"),
         ),
-        rx.table.cell(
+        labelled_cell(
+            "Chức danh",
             rx.text(row["title"], size="2"),
             rx.text(row["signer_label"], size="1", color_scheme="gray"),
         ),
-        rx.table.cell(row["unit_name"]),
-        rx.table.cell(row["roles"]),
-        rx.table.cell(_status(row)),
-        rx.table.cell(_actions(row)),
+        labelled_cell("Đơn vị", row["unit_name"]),
+        labelled_cell("Vai trò", row["roles"]),
+        labelled_cell("Trạng thái", _status(row)),
+        labelled_cell("Thao tác", _actions(row)),
     )
 
 
@@ -400,6 +404,7 @@ def _table() -> rx.Component:
             S.rows,
             _row,
             table_id="bang-tai-khoan",
+            cards=True,
         ),
         pager(S, margin_top="0.5em"),
         width="100%",

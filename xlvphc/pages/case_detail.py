@@ -9,6 +9,7 @@ import reflex as rx
 from xlvphc import routes
 from xlvphc.components.case_history import history_section
 from xlvphc.components.fields import form_message
+from xlvphc.components.guard import case_refused_panel
 from xlvphc.components.print_menu import print_menu
 from xlvphc.components.procedure_panel import procedure_alerts, procedure_panel
 from xlvphc.components.shell import page_for
@@ -65,34 +66,52 @@ def _acts() -> rx.Component:
     )
 
 
+def _print_buttons(decided) -> rx.Component:
+    """Decided on the spot (Law Art. 56): no record to print, the decision
+    is form MQĐ01 (services.printing refuses MBB01 / MQĐ02 for such a
+    case); otherwise the record and, once decided, its MQĐ02."""
+    return rx.cond(
+        CaseDetailState.case["without_record"],
+        rx.button(
+            rx.icon("printer", size=16), "In quyết định (MQĐ01)",
+            on_click=CaseDetailState.print_form("MQĐ01"),
+            loading=CaseDetailState.printing, id="in-quyet-dinh",
+        ),
+        rx.fragment(
+            rx.button(
+                rx.icon("printer", size=16), "In biên bản (MBB01)",
+                on_click=CaseDetailState.print_form("MBB01"),
+                loading=CaseDetailState.printing, id="in-bien-ban",
+            ),
+            rx.cond(
+                decided,
+                rx.button(
+                    rx.icon("printer", size=16), "In quyết định (MQĐ02)",
+                    on_click=CaseDetailState.print_form("MQĐ02"),
+                    loading=CaseDetailState.printing, id="in-quyet-dinh",
+                ),
+            ),
+        ),
+    )
+
+
 def _actions() -> rx.Component:
     decided = CaseDetailState.case["decision_number"] != ""
     return rx.flex(
-        rx.button(
-            rx.icon("printer", size=16), "In biên bản (MBB01)",
-            on_click=CaseDetailState.print_form("MBB01"),
-            loading=CaseDetailState.printing, id="in-bien-ban",
-        ),
+        _print_buttons(decided),
         rx.cond(
-            decided,
+            # Only a recorded case awaits its decision (not one sent for
+            # prosecution, closed, or being explained), and only when the
+            # procedure panel offers it: not past the limitation, not for
+            # a violator under 14 (services.procedure.closing).
+            ~decided
+            & CaseDetailState.permissions.contains("case.write")
+            & (CaseDetailState.case["status_code"] == "recorded")
+            & ProcedureState.can_decide,
             rx.button(
-                rx.icon("printer", size=16), "In quyết định (MQĐ02)",
-                on_click=CaseDetailState.print_form("MQĐ02"),
-                loading=CaseDetailState.printing, id="in-quyet-dinh",
-            ),
-            rx.cond(
-                # Only a recorded case awaits its decision (not one sent for
-                # prosecution, closed, or being explained), and only when the
-                # procedure panel offers it: not past the limitation, not for
-                # a violator under 14 (services.procedure.closing).
-                CaseDetailState.permissions.contains("case.write")
-                & (CaseDetailState.case["status_code"] == "recorded")
-                & ProcedureState.can_decide,
-                rx.button(
-                    rx.icon("gavel", size=16), "Ra quyết định xử phạt",
-                    color_scheme="green", on_click=CaseDetailState.go_decision,
-                    id="ra-quyet-dinh",
-                ),
+                rx.icon("gavel", size=16), "Ra quyết định xử phạt",
+                color_scheme="green", on_click=CaseDetailState.go_decision,
+                id="ra-quyet-dinh",
             ),
         ),
         *[make() for make in EXTRA_ACTIONS],
@@ -101,12 +120,54 @@ def _actions() -> rx.Component:
     )
 
 
+def _record() -> rx.Component:
+    """The violation record, or, for a case decided on the spot, that no
+    record was made (Law Art. 56): never an empty record."""
+    c = CaseDetailState.case
+    return rx.cond(
+        c["without_record"],
+        rx.card(
+            rx.heading("Xử phạt không lập biên bản (Điều 56)", size="4"),
+            rx.text(
+                "Quyết định xử phạt được ra ngay tại chỗ, không lập biên bản vi "
+                "phạm hành chính (Điều 56 Luật Xử lý vi phạm hành chính); quyết "
+                "định in theo mẫu MQĐ01.",
+                size="2", margin_top="0.5em",
+            ),
+            width="100%", id="khong-lap-bien-ban",
+        ),
+        rx.card(
+            rx.heading("Biên bản vi phạm hành chính", size="4"),
+            rx.data_list.root(
+                _info("Số", c["record_number"]),
+                _info("Lập lúc", c["record_made_at"]),
+                _info("Nơi lập", c["record_place"]),
+                _info("Người lập", c["maker"]),
+                _info("Người chứng kiến", c["witness"]),
+                _info("Ý kiến người vi phạm", c["violator_statement"]),
+                orientation={"initial": "vertical", "sm": "horizontal"},
+                margin_top="0.5em",
+            ),
+            width="100%",
+        ),
+    )
+
+
 def _detail() -> rx.Component:
     c = CaseDetailState.case
     return rx.flex(
         rx.flex(
-            rx.heading("Biên bản số ", c["record_number"], size="5"),
+            rx.cond(
+                c["without_record"],
+                rx.heading("Quyết định số ", c["decision_number"], size="5"),
+                rx.heading("Biên bản số ", c["record_number"], size="5"),
+            ),
             rx.badge(c["status"], size="2"),
+            rx.cond(
+                c["without_record"],
+                rx.badge("Xử phạt không lập biên bản (Điều 56)", size="2",
+                         color_scheme="orange"),
+            ),
             align="center", spacing="3", wrap="wrap",
         ),
         _actions(),
@@ -126,20 +187,7 @@ def _detail() -> rx.Component:
         ),
         _pairs("Đối tượng vi phạm", CaseDetailState.violator),
         _acts(),
-        rx.card(
-            rx.heading("Biên bản vi phạm hành chính", size="4"),
-            rx.data_list.root(
-                _info("Số", c["record_number"]),
-                _info("Lập lúc", c["record_made_at"]),
-                _info("Nơi lập", c["record_place"]),
-                _info("Người lập", c["maker"]),
-                _info("Người chứng kiến", c["witness"]),
-                _info("Ý kiến người vi phạm", c["violator_statement"]),
-                orientation={"initial": "vertical", "sm": "horizontal"},
-                margin_top="0.5em",
-            ),
-            width="100%",
-        ),
+        _record(),
         rx.cond(
             c["decision_number"] != "",
             rx.card(
@@ -187,6 +235,9 @@ def case_detail_page() -> rx.Component:
         Action.CASE_READ,
         "Chi tiết hồ sơ",
         form_message(),
+        # A case out of reach (missing or another unit's, told apart nowhere):
+        # the refusal panel with the way back to the list.
+        rx.cond(CaseDetailState.refused, case_refused_panel()),
         rx.cond(CaseDetailState.case.contains("id"), _detail()),
         intro="Toàn bộ thông tin của vụ việc, các mẫu biểu in được và diễn biến "
         "xử lý theo thời gian.",

@@ -23,7 +23,7 @@ from xlvphc.domain.minors import (
 from xlvphc.domain.money import format_vnd
 from xlvphc.domain.sanctions import KEYS as SANCTION_KEYS
 from xlvphc.domain.sanctions import additional_text, expulsion_refusal
-from xlvphc.domain.signer_titles import is_generic, printed_title
+from xlvphc.domain.signer_titles import is_generic, printed_title, title_to_print
 from xlvphc.domain.text import fold
 from xlvphc.models import (
     Case,
@@ -36,6 +36,7 @@ from xlvphc.models import (
 )
 from xlvphc.models.base import local_now
 from xlvphc.models.cases import CaseStatus, ViolatorKind
+from xlvphc.models.units import UnitKind
 from xlvphc.services import audit, search_index  # noqa: F401
 from xlvphc.services.access import Action, Actor, require
 from xlvphc.services.case_input import read_case, read_decision
@@ -82,7 +83,13 @@ def load_case(session: Session, actor: Actor, case_id: object, action: str) -> C
     otherwise the same refusal for all three, so ids cannot be probed."""
     if valid_id(case_id) is None:
         raise NotFound()
-    case = session.get(Case, case_id)
+    return checked_case(actor, session.get(Case, case_id), case_id, action)
+
+
+def checked_case(actor: Actor, case: Case | None, case_id: object,
+                 action: str) -> Case:
+    """`load_case`'s refusals for a case read by another statement (the case
+    page reads it joined to its record and decision)."""
     if case is None or case.deleted_at is not None:
         log.warning("user=%s asked for missing case=%s", actor.user_id, case_id)
         raise NotFound()
@@ -119,6 +126,7 @@ def create_case(actor: Actor, data: object, request_key: object = None) -> int:
             if existing:
                 return existing
         parsed, errors = read_case(session, data, now.date())
+        twin = _same_violator_same_day(session, actor.unit_id, parsed, data, errors)
         if errors:
             raise ValidationFailed(errors)
 
@@ -191,10 +199,71 @@ def create_case(actor: Actor, data: object, request_key: object = None) -> int:
                 "record_number": case.record_number,
                 "field": case.field,
                 "acts": [a.id for a in parsed.acts],
+                **({"duplicate_of": twin} if twin else {}),
             },
         )
         log.info("user=%s created case=%s", actor.user_id, case.id)
         return case.id
+
+
+DUPLICATE_CONFIRMED = "duplicate_confirmed"
+# The id of the case a new one may repeat, for the form's link; not a field.
+DUPLICATE_CASE = "duplicate_case"
+
+
+def _same_violator_same_day(session: Session, unit_id: int, parsed, data: object,
+                            errors: dict) -> int | None:
+    """The unit's case in use (not in the recycle bin) that a new case may
+    repeat: same violation date and same violator, told by the ID number (tax
+    code for an organisation) when both cases have one, else by the folded
+    name. Unconfirmed, it becomes a refusal at the confirm box, naming the
+    case; confirmed, its id is returned for the audit trail. A saved form sent
+    again with the same request key never gets here (create_case returns the
+    first case), so a double click is not a duplicate. Only the unit's own
+    cases are read: the message never names another unit's case."""
+    violator = parsed.violator if isinstance(parsed.violator, dict) else {}
+    name = fold(violator.get("name") or "")
+    if not name or parsed.violation_at is None:
+        return None
+    ident_column = (
+        Violator.tax_code
+        if violator.get("kind") == ViolatorKind.ORGANISATION
+        else Violator.id_number
+    )
+    ident = violator.get(ident_column.key) or ""
+    # (violation_date) narrows to one day's cases of the province, the unit
+    # filter to a handful: no further index is needed.
+    rows = session.exec(
+        select(Case.id, Case.record_number, Case.violator_name, ident_column)
+        .join(Violator, Violator.case_id == Case.id)
+        .where(
+            Case.unit_id == unit_id,
+            Case.violation_date == parsed.violation_at.date(),
+            Case.deleted_at.is_(None),
+            Case.violator_kind == violator.get("kind"),
+        )
+        .order_by(Case.id)
+    ).all()
+    twin = next(
+        (
+            row for row in rows
+            if (row[3] == ident if ident and row[3] else fold(row[2]) == name)
+        ),
+        None,
+    )
+    if twin is None:
+        return None
+    confirmed = isinstance(data, dict) and data.get(DUPLICATE_CONFIRMED) in (
+        "1", "on", "true", True)
+    if not confirmed:
+        errors[DUPLICATE_CONFIRMED] = (
+            f"Đã có hồ sơ mã {twin[0]} của cùng người vi phạm, cùng ngày vi "
+            f"phạm: số biên bản {twin[1] or '(chưa có số)'}. Nếu đây là vụ "
+            "việc khác, đánh dấu «Vẫn lưu hồ sơ mới» và lưu lại."
+        )
+        errors[DUPLICATE_CASE] = str(twin[0])
+        log.info("possible duplicate of case=%s refused", twin[0])
+    return twin[0]
 
 
 def creation_warning(parsed) -> str:
@@ -231,6 +300,27 @@ def _minor_problems(parsed, errors: dict) -> list[str]:
         errors.setdefault("intent_confirmed", intent)
     note = decision_note(rule)
     return [note] if note else []
+
+
+def issuer_name(unit_name: str, unit_kind: str) -> str:
+    """The issuing body as a form's header names it (printing.agency_of): a
+    commune's committee or police by its own name, a provincial body
+    without "tỉnh Đắk Lắk", which the superior line above already says."""
+    if unit_kind in (UnitKind.COMMUNE_COMMITTEE, UnitKind.COMMUNE_POLICE):
+        return unit_name
+    return unit_name.replace(" tỉnh Đắk Lắk", "")
+
+
+def shown_signer_title(decision: Decision, unit_name: str, unit_kind: str) -> str:
+    """The signer's title as the printed decision gives it, so the case page
+    and the paper agree: a title left empty is told from the chosen code
+    and the issuing unit ("Chủ tịch Ủy ban nhân dân xã Buôn Đôn"), not the
+    code's catalogue label (domain.signer_titles)."""
+    return title_to_print(
+        decision.signer_title,
+        decision.signer_title_code,
+        issuer_name(unit_name, unit_kind),
+    )
 
 
 def _untold_signer_title(session: Session, case: Case, parsed, errors: dict):

@@ -27,7 +27,7 @@ class PrintMenuState(SessionState):
     def _case(self) -> int:
         """The case id from the address bar (0: not found); the service
         checks the user may print it."""
-        text = str(self.router.page.params.get("id") or "")
+        text = str(self.router.url.query_parameters.get("id") or "")
         return int(text) if text.isdigit() and len(text) < 12 else 0
 
     def _clear_preview(self) -> None:

@@ -67,7 +67,7 @@ class ProcedureState(SessionState):
 
     @rx.event
     async def load(self):
-        self._case_id = _case_id(self.router.page.params.get("id"))
+        self._case_id = _case_id(self.router.url.query_parameters.get("id"))
         self.can_decide = False  # until this case's steps are read
         self.selected = ""
         self.form_fields = []

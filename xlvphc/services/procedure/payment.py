@@ -180,14 +180,21 @@ def _remedial_owed(session: Session, case: Case, _today: date) -> str | None:
     return None
 
 
-@handles(
-    "remedial_done",
-    [
+def _remedial_fields(session: Session, case: Case) -> list[FieldSpec]:
+    """The measure done starts as the decision's remedial measures, which the
+    officer shortens or corrects (user trial: typed again from the decision)."""
+    measures = session.exec(
+        select(Decision.remedial_measures).where(Decision.case_id == case.id)
+    ).first()
+    return [
         FieldSpec("on", "Ngày thực hiện xong", "date", True),
-        FieldSpec("note", "Biện pháp đã thực hiện", "textarea", True),
-    ],
-    guard=_remedial_owed,
-)
+        FieldSpec("note", "Biện pháp đã thực hiện", "textarea", True,
+                  "Ghi sẵn theo quyết định xử phạt; sửa lại nếu khác.",
+                  default=(measures or "").strip()[:2000]),
+    ]
+
+
+@handles("remedial_done", _remedial_fields, guard=_remedial_owed)
 def _remedial(ctx: Context) -> None:
     on = ctx.day("on", "ngày thực hiện")
     note = ctx.form.text(

@@ -1,0 +1,156 @@
+"""A new case that may repeat a case of the unit (same violator, same
+violation date) is refused until the officer confirms it (trial defect: the
+same person, act and date saved twice seconds apart became two cases)."""
+
+from datetime import timedelta
+
+import pytest
+from sqlmodel import select
+
+from tests.services.conftest import case_form
+from xlvphc.models import AuditEvent, Case
+from xlvphc.models.base import local_now, utcnow
+from xlvphc.services import cases
+from xlvphc.services.db import session_scope
+from xlvphc.services.errors import ValidationFailed
+
+
+def _unconfirmed(**overrides) -> dict:
+    return case_form(**{"duplicate_confirmed": "", **overrides})
+
+
+def _refusal(officer, form) -> dict:
+    with pytest.raises(ValidationFailed) as caught:
+        cases.create_case(officer, form)
+    return caught.value.errors
+
+
+def _record_number(case_id: int) -> str:
+    with session_scope() as session:
+        return session.get(Case, case_id).record_number
+
+
+def _count(unit_id: int) -> int:
+    with session_scope() as session:
+        return len(session.exec(select(Case.id).where(Case.unit_id == unit_id)).all())
+
+
+def test_same_id_number_same_day_is_refused_naming_the_case(people):
+    officer = people["canbo.a"]
+    first = cases.create_case(officer, _unconfirmed())
+    # Another spelling of the name: the ID number tells the person.
+    errors = _refusal(officer, _unconfirmed(name="NGUYEN VAN AN  "))
+    message = errors[cases.DUPLICATE_CONFIRMED]
+    assert message.startswith(f"Đã có hồ sơ mã {first} của cùng người vi phạm, "
+                              "cùng ngày vi phạm: số biên bản 1/BB-VPHC.")
+    assert "«Vẫn lưu hồ sơ mới»" in message
+    assert errors[cases.DUPLICATE_CASE] == str(first)
+    assert _count(officer.unit_id) == 1
+
+
+def test_same_folded_name_without_id_number_is_refused(people):
+    officer = people["canbo.a"]
+    first = cases.create_case(officer, _unconfirmed(id_number=""))
+    errors = _refusal(officer, _unconfirmed(id_number="", name="nguyen  van an"))
+    assert errors[cases.DUPLICATE_CASE] == str(first)
+    assert _record_number(first) in errors[cases.DUPLICATE_CONFIRMED]
+
+
+def test_same_name_with_different_id_numbers_is_two_people(people):
+    officer = people["canbo.a"]
+    cases.create_case(officer, _unconfirmed())
+    cases.create_case(officer, _unconfirmed(id_number="066090009999"))
+    assert _count(officer.unit_id) == 2
+
+
+def test_another_day_is_no_duplicate(people):
+    officer = people["canbo.a"]
+    cases.create_case(officer, _unconfirmed())
+    earlier = local_now() - timedelta(days=3)
+    cases.create_case(officer, _unconfirmed(
+        violation_date=earlier.strftime("%d/%m/%Y")))
+    assert _count(officer.unit_id) == 2
+
+
+def test_confirmed_saves_and_is_audited(people):
+    officer = people["canbo.a"]
+    first = cases.create_case(officer, _unconfirmed())
+    second = cases.create_case(officer, _unconfirmed(duplicate_confirmed="1"))
+    assert second != first
+    with session_scope() as session:
+        after = session.exec(
+            select(AuditEvent.after).where(
+                AuditEvent.action == "case.created",
+                AuditEvent.entity_id == second,
+            )
+        ).one()
+    assert str(first) in str(after)
+
+
+def test_request_key_still_returns_the_first_case(people):
+    """A double click is the same request, not a possible duplicate."""
+    officer = people["canbo.a"]
+    first = cases.create_case(officer, _unconfirmed(), "khoa-trung-lap-0001")
+    again = cases.create_case(officer, _unconfirmed(), "khoa-trung-lap-0001")
+    assert again == first
+
+
+def test_case_in_the_recycle_bin_is_ignored(people):
+    officer = people["canbo.a"]
+    first = cases.create_case(officer, _unconfirmed())
+    with session_scope() as session:
+        case = session.get(Case, first)
+        case.deleted_at = utcnow()
+        session.add(case)
+    cases.create_case(officer, _unconfirmed())
+    assert _count(officer.unit_id) == 2
+
+
+def test_another_units_case_is_ignored_and_never_named(people):
+    a, b = people["canbo.a"], people["canbo.b"]
+    theirs = cases.create_case(b, _unconfirmed())
+    mine = cases.create_case(a, _unconfirmed())  # not refused for theirs
+    errors = _refusal(a, _unconfirmed())
+    assert errors[cases.DUPLICATE_CASE] == str(mine)
+    assert f"hồ sơ mã {mine} " in errors[cases.DUPLICATE_CONFIRMED]
+    assert f"hồ sơ mã {theirs} " not in errors[cases.DUPLICATE_CONFIRMED]
+
+
+def test_refused_with_the_other_problems_at_once(people):
+    officer = people["canbo.a"]
+    cases.create_case(officer, _unconfirmed())
+    errors = _refusal(officer, _unconfirmed(violation_place=""))
+    assert {"violation_place", cases.DUPLICATE_CONFIRMED} <= set(errors)
+
+
+def _run(state, handler: str, *args) -> list:
+    from tests.security.conftest import _drive, run_coroutine
+
+    fn = type(state).event_handlers[handler].fn
+    return run_coroutine(_drive(fn(state, *args)))
+
+
+def test_form_second_click_goes_to_the_case_with_one_toast(people):
+    """Two clicks on «Lưu» save one case and say «Đã lưu» once; a refused
+    possible duplicate keeps the named case's id for the form's link."""
+    from tests.security.conftest import new_state
+    from tests.services.conftest import PASSWORD
+    from xlvphc.services import auth
+    from xlvphc.state.case_form import CaseFormState
+
+    _root, state = new_state(CaseFormState, auth.login("canbo.a", PASSWORD).token)
+    _run(state, "open")
+    form = _unconfirmed()
+    state.selected = [{"id": form.pop("act_ids")}]
+    first = str(_run(state, "submit", form))
+    second = str(_run(state, "submit", form))
+    assert first.count("Đã lưu hồ sơ và biên bản.") == 1
+    assert "Đã lưu" not in second and "/ho-so/" in second
+    assert _count(people["canbo.a"].unit_id) == 1
+
+    _run(state, "open")  # the same form again, a new request
+    state.selected = [{"id": case_form()["act_ids"]}]
+    _run(state, "submit", form)
+    assert state.duplicate_id and cases.DUPLICATE_CASE not in state.errors
+    assert cases.DUPLICATE_CONFIRMED in state.errors
+    assert _count(people["canbo.a"].unit_id) == 1
