@@ -43,6 +43,8 @@ def field(
     width: str = "100%",
     full: bool = False,
     on_blur=None,
+    on_change=None,
+    below: rx.Component | None = None,
 ) -> rx.Component:
     """An uncontrolled input read on submit: fast typing and Vietnamese input
     methods cannot lose characters (reflex-notes: prefer forms read on submit).
@@ -50,7 +52,11 @@ def field(
     Fields share a row of a form (`section` wraps them, each at least 220px
     wide), so `width` alone cannot make one take a whole row: `full=True`
     does, in a wrapping flex row (basis 100%) and in a grid (all columns),
-    for long text such as an address, a description or a statement."""
+    for long text such as an address, a description or a statement.
+
+    `on_change` (debounced by the caller) lets a page react while the box is
+    typed in without binding its value; `below` is shown under the box, for
+    a warning about what was typed."""
     props = {
         "name": name,
         "id": name,
@@ -60,6 +66,8 @@ def field(
     }
     if on_blur is not None:
         props["on_blur"] = on_blur
+    if on_change is not None:
+        props["on_change"] = on_change
     control = (
         rx.text_area(rows="4", **props)
         if multiline
@@ -74,6 +82,7 @@ def field(
         control,
         rx.text(hint, size="1", color_scheme="gray") if hint else rx.fragment(),
         error_for(name),
+        below if below is not None else rx.fragment(),
         min_width="220px",
         **(
             {"width": "100%", "flex": "1 1 100%", "grid_column": "1 / -1"}

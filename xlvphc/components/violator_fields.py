@@ -32,7 +32,25 @@ def _starting(values, saved_kind, kind: str):
     return value
 
 
-def _individual(start) -> list[rx.Component]:
+def _minor_warning(state) -> rx.Component:
+    """Under "Ngày sinh" while typing: the violator was under 14 on the day
+    of the violation (state/violator_form.typed_minor_warning). A warning
+    only; the form still saves."""
+    return rx.cond(
+        state.minor_warning != "",
+        rx.callout(
+            state.minor_warning,
+            icon="triangle_alert",
+            color_scheme="amber",
+            size="1",
+            margin_top="0.4em",
+            role="status",
+            id="canh-bao-duoi-14-tuoi",
+        ),
+    )
+
+
+def _individual(state, start) -> list[rx.Component]:
     return [
         field(
             "Họ và tên",
@@ -47,6 +65,8 @@ def _individual(start) -> list[rx.Component]:
             "birth_date",
             placeholder="ngày/tháng/năm",
             default=start("birth_date"),
+            on_change=state.check_birth.debounce(500),
+            below=_minor_warning(state),
         ),
         field("Quốc tịch", "nationality", default=start("nationality", "Việt Nam")),
         field("Nghề nghiệp", "occupation", default=start("occupation")),
@@ -189,7 +209,7 @@ def violator_fields(state, values=None) -> list[rx.Component]:
         _boxes(
             state.kind,
             INDIVIDUAL,
-            _individual(_starting(values, saved_kind, INDIVIDUAL)),
+            _individual(state, _starting(values, saved_kind, INDIVIDUAL)),
         ),
         _boxes(
             state.kind,

@@ -12,6 +12,9 @@ of their own (`org_name`, `org_address`); the services read `name` and
 
 import reflex as rx
 
+from xlvphc.domain.dates import parse_date
+from xlvphc.domain.minors import minor_rule, record_warning
+
 INDIVIDUAL = "individual"
 ORGANISATION = "organisation"
 # Service key -> the organisation's own box.
@@ -44,14 +47,58 @@ def form_errors(errors: dict, kind: str) -> dict:
     return {ORGANISATION_BOXES.get(k, k): v for k, v in errors.items()}
 
 
+def typed_minor_warning(birth: object, violated: object) -> str:
+    """The under-14 warning for the dates as typed so far ("" when either is
+    not yet a date, or the birth is after the violation, which the save
+    refuses on its own). The same rule and text as after the save
+    (services.cases.creation_warning; domain/minors.py, Law Art. 5)."""
+    born, day = parse_date(_short(birth)), parse_date(_short(violated))
+    if born is None or day is None or born > day:
+        return ""
+    return record_warning(minor_rule(born, day))
+
+
+def _short(value: object) -> str:
+    """A typed date, as a string of sane length (handler arguments come from
+    the browser unchecked)."""
+    return value[:40] if isinstance(value, str) else ""
+
+
 class ViolatorKindMixin(rx.State, mixin=True):
     """The chosen kind, mixed into the states of the case forms."""
 
     kind: str = INDIVIDUAL
+    # Shown under "Ngày sinh" while the form is filled in: a person under 14
+    # on the day of the violation is not sanctioned (Law Art. 5). Only a
+    # warning, as after the save: the record may still be kept.
+    minor_warning: str = ""
+    _typed_birth: str = ""
+    _typed_violation_day: str = ""
 
     @rx.event
     def set_kind(self, value: str):
         self.kind = kind_of(value)
+
+    def _check_age(self, birth: object = None, violated: object = None) -> None:
+        """Keep the typed dates (None: unchanged) and the warning they give;
+        assigned only when it changes, so a blur sends nothing back."""
+        if birth is not None:
+            self._typed_birth = _short(birth)
+        if violated is not None:
+            self._typed_violation_day = _short(violated)
+        warning = typed_minor_warning(self._typed_birth, self._typed_violation_day)
+        if warning != self.minor_warning:
+            self.minor_warning = warning
+
+    @rx.event
+    def check_birth(self, value: str):
+        """The "Ngày sinh" box changed (debounced) or was left."""
+        self._check_age(birth=value)
+
+    @rx.event
+    def check_violation_day(self, value: str):
+        """The "Ngày vi phạm" box changed (debounced) or was left."""
+        self._check_age(violated=value)
 
     def _violator_form(self, form: object) -> dict:
         """The submitted form, copied, mapped for the services."""
