@@ -26,9 +26,10 @@ from xlvphc.models.summary import PROVINCE, CaseSummary
 from xlvphc.services import audit, case_summary, enforcement, search_index
 from xlvphc.services.access import Action, Actor, require, visible_units
 from xlvphc.services.case_input import frame_for
-from xlvphc.services.cases import load_case
+from xlvphc.services.cases import checked_case, shown_signer_title
 from xlvphc.services.catalogue import frame_text
 from xlvphc.services.db import session_scope
+from xlvphc.services.errors import NotFound
 from xlvphc.services.inputs import valid_id
 from xlvphc.services.reports import scope as scopes
 
@@ -434,15 +435,23 @@ def case_to_decide(actor: Actor, case_id: object) -> dict:
 def get_case(actor: Actor, case_id: object) -> dict:
     """Everything the case page shows. The read itself is audited (security.md:
     reads of case details are logged)."""
+    if valid_id(case_id) is None:
+        raise NotFound()
     with session_scope() as session:
-        case = load_case(session, actor, case_id, Action.CASE_READ)
-        unit = session.get(Unit, case.unit_id)
+        # The case, its unit's name, record and decision (one of each at
+        # most) in one statement: this is the most opened page after the
+        # list, and each statement costs more in the ORM than in the database.
+        found = session.exec(
+            select(Case, Unit.name, Unit.kind, ViolationRecord, Decision)
+            .outerjoin(Unit, Unit.id == Case.unit_id)
+            .outerjoin(ViolationRecord, ViolationRecord.case_id == Case.id)
+            .outerjoin(Decision, Decision.case_id == Case.id)
+            .where(Case.id == case_id)
+        ).first()
+        case, unit_name, unit_kind, record, decision = found or (None,) * 5
+        case = checked_case(actor, case, case_id, Action.CASE_READ)
         violator = session.exec(select(Violator).where(
             Violator.case_id == case.id)).first()
-        record = session.exec(select(ViolationRecord).where(
-            ViolationRecord.case_id == case.id)).first()
-        decision = session.exec(select(Decision).where(
-            Decision.case_id == case.id)).first()
         acts = session.exec(select(CaseAct).where(CaseAct.case_id == case.id)
                             .order_by(CaseAct.position)).all()
         events = session.exec(
@@ -486,7 +495,7 @@ def get_case(actor: Actor, case_id: object) -> dict:
         return {
             "id": case.id,
             "version": case.version,
-            "unit_name": unit.name if unit else "",
+            "unit_name": unit_name or "",
             "field": case.field,
             "status": CaseStatus.LABELS.get(case.status, case.status),
             "status_code": case.status,
@@ -499,6 +508,9 @@ def get_case(actor: Actor, case_id: object) -> dict:
             "acts": act_rows,
             # Shown in red on the decision form (domain/minors.py).
             "minor_warning": decision_warning(minor),
+            # Decided on the spot without a record (Law Art. 56, MQĐ01): the
+            # page shows that instead of an empty record.
+            "without_record": case.without_record,
             "record_number": case.record_number,
             "record_made_at": fmt_datetime(to_local(record.made_at)) if record else "",
             "record_date": to_local(record.made_at).date().isoformat()
@@ -509,7 +521,9 @@ def get_case(actor: Actor, case_id: object) -> dict:
             "violator_statement": record.violator_statement if record else "",
             "decision_number": decision.number if decision else "",
             "decided_on": fmt_date(decision.decided_on) if decision else "",
-            "signer": f"{decision.signer_name} – {decision.signer_title}"
+            # The title the printed decision carries (with the unit's place).
+            "signer": f"{decision.signer_name} – "
+            f"{shown_signer_title(decision, unit_name or '', unit_kind or '')}"
             if decision else "",
             "fine_total": format_vnd(decision.fine_total) if decision else "",
             "additional_sanctions": decision.additional_sanctions if decision else "",

@@ -7,6 +7,8 @@ decision" would be a guess: the filters ("Trạng thái", "Tình hình thi
 hành") say that precisely. So the list says how to type a number instead.
 """
 
+from functools import cache
+
 from xlvphc.domain.text import clean, fold
 from xlvphc.services.numbering import SUFFIX
 
@@ -18,8 +20,10 @@ KINDS = {
 }
 
 
+@cache
 def _symbols() -> dict[str, str]:
-    """Folded symbol -> symbol as printed, for every form the app numbers."""
+    """Folded symbol -> symbol as printed, for every form the app numbers.
+    Built once: the list page asks on every search (a computed var)."""
     return {fold(symbol): symbol for symbol in {*SUFFIX.values(), *KINDS}}
 
 
@@ -27,6 +31,8 @@ def number_hint(query: object) -> str:
     """A sentence for a search whose words include a bare symbol ("QĐ-XPHC",
     "/BB-VPHC"), or "" when the search is something else."""
     typed = clean(query)[:200] if isinstance(query, str) else ""
+    if not typed:
+        return ""
     symbols = _symbols()
     for word in typed.split():
         symbol = symbols.get(fold(word).strip("/"))

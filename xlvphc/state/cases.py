@@ -1,13 +1,17 @@
 """Case list and case detail."""
 
 import json
+import logging
 from urllib.parse import urlencode
 
 import reflex as rx
 
 from xlvphc import routes
 from xlvphc.services import case_queries, export, printing, search_hints
+from xlvphc.services.errors import PermissionDenied
 from xlvphc.state.session import SessionState
+
+log = logging.getLogger(__name__)
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # What the list's address bar may carry (issue 6: a shared link opens the same
@@ -111,7 +115,7 @@ class CaseListState(SessionState):
 
     @rx.event
     async def open(self):
-        params = self.router.page.params or {}
+        params = dict(self.router.url.query_parameters)
         self.filters = _clean_filters(params)
         page = str(params.get("trang") or "1")
         self.page = int(page) if page.isdigit() and len(page) < 7 else 1
@@ -122,7 +126,9 @@ class CaseListState(SessionState):
         if not ok:
             return result
         choices = result["choices"]
-        self.units, self.fields = choices["units"], choices["fields"]
+        # Sent to the browser only when they differ from what it holds.
+        if (self.units, self.fields) != (choices["units"], choices["fields"]):
+            self.units, self.fields = choices["units"], choices["fields"]
         self._show_page(result["page"])
 
     @rx.event
@@ -185,20 +191,38 @@ class CaseListState(SessionState):
         )
 
 
+def _case_or_refusal(actor, case_id: int) -> dict | None:
+    """The case page's data, or None when the service refuses it: the page
+    then shows its refusal panel with the way back, instead of the bare
+    refusal sentence. The service's refusal itself is unchanged, and a case
+    that is missing, deleted or another unit's gives the same None."""
+    try:
+        return case_queries.get_case(actor, case_id)
+    except PermissionDenied as exc:
+        log.warning("refused CaseDetailState.open: %s", type(exc).__name__)
+        return None
+
+
 class CaseDetailState(SessionState):
     case: dict = {}
     acts: list[dict] = []
     violator: list[dict] = []
     timeline: list[dict] = []
     printing: bool = False
+    # The case could not be opened (see _case_or_refusal).
+    refused: bool = False
 
     @rx.event
     async def open(self):
         self.case, self.acts, self.violator, self.timeline = {}, [], [], []
-        case_id = _case_id(self.router.page.params.get("id"))
-        ok, result = await self._call_in_thread(case_queries.get_case, case_id)
+        self.refused = False
+        case_id = _case_id(self.router.url.query_parameters.get("id"))
+        ok, result = await self._call_in_thread(_case_or_refusal, case_id)
         if not ok:
             return result
+        if result is None:
+            self.refused = True
+            return None
         self.acts = result.pop("acts")
         self.violator = result.pop("violator")
         self.timeline = result.pop("timeline")

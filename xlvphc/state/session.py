@@ -15,6 +15,7 @@ from typing import Any
 import reflex as rx
 
 from xlvphc import routes
+from xlvphc.components import form_guard
 from xlvphc.services import auth
 from xlvphc.services.access import Action, Actor
 from xlvphc.services.errors import (
@@ -78,7 +79,8 @@ class SessionState(rx.State):
                 "đã đăng xuất ở nơi khác). Vui lòng đăng nhập lại."
             )
         self._forget_user()
-        here = self.router.page.raw_path or ""
+        url = self.router.url
+        here = (url.path or "") + (f"?{url.query}" if url.query else "")
         if safe_return(here):
             self.return_to = here
         return rx.redirect(routes.LOGIN)
@@ -137,8 +139,12 @@ class SessionState(rx.State):
         session is resolved and `fn(actor, *args)` runs there, in one trip.
         Returns (ok, result); on failure result is the redirect to follow (or
         None) and `errors`/`message` say what went wrong."""
-        self.errors = {}
-        self.message = ""
+        # Cleared only when set: an assignment, even of the same value, marks
+        # the session state changed and sends it with the event's answer.
+        if self.errors:
+            self.errors = {}
+        if self.message:
+            self.message = ""
         token = self.token
         resolved: list[Actor] = []
 
@@ -197,4 +203,5 @@ class SessionState(rx.State):
     async def logout(self):
         await asyncio.to_thread(auth.logout, self.token)
         self._forget_user()
-        return rx.redirect(routes.LOGIN)
+        # The tab's form drafts hold a violator's personal data.
+        return [form_guard.forget_drafts(), rx.redirect(routes.LOGIN)]
