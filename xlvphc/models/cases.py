@@ -93,6 +93,12 @@ def due_indexes() -> list[Index]:
     return found
 
 
+# The list's sort columns indexed with the id (migration 0013).
+SORT_ID_COLUMNS = (
+    "fine_total", "violator_name", "record_number", "decision_number", "status",
+)
+
+
 class Case(SQLModel, table=True):
     """The file of one violation matter. Totals are kept here, denormalised,
     so that dashboards aggregate one table."""
@@ -100,9 +106,11 @@ class Case(SQLModel, table=True):
     # (status, compliance_due): the list of overdue or running decisions and
     # the dashboard's count of deadlines still to come walk the open stages
     # by deadline only (services/enforcement.py).
-    # (fine_total), (violator_name): a search with many matches sorted by
-    # amount or name reads the cases in that order and stops at the page
-    # (services.search_index.in_order_ids), as do the other sort columns.
+    # (column, id) for the list's sort columns: a search with many matches
+    # sorted by amount, name, number or status reads the cases in that order
+    # and stops at the page (services.search_index.in_order_ids). The id is
+    # the list's tie-break: SQLite keeps it in every index anyway (rowid),
+    # PostgreSQL without it sorted a million rows per page (migration 0013).
     # (unit_id, id) over the cases in use: an officer's list counts and
     # pages the unit's cases from the index alone (migration 0012).
     __table_args__ = (
@@ -114,15 +122,14 @@ class Case(SQLModel, table=True):
             postgresql_where=text("deleted_at IS NULL"),
         ),
         Index("ix_case_status_due", "status", "compliance_due"),
-        Index("ix_case_fine_total", "fine_total"),
-        Index("ix_case_violator_name", "violator_name"),
+        *(Index(f"ix_case_{column}", column, "id") for column in SORT_ID_COLUMNS),
         *due_indexes(),
     )
 
     id: int | None = Field(default=None, primary_key=True)
     unit_id: int = Field(foreign_key="unit.id", index=True)
     field: str = Field(index=True, max_length=120)
-    status: str = Field(default=CaseStatus.RECORDED, index=True, max_length=20)
+    status: str = Field(default=CaseStatus.RECORDED, max_length=20)
     violation_at: datetime | None = None
     violation_date: date | None = Field(default=None, index=True)
     # Still going on when detected (NĐ 118/2021 Điều 8 k1 điểm b): the
@@ -133,8 +140,8 @@ class Case(SQLModel, table=True):
     description: str = Field(default="", max_length=5000)
     violator_kind: str = Field(default=ViolatorKind.INDIVIDUAL, max_length=20)
     violator_name: str = Field(default="", max_length=200)
-    record_number: str = Field(default="", index=True, max_length=40)
-    decision_number: str = Field(default="", index=True, max_length=40)
+    record_number: str = Field(default="", max_length=40)
+    decision_number: str = Field(default="", max_length=40)
     decided_on: date | None = Field(default=None, index=True)
     fine_total: int = Field(default=0, sa_type=MONEY)
     # Execution summary, kept by the procedure services so that lists,

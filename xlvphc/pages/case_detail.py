@@ -23,21 +23,30 @@ from xlvphc.state.procedure import ProcedureState
 EXTRA_ACTIONS: list = [edit_button, delete_button, print_menu]
 EXTRA_SECTIONS: list = [procedure_panel, history_section]
 
-def _pairs(title: str, items) -> rx.Component:
+def _info_card(title: str, *rows: rx.Component, **props) -> rx.Component:
+    """A titled card of label/value rows, stacked on a phone."""
     return rx.card(
         rx.heading(title, size="4"),
         rx.data_list.root(
-            rx.foreach(
-                items,
-                lambda p: rx.data_list.item(
-                    rx.data_list.label(p["label"], min_width="160px"),
-                    rx.data_list.value(p["value"]),
-                ),
-            ),
+            *rows,
             orientation={"initial": "vertical", "sm": "horizontal"},
             margin_top="0.5em",
         ),
         width="100%",
+        **props,
+    )
+
+
+def _pairs(title: str, items) -> rx.Component:
+    return _info_card(
+        title,
+        rx.foreach(
+            items,
+            lambda p: rx.data_list.item(
+                rx.data_list.label(p["label"], min_width="160px"),
+                rx.data_list.value(p["value"]),
+            ),
+        ),
     )
 
 
@@ -136,19 +145,14 @@ def _record() -> rx.Component:
             ),
             width="100%", id="khong-lap-bien-ban",
         ),
-        rx.card(
-            rx.heading("Biên bản vi phạm hành chính", size="4"),
-            rx.data_list.root(
-                _info("Số", c["record_number"]),
-                _info("Lập lúc", c["record_made_at"]),
-                _info("Nơi lập", c["record_place"]),
-                _info("Người lập", c["maker"]),
-                _info("Người chứng kiến", c["witness"]),
-                _info("Ý kiến người vi phạm", c["violator_statement"]),
-                orientation={"initial": "vertical", "sm": "horizontal"},
-                margin_top="0.5em",
-            ),
-            width="100%",
+        _info_card(
+            "Biên bản vi phạm hành chính",
+            _info("Số", c["record_number"]),
+            _info("Lập lúc", c["record_made_at"]),
+            _info("Nơi lập", c["record_place"]),
+            _info("Người lập", c["maker"]),
+            _info("Người chứng kiến", c["witness"]),
+            _info("Ý kiến người vi phạm", c["violator_statement"]),
         ),
     )
 
@@ -172,38 +176,28 @@ def _detail() -> rx.Component:
         ),
         _actions(),
         procedure_alerts(),
-        rx.card(
-            rx.heading("Vụ việc", size="4"),
-            rx.data_list.root(
-                _info("Đơn vị", c["unit_name"]),
-                _info("Lĩnh vực", c["field"]),
-                _info("Thời gian vi phạm", c["violation_at"]),
-                _info("Địa điểm vi phạm", c["violation_place"]),
-                _info("Mô tả", c["description"]),
-                orientation={"initial": "vertical", "sm": "horizontal"},
-                margin_top="0.5em",
-            ),
-            width="100%",
+        _info_card(
+            "Vụ việc",
+            _info("Đơn vị", c["unit_name"]),
+            _info("Lĩnh vực", c["field"]),
+            _info("Thời gian vi phạm", c["violation_at"]),
+            _info("Địa điểm vi phạm", c["violation_place"]),
+            _info("Mô tả", c["description"]),
         ),
         _pairs("Đối tượng vi phạm", CaseDetailState.violator),
         _acts(),
         _record(),
         rx.cond(
             c["decision_number"] != "",
-            rx.card(
-                rx.heading("Quyết định xử phạt", size="4"),
-                rx.data_list.root(
-                    _info("Số", c["decision_number"]),
-                    _info("Ngày", c["decided_on"]),
-                    _info("Người ký", c["signer"]),
-                    _info("Tổng tiền phạt", c["fine_total"]),
-                    _info("Hình thức bổ sung", c["additional_sanctions"]),
-                    _info("Biện pháp khắc phục", c["remedial_measures"]),
-                    _info("Nộp phạt", c["payment"]),
-                    orientation={"initial": "vertical", "sm": "horizontal"},
-                    margin_top="0.5em",
-                ),
-                width="100%",
+            _info_card(
+                "Quyết định xử phạt",
+                _info("Số", c["decision_number"]),
+                _info("Ngày", c["decided_on"]),
+                _info("Người ký", c["signer"]),
+                _info("Tổng tiền phạt", c["fine_total"]),
+                _info("Hình thức bổ sung", c["additional_sanctions"]),
+                _info("Biện pháp khắc phục", c["remedial_measures"]),
+                _info("Nộp phạt", c["payment"]),
             ),
         ),
         *[make() for make in EXTRA_SECTIONS],
