@@ -1,11 +1,12 @@
 """The seizure decision (MQĐ20, Nghị định 118/2021 Phụ lục, Mẫu quyết định
 số 20) prints who issues it and when the seizure ends: its authority line
 (note (3): title and agency of the person deciding) and item 4, "Thời hạn
-tạm giữ: … ngày, từ … đến ngày …", from the period the officer recorded at
-the seizure step (note (9): the decision states it; no period is assumed).
+tạm giữ: … ngày làm việc, từ … đến ngày …", from the period the officer
+recorded at the seizure step (note (9): the decision states it; no period is
+assumed), counted in working days as Điều 125 counts it.
 """
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from pdf_probe import all_text, has_poppler, to_png
@@ -15,6 +16,8 @@ from tests.services.conftest import (  # noqa: F401 - fixtures
     people,
     ref,
 )
+from xlvphc.domain.calendar import add_working_days
+from xlvphc.domain.deadlines import seizure_end
 from xlvphc.services import printing
 from xlvphc.services.errors import ValidationFailed
 
@@ -41,11 +44,11 @@ def test_authority_line_and_end_date_come_from_the_seizure(people):  # noqa: F81
     # (the agency added when the title does not name it).
     assert "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG TUY HÒA Căn cứ Điều 125" in text
     assert "THẨM QUYỀN BAN HÀNH" not in text
-    # Item 4: 7 days from the seizure day; the first day is not counted.
-    end = (TODAY + timedelta(days=7)).strftime("%d/%m/%Y")
+    # Item 4: 7 working days from the seizure day, which is not counted.
+    end = add_working_days(TODAY, 7).strftime("%d/%m/%Y")
     assert (
-        f"4. Thời hạn tạm giữ: 07 ngày, từ 07 giờ 30 ngày {d(0)} đến ngày {end}"
-        in text
+        "4. Thời hạn tạm giữ: 07 ngày làm việc, từ 07 giờ 30 ngày "
+        f"{d(0)} đến ngày {end}" in text
     )
     assert "ngày/tháng" not in text
     assert "5. Địa điểm tạm giữ: Trụ sở Công an phường Tuy Hòa" in text
@@ -63,8 +66,23 @@ def test_without_a_decider_the_decision_signer_issues_it(people):  # noqa: F811
 
     # decision_form(): "Chủ tịch Ủy ban nhân dân phường Tuy Hòa".
     assert "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG TUY HÒA" in text
-    end = (TODAY - timedelta(days=3) + timedelta(days=10)).strftime("%d/%m/%Y")
-    assert "10 ngày, từ" in text and f"đến ngày {end}" in text
+    end = add_working_days(TODAY - timedelta(days=3), 10).strftime("%d/%m/%Y")
+    assert "10 ngày làm việc, từ" in text and f"đến ngày {end}" in text
+
+
+@pytest.mark.parametrize(
+    ("seized_on", "days", "end"),
+    [
+        # Saturday: Monday 07/12 is the first working day; 7 calendar days
+        # would have ended on Saturday 12/12.
+        pytest.param(date(2026, 12, 5), 7, date(2026, 12, 15), id="from-saturday"),
+        # Tết Dương lịch (Friday 01/01/2027) is not counted.
+        pytest.param(date(2026, 12, 24), 7, date(2027, 1, 5), id="over-new-year"),
+        pytest.param(date(2026, 12, 5), None, None, id="no-period-no-end"),
+    ],
+)
+def test_the_end_date_counts_working_days(seized_on, days, end):
+    assert seizure_end(seized_on, days) == end
 
 
 def test_a_seizure_without_its_period_is_refused_at_the_field(people):  # noqa: F811
@@ -73,13 +91,13 @@ def test_a_seizure_without_its_period_is_refused_at_the_field(people):  # noqa: 
     with pytest.raises(ValidationFailed) as refused:
         step(officer, case_id, "seize", description="Xe đạp", on=d(0))
     assert refused.value.errors == {
-        "days": "Vui lòng nhập thời hạn tạm giữ (số ngày) để ghi vào Quyết "
-        "định tạm giữ (MQĐ20)."
+        "days": "Vui lòng nhập thời hạn tạm giữ (số ngày làm việc) để ghi "
+        "vào Quyết định tạm giữ (MQĐ20)."
     }
     with pytest.raises(ValidationFailed) as refused:
         step(officer, case_id, "seize", description="Xe đạp", on=d(0), days="61")
     assert refused.value.errors == {
-        "days": "Thời hạn tạm giữ phải từ 1 đến 60."
+        "days": "Thời hạn tạm giữ phải từ 1 đến 60 ngày làm việc."
     }
 
 

@@ -15,7 +15,7 @@ from tests.services.conftest import (
     decision_form,
     make_user,
 )
-from xlvphc.domain.calendar import add_months
+from xlvphc.domain.calendar import add_months, add_working_days
 from xlvphc.models import AuditEvent, Case, CaseEvent, Instalment, SeizedItem
 from xlvphc.models.base import local_now
 from xlvphc.services import case_queries, cases
@@ -27,7 +27,7 @@ from xlvphc.services.errors import (
     PermissionDenied,
     ValidationFailed,
 )
-from xlvphc.services.procedure import allowed_steps, perform
+from xlvphc.services.procedure import allowed_steps, decide_without_record, perform
 from xlvphc.services.procedure.transitions import TABLE
 
 TODAY = local_now().date()
@@ -416,6 +416,48 @@ def test_seized_item_returned_and_another_confiscated(people):
             )
         ]
     assert states == ["returned", "confiscated"]
+
+
+def seize_refused(officer, case_id: int, days: str, on: str) -> str:
+    """The message at the period field; nothing written."""
+    before = version(case_id)
+    with pytest.raises(ValidationFailed) as caught:
+        step(officer, case_id, "seize", days=days, description="Xe đạp", on=on)
+    assert version(case_id) == before
+    assert set(caught.value.errors) == {"days"}
+    return caught.value.errors["days"]
+
+
+def test_seizure_period_is_in_working_days_within_two_months(people):
+    """Art. 125 counts the seizure period in working days (the field, its
+    message and MQĐ20 say so); MQĐ20 note (9): its end no later than 02
+    months from the violation record."""
+    officer = people["canbo.a"]
+    today = new_case(officer, TRAFFIC)
+    assert seize_refused(officer, today, "61", d(0)) == (
+        "Thời hạn tạm giữ phải từ 1 đến 60 ngày làm việc."
+    )
+    # 60 working days are more than 02 months whatever the holidays.
+    end = add_working_days(TODAY, 60)
+    ceiling = add_months(TODAY, 2)
+    assert seize_refused(officer, today, "60", d(0)) == (
+        "Thời hạn tạm giữ không được quá 02 tháng kể từ ngày lập biên bản "
+        f"(ghi chú 9 Mẫu MQĐ20): 60 ngày làm việc kết thúc ngày "
+        f"{end:%d/%m/%Y}, chậm nhất là ngày {ceiling:%d/%m/%Y}."
+    )
+    # The record's date counts, not the seizure's: recorded 55 days ago,
+    # 7 working days from today pass the 02 months.
+    old = new_case(officer, TRAFFIC, 55)
+    assert seize_refused(officer, old, "7", d(0)).startswith(
+        "Thời hạn tạm giữ không được quá 02 tháng kể từ ngày lập biên bản"
+    )
+    step(officer, today, "seize", days="30", description="Xe đạp", on=d(0))
+    # Without a record (decided on the spot) the seizure day is the start.
+    # (Imported here: that module imports this one.)
+    from tests.services.test_procedure_on_the_spot import spot_form
+
+    spot = decide_without_record(officer, spot_form(TRAFFIC, day=d(55)))
+    step(officer, spot, "seize", days="7", description="Xe đạp", on=d(0))
 
 
 def test_transfer_to_another_unit_moves_the_case(people):

@@ -153,6 +153,44 @@ def licence_notice_deadline(decided_on: date) -> date:
     return add_working_days(decided_on, 2)
 
 
+def seizure_end(seized_on: date, days: int | None) -> date | None:
+    """Return "đến ngày" of a seizure decision (MQĐ20 item 4).
+
+    Luật XLVPHC Điều 125 counts the seizure period in working days, so the
+    period the decision states is counted on the working-day calendar, the
+    seizure day itself not counted (Bộ luật Dân sự 2015 Điều 147): 07
+    working days from Saturday 05/12/2026 end on Tuesday 15/12/2026.
+
+    Args:
+        seized_on: Day of the seizure.
+        days: The period the decision states, in working days; None or 0
+            when none was recorded.
+
+    Returns:
+        The last day, inclusive; None without a period (the form leaves it
+        to the pen: no period is assumed).
+    """
+    return add_working_days(seized_on, days) if days else None
+
+
+def seizure_ceiling(record_date: date) -> date:
+    """Return the latest end of a seizure period.
+
+    NĐ 118/2021 Phụ lục, Mẫu quyết định số 20, note (9): the period is "không
+    quá 02 tháng, kể từ ngày lập biên bản vi phạm hành chính"; a period in
+    months ends on the same day of the last month (Bộ luật Dân sự 2015 Điều
+    148).
+
+    Args:
+        record_date: Day the violation record was made (the seizure day when
+            the case has none, e.g. a decision on the spot).
+
+    Returns:
+        The last day a seizure decision may run to, inclusive.
+    """
+    return add_months(record_date, 2)
+
+
 def compliance_deadline(received_on: date, days: int = 10) -> date:
     """Return the last day to comply with (and pay) the decision.
 

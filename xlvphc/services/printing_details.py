@@ -11,11 +11,12 @@ numbers and the items they concern.
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 
 from sqlmodel import Session, select
 
 from xlvphc.domain.dates import fmt_date
+from xlvphc.domain.deadlines import seizure_end
 from xlvphc.models import Decision
 from xlvphc.models.procedure import ProcedureStep, SeizedItem
 from xlvphc.services.printing_choices import PER_STEP
@@ -313,7 +314,9 @@ def _seizure(
         "date:BB-TG": step.on,
         "reason": data.get("reason", ""),
         "period": period,
-        "period_unit": "ngày" if period else "",
+        # The period is in working days (Điều 125; services/procedure/seized.py):
+        # the form's "<ngày/tháng>" choice prints what it counts.
+        "period_unit": "ngày làm việc" if period else "",
         # "từ 09 giờ 30 ngày 05/12/2026": the hour the seizure began.
         "from_time": _clock_words(data.get("start_time")),
         "from_date": step.on,
@@ -324,15 +327,6 @@ def _seizure(
     title = str(data.get("decider_title") or "")
     decider = (name, title) if name or title else None
     return DetailFill(data.get("decision_no", ""), step.on, None, values, decider)
-
-
-def seizure_end(start: date, days: int | None) -> date | None:
-    """ "đến ngày" of MQĐ20 item 4: the period the decision states, in days,
-    from the day of seizure. The first day is not counted (Bộ luật Dân sự
-    2015 Điều 147, as domain/calendar.py counts every period), so 07 days
-    from 05/12 end on 12/12. None when the step recorded no period: the
-    form leaves it to the pen, no period is assumed."""
-    return start + timedelta(days=days) if days else None
 
 
 def _disposal(

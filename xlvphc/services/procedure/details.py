@@ -164,8 +164,12 @@ SEIZE = [
     WITNESSES,
     _field("reason", "Lý do tạm giữ"),
     _field("keep_place", "Nơi tạm giữ"),
-    _field("days", "Thời hạn tạm giữ (ngày)", required=True,
-           hint="Không quá 07 ngày làm việc, trừ khi được kéo dài (Điều 125)."),
+    # Counted in working days after the seizure day, as the decision prints
+    # it (domain.deadlines.seizure_end).
+    _field("days", "Thời hạn tạm giữ (ngày làm việc)", required=True,
+           hint="Số ngày làm việc, không kể ngày tạm giữ: không quá 07 ngày "
+           "làm việc, trừ khi được kéo dài (Điều 125), và không quá 02 tháng "
+           "kể từ ngày lập biên bản."),
     # Who decides the seizure (MQĐ20 "THẨM QUYỀN BAN HÀNH" and signature):
     # the record's maker reports to the person with that power, who may be
     # another (Law Art. 125 k4 point c as amended by Law 88/2025 k25).
@@ -277,11 +281,20 @@ def clock(
     return f"{value:%H:%M}" if value else ""
 
 
-def days(form: FormReader, key: str, label: str, high: int) -> int | None:
-    """An optional whole number of days, 1 to `high`."""
+def days(
+    form: FormReader, key: str, label: str, high: int, unit: str = ""
+) -> int | None:
+    """An optional whole number of days, 1 to `high`. `unit` ("ngày làm
+    việc") ends the message when the period is not in calendar days, so the
+    officer reads what is counted."""
     if str(form.data.get(key) or "").strip() == "":
         return None
-    return form.integer(key, label, 1, high)
+    value = form.integer(key, label, 1, high)
+    if value is None and unit:
+        form.errors[key] = (
+            f"{label[:1].upper()}{label[1:]} phải từ 1 đến {high} {unit}."
+        )
+    return value
 
 
 def texts(form: FormReader, names: list[str], labels: dict[str, str]) -> dict:

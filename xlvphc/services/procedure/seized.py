@@ -6,6 +6,8 @@ from datetime import date
 
 from sqlmodel import Session, select
 
+from xlvphc.domain.dates import fmt_date
+from xlvphc.domain.deadlines import seizure_ceiling, seizure_end
 from xlvphc.models import Case, SeizedItem
 from xlvphc.models.procedure import ItemStatus
 from xlvphc.services.access import Actor
@@ -22,6 +24,7 @@ from xlvphc.services.procedure.details import (
     place,
     times,
 )
+from xlvphc.services.procedure.explanation import record_day
 from xlvphc.services.procedure.transitions import (
     Context,
     FieldSpec,
@@ -88,7 +91,7 @@ def _seize(ctx: Context) -> None:
         "witnesses": people(ctx.form, "witnesses", "người chứng kiến"),
         "reason": ctx.form.text("reason", "lý do tạm giữ", 500),
         "keep_place": ctx.form.text("keep_place", "nơi tạm giữ", 300),
-        "days": days(ctx.form, "days", "thời hạn tạm giữ", 60),
+        "days": days(ctx.form, "days", "thời hạn tạm giữ", 60, "ngày làm việc"),
         "decider_name": person_name(
             ctx.form, "decider_name", "họ và tên người ra quyết định tạm giữ"
         ),
@@ -102,9 +105,11 @@ def _seize(ctx: Context) -> None:
         # its end date ("đến ngày") cannot be made up for the officer.
         ctx.refuse(
             "days",
-            "Vui lòng nhập thời hạn tạm giữ (số ngày) để ghi vào Quyết định "
-            "tạm giữ (MQĐ20).",
+            "Vui lòng nhập thời hạn tạm giữ (số ngày làm việc) để ghi vào "
+            "Quyết định tạm giữ (MQĐ20).",
         )
+    elif details["days"] and on and "on" not in ctx.form.errors:
+        _within_two_months(ctx, on, details["days"])
     if on and ctx.case.violation_date and on < ctx.case.violation_date:
         ctx.refuse("on", "Ngày tạm giữ không thể trước ngày vi phạm.")
     if ctx.form.errors:
@@ -130,6 +135,22 @@ def _seize(ctx: Context) -> None:
         f"Tạm giữ tang vật, phương tiện: {description} (Quyết định số "
         f"{decision_no}, biên bản số {record_no})"
     )
+
+
+def _within_two_months(ctx: Context, on: date, period: int) -> None:
+    """Refuse a period whose end ("đến ngày", counted in working days as
+    MQĐ20 prints it) passes 02 months from the violation record: MQĐ20 note
+    (9). A case without a record (decided on the spot) counts from the
+    seizure day, the only start it has."""
+    end = seizure_end(on, period)
+    ceiling = seizure_ceiling(record_day(ctx.session, ctx.case) or on)
+    if end and end > ceiling:
+        ctx.refuse(
+            "days",
+            "Thời hạn tạm giữ không được quá 02 tháng kể từ ngày lập biên bản "
+            f"(ghi chú 9 Mẫu MQĐ20): {period} ngày làm việc kết thúc ngày "
+            f"{fmt_date(end)}, chậm nhất là ngày {fmt_date(ceiling)}.",
+        )
 
 
 def _dispose(ctx: Context, status: str, verb: str) -> None:
