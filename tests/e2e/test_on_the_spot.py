@@ -41,25 +41,7 @@ def test_officer_decides_on_the_spot(page, wait_hydrated, seed_user):
     ).to_be_visible()
     expect(page.get_by_text("đến 500.000 đồng đối với cá nhân")).to_be_visible()
     wait_hydrated(page)
-    page.fill("#name", "Y Khuê Niê")
-    yesterday = local_now().date() - timedelta(days=1)
-    page.fill("#violation_date", yesterday.strftime("%d/%m/%Y"))
-    page.fill("#violation_time", "08:20")
-    page.fill("#violation_place", "Tỉnh lộ 7, thôn Phú Hòa, xã Phú Hòa 2")
-    page.fill("#description", "Điều khiển xe mô tô không đội mũ bảo hiểm.")
-    page.fill("#tim-hanh-vi", "điểm h khoản 2 Điều 7")
-    page.get_by_role("button", name="Chọn").first.click()
-    fine = page.locator("input[name^='fine_']")
-    expect(fine).to_have_count(1)
-    # Like the decision form: no signer suggested for a data-entry officer,
-    # never the officer's own name or job title; the title left empty is
-    # printed from the sanctioning title chosen and the unit.
-    expect(page.locator("#signer_name")).to_have_value("")
-    expect(page.locator("#signer_title")).to_have_value("")
-    page.fill("#signer_name", "Y Kông Niê")
-    page.select_option("#signer_title_code", "chu_tich_ubnd_xa")
-    page.check("#authority_confirmed")
-    page.fill("#treasury", "Kho bạc Nhà nước khu vực XIII")
+    fine = _fill_spot_form(page)
 
     # Above the Art. 56 ceiling: refused at the fine, nothing else is lost.
     fine.fill("600.000")
@@ -89,6 +71,47 @@ def test_officer_decides_on_the_spot(page, wait_hydrated, seed_user):
     assert "không lập biên bản" in text and "Y Khuê Niê" in text
     assert "500.000 đồng" in text and "Y Kông Niê" in text
     page.screenshot(path=f"{ARTIFACTS_PREFIX}-case.png", full_page=True)
+
+    # The same person fined again for the same day: refused until the
+    # officer confirms, naming the first decision (there is no record).
+    page.get_by_role("link", name="Xử phạt tại chỗ").click()
+    wait_hydrated(page)
+    fine = _fill_spot_form(page)
+    fine.fill("500.000")
+    page.click("#luu-xu-phat-tai-cho")
+    notice = page.locator("#ho-so-co-the-trung")
+    expect(notice).to_contain_text(
+        "quyết định số 1/QĐ-XPHC (xử phạt không lập biên bản)"
+    )
+    expect(notice.locator("#mo-ho-so-trung")).to_be_visible()
+    page.check("#duplicate_confirmed")
+    page.click("#luu-xu-phat-tai-cho")
+    expect(page.get_by_text("2/QĐ-XPHC").first).to_be_visible()
+
+
+def _fill_spot_form(page):
+    """Y Khuê Niê's helmet violation of yesterday and its signer; returns
+    the one fine input (left empty)."""
+    page.fill("#name", "Y Khuê Niê")
+    yesterday = local_now().date() - timedelta(days=1)
+    page.fill("#violation_date", yesterday.strftime("%d/%m/%Y"))
+    page.fill("#violation_time", "08:20")
+    page.fill("#violation_place", "Tỉnh lộ 7, thôn Phú Hòa, xã Phú Hòa 2")
+    page.fill("#description", "Điều khiển xe mô tô không đội mũ bảo hiểm.")
+    page.fill("#tim-hanh-vi", "điểm h khoản 2 Điều 7")
+    page.get_by_role("button", name="Chọn").first.click()
+    fine = page.locator("input[name^='fine_']")
+    expect(fine).to_have_count(1)
+    # Like the decision form: no signer suggested for a data-entry officer,
+    # never the officer's own name or job title; the title left empty is
+    # printed from the sanctioning title chosen and the unit.
+    expect(page.locator("#signer_name")).to_have_value("")
+    expect(page.locator("#signer_title")).to_have_value("")
+    page.fill("#signer_name", "Y Kông Niê")
+    page.select_option("#signer_title_code", "chu_tich_ubnd_xa")
+    page.check("#authority_confirmed")
+    page.fill("#treasury", "Kho bạc Nhà nước khu vực XIII")
+    return fine
 
 
 def test_authority_registers_and_ends_a_delegation(

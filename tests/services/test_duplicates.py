@@ -154,3 +154,116 @@ def test_form_second_click_goes_to_the_case_with_one_toast(people):
     assert state.duplicate_id and cases.DUPLICATE_CASE not in state.errors
     assert cases.DUPLICATE_CONFIRMED in state.errors
     assert _count(people["canbo.a"].unit_id) == 1
+
+
+# ------------------------------------------------ decided on the spot (MQĐ01)
+
+
+def _spot(**overrides) -> dict:
+    from tests.services.test_procedure_on_the_spot import spot_form
+
+    return spot_form(**{"duplicate_confirmed": "", **overrides})
+
+
+def _decision_number(case_id: int) -> str:
+    with session_scope() as session:
+        return session.get(Case, case_id).decision_number
+
+
+def test_on_the_spot_twice_is_refused_naming_the_decision(people):
+    from xlvphc.services.procedure import decide_without_record
+
+    officer = people["canbo.a"]
+    first = decide_without_record(officer, _spot())
+    with pytest.raises(ValidationFailed) as caught:
+        decide_without_record(officer, _spot(name="NGUYEN VAN AN"))
+    errors = caught.value.errors
+    number = _decision_number(first)
+    assert number.endswith("/QĐ-XPHC")
+    assert errors[cases.DUPLICATE_CONFIRMED].startswith(
+        f"Đã có hồ sơ mã {first} của cùng người vi phạm, cùng ngày vi phạm: "
+        f"quyết định số {number} (xử phạt không lập biên bản). Nếu đây là vụ "
+        "việc khác, đánh dấu «Vẫn lưu hồ sơ mới»"
+    )
+    assert errors[cases.DUPLICATE_CASE] == str(first)
+    assert _count(officer.unit_id) == 1
+
+
+def test_on_the_spot_confirmed_saves_and_is_audited(people):
+    from xlvphc.services.procedure import decide_without_record
+
+    officer = people["canbo.a"]
+    first = decide_without_record(officer, _spot())
+    second = decide_without_record(officer, _spot(duplicate_confirmed="1"))
+    assert second != first and _count(officer.unit_id) == 2
+    with session_scope() as session:
+        after = session.exec(
+            select(AuditEvent.after).where(
+                AuditEvent.action == "decision.without_record",
+                AuditEvent.entity_id == second,
+            )
+        ).one()
+    assert str(first) in str(after)
+
+
+def test_on_the_spot_after_a_recorded_case_names_the_record(people):
+    from xlvphc.services.procedure import decide_without_record
+
+    officer = people["canbo.a"]
+    first = cases.create_case(officer, _unconfirmed())
+    with pytest.raises(ValidationFailed) as caught:
+        decide_without_record(officer, _spot())
+    message = caught.value.errors[cases.DUPLICATE_CONFIRMED]
+    assert f"hồ sơ mã {first} " in message
+    assert f"số biên bản {_record_number(first)}." in message
+
+
+def test_new_case_after_on_the_spot_names_the_decision(people):
+    from xlvphc.services.procedure import decide_without_record
+
+    officer = people["canbo.a"]
+    first = decide_without_record(officer, _spot())
+    errors = _refusal(officer, _unconfirmed())
+    message = errors[cases.DUPLICATE_CONFIRMED]
+    assert f"quyết định số {_decision_number(first)} (xử phạt không lập biên " \
+        "bản)." in message
+    assert "số biên bản" not in message
+    assert errors[cases.DUPLICATE_CASE] == str(first)
+
+
+def test_on_the_spot_form_keeps_the_case_for_its_link(people):
+    """The on-the-spot page shows the same box and link (OnTheSpotState is a
+    substate of CaseFormState)."""
+    from tests.security.conftest import new_state
+    from tests.services.conftest import PASSWORD
+    from xlvphc.services import auth
+    from xlvphc.services.procedure import decide_without_record
+    from xlvphc.state.case_form import CaseFormState
+    from xlvphc.state.on_the_spot import OnTheSpotState
+
+    officer = people["canbo.a"]
+    first = decide_without_record(officer, _spot())
+    _root, state = new_state(OnTheSpotState, auth.login("canbo.a", PASSWORD).token)
+    parent = state.parent_state
+    assert isinstance(parent, CaseFormState)
+    _run(parent, "open")
+    form = _spot()
+    state.selected = [{"id": form.pop("act_ids")}]
+    _run(state, "decide", form)
+    assert parent.duplicate_id == str(first)
+    assert cases.DUPLICATE_CASE not in state.errors
+    assert cases.DUPLICATE_CONFIRMED in state.errors
+    assert _count(officer.unit_id) == 1
+
+
+def test_a_duplicate_alone_is_not_called_invalid_input(people):
+    """The banner above the confirm box says why the save waits, not that
+    something typed is wrong (user trial); other errors keep the usual one."""
+    officer = people["canbo.a"]
+    cases.create_case(officer, _unconfirmed())
+    with pytest.raises(ValidationFailed) as caught:
+        cases.create_case(officer, _unconfirmed())
+    assert caught.value.message.startswith("Có thể trùng với một hồ sơ đã có")
+    with pytest.raises(ValidationFailed) as caught:
+        cases.create_case(officer, _unconfirmed(violation_place=""))
+    assert caught.value.message.startswith("Thông tin chưa hợp lệ")

@@ -72,3 +72,12 @@ def test_edit_form_warns_from_the_saved_dates_and_saving_is_allowed(people):
     adult = cases.create_case(people["canbo.a"], case_form())
     state._fill(case_edit.edit_form(people["canbo.a"], adult))
     assert state.minor_warning == ""
+
+
+def test_the_on_the_spot_form_says_to_make_a_record_instead():
+    """No record is made on the spot: the advice is "Lập biên bản", not the
+    closing step of a saved record (user trial)."""
+    spot = typed_minor_warning("02/03/2012", "01/03/2026", on_the_spot=True)
+    assert spot.startswith("Người vi phạm 13 tuổi khi vi phạm, chưa đủ 14 tuổi")
+    assert "«Lập biên bản»" in spot and "Biên bản vẫn được lưu" not in spot
+    assert typed_minor_warning("01/03/2011", "01/03/2026", on_the_spot=True) == ""

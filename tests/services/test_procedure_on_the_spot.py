@@ -155,3 +155,14 @@ def test_a_written_signer_title_is_kept(people):
     assert detail["signer"] == (
         "Hà Thị Mai – Phó Chủ tịch Ủy ban nhân dân phường Tuy Hòa"
     )
+
+
+def test_a_child_under_14_is_refused_with_the_way_to_a_record(people):
+    """Nothing is saved on a refusal, so the message points to "Lập biên
+    bản", not to closing a case that does not exist (user trial)."""
+    born = (TODAY - timedelta(days=365 * 12)).strftime("%d/%m/%Y")
+    with pytest.raises(ValidationFailed) as caught:
+        decide_without_record(people["canbo.a"], spot_form(birth_date=born))
+    message = caught.value.errors["birth_date"]
+    assert "chưa đủ 14 tuổi" in message and "«Lập biên bản»" in message
+    assert "Kết thúc" not in message

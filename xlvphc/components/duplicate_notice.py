@@ -1,5 +1,6 @@
-"""The «Vẫn lưu hồ sơ mới» box of the new-case form, shown once a save was
-refused as a possible repeat of a case of the unit (services.cases)."""
+"""The «Vẫn lưu hồ sơ mới» box of the new-case and on-the-spot (MQĐ01)
+forms, shown once a save was refused as a possible repeat of a case of the
+unit (services.cases)."""
 
 import reflex as rx
 

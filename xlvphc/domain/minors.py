@@ -154,6 +154,18 @@ def record_warning(rule: MinorRule | None) -> str:
     )
 
 
+def spot_refusal(rule: MinorRule | None) -> str | None:
+    """`sanction_refusal` for a sanction on the spot (MQĐ01): nothing is
+    saved there, so the way on is a violation record, not a closing step."""
+    if rule is None or rule.may_sanction:
+        return None
+    return (
+        f"Người vi phạm {rule.age} tuổi khi vi phạm, chưa đủ 14 tuổi: không bị "
+        f"xử phạt vi phạm hành chính ({ART5}), nên không xử phạt tại chỗ. Nếu "
+        "cần ghi nhận vụ việc, dùng «Lập biên bản»."
+    )
+
+
 def fine_refusal(rule: MinorRule | None) -> str | None:
     """Why no fine may be imposed on this violator (None: one may)."""
     if rule is None or rule.may_fine or not rule.may_sanction:

@@ -5,6 +5,7 @@ import reflex as rx
 from xlvphc import routes
 from xlvphc.components import form_guard
 from xlvphc.components.case_fields import decision_fields
+from xlvphc.components.duplicate_notice import duplicate_notice
 from xlvphc.components.fields import form_message, label_for, section
 from xlvphc.components.shell import page_for
 from xlvphc.pages.case_form import _violation, _violator
@@ -109,6 +110,7 @@ def on_the_spot_page() -> rx.Component:
                         "định giao ngay cho người vi phạm nên hạn nộp phạt tính "
                         "từ ngày ký.",
                     ),
+                    duplicate_notice(),
                     form_message(),
                     rx.button(
                         "Ra quyết định tại chỗ",

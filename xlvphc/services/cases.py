@@ -19,6 +19,7 @@ from xlvphc.domain.minors import (
     minor_rule,
     record_warning,
     sanction_refusal,
+    spot_refusal,
 )
 from xlvphc.domain.money import format_vnd
 from xlvphc.domain.sanctions import KEYS as SANCTION_KEYS
@@ -128,7 +129,7 @@ def create_case(actor: Actor, data: object, request_key: object = None) -> int:
         parsed, errors = read_case(session, data, now.date())
         twin = _same_violator_same_day(session, actor.unit_id, parsed, data, errors)
         if errors:
-            raise ValidationFailed(errors)
+            raise refusal(errors)
 
         case = Case(
             unit_id=actor.unit_id,
@@ -206,6 +207,19 @@ def create_case(actor: Actor, data: object, request_key: object = None) -> int:
         return case.id
 
 
+def refusal(errors: dict) -> ValidationFailed:
+    """The refusal of a form; when the only problem is a possible duplicate,
+    nothing typed is wrong and the banner says so (user trial: "Thông tin
+    chưa hợp lệ" above a confirm box read as an error)."""
+    if set(errors) <= {DUPLICATE_CONFIRMED, DUPLICATE_CASE}:
+        return ValidationFailed(
+            errors,
+            "Có thể trùng với một hồ sơ đã có: xem thông báo bên dưới trước khi "
+            "lưu.",
+        )
+    return ValidationFailed(errors)
+
+
 DUPLICATE_CONFIRMED = "duplicate_confirmed"
 # The id of the case a new one may repeat, for the form's link; not a field.
 DUPLICATE_CASE = "duplicate_case"
@@ -213,13 +227,14 @@ DUPLICATE_CASE = "duplicate_case"
 
 def _same_violator_same_day(session: Session, unit_id: int, parsed, data: object,
                             errors: dict) -> int | None:
-    """The unit's case in use (not in the recycle bin) that a new case may
-    repeat: same violation date and same violator, told by the ID number (tax
-    code for an organisation) when both cases have one, else by the folded
-    name. Unconfirmed, it becomes a refusal at the confirm box, naming the
+    """The unit's case in use (not in the recycle bin) that a new case, with
+    a record or decided on the spot (procedure.on_the_spot), may repeat:
+    same violation date and same violator, told by the ID number (tax code
+    for an organisation) when both cases have one, else by the folded name.
+    Unconfirmed, it becomes a refusal at the confirm box, naming the
     case; confirmed, its id is returned for the audit trail. A saved form sent
-    again with the same request key never gets here (create_case returns the
-    first case), so a double click is not a duplicate. Only the unit's own
+    again with the same request key never gets here (both services return
+    the first case), so a double click is not a duplicate. Only the unit's own
     cases are read: the message never names another unit's case."""
     violator = parsed.violator if isinstance(parsed.violator, dict) else {}
     name = fold(violator.get("name") or "")
@@ -234,7 +249,8 @@ def _same_violator_same_day(session: Session, unit_id: int, parsed, data: object
     # (violation_date) narrows to one day's cases of the province, the unit
     # filter to a handful: no further index is needed.
     rows = session.exec(
-        select(Case.id, Case.record_number, Case.violator_name, ident_column)
+        select(Case.id, Case.record_number, Case.violator_name, ident_column,
+               Case.without_record, Case.decision_number)
         .join(Violator, Violator.case_id == Case.id)
         .where(
             Case.unit_id == unit_id,
@@ -256,10 +272,18 @@ def _same_violator_same_day(session: Session, unit_id: int, parsed, data: object
     confirmed = isinstance(data, dict) and data.get(DUPLICATE_CONFIRMED) in (
         "1", "on", "true", True)
     if not confirmed:
+        # A case decided on the spot (MQĐ01) has no record: its decision is
+        # the paper the officer can look up.
+        paper = (
+            f"quyết định số {twin[5] or '(chưa có số)'} (xử phạt không lập "
+            "biên bản)"
+            if twin[4]
+            else f"số biên bản {twin[1] or '(chưa có số)'}"
+        )
         errors[DUPLICATE_CONFIRMED] = (
             f"Đã có hồ sơ mã {twin[0]} của cùng người vi phạm, cùng ngày vi "
-            f"phạm: số biên bản {twin[1] or '(chưa có số)'}. Nếu đây là vụ "
-            "việc khác, đánh dấu «Vẫn lưu hồ sơ mới» và lưu lại."
+            f"phạm: {paper}. Nếu đây là vụ việc khác, đánh dấu «Vẫn lưu hồ "
+            "sơ mới» và lưu lại."
         )
         errors[DUPLICATE_CASE] = str(twin[0])
         log.info("possible duplicate of case=%s refused", twin[0])
@@ -286,10 +310,10 @@ def violator_minor(session: Session, case: Case) -> MinorRule | None:
     return minor_rule(birth, case.violation_date)
 
 
-def _minor_problems(parsed, errors: dict) -> list[str]:
+def _minor_problems(parsed, errors: dict, on_the_spot: bool = False) -> list[str]:
     """Refusals for a minor violator, at their field; the timeline note."""
     rule = getattr(parsed, "minor", None)
-    refusal = sanction_refusal(rule)
+    refusal = (spot_refusal if on_the_spot else sanction_refusal)(rule)
     if refusal:
         # The date of birth is what makes the decision impossible (MQĐ01
         # shows it on the same form; MQĐ02 refuses before reading).
@@ -352,7 +376,7 @@ def _lawful_decision(
     """
     from xlvphc.services.procedure.limits import limitation
 
-    notes: list[str] = _minor_problems(parsed, errors)
+    notes: list[str] = _minor_problems(parsed, errors, case.without_record)
     _untold_signer_title(session, case, parsed, errors)
     if "sanction_expulsion" in parsed.sanctions and "sanction_expulsion" not in errors:
         violator = session.exec(

@@ -38,8 +38,10 @@ class NotFound(PermissionDenied):
 class ValidationFailed(ServiceError):
     """Field-level problems: `errors` maps a form field name to its message."""
 
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__("Thông tin chưa hợp lệ. Vui lòng xem các ô được đánh dấu.")
+    def __init__(self, errors: dict[str, str], message: str = "") -> None:
+        super().__init__(
+            message or "Thông tin chưa hợp lệ. Vui lòng xem các ô được đánh dấu."
+        )
         self.errors = errors
 
 

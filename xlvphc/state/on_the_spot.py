@@ -28,6 +28,7 @@ class OnTheSpotState(CaseFormState):
             procedure.decide_without_record, form, self._request_key
         )
         if not ok:
+            self._show_duplicate()
             self._show_violator_errors()
             return (
                 [result, rx.scroll_to("thong-bao-loi")]

@@ -12,8 +12,9 @@ of their own (`org_name`, `org_address`); the services read `name` and
 
 import reflex as rx
 
+from xlvphc import routes
 from xlvphc.domain.dates import parse_date
-from xlvphc.domain.minors import minor_rule, record_warning
+from xlvphc.domain.minors import minor_rule, record_warning, spot_refusal
 
 INDIVIDUAL = "individual"
 ORGANISATION = "organisation"
@@ -47,15 +48,18 @@ def form_errors(errors: dict, kind: str) -> dict:
     return {ORGANISATION_BOXES.get(k, k): v for k, v in errors.items()}
 
 
-def typed_minor_warning(birth: object, violated: object) -> str:
+def typed_minor_warning(birth: object, violated: object,
+                        on_the_spot: bool = False) -> str:
     """The under-14 warning for the dates as typed so far ("" when either is
     not yet a date, or the birth is after the violation, which the save
     refuses on its own). The same rule and text as after the save
-    (services.cases.creation_warning; domain/minors.py, Law Art. 5)."""
+    (services.cases.creation_warning; domain/minors.py, Law Art. 5); on the
+    on-the-spot form, the refusal its save gives (no record is made there)."""
     born, day = parse_date(_short(birth)), parse_date(_short(violated))
     if born is None or day is None or born > day:
         return ""
-    return record_warning(minor_rule(born, day))
+    rule = minor_rule(born, day)
+    return (spot_refusal(rule) or "") if on_the_spot else record_warning(rule)
 
 
 def _short(value: object) -> str:
@@ -86,7 +90,10 @@ class ViolatorKindMixin(rx.State, mixin=True):
             self._typed_birth = _short(birth)
         if violated is not None:
             self._typed_violation_day = _short(violated)
-        warning = typed_minor_warning(self._typed_birth, self._typed_violation_day)
+        spot = self.router.url.path.rstrip("/") == routes.ON_THE_SPOT
+        warning = typed_minor_warning(
+            self._typed_birth, self._typed_violation_day, spot
+        )
         if warning != self.minor_warning:
             self.minor_warning = warning
 

@@ -19,6 +19,8 @@ from xlvphc.services.access import Action, Actor, require
 from xlvphc.services.case_input import read_case, read_decision
 from xlvphc.services.cases import (
     _lawful_decision,
+    _same_violator_same_day,
+    refusal,
     search_text,
     violator_minor,
     write_decision,
@@ -93,8 +95,11 @@ def decide_without_record(
         }
         parsed, errors = read_case(session, filled, today)
         errors = {k: v for k, v in errors.items() if k not in _RECORD_KEYS}
+        # The same person fined twice the same day: refused until confirmed,
+        # as a new case with a record is (services.cases).
+        twin = _same_violator_same_day(session, actor.unit_id, parsed, form, errors)
         if errors:
-            raise ValidationFailed(errors)
+            raise refusal(errors)
 
         case = Case(
             unit_id=actor.unit_id,
@@ -185,6 +190,7 @@ def decide_without_record(
                 "decision_number": number,
                 "fine_total": total,
                 "acts": [a.catalogue_id for a in acts],
+                **({"duplicate_of": twin} if twin else {}),
             },
         )
         log.info("user=%s decided case=%s without record", actor.user_id, case.id)
