@@ -4,6 +4,7 @@ import plotly.graph_objects as go
 import reflex as rx
 
 from xlvphc import routes
+from xlvphc.components.data_table import data_table, labelled_cell
 from xlvphc.components.fields import form_message
 from xlvphc.components.shell import page_for
 from xlvphc.services.access import Action
@@ -236,31 +237,20 @@ def _unit_on_phone(r) -> rx.Component:
 
 
 def _top_acts() -> rx.Component:
+    """On a phone, one card per act (user trial: the citation column took
+    the width and the count was off the screen)."""
     return rx.card(
         rx.heading("Hành vi vi phạm thường gặp", size="4"),
-        rx.box(
-            rx.table.root(
-                rx.table.header(
-                    rx.table.row(
-                        rx.table.column_header_cell("Căn cứ"),
-                        rx.table.column_header_cell("Hành vi"),
-                        rx.table.column_header_cell("Số vụ việc"),
-                    )
-                ),
-                rx.table.body(
-                    rx.foreach(
-                        DashboardState.top_acts,
-                        lambda r: rx.table.row(
-                            rx.table.cell(r["citation"], white_space="nowrap"),
-                            rx.table.cell(r["act"]),
-                            rx.table.cell(r["cases"]),
-                        ),
-                    )
-                ),
-                width="100%",
-                id="bang-hanh-vi",
+        data_table(
+            ["Căn cứ", "Hành vi", "Số vụ việc"],
+            DashboardState.top_acts,
+            lambda r: rx.table.row(
+                labelled_cell("Căn cứ", r["citation"]),
+                labelled_cell("Hành vi", r["act"]),
+                labelled_cell("Số vụ việc", r["cases"]),
             ),
-            overflow_x="auto",
+            table_id="bang-hanh-vi",
+            cards=True,
         ),
         width="100%",
     )

@@ -526,8 +526,11 @@ def get_case(actor: Actor, case_id: object) -> dict:
             f"{shown_signer_title(decision, unit_name or '', unit_kind or '')}"
             if decision else "",
             "fine_total": format_vnd(decision.fine_total) if decision else "",
-            "additional_sanctions": decision.additional_sanctions if decision else "",
-            "remedial_measures": decision.remedial_measures if decision else "",
+            # "—" as the violator's empty fields: a blank reads as missing.
+            "additional_sanctions": (decision.additional_sanctions or "—")
+            if decision else "",
+            "remedial_measures": (decision.remedial_measures or "—")
+            if decision else "",
             "payment": f"Trong {decision.payment_days} ngày, tại {decision.treasury}"
             if decision else "",
             "timeline": [

@@ -1,6 +1,9 @@
 """Account administration: list, filter, create, edit, disable, enable,
 unlock, reset password, bulk create from a list and hand out the passwords."""
 
+import hashlib
+import json
+import time
 from datetime import timedelta
 
 import reflex as rx
@@ -46,6 +49,11 @@ class AccountsState(SessionState):
     # so a second click cannot submit the same person twice.
     create_form_key: int = 0
     _issued: list[accounts.IssuedPassword] = []
+    # A digest of the last form that created an account, and when: a double
+    # click sends it twice before the form is drawn again, and the second
+    # copy must not come back as "Tên đăng nhập này đã có người dùng."
+    _created_form: str = ""
+    _created_at: float = 0.0
 
     async def _load(self):
         ok, result = await self._call_in_thread(
@@ -126,9 +134,15 @@ class AccountsState(SessionState):
     @rx.event
     async def create(self, form: dict):
         """bcrypt runs in a thread."""
+        digest = hashlib.sha256(
+            json.dumps(form, sort_keys=True, default=str).encode()
+        ).hexdigest()
+        if digest == self._created_form and time.monotonic() - self._created_at < 10:
+            return None
         ok, result = await self._call_in_thread(accounts.create_user, form)
         if not ok:
             return result
+        self._created_form, self._created_at = digest, time.monotonic()
         self._add_issued([result], "Tạo mới")
         self.create_form_key += 1
         await self._load()
