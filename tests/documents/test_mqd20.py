@@ -108,3 +108,5 @@ def test_the_blank_form_keeps_the_choice_and_the_dots(people):  # noqa: F811
     assert "THẨM QUYỀN BAN HÀNH" in text
     assert "ngày/tháng, từ" in text
     assert "đến ngày ……/……/………" in text
+    # One date after "từ": the hour's blank carries no date of its own.
+    assert "phút, ngày" not in text.split("4. Thời hạn", 1)[1].split("5. Địa", 1)[0]

@@ -318,7 +318,7 @@ def _seizure(
         # the form's "<ngày/tháng>" choice prints what it counts.
         "period_unit": "ngày làm việc" if period else "",
         # "từ 09 giờ 30 ngày 05/12/2026": the hour the seizure began.
-        "from_time": _clock_words(data.get("start_time")),
+        "from_hour": _clock_words(data.get("start_time")),
         "from_date": step.on,
         "to_date": seizure_end(step.on, period),
         "action_place": data.get("keep_place", ""),

@@ -14,7 +14,9 @@ FIELDS = {
     "reason": "Lý do",
     "period": "Thời hạn tạm giữ",
     "period_unit": "Đơn vị của thời hạn (ngày/tháng)",
-    "from_time": "Từ giờ",
+    # Not "_time": a blank time prints its own date, and the form's date
+    # follows ("từ.... ngày..../..../……").
+    "from_hour": "Từ giờ",
     "from_date": "Từ ngày",
     "to_date": "Đến ngày",
     "action_place": "Địa điểm thực hiện",
@@ -37,7 +39,7 @@ BODY = """
     theo biên bản tạm giữ kèm theo Quyết định này.
 3. Lý do tạm giữ: {reason}
 ~
-4. Thời hạn tạm giữ: {period~} {period_unit=ngày/tháng}, từ {from_time} ngày {from_date}
+4. Thời hạn tạm giữ: {period~} {period_unit=ngày/tháng}, từ {from_hour} ngày {from_date}
     đến ngày {to_date}
 5. Địa điểm tạm giữ: {action_place}
 6. <Việc niêm phong tang vật, phương tiện vi phạm hành chính bị tạm giữ theo thủ tục
