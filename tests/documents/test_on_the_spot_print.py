@@ -53,6 +53,8 @@ def test_mqd01_prints_the_case_and_its_decision(spot):
     assert "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG TUY HÒA" in text.upper()
     assert "đặc khu" not in text and "Hộ tịch" not in text
     assert "Kho bạc Nhà nước khu vực XIII" in text
+    # The sector decree named as MQĐ02 names it (user trial: "Căn cứ 168/…").
+    assert "Căn cứ Nghị định số" in " ".join(text.split())
 
 
 def test_menu_offers_mqd01_and_not_the_record_forms(spot):

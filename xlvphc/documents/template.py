@@ -62,6 +62,7 @@ from xlvphc.documents.wording import (
     BLANK_DATE,
     BLANK_TIME,
     capitalised,
+    decree_name,
     kind,
     money,
     money_words,
@@ -187,7 +188,8 @@ def context(spec: FormSpec, data: FormData, sheets: int = 1) -> dict[str, str]:
     ctx["signer_name"] = ctx["maker_name"] = text(data.signer_name)
     ctx["signer_title"] = ctx["maker_title"] = text(data.signer_title)
     ctx["agency_name"] = text(data.agency.name)
-    ctx["decrees"] = "; ".join(text(d) for d in data.decrees)
+    # "Nghị định số 168/2024/NĐ-CP", as MQĐ02 names its decrees.
+    ctx["decrees"] = "; ".join(decree_name(d) for d in data.decrees)
     ctx["made_time"] = fmt_datetime(data.made_at) if data.made_at else ""
     ctx["issued_date"] = fmt_date(data.issued_on)
     ctx["sheets"] = f"{sheets:02d}"
