@@ -35,9 +35,10 @@ def _starting(values, saved_kind, kind: str):
 def _minor_warning(state) -> rx.Component:
     """Under "Ngày sinh" while typing: the violator was under 14 on the day
     of the violation (state/violator_form.typed_minor_warning). A warning
-    only; the form still saves."""
+    only; the form still saves. Hidden while the save's own message for the
+    birth date shows, which says the same (user trial: two boxes)."""
     return rx.cond(
-        state.minor_warning != "",
+        (state.minor_warning != "") & ~state.errors.contains("birth_date"),
         rx.callout(
             state.minor_warning,
             icon="triangle_alert",
