@@ -30,7 +30,9 @@ PROTECTED = [
 
 def _cleared(state) -> bool:
     session = state if isinstance(state, SessionState) else state.parent_state
-    return (session.token, session.user_name, session.permissions) == ("", "", [])
+    return (
+        session.token, session.user_name, session.user_login, session.permissions
+    ) == ("", "", "", [])
 
 
 def _uid(username: str) -> int:
@@ -44,6 +46,8 @@ def test_disabled_account_is_thrown_out_on_its_next_click(people, cls, handler):
     state, _ = call(cls, handler, token)
     session = state if cls is SessionState else state.parent_state
     assert session.user_name == "Cán bộ quantri"
+    # The login name keys the tab's drafts (components/form_guard.py).
+    assert session.user_login == "quantri"
     make_user("quantri2", "SO-TU-PHAP", "admin")
     accounts.set_active(
         auth.resolve(auth.login("quantri2", PASSWORD).token), _uid("quantri"), False

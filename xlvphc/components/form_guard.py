@@ -41,7 +41,7 @@ def guard_attrs(draft: str = "", state=None) -> dict:
     if draft:
         attrs |= {
             "data-xl-draft": draft,
-            "data-xl-user": SessionState.user_name,
+            "data-xl-user": SessionState.user_login,
             "data-xl-unit": SessionState.user_unit,
         }
     if state is not None:

@@ -61,6 +61,9 @@ class SessionState(rx.State):
     )
     user_name: str = ""
     user_unit: str = ""
+    # The login name: keys the tab's form drafts (components/form_guard.py),
+    # which must never open for another account, even one of the same name.
+    user_login: str = ""
     # Actions the user's roles allow: the UI hides what the services refuse.
     permissions: list[str] = []
     errors: dict[str, str] = {}
@@ -100,14 +103,19 @@ class SessionState(rx.State):
     def _show_user(self, actor: Actor) -> None:
         """Assigned only when they differ: every assignment marks the session
         state changed and sends it to the browser again with each event."""
-        shown = (actor.full_name, actor.unit_name, actor.permissions())
-        if (self.user_name, self.user_unit, list(self.permissions)) != shown:
-            self.user_name, self.user_unit, self.permissions = shown
+        shown = (actor.full_name, actor.unit_name, actor.permissions(),
+                 actor.username)
+        held = (self.user_name, self.user_unit, list(self.permissions),
+                self.user_login)
+        if held != shown:
+            (self.user_name, self.user_unit, self.permissions,
+             self.user_login) = shown
 
     def _forget_user(self) -> None:
         self.token = ""
         self.user_name = ""
         self.user_unit = ""
+        self.user_login = ""
         self.permissions = []
 
     def _failure(self, exc: Exception, where: str):
