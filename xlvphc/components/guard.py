@@ -6,6 +6,7 @@ refusal, which reads as a broken page. Page source is public and prerendered
 (reflex-notes), so this is presentation, never the protection itself.
 """
 
+import operator
 from functools import reduce
 
 import reflex as rx
@@ -53,22 +54,25 @@ ADMIN_ONLY_TEXT = (
 )
 
 
+# An administration-only account: it manages accounts but reads neither
+# cases nor statistics. One rule for the panel (on the browser's copy of the
+# permissions) and for Python callers.
+ADMIN_HOLDS = Action.ACCOUNT_MANAGE
+ADMIN_LACKS = (Action.CASE_READ, Action.DASHBOARD_READ)
+
+
 def admin_only(permissions) -> bool:
     """Whether these actions (SessionState.permissions) are those of
-    administration only: accounts, but neither cases nor statistics."""
+    administration only."""
     held = set(permissions)
-    return Action.ACCOUNT_MANAGE in held and not held & {
-        Action.CASE_READ, Action.DASHBOARD_READ}
+    return ADMIN_HOLDS in held and not held.intersection(ADMIN_LACKS)
 
 
 def _admin_only_var():
     """`admin_only` on the browser's copy of the permissions."""
     held = SessionState.permissions
-    return (
-        held.contains(Action.ACCOUNT_MANAGE)
-        & ~held.contains(Action.CASE_READ)
-        & ~held.contains(Action.DASHBOARD_READ)
-    )
+    lacks = [~held.contains(action) for action in ADMIN_LACKS]
+    return reduce(operator.and_, lacks, held.contains(ADMIN_HOLDS))
 
 
 def _home_link() -> rx.Component:
