@@ -13,6 +13,7 @@ import reflex as rx
 from xlvphc import pages
 from xlvphc.components import form_guard
 from xlvphc.settings import SETTINGS
+from xlvphc.state import disk_store
 
 logging.basicConfig(
     level=logging.INFO,
@@ -37,6 +38,7 @@ app = rx.App(
         form_guard.script(),
     ],
 )
+disk_store.install(app)
 
 
 async def _database_threads():
