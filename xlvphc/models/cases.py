@@ -112,8 +112,12 @@ class Case(SQLModel, table=True):
     # the list's tie-break: SQLite keeps it in every index anyway (rowid),
     # PostgreSQL without it sorted a million rows per page (migration 0013).
     # (unit_id, id) over the cases in use: an officer's list counts and
-    # pages the unit's cases from the index alone (migration 0012).
+    # pages the unit's cases from the index alone (migration 0012) on
+    # PostgreSQL. SQLite 3.40 does not see that a partial index holds its
+    # condition's column: (unit_id, deleted_at) is its index-only way to
+    # the same count, and every lookup by unit (migration 0014).
     __table_args__ = (
+        Index("ix_case_unit_id", "unit_id", "deleted_at"),
         Index(
             "ix_case_unit_live",
             "unit_id",
@@ -127,7 +131,7 @@ class Case(SQLModel, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    unit_id: int = Field(foreign_key="unit.id", index=True)
+    unit_id: int = Field(foreign_key="unit.id")
     field: str = Field(index=True, max_length=120)
     status: str = Field(default=CaseStatus.RECORDED, max_length=20)
     violation_at: datetime | None = None
