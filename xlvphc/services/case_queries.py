@@ -8,7 +8,7 @@ from sqlmodel import select
 from xlvphc.domain.dates import fmt_date, fmt_datetime, parse_date
 from xlvphc.domain.fines import default_fine
 from xlvphc.domain.minors import decision_warning, fine_refusal, minor_rule
-from xlvphc.domain.money import format_number, format_vnd, parse_amount
+from xlvphc.domain.money import format_number, format_vnd
 from xlvphc.domain.text import clean
 from xlvphc.models import (
     Case,
@@ -23,7 +23,13 @@ from xlvphc.models import (
 from xlvphc.models.base import VN_TZ, local_now, to_local
 from xlvphc.models.cases import CaseStatus, ViolatorKind
 from xlvphc.models.summary import PROVINCE, CaseSummary
-from xlvphc.services import audit, case_summary, enforcement, search_index
+from xlvphc.services import (
+    audit,
+    case_summary,
+    enforcement,
+    list_filters,
+    search_index,
+)
 from xlvphc.services.access import Action, Actor, require, visible_units
 from xlvphc.services.case_input import frame_for
 from xlvphc.services.cases import checked_case, shown_signer_title
@@ -57,11 +63,6 @@ def _day_bounds(day: date, end: bool) -> datetime:
     value = datetime.combine(day + timedelta(days=1) if end else day, time(),
                              tzinfo=VN_TZ)
     return value
-
-
-def _amount(raw: object) -> int | None:
-    value = parse_amount(clean(raw))
-    return value if value is not None and value <= 10**13 else None
 
 
 def case_conditions(actor: Actor, filters: object, action: str = Action.CASE_READ,
@@ -127,7 +128,8 @@ def case_conditions(actor: Actor, filters: object, action: str = Action.CASE_REA
             made = made.where(ViolationRecord.made_at < _day_bounds(high, True))
         conds.append(Case.id.in_(made))
 
-    amount_min, amount_max = _amount(f.get("amount_min")), _amount(f.get("amount_max"))
+    amount_min = list_filters.amount(f.get("amount_min"))
+    amount_max = list_filters.amount(f.get("amount_max"))
     if amount_min is not None:
         conds.append(Case.fine_total >= amount_min)
     if amount_max is not None:
@@ -234,6 +236,8 @@ def list_cases(actor: Actor, filters: object = None, page: object = 1) -> dict:
         "more": more,
         "page": page_no,
         "pages": max(page_no, -(-total // PAGE_SIZE)) + (1 if more else 0),
+        # Filters left out because they could not be read (field -> message).
+        "problems": list_filters.problems(filters),
     }
 
 
@@ -253,13 +257,14 @@ def _walk_units(actor: Actor, filters: object, conds: list,
     units = visible_units(actor, action)
     f = filters if isinstance(filters, dict) else {}
     unit = valid_id(_int(f.get("unit")))
+    # What case_conditions gives for the scope and the unit filter alone:
+    # not in use, within the scope, of that unit. Any more is another filter.
+    scope_only = 1 + (units is not None) + (unit is not None)
     if unit is not None and (units is None or unit in units):
         units = frozenset({unit})
     elif unit is not None:
         return frozenset(), conds  # out of scope: walk nothing, match nothing
-    scope_only = case_conditions(actor, {"unit": f.get("unit")}, action,
-                                 search=False)
-    return units, (None if len(conds) == len(scope_only) else conds)
+    return units, (None if len(conds) == scope_only else conds)
 
 
 def result_statement(session, actor: Actor, filters: object, stmt,

@@ -7,7 +7,13 @@ from urllib.parse import urlencode
 import reflex as rx
 
 from xlvphc import routes
-from xlvphc.services import case_queries, export, printing, search_hints
+from xlvphc.services import (
+    case_queries,
+    export,
+    list_filters,
+    printing,
+    search_hints,
+)
 from xlvphc.services.errors import PermissionDenied
 from xlvphc.state.session import SessionState
 
@@ -96,6 +102,10 @@ class CaseListState(SessionState):
         self.more = result["more"]
         self.page = result["page"]
         self.pages = result["pages"]
+        # A filter that could not be read was left out: say so at its box.
+        if result["problems"]:
+            self.errors = result["problems"]
+            self.message = list_filters.NOT_APPLIED
 
     def _sync_url(self):
         """Write the filters and page into the address bar without reloading."""
