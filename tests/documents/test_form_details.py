@@ -252,6 +252,8 @@ def test_account_coercion_prints_bank_and_only_its_alternative(people, lead):  #
         "Quyết định cưỡng chế",
         "Xác minh thông tin về tiền, tài sản để cưỡng chế",
     ]
+    verified = {r["label"]: r["value"] for r in shown[1]["rows"]}
+    assert verified["Lý do xác minh"] == "Người vi phạm không tự nguyện nộp tiền phạt"
 
 
 def test_salary_coercion_selects_the_salary_lines(people, lead):  # noqa: F811
@@ -359,6 +361,12 @@ def test_seizure_forms_get_their_own_numbers_and_items(people):  # noqa: F811
 
     shown = {r["label"]: r["value"] for r in case_details(officer, case_id)[0]["rows"]}
     assert shown["Số quyết định"] == "1/QĐ-TL" and shown["Số biên bản"] == "1/BB-TL"
+    # Each step's reason under its own form's label, not the last one defined.
+    assert shown["Lý do trả lại"] == "Người vi phạm đã nộp tiền phạt"
+    seized = {r["label"]: r["value"]
+              for r in case_details(officer, case_id)[-1]["rows"]}
+    assert seized["Lý do tạm giữ"] == "Để bảo đảm thi hành quyết định xử phạt"
+    assert "Lý do tịch thu" not in seized
 
 
 def test_unclaimed_confiscation_prints_mqd14_with_its_alternative(people):  # noqa: F811

@@ -287,7 +287,9 @@ def test_every_write_path_keeps_the_dashboard_exact(people, lead, tmp_path):
     step(a, older, "complaint", code="complaint", on=d(4), note="Ông A khiếu nại")
     ok("complaint")
     step(a, older, "complaint_resolved", code="upheld", on=d(3))
-    step(a, older, "coercion_done", on=d(2), amount="2.500.000", note="Đã trích")
+    # Art. 78 k1: the 2.500.000 left, 28 days late at 0,05 % a day.
+    step(a, older, "coercion_done", on=d(2), amount="2.500.000", surcharge="35.000",
+         note="Đã trích")
     ok("coercion done")
     step(a, older, "close_executed", on=d(1))
     ok("close")

@@ -371,10 +371,13 @@ def test_coercion_after_the_deadline_then_collected_and_closed(people, lead):
         "coercion_done",
         on=d(0),
         amount="3.500.000",
+        # Art. 78 k1: 20 days late × 0,05 % of 3.500.000, collected with it.
+        surcharge="35.000",
         note="Ngân hàng đã trích chuyển",
     )
     case = case_row(case_id)
     assert (case.paid_total, case.status) == (3_500_000, "coercing")
+    assert (case.surcharge_total, case.surcharge_paid) == (35_000, 35_000)
     offered = {s["code"] for s in allowed_steps(lead, case_id)}
     # Paid in full and no remedial measure: no more coercion, no partial close.
     assert not offered & {"coerce", "close_partly", "send"}

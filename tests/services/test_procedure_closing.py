@@ -32,10 +32,13 @@ MEASURE = "Buộc tháo dỡ công trình xây dựng không phép"
 
 
 def paid_case(officer, days_ago: int = 2, **decision) -> int:
-    """Decided and received `days_ago` days ago, the fine paid today."""
+    """Decided and received `days_ago` days ago, the fine paid today, with
+    its late-payment interest past the 10 days (Art. 78 k1: 0,05 % a day)."""
     case_id = decided_case(officer, FAMILY_SMALL, days_ago, **decision)
     step(officer, case_id, "receipt", on=d(days_ago))
-    step(officer, case_id, "payment", on=d(0), amount="3.500.000")
+    late = max(days_ago - 10, 0) * 3_500_000 // 2000
+    interest = {"surcharge": str(late)} if late else {}
+    step(officer, case_id, "payment", on=d(0), amount="3.500.000", **interest)
     return case_id
 
 
@@ -111,6 +114,7 @@ def test_art86_money_coercion_result_is_not_the_remedial_measure(
         "coercion_done",
         on=d(0),
         amount="3.500.000",
+        surcharge="35.000",  # Art. 78 k1: 20 days late
         note="Ngân hàng đã trích chuyển",
     )
     message = close_refusal(officer, case_id)

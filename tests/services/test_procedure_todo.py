@@ -88,7 +88,8 @@ def test_scope_and_filter(people):
 def test_paid_case_has_no_payment_deadline(people):
     officer = people["canbo.a"]
     case_id = received_case(officer, 30)
-    step(officer, case_id, "payment", on=d(0), amount="3.500.000")
+    # 20 days late: the fine and its interest (Art. 78 k1) paid.
+    step(officer, case_id, "payment", on=d(0), amount="3.500.000", surcharge="35.000")
     assert not kinds(todo_list(officer), case_id) & {"coercion", "compliance"}
 
 

@@ -303,9 +303,10 @@ def procedure_panel() -> rx.Component:
             rx.box(
                 rx.heading("Tang vật, phương tiện", size="3"),
                 _table(
-                    ["Tên", "Số lượng", "Ngày tạm giữ", "Tình trạng"],
+                    ["Tên", "Số lượng", "Ngày tạm giữ", "Tạm giữ đến ngày",
+                     "Tình trạng"],
                     ProcedureState.items,
-                    ["description", "quantity", "seized_on", "status"],
+                    ["description", "quantity", "seized_on", "until", "status"],
                 ),
                 margin_y="0.5em",
             ),

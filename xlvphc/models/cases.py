@@ -71,6 +71,7 @@ DUE_COLUMNS = (
     "postponed_until",
     "instalment_due",
     "execution_end",
+    "seizure_due",
 )
 
 
@@ -155,7 +156,11 @@ class Case(SQLModel, table=True):
     paid_total: int = Field(default=0, sa_type=MONEY)
     # reduced or exempted (Law Art. 77)
     reduced_total: int = Field(default=0, sa_type=MONEY)
+    # late-payment interest (Art. 78 k1) fixed on the parts of the fine paid
+    # late, and what was paid of it (services/procedure/late_interest.py;
+    # migration 0016)
     surcharge_total: int = Field(default=0, sa_type=MONEY)
+    surcharge_paid: int = Field(default=0, sa_type=MONEY)
     complained: bool = False
     closed_on: date | None = Field(default=None, index=True)
     # Deadlines to act while they still apply (None otherwise), kept by
@@ -172,6 +177,9 @@ class Case(SQLModel, table=True):
     # the first instalment not fully paid, while a fine is owed (Art. 79)
     instalment_due: date | None = None
     execution_end: date | None = None  # Art. 74
+    # the earliest end of a held item's seizure period, extensions included
+    # (Art. 125 k8; migration 0015)
+    seizure_due: date | None = None
     close_reason: str = Field(default="", max_length=20)
     without_record: bool = False  # MQĐ01, Law Art. 56
     imported: bool = False  # brought in from an earlier Excel register

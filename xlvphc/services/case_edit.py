@@ -74,7 +74,8 @@ LABELS = {
     # What a procedure step changes (transitions._snapshot).
     "received_on": "Ngày nhận quyết định", "compliance_due": "Hạn chấp hành",
     "paid_total": "Đã nộp", "reduced_total": "Được giảm, miễn",
-    "surcharge_total": "Tiền chậm nộp", "closed_on": "Ngày kết thúc",
+    "surcharge_total": "Tiền chậm nộp", "surcharge_paid": "Đã nộp tiền chậm nộp",
+    "closed_on": "Ngày kết thúc",
     "close_reason": "Lý do kết thúc",
 }
 VIOLATOR_KEYS = [k for k in LABELS if k in Violator.model_fields and k != "kind"]
@@ -275,7 +276,9 @@ def _changes(before: str, after: str) -> list[dict]:
     ]
 
 
-MONEY_KEYS = {"fine_total", "paid_total", "reduced_total", "surcharge_total"}
+MONEY_KEYS = {
+    "fine_total", "paid_total", "reduced_total", "surcharge_total", "surcharge_paid"
+}
 DATE_KEYS = {"received_on", "compliance_due", "closed_on", "detected_on"}
 
 

@@ -256,7 +256,8 @@ def read_decision(data: object, acts: list, is_org: bool, record_day: date,
     for act in acts:
         key = f"fine_{act.id}"
         low, high = frame_for(act, is_org)
-        value = form.amount(key, "mức phạt")
+        # The frame check below refuses any amount too large, with the frame.
+        value = form.amount(key, "mức phạt", bounded=True)
         if low is None:
             if value:
                 form.errors[key] = "Hành vi này chỉ bị phạt cảnh cáo."

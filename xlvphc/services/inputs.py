@@ -6,7 +6,7 @@ import re
 from datetime import date, datetime, time, timedelta
 
 from xlvphc.domain.dates import parse_date
-from xlvphc.domain.money import parse_amount
+from xlvphc.domain.money import format_vnd, parse_amount
 from xlvphc.domain.text import clean
 from xlvphc.models.base import VN_TZ, local_now
 
@@ -17,6 +17,9 @@ _TIME = re.compile(r"^(\d{1,2})[:hg](\d{2})$")
 # now; later than that it is in the future and refused (user trial: 21:00 was
 # accepted at 08:58 because only the date was compared with today).
 CLOCK_SKEW = timedelta(minutes=5)
+# The largest amount in đồng an input takes (ten thousand billion; the
+# import and the list filters use the same, list_filters.AMOUNT_CAP).
+MAX_AMOUNT = 10**13
 
 
 def after_now(day: date, clock: time, now: datetime | None = None) -> bool:
@@ -132,7 +135,13 @@ class FormReader:
             self.not_future(time_key, f"giờ {label}", day, clock)
         return datetime.combine(day, clock, tzinfo=VN_TZ)
 
-    def amount(self, key: str, label: str) -> int | None:
+    def amount(self, key: str, label: str, bounded: bool = False) -> int | None:
+        """A whole amount in đồng. A well-formed amount above MAX_AMOUNT is
+        out of range, not malformed (user trial: 99.999.999.999.999 as a fine
+        was "not a valid amount" while 999.999.999.999 got the frame):
+        `bounded` callers check the range themselves and get it back, so
+        that every amount too large gets their one message; the others get
+        the ceiling's."""
         raw = self._raw(key)
         if raw in (None, ""):
             return None
@@ -141,8 +150,14 @@ class FormReader:
             if isinstance(raw, int) and not isinstance(raw, bool)
             else (parse_amount(raw) if isinstance(raw, str) else None)
         )
-        if value is None or value < 0 or value > 10**13:
-            self.errors[key] = f"{label[:1].upper()}{label[1:]} phải là số tiền hợp lệ."
+        name = f"{label[:1].upper()}{label[1:]}"
+        if value is None or value < 0:
+            self.errors[key] = f"{name} phải là số tiền hợp lệ."
+            return None
+        if value > MAX_AMOUNT and not bounded:
+            self.errors[key] = (
+                f"{name} quá lớn: không được vượt quá {format_vnd(MAX_AMOUNT)}."
+            )
             return None
         return value
 

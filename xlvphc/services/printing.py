@@ -37,7 +37,7 @@ from xlvphc.services.access import Action, Actor
 from xlvphc.services.cases import issuer_name, load_case
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import Conflict
-from xlvphc.services.printing_choices import checked_step, step_choices
+from xlvphc.services.printing_choices import NEEDS_STEP, checked_step, step_choices
 from xlvphc.services.printing_steps import step_fill
 
 log = logging.getLogger(__name__)
@@ -51,12 +51,14 @@ MODES = ("final", "draft", "blank")  # signed copy, "DỰ THẢO", "Mẫu trắn
 
 # Forms offered at each stage of a case (Luật XLVPHC: record → explanation
 # → decision → execution / postponement / coercion → transfer). Records of
-# seizure, verification and transfer, and amendment decisions, apply at any
-# stage; the delegation decisions (MQĐ34-37) are not about one case and are
-# offered as blank forms only. MQĐ01 is the decision of a case decided
+# seizure (and its extension, MQĐ21, once the case has one), verification
+# and transfer, and amendment decisions, apply at any stage; the delegation
+# decisions (MQĐ34-37) are not about one case and are offered as blank forms
+# only. MQĐ01 is the decision of a case decided
 # without a record (Law Art. 56), offered for such a case only.
 _ANY = (
-    "MBB02 MBB05 MBB15 MQĐ20 MBB17 MQĐ24 MBB20 MQĐ14 MQĐ33 MQĐ38 MQĐ39 MQĐ40"
+    "MBB02 MBB05 MBB15 MQĐ20 MQĐ21 MBB17 MQĐ24 MBB20 MQĐ14 MQĐ33 MQĐ38 MQĐ39 "
+    "MQĐ40"
 ).split()
 _BEFORE = "MBB01 MBB03 MQĐ15".split()
 _AFTER = "MBB01 MQĐ02 MBB06 MQĐ03 MQĐ04 MQĐ05 MBB29".split()
@@ -474,6 +476,10 @@ def form_data(
                 "hồ sơ; hãy in mẫu trắng."
             )
         step_id = checked_step(session, case.id, code, step)
+        if mode != "blank" and code in NEEDS_STEP and not step_choices(
+            session, case.id, code
+        ):
+            raise Conflict(NEEDS_STEP[code])
         unit = session.get(Unit, case.unit_id)
         violator = session.exec(
             select(Violator).where(Violator.case_id == case.id)
@@ -569,6 +575,11 @@ def menu_forms(actor: Actor, case_id: object) -> list[dict]:
     with session_scope() as session:
         case: Case = load_case(session, actor, case_id, Action.CASE_PRINT)
         filled = applicable_forms(case.status, case.without_record)
+        # A paper only its step fills, before the case has one: blank only.
+        filled = [
+            c for c in filled
+            if c not in NEEDS_STEP or step_choices(session, case.id, c)
+        ]
         for c in filled:
             row = {"code": c, "title": title(c), "filled": True}
             choices = step_choices(session, case.id, c)

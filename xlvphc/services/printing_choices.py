@@ -1,10 +1,11 @@
 """Which step's papers to print, when a case holds several (issue 4).
 
-A case can seize goods more than once, and return or confiscate them one
-item at a time; each such step has its own record and decision with their
-own numbers (services/procedure/seized.py). The print menu lists every
-step of those kinds with its number and date, and the forms are printed
-for the step the officer picks (services/printing_details.py fills them).
+A case can seize goods more than once, extend a seizure, and return or
+confiscate them one item at a time; each such step has its own record and
+decision with their own numbers (services/procedure/seized.py,
+seizure_extension.py). The print menu lists every step of those kinds with
+its number and date, and the forms are printed for the step the officer
+picks (services/printing_details.py fills them).
 """
 
 from sqlmodel import Session, select
@@ -19,12 +20,19 @@ from xlvphc.services.procedure.details import steps_with_details
 PER_STEP = {
     "MBB15": "seize",
     "MQĐ20": "seize",
+    "MQĐ21": "extend_seizure",
     "MBB17": "return_item",
     "MQĐ24": "return_item",
     "MBB20": "confiscate_item",
     "MQĐ14": "confiscate_item",
 }
 _OWN_NUMBER = {"MBB15": "record_no", "MBB17": "record_no", "MBB20": "record_no"}
+# Papers only a step of theirs fills: offered filled once the case has one
+# (the extension of a seizure, MQĐ21), as a blank copy before.
+NEEDS_STEP = {
+    "MQĐ21": "Hồ sơ chưa có quyết định kéo dài thời hạn tạm giữ (MQĐ21) để in; "
+    "hãy in mẫu trắng.",
+}
 
 
 def checked_step(session: Session, case_id: int, code: str, raw: object) -> int:
@@ -48,7 +56,9 @@ def checked_step(session: Session, case_id: int, code: str, raw: object) -> int:
         ).first()
         if found is not None:
             return found
-    raise Conflict("Không tìm thấy lần tạm giữ, trả lại hoặc tịch thu đã chọn.")
+    raise Conflict(
+        "Không tìm thấy lần tạm giữ, kéo dài, trả lại hoặc tịch thu đã chọn."
+    )
 
 
 def step_choices(session: Session, case_id: int, code: str) -> list[dict]:

@@ -6,8 +6,8 @@ paper. This module turns them into the values of the forms: the minutes of
 a hearing (MBB03), the verification records (MBB05, MBB09), the coercion
 decisions (MQĐ07-MQĐ12c: who pays out, which account, which alternative of
 the combined forms) and their records (MBB10-MBB12: witnesses, assets), and
-the seizure papers (MBB15/MQĐ20, MBB17/MQĐ24, MBB20/MQĐ14) with their own
-numbers and the items they concern.
+the seizure papers (MBB15/MQĐ20, MQĐ21, MBB17/MQĐ24, MBB20/MQĐ14) with
+their own numbers and the items they concern.
 """
 
 from dataclasses import dataclass
@@ -15,12 +15,14 @@ from datetime import date, datetime, time
 
 from sqlmodel import Session, select
 
-from xlvphc.domain.dates import fmt_date
+from xlvphc.domain.dates import fmt_date, parse_date
 from xlvphc.domain.deadlines import seizure_end
+from xlvphc.domain.money import format_vnd
 from xlvphc.models import Decision
 from xlvphc.models.procedure import ProcedureStep, SeizedItem
 from xlvphc.services.printing_choices import PER_STEP
 from xlvphc.services.procedure.details import steps_with_details
+from xlvphc.services.procedure.seizure_periods import first_extension_day
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,11 @@ def _clock_words(clock: object) -> str | None:
     """"09:30" as the forms write a time, "09 giờ 30"; None when unknown."""
     moment = at(date(2000, 1, 1), clock)
     return moment.strftime("%H giờ %M") if moment else None
+
+
+def _int(value: object) -> int:
+    """A whole amount from a step's details (0 when absent)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
 
 def ref(number: str, on: date | None) -> str:
@@ -230,6 +237,20 @@ def _coercion(
         chosen = ["money"] if step.amount else []
         chosen += ["assets"] if data.get("assets") else []
         values["variant"] = " ".join(chosen)
+    if data.get("interest_due") and decision is not None:
+        # The amount of Article 1 includes the late-payment interest run until
+        # the decision (Law Art. 78 k1): the reason (note (8)) says how much
+        # of it is fine and how much interest. Same first words as the reason
+        # printing.py gives without interest.
+        values["reason"] = (
+            f"Không tự nguyện chấp hành Quyết định số: "
+            f"{ref(decision.number, decision.decided_on)} xử phạt vi phạm hành "
+            f"chính; số tiền phải thu gồm tiền phạt chưa nộp "
+            f"{format_vnd(_int(data.get('fine_due')))} và tiền chậm nộp phạt "
+            f"{format_vnd(_int(data['interest_due']))} tính đến ngày "
+            f"{data.get('interest_until', '')} (khoản 1 Điều 78 Luật Xử lý vi "
+            "phạm hành chính)"
+        )
     # The latest asset verification on or before the decision (MBB09).
     checks = steps_with_details(session, case_id, ("verify_assets",))
     for verified, found_data in checks:
@@ -261,7 +282,10 @@ def _coercion_record(session: Session, case_id: int, code: str) -> DetailFill | 
         "place": data.get("place", ""),
         "end_time": at(step.on, data.get("end_time")),
         "result": step.note if code == "MBB11" else "",
-        "amount": step.amount if code == "MBB10" else 0,
+        # Money collected: the fine and its late-payment interest (Art. 78).
+        "amount": step.amount + _int(data.get("surcharge_paid"))
+        if code == "MBB10"
+        else 0,
     }
     values |= person_slots("cooperator", data.get("cooperators"), 1)
     slots = 3 if code == "MBB12" else 2
@@ -327,6 +351,53 @@ def _seizure(
     title = str(data.get("decider_title") or "")
     decider = (name, title) if name or title else None
     return DetailFill(data.get("decision_no", ""), step.on, None, values, decider)
+
+
+def _period(days: object) -> int | None:
+    """A seizure period as its step recorded it (working days), if any."""
+    return days if isinstance(days, int) and days > 0 else None
+
+
+def _extension(
+    session: Session, case_id: int, step_id: int = 0
+) -> DetailFill | None:
+    """MQĐ21: the chosen extension of a seizure (the latest when none is
+    chosen), citing the seizure decision (MQĐ20) whose period it extends:
+    item 2 repeats that decision's period (note (7)), item 4 the extension,
+    from the day after the end it moves (note (9))."""
+    found = _latest(session, case_id, ("extend_seizure",), step_id)
+    if found is None:
+        return None
+    step, data = found
+    values: dict[str, object] = {}
+    seizure = _seizure_of(session, case_id, data.get("item_ids"))
+    if seizure:
+        taken, taken_data = seizure
+        number = taken_data.get("decision_no", "")
+        period = _period(taken_data.get("days"))
+        values |= {
+            "ref:QĐ-TG": ref(number, taken.on),
+            "no:QĐ-TG": number,
+            "period": period,
+            "period_unit": "ngày làm việc" if period else "",
+            "from_date": taken.on,
+            "to_date": seizure_end(taken.on, period),
+        }
+    previous = parse_date(data.get("previous_end"))
+    extension = _period(data.get("extension_days"))
+    values |= {
+        "reason": data.get("extend_reason", ""),
+        "extension": extension,
+        "extension_unit": "ngày làm việc" if extension else "",
+        "extension_from_date": first_extension_day(previous) if previous else None,
+        "extension_to_date": step.until,
+        "notified": data.get("notified", ""),
+    }
+    name = str(data.get("extender_name") or "")
+    title = str(data.get("extender_title") or "")
+    signer = (name, title) if name or title else None
+    number = data.get("decision_no", "") or step.document
+    return DetailFill(number, step.on, None, values, signer)
 
 
 def _disposal(
@@ -404,6 +475,8 @@ def detail_fill(
         return _coercion_record(session, case_id, code)
     if code in ("MBB15", "MQĐ20"):
         return _seizure(session, case_id, code, step_id)
+    if code == "MQĐ21":
+        return _extension(session, case_id, step_id)
     if code in ("MBB17", "MQĐ24", "MBB20", "MQĐ14"):
         return _disposal(session, case_id, code, decision, step_id)
     return None

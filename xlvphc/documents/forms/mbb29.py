@@ -1,4 +1,5 @@
-"""Mẫu biên bản số 29 (MBB29): .
+"""Mẫu biên bản số 29 (MBB29): Biên bản chuyển hồ sơ và quyết định xử phạt vi phạm
+hành chính để tổ chức thi hành.
 
 Wording from the Phụ lục to Nghị định 118/2021/NĐ-CP; line syntax in
 `documents.template`.

@@ -15,6 +15,7 @@ from xlvphc.services.procedure import (  # noqa: F401  (registers the steps)
     payment,
     payment_relief,
     seized,
+    seizure_extension,
     transfer,
     verification,
 )

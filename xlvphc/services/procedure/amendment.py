@@ -75,7 +75,7 @@ def _correct(ctx: Context) -> None:
 def _amend(ctx: Context) -> None:
     on = ctx.day("on", "ngày sửa đổi")
     paper = AMENDMENT.read(ctx, on)
-    amount = ctx.form.amount("amount", "tổng tiền phạt")
+    amount = ctx.form.amount("amount", "tổng tiền phạt", bounded=True)
     note = ctx.form.text("note", "nội dung", 2000, required=True, multiline=True)
     _within_a_year(ctx, on)
     if amount is not None:

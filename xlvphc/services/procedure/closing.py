@@ -13,6 +13,7 @@ from xlvphc.models.cases import CaseStatus, CloseReason
 from xlvphc.services.access import Actor
 from xlvphc.services.cases import violator_minor
 from xlvphc.services.procedure.decision_numbers import DecisionBook, as_issued
+from xlvphc.services.procedure.late_interest import fix_on_closing, owed
 from xlvphc.services.procedure.limits import (
     decision_due,
     execution_end,
@@ -26,7 +27,6 @@ from xlvphc.services.procedure.transitions import (
     handles,
     link_guard,
     money,
-    outstanding,
     perform,
 )
 
@@ -39,6 +39,9 @@ PARTIAL = DecisionBook(
 
 
 def _close(ctx: Context, reason: str, on: date, text: str, **record) -> None:
+    # A case closed with the fine unpaid (Art. 74, 75) runs no more
+    # late-payment interest: what ran until the closing day is fixed.
+    fix_on_closing(ctx.session, ctx.case, on)
     ctx.case.status = CaseStatus.CLOSED
     ctx.case.closed_on = on
     ctx.case.close_reason = reason
@@ -69,13 +72,22 @@ def remedial_carried_out(session: Session, case: Case) -> bool:
     return False
 
 
-def _not_executed(session: Session, case: Case, _today: date) -> str | None:
-    """Law Art. 73 k2: executed means the fine paid, the remedial measures
+def _not_executed(session: Session, case: Case, today: date) -> str | None:
+    """Law Art. 73 k2: executed means the fine and its late-payment interest
+    (Art. 78 k1) paid, the remedial measures
     carried out and every seized item returned or confiscated (Art. 126);
     the refusal lists everything still missing."""
     missing = []
-    if outstanding(case):
-        missing.append(f"còn {money(outstanding(case))} tiền phạt chưa nộp")
+    left = owed(session, case, today)
+    if left.fine:
+        missing.append(f"còn {money(left.fine)} tiền phạt chưa nộp")
+    if left.interest:
+        # Art. 78 k1: the interest is part of what the violator must pay.
+        missing.append(
+            f"còn {money(left.interest)} tiền chậm nộp chưa nộp (0,05% mỗi ngày "
+            f"chậm nộp, tính đến ngày {today:%d/%m/%Y}; khoản 1 Điều 78 Luật "
+            "XLVPHC)"
+        )
     decision = session.exec(select(Decision).where(Decision.case_id == case.id)).first()
     measures = (decision.remedial_measures or "").strip() if decision else ""
     if measures and not remedial_carried_out(session, case):
@@ -112,8 +124,8 @@ def _executed(ctx: Context) -> None:
     _close(ctx, CloseReason.EXECUTED, on, f" ngày {on:%d/%m/%Y}", note=note)
 
 
-def _fully_paid(_s: Session, case: Case, _today: date) -> str | None:
-    if case.fine_total and not outstanding(case):
+def _fully_paid(session: Session, case: Case, today: date) -> str | None:
+    if case.fine_total and not owed(session, case, today).total:
         return "Tiền phạt đã nộp đủ: kết thúc vì đã chấp hành xong"
     return None
 
@@ -154,7 +166,7 @@ def _limitation_running(session: Session, case: Case, today: date) -> str | None
             if end
             else "Chưa có quyết định xử phạt"
         )
-    if not outstanding(case):
+    if not owed(session, case, today).total:
         return "Tiền phạt đã nộp đủ: kết thúc vì đã chấp hành xong"
     return None
 
@@ -172,11 +184,13 @@ def _limitation(ctx: Context) -> None:
         ctx.refuse("on", f"Thời hiệu thi hành còn đến hết ngày {end:%d/%m/%Y}.")
     if ctx.form.errors:
         return
+    left = owed(ctx.session, ctx.case, on)
     _close(
         ctx,
         CloseReason.LIMITATION,
         on,
-        f" (hết ngày {end:%d/%m/%Y}); chưa thu {money(outstanding(ctx.case))}",
+        f" (hết ngày {end:%d/%m/%Y}); chưa thu {money(left.total)}"
+        + (f" ({left.breakdown()})" if left.interest else ""),
         note=note,
     )
 

@@ -24,6 +24,11 @@ from xlvphc.services.procedure.details import (
     place,
     times,
 )
+from xlvphc.services.procedure.late_interest import (
+    apply_fine_payment,
+    interest_refusal,
+    owed,
+)
 from xlvphc.services.procedure.limits import execution_end
 from xlvphc.services.procedure.transitions import (
     Context,
@@ -62,7 +67,7 @@ def coercion_guard(session: Session, case: Case, today: date) -> str | None:
     """Why neither coercion nor the verification before it may be taken now
     (None: they may): the deadline runs, or nothing is left to execute."""
     reason = coercion_refusal(case, today)
-    if reason or outstanding(case):
+    if reason or owed(session, case, today).total:
         return reason
     decision = session.exec(select(Decision).where(Decision.case_id == case.id)).first()
     if decision is None or not decision.remedial_measures:
@@ -82,7 +87,8 @@ def coercion_guard(session: Session, case: Case, today: date) -> str | None:
             "Số tiền phải thu (đồng)",
             "money",
             False,
-            "Để trống: toàn bộ số tiền phạt còn lại",
+            "Để trống: toàn bộ số tiền phạt còn lại và tiền chậm nộp tính "
+            "đến ngày quyết định (khoản 1 Điều 78 Luật XLVPHC)",
         ),
         *COERCE,
     ],
@@ -91,9 +97,13 @@ def coercion_guard(session: Session, case: Case, today: date) -> str | None:
 def _coerce(ctx: Context) -> None:
     measure = ctx.form.choice("code", "biện pháp cưỡng chế", dict(MEASURES))
     on = ctx.day("on", "ngày quyết định cưỡng chế")
-    amount = ctx.form.amount("amount", "số tiền")
+    amount = ctx.form.amount("amount", "số tiền", bounded=True)
     details = _coercion_details(ctx, measure)
-    due = outstanding(ctx.case) + ctx.case.surcharge_total
+    # What is owed on the day of the decision: the unpaid fine and the
+    # late-payment interest run until then (Art. 78 k1), which the decision
+    # recovers with it.
+    left = owed(ctx.session, ctx.case, on or ctx.today)
+    due = left.total
     if on and ctx.case.compliance_due and on <= ctx.case.compliance_due:
         ctx.refuse(
             "on",
@@ -110,10 +120,10 @@ def _coerce(ctx: Context) -> None:
             "XLVPHC): không cưỡng chế thu tiền phạt được nữa; chỉ còn có thể "
             "cưỡng chế thực hiện biện pháp khắc phục hậu quả.",
         )
-    elif measure != "remedial" and outstanding(ctx.case) == 0:
+    elif measure != "remedial" and due == 0:
         ctx.refuse(
             "code",
-            "Tiền phạt đã nộp đủ: chỉ còn có thể cưỡng chế thực "
+            "Tiền phạt và tiền chậm nộp đã nộp đủ: chỉ còn có thể cưỡng chế thực "
             "hiện biện pháp khắc phục hậu quả.",
         )
     if amount is not None and amount > due:
@@ -123,7 +133,14 @@ def _coerce(ctx: Context) -> None:
         return
     document = BOOK.issue(ctx, paper, on, FORM_OF[measure])
     details["decision_no"] = document
-    value = amount if amount is not None else outstanding(ctx.case)
+    value = amount if amount is not None else due
+    if measure != "remedial" and left.interest:
+        # The forms print the parts in their "Lý do" (printing_details).
+        details |= {
+            "fine_due": left.fine,
+            "interest_due": left.interest,
+            "interest_until": f"{on:%d/%m/%Y}",
+        }
     ctx.case.status = CaseStatus.COERCING
     ctx.record = {
         "on": on,
@@ -137,6 +154,8 @@ def _coerce(ctx: Context) -> None:
     ctx.summary = f"Quyết định cưỡng chế số {issued}: {dict(MEASURES)[measure]}"
     if measure != "remedial":
         ctx.summary += f", số tiền {money(value)}"
+        if left.interest:
+            ctx.summary += f" (còn phải nộp: {left.breakdown()})"
 
 
 @handles(
@@ -144,13 +163,15 @@ def _coerce(ctx: Context) -> None:
     [
         FieldSpec("on", "Ngày thi hành", "date", True),
         FieldSpec("amount", "Số tiền phạt đã thu (đồng)", "money", False),
+        FieldSpec("surcharge", "Tiền chậm nộp đã thu (đồng)", "money", False),
         FieldSpec("note", "Kết quả cưỡng chế", "textarea", True),
         *COERCION_RECORD,
     ],
 )
 def _done(ctx: Context) -> None:
     on = ctx.day("on", "ngày thi hành")
-    amount = ctx.form.amount("amount", "số tiền đã thu") or 0
+    amount = ctx.form.amount("amount", "số tiền đã thu", bounded=True) or 0
+    interest = ctx.form.amount("surcharge", "tiền chậm nộp đã thu") or 0
     note = ctx.form.text("note", "kết quả", 2000, required=True, multiline=True)
     measure = _last_measure(ctx)
     # The on-site coercions have their record (MBB10-MBB12) with witnesses.
@@ -174,19 +195,37 @@ def _done(ctx: Context) -> None:
             "amount",
             f"Không quá số tiền phạt còn phải nộp ({money(outstanding(ctx.case))}).",
         )
+    if interest and on:
+        limit = owed(ctx.session, ctx.case, on).interest
+        problem = interest_refusal(interest, limit, on, "đã thu")
+        if problem:
+            ctx.refuse("surcharge", problem)
     if details["leader_title"] and not details["leader_name"]:
         ctx.refuse("leader_name", "Ghi họ và tên người tổ chức cưỡng chế.")
     if ctx.form.errors:
         return
-    ctx.case.paid_total += amount
+    # The fine collected stops its interest, fixed until then (Art. 78 k1),
+    # as a payment does.
+    fixed = apply_fine_payment(ctx.session, ctx.case, amount, on) if amount else 0
+    ctx.case.surcharge_paid += interest
+    if interest:
+        details["surcharge_paid"] = interest
     if on_site:
         details["record_no"] = number(ctx, ON_SITE[measure], on)
     ctx.details = compact({**details, "measure": measure})
     ctx.record = {"on": on, "amount": amount, "note": note}
     ctx.summary = f"Kết quả cưỡng chế: {note}"
-    if amount:
+    if amount or interest:
+        got = [f"tiền phạt {money(amount)}"] if amount else []
+        got += [f"tiền chậm nộp {money(interest)}"] if interest else []
+        rest = owed(ctx.session, ctx.case, on)
+        ctx.summary += f"; đã thu {' và '.join(got)}"
+        if fixed:
+            ctx.summary += f" (tiền chậm nộp tính trên số tiền phạt {money(fixed)})"
         ctx.summary += (
-            f"; đã thu {money(amount)}, còn phải nộp {money(outstanding(ctx.case))}"
+            f", còn phải nộp {money(rest.total)} ({rest.breakdown()})"
+            if rest.total
+            else ", đã nộp đủ"
         )
 
 

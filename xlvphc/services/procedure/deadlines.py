@@ -5,8 +5,9 @@ work them out case by case. Each deadline that can still be acted on is kept
 on the case row instead (an indexed column, None once it no longer applies),
 and every service that changes what a deadline depends on — the record, the
 violation's dates, an explanation, a verification or its extension, the
-decision, sending, a correction, closing — calls `refresh_deadlines` in the
-same transaction. The rules themselves stay in `limits` and `domain`.
+decision, sending, a correction, closing, a seizure, its extension, the
+return or confiscation of the goods — calls `refresh_deadlines` in the same
+transaction. The rules themselves stay in `limits` and `domain`.
 """
 
 from datetime import date
@@ -24,6 +25,7 @@ from xlvphc.services.procedure.limits import (
     sanction_limitation_end,
     step_days,
 )
+from xlvphc.services.procedure.seizure_periods import held_until
 
 AWAITING_DECISION = frozenset({CaseStatus.RECORDED, CaseStatus.EXPLAINING})
 # Decided and being executed: not closed, not handed to a criminal body.
@@ -53,12 +55,16 @@ def refresh_deadlines(session: Session, case: Case) -> None:
     - send_due (Art. 70): decided, not yet sent nor received (not for a
       case imported from an earlier register: the register does not record
       the sending, so no sending deadline is made up for it);
-    - payment_due (Art. 73, 86): the compliance deadline while a fine is
-      owed, not postponed, not being coerced and not paid by instalments;
+    - payment_due (Art. 73, 86): the compliance deadline while a fine or
+      its late-payment interest (Art. 78) is owed, not postponed, not being
+      coerced and not paid by instalments;
     - postponed_until (Art. 76): the end of a postponement, while owed;
     - instalment_due (Art. 79): the first instalment not fully paid, while
       owed;
-    - execution_end (Art. 74; NĐ 118 Art. 16 k3): while being executed.
+    - execution_end (Art. 74; NĐ 118 Art. 16 k3): while being executed;
+    - seizure_due (Art. 125 k8): the earliest end of a held item's seizure
+      period, extensions included (services/procedure/seizure_periods.py),
+      at any stage while something is held.
     """
     waiting = case.status in AWAITING_DECISION
     executing = case.status in EXECUTING and case.decided_on is not None
@@ -71,7 +77,10 @@ def refresh_deadlines(session: Session, case: Case) -> None:
         unsent = False
     case.send_due = send_decision_deadline(case.decided_on) if unsent else None
 
-    owed = executing and case.fine_total - case.paid_total - case.reduced_total > 0
+    # Owed: the fine, or the late-payment interest fixed on it and not yet
+    # paid (Art. 78 k1; interest still running implies an unpaid fine).
+    fine_owed = case.fine_total - case.paid_total - case.reduced_total > 0
+    owed = executing and (fine_owed or case.surcharge_total > case.surcharge_paid)
     next_instalment = next_instalment_due(session, case.id) if owed else None
     by_deadline = owed and next_instalment is None
     case.instalment_due = next_instalment
@@ -84,6 +93,7 @@ def refresh_deadlines(session: Session, case: Case) -> None:
         else None
     )
     case.execution_end = execution_end(case, session) if executing else None
+    case.seizure_due = held_until(session, case.id)
     session.add(case)
 
 

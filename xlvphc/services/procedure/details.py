@@ -179,6 +179,15 @@ SEIZE = [
            hint="Ví dụ: Trưởng Công an xã Ea Kao."),
 ]
 RETURN = [START_ANY, PLACE_ANY, _field("reason", "Lý do trả lại")]
+# Kéo dài thời hạn tạm giữ (MQĐ21 items 3 and 5; its notes (8) and (10)).
+EXTEND_SEIZURE = [
+    _field("extend_reason", "Lý do kéo dài thời hạn tạm giữ", "textarea", True,
+           "Ghi cụ thể lý do kéo dài, ví dụ: vụ việc phức tạp, cần xác minh "
+           "thêm (ghi chú 8 Mẫu MQĐ21)."),
+    _field("notified", "Việc kéo dài đã thông báo cho", "textarea",
+           hint="Họ và tên người, hoặc tên và địa chỉ cơ quan, tổ chức được "
+           "thông báo (ghi chú 10 Mẫu MQĐ21)."),
+]
 BASES = (
     ("decision", "Theo quyết định xử phạt (lập biên bản MBB20)"),
     ("unclaimed", "Hết thời hạn thông báo, không có người nhận (MQĐ14)"),
@@ -195,7 +204,7 @@ CONFISCATE = [
 LABELS = {
     f.name: f.label
     for f in HEARING + VERIFY + ASSETS + COERCE + COERCION_RECORD + SEIZE
-    + RETURN + CONFISCATE
+    + RETURN + CONFISCATE + EXTEND_SEIZURE
 } | {
     "start_time": "Giờ bắt đầu",
     "end_time": "Giờ kết thúc",
@@ -207,8 +216,31 @@ LABELS = {
     "certifier": "Cơ quan, tổ chức xác nhận đơn",
     "hardship": "Điều kiện về hoàn cảnh",
     "conditions_checked": "Người ký đã kiểm tra điều kiện",
+    # Extension of a seizure (services/procedure/seizure_extension.py).
+    "seizure_no": "Quyết định tạm giữ",
+    "previous_end": "Thời hạn tạm giữ trước khi kéo dài: đến ngày",
+    "new_end": "Kéo dài đến ngày",
+    "extension_days": "Thời hạn kéo dài (ngày làm việc)",
+    "extender_name": "Người ra quyết định kéo dài",
+    "extender_title": "Chức vụ người ra quyết định kéo dài",
 }
 # Choices shown by their label on the case page.
+# Fields of one name whose label depends on the step that recorded them:
+# LABELS keeps one label per name (the last defined), which named every
+# step's reason "Lý do tịch thu" on the case page (user trial).
+STEP_LABELS = {
+    "verify_assets": {"reason": "Lý do xác minh"},
+    "seize": {"reason": "Lý do tạm giữ"},
+    "return_item": {"reason": "Lý do trả lại"},
+    "confiscate_item": {"reason": "Lý do tịch thu"},
+}
+
+
+def label_of(step: str, key: str) -> str:
+    """The label of a recorded field, as the step's own form named it."""
+    return STEP_LABELS.get(step, {}).get(key) or LABELS.get(key, key)
+
+
 CHOICE_LABELS = dict(DEDUCT_FROM) | {k: v.split(" (")[0] for k, v in BASES}
 
 
@@ -412,7 +444,7 @@ def case_details(actor: Actor, case_id: object) -> list[dict]:
                     "title": rule.label if rule else step.step,
                     "date": fmt_date(step.on),
                     "rows": [
-                        {"label": LABELS.get(key, key), "value": show(value)[:1000]}
+                        {"label": label_of(step.step, key), "value": show(value)[:1000]}
                         for key, value in data.items()
                         if key in LABELS and value
                     ],

@@ -15,11 +15,13 @@ from xlvphc.services.access import Action, Actor
 from xlvphc.services.cases import load_case, violator_minor
 from xlvphc.services.db import session_scope
 from xlvphc.services.procedure.deadlines import next_instalment_due
+from xlvphc.services.procedure.late_interest import owed
 from xlvphc.services.procedure.limits import (
     decision_due,
     execution_end,
     limitation,
 )
+from xlvphc.services.procedure.seizure_periods import HeldPeriod, held_periods
 from xlvphc.services.procedure.transitions import (
     allowed_steps,
     held_steps,
@@ -64,9 +66,13 @@ def earlier_decisions(session: Session, case: Case) -> list[dict]:
 def _compliance_text(session: Session, case: Case) -> str:
     """ "Hạn chấp hành": while a plan runs, the next instalment (Art. 79), even
     before the first payment; while postponed, the end of the postponement
-    (Art. 76); otherwise the compliance deadline (Art. 73)."""
-    owed = outstanding(case) > 0 and case.status != CaseStatus.CLOSED
-    due = next_instalment_due(session, case.id) if owed else None
+    (Art. 76); otherwise the compliance deadline (Art. 73). A closed case
+    has none left (user trial: a case closed after its last instalment still
+    showed that instalment's date)."""
+    if case.status == CaseStatus.CLOSED:
+        return "—"
+    unpaid = outstanding(case) > 0
+    due = next_instalment_due(session, case.id) if unpaid else None
     if due is not None:
         position = session.exec(
             select(Instalment.position).where(
@@ -76,9 +82,28 @@ def _compliance_text(session: Session, case: Case) -> str:
             )
         ).first()
         return f"{fmt_date(due)} – hạn nộp lần {position} (Điều 79)"
-    if owed and case.status == CaseStatus.POSTPONED and case.compliance_due:
+    if unpaid and case.status == CaseStatus.POSTPONED and case.compliance_due:
         return f"{fmt_date(case.compliance_due)} – hết thời gian hoãn (Điều 76)"
     return fmt_date(case.compliance_due) or "—"
+
+
+def _interest_rows(session: Session, case: Case, today: date) -> list[tuple]:
+    """ "Tiền chậm nộp" up to today while the fine is unpaid past its
+    deadline (Art. 78 k1), what was paid of it, and "Còn phải nộp" with it
+    (user trial: 0 shown while 111 days late, and "Còn phải nộp" 0 with the
+    interest unpaid). The same figures as the payment, the coercion
+    decision and closing (services/procedure/late_interest.py)."""
+    left = owed(session, case, today)
+    interest = money(left.accrued)
+    if left.running:
+        interest += f" (0,05% mỗi ngày chậm nộp, tính đến ngày {fmt_date(today)})"
+    rows = [("Tiền chậm nộp", interest)]
+    if case.surcharge_paid:
+        rows.append(("Đã nộp tiền chậm nộp", money(case.surcharge_paid)))
+    rest = money(left.total)
+    if left.interest:
+        rest += f" ({left.breakdown()})"
+    return [*rows, ("Còn phải nộp", rest)]
 
 
 def limitation_alerts(session: Session, case: Case, today: date) -> list[dict]:
@@ -112,12 +137,13 @@ def limitation_alerts(session: Session, case: Case, today: date) -> list[dict]:
     # Art. 74 k1 (2012 wording, known from SCT-REF00; not in ../shared/legal):
     # past the period the decision is no longer executed, except that
     # confiscation and remedial measures still are.
-    owed = outstanding(case)
+    left = owed(session, case, today)
+    unpaid = money(left.total) + (f": {left.breakdown()}" if left.interest else "")
     finish = (
-        f"Phần tiền phạt chưa nộp ({money(owed)}) không thu nữa, kể cả bằng "
-        "cưỡng chế. Khi đã xử lý xong các việc trên, bấm «Kết thúc: hết thời "
-        "hiệu thi hành» ở mục Xử lý tiếp."
-        if owed
+        f"Phần tiền phạt chưa nộp ({unpaid}) không thu nữa, kể cả bằng cưỡng "
+        "chế. Khi đã xử lý xong các việc trên, bấm «Kết thúc: hết thời hiệu thi "
+        "hành» ở mục Xử lý tiếp."
+        if left.total
         else "Tiền phạt đã nộp đủ: khi đã xử lý xong các việc trên, bấm «Kết "
         "thúc: đã chấp hành xong» ở mục Xử lý tiếp."
     )
@@ -186,8 +212,7 @@ def case_procedure(actor: Actor, case_id: object) -> dict:
                 ("Tiền phạt", money(case.fine_total)),
                 ("Đã nộp", money(case.paid_total)),
                 ("Được giảm, miễn", money(case.reduced_total)),
-                ("Tiền chậm nộp", money(case.surcharge_total)),
-                ("Còn phải nộp", money(outstanding(case))),
+                *_interest_rows(session, case, local_now().date()),
                 (
                     "Hết thời hiệu thi hành (Điều 74)",
                     fmt_date(execution_end(case, session)),
@@ -215,6 +240,9 @@ def case_procedure(actor: Actor, case_id: object) -> dict:
             .where(SeizedItem.case_id == case.id)
             .order_by(SeizedItem.id)
         ).all()
+        # A held item's current end: its seizure decision's, or the latest
+        # extension's (services/procedure/seizure_periods.py).
+        periods = {p.item.id: p for p in held_periods(session, case.id)}
         repeat = earlier_decisions(session, case) if not case.decided_on else []
         result = {
             "version": case.version,
@@ -236,6 +264,7 @@ def case_procedure(actor: Actor, case_id: object) -> dict:
                     "quantity": i.quantity,
                     "status": ItemStatus.LABELS.get(i.status, i.status),
                     "seized_on": fmt_date(i.seized_on),
+                    "until": _held_until(periods.get(i.id)),
                 }
                 for i in items
             ],
@@ -243,3 +272,11 @@ def case_procedure(actor: Actor, case_id: object) -> dict:
     result["steps"] = allowed_steps(actor, case_id)
     result["held"] = held_steps(actor, case_id)
     return result
+
+
+def _held_until(held: HeldPeriod | None) -> str:
+    """ "15/12/2026 (đã kéo dài)": until when a held item may be kept;
+    "" for an item no longer held or held without a recorded period."""
+    if held is None or held.end is None:
+        return ""
+    return fmt_date(held.end) + (" (đã kéo dài)" if held.extended else "")

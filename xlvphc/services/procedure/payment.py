@@ -1,5 +1,6 @@
 """Paying the fine and the decisions that change how much is paid: payment
-with the late surcharge (Law Art. 73, 78), reduction and exemption (Art. 77,
+of the fine and of the late-payment interest (Law Art. 73, 78; the interest
+itself in `late_interest`), reduction and exemption (Art. 77,
 MQĐ04), and remedial measures carried out (Art. 28, 85). Instalments and
 postponement are in `payment_relief`."""
 
@@ -7,11 +8,15 @@ from datetime import date
 
 from sqlmodel import Session, select
 
-from xlvphc.domain.deadlines import days_late, late_surcharge
 from xlvphc.models import Case, Decision, Instalment
 from xlvphc.models.cases import CaseStatus
 from xlvphc.services.access import Actor
 from xlvphc.services.procedure.decision_numbers import DecisionBook, as_issued
+from xlvphc.services.procedure.late_interest import (
+    apply_fine_payment,
+    interest_refusal,
+    owed,
+)
 from xlvphc.services.procedure.transitions import (
     Context,
     FieldSpec,
@@ -47,60 +52,83 @@ def nothing_to_pay(_s: Session, case: Case, _today: date) -> str | None:
     return None if outstanding(case) > 0 else "Tiền phạt đã được nộp đủ"
 
 
+def nothing_owed(session: Session, case: Case, today: date) -> str | None:
+    """A payment is still taken once the fine is paid while late-payment
+    interest is owed (Art. 78 k1; its own receipt, NĐ 118/2021 Art. 21 k4 b)."""
+    if owed(session, case, today).total > 0:
+        return None
+    return "Tiền phạt và tiền chậm nộp đã được nộp đủ"
+
+
 @handles(
     "payment",
     [
         FieldSpec("on", "Ngày nộp", "date", True),
-        FieldSpec("amount", "Số tiền phạt đã nộp (đồng)", "money", True),
+        FieldSpec("amount", "Số tiền phạt đã nộp (đồng)", "money", False),
+        FieldSpec(
+            "surcharge",
+            "Tiền chậm nộp đã nộp (đồng)",
+            "money",
+            False,
+            "Theo biên lai thu tiền chậm nộp phạt (0,05% mỗi ngày chậm nộp, "
+            "khoản 1 Điều 78 Luật XLVPHC)",
+        ),
         FieldSpec("document", "Số biên lai / chứng từ", "text"),
     ],
-    guard=nothing_to_pay,
+    guard=nothing_owed,
 )
 def _payment(ctx: Context) -> None:
     on = ctx.day("on", "ngày nộp")
-    amount = ctx.form.amount("amount", "số tiền")
+    amount = ctx.form.amount("amount", "số tiền", bounded=True)
+    interest = ctx.form.amount("surcharge", "tiền chậm nộp", bounded=True)
     document = ctx.form.text("document", "số biên lai", 120)
     due = outstanding(ctx.case)
-    if amount is None and "amount" not in ctx.form.errors:
-        ctx.refuse("amount", "Vui lòng nhập số tiền đã nộp.")
+    typed = "amount" in ctx.form.errors or "surcharge" in ctx.form.errors
+    if amount is None and interest is None and not typed:
+        ctx.refuse("amount", "Vui lòng nhập số tiền phạt hoặc tiền chậm nộp đã nộp.")
+    elif amount is not None and due == 0:
+        ctx.refuse(
+            "amount",
+            "Tiền phạt đã nộp đủ: chỉ còn tiền chậm nộp, ghi vào ô «Tiền chậm "
+            "nộp đã nộp».",
+        )
     elif amount is not None and not 0 < amount <= due:
         ctx.refuse(
             "amount",
             f"Số tiền phải lớn hơn 0 và không quá số còn phải nộp ({money(due)}).",
         )
+    if interest is not None and on is not None:
+        # What was owed on the day paid, the interest on this payment's
+        # fine included (it is fixed below, the same figure either way).
+        limit = owed(ctx.session, ctx.case, on).interest
+        problem = interest_refusal(interest, limit, on, "đã nộp")
+        if problem:
+            ctx.refuse("surcharge", problem)
     if ctx.form.errors:
         return
 
-    # Late surcharge, 0,05 % a day on the part paid late (Art. 78 k1): per
-    # instalment due date when there is a plan, else the compliance deadline.
-    surcharge, left = 0, amount
-    plan = instalments(ctx.session, ctx.case.id)
-    for part in plan:
-        share = min(part.amount - part.paid, left)
-        if share <= 0:
-            continue
-        surcharge += late_surcharge(share, days_late(part.due_on, on))
-        part.paid += share
-        part.paid_on = on
-        ctx.session.add(part)
-        left -= share
-    if not plan and ctx.case.compliance_due:
-        surcharge = late_surcharge(amount, days_late(ctx.case.compliance_due, on))
-
+    # Interest, 0,05 % a day, on the part of the fine paid late (Art. 78 k1):
+    # per instalment due date when there is a plan, else the deadline.
+    surcharge = apply_fine_payment(ctx.session, ctx.case, amount or 0, on)
     case = ctx.case
-    case.paid_total += amount
-    case.surcharge_total += surcharge
-    unpaid = [p for p in plan if p.paid < p.amount]
-    if unpaid:
-        case.compliance_due = unpaid[0].due_on
+    case.surcharge_paid += interest or 0
     if case.status != CaseStatus.COERCING:
         case.status = CaseStatus.EXECUTING
-    ctx.record = {"on": on, "amount": amount, "document": document}
-    ctx.summary = f"Nộp tiền phạt {money(amount)} ngày {on:%d/%m/%Y}"
+    ctx.record = {"on": on, "amount": amount or 0, "document": document}
+    parts = [f"tiền phạt {money(amount)}"] if amount else []
+    parts += [f"tiền chậm nộp {money(interest)}"] if interest else []
+    ctx.summary = f"Nộp {' và '.join(parts)} ngày {on:%d/%m/%Y}"
     if surcharge:
-        ctx.summary += f"; tiền chậm nộp {money(surcharge)} (Điều 78)"
-    rest = outstanding(case)
-    ctx.summary += f"; còn phải nộp {money(rest)}" if rest else "; đã nộp đủ"
+        ctx.summary += (
+            f"; tiền chậm nộp tính trên số tiền phạt nộp chậm {money(surcharge)} "
+            "(Điều 78)"
+        )
+    rest = owed(ctx.session, case, on)
+    ctx.summary += (
+        f"; còn phải nộp {money(rest.total)} ({rest.breakdown()})"
+        if rest.total
+        else "; đã nộp đủ"
+    )
 
 
 @handles(
@@ -122,7 +150,7 @@ def _payment(ctx: Context) -> None:
 )
 def _reduce(ctx: Context) -> None:
     kind = ctx.form.choice("code", "hình thức", dict(REDUCTION_KINDS))
-    amount = ctx.form.amount("amount", "số tiền được giảm")
+    amount = ctx.form.amount("amount", "số tiền được giảm", bounded=True)
     on = ctx.day("on", "ngày quyết định")
     certifier = ctx.form.text("certifier", "cơ quan xác nhận", 300, required=True)
     series = EXEMPTION if kind.startswith("exempt") else RELIEF.form

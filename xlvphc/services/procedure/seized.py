@@ -143,7 +143,7 @@ def _within_two_months(ctx: Context, on: date, period: int) -> None:
     (9). A case without a record (decided on the spot) counts from the
     seizure day, the only start it has."""
     end = seizure_end(on, period)
-    ceiling = seizure_ceiling(record_day(ctx.session, ctx.case) or on)
+    ceiling = seizure_limit(ctx.session, ctx.case, on)
     if end and end > ceiling:
         ctx.refuse(
             "days",
@@ -151,6 +151,13 @@ def _within_two_months(ctx: Context, on: date, period: int) -> None:
             f"(ghi chú 9 Mẫu MQĐ20): {period} ngày làm việc kết thúc ngày "
             f"{fmt_date(end)}, chậm nhất là ngày {fmt_date(ceiling)}.",
         )
+
+
+def seizure_limit(session: Session, case: Case, seized_on: date) -> date:
+    """The last day a seizure may run to, its extensions included: 02 months
+    from the violation record (note (9) of MQĐ20 and of MQĐ21); a case
+    without a record (decided on the spot) counts from the seizure day."""
+    return seizure_ceiling(record_day(session, case) or seized_on)
 
 
 def _dispose(ctx: Context, status: str, verb: str) -> None:

@@ -5,8 +5,9 @@ legal basis.
 The list is read from indexed date columns, never case by case: each
 deadline that can still be acted on is kept on the case row by
 services.procedure.deadlines (Case.decision_due, limitation_end, send_due,
-payment_due, postponed_until, instalment_due, execution_end), with partial
-indexes on (due) and (unit_id, due) that hold only the cases it applies to.
+payment_due, postponed_until, instalment_due, execution_end, seizure_due),
+with partial indexes on (due) and (unit_id, due) that hold only the cases it
+applies to.
 One SELECT per kind, each a range over its column read in index order,
 joined by UNION ALL: the page, its (capped) counts and the page's cases are
 three or four queries whatever the scope, and none reads the cases a
@@ -50,12 +51,17 @@ KINDS = {
     "instalment": "Hạn nộp tiền phạt theo lần (Điều 79)",
     "postponement": "Hết thời hạn hoãn thi hành (Điều 76)",
     "execution": "Sắp hết thời hiệu thi hành (Điều 74)",
+    "seizure": "Hết thời hạn tạm giữ tang vật, phương tiện (Điều 125)",
 }
 # A limitation already past is no longer "about to" end: the officer closes
 # the case (or, for the execution limitation, stops collecting).
 EXPIRED = {
     "limitation": "Đã hết thời hiệu xử phạt – không ra quyết định (Điều 6)",
     "execution": "Đã hết thời hiệu thi hành – kết thúc hồ sơ (Điều 74)",
+    "seizure": (
+        "Đã hết thời hạn tạm giữ – trả lại hoặc xử lý tang vật, phương tiện "
+        "(Điều 125, 126)"
+    ),
 }
 
 # (the column a kind reads, how far ahead it is shown). Each column is set
@@ -71,6 +77,7 @@ BRANCHES = {
     "compliance": (Case.payment_due, "soon"),  # Art. 73, not yet due
     "coercion": (Case.payment_due, None),  # Art. 86, overdue
     "execution": (Case.execution_end, "warn"),  # Art. 74
+    "seizure": (Case.seizure_due, "soon"),  # Art. 125 k8, extensions included
 }
 _TODAY = sa.bindparam("today", type_=sa.Date)
 
@@ -90,8 +97,13 @@ def _branch(kind: str, scoped: bool, bounded: bool) -> sa.Select:
         where.append(column >= _TODAY)
     elif kind == "coercion":
         where.append(column < _TODAY)
-    elif kind == "execution":  # only while a fine is still owed
-        where.append(Case.fine_total - Case.paid_total - Case.reduced_total > 0)
+    elif kind == "execution":  # only while a fine or its interest is owed
+        where.append(
+            sa.or_(
+                Case.fine_total - Case.paid_total - Case.reduced_total > 0,
+                Case.surcharge_total > Case.surcharge_paid,  # Art. 78 k1
+            )
+        )
     elif kind == "decision":
         # Past the sanctioning limitation no decision may be made (Law Art. 65
         # k1 c): the case is listed as "Đã hết thời hiệu xử phạt" only, not

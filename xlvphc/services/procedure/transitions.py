@@ -118,6 +118,12 @@ TABLE: tuple[Rule, ...] = (
     Rule(
         "seize", "Ghi nhận tang vật, phương tiện tạm giữ", "Điều 125 Luật XLVPHC", OPEN
     ),
+    Rule(
+        "extend_seizure",
+        "Kéo dài thời hạn tạm giữ tang vật, phương tiện",
+        "Điều 125 k8 Luật XLVPHC; mẫu MQĐ21",
+        OPEN,
+    ),
     Rule("return_item", "Trả lại tang vật, phương tiện", "Điều 126 Luật XLVPHC", OPEN),
     Rule(
         "confiscate_item",
@@ -367,6 +373,7 @@ def _snapshot(case: Case) -> dict:
         "paid_total": case.paid_total,
         "reduced_total": case.reduced_total,
         "surcharge_total": case.surcharge_total,
+        "surcharge_paid": case.surcharge_paid,
         "complained": case.complained,
         "closed_on": case.closed_on,
         "close_reason": case.close_reason,
