@@ -28,7 +28,7 @@ from tests.services.test_procedure import (
     version,
 )
 from tests.services.test_procedure_on_the_spot import spot_form
-from xlvphc.models import ActSummary, Case, CaseAct, CaseSummary, Unit
+from xlvphc.models import ActSummary, Case, CaseAct, CaseSummary, ProcedureStep, Unit
 from xlvphc.services import (
     case_edit,
     case_queries,
@@ -74,6 +74,7 @@ def expected(view: dict) -> dict:
         units = list(session.exec(select(Unit)))
         rows = list(session.exec(select(Case)))
         acts = list(session.exec(select(CaseAct)))
+        steps = set(session.exec(select(ProcedureStep.case_id, ProcedureStep.step)))
     group = _group_units(units, view.get("group", ""))
     unit = int(view["unit"]) if view.get("unit") else None
 
@@ -111,9 +112,14 @@ def expected(view: dict) -> dict:
         running = decided and c.status in ("decided", "executing")
         status["executed"] += c.status == "closed" and c.close_reason == "executed"
         status["in_progress"] += running and not late
-        status["postponed"] += c.status == "postponed"
+        # Once postponed or coerced, counted after the stage moves on too.
+        status["postponed"] += c.status == "postponed" or (
+            decided and (c.id, "postpone") in steps
+        )
         status["reduced"] += decided and c.reduced_total > 0
-        status["coercing"] += c.status == "coercing"
+        status["coercing"] += c.status == "coercing" or (
+            decided and (c.id, "coerce") in steps
+        )
         status["complained"] += decided and c.complained
         status["overdue"] += late
         overdue_by_unit[c.unit_id] += late

@@ -13,6 +13,17 @@ from xlvphc.state.dashboard import DashboardState
 
 MONTHS = [(str(m), f"Tháng {m}") for m in range(1, 13)]
 QUARTERS = [("1", "Quý I"), ("2", "Quý II"), ("3", "Quý III"), ("4", "Quý IV")]
+# The check of the case list page itself (page_for(Action.CASE_READ)): whoever
+# fails it (leadership) sees no link or hint that leads there, and the links
+# behind their bars are empty (services/dashboard.summary).
+CAN_LIST = DashboardState.permissions.contains(Action.CASE_READ)
+STATUS_NOTE = (
+    "Mỗi cột đếm quyết định của các vụ việc trong kỳ (theo ngày vi phạm); một "
+    "quyết định có thể thuộc nhiều cột. «Có quyết định hoãn thi hành» và «Có "
+    "quyết định cưỡng chế» tính cả quyết định đã hết hoãn hoặc đã thi hành "
+    "xong, như dòng 3.5 và 3.7 của Báo cáo (Báo cáo tính theo ngày ra quyết "
+    "định)."
+)
 
 
 def _label(text: str, name: str) -> rx.Component:
@@ -145,11 +156,17 @@ def _figure_card(
     id_: str = "",
     hint: str = "Bấm vào một cột để xem danh sách hồ sơ.",
     flex: str = "1 1 100%",
+    note: str = "",
 ) -> rx.Component:
+    """`hint` (how a click opens the list) shows only to those who may read
+    the list; `note` (what the chart counts) to everyone."""
     props = {"on_click": on_click} if on_click is not None else {}
     return rx.card(
         rx.heading(title, size="4"),
-        rx.text(hint, size="1", color_scheme="gray") if on_click else rx.fragment(),
+        rx.cond(CAN_LIST, rx.text(hint, size="1", color_scheme="gray"))
+        if on_click
+        else rx.fragment(),
+        rx.text(note, size="1", color_scheme="gray") if note else rx.fragment(),
         rx.plotly(
             data=figure.to(go.Figure),
             width="100%",
@@ -172,6 +189,12 @@ def _stat(label: str, value, id_: str) -> rx.Component:
     )
 
 
+def _listed(text, href) -> rx.Component:
+    """A figure that opens its cases in the list, for those who may read it;
+    plain text for the others."""
+    return rx.cond(CAN_LIST, rx.link(text, href=href), rx.text.span(text))
+
+
 def _unit_table() -> rx.Component:
     headers = ["Đơn vị", "Số vụ việc", "Tiền phạt", "Đã thu", "Quá hạn"]
     return rx.card(
@@ -185,13 +208,11 @@ def _unit_table() -> rx.Component:
                     rx.foreach(
                         DashboardState.unit_rows,
                         lambda r: rx.table.row(
-                            rx.table.cell(rx.link(r["name"], href=r["link"])),
+                            rx.table.cell(_listed(r["name"], r["link"])),
                             rx.table.cell(r["cases"]),
                             rx.table.cell(r["fines"], text_align="right"),
                             rx.table.cell(r["collected"], text_align="right"),
-                            rx.table.cell(
-                                rx.link(r["overdue"], href=r["overdue_link"])
-                            ),
+                            rx.table.cell(_listed(r["overdue"], r["overdue_link"])),
                         ),
                     )
                 ),
@@ -220,14 +241,16 @@ def _unit_on_phone(r) -> rx.Component:
     """A unit's figures on a phone: under its name, wrapping, so the five
     columns need no sideways scrolling."""
     return rx.box(
-        rx.link(r["name"], href=r["link"], weight="medium", size="2"),
+        rx.cond(
+            CAN_LIST,
+            rx.link(r["name"], href=r["link"], weight="medium", size="2"),
+            rx.text(r["name"], weight="medium", size="2"),
+        ),
         rx.flex(
             _figure_on_phone("Vụ việc: ", r["cases"]),
             _figure_on_phone("Tiền phạt: ", r["fines"]),
             _figure_on_phone("Đã thu: ", r["collected"]),
-            _figure_on_phone(
-                "Quá hạn: ", rx.link(r["overdue"], href=r["overdue_link"])
-            ),
+            _figure_on_phone("Quá hạn: ", _listed(r["overdue"], r["overdue_link"])),
             wrap="wrap",
             column_gap="1em",
         ),
@@ -267,7 +290,14 @@ def dashboard_page() -> rx.Component:
         rx.flex(
             rx.text("Kỳ: ", rx.text.span(s.label, weight="bold", id="ky-thong-ke")),
             rx.spacer(),
-            rx.link("Xem danh sách hồ sơ của kỳ này", href=s.list_link),
+            rx.cond(
+                CAN_LIST,
+                rx.link(
+                    "Xem danh sách hồ sơ của kỳ này",
+                    href=s.list_link,
+                    id="xem-danh-sach-ky",
+                ),
+            ),
             wrap="wrap",
             spacing="2",
         ),
@@ -291,6 +321,7 @@ def dashboard_page() -> rx.Component:
                 "bieu-do-thi-hanh",
                 hint="Bấm vào một cột để xem đúng các hồ sơ cột đó đếm.",
                 flex="2 1 420px",
+                note=STATUS_NOTE,
             ),
             _figure_card(
                 "Đối tượng vi phạm",
@@ -322,6 +353,5 @@ def dashboard_page() -> rx.Component:
         _top_acts(),
         _unit_table(),
         intro="Số liệu toàn tỉnh (hoặc trong phạm vi đơn vị của bạn), tính theo "
-        "ngày vi phạm. Chọn kỳ, đơn vị, lĩnh vực rồi bấm Xem; bấm vào một cột "
-        "để mở danh sách hồ sơ tương ứng.",
+        "ngày vi phạm. Chọn kỳ, đơn vị, lĩnh vực rồi bấm Xem.",
     )

@@ -23,12 +23,20 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from urllib.parse import urlencode
 
-from sqlalchemy import bindparam, case, false, func, or_, tuple_
+from sqlalchemy import and_, bindparam, case, false, func, or_, tuple_
 from sqlalchemy.sql import Select
 from sqlmodel import Session, select
 
 from xlvphc.domain.dates import fmt_date
-from xlvphc.models import ActSummary, Case, CaseAct, CaseSummary, CatalogueEntry, Unit
+from xlvphc.models import (
+    ActSummary,
+    Case,
+    CaseAct,
+    CaseSummary,
+    CatalogueEntry,
+    ProcedureStep,
+    Unit,
+)
 from xlvphc.models.base import local_now
 from xlvphc.models.summary import PROVINCE
 from xlvphc.services import case_summary, enforcement
@@ -71,6 +79,12 @@ def case_list_link(scope: scopes.Scope, **extra: object) -> str:
     params = _params(scope)
     params.update({k: str(v) for k, v in extra.items() if v not in (None, "")})
     return f"{CASE_LIST}?{urlencode(params)}" if params else CASE_LIST
+
+
+def _no_link(*_args: object, **_kwargs: object) -> str:
+    """The link of every bar for a role that may not read the case list:
+    none (the chart's click then opens nothing: state/dashboard.pick_link)."""
+    return ""
 
 
 def _linker(scope: scopes.Scope, *replaced: str):
@@ -245,6 +259,9 @@ class Figures:
         self.acts: dict[tuple, int] = defaultdict(int)
         self.not_yet_due: dict[int, int] = defaultdict(int)
         self.not_yet_due_running = 0
+        # Decisions postponed or coerced that have left that stage since
+        # (enforcement.left_stage), by status code.
+        self.left_stage: dict[str, int] = defaultdict(int)
 
     @staticmethod
     def add(into: dict, key, values) -> None:
@@ -362,6 +379,7 @@ class Plan:
     months: Select | None
     edges: tuple[tuple[date, Select, Select], ...]
     not_yet_due: Select
+    left_stage: Select
 
 
 def _act_order(column, sqlite: bool):
@@ -472,8 +490,27 @@ def plan(scope: scopes.Scope, today: date, sqlite: bool) -> Plan:
         .where(*where)
         .group_by(c.unit_id)
     )
+    # Decisions once postponed or coerced that have left the stage (paid,
+    # closed): the summary counts the stage only. A range of the step index
+    # (a few steps of those kinds), each joined to its case.
+    s = ProcedureStep.__table__.c
+    where = _case_conditions(scope, scope.date_from, scope.date_to)
+    kinds = enforcement.STAGE_STEPS.items()
+    where += [
+        s.step.in_([step for _, step in kinds]),
+        or_(*[and_(s.step == step, enforcement.left_stage(code, c))
+              for code, step in kinds]),
+    ]
+    left_stage = (
+        select(s.step, func.count(func.distinct(c.id)))
+        .select_from(ProcedureStep.__table__.join(Case.__table__, c.id == s.case_id))
+        .where(*where)
+        .group_by(s.step)
+    )
     ranked = acts is not None and not split.edges
-    return Plan(by_unit, fields, acts, ranked, months, tuple(edges), not_yet_due)
+    return Plan(
+        by_unit, fields, acts, ranked, months, tuple(edges), not_yet_due, left_stage
+    )
 
 
 def figures(session: Session, scope: scopes.Scope, today: date) -> Figures:
@@ -512,6 +549,9 @@ def figures(session: Session, scope: scopes.Scope, today: date) -> Figures:
     for unit_id, n, n_running in conn.execute(p.not_yet_due).all():
         f.not_yet_due[unit_id] += int(n)
         f.not_yet_due_running += int(n_running or 0)
+    codes = {step: code for code, step in enforcement.STAGE_STEPS.items()}
+    for step, n in conn.execute(p.left_stage).all():
+        f.left_stage[codes[step]] += int(n)
     # Buckets emptied by later changes stay as rows of zeros.
     for table in (f.units, f.fields, f.months):
         for key in [k for k, v in table.items() if not v[0]]:
@@ -602,9 +642,9 @@ def summary(actor: Actor, filters: object = None) -> dict:
         enforcement.EXECUTED: t["executed"],
         enforcement.IN_PROGRESS: t["running"]
         - (t["late_running"] - f.not_yet_due_running),
-        enforcement.POSTPONED: t["postponed"],
+        enforcement.POSTPONED: t["postponed"] + f.left_stage[enforcement.POSTPONED],
         enforcement.REDUCED: t["reduced"],
-        enforcement.COERCING: t["coercing"],
+        enforcement.COERCING: t["coercing"] + f.left_stage[enforcement.COERCING],
         enforcement.COMPLAINED: t["complained"],
         enforcement.OVERDUE: overdue,
     }
@@ -613,10 +653,20 @@ def summary(actor: Actor, filters: object = None) -> dict:
     )[:MAX_UNITS]
     fields = sorted(f.fields.items(), key=lambda kv: (-kv[1][0], kv[0]))
     months = sorted((m, v) for m, v in f.months.items() if m)
-    unit_link, overdue_link = _unit_linker(scope)
-    link = _linker(scope)
-    field_link = _linker(scope, "field")
-    month_links = _month_links(scope, [m for m, _ in months])
+    # Leadership reads figures only: the case list refuses them (the list
+    # page and services/case_queries require Action.CASE_READ), so no bar or
+    # link of theirs leads to a refusal page (user trial).
+    can_list = actor.can(Action.CASE_READ)
+    if can_list:
+        unit_link, overdue_link = _unit_linker(scope)
+        link = _linker(scope)
+        field_link = _linker(scope, "field")
+        month_links = _month_links(scope, [m for m, _ in months])
+        list_link = case_list_link(scope)
+    else:
+        unit_link = overdue_link = link = field_link = _no_link
+        month_links = defaultdict(str)
+        list_link = ""
     log.info("user=%s read dashboard (%s cases)", actor.user_id, t["cases"])
     return {
         "label": scope.label,
@@ -630,6 +680,7 @@ def summary(actor: Actor, filters: object = None) -> dict:
             {
                 "code": code,
                 "label": label,
+                "hint": enforcement.HINTS[code],
                 "count": counts[code],
                 "link": link(enforcement=code),
             }
@@ -679,5 +730,6 @@ def summary(actor: Actor, filters: object = None) -> dict:
             }
             for key, n in top
         ],
-        "list_link": case_list_link(scope),
+        "list_link": list_link,
+        "can_list": can_list,
     }

@@ -171,8 +171,15 @@ def bars_with_money(rows: list[dict], key: str, x_title: str) -> go.Figure:
 
 
 def bar_simple(
-    labels: list[str], values: list[int], color: str, horizontal: bool = False
+    labels: list[str],
+    values: list[int],
+    color: str,
+    horizontal: bool = False,
+    hints: list[str] | None = None,
 ) -> go.Figure:
+    """`hints`: what each bar counts, in its tooltip (the execution chart:
+    "Có quyết định hoãn thi hành" counts decisions no longer postponed too,
+    as the report does)."""
     if horizontal:
         labels, values = list(reversed(labels)), list(reversed(values))
         bar = go.Bar(
@@ -200,6 +207,9 @@ def bar_simple(
         textposition="outside",
         cliponaxis=False,
     )
+    if hints is not None:
+        bar.customdata = hints
+        bar.hovertemplate = "<b>%{x}</b>: %{y}<br>%{customdata}<extra></extra>"
     if not any(values):
         return _no_data(_layout(go.Figure(bar), 260))
     return _layout(go.Figure(bar), 320, yaxis=_count_axis(values))
@@ -256,6 +266,7 @@ def _summary_and_figures(actor, filters: dict) -> dict:
             [s["label"] for s in r["enforcement"]],
             [s["count"] for s in r["enforcement"]],
             GREEN,
+            hints=[s["hint"] for s in r["enforcement"]],
         ),
         "overdue": bar_simple(
             [u["name"] for u in overdue],
@@ -358,7 +369,8 @@ class DashboardState(SessionState):
         return await self._load()
 
     def _follow(self, chart: str, points: object):
-        """Open the case list for the clicked bar."""
+        """Open the case list for the clicked bar; nothing for a role that
+        may not read the list (its links are empty: dashboard.summary)."""
         link = pick_link(self._links.get(chart, []), points)
         return rx.redirect(link) if link else None
 

@@ -31,14 +31,15 @@ from xlvphc.models import Case, Decision, ProcedureStep, Unit
 from xlvphc.models.base import local_now
 from xlvphc.models.cases import CaseStatus, CloseReason, ViolatorKind
 from xlvphc.models.units import UnitKind
+from xlvphc.services import enforcement
 from xlvphc.services.access import Action, Actor
 from xlvphc.services.db import session_scope
 from xlvphc.services.reports import scope as scopes
 
 log = logging.getLogger(__name__)
 
-# Step codes of services/procedure/transitions.py TABLE that the report counts.
-POSTPONE, COERCE = "postpone", "coerce"  # Law Art. 76; Art. 86-87
+# Step codes of services/procedure/transitions.py TABLE that the report counts
+# (postponement and coercion: services/enforcement.py STAGE_STEPS).
 TRANSFER_CRIMINAL, RECEIVED_BACK = "transfer_criminal", "received_back"  # Art. 62, 63
 
 NO_SOURCE = "Chưa có dữ liệu"
@@ -96,7 +97,7 @@ def _sum(condition, value=None):
 
 def _step(code: str, scope: scopes.Scope | None = None):
     """The case has a procedure step of this kind (dated in the period when a
-    scope is given): a decision once postponed or coerced stays counted after
+    scope is given): a file transferred or received back stays counted after
     its stage has moved on."""
     conditions = [ProcedureStep.case_id == Case.id, ProcedureStep.step == code]
     if scope is not None:
@@ -226,16 +227,13 @@ def _columns(scope: scopes.Scope) -> list[Table]:
                     )
                 ),
             ),
+            # 3.5 and 3.7: the definition and the words of the dashboard's
+            # bars (services/enforcement.py), so both screens give one answer.
             Column(
                 "3.5",
-                "Hoãn thi hành",
+                enforcement.LABELS[enforcement.POSTPONED],
                 "Số quyết định hoãn, giảm, miễn",
-                _sum(
-                    and_(
-                        decided,
-                        or_(Case.status == CaseStatus.POSTPONED, _step(POSTPONE)),
-                    )
-                ),
+                _sum(and_(decided, enforcement.had_step(enforcement.POSTPONED))),
             ),
             Column(
                 "3.6",
@@ -245,14 +243,9 @@ def _columns(scope: scopes.Scope) -> list[Table]:
             ),
             Column(
                 "3.7",
-                "Phải cưỡng chế",
+                enforcement.LABELS[enforcement.COERCING],
                 "Số quyết định phải cưỡng chế",
-                _sum(
-                    and_(
-                        decided,
-                        or_(Case.status == CaseStatus.COERCING, _step(COERCE)),
-                    )
-                ),
+                _sum(and_(decided, enforcement.had_step(enforcement.COERCING))),
             ),
             Column(
                 "3.8",
@@ -411,8 +404,10 @@ def _notes(tables: list[Table]) -> list[str]:
         (
             "Vụ việc phát hiện tính theo ngày vi phạm; quyết định, hình thức xử "
             "phạt và số tiền tính theo ngày ra quyết định; kết quả thi hành là "
-            "tình trạng hiện tại của các quyết định ra trong kỳ (quyết định đã "
-            "từng hoãn hoặc cưỡng chế vẫn được tính); hồ sơ chuyển truy cứu, "
+            "tình trạng hiện tại của các quyết định ra trong kỳ (dòng 3.5, 3.7 "
+            "tính cả quyết định đã hết hoãn hoặc đã thi hành xong sau cưỡng "
+            "chế, như trang Thống kê, nơi hồ sơ được chọn theo ngày vi phạm); "
+            "hồ sơ chuyển truy cứu, "
             "hồ sơ nhận lại từ cơ quan tố tụng và việc nhắc nhở người chưa "
             "thành niên tính theo ngày thực hiện."
         ),
