@@ -291,3 +291,24 @@ def test_an_amount_past_the_ceiling_is_out_of_range_not_malformed():
     assert FormReader({"a": "99.999.999.999.999"}).amount(
         "a", "số tiền", bounded=True
     ) == 99_999_999_999_999
+
+
+def test_officer_is_told_who_takes_the_coercion_decision(people, lead):  # noqa: F811
+    """The coercion decision is a signer's step: an officer of the unit does
+    not get its button, but is told why, once coercion is possible; the
+    signer gets the button and no such line."""
+    officer = people["canbo.a"]
+    case_id = overdue_case(officer)
+
+    coerce = "Quyết định cưỡng chế"
+    assert "coerce" not in {s["code"] for s in allowed_steps(officer, case_id)}
+    reasons = {h["label"]: h["reason"] for h in held_steps(officer, case_id)}
+    assert reasons[coerce].startswith("quyết định này do người có thẩm quyền")
+    assert "Người có thẩm quyền xử phạt" in reasons[coerce]
+
+    assert "coerce" in {s["code"] for s in allowed_steps(lead, case_id)}
+    assert coerce not in {h["label"] for h in held_steps(lead, case_id)}
+
+    # Not yet overdue: nothing to coerce, so nothing to explain.
+    fresh = fined_case(officer)
+    assert coerce not in {h["label"] for h in held_steps(officer, fresh)}

@@ -98,6 +98,12 @@ def test_instalments_under_the_floor_need_the_manual_check(people):
     case_id = decided_case(officer, days_ago=1)
     fields = offered(officer, case_id, "instalments")
     assert fields["conditions_checked"]["kind"] == "checkbox"
+    # The hint speaks to the officer: the floor and the article it comes from.
+    assert fields["conditions_checked"]["hint"] == (
+        "Cần đánh dấu: mức phạt dưới 50.000.000 đồng, mức tối thiểu theo khoản 1 "
+        "Điều 79 Luật Xử lý vi phạm hành chính (sửa đổi, bổ sung năm 2020). Đối "
+        "chiếu văn bản hiện hành trước khi đánh dấu."
+    )
     assert "50.000.000" in fields["conditions_checked"]["hint"]
 
     errors = refused(officer, case_id, "instalments", plan(**APPLICATION))
@@ -285,6 +291,10 @@ def test_postponement_form_leaves_the_end_empty_with_a_hint(people):
     fields = offered(officer, case_id, "postpone")
     assert fields["until"]["default"] == ""
     assert add_months(TODAY, 3).strftime("%d/%m/%Y") in fields["until"]["hint"]
+    # The 2012 period is named as such, not as the law applied today.
+    assert "chưa đối chiếu được với bản sửa đổi, bổ sung năm 2020" in (
+        fields["until"]["hint"]
+    )
     assert fields["on"]["default"] == TODAY.strftime("%d/%m/%Y")
     assert fields["hardship"]["required"] is True
     errors = refused(

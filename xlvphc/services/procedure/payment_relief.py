@@ -85,8 +85,8 @@ def _why_check(check: AmountCheck, is_org: bool) -> str:
         return "Cần đánh dấu: hệ thống chưa có mức phạt tối thiểu áp dụng."
     return (
         f"Cần đánh dấu: mức phạt dưới {format_vnd(check.rule.floor(is_org))}, "
-        "mức tối thiểu hệ thống đang dùng nhưng chưa đối chiếu được với văn "
-        "bản sửa đổi năm 2020."
+        f"mức tối thiểu theo {check.rule.basis}. Đối chiếu văn bản hiện hành "
+        "trước khi đánh dấu."
     )
 
 
@@ -279,9 +279,13 @@ def _postpone_fields(_session: Session, case: Case) -> list[FieldSpec]:
     day the known period allows; the manual check explains when it is due."""
     today = local_now().date()
     found = postponement_limit(today)
+    # The period is the 2012 wording's (domain/relief.py): said as such, so
+    # that an officer does not read "năm 2012" as the law applied today.
     hint = (
         f"Tối đa {found[1].months:02d} tháng kể từ ngày quyết định hoãn (quyết "
-        f"định hôm nay: đến hết ngày {found[0]:%d/%m/%Y}; {found[1].basis})"
+        f"định hôm nay: đến hết ngày {found[0]:%d/%m/%Y}), theo {found[1].basis}"
+        "; chưa đối chiếu được với bản sửa đổi, bổ sung năm 2020: hoãn dài hơn "
+        "thì đánh dấu ô kiểm tra bên dưới."
         if found
         else "Ngày cuối cùng của thời gian hoãn"
     )

@@ -506,10 +506,35 @@ def allowed_steps(actor: Actor, case_id: object) -> list[dict]:
 EXPLAINED_WHEN_HELD = ("close_executed", "decide")
 
 
+# Why an officer who writes the case does not see the coercion decision, a
+# signer's step, when it is due: without it the button is just missing (user
+# trial). Rarer signer's steps (a cancellation) are not announced on every
+# case.
+SIGNER_EXPLAINED = ("coerce",)
+SIGNER_ONLY = (
+    "quyết định này do người có thẩm quyền xử phạt ra. Người đó đăng nhập bằng "
+    "tài khoản vai trò «Người có thẩm quyền xử phạt» của đơn vị để ghi nhận; "
+    "quản trị đơn vị cấp tài khoản này nếu chưa có."
+)
+
+
+def _signers_steps(actor: Actor, case: Case):
+    """(rule, handler) of the SIGNER_EXPLAINED steps the stage allows, for
+    a writer of the case who cannot sign (DECISION_SIGN)."""
+    if not actor.can(Action.CASE_WRITE) or actor.can(Action.DECISION_SIGN):
+        return
+    if case.unit_id not in actor.scope:
+        return
+    for rule in steps_from(case.status):
+        if rule.code in SIGNER_EXPLAINED:
+            yield rule, REGISTRY.get(rule.code)
+
+
 def held_steps(actor: Actor, case_id: object) -> list[dict]:
     """[{label, reason}] for the EXPLAINED_WHEN_HELD steps the stage would
     offer but a guard refuses now (e.g. a fine still owed, a violator under
-    14)."""
+    14), and for the signer's steps an officer cannot take, when a signer
+    could take them now."""
     require(actor, Action.CASE_READ)
     today = local_now().date()
     with session_scope() as session:
@@ -522,6 +547,11 @@ def held_steps(actor: Actor, case_id: object) -> list[dict]:
             reason = guard(session, case, today)
             if reason:
                 held.append({"label": rule.label, "reason": reason})
+
+        for rule, entry in _signers_steps(actor, case):
+            guard = _guard_of(rule, entry)
+            if guard is None or not guard(session, case, today):
+                held.append({"label": rule.label, "reason": SIGNER_ONLY})
         return held
 
 
