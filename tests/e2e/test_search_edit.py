@@ -55,6 +55,19 @@ def test_search_open_edit_delete_restore(page, wait_hydrated, seed_user, app_ser
     expect(page).to_have_url(re.compile(r"\?q=dao\+\+do$"))
     _shot(page, "1-tim-kiem")
 
+    # A date typed wrong is named at its box, not silently dropped; the rest
+    # of the search still applies.
+    page.get_by_text("Lọc thêm: đơn vị, lĩnh vực, ngày").click()
+    page.fill("#v_from", "32/13/2026")
+    page.click("#nut-tim")
+    expect(page.get_by_text("Ngày không hợp lệ: nhập ngày/tháng/năm")).to_be_visible()
+    expect(page.locator("#thong-bao-loi")).to_contain_text("chưa được áp dụng")
+    expect(page.locator("#so-ket-qua")).to_have_text("Tìm thấy 1 hồ sơ")
+    _shot(page, "1b-loc-sai")
+    page.fill("#v_from", "")
+    page.click("#nut-tim")
+    expect(page.locator("#thong-bao-loi")).to_have_count(0)
+
     # The shared link opens the same list, with the box filled in.
     page.reload()
     wait_hydrated(page)
