@@ -66,9 +66,10 @@ def test_case_form_preview_counts_labels_and_scope(people):  # noqa: F811
     case_id = cases.create_case(officer, case_form())
     cases.issue_decision(officer, case_id, decision_form(version=1))
 
-    for code in ("MQĐ02", "MBB10"):
-        preview = preview_form(officer, case_id, code, "final")
-        pdf = printing.print_form(officer, case_id, code, "final")[1]
+    # MQĐ03 before its postponement step: a draft (services/printing_modes).
+    for code, mode in (("MQĐ02", "final"), ("MQĐ03", "draft")):
+        preview = preview_form(officer, case_id, code, mode)
+        pdf = printing.print_form(officer, case_id, code, mode)[1]
         total = _pages(pdf)
         assert preview["total"] == total
         assert len(preview["pages"]) == min(PREVIEW_PAGES, total)

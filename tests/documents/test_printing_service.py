@@ -31,38 +31,46 @@ def test_menu_follows_the_stage(people):  # noqa: F811
     before = {
         row["code"]: row["filled"] for row in printing.menu_forms(officer, case_id)
     }
-    assert before["MBB01"] and before["MBB03"] and before["MQĐ15"]
+    assert before["MBB01"] and before["MQĐ15"]
+    # The minutes of a hearing no one asked for: blank (printing_modes).
+    assert before["MBB03"] is False
     assert before["MQĐ02"] is False and before["MQĐ07"] is False
     assert before["MQĐ34"] is False  # delegation: blank only
 
     cases.issue_decision(officer, case_id, decision_form(version=1))
-    after = {
-        row["code"]: row["filled"] for row in printing.menu_forms(officer, case_id)
-    }
-    assert after["MQĐ02"] and after["MQĐ03"] and after["MQĐ07"]
-    assert after["MBB03"] is False
+    after = {row["code"]: row for row in printing.menu_forms(officer, case_id)}
+    assert after["MQĐ02"]["final"] and after["MQĐ03"]["draft"]
+    # No postponement yet: MQĐ03 as a draft; not overdue: no coercion.
+    assert after["MQĐ03"]["final"] is False
+    assert after["MQĐ07"]["filled"] is False
+    assert after["MBB03"]["filled"] is False
 
 
 def test_every_form_prints_from_a_decided_case(decided):
     officer, case_id = decided
     for row in printing.menu_forms(officer, case_id):
         code = row["code"]
-        mode = "final" if row["filled"] else "blank"
+        mode = "final" if row["final"] else "draft" if row["draft"] else "blank"
         filename, pdf = printing.print_form(officer, case_id, code, mode)
         text = all_text(pdf)
         assert pdf.startswith(b"%PDF") and filename.endswith(".pdf")
         assert "ỦY BAN NHÂN DÂN PHƯỜNG TUY HÒA" in text, code
-        if mode == "final" and code not in ("MQĐ34", "MQĐ35", "MQĐ36", "MQĐ37"):
+        if mode != "blank" and code not in ("MQĐ34", "MQĐ35", "MQĐ36", "MQĐ37"):
             assert "Nguyễn Văn An" in text, code
 
 
 def test_filled_forms_cite_the_case_documents(decided):
     officer, case_id = decided
-    text = all_text(printing.print_form(officer, case_id, "MQĐ03")[1])
+    text = all_text(printing.print_form(officer, case_id, "MQĐ03", "draft")[1])
     assert "Căn cứ Quyết định số: 1/QĐ-XPHC ngày" in text
     assert "theo Quyết định số: 1/QĐ-XPHC đối với ông có tên sau đây" in text
     assert "Phạm Văn Dũng" in text
-    coercion = all_text(printing.print_form(officer, case_id, "MQĐ09")[1])
+    # A coercion decision is drafted once the decision is overdue.
+    import tests.services.test_procedure as proc
+
+    overdue = proc.decided_case(officer, days_ago=20)
+    proc.step(officer, overdue, "receipt", on=proc.d(20))
+    coercion = all_text(printing.print_form(officer, overdue, "MQĐ09", "draft")[1])
     assert "Số tiền phạt/phải hoàn trả:" in coercion
     assert "(Bằng chữ:" in coercion
 
@@ -150,8 +158,8 @@ def test_deputy_signs_kt_citing_the_delegation(people):  # noqa: F811
             authority_confirmed="1",
         ),
     )
-    for code in ("MQĐ02", "MQĐ05"):
-        text = all_text(printing.print_form(officer, case_id, code)[1])
+    for code, mode in (("MQĐ02", "final"), ("MQĐ05", "draft")):
+        text = all_text(printing.print_form(officer, case_id, code, mode)[1])
         assert "KT. CHỦ TỊCH PHÓ CHỦ TỊCH" in text, code
         assert "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG TUY HÒA" in text, code
         assert "12/QĐ-GQXP ngày 01/07/2025 về việc giao quyền xử phạt" in text, code
@@ -160,8 +168,11 @@ def test_deputy_signs_kt_citing_the_delegation(people):  # noqa: F811
 @pytest.mark.skipif(not has_poppler(), reason="poppler-utils missing")
 def test_case_forms_rendered_for_review(decided):
     officer, case_id = decided
-    for code in ("MQĐ03", "MQĐ09", "MBB06", "MBB29"):
-        pdf = printing.print_form(officer, case_id, code)[1]
+    # MQĐ03 and MQĐ09 before their steps: draft and blank (printing_modes).
+    for code, mode in (
+        ("MQĐ03", "draft"), ("MQĐ09", "blank"), ("MBB06", "final"), ("MBB29", "final")
+    ):
+        pdf = printing.print_form(officer, case_id, code, mode)[1]
         slug = code.replace("Đ", "D").lower()
         assert to_png(pdf, f"case-{slug}")
 

@@ -61,6 +61,12 @@ def test_print_menu_lists_previews_and_downloads(
     # Preview: pictures of the pages inside the page, from memory, not a
     # file URL.
     row = dialog.locator("div", has=page.get_by_text("MQĐ03")).last
+    # No postponement recorded: no official copy, and the row says why
+    # (services/printing_modes.py); the MQĐ02 the case issued has one.
+    expect(row.get_by_text("Bản chính thức sau khi ghi nhận bước")).to_be_visible()
+    expect(row.get_by_role("button", name="Tải về")).to_have_count(0)
+    issued = dialog.locator("div", has=page.get_by_text("MQĐ02")).last
+    expect(issued.get_by_role("button", name="Tải về")).to_have_count(1)
     row.get_by_role("button", name="Xem trước").click()
     picture = dialog.locator("#xem-truoc img").first
     expect(picture).to_be_visible(timeout=20_000)

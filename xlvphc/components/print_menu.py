@@ -7,7 +7,9 @@ from xlvphc.state.printing import PrintMenuState
 
 def _row(form: rx.Var) -> rx.Component:
     """One form: its code and title (and which seizure, return or
-    confiscation it is for), and what can be done with it."""
+    confiscation it is for), and the copies it can be printed as: only the
+    buttons the service will not refuse (services/printing_modes.py), and
+    in a word why the official copy is missing."""
     code, step = form["code"], form["step"]
     return rx.flex(
         # One paragraph (no inner box), so that the row is the innermost box
@@ -23,6 +25,13 @@ def _row(form: rx.Var) -> rx.Component:
                     rx.text.span(form["note"], size="1", color_scheme="gray"),
                 ),
             ),
+            rx.cond(
+                form["hint"] != "",
+                rx.fragment(
+                    rx.el.br(),
+                    rx.text.span(form["hint"], size="1", color_scheme="amber"),
+                ),
+            ),
             size="2",
             flex="1 1 16em",
         ),
@@ -33,18 +42,24 @@ def _row(form: rx.Var) -> rx.Component:
                     "Xem trước",
                     size="1",
                     variant="soft",
-                    on_click=PrintMenuState.preview(code, "final", step),
+                    on_click=PrintMenuState.preview(code, form["preview"], step),
                 ),
-                rx.button(
-                    "Dự thảo",
-                    size="1",
-                    variant="soft",
-                    on_click=PrintMenuState.download(code, "draft", step),
+                rx.cond(
+                    form["draft"],
+                    rx.button(
+                        "Dự thảo",
+                        size="1",
+                        variant="soft",
+                        on_click=PrintMenuState.download(code, "draft", step),
+                    ),
                 ),
-                rx.button(
-                    "Tải về",
-                    size="1",
-                    on_click=PrintMenuState.download(code, "final", step),
+                rx.cond(
+                    form["final"],
+                    rx.button(
+                        "Tải về",
+                        size="1",
+                        on_click=PrintMenuState.download(code, "final", step),
+                    ),
                 ),
                 spacing="2",
                 wrap="wrap",
@@ -177,7 +192,8 @@ def print_menu() -> rx.Component:
             rx.dialog.title("In mẫu biểu"),
             rx.dialog.description(
                 "Chọn mẫu theo Nghị định 118/2021/NĐ-CP: xem trước, tải bản dự "
-                "thảo, bản để ký hoặc mẫu trắng dùng tại hiện trường.",
+                "thảo, bản để ký hoặc mẫu trắng dùng tại hiện trường. Giấy tờ "
+                "do một bước xử lý ban hành có bản để ký sau khi ghi nhận bước.",
                 size="2",
             ),
             rx.cond(PrintMenuState.busy, rx.spinner()),

@@ -22,7 +22,7 @@ from xlvphc.domain.dates import fmt_date
 from xlvphc.domain.signer_titles import title_to_print
 from xlvphc.domain.text import fold
 from xlvphc.models import Case, CaseAct, Decision, Unit, ViolationRecord, Violator
-from xlvphc.models.base import to_local
+from xlvphc.models.base import local_now, to_local
 from xlvphc.models.cases import CaseStatus
 from xlvphc.models.procedure import (
     Delegation,
@@ -38,6 +38,7 @@ from xlvphc.services.cases import issuer_name, load_case
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import Conflict
 from xlvphc.services.printing_choices import NEEDS_STEP, checked_step, step_choices
+from xlvphc.services.printing_modes import CaseCopies, Copies
 from xlvphc.services.printing_steps import step_fill
 
 log = logging.getLogger(__name__)
@@ -55,7 +56,10 @@ MODES = ("final", "draft", "blank")  # signed copy, "DỰ THẢO", "Mẫu trắn
 # and transfer, and amendment decisions, apply at any stage; the delegation
 # decisions (MQĐ34-37) are not about one case and are offered as blank forms
 # only. MQĐ01 is the decision of a case decided
-# without a record (Law Art. 56), offered for such a case only.
+# without a record (Law Art. 56), offered for such a case only. The papers a
+# procedure step issues (MQĐ03, the coercion papers, MQĐ33, MQĐ40 …) are
+# further narrowed by services/printing_modes.py: official copy once the case
+# has the step (then at any stage), draft while the law allows the step.
 _ANY = (
     "MBB02 MBB05 MBB15 MQĐ20 MQĐ21 MBB17 MQĐ24 MBB20 MQĐ14 MQĐ33 MQĐ38 MQĐ39 "
     "MQĐ40"
@@ -468,13 +472,8 @@ def form_data(
         case: Case = load_case(session, actor, case_id, Action.CASE_PRINT)
         if mode != "blank" and case.without_record and code in NEEDS_RECORD:
             raise Conflict(NO_RECORD_MESSAGE.format(code=code))
-        if mode != "blank" and code not in applicable_forms(
-            case.status, case.without_record
-        ):
-            raise Conflict(
-                "Mẫu biểu này chưa dùng được ở giai đoạn hiện tại của "
-                "hồ sơ; hãy in mẫu trắng."
-            )
+        if mode != "blank":
+            _check_copies(session, case, code, str(mode))
         step_id = checked_step(session, case.id, code, step)
         if mode != "blank" and code in NEEDS_STEP and not step_choices(
             session, case.id, code
@@ -550,6 +549,31 @@ def form_data(
         )
 
 
+STAGE_REFUSAL = (
+    "Mẫu biểu này chưa dùng được ở giai đoạn hiện tại của hồ sơ; hãy in mẫu "
+    "trắng."
+)
+
+
+def _check_copies(session: Session, case: Case, code: str, mode: str) -> None:
+    """Refuse a filled copy the case cannot print, whatever the browser
+    sends: a form of another stage, or the official copy of a paper whose
+    step the case does not have (printing_modes).
+
+    Raises:
+        Conflict: With the reason and what can be printed instead.
+    """
+    stage_filled = code in applicable_forms(case.status, case.without_record)
+    copies = CaseCopies(session, case, local_now().date()).of(code, stage_filled)
+    if copies is None:
+        if not stage_filled:
+            raise Conflict(STAGE_REFUSAL)
+        return
+    if not (copies.final if mode == "final" else copies.draft):
+        log.info("case=%s refused %s (%s): no step", case.id, code, mode)
+        raise Conflict(copies.refusal)
+
+
 def print_form(
     actor: Actor,
     case_id: object,
@@ -566,28 +590,54 @@ def menu_forms(actor: Actor, case_id: object) -> list[dict]:
     """The forms offered on a case's print menu, checked for scope.
 
     Returns:
-        Rows {code, title, filled, step, note}: `filled` is False for forms
-        offered as blank copies only at this stage; a paper the case holds
+        Rows {code, title, filled, final, draft, preview, hint, step, note}:
+        `final` and `draft` say which filled copies the case can print
+        (`filled`: either; a blank copy always can), `preview` the mode the
+        "Xem trước" button shows ("final", else "draft"), `hint` why the
+        official copy is not offered, in a few words; a paper the case holds
         several of (one per seizure, return, confiscation) has a row per
         step, `step` its id and `note` its number and date (else 0 and "").
     """
-    rows = []
+    rows, blank = [], []
     with session_scope() as session:
         case: Case = load_case(session, actor, case_id, Action.CASE_PRINT)
-        filled = applicable_forms(case.status, case.without_record)
-        # A paper only its step fills, before the case has one: blank only.
-        filled = [
-            c for c in filled
-            if c not in NEEDS_STEP or step_choices(session, case.id, c)
-        ]
-        for c in filled:
-            row = {"code": c, "title": title(c), "filled": True}
+        stage = applicable_forms(case.status, case.without_record)
+        papers = CaseCopies(session, case, local_now().date())
+        for c in codes():
+            copies = papers.of(c, c in stage)
+            if copies is None:
+                # A paper only its step fills, before the case has one (MQĐ21):
+                # blank only; the other forms, as their stage says.
+                usable = c in stage and (
+                    c not in NEEDS_STEP or bool(step_choices(session, case.id, c))
+                )
+                copies = Copies(usable, usable, hint="" if usable else BLANK_ONLY)
+            if not (copies.final or copies.draft):
+                blank.append(_menu_row(c, copies))
+                continue
+            row = _menu_row(c, copies)
             choices = step_choices(session, case.id, c)
             rows += [row | {"step": x["step"], "note": x["label"]} for x in choices]
-            rows += [] if choices else [row | {"step": 0, "note": ""}]
-    rows += [
-        {"code": c, "title": title(c), "filled": False, "step": 0, "note": ""}
-        for c in codes()
-        if c not in filled
-    ]
-    return rows
+            rows += [] if choices else [row]
+    # The filled forms first, in the stage's order, then the blank ones.
+    order = {c: i for i, c in enumerate(stage)}
+    rows.sort(key=lambda r: order.get(r["code"], len(order)))
+    return rows + blank
+
+
+BLANK_ONLY = "Chỉ in mẫu trắng."
+
+
+def _menu_row(code: str, copies: Copies) -> dict:
+    """One row of the print menu (before its step is chosen)."""
+    return {
+        "code": code,
+        "title": title(code),
+        "filled": copies.final or copies.draft,
+        "final": copies.final,
+        "draft": copies.draft,
+        "preview": "final" if copies.final else "draft",
+        "hint": copies.hint or ("" if copies.final or copies.draft else BLANK_ONLY),
+        "step": 0,
+        "note": "",
+    }

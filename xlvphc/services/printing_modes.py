@@ -1,0 +1,202 @@
+"""Which copies of a form a case can print: official, draft or blank.
+
+A decision or record of Decree 118/2021 that a procedure step issues (the
+postponement, MQĐ03; a coercion decision, MQĐ07-MQĐ12c; the cancellation,
+MQĐ40 …) exists only once the case has that step: its number, date and
+contents come from it. Before, an official copy would be a paper that was
+never issued, and printing it is logged as one (user trial: a paid case
+offered MQĐ40, MQĐ33 and coercion decisions "Không tự nguyện chấp hành").
+So the official ("final") copy needs the step; a draft (DỰ THẢO) prepares
+the paper for signature while the law still allows the step; the blank
+copy is always there.
+
+Coercion papers (Law Art. 86-88) are drafted only while coercion is
+possible: the decision is past its compliance deadline and money (fine or
+late-payment interest, Art. 78 k1) or a remedial measure is still owed.
+A paid or closed case keeps only the coercion papers it really issued.
+"""
+
+import logging
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session, select
+
+from xlvphc.models import Case, Decision
+from xlvphc.models.cases import CaseStatus
+from xlvphc.services.printing_details import MEASURES_OF, RECORD_OF
+from xlvphc.services.procedure.closing import remedial_carried_out
+from xlvphc.services.procedure.coercion import coercion_refusal
+from xlvphc.services.procedure.details import steps_with_details
+from xlvphc.services.procedure.explanation import oral_requested
+from xlvphc.services.procedure.late_interest import owed
+from xlvphc.services.procedure.limits import execution_end
+from xlvphc.services.procedure.transitions import REGISTRY, RULES
+
+log = logging.getLogger(__name__)
+
+# The step (services/procedure/transitions.py TABLE) that issues each form;
+# its official copy is printed only once the case has that step. The papers
+# one case holds several of (printing_choices.PER_STEP) keep their own rule.
+ISSUED_BY = {
+    "MBB03": "explanation_done",  # the minutes of a hearing
+    "MBB05": "verify",
+    "MBB09": "verify_assets",
+    "MQĐ03": "postpone",
+    "MQĐ04": "reduce",
+    "MQĐ05": "instalments",
+    **dict.fromkeys(MEASURES_OF, "coerce"),  # MQĐ07-MQĐ12c
+    **dict.fromkeys(RECORD_OF, "coercion_done"),  # MBB10-MBB12
+    "MQĐ33": "transfer_criminal",
+    "MQĐ38": "amend",
+    "MQĐ39": "correct",
+    "MQĐ40": "cancel",
+}
+# What a coercion paper enforces: money (the fine and its interest) or a
+# remedial measure (MQĐ11 and its record MBB11).
+REMEDIAL_PAPERS = frozenset({"MQĐ11", "MBB11"})
+COERCION_PAPERS = frozenset(
+    code for code, step in ISSUED_BY.items()
+    if step in ("coerce", "coercion_done", "verify_assets")
+)
+_MEASURE_WORDS = {
+    "salary": "khấu trừ lương, thu nhập",
+    "account": "khấu trừ tiền từ tài khoản",
+    "distraint": "kê biên tài sản",
+    "collection": "thu tiền, tài sản do người khác giữ",
+    "remedial": "buộc khắc phục hậu quả",
+}
+
+
+@dataclass(frozen=True)
+class Copies:
+    """The copies of one form a case can print now."""
+
+    final: bool
+    draft: bool
+    refusal: str = ""  # why the mode not offered is refused (full sentence)
+    hint: str = ""  # the same, in a few words for the print menu
+
+
+def _measures(code: str) -> set[str]:
+    """The coercion measures whose step issues paper `code`."""
+    if code in MEASURES_OF:
+        return MEASURES_OF[code]
+    return {RECORD_OF[code]} if code in RECORD_OF else set()
+
+
+def _issued(rows: list[tuple], code: str) -> bool:
+    """Whether one of the case's steps (with details) issued paper `code`."""
+    kind = ISSUED_BY[code]
+    for step, data in rows:
+        if step.step != kind:
+            continue
+        if kind == "coerce" and step.code not in MEASURES_OF[code]:
+            continue
+        if kind == "coercion_done" and data.get("measure") != RECORD_OF[code]:
+            continue
+        if kind == "explanation_done" and not data.get("record_no"):
+            continue  # a written explanation: no hearing, no minutes
+        return True
+    return False
+
+
+def _step_name(code: str) -> str:
+    """ "«Quyết định cưỡng chế» (khấu trừ tiền từ tài khoản)"."""
+    name = f"«{RULES[ISSUED_BY[code]].label}»"
+    measures = sorted(_measures(code))
+    if measures:
+        name += f" ({' hoặc '.join(_MEASURE_WORDS[m] for m in measures)})"
+    return name
+
+
+def _at_stage(case: Case) -> str:
+    """Why a step is not open: the stage, which the officer knows by name."""
+    return f"hồ sơ đang ở giai đoạn «{CaseStatus.LABELS.get(case.status, '')}»"
+
+
+def coercion_blocker(
+    session: Session, case: Case, today: date, remedial: bool
+) -> str:
+    """Why a coercion paper (of money, or of a remedial measure) cannot be
+    prepared now; "" when it can (Law Art. 74, 78, 86)."""
+    if case.status not in RULES["coerce"].stages:
+        return _at_stage(case)
+    reason = coercion_refusal(case, today)
+    if reason:
+        return reason[:1].lower() + reason[1:]
+    if remedial:
+        decision = session.exec(
+            select(Decision).where(Decision.case_id == case.id)
+        ).first()
+        if decision is None or not (decision.remedial_measures or "").strip():
+            return "quyết định không áp dụng biện pháp khắc phục hậu quả"
+        if remedial_carried_out(session, case):
+            return "biện pháp khắc phục hậu quả đã được thực hiện"
+        return ""
+    end = execution_end(case, session)
+    if end and today > end:
+        return f"đã hết thời hiệu thi hành ngày {end:%d/%m/%Y}"
+    if not owed(session, case, today).total:
+        return "tiền phạt và tiền chậm nộp đã nộp đủ"
+    return ""
+
+
+def _step_blocker(session: Session, case: Case, code: str, today: date) -> str:
+    """Why the step issuing `code` cannot be taken now ("" when it can):
+    its stage and its guard, as the procedure panel judges them."""
+    if code in COERCION_PAPERS:
+        return coercion_blocker(session, case, today, code in REMEDIAL_PAPERS)
+    kind = ISSUED_BY[code]
+    if case.status not in RULES[kind].stages:
+        return _at_stage(case)
+    if code == "MBB03" and not oral_requested(session, case):
+        return "chưa ghi nhận yêu cầu giải trình trực tiếp"
+    entry = REGISTRY.get(kind)
+    reason = entry.guard(session, case, today) if entry and entry.guard else None
+    return (reason[:1].lower() + reason[1:]) if reason else ""
+
+
+class CaseCopies:
+    """The copies each form of one case can print; the case's steps are
+    read once, for the whole print menu."""
+
+    def __init__(self, session: Session, case: Case, today: date) -> None:
+        self.session, self.case, self.today = session, case, today
+        kinds = tuple(sorted(set(ISSUED_BY.values())))
+        self.rows = steps_with_details(session, case.id, kinds)
+
+    def of(self, code: str, stage_filled: bool) -> Copies | None:
+        """The copies of form `code`; None for a form no step issues (the
+        stage alone decides, services/printing.py). `stage_filled`: the form
+        is one of the case's stage (printing.applicable_forms)."""
+        if code not in ISSUED_BY:
+            return None
+        if _issued(self.rows, code):
+            return Copies(final=True, draft=True)
+        name = _step_name(code)
+        blocker = (
+            _step_blocker(self.session, self.case, code, self.today)
+            if stage_filled or code in COERCION_PAPERS
+            else "mẫu này không dùng ở giai đoạn hiện tại của hồ sơ"
+        )
+        if blocker:
+            return Copies(
+                final=False,
+                draft=False,
+                refusal=(
+                    f"Hồ sơ chưa có bước {name} và hiện không thể lập mẫu {code} "
+                    f"({blocker}): chỉ in được mẫu trắng."
+                ),
+                hint=f"Chỉ in mẫu trắng: {blocker}.",
+            )
+        return Copies(
+            final=False,
+            draft=True,
+            refusal=(
+                f"Hồ sơ chưa có bước {name} nên chưa in được bản chính thức "
+                f"mẫu {code}; hãy in bản dự thảo để trình ký hoặc mẫu trắng, "
+                "rồi ghi nhận bước này."
+            ),
+            hint=f"Bản chính thức sau khi ghi nhận bước {name}.",
+        )
