@@ -170,6 +170,18 @@ def _make_authority(app_server, username: str) -> None:
         session.add(user)
 
 
+def _interest_owed(app_server, case_id: int) -> str:
+    """The late-payment interest owed today (Art. 78 k1), as the form takes it."""
+    from xlvphc.domain.money import format_number
+    from xlvphc.models import Case
+    from xlvphc.services.db import session_scope
+    from xlvphc.services.procedure.late_interest import owed
+
+    with app_server.database(), session_scope() as session:
+        case = session.get(Case, case_id)
+        return format_number(owed(session, case, local_now().date()).interest)
+
+
 def test_coercion_to_closing(page, wait_hydrated, seed_user, app_server):
     issued = seed_user("chutich.tuyhoa", "officer", "UBND-22015", "Phạm Văn Dũng")
     _make_authority(app_server, "chutich.tuyhoa")
@@ -194,12 +206,17 @@ def test_coercion_to_closing(page, wait_hydrated, seed_user, app_server):
     # Coercion by account deduction, its result, then closing.
     _take(page, "coerce", {"document": "1/QĐ-CCKT"}, {"code": "account"})
     expect(page.get_by_text("Đang cưỡng chế").first).to_be_visible()
+    # The bank transfers the fine and the interest run up since the deadline.
+    interest = _interest_owed(app_server, case_id)
+    assert interest != "0"
     _take(
         page,
         "coercion_done",
-        {"amount": "3.500.000", "note": "Ngân hàng đã trích chuyển"},
+        {"amount": "3.500.000", "surcharge": interest,
+         "note": "Ngân hàng đã trích chuyển"},
     )
     expect(page.locator("#tom-tat-thi-hanh")).to_contain_text("3.500.000 đồng")
+    expect(page.locator("#tom-tat-thi-hanh")).to_contain_text(f"{interest} đồng")
     page.screenshot(path=f"{ARTIFACTS_PREFIX}-coercion.png", full_page=True)
     _take(page, "close_executed", {})
     expect(page.get_by_text("Đã kết thúc").first).to_be_visible()
