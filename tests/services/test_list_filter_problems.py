@@ -55,3 +55,21 @@ def test_the_list_says_which_filter_it_left_out(people):
     # The unreadable date was left out, not turned into "nothing matches".
     assert [r["id"] for r in bad["rows"]] == [r["id"] for r in plain["rows"]]
     assert bad["total"] == plain["total"] == 1
+
+
+@pytest.mark.parametrize("contradiction", [
+    {"d_from": "10/10/2026", "d_to": "01/10/2026"},
+    {"v_from": "10/10/2026", "v_to": "01/10/2026"},
+    {"r_from": "10/10/2026", "r_to": "01/10/2026"},
+    {"amount_min": "10.000.000", "amount_max": "500.000"},
+])
+def test_a_range_ending_before_it_starts_is_left_out_not_empty(people, contradiction):
+    """The page says the filter was not applied: then it must not have been
+    (user trial: the list showed 0 cases under that message)."""
+    officer = people["canbo.a"]
+    cases.create_case(officer, case_form())
+
+    shown = case_queries.list_cases(officer, contradiction)
+
+    assert shown["total"] == 1
+    assert len(shown["problems"]) == 1

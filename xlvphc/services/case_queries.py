@@ -5,7 +5,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import false, func
 from sqlmodel import select
 
-from xlvphc.domain.dates import fmt_date, fmt_datetime, parse_date
+from xlvphc.domain.dates import fmt_date, fmt_datetime
 from xlvphc.domain.fines import default_fine
 from xlvphc.domain.minors import decision_warning, fine_refusal, minor_rule
 from xlvphc.domain.money import format_number, format_vnd
@@ -112,14 +112,12 @@ def case_conditions(actor: Actor, filters: object, action: str = Action.CASE_REA
 
     # Dates: of the violation, of the record, of the decision.
     for prefix, column in (("v", Case.violation_date), ("d", Case.decided_on)):
-        low = parse_date(clean(f.get(f"{prefix}_from")))
-        high = parse_date(clean(f.get(f"{prefix}_to")))
+        low, high = list_filters.date_range(f, prefix)
         if low:
             conds.append(column >= low)
         if high:
             conds.append(column <= high)
-    low = parse_date(clean(f.get("r_from")))
-    high = parse_date(clean(f.get("r_to")))
+    low, high = list_filters.date_range(f, "r")
     if low or high:
         made = select(ViolationRecord.case_id)
         if low:
@@ -128,8 +126,7 @@ def case_conditions(actor: Actor, filters: object, action: str = Action.CASE_REA
             made = made.where(ViolationRecord.made_at < _day_bounds(high, True))
         conds.append(Case.id.in_(made))
 
-    amount_min = list_filters.amount(f.get("amount_min"))
-    amount_max = list_filters.amount(f.get("amount_max"))
+    amount_min, amount_max = list_filters.amount_range(f)
     if amount_min is not None:
         conds.append(Case.fine_total >= amount_min)
     if amount_max is not None:

@@ -3,8 +3,11 @@
 The list never widens its result because of a bad value: a filter that
 cannot be read is left out (case_queries.case_conditions). Left out
 silently, an officer who typed 32/13/2026 reads the whole list as the answer
-to their question. These messages go next to the boxes, and the page says
-that those filters were not applied."""
+to their question. A range whose 'to' lies before its 'from' is left out
+too, rather than matching nothing. These messages go next to the boxes, and
+the page says that those filters were not applied."""
+
+from datetime import date
 
 from xlvphc.domain.dates import parse_date
 from xlvphc.domain.money import parse_amount
@@ -19,8 +22,8 @@ BAD_AMOUNT = "Số tiền không hợp lệ: nhập số đồng, ví dụ 1.500
 AMOUNT_ORDER = "Số tiền «đến» phải lớn hơn hoặc bằng số tiền «từ»."
 BAD_ARTICLE = "Điều phải là một số từ 1 đến 999, ví dụ 7."
 NOT_APPLIED = (
-    "Một số điều kiện lọc chưa đọc được nên chưa được áp dụng: xem các ô "
-    "được đánh dấu đỏ (trong «Lọc thêm»)."
+    "Một số điều kiện lọc chưa hợp lệ nên chưa được áp dụng: xem thông báo "
+    "dưới các ô trong «Lọc thêm»."
 )
 
 DATE_PREFIXES = ("v", "r", "d")
@@ -30,6 +33,21 @@ def amount(raw: object) -> int | None:
     """An amount box as the list filters by it; None when unreadable."""
     value = parse_amount(clean(raw))
     return value if value is not None and value <= AMOUNT_CAP else None
+
+
+def date_range(filters: dict, prefix: str) -> tuple[date | None, date | None]:
+    """The dates a pair of boxes bounds the list by. A 'to' before its
+    'from' asks for nothing: both are left out (and `problems` says so)."""
+    low = parse_date(clean(filters.get(f"{prefix}_from")))
+    high = parse_date(clean(filters.get(f"{prefix}_to")))
+    return (None, None) if low and high and low > high else (low, high)
+
+
+def amount_range(filters: dict) -> tuple[int | None, int | None]:
+    """The fine's bounds; contradictory bounds are left out like dates."""
+    low, high = amount(filters.get("amount_min")), amount(filters.get("amount_max"))
+    crossed = low is not None and high is not None and low > high
+    return (None, None) if crossed else (low, high)
 
 
 def problems(filters: object) -> dict[str, str]:
