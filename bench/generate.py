@@ -939,6 +939,9 @@ def deadline_columns(stage, field, day, decided_on, received, total, paid) -> di
             values["send_due"] = send_decision_deadline(decided_on)
         if stage in PAYING and paid < total and received is not None:
             values["payment_due"] = received + timedelta(days=10)
+        if stage == CaseStatus.COERCING and paid < total and received is not None:
+            # coerced the day after the compliance deadline (no step rows)
+            values["coerced_on"] = received + timedelta(days=11)
         values["execution_end"] = execution_limitation_end(decided_on)
     return values
 

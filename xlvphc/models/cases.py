@@ -72,6 +72,7 @@ DUE_COLUMNS = (
     "instalment_due",
     "execution_end",
     "seizure_due",
+    "coerced_on",
 )
 
 
@@ -180,6 +181,10 @@ class Case(SQLModel, table=True):
     # the earliest end of a held item's seizure period, extensions included
     # (Art. 125 k8; migration 0015)
     seizure_due: date | None = None
+    # the day of the latest coercion decision while the case is being
+    # coerced and a fine, its interest or a remedial measure is still owed
+    # (Art. 86, 78 k1; migration 0017)
+    coerced_on: date | None = None
     close_reason: str = Field(default="", max_length=20)
     without_record: bool = False  # MQĐ01, Law Art. 56
     imported: bool = False  # brought in from an earlier Excel register

@@ -12,11 +12,11 @@ transaction. The rules themselves stay in `limits` and `domain`.
 
 from datetime import date
 
-from sqlmodel import Session, select
+from sqlmodel import Session, func, select
 
 from xlvphc.domain.deadlines import send_decision_deadline
 from xlvphc.domain.minors import sanction_refusal
-from xlvphc.models import Case, Instalment
+from xlvphc.models import Case, Decision, Instalment, ProcedureStep
 from xlvphc.models.cases import CaseStatus
 from xlvphc.services.cases import violator_minor
 from xlvphc.services.procedure.limits import (
@@ -64,7 +64,12 @@ def refresh_deadlines(session: Session, case: Case) -> None:
     - execution_end (Art. 74; NĐ 118 Art. 16 k3): while being executed;
     - seizure_due (Art. 125 k8): the earliest end of a held item's seizure
       period, extensions included (services/procedure/seizure_periods.py),
-      at any stage while something is held.
+      at any stage while something is held;
+    - coerced_on (Art. 86): the day of the latest coercion decision, while
+      the case is being coerced and the fine, its interest or a remedial
+      measure is still owed: "Việc cần làm" follows the coercion from that
+      day until its result leaves nothing owed (user trial: the case left
+      the list once coercion was decided, with money still owed).
     """
     waiting = case.status in AWAITING_DECISION
     executing = case.status in EXECUTING and case.decided_on is not None
@@ -94,7 +99,38 @@ def refresh_deadlines(session: Session, case: Case) -> None:
     )
     case.execution_end = execution_end(case, session) if executing else None
     case.seizure_due = held_until(session, case.id)
+    coercing = executing and case.status == CaseStatus.COERCING
+    case.coerced_on = (
+        coercion_decided_on(session, case.id)
+        if coercing and (owed or _remedial_owed(session, case))
+        else None
+    )
     session.add(case)
+
+
+def coercion_decided_on(session: Session, case_id: int) -> date | None:
+    """The day of the case's latest coercion decision (Art. 86): a second
+    decision, e.g. for the interest left after a first one's result,
+    restarts the follow-up."""
+    return session.exec(
+        select(func.max(ProcedureStep.on)).where(
+            ProcedureStep.case_id == case_id, ProcedureStep.step == "coerce"
+        )
+    ).one()
+
+
+def _remedial_owed(session: Session, case: Case) -> bool:
+    """The decision names remedial measures not yet recorded as carried out
+    (Art. 28, 85): a coercion may be for them alone (MQĐ11)."""
+    # closing imports transitions, which imports this module.
+    from xlvphc.services.procedure.closing import remedial_carried_out
+
+    measures = session.exec(
+        select(Decision.remedial_measures).where(Decision.case_id == case.id)
+    ).first()
+    return bool((measures or "").strip()) and not remedial_carried_out(
+        session, case
+    )
 
 
 def next_instalment_due(session: Session, case_id: int) -> date | None:

@@ -79,8 +79,10 @@ def nothing_owed(session: Session, case: Case, today: date) -> str | None:
 )
 def _payment(ctx: Context) -> None:
     on = ctx.day("on", "ngày nộp")
-    amount = ctx.form.amount("amount", "số tiền", bounded=True)
-    interest = ctx.form.amount("surcharge", "tiền chậm nộp", bounded=True)
+    # Both boxes are optional: a 0 typed there is nothing paid of it, as the
+    # box left empty (user trial: a 0 of interest was refused).
+    amount = ctx.form.amount("amount", "số tiền", bounded=True) or None
+    interest = ctx.form.amount("surcharge", "tiền chậm nộp", bounded=True) or None
     document = ctx.form.text("document", "số biên lai", 120)
     due = outstanding(ctx.case)
     typed = "amount" in ctx.form.errors or "surcharge" in ctx.form.errors

@@ -5,15 +5,23 @@ legal basis.
 The list is read from indexed date columns, never case by case: each
 deadline that can still be acted on is kept on the case row by
 services.procedure.deadlines (Case.decision_due, limitation_end, send_due,
-payment_due, postponed_until, instalment_due, execution_end, seizure_due),
-with partial indexes on (due) and (unit_id, due) that hold only the cases it
-applies to.
+payment_due, postponed_until, instalment_due, execution_end, seizure_due,
+coerced_on), with partial indexes on (due) and (unit_id, due) that hold
+only the cases it applies to.
 One SELECT per kind, each a range over its column read in index order,
 joined by UNION ALL: the page, its (capped) counts and the page's cases are
 three or four queries whatever the scope, and none reads the cases a
 deadline does not apply to. The statements are built once
 per shape, with the dates and units as parameters: the shell's count runs on
 every page load.
+
+A coercion under way ("coercing") is followed, not due: the law sets no
+deadline for its result. Its row is dated on the coercion decision and shown
+from that day on, for as long as the fine, its interest or a remedial
+measure is owed, sorted by that date with the deadlines (the longer it has
+run, the higher), and says how long it has run. It is counted in the
+list's total, but neither as overdue nor in the shell's badge, which count
+deadlines passed or near (FOLLOW_UP).
 """
 
 from datetime import date, timedelta
@@ -23,6 +31,7 @@ import sqlalchemy as sa
 from sqlmodel import func, select
 
 from xlvphc.domain.dates import fmt_date
+from xlvphc.domain.money import format_vnd
 from xlvphc.models import Case, Instalment, Unit
 from xlvphc.models.base import local_now
 from xlvphc.services.access import Action, Actor, visible_units
@@ -48,6 +57,7 @@ KINDS = {
     "send": "Hạn gửi quyết định (Điều 70)",
     "compliance": "Hạn chấp hành quyết định (Điều 73)",
     "coercion": "Quá hạn chấp hành – xem xét cưỡng chế (Điều 86)",
+    "coercing": "Đang cưỡng chế – ghi nhận kết quả cưỡng chế (Điều 86)",
     "instalment": "Hạn nộp tiền phạt theo lần (Điều 79)",
     "postponement": "Hết thời hạn hoãn thi hành (Điều 76)",
     "execution": "Sắp hết thời hiệu thi hành (Điều 74)",
@@ -78,7 +88,11 @@ BRANCHES = {
     "coercion": (Case.payment_due, None),  # Art. 86, overdue
     "execution": (Case.execution_end, "warn"),  # Art. 74
     "seizure": (Case.seizure_due, "soon"),  # Art. 125 k8, extensions included
+    "coercing": (Case.coerced_on, None),  # Art. 86, from the decision on
 }
+# Kinds that follow a step under way rather than a deadline: not overdue,
+# not in the badge (module docstring).
+FOLLOW_UP = frozenset({"coercing"})
 _TODAY = sa.bindparam("today", type_=sa.Date)
 
 
@@ -181,16 +195,42 @@ def _serial(session) -> None:
 
 
 def _count(session, kinds, scoped: bool, params: dict, until, cap: int) -> int:
-    """How many deadlines (due on or before `until`, if given), up to `cap`."""
+    """How many deadlines (due on or before `until`, if given: then without
+    the FOLLOW_UP kinds, which are never due), up to `cap`."""
+    if until is not None:
+        kinds = tuple(kind for kind in kinds if kind not in FOLLOW_UP)
+        if not kinds:
+            return 0
     head = _union(kinds, scoped, until is not None, False).limit(cap).subquery()
     return session.exec(
         select(func.count()).select_from(head), params={**params, "until": until}
     ).one()
 
 
+def _coercing_label(case) -> str:
+    """What a case under coercion still owes, as its row says it: the unpaid
+    fine; or, the fine collected, the late-payment interest left (fixed
+    once the fine is paid, Art. 78 k1), which a payment or a further
+    coercion collects; else the remedial measure the coercion enforces."""
+    fine = case.fine_total - case.paid_total - case.reduced_total
+    interest = case.surcharge_total - case.surcharge_paid
+    if fine > 0:
+        return f"{KINDS['coercing']} – còn tiền phạt {format_vnd(fine)}"
+    if interest > 0:
+        return (
+            f"Còn {format_vnd(interest)} tiền chậm nộp chưa thu – ghi nhận nộp "
+            "hoặc cưỡng chế tiếp (Điều 78, 86)"
+        )
+    return f"{KINDS['coercing']} – biện pháp khắc phục hậu quả"
+
+
 def _row(item, case, today: date, position: int | None) -> dict:
     left = (item.due - today).days
-    if left < 0:
+    if item.kind in FOLLOW_UP:  # how long the coercion has run
+        since = -left
+        when = f"QĐ cưỡng chế {since} ngày trước" if since else "QĐ cưỡng chế hôm nay"
+        tone = "blue"
+    elif left < 0:
         when, tone = f"Quá hạn {-left} ngày", "red"
     elif left == 0:
         when, tone = "Hết hạn hôm nay", "red"
@@ -200,7 +240,9 @@ def _row(item, case, today: date, position: int | None) -> dict:
     return {
         "case_id": item.case_id,
         "kind": item.kind,
-        "label": (EXPIRED.get(item.kind) if left < 0 else None)
+        "label": _coercing_label(case)
+        if item.kind == "coercing"
+        else (EXPIRED.get(item.kind) if left < 0 else None)
         or KINDS[item.kind] + detail,
         "due": fmt_date(item.due),
         "days_left": left,
@@ -224,6 +266,12 @@ def _details(session, found) -> tuple[dict, dict]:
                 Case.record_number,
                 Case.decision_number,
                 Case.violator_name,
+                # what a coercion row says is still owed
+                Case.fine_total,
+                Case.paid_total,
+                Case.reduced_total,
+                Case.surcharge_total,
+                Case.surcharge_paid,
                 Unit.name.label("unit_name"),
             )
             .join(Unit, Unit.id == Case.unit_id)
@@ -285,8 +333,9 @@ def todo_list(actor: Actor, kind: object = "", page: object = 1) -> list[dict]:
 
 def todo_count(actor: Actor) -> int:
     """How many deadlines are overdue or due within BADGE_DAYS days (the
-    shell's count), counted up to BADGE_CAP. Zero for a user who may not
-    read cases (the menu item is hidden for them)."""
+    shell's count; not the coercions under way), counted up to BADGE_CAP.
+    Zero for a user who may not read cases (the menu item is hidden for
+    them)."""
     if not actor.can(Action.CASE_READ):
         return 0
     kinds, scoped, params, today = _shape(actor, "")
