@@ -325,11 +325,13 @@ def test_seizure_forms_get_their_own_numbers_and_items(people):  # noqa: F811
     step(officer, case_id, "seize", days="7", description="Xe mô tô 47B1-123.45",
          quantity="01 chiếc", on=d(0), start_time="07:30",
          place="Đường Lê Duẩn", reason="Để bảo đảm thi hành quyết định xử phạt",
-         witnesses="Lê Văn Cường – tổ trưởng tổ dân phố – Tổ 5")
+         witnesses="Lê Văn Cường – tổ trưởng tổ dân phố – Tổ 5",
+         decider_title="Chủ tịch")
     step(officer, case_id, "seize", days="7", description="Giấy phép lái xe hạng A1",
-         on=d(0), reason="Để xác minh")
+         on=d(0), reason="Để xác minh", decider_title="Chủ tịch")
     other_case = new_case(other)
-    step(other, other_case, "seize", days="7", description="Điện thoại", on=d(0))
+    step(other, other_case, "seize", days="7", description="Điện thoại", on=d(0),
+         decider_title="Chủ tịch")
 
     record = text_of(officer, case_id, "MBB15")
     assert "Số: 2/BB-TG" in record
@@ -405,7 +407,8 @@ def test_unclaimed_confiscation_prints_mqd14_with_its_alternative(people):  # no
 def test_case_details_are_scoped_to_the_unit(people):  # noqa: F811
     officer, other = people["canbo.a"], people["canbo.b"]
     case_id = new_case(officer)
-    step(officer, case_id, "seize", days="7", description="Xe đạp điện", on=d(0))
+    step(officer, case_id, "seize", days="7", description="Xe đạp điện", on=d(0),
+         decider_title="Chủ tịch")
     assert case_details(officer, case_id)[0]["title"].startswith("Ghi nhận tang vật")
     with pytest.raises(PermissionDenied):
         case_details(other, case_id)

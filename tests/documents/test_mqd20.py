@@ -89,13 +89,15 @@ def test_a_seizure_without_its_period_is_refused_at_the_field(people):  # noqa: 
     officer = people["canbo.a"]
     case_id = new_case(officer)
     with pytest.raises(ValidationFailed) as refused:
-        step(officer, case_id, "seize", description="Xe đạp", on=d(0))
+        step(officer, case_id, "seize", description="Xe đạp", on=d(0),
+             decider_title="Chủ tịch")
     assert refused.value.errors == {
         "days": "Vui lòng nhập thời hạn tạm giữ (số ngày làm việc) để ghi "
         "vào Quyết định tạm giữ (MQĐ20)."
     }
     with pytest.raises(ValidationFailed) as refused:
-        step(officer, case_id, "seize", description="Xe đạp", on=d(0), days="61")
+        step(officer, case_id, "seize", description="Xe đạp", on=d(0), days="61",
+             decider_title="Chủ tịch")
     assert refused.value.errors == {
         "days": "Thời hạn tạm giữ phải từ 1 đến 60 ngày làm việc."
     }

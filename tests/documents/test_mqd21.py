@@ -109,7 +109,8 @@ def test_the_print_menu_offers_each_extension_and_a_blank_before(people):  # noq
     assert "Số: /QĐ-KDTG" in blank and "THẨM QUYỀN BAN HÀNH" in blank
     assert "ngày/tháng, từ ngày" in blank and "đến ngày ……/……/………" in blank
 
-    step(officer, case_id, "seize", description="Máy cưa xích", on=d(1), days="3")
+    step(officer, case_id, "seize", description="Máy cưa xích", on=d(1), days="3",
+         decider_name="Trần Văn Bình", decider_title="Chủ tịch")
     item = _item(case_id)
     end = add_working_days(TODAY - timedelta(days=1), 3)
     first, second = add_working_days(end, 2), add_working_days(end, 4)
@@ -142,8 +143,11 @@ def test_the_print_menu_offers_each_extension_and_a_blank_before(people):  # noq
             f"đến ngày {fmt_date(second)}" in text
         )
         assert f"là 03 ngày làm việc, từ ngày {d(1)} đến ngày {fmt_date(end)}" in text
-    # Without a decider, the sanction decision's signer would sign: none yet.
-    assert "CHỨC VỤ CỦA NGƯỜI KÝ" in text
+    # No extender named and no sanction decision yet: the seizure's decider
+    # issues and signs it (procedure/deciders.py), never a dotted title.
+    assert "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG TUY HÒA Căn cứ" in text
+    assert "CHỦ TỊCH Trần Văn Bình" in text
+    assert "CHỨC VỤ CỦA NGƯỜI KÝ" not in text and "THẨM QUYỀN BAN HÀNH" not in text
 
 
 def test_another_unit_cannot_print_or_pick_it(extended, people):  # noqa: F811

@@ -44,6 +44,7 @@ def test_printing_the_first_of_two_seizures_prints_its_own_items(people):  # noq
         place="Đường Lê Duẩn",
         witnesses="Lê Văn Cường – tổ trưởng tổ dân phố – Tổ 5",
         days="7",
+        decider_title="Chủ tịch",
     )
     step(
         officer,
@@ -54,6 +55,7 @@ def test_printing_the_first_of_two_seizures_prints_its_own_items(people):  # noq
         on=d(0),
         start_time="10:00",
         place="Trụ sở Công an phường",
+        decider_title="Chủ tịch",
     )
     first, second = _seizures(case_id)
 
@@ -91,7 +93,8 @@ def test_printing_the_first_of_two_seizures_prints_its_own_items(people):  # noq
 
     # Another case's seizure, a step of another kind, garbage: refused.
     other_case = new_case(other)
-    step(other, other_case, "seize", days="7", description="Điện thoại", on=d(0))
+    step(other, other_case, "seize", days="7", description="Điện thoại", on=d(0),
+         decider_title="Chủ tịch")
     (foreign,) = _seizures(other_case)
     for bad in (foreign, -1, "1 OR 1=1", 10**15, True, [first], {"id": first}):
         with pytest.raises(Conflict):
@@ -105,8 +108,10 @@ def test_printing_the_first_of_two_seizures_prints_its_own_items(people):  # noq
 def test_each_return_is_listed_and_printed_on_its_own(people):  # noqa: F811
     officer = people["canbo.a"]
     case_id = new_case(officer)
-    step(officer, case_id, "seize", days="7", description="Xe đạp điện", on=d(0))
-    step(officer, case_id, "seize", days="7", description="Máy cắt cỏ", on=d(0))
+    step(officer, case_id, "seize", days="7", description="Xe đạp điện", on=d(0),
+         decider_title="Chủ tịch")
+    step(officer, case_id, "seize", days="7", description="Máy cắt cỏ", on=d(0),
+         decider_title="Chủ tịch")
     bike, mower = _items(case_id)
     step(
         officer,

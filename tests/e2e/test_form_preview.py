@@ -58,6 +58,7 @@ def _second_seizure(app_server, case_id: int) -> None:
                 "description": "Giấy phép lái xe hạng A1",
                 "on": local_now().strftime("%d/%m/%Y"),
                 "days": "7",
+                "decider_title": "Chủ tịch",
             },
         )
 
@@ -84,6 +85,9 @@ def test_seizure_details_are_shown_and_previewed(
     page.fill("#truong-witnesses", WITNESS)
     page.fill("#truong-reason", "Để bảo đảm thi hành quyết định xử phạt")
     page.fill("#truong-days", "7")
+    # Nothing else tells who decides: an officer without a signer title,
+    # no sanction decision yet (procedure/deciders.py).
+    page.fill("#truong-decider_title", "Chủ tịch")
     page.click("#ghi-nhan-buoc")
     expect(page.locator("#loi-start_time")).to_contain_text("không phải giờ hợp lệ")
     # Today's seizure: a time that is never later than now (the server

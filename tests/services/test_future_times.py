@@ -143,12 +143,12 @@ def test_seizure_hour_later_today_is_refused(people, at_0858):
     case_id = cases.create_case(officer, recorded_form())
     with pytest.raises(ValidationFailed) as refused:
         step(officer, case_id, "seize", days="7", description="Xe đạp", on=d(0),
-             start_time="21:00")
+             start_time="21:00", decider_title="Chủ tịch")
     assert refused.value.errors == {
         "start_time": "Giờ bắt đầu không được sau thời điểm hiện tại."
     }
     step(officer, case_id, "seize", days="7", description="Xe đạp", on=d(0),
-         start_time="08:45")
+         start_time="08:45", decider_title="Chủ tịch")
 
 
 def test_a_seizure_of_an_earlier_day_may_be_in_the_evening(people, at_0858):
@@ -190,6 +190,7 @@ def test_a_future_step_day_is_refused_once(people, at_0858):
             days="7",
             on=tomorrow,
             start_time="21:00",
+            decider_title="Chủ tịch",
         )
     assert set(refused.value.errors) == {"on"}
 

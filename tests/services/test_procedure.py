@@ -190,7 +190,8 @@ ALLOWED = [
         0,
         [],
         "seize",
-        {"description": "Xe mô tô 47B1-123.45", "on": d(0), "days": "7"},
+        {"description": "Xe mô tô 47B1-123.45", "on": d(0), "days": "7",
+         "decider_title": "Chủ tịch"},
         {"status": "recorded"},
         id="Art125-seizure-recorded",
     ),
@@ -425,7 +426,8 @@ def seize_refused(officer, case_id: int, days: str, on: str) -> str:
     """The message at the period field; nothing written."""
     before = version(case_id)
     with pytest.raises(ValidationFailed) as caught:
-        step(officer, case_id, "seize", days=days, description="Xe đạp", on=on)
+        step(officer, case_id, "seize", days=days, description="Xe đạp", on=on,
+             decider_title="Chủ tịch")
     assert version(case_id) == before
     assert set(caught.value.errors) == {"days"}
     return caught.value.errors["days"]
@@ -454,7 +456,8 @@ def test_seizure_period_is_in_working_days_within_two_months(people):
     assert seize_refused(officer, old, "7", d(0)).startswith(
         "Thời hạn tạm giữ không được quá 02 tháng kể từ ngày lập biên bản"
     )
-    step(officer, today, "seize", days="30", description="Xe đạp", on=d(0))
+    step(officer, today, "seize", days="30", description="Xe đạp", on=d(0),
+         decider_title="Chủ tịch")
     # Without a record (decided on the spot) the seizure day is the start.
     # (Imported here: that module imports this one.)
     from tests.services.test_procedure_on_the_spot import spot_form

@@ -52,8 +52,10 @@ def seized(officer, days_ago: int, days: str = "7", **extra) -> tuple[int, int]:
     """A case recorded `days_ago` days ago whose motorbike was seized that
     day for `days` working days: (case, item)."""
     case_id = new_case(officer, TRAFFIC, days_ago)
+    # Who decides is named: nothing else tells it before a decision.
+    decider = {"decider_title": "Trưởng Công an phường Tuy Hòa"} | extra
     step(officer, case_id, "seize", description="Xe mô tô 47B1-123.45",
-         quantity="01 chiếc", on=d(days_ago), days=days, **extra)
+         quantity="01 chiếc", on=d(days_ago), days=days, **decider)
     return case_id, item_of(case_id)
 
 

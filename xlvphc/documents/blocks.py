@@ -10,7 +10,7 @@ from xlvphc.documents.data import Agency, ViolatorData
 from xlvphc.documents.layout import DOTS, OfficialDocument
 from xlvphc.documents.wording import BLANK_DATE, is_organisation, text
 from xlvphc.domain.dates import fmt_date
-from xlvphc.domain.text import fold
+from xlvphc.domain.signer_titles import post_of, with_body
 
 
 def identity_block(doc: OfficialDocument, v: ViolatorData, prefix: str = "") -> None:
@@ -101,29 +101,24 @@ def signer_headings(
 
 
 def _short_title(title: str, agency_name: str) -> str:
-    """ "Chủ tịch Ủy ban nhân dân phường X" -> "Chủ tịch" for agency X."""
-    words, agency = text(title).split(), text(agency_name).split()
-    if agency and len(words) > len(agency):
-        tail = " ".join(words[-len(agency) :])
-        if fold(tail) == fold(" ".join(agency)):
-            return " ".join(words[: -len(agency)])
-    return " ".join(words)
+    """ "Chủ tịch Ủy ban nhân dân phường X" -> "Chủ tịch" for agency X; a
+    title with part of the agency's name ("Trưởng Công an xã" of "Công an
+    xã X") -> "Trưởng" too (domain.signer_titles.post_of)."""
+    return post_of(text(title), text(agency_name))
 
 
 def authority_name(agency: Agency, title: str, deputy_of: str = "") -> str:
     """Note (3) of the decisions: title and agency of the issuing person.
 
     A deputy signing under a delegation ("KT.") issues the decision with the
-    head's power, so the head's title is used; the agency is not repeated
-    when the title already names it. "Chủ tịch Ủy ban nhân dân phường …".
+    head's power, so the head's title is used; the agency is not repeated,
+    in whole or in part, when the title already names it
+    (domain.signer_titles.with_body). "Chủ tịch Ủy ban nhân dân phường …".
     """
     head = text(deputy_of) or text(title)
     if not head:
         return ""
-    name = text(agency.name)
-    if fold(name) in fold(head):
-        return head
-    return f"{head} {name[:1].upper()}{name[1:]}"
+    return with_body(head, text(agency.name))
 
 
 def authority_line(agency: Agency, title: str, deputy_of: str = "") -> str:

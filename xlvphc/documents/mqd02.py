@@ -5,7 +5,7 @@ notes (1)-(25). Optional parts of the form ("nếu có") are printed only when
 the data has them; required parts the data lacks are dotted blanks.
 """
 
-from xlvphc.documents.blocks import identity_block, signer_headings
+from xlvphc.documents.blocks import authority_line, identity_block, signer_headings
 from xlvphc.documents.data import ActData, DecisionData
 from xlvphc.documents.layout import OfficialDocument
 from xlvphc.documents.signatures import (
@@ -119,11 +119,8 @@ def _authority(data: DecisionData) -> str:
     A deputy signing under a delegation ("KT.") issues the decision with the
     head's power, so the head's title is used.
     """
-    title = text(data.deputy_of) or text(data.signer_title)
-    agency = text(data.agency.name)
-    if fold(agency) in fold(title):
-        return title.upper()
-    return f"{title} {agency}".upper()
+    line = authority_line(data.agency, data.signer_title, data.deputy_of)
+    return line or text(data.agency.name).upper()
 
 
 def _grounds(doc: OfficialDocument, data: DecisionData) -> None:

@@ -104,3 +104,58 @@ def title_to_print(title: str, code: str, unit_name: str) -> str:
     if not is_generic(title, code):
         return " ".join(str(title).split())
     return printed_title(code, unit_name) or " ".join(str(title).split())
+
+
+# Abbreviations officers type in a title, read as the words a unit's name
+# spells out: "Chủ tịch UBND xã" is held in "Ủy ban nhân dân xã Ea Kar".
+_SPELLED = {"ubnd": "Ủy ban nhân dân"}
+
+
+def _words(text: str) -> list[str]:
+    words: list[str] = []
+    for word in str(text or "").split():
+        words += _SPELLED.get(fold(word), word).split()
+    return words
+
+
+def with_body(title: str, body: str) -> str:
+    """The title followed by the body it is held in, as note (3) of the
+    decisions prints the issuer ("Trưởng Công an xã Cư M’gar").
+
+    A title that already names the body is kept. One that ends with the
+    first words of the body's name ("Trưởng Công an xã" of "Công an xã Cư
+    M’gar", "Chủ tịch UBND xã" of "Ủy ban nhân dân xã Ea Kar") is completed
+    with the rest of the name: a user trial printed "TRƯỞNG CÔNG AN XÃ CÔNG
+    AN XÃ CƯ M’GAR". A body named at the very start is the post's own name
+    ("Thanh tra viên" of "Thanh tra"), not its body.
+
+    Args:
+        title: The signer's title as typed or told (printed_title).
+        body: The issuing unit as it heads the decision.
+
+    Returns:
+        The title naming its body once, "UBND" spelled out; "" without a title.
+    """
+    words, name = _words(title), str(body or "").split()
+    if not words or not name:
+        return " ".join(words)
+    folded, wanted = [fold(w) for w in words], [fold(w) for w in name]
+    size = len(wanted)
+    if any(folded[i : i + size] == wanted for i in range(1, len(words) - size + 1)):
+        return " ".join(words)
+    for shared in range(min(len(words) - 1, size), 0, -1):
+        if folded[-shared:] == wanted[:shared]:
+            return " ".join(words + name[shared:])
+    return " ".join(words + [name[0][:1].upper() + name[0][1:]] + name[1:])
+
+
+def post_of(title: str, body: str) -> str:
+    """The title without its body, as the signature block prints it under
+    the body's name heading the page ("Trưởng" for "Trưởng Công an xã" of
+    "Công an xã Cư M’gar"): the same words whether the title was typed
+    with, without or with part of the body."""
+    words, name = with_body(title, body).split(), str(body or "").split()
+    size = len(name)
+    if size and len(words) > size and fold(" ".join(words[-size:])) == fold(body):
+        return " ".join(words[:-size])
+    return " ".join(words)

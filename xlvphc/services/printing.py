@@ -400,10 +400,15 @@ def _generic_data(
         # A decision its step names the issuer of (MQĐ20: who decided the
         # seizure) is issued under that person's title, not the sanction
         # decision's; that decision's delegation is then not this one's.
-        if step.signer[0] != signer_name:
+        name, title = step.signer[0], " ".join(step.signer[1].split())
+        if not title and (not name or fold(name) == fold(signer_name)):
+            # A step recorded before its title was settled (procedure/
+            # deciders.py) naming no one else: the sanction decision's signer.
+            name, title = name or signer_name, signer_title
+        if name != signer_name:
             values.pop("ref:QĐ-GQXP", None)
             deputy_of = ""
-        signer_name, signer_title = step.signer[0], " ".join(step.signer[1].split())
+        signer_name, signer_title = name, title
     return FormData(
         agency=agency,
         # Without a recorded step, number and date are written when the

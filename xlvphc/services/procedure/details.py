@@ -175,8 +175,10 @@ SEIZE = [
     # another (Law Art. 125 k4 point c as amended by Law 88/2025 k25).
     _field("decider_name", "Người ra quyết định tạm giữ: họ và tên",
            hint="Để trống: người ký quyết định xử phạt của hồ sơ (nếu đã có)."),
+    # Left empty: settled by procedure/deciders.py, never printed as dots.
     _field("decider_title", "Chức vụ của người ra quyết định tạm giữ",
-           hint="Ví dụ: Trưởng Công an xã Ea Kao."),
+           hint="Ví dụ: Trưởng Công an xã Ea Kao. Để trống: chức vụ của người "
+           "ký quyết định xử phạt, hoặc chức danh người ký của tài khoản này."),
 ]
 RETURN = [START_ANY, PLACE_ANY, _field("reason", "Lý do trả lại")]
 # Kéo dài thời hạn tạm giữ (MQĐ21 items 3 and 5; its notes (8) and (10)).

@@ -11,6 +11,7 @@ from xlvphc.domain.deadlines import seizure_ceiling, seizure_end
 from xlvphc.models import Case, SeizedItem
 from xlvphc.models.procedure import ItemStatus
 from xlvphc.services.access import Actor
+from xlvphc.services.procedure.deciders import decision_signer, settle
 from xlvphc.services.procedure.details import (
     BASES,
     CONFISCATE,
@@ -112,6 +113,13 @@ def _seize(ctx: Context) -> None:
         _within_two_months(ctx, on, details["days"])
     if on and ctx.case.violation_date and on < ctx.case.violation_date:
         ctx.refuse("on", "Ngày tạm giữ không thể trước ngày vi phạm.")
+    details["decider_name"], details["decider_title"] = settle(
+        ctx,
+        ("decider_name", "decider_title"),
+        (details["decider_name"], details["decider_title"]),
+        [decision_signer(ctx.session, ctx.decision, ctx.case.unit_id)],
+        ("quyết định tạm giữ", "Quyết định tạm giữ (MQĐ20)"),
+    )
     if ctx.form.errors:
         return
     item = SeizedItem(

@@ -20,9 +20,9 @@ from sqlmodel import Session, select
 
 from xlvphc.domain.calendar import working_days_between
 from xlvphc.domain.dates import fmt_date
-from xlvphc.domain.signer_titles import is_label
 from xlvphc.models import Case, Decision
 from xlvphc.services.access import Actor
+from xlvphc.services.procedure.deciders import decision_signer, settle
 from xlvphc.services.procedure.decision_numbers import DecisionBook, as_issued
 from xlvphc.services.procedure.details import EXTEND_SEIZURE, compact, person_name
 from xlvphc.services.procedure.seized import seizure_limit
@@ -67,10 +67,8 @@ def _signer(session: Session, case: Case, periods: list[HeldPeriod]) -> tuple:
         if any(held.decider):
             return held.decider
     decision = session.exec(select(Decision).where(Decision.case_id == case.id)).first()
-    if decision is None:
-        return ("", "")
-    title = "" if is_label(decision.signer_title) else decision.signer_title
-    return (decision.signer_name, title)
+    # The title as the sanction decision prints it, never a bare label.
+    return decision_signer(session, decision, case.unit_id)
 
 
 def _fields(session: Session, case: Case) -> list[FieldSpec]:
@@ -112,7 +110,9 @@ def _fields(session: Session, case: Case) -> list[FieldSpec]:
             "Chức vụ của người ra quyết định kéo dài",
             "text",
             False,
-            "Ví dụ: Trưởng Công an xã Ea Kao.",
+            "Ví dụ: Trưởng Công an xã Ea Kao. Để trống: chức vụ của người ký "
+            "quyết định xử phạt, của người ra quyết định tạm giữ, hoặc chức "
+            "danh người ký của tài khoản này.",
             default=title,
         ),
     ]
@@ -201,6 +201,21 @@ def _extend(ctx: Context) -> None:
     paper = BOOK.read(ctx, None if "on" in form.errors else on)
     if held is not None:
         _check_dates(ctx, held, on, new_end)
+        # The title an empty field leaves to the sanction decision's signer
+        # (the field's hint), then to who decided the seizure being extended.
+        extender, extender_title = settle(
+            ctx,
+            ("extender_name", "extender_title"),
+            (extender, extender_title),
+            [
+                decision_signer(ctx.session, ctx.decision, ctx.case.unit_id),
+                held.decider,
+            ],
+            (
+                "quyết định kéo dài thời hạn tạm giữ",
+                "Quyết định kéo dài thời hạn tạm giữ (MQĐ21)",
+            ),
+        )
     if form.errors:
         return
     item, end = held.item, held.end
