@@ -74,7 +74,8 @@ class Owed:
         return ", ".join(parts)
 
 
-def _plan(session: Session, case_id: int) -> list[Instalment]:
+def instalments(session: Session, case_id: int) -> list[Instalment]:
+    """The case's instalment plan (Art. 79), in order; empty without one."""
     return list(
         session.exec(
             select(Instalment)
@@ -92,7 +93,7 @@ def _unpaid_parts(
     unpaid fine against the compliance deadline. Never more than the
     unpaid fine (an exemption of the rest leaves the plan's rows unpaid)."""
     left = outstanding(case)
-    plan = _plan(session, case.id) if plan is None else plan
+    plan = instalments(session, case.id) if plan is None else plan
     if not plan:
         return [(case.compliance_due, left, None)] if left else []
     parts = []
@@ -140,7 +141,7 @@ def apply_fine_payment(session: Session, case: Case, amount: int, on: date) -> i
     The interest fixed is the running interest before less after, part by
     part, so that what is fixed and what keeps running always add up to
     what the case page showed (no đồng lost or gained to rounding)."""
-    plan = _plan(session, case.id)
+    plan = instalments(session, case.id)
     fixed, left = 0, amount
     for due, unpaid, part in _unpaid_parts(session, case, plan):
         share = min(unpaid, left)

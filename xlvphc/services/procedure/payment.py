@@ -8,7 +8,7 @@ from datetime import date
 
 from sqlmodel import Session, select
 
-from xlvphc.models import Case, Decision, Instalment
+from xlvphc.models import Case, Decision
 from xlvphc.models.cases import CaseStatus
 from xlvphc.services.access import Actor
 from xlvphc.services.procedure.decision_numbers import DecisionBook, as_issued
@@ -36,16 +36,6 @@ REDUCTION_KINDS = (
 # (its note (2)): two series, one step.
 RELIEF = DecisionBook("MQĐ04", "reduce", "quyết định giảm, miễn tiền phạt")
 EXEMPTION = "QĐ-MTP"
-
-
-def instalments(session: Session, case_id: int) -> list[Instalment]:
-    return list(
-        session.exec(
-            select(Instalment)
-            .where(Instalment.case_id == case_id)
-            .order_by(Instalment.position)
-        )
-    )
 
 
 def nothing_to_pay(_s: Session, case: Case, _today: date) -> str | None:

@@ -31,7 +31,8 @@ from xlvphc.models.base import local_now
 from xlvphc.models.cases import CaseStatus, ViolatorKind
 from xlvphc.services.access import Actor
 from xlvphc.services.procedure.decision_numbers import DecisionBook, as_issued
-from xlvphc.services.procedure.payment import instalments, nothing_to_pay
+from xlvphc.services.procedure.late_interest import instalments
+from xlvphc.services.procedure.payment import nothing_to_pay
 from xlvphc.services.procedure.transitions import (
     Context,
     FieldSpec,
