@@ -71,3 +71,12 @@ def test_empty_bars_print_no_zero():
     fig = bar_by_unit([{"name": "A", "cases": 3, "fines": 0},
                        {"name": "B", "cases": 0, "fines": 0}])
     assert list(fig.data[0].text) == ["", "3"]
+
+
+def test_bar_tooltips_follow_their_bars_when_drawn_sideways():
+    from xlvphc.state.dashboard import bar_simple
+
+    figure = bar_simple(["A", "B"], [1, 2], "#000", horizontal=True,
+                        hints=["về A", "về B"])
+    bar = figure.data[0]
+    assert dict(zip(bar.y, bar.customdata, strict=True)) == {"A": "về A", "B": "về B"}

@@ -182,6 +182,7 @@ def bar_simple(
     as the report does)."""
     if horizontal:
         labels, values = list(reversed(labels)), list(reversed(values))
+        hints = list(reversed(hints)) if hints is not None else None
         bar = go.Bar(
             x=values,
             y=labels,
@@ -191,6 +192,9 @@ def bar_simple(
             textposition="outside",
             cliponaxis=False,
         )
+        if hints is not None:
+            bar.customdata = hints
+            bar.hovertemplate = "<b>%{y}</b>: %{x}<br>%{customdata}<extra></extra>"
         if not any(values):
             return _no_data(_layout(go.Figure(bar), 260))
         return _layout(
