@@ -43,9 +43,6 @@ from xlvphc.services.passwords import hash_password, issue_password
 
 log = logging.getLogger(__name__)
 
-# TODO: disable accounts unused for 45 days (security.md "Decisions"); needs a
-# scheduled job, which the app does not have yet.
-
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
 PAGE_SIZE = 20
 SIGNER_LABELS = dict(SIGNER_TITLES)
