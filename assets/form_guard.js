@@ -9,9 +9,12 @@
  *                       page key and the user (data-xl-user, data-xl-unit),
  *                       and put back into the boxes when the form mounts;
  *   data-xl-kind        the violator kind chosen (restored by clicking it);
- *   data-xl-acts        how many catalogue acts are chosen (they live in the
- *                       server's state and are not restored: the notice says
- *                       so when the draft had some).
+ *   data-xl-acts        the ids of the catalogue acts chosen, comma-joined.
+ *                       They live in the server's state: the form's on_load
+ *                       asks window.xlvphcForms.draftActs() for the draft's
+ *                       ids and the server re-adds the ones its catalogue
+ *                       has; the boxes those acts bring (the fine of each
+ *                       act) are filled from the draft once they appear.
  * The inputs stay uncontrolled: values are read from and written to the DOM,
  * and written values are announced with an "input" event so the page's own
  * on_change handlers (e.g. the under-14 warning) see them.
@@ -29,6 +32,10 @@
   var skipPop = false;
   var timers = new Map();
   var clickedAt = new WeakMap();
+  // Per form, while a restored draft's acts are on their way back from the
+  // server: {acts: ids, v: the draft's values, asked: when the server asked}.
+  var pending = new WeakMap();
+  var SETTLE_MS = 5000;
 
   function guardedForms() {
     return Array.prototype.slice.call(
@@ -57,6 +64,10 @@
     }
   }
 
+  function actIds(form) {
+    return (form.getAttribute("data-xl-acts") || "").split(",").filter(Boolean);
+  }
+
   function collect(form) {
     var values = {};
     var checked = {};
@@ -73,11 +84,22 @@
         values[name] = el.value;
       }
     });
+    var acts = actIds(form);
+    var wait = pending.get(form);
+    if (wait) {
+      // Not back yet: a save now must not lose them, nor their boxes' values.
+      wait.acts.forEach(function (id) {
+        if (acts.indexOf(id) < 0) acts.push(id);
+      });
+      Object.keys(wait.v).forEach(function (name) {
+        if (!(name in values)) values[name] = wait.v[name];
+      });
+    }
     return {
       v: values,
       c: checked,
       kind: form.getAttribute("data-xl-kind") || "",
-      acts: parseInt(form.getAttribute("data-xl-acts") || "0", 10) || 0,
+      acts: acts,
     };
   }
 
@@ -175,12 +197,45 @@
       restoring = false;
     }
     form.dataset.xlDirty = "1"; // the restored text is not saved yet
+    var acts = Array.isArray(draft.acts)
+      ? draft.acts.filter(function (id) {
+          return typeof id === "string" && /^[0-9]{1,9}$/.test(id);
+        })
+      : []; // a draft from before acts were kept held their count
+    if (acts.length) pending.set(form, { acts: acts, v: draft.v || {}, asked: 0 });
     var box = notice(form);
-    if (box) {
-      box.style.display = "block";
-      var acts = box.querySelector(".xl-draft-acts");
-      if (acts) acts.style.display = draft.acts > 0 ? "inline" : "none";
+    if (box) box.style.display = "block";
+  }
+
+  /* The server has put the draft's acts back (or given up on them): the
+   * boxes they brought get the draft's values, and the draft is saved as
+   * the form now is. */
+  function settle(form) {
+    var wait = pending.get(form);
+    if (!wait) return;
+    pending.delete(form);
+    restoring = true;
+    try {
+      Object.keys(wait.v).forEach(function (name) {
+        var el = form.elements.namedItem(name);
+        var value = wait.v[name];
+        if (el && el.tagName && el.value === "" && typeof value === "string")
+          setValue(el, value);
+      });
+    } finally {
+      restoring = false;
     }
+    if (form.dataset.xlDirty === "1") scheduleSave(form);
+  }
+
+  function actsChanged(form) {
+    var wait = pending.get(form);
+    if (!wait || !wait.asked) return;
+    var now = actIds(form);
+    var back = wait.acts.some(function (id) {
+      return now.indexOf(id) >= 0;
+    });
+    if (back) settle(form);
   }
 
   function clearDraft(form) {
@@ -205,6 +260,7 @@
     // click asked for is an edit; one from the page loading (the tab's
     // previous state replaced by on_load) only refreshes a dirty draft.
     new MutationObserver(function () {
+      actsChanged(form);
       if (Date.now() - (clickedAt.get(form) || 0) < 5000) touched(form);
       else if (form.dataset.xlDirty === "1") scheduleSave(form);
     }).observe(form, {
@@ -305,6 +361,33 @@
   document.addEventListener("DOMContentLoaded", scan);
 
   window.xlvphcForms = {
+    /* Asked by the drafted form's on_load (rx.call_script), once the
+     * server has reset the form: the catalogue ids of the restored draft,
+     * when the form is on the page ([] without a draft or acts). */
+    draftActs: function () {
+      return new Promise(function (resolve) {
+        var tries = 0;
+        (function look() {
+          var form = guardedForms().filter(function (f) {
+            return f.getAttribute("data-xl-draft") && f.dataset.xlSeen === "1";
+          })[0];
+          if (!form && ++tries < 50) {
+            setTimeout(look, 100);
+            return;
+          }
+          var wait = form && pending.get(form);
+          if (!wait) {
+            resolve([]);
+            return;
+          }
+          wait.asked = Date.now();
+          setTimeout(function () {
+            settle(form);
+          }, SETTLE_MS);
+          resolve(wait.acts.slice());
+        })();
+      });
+    },
     /* After a successful save: nothing left unsaved, no draft. */
     saved: function () {
       guardedForms().forEach(clearDraft);

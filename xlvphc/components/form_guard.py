@@ -8,17 +8,16 @@ also keep what is typed in the tab's sessionStorage (never the server, never
 localStorage: it holds a violator's personal data and must go with the tab),
 per page and per user, and put it back when the form opens again. The boxes
 stay uncontrolled (components/fields.py): the script reads and writes the
-DOM, so typing costs no round trip."""
+DOM, so typing costs no round trip. The catalogue acts live in the server's
+state instead: the draft keeps their ids, and the form's on_load asks the
+script for them (draft_acts) and re-adds them through a handler that checks
+them against the catalogue."""
 
 import reflex as rx
 
 SCRIPT_SRC = "/form_guard.js"
 LEAVE_TEXT = "Bạn có thay đổi chưa lưu. Rời trang này?"
 RESTORED_TEXT = "Đã khôi phục dữ liệu đang nhập dở."
-ACTS_NOT_RESTORED = (
-    " Các hành vi đã chọn từ danh mục (và mức phạt của chúng) không được khôi "
-    "phục: hãy chọn lại."
-)
 CLEAR_TEXT = "Xóa bản nháp"
 
 
@@ -33,7 +32,7 @@ def guard_attrs(draft: str = "", state=None) -> dict:
     """The custom_attrs of an `rx.form` to guard. `draft`: the page key
     under which the tab keeps a draft ("" for none); `state`: the form's
     state, with `kind` (violator) and `selected` (catalogue acts), told to
-    the script so it can restore the kind and say the acts are not."""
+    the script so that the draft keeps them (the acts as their ids)."""
     # Imported here: the session state imports this module (logout).
     from xlvphc.state.session import SessionState
 
@@ -47,7 +46,7 @@ def guard_attrs(draft: str = "", state=None) -> dict:
     if state is not None:
         attrs |= {
             "data-xl-kind": state.kind,
-            "data-xl-acts": state.selected.length(),
+            "data-xl-acts": state.selected.map(lambda row: row["id"]).join(","),
         }
     return attrs
 
@@ -59,7 +58,6 @@ def draft_notice() -> rx.Component:
             rx.callout.icon(rx.icon("history")),
             rx.callout.text(
                 RESTORED_TEXT,
-                rx.text.span(ACTS_NOT_RESTORED, class_name="xl-draft-acts"),
                 " ",
                 rx.button(
                     CLEAR_TEXT,
@@ -77,6 +75,18 @@ def draft_notice() -> rx.Component:
         width="100%",
         class_name="xl-draft-notice",
         id="ban-nhap-khoi-phuc",
+    )
+
+
+def draft_acts(callback):
+    """Returned by a drafted form's on_load handler once it has reset the
+    form's state: the script answers, when the form is shown, with the
+    catalogue ids of the tab's draft ([] without one), and `callback` (a
+    handler taking that list) re-adds them. Asked by the server so that the
+    answer comes after the reset, never before it."""
+    return rx.call_script(
+        "window.xlvphcForms ? window.xlvphcForms.draftActs() : []",
+        callback=callback,
     )
 
 

@@ -9,6 +9,7 @@ from xlvphc.domain.money import format_vnd
 from xlvphc.domain.text import clean, fold
 from xlvphc.models import CatalogueEntry
 from xlvphc.services.access import Action, Actor, require
+from xlvphc.services.case_input import MAX_ACTS
 from xlvphc.services.db import session_scope
 
 # "điểm a khoản 2 Điều 6", "khoản 2 Điều 6", "Điều 6", and "6.2.a" once folded.
@@ -19,6 +20,9 @@ _DOTTED = re.compile(r"\b(\d{1,3})\.(\d{1,3})(?:\.([a-z]{1,2}))?\b")
 MAX_RESULTS = 30
 # Suggest a shorter search only for a few words (one count query per word).
 MAX_TIP_WORDS = 6
+# A catalogue id as a tab's draft holds it: digits, small enough for an
+# INTEGER column on PostgreSQL.
+_DRAFT_ID = re.compile(r"[1-9][0-9]{0,8}")
 
 
 def citation(entry: CatalogueEntry) -> str:
@@ -84,6 +88,42 @@ def search(actor: Actor, query: object, limit: int = MAX_RESULTS) -> list[dict]:
             .limit(max(1, min(limit, MAX_RESULTS)))
         ).all()
         return [as_row(e) for e in rows]
+
+
+def _draft_ids(raw: object) -> list[int]:
+    """The ids of a draft's acts, in order and each once. They come from the
+    browser: anything but a list of at most MAX_ACTS ids is refused whole
+    (the picker never holds more), and an item that is not an id is
+    skipped."""
+    if not isinstance(raw, list) or len(raw) > MAX_ACTS:
+        return []
+    ids: list[int] = []
+    for item in raw:
+        if isinstance(item, int) and not isinstance(item, bool):
+            item = str(item)
+        if isinstance(item, str) and _DRAFT_ID.fullmatch(item):
+            value = int(item)
+            if value not in ids:
+                ids.append(value)
+    return ids
+
+
+def rows_by_id(actor: Actor, act_ids: object) -> list[dict]:
+    """The rows of the acts a tab's draft had chosen (components/form_guard.py),
+    as the search lists them, so that a reload gives back what was picked.
+    Ids missing from the catalogue are dropped: the browser may send any."""
+    require(actor, Action.CATALOGUE_READ)
+    ids = _draft_ids(act_ids)
+    if not ids:
+        return []
+    with session_scope() as session:
+        found = {
+            e.id: e
+            for e in session.exec(
+                select(CatalogueEntry).where(CatalogueEntry.id.in_(ids))
+            )
+        }
+        return [as_row(found[i]) for i in ids if i in found]
 
 
 def find(actor: Actor, query: object) -> dict:

@@ -14,7 +14,7 @@ from xlvphc.domain.fines import (
 )
 from xlvphc.domain.money import format_number
 from xlvphc.models.base import local_now
-from xlvphc.services import accounts, case_queries, cases
+from xlvphc.services import accounts, case_queries, cases, catalogue
 from xlvphc.services.access import Action
 from xlvphc.state.cases import _case_id
 from xlvphc.state.catalogue_picker import CataloguePickerMixin
@@ -74,6 +74,20 @@ class CaseFormState(ViolatorKindMixin, CataloguePickerMixin, SessionState):
         self._saved_id = 0
         self.duplicate_id = ""
         self.ready = True
+        # Asked after the reset above, so that it cannot be undone by it.
+        return form_guard.draft_acts(CaseFormState.restore_acts)
+
+    @rx.event
+    async def restore_acts(self, act_ids: list):
+        """The acts chosen in the tab's draft, handed back by the script once
+        `open` is done (components/form_guard.py). Any browser can send any
+        ids: the service keeps only catalogue rows, added as a pick is."""
+        if not self.ready or not isinstance(act_ids, list) or not act_ids:
+            return
+        ok, rows = await self._call_in_thread(catalogue.rows_by_id, act_ids)
+        if ok:
+            for row in rows:
+                self._add_row(row)
 
     @rx.event
     async def submit(self, form: dict):

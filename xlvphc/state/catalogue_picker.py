@@ -35,14 +35,20 @@ class CataloguePickerMixin(rx.State, mixin=True):
             self.catalogue_message = result["message"]
             self.catalogue_tips = result["tips"]
 
+    def _add_row(self, row: dict) -> None:
+        """One catalogue row into the chosen acts: each once, at most
+        MAX_ACTS. The one way in, for a pick and for a draft's acts alike."""
+        if len(self.selected) >= MAX_ACTS:
+            return
+        if all(s["id"] != row["id"] for s in self.selected):
+            self.selected = self.selected + [row]
+
     @rx.event
     def add_act(self, act_id: str):
         """Only rows the server itself listed can be added."""
         row = next((r for r in self.catalogue_results if r["id"] == act_id), None)
-        if row is None or len(self.selected) >= MAX_ACTS:
-            return
-        if all(s["id"] != act_id for s in self.selected):
-            self.selected = self.selected + [row]
+        if row is not None:
+            self._add_row(row)
 
     @rx.event
     def remove_act(self, act_id: str):
