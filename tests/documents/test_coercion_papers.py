@@ -61,13 +61,13 @@ def test_decisions_numbered_from_the_unit_series(people, leads):  # noqa: F811
 
     # Left empty, the number is the unit's next one, whatever the measure.
     summary = step(lead, first, "coerce", code="distraint", on=d(0))
-    assert summary.startswith("Quyết định cưỡng chế số 1/QĐ-CCXP")
+    assert summary.startswith("Quyết định cưỡng chế số 01/QĐ-CCXP")
     step(lead, second, "coerce", code="account", on=d(0))
-    assert _numbers(first) == ["1/QĐ-CCXP"] and _numbers(second) == ["2/QĐ-CCXP"]
-    assert "Số: 1/QĐ-CCXP" in text_of(lead, first, "MQĐ09")
-    assert "Số: 2/QĐ-CCXP" in text_of(lead, second, "MQĐ08")
+    assert _numbers(first) == ["01/QĐ-CCXP"] and _numbers(second) == ["02/QĐ-CCXP"]
+    assert "Số: 01/QĐ-CCXP" in text_of(lead, first, "MQĐ09")
+    assert "Số: 02/QĐ-CCXP" in text_of(lead, second, "MQĐ08")
     shown = {r["label"]: r["value"] for r in case_details(officer, first)[0]["rows"]}
-    assert shown["Số quyết định"] == "1/QĐ-CCXP"
+    assert shown["Số quyết định"] == "01/QĐ-CCXP"
 
     # A decision signed on paper keeps its number, and the series moves past
     # it so the system never issues it again.
@@ -77,7 +77,7 @@ def test_decisions_numbered_from_the_unit_series(people, leads):  # noqa: F811
     assert _last("UBND-22015") == 7
     fourth = overdue(officer)
     step(lead, fourth, "coerce", code="salary", on=d(0))
-    assert _numbers(fourth) == ["8/QĐ-CCXP"]
+    assert _numbers(fourth) == ["08/QĐ-CCXP"]
 
     # An older paper number below the series, not yet used: kept, series
     # unchanged. A number already given, or one without digits: refused at
@@ -107,7 +107,7 @@ def test_decisions_numbered_from_the_unit_series(people, leads):  # noqa: F811
     # paper number 7 is free for it.
     theirs = overdue(other)
     step(other_lead, theirs, "coerce", code="salary", on=d(0))
-    assert _numbers(theirs) == ["1/QĐ-CCXP"]
+    assert _numbers(theirs) == ["01/QĐ-CCXP"]
     again = overdue(other)
     step(other_lead, again, "coerce", code="salary", on=d(0), document="7/QĐ-CCXP")
     assert _numbers(again) == ["7/QĐ-CCXP"]

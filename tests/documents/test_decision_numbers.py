@@ -154,25 +154,29 @@ def test_decision_numbers_come_from_the_unit_series(actors, row):
     assert number_field["hint"].startswith("Để trống để hệ thống cấp số tiếp theo")
     assert f"…/{row.symbol}" in number_field["hint"]
 
-    # Empty: the unit's next number of that symbol this year.
+    # Empty: the unit's next number of that symbol this year, under 10 with
+    # a leading zero (Nghị định 30/2020/NĐ-CP).
     take("a", case_id=first)
-    assert _number(first, row.step) == f"1/{row.symbol}"
-    assert _number(take("a"), row.step) == f"2/{row.symbol}"
+    assert _number(first, row.step) == f"01/{row.symbol}"
+    assert _number(take("a"), row.step) == f"02/{row.symbol}"
 
-    # Typed from a paper decision (however written): kept, and the series
-    # moves past it so the system never issues it again.
+    # Typed from a paper decision: kept with its digits as written (the
+    # symbol as printed), and the series moves past it so the system never
+    # issues it again.
     paper = take("a", f"07 / {row.symbol.lower()}")
-    assert _number(paper, row.step) == f"7/{row.symbol}"
+    assert _number(paper, row.step) == f"07/{row.symbol}"
     assert _last(UNIT_A, row.symbol) == 7
-    assert _number(take("a"), row.step) == f"8/{row.symbol}"
+    assert _number(take("a"), row.step) == f"08/{row.symbol}"
 
-    # Used already by the unit that year, or without a digit: refused at the
-    # field in Vietnamese, nothing written.
+    # Used already by the unit that year, with or without the leading zero,
+    # or without a digit: refused at the field in Vietnamese, nothing written.
     refused_case = row.setup(officer)
     for typed, message in (
         (f"7/{row.symbol}", f"Số 7/{row.symbol} đã được dùng cho một quyết định"),
+        (f"0007/{row.symbol}", f"Số 0007/{row.symbol} đã được dùng cho một"),
         ("2", f"Số 2/{row.symbol} đã được dùng cho một quyết định"),
-        ("số mới", "Số quyết định phải có chữ số"),
+        ("08", f"Số 08/{row.symbol} đã được dùng cho một quyết định"),
+        ("số mới", f"Số quyết định phải có chữ số, ví dụ 05/{row.symbol}."),
     ):
         with pytest.raises(ValidationFailed) as refused:
             take("a", typed, refused_case)
@@ -181,7 +185,7 @@ def test_decision_numbers_come_from_the_unit_series(actors, row):
     assert _last(UNIT_A, row.symbol) == 8
 
     # Another unit has its own series.
-    assert _number(take("b"), row.step) == f"1/{row.symbol}"
+    assert _number(take("b"), row.step) == f"01/{row.symbol}"
     assert _last(UNIT_A, row.symbol) == 8
 
 
@@ -189,7 +193,7 @@ def test_printed_decision_carries_the_issued_number(actors):
     officer = actors["a"][0]
     case_id = decided(officer)
     step(officer, case_id, "reduce", code="exempt_all", on=d(0), **RELIEF)
-    assert "Số: 1/QĐ-MTP" in text_of(officer, case_id, "MQĐ04")
+    assert "Số: 01/QĐ-MTP" in text_of(officer, case_id, "MQĐ04")
     again = decided(officer)
     step(officer, again, "postpone", document="12/QĐ-HQĐPT", **POSTPONE)
     assert "Số: 12/QĐ-HQĐPT" in text_of(officer, again, "MQĐ03")
@@ -228,6 +232,7 @@ def test_concurrent_issuers_never_share_a_number(actors):
     assert not failures, failures
     saved = [n for n in (_number(c, "correct") for c in case_ids) if n]
     assert len(saved) == len(set(saved)) == 8 - len(refusals)
-    assert saved.count("3/QĐ-ĐC") <= 1
+    # "3/QĐ-ĐC" typed and "03/QĐ-ĐC" issued are one number: at most once.
+    assert sum(int(n.split("/")[0]) == 3 for n in saved) <= 1
     assert all("đã được dùng" in r["document"] for r in refusals)
     assert len(saved) >= 5  # the empty ones always get a number

@@ -116,7 +116,7 @@ def test_hearing_minutes_print_on_mbb03(people):  # noqa: F811
     )
     text = text_of(officer, case_id, "MBB03")
 
-    assert "Số: 1/BB-GTTT" in text
+    assert "Số: 01/BB-GTTT" in text
     assert "vào hồi 09 giờ 00 phút, ngày " + d(0) in text
     assert "tại Phòng họp UBND phường Tuy Hòa" in text
     assert "ông (bà) Y Bhiăo Niê – luật sư, Đoàn Luật sư tỉnh Đắk Lắk" in text
@@ -127,7 +127,7 @@ def test_hearing_minutes_print_on_mbb03(people):  # noqa: F811
     details = case_details(officer, case_id)
     assert details[0]["title"] == "Kết thúc giải trình"
     shown = {r["label"]: r["value"] for r in details[0]["rows"]}
-    assert shown["Số biên bản"] == "1/BB-GTTT"
+    assert shown["Số biên bản"] == "01/BB-GTTT"
     assert "Lê Thị Hoa (Công chức Tư pháp, UBND phường Tuy Hòa)" in (
         shown["Người tham dự phiên giải trình"]
     )
@@ -185,7 +185,7 @@ def test_verification_record_mbb05(people):  # noqa: F811
     )
     text = text_of(officer, case_id, "MBB05")
 
-    assert "Số: 1/BB-XM" in text
+    assert "Số: 01/BB-XM" in text
     assert "Hôm nay, hồi 14 giờ 00 phút, ngày " + d(0) in text
     assert "Họ và tên: Phan Văn Tư" in text and "Tổ trưởng tổ dân phố" in text
     assert "Xe mô tô thuộc sở hữu của người vi phạm, đã đăng ký năm 2021." in text
@@ -226,13 +226,13 @@ def test_account_coercion_prints_bank_and_only_its_alternative(people, lead):  #
     )
 
     mbb09 = text_of(officer, case_id, "MBB09")
-    assert "Số: 1/BB-XMCC" in mbb09
+    assert "Số: 01/BB-XMCC" in mbb09
     assert "Tài khoản 0101234567 còn 12.000.000 đồng" in mbb09
     assert "Người vi phạm không tự nguyện nộp tiền phạt" in mbb09
 
     mqd08 = text_of(lead, case_id, "MQĐ08")
     assert "Số: 2/QĐ-CCXP" in mqd08
-    assert f"Căn cứ Biên bản số: 1/BB-XMCC lập ngày {d(1)}" in mqd08
+    assert f"Căn cứ Biên bản số: 01/BB-XMCC lập ngày {d(1)}" in mqd08
     assert "Tài khoản số: 0101234567 tại: Ngân hàng TMCP Công thương" in mqd08
     assert "Địa chỉ trụ sở chính: Số 35 Phan Bội Châu" in mqd08
     assert "tài khoản số: 7111.0.1053879 của Kho bạc Nhà nước khu vực XIII" in mqd08
@@ -307,7 +307,7 @@ def test_distraint_record_prints_witnesses_and_assets(people, lead):  # noqa: F8
     )
     text = text_of(officer, case_id, "MBB12")
 
-    assert "Số: 1/BB-CCXP" in text
+    assert "Số: 01/BB-CCXP" in text
     assert f"Thi hành Quyết định số: 4/QĐ-CCXP ngày {d(1)}" in text
     assert "Họ và tên: Đỗ Văn Hùng" in text and "Công an xã Ea Kao" in text
     assert "Họ và tên: H'Hen Niê" in text
@@ -334,13 +334,13 @@ def test_seizure_forms_get_their_own_numbers_and_items(people):  # noqa: F811
          decider_title="Chủ tịch")
 
     record = text_of(officer, case_id, "MBB15")
-    assert "Số: 2/BB-TG" in record
+    assert "Số: 02/BB-TG" in record
     assert "Giấy phép lái xe hạng A1" in record and "47B1-123.45" not in record
     decision = text_of(officer, case_id, "MQĐ20")
-    assert "Số: 2/QĐ-TG" in decision
-    assert f"Căn cứ Biên bản số: 2/BB-TG lập ngày {d(0)}" in decision
+    assert "Số: 02/QĐ-TG" in decision
+    assert f"Căn cứ Biên bản số: 02/BB-TG lập ngày {d(0)}" in decision
     # Another unit numbers its own series from 1.
-    assert "Số: 1/BB-TG" in text_of(other, other_case, "MBB15")
+    assert "Số: 01/BB-TG" in text_of(other, other_case, "MBB15")
 
     with session_scope() as session:
         from sqlmodel import select
@@ -354,16 +354,16 @@ def test_seizure_forms_get_their_own_numbers_and_items(people):  # noqa: F811
          start_time="16:00", place="Trụ sở Công an phường",
          reason="Người vi phạm đã nộp tiền phạt")
     returned = text_of(officer, case_id, "MBB17")
-    assert "Số: 1/BB-TL" in returned
-    assert f"Thi hành Quyết định số: 1/QĐ-TL ngày {d(0)}" in returned
+    assert "Số: 01/BB-TL" in returned
+    assert f"Thi hành Quyết định số: 01/QĐ-TL ngày {d(0)}" in returned
     assert "Xe mô tô 47B1-123.45" in returned and "Giấy phép lái xe" not in returned
     order = text_of(officer, case_id, "MQĐ24")
-    assert "Số: 1/QĐ-TL" in order
-    assert f"Căn cứ Quyết định số: 1/QĐ-TG ngày {d(0)}" in order
+    assert "Số: 01/QĐ-TL" in order
+    assert f"Căn cứ Quyết định số: 01/QĐ-TG ngày {d(0)}" in order
     assert "Người vi phạm đã nộp tiền phạt" in order
 
     shown = {r["label"]: r["value"] for r in case_details(officer, case_id)[0]["rows"]}
-    assert shown["Số quyết định"] == "1/QĐ-TL" and shown["Số biên bản"] == "1/BB-TL"
+    assert shown["Số quyết định"] == "01/QĐ-TL" and shown["Số biên bản"] == "01/BB-TL"
     # Each step's reason under its own form's label, not the last one defined.
     assert shown["Lý do trả lại"] == "Người vi phạm đã nộp tiền phạt"
     seized = {r["label"]: r["value"]
@@ -392,13 +392,13 @@ def test_unclaimed_confiscation_prints_mqd14_with_its_alternative(people):  # no
          basis="unclaimed", reason="Hết thời hạn thông báo lần thứ hai")
 
     decision = text_of(officer, case_id, "MQĐ14")
-    assert "Số: 1/QĐ-TT" in decision
+    assert "Số: 01/QĐ-TT" in decision
     assert "Căn cứ Điều 26, khoản 4 Điều 126" in decision
     assert "khoản 2 Điều 65" not in decision
     assert "Lý do tịch thu: Hết thời hạn thông báo lần thứ hai" in decision
     record = text_of(officer, case_id, "MBB20")
-    assert "Số: 1/BB-TT" in record
-    assert f"Thi hành Quyết định số: 1/QĐ-TT ngày {d(0)}" in record
+    assert "Số: 01/BB-TT" in record
+    assert f"Thi hành Quyết định số: 01/QĐ-TT ngày {d(0)}" in record
     assert "Máy cưa xích" in record
     blank = text_of(officer, case_id, "MQĐ14", "blank")
     assert "khoản 2 Điều 65" in blank and "khoản 4 Điều 126" in blank

@@ -67,17 +67,17 @@ def test_the_extension_prints_its_number_grounds_and_periods(extended):
         to_png(pdf, "mqd21-filled")  # test-artifacts/, for a human look
     text = all_text(pdf)
 
-    assert "Số: 1/QĐ-KDTG" in text
+    assert "Số: 01/QĐ-KDTG" in text
     assert "Kéo dài thời hạn tạm giữ tang vật, phương tiện vi phạm hành chính" in text
     # Note (3): the decider's title and agency; the decider signs.
     assert "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG TUY HÒA Căn cứ Điều 125" in text
     assert "CHỦ TỊCH Trần Văn Bình" in text
     # The seizure decision it extends, cited with its date.
-    assert f"Căn cứ Quyết định số: 1/QĐ-TG ngày {fmt_date(seized_on)} tạm giữ" in text
-    assert "theo Quyết định số: 1/QĐ-TG đối với ông có tên sau đây" in text
+    assert f"Căn cứ Quyết định số: 01/QĐ-TG ngày {fmt_date(seized_on)} tạm giữ" in text
+    assert "theo Quyết định số: 01/QĐ-TG đối với ông có tên sau đây" in text
     # Item 2: the seizure decision's own period (note (7)).
     assert (
-        "theo Quyết định số: 1/QĐ-TG, có thời hạn tạm giữ là 07 ngày làm việc, "
+        "theo Quyết định số: 01/QĐ-TG, có thời hạn tạm giữ là 07 ngày làm việc, "
         f"từ ngày {fmt_date(seized_on)} đến ngày {fmt_date(end)}" in text
     )
     assert f"3. Lý do kéo dài thời hạn tạm giữ: {REASON}" in text
@@ -122,13 +122,13 @@ def test_the_print_menu_offers_each_extension_and_a_blank_before(people):  # noq
     rows = _rows(officer, case_id)
     assert [r["filled"] for r in rows] == [True, True]
     assert [r["note"] for r in rows] == [
-        f"Số 2/QĐ-KDTG ngày {d(0)} – Máy cưa xích",
-        f"Số 1/QĐ-KDTG ngày {d(0)} – Máy cưa xích",
+        f"Số 02/QĐ-KDTG ngày {d(0)} – Máy cưa xích",
+        f"Số 01/QĐ-KDTG ngày {d(0)} – Máy cưa xích",
     ]
     latest, earlier = rows[0]["step"], rows[1]["step"]
     # The first extension: its own number and periods.
     text = all_text(_pdf(officer, case_id, step_id=earlier))
-    assert "Số: 1/QĐ-KDTG" in text
+    assert "Số: 01/QĐ-KDTG" in text
     assert (
         f"02 ngày làm việc, từ ngày {fmt_date(end + timedelta(days=1))} đến ngày "
         f"{fmt_date(first)}" in text
@@ -137,7 +137,7 @@ def test_the_print_menu_offers_each_extension_and_a_blank_before(people):  # noq
     # still states the seizure decision's own period.
     for chosen in (latest, 0):
         text = all_text(_pdf(officer, case_id, step_id=chosen))
-        assert "Số: 2/QĐ-KDTG" in text
+        assert "Số: 02/QĐ-KDTG" in text
         assert (
             f"02 ngày làm việc, từ ngày {fmt_date(first + timedelta(days=1))} "
             f"đến ngày {fmt_date(second)}" in text

@@ -7,7 +7,7 @@ import pytest
 
 from xlvphc.models import Unit
 from xlvphc.services.db import session_scope
-from xlvphc.services.numbering import SUFFIX, next_number
+from xlvphc.services.numbering import SUFFIX, next_number, number_key, paper_form
 
 
 def test_every_form_has_its_own_symbol():
@@ -52,11 +52,34 @@ def test_sequences_are_per_unit_series_and_year(units):
         shared = [next_number(session, 1, code, 2026) for code in ("MQĐ07", "MQĐ11")]
         reduction = next_number(session, 1, "QĐ-MTP", 2026)
 
-    assert (first, second) == ("1/QĐ-HQĐPT", "2/QĐ-HQĐPT")
-    assert other_unit == other_year == "1/QĐ-HQĐPT"
-    assert other_form == "1/BB-LV"
-    assert shared == ["1/QĐ-CCXP", "2/QĐ-CCXP"]  # one coercion series
-    assert reduction == "1/QĐ-MTP"
+    # Under 10 with a leading zero (Nghị định 30/2020/NĐ-CP, Phụ lục I).
+    assert (first, second) == ("01/QĐ-HQĐPT", "02/QĐ-HQĐPT")
+    assert other_unit == other_year == "01/QĐ-HQĐPT"
+    assert other_form == "01/BB-LV"
+    assert shared == ["01/QĐ-CCXP", "02/QĐ-CCXP"]  # one coercion series
+    assert reduction == "01/QĐ-MTP"
+
+
+def test_numbers_under_ten_get_a_leading_zero_and_no_more(units):
+    with session_scope() as session:
+        issued = [next_number(session, 1, "MBB01", 2026) for _ in range(101)]
+    assert issued[:3] == ["01/BB-VPHC", "02/BB-VPHC", "03/BB-VPHC"]
+    assert issued[8:11] == ["09/BB-VPHC", "10/BB-VPHC", "11/BB-VPHC"]
+    assert issued[99:] == ["100/BB-VPHC", "101/BB-VPHC"]
+
+
+def test_paper_numbers_keep_their_digits_and_match_any_writing():
+    # Typed from paper: the digits as written, the symbol as printed.
+    assert paper_form("07 / qđ-hb", "MQĐ40") == "07/QĐ-HB"
+    assert paper_form("7/qd-hb", "MQĐ40") == "7/QĐ-HB"
+    assert paper_form("7", "MQĐ40") == "7/QĐ-HB"
+    assert paper_form("07", "QĐ-MTP") == "07/QĐ-MTP"
+    assert paper_form("số 7 ngày 5/3", "MQĐ40") == "số 7 ngày 5/3"
+    # One number however written: typed with or without the zero, or issued.
+    keys = {number_key(n, "MQĐ40") for n in ("07 / qđ-hb", "7/QĐ-HB", "7", "007")}
+    assert keys == {"7/QĐ-HB"}
+    assert number_key("17/QĐ-HB", "MQĐ40") != number_key("7/QĐ-HB", "MQĐ40")
+    assert number_key("70/QĐ-HB", "MQĐ40") == "70/QĐ-HB"
 
 
 def test_concurrent_issuing_never_repeats_a_number(units):

@@ -63,33 +63,33 @@ def test_printing_the_first_of_two_seizures_prints_its_own_items(people):  # noq
     rows = printing.menu_forms(officer, case_id)
     records = [r for r in rows if r["code"] == "MBB15"]
     assert [r["step"] for r in records] == [second, first]  # latest first
-    assert records[1]["note"] == f"Số 1/BB-TG ngày {d(0)} – Xe mô tô 47B1-123.45"
-    assert records[0]["note"].startswith(f"Số 2/BB-TG ngày {d(0)}")
+    assert records[1]["note"] == f"Số 01/BB-TG ngày {d(0)} – Xe mô tô 47B1-123.45"
+    assert records[0]["note"].startswith(f"Số 02/BB-TG ngày {d(0)}")
     decisions = [r["note"] for r in rows if r["code"] == "MQĐ20"]
-    assert decisions[1].startswith(f"Số 1/QĐ-TG ngày {d(0)}")
+    assert decisions[1].startswith(f"Số 01/QĐ-TG ngày {d(0)}")
     assert all(r["step"] == 0 for r in rows if r["code"] not in ("MBB15", "MQĐ20"))
 
     # The first seizure's papers: its number, its items, its witness.
     record = text_of_step(officer, case_id, "MBB15", first)
-    assert "Số: 1/BB-TG" in record
+    assert "Số: 01/BB-TG" in record
     assert "Xe mô tô 47B1-123.45" in record and "Lê Văn Cường" in record
     assert "Giấy phép lái xe hạng A1" not in record
     decision = text_of_step(officer, case_id, "MQĐ20", first)
-    assert "Số: 1/QĐ-TG" in decision
-    assert f"Căn cứ Biên bản số: 1/BB-TG lập ngày {d(0)}" in decision
+    assert "Số: 01/QĐ-TG" in decision
+    assert f"Căn cứ Biên bản số: 01/BB-TG lập ngày {d(0)}" in decision
     # The period runs from the hour the seizure began (user trial: blank).
     assert f"từ 07 giờ 30 ngày {d(0)}" in decision
 
     # Without a choice, and for the second, the latest seizure as before.
     for chosen in (0, second, str(second)):
         record = text_of_step(officer, case_id, "MBB15", chosen)
-        assert "Số: 2/BB-TG" in record and "Giấy phép lái xe hạng A1" in record
+        assert "Số: 02/BB-TG" in record and "Giấy phép lái xe hạng A1" in record
         assert "47B1-123.45" not in record
-    assert "Số: 2/BB-TG" in text_of(officer, case_id, "MBB15")
+    assert "Số: 02/BB-TG" in text_of(officer, case_id, "MBB15")
 
     # A draft of the first seizure's record is the first's too.
     _, draft = _print(officer, case_id, "MBB15", first, "draft")
-    assert "Số: 1/BB-TG" in all_text(draft) and "DỰ THẢO" in all_text(draft)
+    assert "Số: 01/BB-TG" in all_text(draft) and "DỰ THẢO" in all_text(draft)
 
     # Another case's seizure, a step of another kind, garbage: refused.
     other_case = new_case(other)
@@ -131,12 +131,12 @@ def test_each_return_is_listed_and_printed_on_its_own(people):  # noqa: F811
     )
     rows = [r for r in printing.menu_forms(officer, case_id) if r["code"] == "MBB17"]
     assert [r["note"].split(" – ")[0] for r in rows] == [
-        f"Số 2/BB-TL ngày {d(0)}",
-        f"Số 1/BB-TL ngày {d(0)}",
+        f"Số 02/BB-TL ngày {d(0)}",
+        f"Số 01/BB-TL ngày {d(0)}",
     ]
     first_return = rows[1]["step"]
     text = text_of_step(officer, case_id, "MBB17", first_return)
-    assert "Số: 1/BB-TL" in text and "Xe đạp điện" in text
+    assert "Số: 01/BB-TL" in text and "Xe đạp điện" in text
     assert "Máy cắt cỏ" not in text
 
 

@@ -62,8 +62,8 @@ def test_every_form_prints_from_a_decided_case(decided):
 def test_filled_forms_cite_the_case_documents(decided):
     officer, case_id = decided
     text = all_text(printing.print_form(officer, case_id, "MQĐ03", "draft")[1])
-    assert "Căn cứ Quyết định số: 1/QĐ-XPHC ngày" in text
-    assert "theo Quyết định số: 1/QĐ-XPHC đối với ông có tên sau đây" in text
+    assert "Căn cứ Quyết định số: 01/QĐ-XPHC ngày" in text
+    assert "theo Quyết định số: 01/QĐ-XPHC đối với ông có tên sau đây" in text
     assert "Phạm Văn Dũng" in text
     # A coercion decision is drafted once the decision is overdue.
     import tests.services.test_procedure as proc
@@ -284,7 +284,7 @@ def test_seized_goods_fill_the_tables_of_their_forms(people):  # noqa: F811
     # with the item it took (tests/documents/test_form_details.py).
     seized = all_text(printing.print_form(officer, case_id, "MBB15")[1])
     assert "Giấy phép lái xe hạng A1" in seized
-    assert "Số: 2/BB-TG" in seized
+    assert "Số: 02/BB-TG" in seized
     returned = all_text(printing.print_form(officer, case_id, "MBB17")[1])
     assert "Xe mô tô Honda Wave" in returned
     assert "Giấy phép lái xe hạng A1" not in returned

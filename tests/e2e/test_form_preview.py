@@ -95,16 +95,16 @@ def test_seizure_details_are_shown_and_previewed(
     page.fill("#truong-start_time", "00:00")
     page.click("#ghi-nhan-buoc")
     details = page.locator("#chi-tiet-mau-bieu")
-    expect(details).to_contain_text("1/BB-TG")
-    expect(details).to_contain_text("1/QĐ-TG")
+    expect(details).to_contain_text("01/BB-TG")
+    expect(details).to_contain_text("01/QĐ-TG")
     expect(details).to_contain_text("Lê Văn Cường (tổ trưởng tổ dân phố")
     _second_seizure(app_server, case_id)
 
     # The menu lists each seizure's record; the first one is previewed.
     page.click("#in-mau-bieu")
     dialog = page.get_by_role("dialog")
-    expect(dialog.get_by_text("Số 2/BB-TG", exact=False)).to_be_visible()
-    row = dialog.locator("div", has=page.get_by_text("Số 1/BB-TG")).last
+    expect(dialog.get_by_text("Số 02/BB-TG", exact=False)).to_be_visible()
+    row = dialog.locator("div", has=page.get_by_text("Số 01/BB-TG")).last
     expect(row).to_contain_text("MBB15")
     row.get_by_role("button", name="Xem trước").click()
     pictures = dialog.locator("#xem-truoc img")
@@ -131,7 +131,7 @@ def test_seizure_details_are_shown_and_previewed(
     with page.expect_download() as downloaded:
         dialog.locator("#tai-ve-xem-truoc").click()
     text, pages = _pdf(downloaded.value)
-    assert "Số: 1/BB-TG" in text and "Lê Văn Cường" in text
+    assert "Số: 01/BB-TG" in text and "Lê Văn Cường" in text
     assert "Xe mô tô Honda Wave biển số 47B1-123.45" in text
     assert "Giấy phép lái xe hạng A1" not in text
     assert dialog.get_by_text(f"Trang 1/{pages}").is_visible()

@@ -57,7 +57,7 @@ def test_officer_records_decides_prints_and_supervisor_sees_it(
     page.click("#luu-ho-so")
 
     # The case page, with the record number issued by the system.
-    expect(page.get_by_role("heading", name="Biên bản số 1/BB-VPHC")).to_be_visible()
+    expect(page.get_by_role("heading", name="Biên bản số 01/BB-VPHC")).to_be_visible()
     expect(page.get_by_text(VIOLATOR).first).to_be_visible()
 
     # The decision: the fine defaults to the frame average (500.000 đồng).
@@ -71,7 +71,7 @@ def test_officer_records_decides_prints_and_supervisor_sees_it(
     page.fill("#signer_title", "Chủ tịch Ủy ban nhân dân xã Xuân Lộc")
     page.fill("#treasury", "Kho bạc Nhà nước khu vực XIII")
     page.click("#luu-quyet-dinh")
-    expect(page.get_by_text("1/QĐ-XPHC").first).to_be_visible()
+    expect(page.get_by_text("01/QĐ-XPHC").first).to_be_visible()
     expect(page.get_by_text("500.000 đồng").first).to_be_visible()
 
     # Both forms as PDF.

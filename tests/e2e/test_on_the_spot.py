@@ -52,7 +52,7 @@ def test_officer_decides_on_the_spot(page, wait_hydrated, seed_user):
 
     fine.fill("500.000")
     page.click("#luu-xu-phat-tai-cho")
-    expect(page.get_by_text("1/QĐ-XPHC").first).to_be_visible()
+    expect(page.get_by_text("01/QĐ-XPHC").first).to_be_visible()
     assert "/ho-so/chi-tiet?id=" in page.url
     expect(page.get_by_text("không lập biên bản").first).to_be_visible()
     expect(page.get_by_text("500.000 đồng").first).to_be_visible()
@@ -60,7 +60,7 @@ def test_officer_decides_on_the_spot(page, wait_hydrated, seed_user):
     # shows the title the paper prints and prints its decision as MQĐ01.
     expect(page.locator("#khong-lap-bien-ban")).to_be_visible()
     heading = page.get_by_role("heading")
-    expect(heading.filter(has_text="Quyết định số 1/QĐ-XPHC")).to_be_visible()
+    expect(heading.filter(has_text="Quyết định số 01/QĐ-XPHC")).to_be_visible()
     expect(heading.filter(has_text="Biên bản vi phạm hành chính")).to_have_count(0)
     title = "Y Kông Niê – Chủ tịch Ủy ban nhân dân xã Phú Hòa 2"
     expect(page.get_by_text(title)).to_be_visible()
@@ -81,12 +81,12 @@ def test_officer_decides_on_the_spot(page, wait_hydrated, seed_user):
     page.click("#luu-xu-phat-tai-cho")
     notice = page.locator("#ho-so-co-the-trung")
     expect(notice).to_contain_text(
-        "quyết định số 1/QĐ-XPHC (xử phạt không lập biên bản)"
+        "quyết định số 01/QĐ-XPHC (xử phạt không lập biên bản)"
     )
     expect(notice.locator("#mo-ho-so-trung")).to_be_visible()
     page.check("#duplicate_confirmed")
     page.click("#luu-xu-phat-tai-cho")
-    expect(page.get_by_text("2/QĐ-XPHC").first).to_be_visible()
+    expect(page.get_by_text("02/QĐ-XPHC").first).to_be_visible()
 
 
 def _fill_spot_form(page):
@@ -244,7 +244,7 @@ def test_organisation_fields_start_empty_after_individual_ones(
     page.get_by_role("button", name="Chọn").first.click()
     expect(page.get_by_role("button", name="Bỏ")).to_be_visible()
     page.click("#luu-ho-so")
-    expect(page.get_by_role("heading", name="Biên bản số 1/BB-VPHC")).to_be_visible()
+    expect(page.get_by_role("heading", name="Biên bản số 01/BB-VPHC")).to_be_visible()
 
     with app_server.database(), session_scope() as session:
         org = session.exec(

@@ -75,15 +75,15 @@ def test_search_open_edit_delete_restore(page, wait_hydrated, seed_user, app_ser
     expect(page.locator("#q")).to_have_value("dao  do")
 
     # Open and edit it.
-    page.get_by_role("link", name="2/BB-VPHC").click()
-    expect(page.get_by_role("heading", name="Biên bản số 2/BB-VPHC")).to_be_visible()
+    page.get_by_role("link", name="02/BB-VPHC").click()
+    expect(page.get_by_role("heading", name="Biên bản số 02/BB-VPHC")).to_be_visible()
     page.click("#sua-ho-so")
     expect(page.get_by_role("heading", name="Sửa hồ sơ")).to_be_visible()
     expect(page.locator("#name")).to_have_value("Đỗ Thị Đào")
     _shot(page, "2-sua-ho-so")
     page.fill("#violation_place", "Chợ Buôn Ma Thuột")
     page.click("#luu-sua-doi")
-    expect(page.get_by_role("heading", name="Biên bản số 2/BB-VPHC")).to_be_visible()
+    expect(page.get_by_role("heading", name="Biên bản số 02/BB-VPHC")).to_be_visible()
     expect(page.get_by_text("Chợ Buôn Ma Thuột").first).to_be_visible()
     history = page.locator("#lich-su")
     expect(history.get_by_text("Sửa hồ sơ", exact=True)).to_be_visible()
@@ -179,7 +179,7 @@ def test_edit_switches_the_violator_kind_and_back(
     page.fill("#representative_title", "Giám đốc")
     page.screenshot(path=f"{ARTIFACTS}/kind-switch-edit-1280.png", full_page=True)
     page.click("#luu-sua-doi")
-    expect(page.get_by_role("heading", name="Biên bản số 1/BB-VPHC")).to_be_visible()
+    expect(page.get_by_role("heading", name="Biên bản số 01/BB-VPHC")).to_be_visible()
     expect(page.get_by_text("Hợp tác xã Nông nghiệp Tuy An Bắc").first).to_be_visible()
 
     with app_server.database(), session_scope() as session:

@@ -173,7 +173,7 @@ def _new_case(page, wait_hydrated) -> None:
     page.get_by_role("button", name="Chọn").first.click()
     expect(page.get_by_role("button", name="Bỏ")).to_be_visible()
     page.click("#luu-ho-so")
-    expect(page.get_by_role("heading", name="Biên bản số 1/BB-VPHC")).to_be_visible()
+    expect(page.get_by_role("heading", name="Biên bản số 01/BB-VPHC")).to_be_visible()
 
 
 def test_two_workers_share_state_through_redis(

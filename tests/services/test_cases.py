@@ -22,7 +22,7 @@ def test_create_case_with_record(people):
     officer = people["canbo.a"]
     case_id = cases.create_case(officer, case_form())
     detail = case_queries.get_case(officer, case_id)
-    assert detail["record_number"] == "1/BB-VPHC"
+    assert detail["record_number"] == "01/BB-VPHC"
     assert detail["unit_name"] == "Ủy ban nhân dân phường Tuy Hòa"
     assert detail["violator_name"] == "Nguyễn Văn An"
     assert detail["field"] == "Trật tự, an toàn giao thông đường bộ"
@@ -49,7 +49,7 @@ def test_numbers_follow_per_unit_sequences(people):
     numbers = [case_queries.get_case(a, first)["record_number"],
                case_queries.get_case(a, second)["record_number"],
                case_queries.get_case(b, other)["record_number"]]
-    assert numbers == ["1/BB-VPHC", "2/BB-VPHC", "1/BB-VPHC"]
+    assert numbers == ["01/BB-VPHC", "02/BB-VPHC", "01/BB-VPHC"]
 
 
 def test_repeated_request_key_creates_one_case(people):
@@ -116,14 +116,14 @@ def test_decision_defaults_to_the_frame_average_and_totals(people):
     case_id = cases.create_case(officer, case_form())
     number = cases.issue_decision(officer, case_id,
                                   decision_form(version=1))
-    assert number == "1/QĐ-XPHC"
+    assert number == "01/QĐ-XPHC"
     with session_scope() as session:
         decision = session.exec(select(Decision).where(
             Decision.case_id == case_id)).one()
         case = session.get(Case, case_id)
     assert decision.fine_total == 500_000  # (400.000 + 600.000) / 2
     assert (case.status, case.fine_total, case.decision_number) == (
-        "decided", 500_000, "1/QĐ-XPHC")
+        "decided", 500_000, "01/QĐ-XPHC")
 
 
 def test_organisation_frame_is_double(people):
@@ -216,7 +216,7 @@ def test_admin_does_not_read_case_files(people):
 @pytest.mark.parametrize(
     "query",
     ["nguyen van an", "NGUYỄN VĂN AN", "an nguyen", "Nguye\u0302\u0303n  Van",
-     "066090001234", "1/BB-VPHC", "le duan"],
+     "066090001234", "1/BB-VPHC", "01/BB-VPHC", "le duan"],
 )
 def test_search_finds_without_diacritics_in_any_order(people, query):
     officer = people["canbo.a"]

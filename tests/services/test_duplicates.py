@@ -42,7 +42,7 @@ def test_same_id_number_same_day_is_refused_naming_the_case(people):
     errors = _refusal(officer, _unconfirmed(name="NGUYEN VAN AN  "))
     message = errors[cases.DUPLICATE_CONFIRMED]
     assert message.startswith(f"Đã có hồ sơ mã {first} của cùng người vi phạm, "
-                              "cùng ngày vi phạm: số biên bản 1/BB-VPHC.")
+                              "cùng ngày vi phạm: số biên bản 01/BB-VPHC.")
     assert "«Vẫn lưu hồ sơ mới»" in message
     assert errors[cases.DUPLICATE_CASE] == str(first)
     assert _count(officer.unit_id) == 1

@@ -10,8 +10,9 @@ from openpyxl import Workbook, load_workbook
 from sqlmodel import select
 
 from tests.data.make_messy_workbook import build
-from tests.services.conftest import case_form
+from tests.services.conftest import case_form, decision_form
 from xlvphc.models import Case, CaseEvent, Decision, Violator
+from xlvphc.models.base import local_now
 from xlvphc.services import case_queries, cases, export, importer
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import PermissionDenied, ValidationFailed
@@ -148,3 +149,37 @@ def test_export_is_scoped_safe_and_audited(people):
     assert ws.max_row == 5
     with pytest.raises(PermissionDenied):
         export.export_cases(people["quantri"], {})
+
+
+def test_a_decision_issued_in_the_app_is_not_imported_again(people):
+    """The app numbers "01/QĐ-XPHC" (Nghị định 30/2020/NĐ-CP); a register
+    typing "1/QĐ-XPHC" for it names the same decision. Imported numbers
+    keep what the register says."""
+    a = people["canbo.a"]
+    case_id = cases.create_case(a, case_form())
+    assert cases.issue_decision(a, case_id, decision_form(version=1)) == "01/QĐ-XPHC"
+    today = local_now().date()
+    this_year = today.strftime("%d/%m/%Y")
+    last_year = today.replace(year=today.year - 1, day=1).strftime("%d/%m/%Y")
+    wb = load_workbook(io.BytesIO(importer.template()[1]))
+    ws = wb.active
+    heads = [c.value.removesuffix(" (*)") for c in ws[1]]
+    example = [c.value for c in ws[2]]
+    ws.delete_rows(2)
+    dates = ("Ngày quyết định", "Ngày lập biên bản", "Ngày vi phạm")
+    for number, on, record in (("1/QĐ-XPHC", this_year, "5/BB-VPHC"),
+                               ("01/QĐ-XPHC", last_year, "6/BB-VPHC"),
+                               ("10/QĐ-XPHC", this_year, "7/BB-VPHC")):
+        row = dict(zip(heads, example, strict=True))
+        row.update({"Số quyết định": number, "Số biên bản": record,
+                    **dict.fromkeys(dates, on)})
+        ws.append([row[h] for h in heads])
+    buffer = io.BytesIO()
+    wb.save(buffer)
+
+    report = importer.import_rows(a, buffer.getvalue())
+    assert (report["created"], report["existing"], report["invalid"]) == (2, 1, 0)
+    with session_scope() as session:
+        imported = session.exec(select(Case.decision_number).where(
+            Case.imported.is_(True)).order_by(Case.id)).all()
+    assert imported == ["01/QĐ-XPHC", "10/QĐ-XPHC"]  # as the register wrote them

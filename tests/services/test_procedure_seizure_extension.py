@@ -97,7 +97,7 @@ def test_extension_moves_the_end_the_case_page_and_todo_show(people):
     assert form["item"]["options"] == [
         {
             "id": str(item),
-            "name": "Xe mô tô 47B1-123.45 (01 chiếc) – QĐ số 1/QĐ-TG, tạm giữ "
+            "name": "Xe mô tô 47B1-123.45 (01 chiếc) – QĐ số 01/QĐ-TG, tạm giữ "
             f"đến ngày {fmt_date(first_end)}",
         }
     ]
@@ -114,7 +114,7 @@ def test_extension_moves_the_end_the_case_page_and_todo_show(people):
                      extender_title="Trưởng Công an phường Tuy Hòa")
     assert summary == (
         "Kéo dài thời hạn tạm giữ tang vật, phương tiện: Xe mô tô 47B1-123.45 "
-        f"đến ngày {fmt_date(new_end)} (Quyết định số 1/QĐ-KDTG; trước đó tạm "
+        f"đến ngày {fmt_date(new_end)} (Quyết định số 01/QĐ-KDTG; trước đó tạm "
         f"giữ đến ngày {fmt_date(first_end)}): {REASON}"
     )
 
@@ -130,7 +130,7 @@ def test_extension_moves_the_end_the_case_page_and_todo_show(people):
     details = case_details(officer, case_id)[0]
     assert details["title"] == "Kéo dài thời hạn tạm giữ tang vật, phương tiện"
     printed = {r["label"]: r["value"] for r in details["rows"]}
-    assert printed["Số quyết định"] == "1/QĐ-KDTG"
+    assert printed["Số quyết định"] == "01/QĐ-KDTG"
     assert printed["Kéo dài đến ngày"] == fmt_date(new_end)
     assert printed["Lý do kéo dài thời hạn tạm giữ"] == REASON
     with session_scope() as session:
@@ -141,7 +141,7 @@ def test_extension_moves_the_end_the_case_page_and_todo_show(people):
 
     # A second extension continues from the first's end, with the next number.
     later = add_working_days(new_end, 2)
-    assert "2/QĐ-KDTG" in extend(officer, case_id, item, new_end=fmt_date(later))
+    assert "số 02/QĐ-KDTG" in extend(officer, case_id, item, new_end=fmt_date(later))
     assert case_row(case_id).seizure_due == later
     # Its own refusal compares with the extended end, not the seizure's.
     errors = refused(officer, case_id, item, new_end=fmt_date(later))
@@ -190,7 +190,7 @@ def test_each_wrong_value_is_refused_at_its_field(people):
     # Before the seizure decision, or in the future.
     assert refused(officer, case_id, item, on=d(4), new_end=later) == {
         "on": "Ngày quyết định kéo dài không thể trước ngày quyết định tạm giữ "
-        f"số 1/QĐ-TG ({d(3)})."
+        f"số 01/QĐ-TG ({d(3)})."
     }
     assert refused(officer, case_id, item, on=d(-1), new_end=later) == {
         "on": "Ngày quyết định kéo dài không được sau ngày hôm nay."
@@ -229,7 +229,7 @@ def test_each_wrong_value_is_refused_at_its_field(people):
         f"hạn tạm giữ khác của đơn vị trong năm {TODAY.year}."
     }
     # The ceiling itself is allowed; the series moved past the paper number.
-    assert "6/QĐ-KDTG" in extend(officer, case_id, item, new_end=fmt_date(ceiling))
+    assert "số 06/QĐ-KDTG" in extend(officer, case_id, item, new_end=fmt_date(ceiling))
 
 
 def test_an_expired_seizure_is_not_extended(people):

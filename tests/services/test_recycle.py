@@ -109,7 +109,7 @@ def test_purge_is_for_administrators_only_and_audited(people):
             recycle_bin.purge_case(who, case_id, "Hết thời hạn lưu")
     # The administrator sees the bin without the violator's name.
     row = recycle_bin.list_bin(admin)["rows"][0]
-    assert row["violator_name"] == "(ẩn)" and row["record_number"] == "1/BB-VPHC"
+    assert row["violator_name"] == "(ẩn)" and row["record_number"] == "01/BB-VPHC"
 
     recycle_bin.purge_case(admin, case_id, "Hết thời hạn lưu")
     assert set(_child_counts(case_id).values()) == {0}

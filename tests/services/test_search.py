@@ -2,7 +2,7 @@
 decomposed input, plates, numbers, scope, deleted cases, sorting."""
 
 import pytest
-from sqlmodel import select
+from sqlmodel import delete, select
 
 from tests.services.conftest import actor_for, case_form, decision_form, make_user
 from xlvphc.models import Case, CaseToken, Unit
@@ -160,6 +160,95 @@ def test_tokens_follow_edits_and_rebuild(three):
         again = set(session.exec(select(CaseToken.token).where(
             CaseToken.case_id == ids["dao"])))
     assert again == tokens
+
+
+# ------------------------------ document numbers with and without leading zero
+
+# The tokens the index held for a case numbered before the leading zero
+# ("1/QĐ-XPHC", Nghị định 30/2020/NĐ-CP): written then, never rebuilt.
+OLD_TOKENS = {"le", "van", "cu", "1/bb-vphc", "1bbvphc", "1", "bb", "vphc",
+              "1/qd-xphc", "1qdxphc", "qd", "xphc"}
+
+
+def test_number_words_without_leading_zero_only_for_document_numbers():
+    assert search_index.words_of("Lê Văn Mới 01/QĐ-XPHC") == {
+        "le", "van", "moi", "01/qd-xphc", "01qdxphc", "01", "1/qd-xphc",
+        "1qdxphc", "1", "qd", "xphc"}
+    # A number without a leading zero gives what it always gave.
+    assert search_index.words_of(" le van cu 1/bb-vphc 1/qd-xphc ") == OLD_TOKENS
+    assert search_index.query_words("Số 01/QĐ-XPHC, 007/bb-vphc") == [
+        "so", "1/qd-xphc", "7/bb-vphc"]
+    # Identity and phone numbers, plates, addresses and numbers with a year
+    # keep their zeros, stored and typed.
+    others = "066090001234 0912345678 47b1-012.34 05/12 01/2024/qd-ub 0/qd"
+    assert search_index.query_words(others) == others.split()
+    assert search_index.words_of(others) == {
+        "066090001234", "0912345678", "47b1-012.34", "47b101234", "47b1", "012",
+        "34", "05/12", "0512", "05", "12", "01/2024/qd-ub", "012024qdub", "01",
+        "2024", "qd", "ub", "0/qd", "0qd", "0"}
+
+
+@pytest.fixture
+def numbered(people):
+    """Three cases of unit A: one numbered before the leading zero, whose
+    tokens are the old ones as written then; one numbered since; another."""
+    a = people["canbo.a"].unit_id
+    texts = {
+        "old": " le van cu 1/bb-vphc 1/qd-xphc ",
+        "new": " tran van moi 02/bb-vphc 01/qd-xphc 066090001234 47b1-012.34 ",
+        "other": " hoang van khac 22/bb-vphc 0912345678 ",
+    }
+    ids = {}
+    with session_scope() as session:
+        for key, text in texts.items():
+            case = Case(unit_id=a, field="Giao thông", status="decided",
+                        violator_name=key, search_text=text)
+            session.add(case)
+            session.flush()
+            ids[key] = case.id
+        session.execute(delete(CaseToken).where(CaseToken.case_id == ids["old"]))
+        session.add_all(CaseToken(case_id=ids["old"], token=t, unit_id=a)
+                        for t in OLD_TOKENS)
+    return people["canbo.a"], ids
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    # Either writing finds the old case and the new one.
+    ("01/QĐ-XPHC", ["new", "old"]),
+    ("1/QĐ-XPHC", ["new", "old"]),
+    ("0001/qd-xphc", ["new", "old"]),
+    ("1/qd", ["new", "old"]),
+    ("1", ["new", "old"]),
+    ("01", ["new"]),  # the old case is found by "1" (its words hold no "01")
+    ("02/BB-VPHC", ["new"]),
+    ("2/BB-VPHC", ["new"]),
+    ("01/QĐ-XPHC tran", ["new"]),
+    ("22/BB-VPHC", ["other"]),
+    ("022/BB-VPHC", ["other"]),
+    # Other numbers match exactly as typed, zeros included.
+    ("066090001234", ["new"]),
+    ("66090001234", []),
+    ("0912345678", ["other"]),
+    ("912345678", []),
+    ("47B1-012.34", ["new"]),
+    ("012", ["new"]),
+])
+def test_document_numbers_are_found_with_or_without_the_zero(numbered, query,
+                                                             expected):
+    actor, _ = numbered
+    assert sorted(_names(actor, {"q": query})) == expected
+
+
+def test_issued_numbers_are_found_both_ways(three):
+    people, ids = three
+    a = people["canbo.a"]
+    number = cases.issue_decision(a, ids["dao"], decision_form(version=1))
+    assert number == "01/QĐ-XPHC"
+    for query in ("01/QĐ-XPHC", "1/QĐ-XPHC", "01/qd-xphc", "1/qd-xphc"):
+        assert _names(a, {"q": query}) == ["Đỗ Thị Đào"], query
+    # The record numbers: 01 to 03/BB-VPHC in unit A, typed either way.
+    assert _names(a, {"q": "3/BB-VPHC"}) == _names(a, {"q": "03/BB-VPHC"}) == [
+        "Công ty TNHH Cà phê Đất Việt"]
 
 
 def test_roles_without_case_reading_are_refused(people):

@@ -23,15 +23,19 @@ SUFFIX = {
     **{spec.code: spec.suffix for spec in specs().values()},
 }
 SERIES = SUFFIX
-# TODO: Nghị định 30/2020 (Phụ lục I) writes numbers under 10 with a leading
-# zero ("01/QĐ-XPHC"); numbers here are "1/QĐ-XPHC". Changing it needs the
-# search words to match "1" and "01" alike (search_index, a rebuild of the
-# words of existing cases) and paper_form to agree; not done yet (user trial).
 
 
 def suffix_for(form: str) -> str:
     """The symbol printed after the number: a form code, or a symbol as is."""
     return SUFFIX.get(form, form)
+
+
+def issued_number(value: int, series: str) -> str:
+    """A number the series issues, as Nghị định 30/2020/NĐ-CP (Phụ lục I)
+    writes it: under 10 with a leading zero, "01/QĐ-XPHC", "12/QĐ-XPHC".
+    Numbers issued before were "1/QĐ-XPHC"; they stay as printed, and the
+    search finds both (search_index.words_of)."""
+    return f"{value:02d}/{series}"
 
 
 def next_number(session: Session, unit_id: int, form: str, year: int) -> str:
@@ -56,7 +60,7 @@ def next_number(session: Session, unit_id: int, form: str, year: int) -> str:
         year: Numbering restarts every year.
 
     Returns:
-        "12/QĐ-HQĐPT".
+        "12/QĐ-HQĐPT", "07/QĐ-HQĐPT" (`issued_number`).
     """
     series = suffix_for(form)
     for _ in range(3):
@@ -77,7 +81,7 @@ def next_number(session: Session, unit_id: int, form: str, year: int) -> str:
                     DocumentSequence.year == year,
                 )
             ).one()
-            return f"{last}/{series}"
+            return issued_number(last, series)
         try:
             with session.begin_nested():
                 session.add(
@@ -85,7 +89,7 @@ def next_number(session: Session, unit_id: int, form: str, year: int) -> str:
                         unit_id=unit_id, doc_type=series, year=year, last=1
                     )
                 )
-            return f"1/{series}"
+            return issued_number(1, series)
         except IntegrityError:
             continue
     raise RuntimeError("could not allocate a document number")
@@ -100,11 +104,13 @@ def _symbol(text: str) -> str:
 
 
 def paper_form(number: str, form: str) -> str:
-    """A number typed from a paper document, written the way the series
-    writes its own, so that the same number is recognised however typed:
-    "07 / qđ-hb" -> "7/QĐ-HB". A bare "7" gets the form's symbol, as the
-    printed form adds it (documents/wording.number_line). Anything else is
-    kept as typed.
+    """A number typed from a paper document, with the symbol written as the
+    forms print it: "07 / qđ-hb" -> "07/QĐ-HB". The digits stay as typed
+    ("7" or "07"): they are what the signed paper carries; only the series'
+    own numbers get the leading zero (`issued_number`), and `number_key`
+    tells that "7" and "07" are one number. A bare "7" gets the form's
+    symbol, as the printed form adds it (documents/wording.number_line).
+    Anything else is kept as typed.
 
     Args:
         number: The number as typed.
@@ -112,11 +118,28 @@ def paper_form(number: str, form: str) -> str:
     """
     text = number.strip()
     if text.isdigit() and len(text) <= 9:
-        return f"{int(text)}/{suffix_for(form)}"
+        return f"{text}/{suffix_for(form)}"
     match = _TYPED.match(text)
     if not match:
         return text
-    return f"{int(match.group(1))}/{_symbol(match.group(2))}"
+    digits = text.split("/", 1)[0].strip()  # as typed, zeros and all
+    return f"{digits}/{_symbol(match.group(2))}"
+
+
+def number_key(number: str, form: str) -> str:
+    """What makes two numbers the same one, however written: "07 / qđ-hb",
+    "7/QĐ-HB" and the series' "07/QĐ-HB" all give "7/QĐ-HB" (a paper number
+    must not repeat an issued one of another writing).
+
+    Args:
+        number: A number as stored or typed.
+        form: A form code or a number symbol, as for `next_number`.
+    """
+    paper = paper_form(number, form)
+    match = _TYPED.match(paper)
+    if not match:
+        return paper
+    return f"{int(match.group(1))}/{match.group(2)}"
 
 
 def lock_series(session: Session, unit_id: int, form: str, year: int) -> None:

@@ -57,29 +57,48 @@ _EDGE = re.compile(r"^[^0-9a-z]+|[^0-9a-z]+$")
 _HIGH = "\uffff"
 
 
+# A document number: digits, "/", then the symbol ("01/qd-xphc"). The app
+# numbers under 10 with a leading zero (Nghị định 30/2020/NĐ-CP), and used
+# not to: cases of before hold "1/qd-xphc" only. Such a word is stored both
+# as written and without its leading zeros, and a typed one is looked up
+# without them, so "1/QĐ-XPHC" and "01/QĐ-XPHC" find either, with no
+# rebuild of the old tokens. Only this shape: a phone, an identity number
+# ("066090001234") or a plate ("47b1-012.34") keeps its zeros.
+_NUMBERED = re.compile(r"^0+(?=[1-9][0-9]*/[a-z])")
+
+
+def _zero_less(word: str) -> str:
+    """A document number without its leading zeros ("01/qd-xphc" ->
+    "1/qd-xphc"); any other word as it is."""
+    return _NUMBERED.sub("", word, count=1)
+
+
 def words_of(text: object) -> set[str]:
     """The tokens stored for a text: each folded word, trimmed of edge
     punctuation; and for words with inner punctuation ("47b1-123.45") also the
     letters-and-digits-only form ("47b112345") and the parts ("47b1", "123"),
-    so a plate or a number is found however it is typed."""
+    so a plate or a number is found however it is typed. A document number
+    with leading zeros gives the tokens of its zero-less writing too."""
     found: set[str] = set()
     for raw in fold(text).split():
         word = _EDGE.sub("", raw)
         if not word:
             continue
-        found.add(word[:MAX_TOKEN])
-        parts = [p for p in _PUNCT.split(word) if p]
-        if len(parts) > 1:
-            found.add("".join(parts)[:MAX_TOKEN])
-            found.update(p[:MAX_TOKEN] for p in parts)
+        for form in {word, _zero_less(word)}:
+            found.add(form[:MAX_TOKEN])
+            parts = [p for p in _PUNCT.split(form) if p]
+            if len(parts) > 1:
+                found.add("".join(parts)[:MAX_TOKEN])
+                found.update(p[:MAX_TOKEN] for p in parts)
     return found
 
 
 def query_words(text: object, limit: int = 8) -> list[str]:
-    """The words of a typed query, in the same form as stored tokens."""
+    """The words of a typed query, in the same form as stored tokens; a
+    document number without its leading zeros, the form every case holds."""
     out: list[str] = []
     for raw in fold(text).split():
-        word = _EDGE.sub("", raw)[:MAX_TOKEN]
+        word = _zero_less(_EDGE.sub("", raw))[:MAX_TOKEN]
         if word and word not in out:
             out.append(word)
     return out[:limit]

@@ -9,6 +9,7 @@ database are skipped, so running the same workbook twice adds nothing.
 import hashlib
 import io
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -87,13 +88,26 @@ def _existing_keys(session, keys: list[str]) -> set[str]:
     return found
 
 
+_LEADING_ZEROS = re.compile(r"^0+(?=\d)")
+
+
+def _same_number(number: str) -> str:
+    """A decision number folded for comparing: the app numbers "01/QĐ-XPHC"
+    (Nghị định 30/2020/NĐ-CP) where a register may say "1/QĐ-XPHC", and
+    decisions issued before it were "1/QĐ-XPHC"; all are one number."""
+    return _LEADING_ZEROS.sub("", fold(number).replace(" ", ""))
+
+
 def _already_there(session, unit_id: int, rows: list[Row]) -> set[int]:
     """Row numbers whose decision is already in the database: imported
     before (same key, even if now in the bin), or entered by hand with the same
     number in the same year."""
     keys = {_request_key(unit_id, r): r.number for r in rows}
     present = {keys[k] for k in _existing_keys(session, list(keys))}
-    numbers = {fold(r.values["decision_number"]).replace(" ", ""): r for r in rows}
+    # A number may stand on several rows (other years, other writings).
+    numbers: dict[str, list[Row]] = {}
+    for r in rows:
+        numbers.setdefault(_same_number(r.values["decision_number"]), []).append(r)
     years = [r.values["decided_on"].year for r in rows if r.values["decided_on"]]
     if not years:
         return present
@@ -105,10 +119,10 @@ def _already_there(session, unit_id: int, rows: list[Row]) -> set[int]:
         Case.decided_on >= date(min(years), 1, 1),
         Case.decided_on <= date(max(years), 12, 31))).all()
     for number, decided in hand:
-        row = numbers.get(fold(number).replace(" ", ""))
-        if row and decided and row.values["decided_on"] and \
-                decided.year == row.values["decided_on"].year:
-            present.add(row.number)
+        for row in numbers.get(_same_number(number), ()):
+            if decided and row.values["decided_on"] and \
+                    decided.year == row.values["decided_on"].year:
+                present.add(row.number)
     return present
 
 

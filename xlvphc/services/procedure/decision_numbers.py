@@ -27,6 +27,7 @@ from xlvphc.services.numbering import (
     keep_out_of_series,
     lock_series,
     next_number,
+    number_key,
     paper_form,
     suffix_for,
 )
@@ -90,7 +91,7 @@ class DecisionBook:
         series = form or self.form
         if not any(ch.isdigit() for ch in typed):
             ctx.refuse(
-                KEY, f"Số quyết định phải có chữ số, ví dụ 5/{suffix_for(series)}."
+                KEY, f"Số quyết định phải có chữ số, ví dụ 05/{suffix_for(series)}."
             )
             return typed
         paper = paper_form(typed, series)
@@ -125,7 +126,8 @@ class DecisionBook:
 
     def _taken(self, ctx: Context, paper: str, series: str, year: int) -> bool:
         """Whether the unit gave this number to such a decision that year,
-        however it was typed then ("07/qđ-hb" is "7/QĐ-HB")."""
+        however it was written ("07/qđ-hb", "7/QĐ-HB" and the series'
+        "07/QĐ-HB" are one number)."""
         rows = ctx.session.exec(
             select(ProcedureStep.document)
             .join(Case, Case.id == ProcedureStep.case_id)
@@ -136,7 +138,8 @@ class DecisionBook:
                 ProcedureStep.on <= date(year, 12, 31),
             )
         ).all()
-        return any(row and paper_form(row, series) == paper for row in rows)
+        key = number_key(paper, series)
+        return any(row and number_key(row, series) == key for row in rows)
 
 
 def as_issued(document: str, paper: str) -> str:
