@@ -4,6 +4,7 @@ Reflex does not set (security.md 2.8)."""
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 from sqlalchemy import event
@@ -16,6 +17,9 @@ from xlvphc.settings import SETTINGS
 log = logging.getLogger(__name__)
 
 _engine: Engine | None = None
+# The session of an enclosing `one_transaction`, which `session_scope` joins.
+_shared: ContextVar[Session | None] = ContextVar("xlvphc_shared_session",
+                                                  default=None)
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
@@ -99,7 +103,13 @@ def create_schema() -> None:
 @contextmanager
 def session_scope() -> Iterator[Session]:
     """One transaction: committed on success, rolled back on any error, so a
-    change and its audit row land together or not at all."""
+    change and its audit row land together or not at all. Inside
+    `one_transaction` it is that transaction, which commits or rolls back
+    at its own end."""
+    shared = _shared.get()
+    if shared is not None:
+        yield shared
+        return
     with Session(get_engine(), expire_on_commit=False) as session:
         try:
             yield session
@@ -107,3 +117,20 @@ def session_scope() -> Iterator[Session]:
         except Exception:
             session.rollback()
             raise
+
+
+@contextmanager
+def one_transaction() -> Iterator[Session]:
+    """Every `session_scope` opened inside (in this thread or task) is this
+    one transaction. A page read is a session check and one or two service
+    reads: on PostgreSQL each transaction of its own costs a pool checkout
+    with its liveness ping, a BEGIN and a COMMIT, round trips that cost
+    more than the reads (bench/RESULTS.md 0f). Only for calls that do not
+    recover from a database error inside (a retried INSERT): after one, the
+    shared session is unusable until it is rolled back here."""
+    with session_scope() as session:
+        token = _shared.set(session)
+        try:
+            yield session
+        finally:
+            _shared.reset(token)
