@@ -2,6 +2,7 @@
 Reflex does not set (security.md 2.8)."""
 
 import logging
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DisconnectionError
 from sqlmodel import Session, SQLModel, create_engine
 
 from xlvphc import models  # noqa: F401  (registers every table)
@@ -44,13 +46,48 @@ def make_engine(url: str) -> Engine:
         return engine
     # One connection per worker thread of the app (SETTINGS.threads), and a
     # few more for background tasks, so no thread waits for the pool.
-    return create_engine(
+    engine = create_engine(
         url,
         hide_parameters=True,
-        pool_pre_ping=True,
         pool_size=SETTINGS.threads,
         max_overflow=4,
     )
+    _ping_when_idle(engine)
+    return engine
+
+
+# A pooled connection used this recently is taken as alive; an older one is
+# pinged first (a server restart or a dropped link). SQLAlchemy's
+# pool_pre_ping pings at every checkout: a round trip per transaction, on
+# every page event under load, for connections used a moment before.
+IDLE_PING_SECONDS = 10.0
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    """Ping a pooled connection at checkout only when it has been idle longer
+    than IDLE_PING_SECONDS. Raising DisconnectionError makes the pool drop
+    it and check out another (a new one after a restart), as pool_pre_ping
+    does."""
+    dialect = engine.dialect
+
+    def checked_in(_dbapi_conn, record) -> None:
+        record.info["checked_in"] = time.monotonic()
+
+    def checkout(dbapi_conn, record, _proxy) -> None:
+        last = record.info.get("checked_in")
+        if last is not None and time.monotonic() - last < IDLE_PING_SECONDS:
+            return
+        try:
+            alive = dialect.do_ping(dbapi_conn)
+        except Exception as exc:  # any failure means a dead link
+            log.warning("pooled connection failed its ping (%s); reconnecting",
+                        type(exc).__name__)
+            raise DisconnectionError() from exc
+        if not alive:
+            raise DisconnectionError()
+
+    event.listen(engine, "checkin", checked_in)
+    event.listen(engine, "checkout", checkout)
 
 
 def get_engine() -> Engine:
