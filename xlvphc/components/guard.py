@@ -17,9 +17,9 @@ from xlvphc.state.session import SessionState
 
 FORBIDDEN_TITLE = "Bạn không có quyền xem trang này"
 CASE_REFUSED_TITLE = "Không tìm thấy hồ sơ hoặc bạn không có quyền xem"
-# One text for a case that does not exist, was deleted or belongs to another
-# unit: the page must not tell them apart, as the services do not
-# (services/errors.PermissionDenied).
+# One text for a case that does not exist or belongs to another unit (in the
+# recycle bin or not): the page must not tell them apart, as the services do
+# not (services/errors.PermissionDenied).
 CASE_REFUSED_TEXT = (
     "Hồ sơ này không có trong phạm vi bạn được xem: mỗi đơn vị chỉ xem được "
     "hồ sơ của mình. Hãy kiểm tra lại đường dẫn, hoặc tìm hồ sơ trong danh "
@@ -27,16 +27,31 @@ CASE_REFUSED_TEXT = (
 )
 
 
-def _panel(title: str, text: str, way_back: rx.Component) -> rx.Component:
+# A case of the user's own units that was deleted: not a refusal, so it says
+# where the case is (user trial: it read as out of the user's reach).
+CASE_IN_BIN_TITLE = "Hồ sơ này đã được chuyển vào thùng rác"
+CASE_IN_BIN_TEXT = (
+    "Hồ sơ đã bị xóa nên không mở được. Muốn xem lại, hồ sơ phải được khôi "
+    "phục ở trang «Thùng rác»; cán bộ của đơn vị khôi phục được."
+)
+
+
+def _panel(
+    title: str,
+    text: str,
+    way_back: rx.Component,
+    icon: str = "shield-x",
+    panel_id: str = "khong-co-quyen",
+) -> rx.Component:
     return rx.callout.root(
-        rx.callout.icon(rx.icon("shield-x")),
+        rx.callout.icon(rx.icon(icon)),
         rx.callout.text(rx.text(title, weight="bold", size="3")),
         rx.callout.text(text),
         rx.callout.text(way_back),
         color_scheme="amber",
         size="2",
         role="alert",
-        id="khong-co-quyen",
+        id=panel_id,
     )
 
 
@@ -108,19 +123,47 @@ def forbidden_panel() -> rx.Component:
     )
 
 
+def _case_list_link() -> rx.Component:
+    return rx.link(
+        rx.button(rx.icon("list", size=16), "Về danh sách hồ sơ",
+                  variant="soft", tab_index=-1),
+        href=routes.CASES,
+        id="ve-danh-sach-ho-so",
+    )
+
+
 def case_refused_panel() -> rx.Component:
-    """The same panel for a case the user may not open (missing, deleted or
-    another unit's: one text for all), with the way back to the case list
-    instead of a bare refusal sentence."""
+    """The same panel for a case the user may not open (missing, or another
+    unit's, binned or not: one text for all), with the way back to the case
+    list instead of a bare refusal sentence."""
+    return _panel(CASE_REFUSED_TITLE, CASE_REFUSED_TEXT, _case_list_link())
+
+
+def case_in_bin_panel() -> rx.Component:
+    """For a case of the user's own units in the recycle bin: where it is,
+    the way to the bin for one who may open it, and back to the list."""
+    may_open_bin = SessionState.permissions.contains(
+        Action.CASE_DELETE
+    ) | SessionState.permissions.contains(Action.CASE_PURGE)
     return _panel(
-        CASE_REFUSED_TITLE,
-        CASE_REFUSED_TEXT,
-        rx.link(
-            rx.button(rx.icon("list", size=16), "Về danh sách hồ sơ",
-                      variant="soft", tab_index=-1),
-            href=routes.CASES,
-            id="ve-danh-sach-ho-so",
+        CASE_IN_BIN_TITLE,
+        CASE_IN_BIN_TEXT,
+        rx.flex(
+            rx.cond(
+                may_open_bin,
+                rx.link(
+                    rx.button(rx.icon("trash-2", size=16), "Mở Thùng rác",
+                              variant="soft", tab_index=-1),
+                    href=routes.RECYCLE_BIN,
+                    id="den-thung-rac",
+                ),
+            ),
+            _case_list_link(),
+            spacing="4",
+            wrap="wrap",
         ),
+        icon="trash-2",
+        panel_id="ho-so-trong-thung-rac",
     )
 
 

@@ -9,7 +9,7 @@ import reflex as rx
 from xlvphc import routes
 from xlvphc.components.case_history import history_section
 from xlvphc.components.fields import form_message
-from xlvphc.components.guard import case_refused_panel
+from xlvphc.components.guard import case_in_bin_panel, case_refused_panel
 from xlvphc.components.print_menu import print_menu
 from xlvphc.components.procedure_panel import procedure_alerts, procedure_panel
 from xlvphc.components.shell import page_for
@@ -228,10 +228,18 @@ def case_detail_page() -> rx.Component:
     return page_for(
         Action.CASE_READ,
         "Chi tiết hồ sơ",
-        form_message(),
         # A case out of reach (missing or another unit's, told apart nowhere):
-        # the refusal panel with the way back to the list.
-        rx.cond(CaseDetailState.refused, case_refused_panel()),
+        # the refusal panel with the way back to the list; one of the user's
+        # own units in the recycle bin: where it is. The panel alone: the
+        # sections of a case shown before may mount and be refused too, and
+        # their message repeated the refusal (user trial).
+        rx.cond(
+            CaseDetailState.refused,
+            rx.cond(
+                CaseDetailState.in_bin, case_in_bin_panel(), case_refused_panel()
+            ),
+            form_message(),
+        ),
         rx.cond(CaseDetailState.case.contains("id"), _detail()),
         intro="Toàn bộ thông tin của vụ việc, các mẫu biểu in được và diễn biến "
         "xử lý theo thời gian.",

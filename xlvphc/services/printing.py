@@ -367,6 +367,10 @@ def _generic_data(
                 f"Không tự nguyện chấp hành Quyết định số: "
                 f"{values['ref:QĐ-XPHC']} xử phạt vi phạm hành chính"
             )
+        if code == "MQĐ11":
+            # Its item 5 is the cost of a remedial measure the State carried
+            # out (Law Art. 85 k5), not the fine (user trial): left blank.
+            values.pop("amount", None)
     wanted = ITEM_FORMS.get(code)
     if wanted is not None:
         items = session.exec(

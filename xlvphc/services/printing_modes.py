@@ -20,13 +20,12 @@ import logging
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from xlvphc.models import Case, Decision
+from xlvphc.models import Case
 from xlvphc.models.cases import CaseStatus
 from xlvphc.services.printing_details import MEASURES_OF, RECORD_OF
-from xlvphc.services.procedure.closing import remedial_carried_out
-from xlvphc.services.procedure.coercion import coercion_refusal
+from xlvphc.services.procedure.coercion import coercion_refusal, remedial_refusal
 from xlvphc.services.procedure.details import steps_with_details
 from xlvphc.services.procedure.explanation import oral_requested
 from xlvphc.services.procedure.late_interest import owed
@@ -126,14 +125,10 @@ def coercion_blocker(
     if reason:
         return reason[:1].lower() + reason[1:]
     if remedial:
-        decision = session.exec(
-            select(Decision).where(Decision.case_id == case.id)
-        ).first()
-        if decision is None or not (decision.remedial_measures or "").strip():
-            return "quyết định không áp dụng biện pháp khắc phục hậu quả"
-        if remedial_carried_out(session, case):
-            return "biện pháp khắc phục hậu quả đã được thực hiện"
-        return ""
+        # The same rule as the coercion step (procedure/coercion.py): MQĐ11
+        # only for a remedial measure the decision imposed and still owed.
+        reason = remedial_refusal(session, case)
+        return (reason[:1].lower() + reason[1:]) if reason else ""
     end = execution_end(case, session)
     if end and today > end:
         return f"đã hết thời hiệu thi hành ngày {end:%d/%m/%Y}"

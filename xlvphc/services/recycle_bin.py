@@ -75,6 +75,21 @@ def _binned(session, actor: Actor, case_id: object, action: str) -> Case:
     return case
 
 
+def in_bin(actor: Actor, case_id: object) -> bool:
+    """Whether a case the actor could not open lies in the recycle bin of a
+    unit whose cases the actor reads: the case page then says so rather
+    than "not found" (user trial). A missing case and another unit's,
+    binned or not, both give False, so ids still cannot be probed."""
+    if valid_id(case_id) is None or not actor.can(Action.CASE_READ):
+        return False
+    with session_scope() as session:
+        case = session.get(Case, case_id)
+        if case is None or case.deleted_at is None:
+            return False
+        unit_id = case.unit_id
+    return actor.sees_all_units(Action.CASE_READ) or unit_id in actor.scope
+
+
 def restore_case(actor: Actor, case_id: object) -> None:
     """Bring a case back from the bin with everything it had."""
     require(actor, Action.CASE_DELETE)

@@ -12,6 +12,7 @@ from xlvphc.services import (
     export,
     list_filters,
     printing,
+    recycle_bin,
     search_hints,
 )
 from xlvphc.services.errors import PermissionDenied
@@ -201,16 +202,22 @@ class CaseListState(SessionState):
         )
 
 
-def _case_or_refusal(actor, case_id: int) -> dict | None:
-    """The case page's data, or None when the service refuses it: the page
-    then shows its refusal panel with the way back, instead of the bare
-    refusal sentence. The service's refusal itself is unchanged, and a case
-    that is missing, deleted or another unit's gives the same None."""
+# _case_or_refusal's answer for a case of the user's own units that lies in
+# the recycle bin.
+IN_BIN = "in_bin"
+
+
+def _case_or_refusal(actor, case_id: int) -> dict | str:
+    """The case page's data, or the kind of refusal when the service refuses
+    it: the page then shows its refusal panel with the way back, instead of
+    the bare refusal sentence. The service's refusal itself is unchanged; a
+    case that is missing or another unit's gives the same "", and only a
+    case of the user's own units in the recycle bin is told apart (IN_BIN)."""
     try:
         return case_queries.get_case(actor, case_id)
     except PermissionDenied as exc:
         log.warning("refused CaseDetailState.open: %s", type(exc).__name__)
-        return None
+        return IN_BIN if recycle_bin.in_bin(actor, case_id) else ""
 
 
 class CaseDetailState(SessionState):
@@ -221,18 +228,21 @@ class CaseDetailState(SessionState):
     printing: bool = False
     # The case could not be opened (see _case_or_refusal).
     refused: bool = False
+    # It could not because it is in the recycle bin (the user's own units).
+    in_bin: bool = False
 
     @rx.event
     async def open(self):
         self.case, self.acts, self.violator, self.timeline = {}, [], [], []
-        self.refused = False
+        self.refused = self.in_bin = False
         case_id = _case_id(self.router.url.query_parameters.get("id"))
         ok, result = await self._call_in_thread(_case_or_refusal, case_id,
                                                 read=True)
         if not ok:
             return result
-        if result is None:
+        if not isinstance(result, dict):
             self.refused = True
+            self.in_bin = result == IN_BIN
             return None
         self.acts = result.pop("acts")
         self.violator = result.pop("violator")

@@ -22,6 +22,7 @@ from xlvphc.services.procedure.limits import (
 )
 from xlvphc.services.procedure.seized import held_items
 from xlvphc.services.procedure.transitions import (
+    RULES,
     Context,
     FieldSpec,
     handles,
@@ -111,6 +112,31 @@ def _not_executed(session: Session, case: Case, today: date) -> str | None:
     return f"Chưa chấp hành xong: {text}"
 
 
+# The steps that carry the decision out (Art. 73 k2): a case is executed
+# only on the day of the last of them, so it cannot close before (user
+# trial: closed on 25/11 after a payment of 27/11 and interest of 01/12).
+EXECUTION_STEPS = (
+    "payment",
+    "reduce",
+    "remedial_done",
+    "coercion_done",
+    "return_item",
+    "confiscate_item",
+)
+
+
+def last_execution(session: Session, case: Case) -> ProcedureStep | None:
+    """The latest step of the case that carried out its decision."""
+    return session.exec(
+        select(ProcedureStep)
+        .where(
+            ProcedureStep.case_id == case.id,
+            ProcedureStep.step.in_(EXECUTION_STEPS),
+        )
+        .order_by(ProcedureStep.on.desc(), ProcedureStep.id.desc())
+    ).first()
+
+
 @handles(
     "close_executed",
     [FieldSpec("on", "Ngày kết thúc", "date", True), NOTE],
@@ -119,6 +145,14 @@ def _not_executed(session: Session, case: Case, today: date) -> str | None:
 def _executed(ctx: Context) -> None:
     on = ctx.day("on", "ngày kết thúc")
     note = ctx.form.text("note", "ghi chú", 2000, multiline=True)
+    last = last_execution(ctx.session, ctx.case)
+    if on and last and on < last.on and "on" not in ctx.form.errors:
+        ctx.refuse(
+            "on",
+            f"Ngày kết thúc không thể trước ngày {last.on:%d/%m/%Y} của bước "
+            f"«{RULES[last.step].label}» đã ghi nhận: hồ sơ chấp hành xong từ "
+            "bước thi hành cuối cùng (khoản 2 Điều 73 Luật XLVPHC).",
+        )
     if ctx.form.errors:
         return
     _close(ctx, CloseReason.EXECUTED, on, f" ngày {on:%d/%m/%Y}", note=note)

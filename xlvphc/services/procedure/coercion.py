@@ -7,8 +7,10 @@ from datetime import date
 from sqlmodel import Session, select
 
 from xlvphc.models import Case, Decision, ProcedureStep
+from xlvphc.models.base import local_now
 from xlvphc.models.cases import CaseStatus
 from xlvphc.services.access import Actor
+from xlvphc.services.procedure.closing import remedial_carried_out
 from xlvphc.services.procedure.decision_numbers import DecisionBook, as_issued
 from xlvphc.services.procedure.details import (
     COERCE,
@@ -69,31 +71,106 @@ def coercion_guard(session: Session, case: Case, today: date) -> str | None:
     reason = coercion_refusal(case, today)
     if reason or owed(session, case, today).total:
         return reason
-    decision = session.exec(select(Decision).where(Decision.case_id == case.id)).first()
-    if decision is None or not decision.remedial_measures:
+    if remedial_refusal(session, case):
         return "Quyết định đã được chấp hành xong"
     return None
 
 
-@handles(
-    "coerce",
-    [
-        FieldSpec("code", "Biện pháp cưỡng chế", "select", True, options=MEASURES),
-        FieldSpec("on", "Ngày quyết định cưỡng chế", "date", True),
-        # MQĐ07-MQĐ12c share one series (services/numbering.py).
-        BOOK.field("Số quyết định cưỡng chế"),
-        FieldSpec(
-            "amount",
-            "Số tiền phải thu (đồng)",
-            "money",
-            False,
-            "Để trống: toàn bộ số tiền phạt còn lại và tiền chậm nộp tính "
-            "đến ngày quyết định (khoản 1 Điều 78 Luật XLVPHC)",
-        ),
-        *COERCE,
-    ],
-    guard=coercion_guard,
+def remedial_refusal(session: Session, case: Case) -> str | None:
+    """Why no remedial measure is left to coerce (None: one is owed). MQĐ11
+    forces a measure the sanction decision imposed (Law Art. 86 k1 d); a
+    decision with a fine only has none, and its MQĐ11 printed the fine as
+    the cost of a remedial measure (user trial)."""
+    decision = session.exec(select(Decision).where(Decision.case_id == case.id)).first()
+    if decision is None or not (decision.remedial_measures or "").strip():
+        return "Quyết định xử phạt không áp dụng biện pháp khắc phục hậu quả"
+    if remedial_carried_out(session, case):
+        return "Biện pháp khắc phục hậu quả đã được thực hiện"
+    return None
+
+
+def _money_refusal(session: Session, case: Case, on: date) -> str | None:
+    """Why no money is left to coerce on day `on` (None: some is)."""
+    end = execution_end(case, session)
+    if end and on > end:
+        # Art. 74 k1: past the execution limitation the fine is no longer
+        # collected; remedial measures still are (services/procedure/overview).
+        return (
+            f"Đã hết thời hiệu thi hành ngày {end:%d/%m/%Y} (Điều 74 Luật "
+            "XLVPHC): không cưỡng chế thu tiền phạt được nữa"
+        )
+    if not owed(session, case, on).total:
+        return "Tiền phạt và tiền chậm nộp đã nộp đủ"
+    return None
+
+
+# The fields after the measure, whose choices depend on the case.
+COERCE_FIELDS = (
+    FieldSpec("on", "Ngày quyết định cưỡng chế", "date", True),
+    # MQĐ07-MQĐ12c share one series (services/numbering.py).
+    BOOK.field("Số quyết định cưỡng chế"),
+    FieldSpec(
+        "amount",
+        "Số tiền phải thu (đồng)",
+        "money",
+        False,
+        "Để trống: toàn bộ số tiền phạt còn lại và tiền chậm nộp tính "
+        "đến ngày quyết định (khoản 1 Điều 78 Luật XLVPHC)",
+    ),
+    *COERCE,
 )
+
+
+def _measure_options(session: Session, case: Case) -> tuple[tuple[str, str], ...]:
+    """The measures the case can still be coerced by: the money ones while
+    money is owed, MQĐ11 while a remedial measure is. None of them: all,
+    and the handler says why each is refused."""
+    today = local_now().date()
+    money_ok = _money_refusal(session, case, today) is None
+    remedial_ok = remedial_refusal(session, case) is None
+    kept = tuple(
+        (code, text)
+        for code, text in MEASURES
+        if (remedial_ok if code == "remedial" else money_ok)
+    )
+    return kept or MEASURES
+
+
+def _coerce_fields(session: Session, case: Case) -> list[FieldSpec]:
+    options = _measure_options(session, case)
+    return [
+        FieldSpec("code", "Biện pháp cưỡng chế", "select", True, options=options),
+        *COERCE_FIELDS,
+    ]
+
+
+def _measure_refusal(ctx: Context, measure: str, on: date | None) -> str | None:
+    """Why `measure` cannot be decided (None: it can), saying what is left
+    to coerce instead, if anything."""
+    day = on or ctx.today
+    if measure == "remedial":
+        reason = remedial_refusal(ctx.session, ctx.case)
+        if reason is None:
+            return None
+        if _money_refusal(ctx.session, ctx.case, day) is None:
+            return (
+                f"{reason} (điểm d khoản 1 Điều 86 Luật XLVPHC): không cưỡng "
+                "chế buộc thực hiện biện pháp khắc phục hậu quả (MQĐ11); hãy "
+                "chọn một biện pháp cưỡng chế thu tiền phạt."
+            )
+        return f"{reason}: không cưỡng chế buộc thực hiện (MQĐ11) được."
+    reason = _money_refusal(ctx.session, ctx.case, day)
+    if reason is None:
+        return None
+    if remedial_refusal(ctx.session, ctx.case) is None:
+        return (
+            f"{reason}: chỉ còn có thể cưỡng chế buộc thực hiện biện pháp "
+            "khắc phục hậu quả (MQĐ11)."
+        )
+    return f"{reason}."
+
+
+@handles("coerce", _coerce_fields, guard=coercion_guard)
 def _coerce(ctx: Context) -> None:
     measure = ctx.form.choice("code", "biện pháp cưỡng chế", dict(MEASURES))
     on = ctx.day("on", "ngày quyết định cưỡng chế")
@@ -110,22 +187,9 @@ def _coerce(ctx: Context) -> None:
             f"Chỉ cưỡng chế sau khi hết thời hạn chấp hành "
             f"({ctx.case.compliance_due:%d/%m/%Y}, Điều 86 Luật XLVPHC).",
         )
-    end = execution_end(ctx.case, ctx.session)
-    if measure and measure != "remedial" and on and end and on > end:
-        # Art. 74 k1: past the execution limitation the fine is no longer
-        # collected; remedial measures still are (services/procedure/overview).
-        ctx.refuse(
-            "code",
-            f"Đã hết thời hiệu thi hành ngày {end:%d/%m/%Y} (Điều 74 Luật "
-            "XLVPHC): không cưỡng chế thu tiền phạt được nữa; chỉ còn có thể "
-            "cưỡng chế thực hiện biện pháp khắc phục hậu quả.",
-        )
-    elif measure != "remedial" and due == 0:
-        ctx.refuse(
-            "code",
-            "Tiền phạt và tiền chậm nộp đã nộp đủ: chỉ còn có thể cưỡng chế thực "
-            "hiện biện pháp khắc phục hậu quả.",
-        )
+    refusal = _measure_refusal(ctx, measure, on) if measure else None
+    if refusal:
+        ctx.refuse("code", refusal)
     if amount is not None and amount > due:
         ctx.refuse("amount", f"Không quá số tiền còn phải nộp ({money(due)}).")
     paper = BOOK.read(ctx, on)
