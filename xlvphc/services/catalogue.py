@@ -1,28 +1,31 @@
 """Finding acts in the violation catalogue, by words or by citation."""
 
 import re
+from dataclasses import replace
 
 from sqlalchemy import func
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from xlvphc.domain.money import format_vnd
 from xlvphc.domain.text import clean, fold
 from xlvphc.models import CatalogueEntry
 from xlvphc.services.access import Action, Actor, require
 from xlvphc.services.case_input import MAX_ACTS
+from xlvphc.services.catalogue_query import Query, decree_name, parse, words_of
 from xlvphc.services.db import session_scope
 
-# "điểm a khoản 2 Điều 6", "khoản 2 Điều 6", "Điều 6", and "6.2.a" once folded.
-_POINT = re.compile(r"\bdiem\s+([a-z]{1,2})\b")
-_CLAUSE = re.compile(r"\bkhoan\s+(\d{1,3})\b")
-_ARTICLE = re.compile(r"\bdieu\s+(\d{1,3})\b")
-_DOTTED = re.compile(r"\b(\d{1,3})\.(\d{1,3})(?:\.([a-z]{1,2}))?\b")
 MAX_RESULTS = 30
-# Suggest a shorter search only for a few words (one count query per word).
+# Try a shorter search only for a few words (one query per word).
 MAX_TIP_WORDS = 6
 # A catalogue id as a tab's draft holds it: digits, small enough for an
 # INTEGER column on PostgreSQL.
 _DRAFT_ID = re.compile(r"[1-9][0-9]{0,8}")
+# Points in the order the decrees letter them: "đ" after "d", not after "y".
+_POINT_ORDER = "abcdđeghiklmnopqrstuvxy"
+_REPORT = (
+    "Hành vi cần ghi mà không có trong danh mục: báo quản trị viên qua mục "
+    "\u201cPhản ánh\u201d."
+)
 
 
 def citation(entry: CatalogueEntry) -> str:
@@ -46,48 +49,55 @@ def as_row(entry: CatalogueEntry) -> dict:
     }
 
 
-def _statement(text: str):
-    """The catalogue query for a folded search text: a citation ("điểm a
-    khoản 2 Điều 6", "6.2.a") narrows by point, clause and article, and every
-    other word must start a word of the act."""
+def _statement(query: Query):
+    """The rows that may match: the citation narrows by its columns, and each
+    typed word must be somewhere in the folded search_text (a cheap first cut:
+    _matching then checks the words as typed)."""
     stmt = select(CatalogueEntry)
-    for pattern, column in ((_POINT, CatalogueEntry.point),
-                            (_CLAUSE, CatalogueEntry.clause),
-                            (_ARTICLE, CatalogueEntry.article)):
-        match = pattern.search(text)
-        if match:
-            value = match[1]
-            stmt = stmt.where(column == (value if column is CatalogueEntry.point
-                                         else int(value)))
-            text = text.replace(match[0], " ")
-    dotted = _DOTTED.search(text)
-    if dotted:
-        stmt = stmt.where(CatalogueEntry.article == int(dotted[1]),
-                          CatalogueEntry.clause == int(dotted[2]))
-        if dotted[3]:
-            stmt = stmt.where(CatalogueEntry.point == dotted[3])
-        text = text.replace(dotted[0], " ")
-    for word in text.split():
-        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        # Words match from their start: "rac" finds "rác", not "trách".
-        stmt = stmt.where(
-            CatalogueEntry.search_text.like(f"% {escaped}%", escape="\\")
-        )
+    if query.decree:
+        stmt = stmt.where(CatalogueEntry.decree.like(f"{query.decree}/%"))
+    if query.article is not None:
+        stmt = stmt.where(CatalogueEntry.article == query.article)
+    if query.clause is not None:
+        stmt = stmt.where(CatalogueEntry.clause == query.clause)
+    if query.point is not None:
+        stmt = stmt.where(CatalogueEntry.point == query.point)
+    for group in query.groups:
+        if len(group.options) == 1:  # an everyday phrase may match other words
+            for token in group.options[0]:
+                needle = (fold(token).replace("\\", "\\\\").replace("%", "\\%")
+                          .replace("_", "\\_"))
+                stmt = stmt.where(
+                    CatalogueEntry.search_text.like(f"%{needle}%", escape="\\")
+                )
     return stmt
+
+
+def _order(entry: CatalogueEntry) -> tuple:
+    point = _POINT_ORDER.find(entry.point) if entry.point else -1
+    return (entry.decree, entry.article, entry.clause, point, entry.point)
+
+
+def _matching(session: Session, query: Query) -> list[tuple[CatalogueEntry, bool]]:
+    """The entries the query finds, best first (Query.score), each with
+    whether it has the typed words near one another as a phrase."""
+    found = []
+    for entry in session.exec(_statement(query)):
+        score = query.score(words_of(f"{citation(entry)} {entry.field} {entry.act}"))
+        if score is not None:
+            found.append((score, _order(entry), entry))
+    found.sort(key=lambda item: item[:2])
+    return [(entry, not score[0]) for score, _, entry in found]
 
 
 def search(actor: Actor, query: object, limit: int = MAX_RESULTS) -> list[dict]:
     require(actor, Action.CATALOGUE_READ)
-    text = fold(clean(query))[:200]
-    if not text:
+    parsed = parse(clean(query)[:200])
+    if parsed.is_empty():
         return []
     with session_scope() as session:
-        rows = session.exec(
-            _statement(text).order_by(CatalogueEntry.decree, CatalogueEntry.article,
-                                      CatalogueEntry.clause, CatalogueEntry.point)
-            .limit(max(1, min(limit, MAX_RESULTS)))
-        ).all()
-        return [as_row(e) for e in rows]
+        found = _matching(session, parsed)[: max(1, min(limit, MAX_RESULTS))]
+        return [as_row(entry) for entry, _ in found]
 
 
 def _draft_ids(raw: object) -> list[int]:
@@ -129,63 +139,173 @@ def rows_by_id(actor: Actor, act_ids: object) -> list[dict]:
 def find(actor: Actor, query: object) -> dict:
     """What the catalogue search box shows: the matching acts, or, when none
     match a typed text, why and what to try (an empty list alone reads as
-    "the search is broken")."""
-    rows = search(actor, query)
-    typed = clean(query)[:60] if isinstance(query, str) else ""
-    if rows or not typed:
-        return {"rows": rows, "message": "", "tips": []}
+    "the search is broken"), with the acts of a near search when there are
+    some, so that they can be chosen at once."""
+    require(actor, Action.CATALOGUE_READ)
+    typed = clean(query)[:200] if isinstance(query, str) else ""
+    if not typed:
+        return {"rows": [], "message": "", "tips": []}
+    with session_scope() as session:
+        return _answer(session, parse(typed), typed)
+
+
+def _answer(session: Session, query: Query, typed: str) -> dict:
+    if query.decree:
+        decrees = _decrees(session)
+        held = [d for d in decrees if d.startswith(f"{query.decree}/")]
+        if not held:
+            return {
+                "rows": [],
+                "message": (
+                    f"Danh mục không có Nghị định {decree_name(query.decree)}."
+                ),
+                "tips": [_decrees_tip(decrees), _how_to()],
+            }
+        if len(held) == 1:  # quote it in full: "282" is 282/2025/NĐ-CP
+            query = replace(query, decree="/".join(held[0].split("/")[:2]))
+    for attempt in (_found, _wider, _shorter):
+        if answer := attempt(session, query, typed):
+            return answer
+    return _not_found(session, query, typed)
+
+
+def _found(session: Session, query: Query, typed: str) -> dict | None:
+    """The acts found. A short phrase that no act has as such, e.g. "đánh
+    nhau", is said to be missing, lest its words found apart read as the act
+    (a longer search mixes the vehicle and the act, apart in any act)."""
+    found = _matching(session, query) if not query.is_empty() else []
+    if not found:
+        return None
+    if _phrase_missing(query, found):
+        words = " ".join(g.typed for g in query.groups)
+        return {
+            "rows": _rows(found),
+            "message": (
+                f"Không hành vi nào trong danh mục có cụm \u201c{words}\u201d: "
+                "các hành vi đã liệt kê chỉ có những chữ ấy ở các chỗ cách xa nhau."
+            ),
+            "tips": [_holdings(session)],
+        }
+    return {"rows": _rows(found), "message": "", "tips": []}
+
+
+def _phrase_missing(query: Query, found: list[tuple[CatalogueEntry, bool]]) -> bool:
+    return query.typed_words() in (2, 3) and not any(close for _, close in found)
+
+
+def _wider(session: Session, query: Query, typed: str) -> dict | None:
+    """A citation the catalogue lacks: the acts of the clause, article or
+    decree around it."""
+    if not query.cites or query.groups:
+        return None
+    for wider in query.looser():
+        if found := _matching(session, wider):
+            return {
+                "rows": _rows(found),
+                "message": (
+                    f"Danh mục không có {query.citation_text()}: đã liệt kê các "
+                    f"hành vi của {wider.citation_text()} có trong danh mục."
+                ),
+                "tips": [],
+            }
+    return None
+
+
+def _shorter(session: Session, query: Query, typed: str) -> dict | None:
+    """Too many words: the acts found without one of them, listed at once
+    so that they can be chosen (one that has the rest as a phrase first)."""
+    if len(query.groups) > MAX_TIP_WORDS:
+        return None
+    shorter = []
+    for index, group in enumerate(query.groups):
+        rest = query.without(index)
+        found = _matching(session, rest) if not rest.is_empty() else []
+        if found and not _phrase_missing(rest, found):
+            shorter.append((not found[0][1], index, group, rest, found))
+    if not shorter:
+        return None
+    _, _, group, rest, found = min(shorter, key=lambda item: item[:2])
+    listed = (
+        "đã liệt kê để chọn" if len(found) <= MAX_RESULTS
+        else f"đã liệt kê {MAX_RESULTS} hành vi đầu để chọn"
+    )
     return {
-        "rows": [],
-        "message": f"Không tìm thấy hành vi phù hợp với \u201c{typed}\u201d.",
-        "tips": _tips(clean(query)[:200]),
+        "rows": _rows(found),
+        "message": (
+            f"Không có hành vi nào khớp đủ \u201c{typed[:60]}\u201d. Bỏ chữ "
+            f"\u201c{group.typed}\u201d thì có {len(found)} hành vi khớp "
+            f"\u201c{rest.text()}\u201d: {listed}."
+        ),
+        "tips": [_how_to(), _holdings(session)],
     }
 
 
-def _tips(typed: str) -> list[str]:
-    """Hints for a search that found nothing: a shorter search that does
-    find something, how to search, and what the catalogue holds."""
+def _not_found(session: Session, query: Query, typed: str) -> dict:
     tips = []
-    text = fold(typed)
-    words = typed.split()
-    with session_scope() as session:
-        def count(candidate: str) -> int:
-            matching = _statement(fold(candidate)).subquery()
-            return session.exec(select(func.count()).select_from(matching)).one()
-
-        if not any(ch.isalnum() for ch in text):
-            tips.append(
-                "Ký hiệu như \u201c%\u201d không dùng để tìm: hãy gõ chữ của "
-                "hành vi hoặc điều khoản."
-            )
-        elif 1 < len(words) <= MAX_TIP_WORDS:
-            # The longest search left after dropping one word, if it finds acts.
-            for dropped in words:
-                rest = " ".join(w for w in words if w != dropped)
-                found = count(rest)
-                if found:
-                    tips.append(
-                        f"Bỏ chữ \u201c{dropped}\u201d thì có {found} hành vi "
-                        f"khớp \u201c{rest}\u201d: hãy thử ít chữ hơn."
-                    )
-                    break
-        if _POINT.search(text) or _CLAUSE.search(text) or _ARTICLE.search(text):
-            tips.append(
-                "Danh mục không có điều khoản này: kiểm tra lại số điều, khoản, "
-                "điểm, hoặc tìm bằng chữ của hành vi."
-            )
+    if not any(ch.isalnum() for ch in typed):
         tips.append(
-            "Gõ vài chữ chính của hành vi (ví dụ \u201cnồng độ cồn\u201d, "
-            "\u201cmất trật tự\u201d), có dấu hay không dấu đều được, hoặc điều "
-            "khoản (ví dụ \u201cđiểm a khoản 2 Điều 6\u201d)."
+            "Ký hiệu như \u201c%\u201d không dùng để tìm: hãy gõ chữ của "
+            "hành vi hoặc điều khoản."
         )
-        total = session.exec(select(func.count(CatalogueEntry.id))).one()
-        fields = session.exec(
-            select(CatalogueEntry.field).distinct().order_by(CatalogueEntry.field)
-        ).all()
-    tips.append(
-        f"Danh mục có {total} hành vi thường gặp thuộc các lĩnh vực: "
-        + "; ".join(fields)
-        + ". Hành vi cần ghi mà không có trong danh mục: báo quản trị viên qua "
-        "mục \u201cPhản ánh\u201d."
+    if query.cites and not _matching(session, replace(query, groups=())):
+        tips.append(
+            "Danh mục không có điều khoản này: kiểm tra lại số điều, khoản, "
+            "điểm, hoặc tìm bằng chữ của hành vi."
+        )
+    return {
+        "rows": [],
+        "message": f"Không tìm thấy hành vi phù hợp với \u201c{typed[:60]}\u201d.",
+        "tips": [*tips, _how_to(), _holdings(session)],
+    }
+
+
+def _rows(found: list[tuple[CatalogueEntry, bool]]) -> list[dict]:
+    return [as_row(entry) for entry, _ in found[:MAX_RESULTS]]
+
+
+def _how_to() -> str:
+    return (
+        "Gõ vài chữ chính của hành vi (ví dụ \u201cnồng độ cồn\u201d, "
+        "\u201cmất trật tự\u201d), có dấu hay không dấu đều được, hoặc điều "
+        "khoản (ví dụ \u201cđiểm a khoản 2 Điều 6\u201d, \u201cĐiều 8 Nghị định "
+        "282\u201d)."
     )
-    return tips
+
+
+def _holdings(session: Session) -> str:
+    """What the catalogue holds, counted from the catalogue itself."""
+    total = session.exec(select(func.count(CatalogueEntry.id))).one()
+    fields = session.exec(
+        select(CatalogueEntry.field).distinct().order_by(CatalogueEntry.field)
+    ).all()
+    return (
+        f"Danh mục có {total} hành vi thường gặp thuộc các lĩnh vực: "
+        + "; ".join(fields) + f". {_REPORT}"
+    )
+
+
+def _decree_key(decree: str) -> tuple:
+    """Oldest first: "15/2020/NĐ-CP" before "168/2024/NĐ-CP"."""
+    number, _, rest = decree.partition("/")
+    year = rest.partition("/")[0]
+    return (int(year) if year.isdigit() else 0,
+            int(number) if number.isdigit() else 0, decree)
+
+
+def _decrees(session: Session) -> dict[str, list[str]]:
+    """The decrees the catalogue holds, each with its fields."""
+    pairs = session.exec(
+        select(CatalogueEntry.decree, CatalogueEntry.field).distinct()
+    ).all()
+    held: dict[str, list[str]] = {}
+    for decree, field in sorted(pairs, key=lambda p: (_decree_key(p[0]), p[1])):
+        held.setdefault(decree, []).append(field)
+    return held
+
+
+def _decrees_tip(decrees: dict[str, list[str]]) -> str:
+    listed = "; ".join(
+        f"{decree} về " + " và ".join(f[:1].lower() + f[1:] for f in fields)
+        for decree, fields in decrees.items()
+    )
+    return f"Danh mục chỉ có các nghị định: {listed}. {_REPORT}"
