@@ -67,7 +67,7 @@ _HIGH = "\uffff"
 _NUMBERED = re.compile(r"^0+(?=[1-9][0-9]*/[a-z])")
 
 
-def _zero_less(word: str) -> str:
+def zero_less(word: str) -> str:
     """A document number without its leading zeros ("01/qd-xphc" ->
     "1/qd-xphc"); any other word as it is."""
     return _NUMBERED.sub("", word, count=1)
@@ -84,7 +84,7 @@ def words_of(text: object) -> set[str]:
         word = _EDGE.sub("", raw)
         if not word:
             continue
-        for form in {word, _zero_less(word)}:
+        for form in {word, zero_less(word)}:
             found.add(form[:MAX_TOKEN])
             parts = [p for p in _PUNCT.split(form) if p]
             if len(parts) > 1:
@@ -98,7 +98,7 @@ def query_words(text: object, limit: int = 8) -> list[str]:
     document number without its leading zeros, the form every case holds."""
     out: list[str] = []
     for raw in fold(text).split():
-        word = _zero_less(_EDGE.sub("", raw))[:MAX_TOKEN]
+        word = zero_less(_EDGE.sub("", raw))[:MAX_TOKEN]
         if word and word not in out:
             out.append(word)
     return out[:limit]

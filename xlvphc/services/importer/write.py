@@ -180,11 +180,11 @@ def write_batch(session: Session, actor: Actor, rows: list[Row],
         if payload:
             connection.execute(insert(table.table), payload)
     if tokens:
-        _insert_many(connection, CaseToken.__table__, tokens)
+        insert_many(connection, CaseToken.__table__, tokens)
     return ids
 
 
-def _insert_many(connection, table, rows: list[dict]) -> None:
+def insert_many(connection, table, rows: list[dict]) -> None:
     """Plain rows (integers and text, no defaults to compute: the search
     words, ~35 per case) straight to the driver: COPY on PostgreSQL, one
     executemany on SQLite; SQLAlchemy's per-row parameter handling would cost
