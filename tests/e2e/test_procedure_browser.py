@@ -247,12 +247,14 @@ def test_decision_beyond_the_ceiling_is_refused_in_the_form(
     expect(error).to_contain_text("Vượt thẩm quyền")
     expect(error).to_contain_text("15.000.000 đồng")
     page.screenshot(path=f"{ARTIFACTS_PREFIX}-ceiling.png", full_page=True)
-    # A commune's case signed with a department title: the unit's name cannot
-    # tell whose director, so the title must be written out.
-    page.select_option("#signer_title_code", "giam_doc_so")
-    page.click("#luu-quyet-dinh")
-    expect(page.locator("#loi-signer_title")).to_contain_text("không cho biết tên")
+    # Only the commune's own title is offered (services.signer_fit): a
+    # department's director is neither in the list nor taken when typed.
+    options = page.locator("#signer_title_code option")
+    expect(options).to_have_count(2)  # "— Chọn —" and the commune chairman
+    director = page.locator("#signer_title_code option[value='giam_doc_so']")
+    expect(director).to_have_count(0)
+    page.select_option("#signer_title_code", "")
     page.fill("#signer_title", "Giám đốc Sở Nông nghiệp và Môi trường")
     page.click("#luu-quyet-dinh")
-    expect(page.locator("#cac-buoc")).to_be_visible()
-    expect(page.get_by_text("Giám đốc Sở Nông nghiệp").first).to_be_visible()
+    expect(page.locator("#loi-signer_title")).to_contain_text("cơ quan khác")
+    expect(page.locator("#cac-buoc")).to_have_count(0)

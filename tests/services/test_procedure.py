@@ -9,6 +9,7 @@ import pytest
 from sqlmodel import select
 
 from tests.services.conftest import (
+    _unit_id,
     actor_for,
     case_form,
     catalogue_id,
@@ -18,7 +19,7 @@ from tests.services.conftest import (
 from xlvphc.domain.calendar import add_months, add_working_days
 from xlvphc.models import AuditEvent, Case, CaseEvent, Instalment, SeizedItem
 from xlvphc.models.base import local_now
-from xlvphc.services import case_queries, cases
+from xlvphc.services import case_queries, cases, units
 from xlvphc.services.access import Role
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import (
@@ -894,6 +895,28 @@ def test_decision_on_the_last_day_of_the_limitation_is_allowed(people):
     assert case_row(case_id).status == "decided"
 
 
+def _officer_of_title(people, code: str):
+    """An officer of a unit that holds the title (services.signer_fit
+    refuses a title of another body): the commune committee, a Sở, or a
+    police post under the provincial police."""
+    if code == "chu_tich_ubnd_xa":
+        return people["canbo.a"]
+    if code == "giam_doc_so":
+        make_user("canbo.so", "SO-TU-PHAP", Role.OFFICER)
+        return actor_for("canbo.so")
+    units.create_unit(
+        people["quantri"],
+        {
+            "name": "Đồn Công an Cửa khẩu",
+            "kind": "department",
+            "parent_id": str(_unit_id("CONG-AN")),
+            "code": "DON-CA-CUA-KHAU",
+        },
+    )
+    make_user("canbo.don", "DON-CA-CUA-KHAU", Role.OFFICER)
+    return actor_for("canbo.don")
+
+
 @pytest.mark.parametrize(
     ("act", "kind", "code", "refused"),
     [
@@ -930,7 +953,7 @@ def test_decision_on_the_last_day_of_the_limitation_is_allowed(people):
 def test_decision_beyond_the_signers_ceiling_is_refused(
     people, act, kind, code, refused
 ):
-    officer = people["canbo.a"]
+    officer = _officer_of_title(people, code)
     extra = (
         {}
         if kind == "individual"
@@ -942,8 +965,7 @@ def test_decision_beyond_the_signers_ceiling_is_refused(
         }
     )
     case_id = new_case(officer, act, **extra)
-    # The title is written out: these cases are all recorded by a commune,
-    # whose name cannot tell a department's or a police post's title.
+    # The title is written out, as a signer may (any wording of the post).
     form = decision_form(
         version=version(case_id),
         signer_title_code=code,

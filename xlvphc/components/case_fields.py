@@ -6,7 +6,6 @@ so the names must stay the keys it reads."""
 import reflex as rx
 
 from xlvphc.components.fields import error_for, field, select_field
-from xlvphc.domain.authority import SIGNER_TITLES
 from xlvphc.domain.sanctions import ADDITIONAL
 
 
@@ -16,11 +15,15 @@ def decision_fields(
     signer_title: str | rx.Var = "",
     signer_code: str | rx.Var = "",
     recount=None,
+    *,
+    signer_options: rx.Var,
 ) -> list[rx.Component]:
     """Date, signer (with the title that sets the ceiling, NĐ 189/2025),
     delegation, circumstances, additional sanctions, remedies, payment.
     The signer's name, printed title and title code start from the given
-    values (e.g. the logged-in signer's account) and stay editable.
+    values (e.g. the logged-in signer's account) and stay editable; the
+    titles offered are those of the issuing unit ({"id", "name"} rows of
+    services.signer_fit), as the service accepts no other.
     `recount(kind, text)`, if given, runs when a circumstances box is left,
     so the suggested fines follow the circumstances (NĐ 68/2025)."""
     return [
@@ -35,7 +38,7 @@ def decision_fields(
         select_field(
             "Chức danh có thẩm quyền xử phạt",
             "signer_title_code",
-            SIGNER_TITLES,
+            signer_options,
             default=signer_code,
         ),
         field(
@@ -95,6 +98,7 @@ def decision_fields(
             "Số ngày phải nộp phạt",
             "payment_days",
             default="10",
+            input_mode="numeric",
             hint="Tối thiểu 10 ngày kể từ ngày nhận quyết định (Điều 73 Luật XLVPHC).",
         ),
         field(

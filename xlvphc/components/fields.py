@@ -45,6 +45,7 @@ def field(
     on_blur=None,
     on_change=None,
     below: rx.Component | None = None,
+    input_mode: str | rx.Var = "",
 ) -> rx.Component:
     """An uncontrolled input read on submit: fast typing and Vietnamese input
     methods cannot lose characters (reflex-notes: prefer forms read on submit).
@@ -56,7 +57,13 @@ def field(
 
     `on_change` (debounced by the caller) lets a page react while the box is
     typed in without binding its value; `below` is shown under the box, for
-    a warning about what was typed."""
+    a warning about what was typed.
+
+    `input_mode` picks the phone's keyboard: "numeric" for a box that takes
+    digits only (an amount, a count of days, a CCCD number), so that it
+    opens the number pad rather than letters. Dates and times are left on
+    the full keyboard: they need "/" or ":", which the number pad of many
+    phones lacks."""
     props = {
         "name": name,
         "id": name,
@@ -68,6 +75,8 @@ def field(
         props["on_blur"] = on_blur
     if on_change is not None:
         props["on_change"] = on_change
+    if isinstance(input_mode, rx.Var) or input_mode:
+        props["input_mode"] = input_mode
     control = (
         rx.text_area(rows="4", **props)
         if multiline

@@ -51,6 +51,35 @@ def _minor_warning(state) -> rx.Component:
     )
 
 
+# Nationalities written for a Vietnamese citizen, lower case (also none).
+VIETNAMESE = ("", "việt nam", "viet nam", "vn")
+# A Vietnamese citizen's number is all digits (CCCD), so its box opens the
+# phone's number pad; a foreigner's passport number starts with a letter,
+# which that pad (on an iPhone) cannot type. Leaving "Quốc tịch" sets the
+# keyboard for what it now says.
+ID_KEYBOARD_SCRIPT = (
+    "(() => {"
+    "const box = document.getElementById('id_number');"
+    "const said = document.getElementById('nationality');"
+    "if (!box || !said) return;"
+    f"const ours = {list(VIETNAMESE)!r}.includes(said.value.trim().toLowerCase());"
+    "box.inputMode = ours ? 'numeric' : 'text';"
+    "})()"
+)
+
+
+def id_keyboard(nationality: str | rx.Var) -> str | rx.Var:
+    """The keyboard of the ID number box for the nationality it starts
+    with (the edit form's is the case's; see ID_KEYBOARD_SCRIPT)."""
+    if isinstance(nationality, str):
+        return "numeric" if nationality.strip().lower() in VIETNAMESE else "text"
+    said = nationality.to(str).strip().lower()
+    ours = said == VIETNAMESE[0]
+    for name in VIETNAMESE[1:]:
+        ours = ours | (said == name)
+    return rx.cond(ours, "numeric", "text")
+
+
 def _individual(state, start) -> list[rx.Component]:
     return [
         field(
@@ -69,7 +98,12 @@ def _individual(state, start) -> list[rx.Component]:
             on_change=state.check_birth.debounce(500),
             below=_minor_warning(state),
         ),
-        field("Quốc tịch", "nationality", default=start("nationality", "Việt Nam")),
+        field(
+            "Quốc tịch",
+            "nationality",
+            default=start("nationality", "Việt Nam"),
+            on_blur=rx.call_script(ID_KEYBOARD_SCRIPT),
+        ),
         field("Nghề nghiệp", "occupation", default=start("occupation")),
         field("Nơi ở hiện tại", "address", full=True, default=start("address")),
         field(
@@ -77,6 +111,7 @@ def _individual(state, start) -> list[rx.Component]:
             "id_number",
             hint="CCCD: 12 chữ số",
             default=start("id_number"),
+            input_mode=id_keyboard(start("nationality", "Việt Nam")),
         ),
         field(
             "Ngày cấp",

@@ -118,6 +118,78 @@ def _words(text: str) -> list[str]:
     return words
 
 
+# Names of bodies a title may hold, folded ("Chủ tịch Ủy ban nhân dân tỉnh",
+# "Giám đốc Công an tỉnh"); "Sở" is matched unfolded: "số" folds alike.
+_BODIES = (
+    "uy ban nhan dan",
+    "cong an",
+    "chi cuc",
+    "thanh tra tinh",
+    "hat kiem lam",
+    "tram kiem lam",
+    "doi quan ly thi truong",
+    "thue tinh",
+    "thue co so",
+)
+_COMMUNE_LEVEL = ("xa", "phuong", "dac khu")
+
+
+def _body_at(words: list[str], index: int) -> str:
+    """The body name starting at words[index] ("uy ban nhan dan"), or ""."""
+    if words[index].lower() == "sở":
+        return "so"
+    folded = " ".join(fold(w) for w in words[index : index + 5])
+    return next((b for b in _BODIES if f"{folded} ".startswith(f"{b} ")), "")
+
+
+def _named_body(words: list[str]) -> tuple[str, list[str]]:
+    """The first body a title names after its post (from the second word)
+    and the words after that name; ("", []) when it names none."""
+    for index in range(1, len(words)):
+        body = _body_at(words, index)
+        if body:
+            return body, words[index + len(body.split()) :]
+    return "", []
+
+
+def _level(after: list[str]) -> str:
+    """ "commune" or "province" told by the words after a body's name
+    ("xã Ea Kar", "tỉnh Đắk Lắk"); "" when they tell neither."""
+    text = " ".join(fold(w) for w in after[:2])
+    if any(f"{text} ".startswith(f"{level} ") for level in _COMMUNE_LEVEL):
+        return "commune"
+    return "province" if f"{text} ".startswith("tinh ") else ""
+
+
+def names_other_body(title: str, body: str) -> bool:
+    """Whether a typed title is a post of another body than the issuing
+    one: a body of another kind ("Chủ tịch Ủy ban nhân dân tỉnh Đắk Lắk"
+    under "Công an xã Ea Kar", user trial), or of the same kind at the
+    other level ("Giám đốc Công an tỉnh" under "Công an xã Ea Kar"). A
+    title naming no body, or the issuing one, is not.
+
+    Args:
+        title: The title as typed.
+        body: The issuing unit as it heads the decision.
+    """
+    words, name = _words(title), str(body or "").split()
+    if not words or not name:
+        return False
+    folded, wanted = [fold(w) for w in words], [fold(w) for w in name]
+    size = len(wanted)
+    if any(folded[i : i + size] == wanted for i in range(len(words) - size + 1)):
+        return False
+    named, after = _named_body(words)
+    own = _body_at(name, 0)
+    if not named or not own:
+        return False
+    if named != own:
+        return True
+    level = _level(after)
+    own_level = _level(name[len(own.split()) :]) or "province"
+    return bool(level) and level != own_level
+
+
 def with_body(title: str, body: str) -> str:
     """The title followed by the body it is held in, as note (3) of the
     decisions prints the issuer ("Trưởng Công an xã Cư M’gar").
@@ -127,7 +199,10 @@ def with_body(title: str, body: str) -> str:
     M’gar", "Chủ tịch UBND xã" of "Ủy ban nhân dân xã Ea Kar") is completed
     with the rest of the name: a user trial printed "TRƯỞNG CÔNG AN XÃ CÔNG
     AN XÃ CƯ M’GAR". A body named at the very start is the post's own name
-    ("Thanh tra viên" of "Thanh tra"), not its body.
+    ("Thanh tra viên" of "Thanh tra"), not its body. A title that names a
+    body of its own further on is kept as it is: gluing the issuer to it
+    printed "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK CÔNG AN XÃ EA KAR" (user
+    trial).
 
     Args:
         title: The signer's title as typed or told (printed_title).
@@ -146,6 +221,10 @@ def with_body(title: str, body: str) -> str:
     for shared in range(min(len(words) - 1, size), 0, -1):
         if folded[-shared:] == wanted[:shared]:
             return " ".join(words + name[shared:])
+    named, after = _named_body(words)
+    own = _body_at(name, 0)
+    if named and (after or (own and named != own)):
+        return " ".join(words)
     return " ".join(words + [name[0][:1].upper() + name[0][1:]] + name[1:])
 
 

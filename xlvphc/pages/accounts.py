@@ -14,7 +14,7 @@ from xlvphc.components.fields import (
 from xlvphc.components.shell import page_for
 from xlvphc.services.access import Action
 from xlvphc.state.accounts import (
-    SIGNER_OPTIONS,
+    EDIT_FORM_ID,
     STATUS_OPTIONS,
     UPLOAD_ID,
     AccountsState,
@@ -142,12 +142,28 @@ def _role_boxes(checked=None) -> rx.Component:
     )
 
 
-def _signer(default="") -> rx.Component:
+def _signer(options, default="") -> rx.Component:
+    """The signer titles of the unit picked (services.signer_fit): a title
+    of another body is neither offered nor accepted."""
     return select_field(
-        "Chức danh ký quyết định (chỉ với người có thẩm quyền)",
+        "Chức danh ký quyết định (chỉ với người có thẩm quyền; theo đơn vị)",
         "signer_title",
-        SIGNER_OPTIONS,
+        options,
         default=default,
+    )
+
+
+def _signer_note(note) -> rx.Component:
+    """The warning for a saved title of another body (services.accounts)."""
+    return rx.cond(
+        note != "",
+        rx.text(
+            note,
+            size="1",
+            color_scheme="orange",
+            class_name="chuc-danh-lech",
+            width="100%",
+        ),
     )
 
 
@@ -163,8 +179,14 @@ def _create_form() -> rx.Component:
             ),
             field("Họ và tên", "full_name", required=True),
             field("Chức danh", "title", placeholder="Công chức Tư pháp – Hộ tịch"),
-            select_field("Đơn vị", "unit_id", S.units, required=True),
-            _signer(),
+            select_field(
+                "Đơn vị",
+                "unit_id",
+                S.units,
+                required=True,
+                on_change=S.pick_create_unit,
+            ),
+            _signer(S.create_signers),
             _role_boxes(),
             rx.button(
                 "Tạo tài khoản",
@@ -198,8 +220,10 @@ def _edit_form() -> rx.Component:
                 S.units,
                 required=True,
                 default=user["unit_id"].to(str),
+                on_change=S.pick_edit_unit,
             ),
-            _signer(user["signer_title"].to(str)),
+            _signer(S.edit_signers, user["signer_title"].to(str)),
+            _signer_note(user["signer_note"].to(str)),
             _role_boxes(lambda r: user["role_codes"].to(list[str]).contains(r["id"])),
             rx.text(
                 "Đổi vai trò hoặc đơn vị sẽ kết thúc ngay các phiên làm việc "
@@ -224,6 +248,11 @@ def _edit_form() -> rx.Component:
         key=user["id"].to(str),
         on_submit=S.save_edit,
         reset_on_submit=False,
+        # "Sửa" scrolls here and focuses the first box (show_edit_form);
+        # the margin keeps the title clear of the sticky top bar.
+        id=EDIT_FORM_ID,
+        custom_attrs={"data-account": user["id"].to(str)},
+        scroll_margin_top="5em",
     )
 
 
@@ -388,6 +417,7 @@ def _row(row) -> rx.Component:
             "Chức danh",
             rx.text(row["title"], size="2"),
             rx.text(row["signer_label"], size="1", color_scheme="gray"),
+            _signer_note(row["signer_note"].to(str)),
         ),
         labelled_cell("Đơn vị", row["unit_name"]),
         labelled_cell("Vai trò", row["roles"]),

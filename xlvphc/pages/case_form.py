@@ -163,20 +163,35 @@ def _fine_row(act) -> rx.Component:
         ),
         rx.box(
             label_for(name, "Mức phạt (đồng)"),
-            # Keyed by the suggestion: when the circumstances change it, the
-            # box is drawn again with the new amount (default_value only
-            # applies to a new input).
+            # Keyed by its start value and a counter: the box is drawn again
+            # (default_value only applies to a new input) when a suggestion
+            # goes into it, never over an amount typed (suggest_fine).
             rx.input(
                 name=name,
                 id=name,
                 default_value=act["default_fine"],
                 size="3",
                 input_mode="numeric",
-                key=name + "-" + act["default_fine"].to(str),
+                on_blur=lambda value: DecisionFormState.fine_left(act["id"], value),
+                key=name + "-" + act["default_fine"].to(str) + "-"
+                + act["box"].to(str),
             ),
             rx.cond(
                 act["advice"],
-                rx.text("Gợi ý: ", act["advice"], size="1", color_scheme="gray"),
+                rx.text(
+                    "Gợi ý: ", act["suggested"], " đồng (", act["advice"], ")",
+                    size="1", color_scheme="gray", id="goi-y-" + name,
+                ),
+            ),
+            rx.cond(
+                (act["typed"] != "") & (act["advice"] != ""),
+                rx.button(
+                    "Dùng mức gợi ý",
+                    type="button",
+                    size="1",
+                    variant="soft",
+                    on_click=DecisionFormState.use_suggestion(act["id"]),
+                ),
             ),
             rx.cond(
                 DecisionFormState.errors.contains(name),
@@ -226,7 +241,9 @@ def decision_page() -> rx.Component:
                         rx.foreach(DecisionFormState.acts, _fine_row),
                         description="Mặc định là mức trung bình của khung (Điều 23 "
                         "Luật XLVPHC); tổ chức gấp đôi cá nhân. Mức phạt phải nằm "
-                        "trong khung.",
+                        "trong khung. Khi nhập tình tiết giảm nhẹ, tăng nặng, hệ "
+                        "thống gợi ý mức phạt; mức bạn đã tự nhập được giữ "
+                        "nguyên.",
                     ),
                     section(
                         "Quyết định",
@@ -236,6 +253,7 @@ def decision_page() -> rx.Component:
                             DecisionFormState.signer_title,
                             DecisionFormState.signer_code,
                             recount=DecisionFormState.recount,
+                            signer_options=DecisionFormState.signer_options,
                         ),
                     ),
                     form_message(),

@@ -5,7 +5,6 @@ import reflex as rx
 from xlvphc import routes
 from xlvphc.components.fields import field, form_message, section, select_field
 from xlvphc.components.shell import page_for
-from xlvphc.domain.authority import SIGNER_TITLES
 from xlvphc.services.access import Action
 from xlvphc.services.procedure.delegation import SCOPES
 from xlvphc.state.delegations import DelegationsState
@@ -37,7 +36,7 @@ def _register_form() -> rx.Component:
                 select_field(
                     "Chức danh cấp trưởng giao quyền",
                     "head_title_code",
-                    SIGNER_TITLES,
+                    DelegationsState.head_options,
                     required=True,
                 ),
                 field("Họ tên cấp phó được giao quyền", "deputy_name", required=True),

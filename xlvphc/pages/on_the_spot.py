@@ -105,6 +105,7 @@ def on_the_spot_page() -> rx.Component:
                             CaseFormState.signer_name,
                             CaseFormState.signer_title,
                             CaseFormState.maker_code,
+                            signer_options=CaseFormState.signer_options,
                         ),
                         description="Số quyết định do hệ thống cấp tự động. Quyết "
                         "định giao ngay cho người vi phạm nên hạn nộp phạt tính "

@@ -20,7 +20,7 @@ from xlvphc.domain.text import clean
 from xlvphc.models import Unit, User
 from xlvphc.models.base import utcnow
 from xlvphc.models.units import UnitKind
-from xlvphc.services import audit
+from xlvphc.services import audit, signer_fit
 from xlvphc.services.access import (
     POLICY,
     Action,
@@ -64,8 +64,21 @@ def _role_list(text: str) -> list[str]:
     return [r for r in (text or "").split(",") if r in POLICY]
 
 
-def _public(user: User, unit_name: str) -> dict:
-    """What a screen may show of an account: never the hash."""
+def _signer_note(user: User, fitting: tuple[str, ...]) -> str:
+    """A warning for a signer title of another body than the account's
+    unit, saved before the titles were tied to the unit: shown in the list
+    and the edit panel, and the next edit asks for a fitting one."""
+    if not user.signer_title or user.signer_title in fitting:
+        return ""
+    return (
+        "Chức danh ký không thuộc đơn vị của tài khoản: chọn lại chức danh "
+        "phù hợp khi sửa."
+    )
+
+
+def _public(user: User, unit_name: str, fitting: tuple[str, ...] = ()) -> dict:
+    """What a screen may show of an account: never the hash. `fitting`:
+    the signer titles of the account's unit (services.signer_fit)."""
     return {
         "id": user.id,
         "username": user.username,
@@ -77,6 +90,7 @@ def _public(user: User, unit_name: str) -> dict:
         "roles": ", ".join(Role.LABELS[r] for r in _role_list(user.roles)),
         "signer_title": user.signer_title,
         "signer_label": SIGNER_LABELS.get(user.signer_title, ""),
+        "signer_note": _signer_note(user, fitting),
         "active": user.active,
         "must_change": user.must_change_password,
         "locked": bool(user.locked_until and user.locked_until > utcnow()),
@@ -174,11 +188,25 @@ def _read(session: Session, actor: Actor, data: object, user: User | None) -> di
         errors["roles"] = "Bạn không được cấp vai trò này."
     signer = clean(data.get("signer_title"), 70)
     if roles and Role.AUTHORITY in roles:
-        if signer not in SIGNER_LABELS:
+        fitting = signer_fit.unit_titles(session, unit) if unit else ()
+        if unit is not None and "unit_id" not in errors and not fitting:
+            errors["signer_title"] = (
+                f"{unit.name} không có chức danh có thẩm quyền xử phạt nào trong "
+                "danh mục của Nghị định 189/2025/NĐ-CP: không cấp được vai trò "
+                "Người có thẩm quyền xử phạt cho tài khoản của đơn vị này."
+            )
+        elif signer not in SIGNER_LABELS:
             errors["signer_title"] = (
                 "Người có thẩm quyền cần chức danh ký quyết định (để tính thẩm "
                 "quyền phạt tiền)."
             )
+        elif unit is not None and "unit_id" not in errors:
+            # A title of another body (a commune police account saved as
+            # "Chủ tịch UBND tỉnh", user trial) is refused at the field,
+            # and so at the next edit of an account saved before.
+            misfit = signer_fit.refusal(session, unit.id, signer)
+            if misfit:
+                errors["signer_title"] = misfit
     else:
         signer = ""
     if errors:
@@ -322,7 +350,8 @@ def get_user(actor: Actor, user_id: object) -> dict:
     with session_scope() as session:
         user = _load(session, actor, user_id)
         unit = session.get(Unit, user.unit_id)
-        return _public(user, unit.name if unit else "")
+        fitting = signer_fit.unit_titles(session, unit)
+        return _public(user, unit.name if unit else "", fitting)
 
 
 def signer_defaults(actor: Actor) -> dict:
@@ -335,13 +364,16 @@ def signer_defaults(actor: Actor) -> dict:
     Returns:
         {"name", "title", "code"}: the name, the title printed under the
         signature (the account's title, else the signer title's label) and
-        the signer title code; all "" for an account without a signer title.
+        the signer title code; all "" for an account without a signer title,
+        or with one of another body than its unit (services.signer_fit).
     """
     require(actor, Action.CASE_WRITE)
     with session_scope() as session:
         user = session.get(User, actor.user_id)
         code = user.signer_title if user else ""
-        if code not in SIGNER_LABELS:
+        if code not in SIGNER_LABELS or not signer_fit.fits(
+            session, user.unit_id, code
+        ):
             return {"name": "", "title": "", "code": ""}
         return {
             "name": user.full_name,
@@ -397,9 +429,16 @@ def list_users(actor: Actor, filters: object = None, page: object = 1) -> dict:
             .offset((page_no - 1) * PAGE_SIZE)
             .limit(PAGE_SIZE)
         ).all()
+        titles = {
+            uid: signer_fit.unit_titles(session, session.get(Unit, uid))
+            for uid in {u.unit_id for u, _ in rows if u.signer_title}
+        }
         return {
             "rows": [
-                {**_public(u, unit_name), "is_self": u.id == actor.user_id}
+                {
+                    **_public(u, unit_name, titles.get(u.unit_id, ())),
+                    "is_self": u.id == actor.user_id,
+                }
                 for u, unit_name in rows
             ],
             "total": total,

@@ -24,7 +24,12 @@ from xlvphc.domain.minors import (
 from xlvphc.domain.money import format_vnd
 from xlvphc.domain.sanctions import KEYS as SANCTION_KEYS
 from xlvphc.domain.sanctions import additional_text, expulsion_refusal
-from xlvphc.domain.signer_titles import is_generic, printed_title, title_to_print
+from xlvphc.domain.signer_titles import (
+    is_generic,
+    names_other_body,
+    printed_title,
+    title_to_print,
+)
 from xlvphc.domain.text import fold
 from xlvphc.models import (
     Case,
@@ -38,7 +43,7 @@ from xlvphc.models import (
 from xlvphc.models.base import local_now
 from xlvphc.models.cases import CaseStatus, ViolatorKind
 from xlvphc.models.units import UnitKind
-from xlvphc.services import audit, search_index  # noqa: F401
+from xlvphc.services import audit, search_index, signer_fit  # noqa: F401
 from xlvphc.services.access import Action, Actor, require
 from xlvphc.services.case_input import read_case, read_decision
 from xlvphc.services.db import session_scope
@@ -363,6 +368,33 @@ def _untold_signer_title(session: Session, case: Case, parsed, errors: dict):
         )
 
 
+def _signer_of_unit(session: Session, case: Case, parsed, errors: dict) -> bool:
+    """The sanctioning title must be one of the issuing unit's
+    (services.signer_fit; NĐ 189/2025 gives each title to one kind of body),
+    and a title typed must not be a post of another body: a commune police's
+    decision signed "Chủ tịch UBND tỉnh" was accepted and printed under its
+    header (user trial). Returns whether the title code fits, so that the
+    ceiling is judged only then."""
+    code = parsed.signer_title_code
+    misfit = signer_fit.refusal(session, case.unit_id, code)
+    if misfit:
+        errors.setdefault("signer_title_code", misfit)
+        return False
+    unit = session.get(Unit, case.unit_id)
+    title = parsed.signer_title
+    if unit is None or not title or (code and is_generic(title, code)):
+        return True
+    body = issuer_name(unit.name, unit.kind)
+    if names_other_body(title, body):
+        errors.setdefault(
+            "signer_title",
+            f"Chức vụ người ký «{title}» là chức vụ của một cơ quan khác, không "
+            f"phải của {body} (đơn vị ra quyết định): ghi chức vụ của người ký "
+            f"tại {body}.",
+        )
+    return True
+
+
 def _lawful_decision(
     session: Session, case: Case, acts: list, is_org: bool, parsed, errors: dict
 ) -> list[str]:
@@ -377,7 +409,8 @@ def _lawful_decision(
     from xlvphc.services.procedure.limits import limitation
 
     notes: list[str] = _minor_problems(parsed, errors, case.without_record)
-    _untold_signer_title(session, case, parsed, errors)
+    if _signer_of_unit(session, case, parsed, errors):
+        _untold_signer_title(session, case, parsed, errors)
     if "sanction_expulsion" in parsed.sanctions and "sanction_expulsion" not in errors:
         violator = session.exec(
             select(Violator).where(Violator.case_id == case.id)
@@ -409,7 +442,12 @@ def _lawful_decision(
             )
             return notes
         code = code or given.head_title_code
-    if not code:
+        # A head's title registered before titles were tied to the unit.
+        misfit = signer_fit.refusal(session, case.unit_id, code)
+        if misfit:
+            errors.setdefault("delegation", misfit)
+            return notes
+    if not code or "signer_title_code" in errors:
         return notes
     if signer_rule(code, parsed.decided_on) is None:
         errors["signer_title_code"] = check_authority(

@@ -8,9 +8,8 @@ from datetime import timedelta
 
 import reflex as rx
 
-from xlvphc.domain.authority import SIGNER_TITLES
 from xlvphc.models.base import local_now
-from xlvphc.services import account_import, accounts
+from xlvphc.services import account_import, accounts, signer_fit
 from xlvphc.services.access import Role
 from xlvphc.settings import SETTINGS
 from xlvphc.state.session import SessionState
@@ -19,6 +18,29 @@ FILTER_KEYS = ("q", "unit_id", "role", "status")
 UPLOAD_ID = "danh-sach-tai-khoan"
 MAX_UPLOAD = account_import.MAX_BYTES
 SHOWN_ISSUED = 100
+
+
+# The edit panel takes the create form's place at the top of the page.
+EDIT_FORM_ID = "sua-tai-khoan"
+
+
+def show_edit_form(user_id: object) -> str:
+    """The script that brings the edit panel of `user_id` into sight and
+    puts the cursor in its first box: "Sửa" is clicked far down the list,
+    and the panel opening at the top went unseen (user trial, 1366×900).
+    It waits, a frame at a time, for the panel of that very account: the
+    one of an account edited before is still drawn when the script runs."""
+    selector = json.dumps(f'#{EDIT_FORM_ID}[data-account="{int(user_id or 0)}"]')
+    return (
+        "(function show(tries) {"
+        f"const form = document.querySelector({selector});"
+        "if (!form) { if (tries > 0) requestAnimationFrame(() => show(tries - 1));"
+        " return; }"
+        "form.scrollIntoView({block: 'start'});"
+        "const first = form.querySelector('input:not([type=hidden]), select');"
+        "if (first) first.focus({preventScroll: true});"
+        "})(60)"
+    )
 
 
 def _user_id(value: object) -> int:
@@ -34,6 +56,10 @@ class AccountsState(SessionState):
     page: int = 1
     pages: int = 1
     units: list[dict] = []
+    # The signer titles of the unit picked in the create and the edit form
+    # (services.signer_fit): only titles of that unit are offered.
+    create_signers: list[dict] = []
+    edit_signers: list[dict] = []
     roles: list[dict] = []
     filters: dict[str, str] = {}
     # The account open in the edit panel (a public row, never the hash).
@@ -145,6 +171,7 @@ class AccountsState(SessionState):
         self._created_form, self._created_at = digest, time.monotonic()
         self._add_issued([result], "Tạo mới")
         self.create_form_key += 1
+        self.create_signers = []
         await self._load()
         return rx.toast.success(f"Đã tạo tài khoản {result.username}.")
 
@@ -154,7 +181,37 @@ class AccountsState(SessionState):
         ok, result = await self._call_in_thread(accounts.get_user, _user_id(user_id))
         if not ok:
             return result
+        # The titles first: the panel is drawn with its choices in place.
+        ok, options = await self._call_in_thread(
+            signer_fit.account_choices, result.get("unit_id")
+        )
+        self.edit_signers = options if ok else []
         self.editing = result
+        return rx.call_script(show_edit_form(result.get("id")))
+
+    async def _signers_of(self, unit_id: object) -> list[dict]:
+        """The titles of a unit picked in a form. The messages of the last
+        save stay: picking a unit is no new attempt."""
+        value = unit_id if isinstance(unit_id, str) else ""
+        if not value:
+            return []
+        held = (self.errors, self.message)
+        ok, options = await self._call_in_thread(signer_fit.account_choices, value)
+        if not ok or not isinstance(options, list):
+            return []
+        if any(held):
+            self.errors, self.message = held
+        return options
+
+    @rx.event
+    async def pick_create_unit(self, unit_id: str):
+        """The create form's unit changed: offer that unit's titles."""
+        self.create_signers = await self._signers_of(unit_id)
+
+    @rx.event
+    async def pick_edit_unit(self, unit_id: str):
+        """The edit panel's unit changed: offer that unit's titles."""
+        self.edit_signers = await self._signers_of(unit_id)
 
     @rx.event
     def cancel_edit(self):
@@ -271,7 +328,6 @@ class AccountsState(SessionState):
 
 
 ROLE_OPTIONS = list(Role.LABELS.items())
-SIGNER_OPTIONS = list(SIGNER_TITLES)
 STATUS_OPTIONS = [
     ("active", "Đang hoạt động"),
     ("disabled", "Đã khóa"),

@@ -14,7 +14,7 @@ from xlvphc.domain.fines import (
 )
 from xlvphc.domain.money import format_number
 from xlvphc.models.base import local_now
-from xlvphc.services import accounts, case_queries, cases, catalogue
+from xlvphc.services import accounts, case_queries, cases, catalogue, signer_fit
 from xlvphc.services.access import Action
 from xlvphc.state.cases import _case_id
 from xlvphc.state.catalogue_picker import CataloguePickerMixin
@@ -37,6 +37,9 @@ class CaseFormState(ViolatorKindMixin, CataloguePickerMixin, SessionState):
     # printed from the chosen sanctioning title and the unit.
     signer_name: str = ""
     signer_title: str = ""
+    # The sanctioning titles of the user's unit, the only ones the
+    # on-the-spot decision takes (services.signer_fit): {"id", "name"}.
+    signer_options: list[dict] = []
     # The unit's case this one may repeat (same violator, same violation
     # date), named by the last refused save: the form then shows its link
     # and the «Vẫn lưu hồ sơ mới» box (services.cases), until the page is
@@ -60,12 +63,16 @@ class CaseFormState(ViolatorKindMixin, CataloguePickerMixin, SessionState):
         self.maker_name = actor.full_name
         self.maker_title = actor.title
         self.maker_code = self.signer_name = self.signer_title = ""
+        self.signer_options = []
         if actor.can(Action.CASE_WRITE):
             ok, signer = await self._call_in_thread(accounts.signer_defaults)
             if ok and isinstance(signer, dict):
                 self.maker_code = signer.get("code", "")
                 self.signer_name = signer.get("name", "")
                 self.signer_title = signer.get("title", "")
+            ok, options = await self._call_in_thread(signer_fit.decision_choices)
+            if ok and isinstance(options, list):
+                self.signer_options = options
         self.kind = INDIVIDUAL
         self._check_age(birth="", violated=self.today)
         self._reset_picker()
@@ -123,7 +130,14 @@ class CaseFormState(ViolatorKindMixin, CataloguePickerMixin, SessionState):
 
 def suggest_fine(act: dict, mitigating: int, aggravating: int) -> dict:
     """One act row with its suggested fine for these circumstances (a
-    warning-only act, without a frame, is left alone)."""
+    warning-only act, without a frame, is left alone).
+
+    The suggestion goes into the box only while the box still holds what
+    the form put there; an amount the user typed (`typed`, set when the box
+    is left changed, `fine_left`) is never replaced: the suggestion is then
+    shown beside it, and the service refuses a typed amount the
+    circumstances do not allow, saying the allowed range (user trial: a
+    typed 9.000.000 became 6.250.000 without a word)."""
     low, high = act.get("low"), act.get("high")
     if not (isinstance(low, int) and isinstance(high, int) and 0 < low <= high):
         return act
@@ -132,7 +146,11 @@ def suggest_fine(act: dict, mitigating: int, aggravating: int) -> dict:
         amount, basis = advice.suggested, advice.basis
     else:
         amount, basis = default_fine(low, high), ""
-    return {**act, "default_fine": format_number(amount), "advice": basis}
+    suggested = format_number(amount)
+    row = {**act, "suggested": suggested, "advice": basis}
+    if not act.get("typed"):
+        row["default_fine"] = suggested
+    return row
 
 
 class DecisionFormState(SessionState):
@@ -144,6 +162,8 @@ class DecisionFormState(SessionState):
     signer_name: str = ""
     signer_title: str = ""
     signer_code: str = ""
+    # The titles of the case's unit (services.signer_fit): {"id", "name"}.
+    signer_options: list[dict] = []
     # Circumstances counted when their box was last left (recount).
     _mitigating: int = 0
     _aggravating: int = 0
@@ -158,7 +178,14 @@ class DecisionFormState(SessionState):
             return result
         if result["status_code"] != "recorded":
             return rx.redirect(f"{routes.CASE_DETAIL}?id={case_id}")
-        self.acts = result.pop("acts")
+        # Each fine box: its start value (`default_fine`), the suggestion,
+        # whether the user typed an amount of their own (`typed`, "1"), and
+        # a counter that redraws the box when the suggestion is taken.
+        self.acts = [
+            {**act, "suggested": act.get("default_fine", ""), "typed": "",
+             "box": "0"}
+            for act in result.pop("acts")
+        ]
         result.pop("violator")
         result.pop("timeline")
         self.case = result
@@ -168,6 +195,8 @@ class DecisionFormState(SessionState):
         self.signer_name = signer.get("name", "")
         self.signer_title = signer.get("title", "")
         self.signer_code = signer.get("code", "")
+        ok, options = await self._call_in_thread(signer_fit.decision_choices, case_id)
+        self.signer_options = options if ok and isinstance(options, list) else []
         self.ready = True
 
     @rx.event
@@ -185,6 +214,36 @@ class DecisionFormState(SessionState):
         self.acts = [
             suggest_fine(act, self._mitigating, self._aggravating) for act in self.acts
         ]
+
+    @rx.event
+    def fine_left(self, act_id: int, value: str):
+        """A fine box was left: once it holds something else than the form
+        put there, the amount is the user's and a new suggestion no longer
+        replaces it (suggest_fine). Arguments come from the browser
+        unchecked."""
+        if not isinstance(value, str) or isinstance(act_id, bool):
+            return
+        for i, act in enumerate(self.acts):
+            if act.get("id") != act_id:
+                continue
+            changed = value.strip()[:40] != act.get("default_fine", "")
+            if changed and not act.get("typed"):
+                self.acts[i] = {**act, "typed": "1"}
+            return
+
+    @rx.event
+    def use_suggestion(self, act_id: int):
+        """Put the suggested fine into the box, as the user asked (the
+        "Dùng mức gợi ý" button); the box is drawn again to show it."""
+        for i, act in enumerate(self.acts):
+            if act.get("id") == act_id and act.get("suggested"):
+                self.acts[i] = {
+                    **act,
+                    "default_fine": act["suggested"],
+                    "typed": "",
+                    "box": str(int(act.get("box") or 0) + 1),
+                }
+                return
 
     @rx.event
     async def submit(self, form: dict):

@@ -8,6 +8,7 @@ import reflex as rx
 
 from xlvphc.domain.dates import fmt_date
 from xlvphc.models.base import local_now
+from xlvphc.services import signer_fit
 from xlvphc.services.access import Action
 from xlvphc.services.printing_delegations import DELEGATION_FORMS
 from xlvphc.services.procedure import delegation
@@ -25,6 +26,8 @@ class DelegationsState(SessionState):
     ready: bool = False
     rows: list[dict] = []
     can_register: bool = False
+    # The head titles of the user's unit (services.signer_fit).
+    head_options: list[dict] = []
     today: str = ""
     # The row whose "Chấm dứt" form is open (0: none).
     ending_id: int = 0
@@ -52,6 +55,10 @@ class DelegationsState(SessionState):
         redirect = await self._reload()
         if redirect:
             return redirect
+        self.head_options = []
+        if self.can_register:
+            ok, options = await self._call_in_thread(signer_fit.delegation_choices)
+            self.head_options = options if ok and isinstance(options, list) else []
         self.ready = True
 
     @rx.event

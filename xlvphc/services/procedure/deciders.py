@@ -21,6 +21,7 @@ from xlvphc.domain.authority import SIGNER_TITLES
 from xlvphc.domain.signer_titles import title_to_print
 from xlvphc.domain.text import fold
 from xlvphc.models import Decision, Unit, User
+from xlvphc.services import signer_fit
 from xlvphc.services.cases import issuer_name
 from xlvphc.services.procedure.transitions import Context
 
@@ -50,10 +51,11 @@ def account_signer(session: Session, user_id: int, unit_id: int):
     """(name, title) of an account carrying a signer title code, the title
     told with the case's unit ("Trưởng Công an xã Cư M’gar") as the sanction
     decision form suggests it (accounts.signer_defaults); ("", "") for an
-    account without one, which is no person with the power to decide."""
+    account without one, which is no person with the power to decide, and
+    for one whose title is of another body than the case's unit."""
     user = session.get(User, user_id)
     code = user.signer_title if user else ""
-    if code not in _LABELS:
+    if code not in _LABELS or not signer_fit.fits(session, unit_id, code):
         return ("", "")
     title = title_to_print(user.title or _LABELS[code], code, _issuer(session, unit_id))
     return (user.full_name, title)

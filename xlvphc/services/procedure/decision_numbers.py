@@ -79,9 +79,15 @@ class DecisionBook:
         has no digit or the unit already gave it to such a decision in the
         year of `on`.
 
+        A number already given is refused even while the date is missing,
+        malformed or in the future: then it is looked up in the current
+        year, the one a decision entered now almost always belongs to (user
+        trial: a repeated "1/QĐ-CCXP" was told only on the second submit,
+        once the date had been put right).
+
         Args:
             ctx: The step being taken.
-            on: The decision's date (None when refused: not checked yet).
+            on: The decision's date (None when missing or refused).
             form: The form or symbol when it depends on the answers
                 (MQĐ04); the book's own by default.
         """
@@ -95,16 +101,15 @@ class DecisionBook:
             )
             return typed
         paper = paper_form(typed, series)
-        if on is None:
-            return paper
+        year = on.year if on is not None and on <= ctx.today else ctx.today.year
         # Checked under the series' lock: of two officers typing the same
         # number at once, the second sees the first's decision.
-        lock_series(ctx.session, ctx.case.unit_id, series, on.year)
-        if self._taken(ctx, paper, series, on.year):
+        lock_series(ctx.session, ctx.case.unit_id, series, year)
+        if self._taken(ctx, paper, series, year):
             ctx.refuse(
                 KEY,
                 f"Số {paper} đã được dùng cho một {self.what} khác của đơn vị "
-                f"trong năm {on.year}.",
+                f"trong năm {year}.",
             )
         return paper
 

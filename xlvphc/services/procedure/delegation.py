@@ -13,7 +13,7 @@ from xlvphc.domain.authority import SIGNER_TITLES
 from xlvphc.domain.dates import fmt_date
 from xlvphc.models import Delegation
 from xlvphc.models.base import local_now
-from xlvphc.services import audit
+from xlvphc.services import audit, signer_fit
 from xlvphc.services.access import Action, Actor, require, visible_units
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import NotFound, ValidationFailed
@@ -52,9 +52,16 @@ def register_delegation(actor: Actor, data: object) -> int:
         form.errors["valid_from"] = "Thời hạn giao quyền không thể trước ngày ký."
     if start and end and end < start:
         form.errors["valid_to"] = "Ngày kết thúc phải sau ngày bắt đầu."
-    if form.errors:
-        raise ValidationFailed(form.errors)
     with session_scope() as session:
+        # The head is a head of this unit: a title of another body would
+        # lend the deputy that body's ceiling (services.signer_fit).
+        misfit = signer_fit.refusal(
+            session, actor.unit_id, values["head_title_code"] or ""
+        )
+        if misfit and "head_title_code" not in form.errors:
+            form.errors["head_title_code"] = misfit
+        if form.errors:
+            raise ValidationFailed(form.errors)
         row = Delegation(unit_id=actor.unit_id, created_by=actor.user_id, **values)
         session.add(row)
         session.flush()

@@ -5,18 +5,21 @@ decided and handed over on the spot. The case is created already decided,
 without a violation record."""
 
 import logging
+from datetime import date
+from types import SimpleNamespace
 
 from sqlmodel import select
 
 from xlvphc.domain.deadlines import compliance_deadline
 from xlvphc.domain.fines import LAW_88_IN_FORCE, no_record_ceiling
+from xlvphc.domain.minors import minor_rule
 from xlvphc.domain.money import format_vnd
 from xlvphc.models import Case, CaseAct, CaseEvent, Violator
 from xlvphc.models.base import local_now
 from xlvphc.models.cases import CaseStatus, ViolatorKind
 from xlvphc.services import audit
 from xlvphc.services.access import Action, Actor, require
-from xlvphc.services.case_input import read_case, read_decision
+from xlvphc.services.case_input import CaseInput, read_case, read_decision
 from xlvphc.services.cases import (
     _lawful_decision,
     _same_violator_same_day,
@@ -59,6 +62,30 @@ def _ceiling_message(total: int, on, is_org: bool) -> str | None:
     )
 
 
+def _decision_boxes(parsed: CaseInput, form: dict, today: date) -> dict:
+    """The problems of the decision's boxes (date, signer, fines, treasury…)
+    while the violation itself is refused, so no case exists yet: each act
+    stands in with its catalogue id (the fine boxes are `fine_<catalogue
+    id>`) and frame. The checks that need the saved case (limitation,
+    authority) wait for the violation to be right."""
+    acts = [
+        SimpleNamespace(id=e.id, frame_min=e.fine_min, frame_max=e.fine_max)
+        for e in parsed.acts
+    ]
+    is_org = parsed.violator.get("kind") == ViolatorKind.ORGANISATION
+    violated = parsed.violation_at.date() if parsed.violation_at else None
+    birth = None if is_org else parsed.violator.get("birth_date")
+    minor = minor_rule(birth, violated)
+    day = violated or today
+    decided, errors = read_decision(form, acts, is_org, day, today, minor)
+    if decided.decided_on and acts and not errors:
+        total = sum(decided.fines.values())
+        problem = _ceiling_message(total, decided.decided_on, is_org)
+        if problem:
+            errors[f"fine_{acts[0].id}"] = problem
+    return errors
+
+
 def decide_without_record(
     actor: Actor, data: object, request_key: object = None
 ) -> int:
@@ -99,7 +126,9 @@ def decide_without_record(
         # as a new case with a record is (services.cases).
         twin = _same_violator_same_day(session, actor.unit_id, parsed, form, errors)
         if errors:
-            raise refusal(errors)
+            # The decision's own boxes are read too, so that one submit
+            # shows every problem (user trial: errors came in rounds).
+            raise refusal({**_decision_boxes(parsed, form, today), **errors})
 
         case = Case(
             unit_id=actor.unit_id,

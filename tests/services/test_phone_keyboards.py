@@ -1,0 +1,153 @@
+"""On a phone, a box that takes digits opens the number pad (user trial:
+amounts, CCCD numbers and day counts were plain text boxes, so phones
+opened the letter keyboard). Dates and times keep the full keyboard: they
+are typed with "/" and ":", which many number pads lack, and the services
+read them only with a separator (domain/dates.parse_date).
+
+A passport number starts with a letter, which an iPhone's number pad
+cannot type: the ID box of a foreigner (by "Quốc tịch") keeps the letters."""
+
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from xlvphc.components.fields import field
+from xlvphc.components.violator_fields import (
+    ID_KEYBOARD_SCRIPT,
+    id_keyboard,
+    violator_fields,
+)
+from xlvphc.state.case_edit import CaseEditState
+from xlvphc.state.case_form import CaseFormState
+
+NODE = shutil.which("node")
+
+
+def _props(component, box: str) -> list[str]:
+    """The rendered props of the input whose id is `box`."""
+    found: list[list[str]] = []
+
+    def walk(tree) -> None:
+        if isinstance(tree, dict):
+            props = tree.get("props") or []
+            if f'id:"{box}"' in props and "name" in tree:
+                found.append(props)
+            for value in tree.values():
+                walk(value)
+        elif isinstance(tree, list):
+            for item in tree:
+                walk(item)
+
+    walk(component.render())
+    assert len(found) == 1, f"{box}: {len(found)} inputs"
+    return found[0]
+
+
+def _mode(component, box: str) -> str | None:
+    modes = [p for p in _props(component, box) if p.startswith("inputMode:")]
+    return modes[0].removeprefix("inputMode:") if modes else None
+
+
+def _all(parts) -> object:
+    import reflex as rx
+
+    return rx.box(*parts)
+
+
+def test_a_field_passes_its_keyboard_and_none_by_default():
+    assert _mode(field("Tiền", "amount", input_mode="numeric"), "amount") == (
+        '"numeric"'
+    )
+    assert _mode(field("Ghi chú", "note"), "note") is None
+
+
+def _page(name: str):
+    from xlvphc.pages import case_form
+
+    page = getattr(case_form, name)
+    return getattr(page, "__wrapped__", page)()
+
+
+def test_decision_form_number_boxes_open_the_number_pad():
+    form = _page("decision_page")
+    assert _mode(form, "payment_days") == '"numeric"'
+    # A date keeps the full keyboard (it needs "/").
+    assert _mode(form, "decided_on") is None
+    assert _mode(form, "signer_name") is None
+
+
+def test_case_list_amount_and_article_filters_open_the_number_pad():
+    from xlvphc.pages.cases import _more_filters
+
+    filters = _more_filters()
+    for box in ("amount_min", "amount_max", "article"):
+        assert _mode(filters, box) == '"numeric"', box
+    for box in ("v_from", "d_to", "decree"):
+        assert _mode(filters, box) is None, box
+
+
+def test_the_fine_boxes_open_the_number_pad():
+    from xlvphc.pages.case_form import _fine_row
+    from xlvphc.state.case_form import DecisionFormState
+
+    text = str(_fine_row(DecisionFormState.acts[0]).render())
+    assert 'inputMode:"numeric"' in text
+
+
+def test_the_new_case_id_box_opens_the_number_pad_and_dates_do_not():
+    form = _all(violator_fields(CaseFormState))
+    assert _mode(form, "id_number") == '"numeric"'
+    for box in ("birth_date", "id_issued_on", "name", "tax_code"):
+        assert _mode(form, box) is None, box
+    nationality = _props(form, "nationality")
+    assert any(p.startswith("onBlur:") and "id_number" in p for p in nationality)
+
+
+def test_the_edit_forms_id_box_follows_the_saved_nationality():
+    form = _all(violator_fields(CaseEditState, CaseEditState.values))
+    mode = _mode(form, "id_number")
+    assert mode is not None and '"numeric"' in mode and '"text"' in mode
+    assert "nationality" in mode
+
+
+@pytest.mark.parametrize(
+    ("nationality", "mode"),
+    [
+        ("Việt Nam", "numeric"),
+        ("  viet nam ", "numeric"),
+        ("VN", "numeric"),
+        ("", "numeric"),
+        ("Hàn Quốc", "text"),
+        ("Lào", "text"),
+    ],
+)
+def test_the_id_keyboard_by_nationality(nationality, mode):
+    assert id_keyboard(nationality) == mode
+
+
+@pytest.mark.skipif(NODE is None, reason="Node.js is not installed")
+@pytest.mark.parametrize(
+    ("typed", "mode"),
+    [("Hàn Quốc", "text"), ("Việt Nam", "numeric"), (" việt nam ", "numeric")],
+)
+def test_leaving_nationality_sets_the_id_keyboard(typed, mode):
+    """The script run on leaving "Quốc tịch", under Node with two boxes."""
+    program = (
+        "const boxes = {id_number: {inputMode: 'numeric'},"
+        f" nationality: {{value: {json.dumps(typed)}}}}};"
+        "globalThis.document = {getElementById: (id) => boxes[id] || null};"
+        + ID_KEYBOARD_SCRIPT
+        + ";console.log(boxes.id_number.inputMode);"
+    )
+    done = subprocess.run(
+        [NODE, "-e", program], check=False, capture_output=True, text=True,
+        timeout=30,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == mode
+
+
+def test_the_new_case_page_renders_the_id_keyboard():
+    assert _mode(_page("case_new_page"), "id_number") == '"numeric"'
