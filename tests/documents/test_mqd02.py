@@ -24,7 +24,10 @@ def test_full_decision_prints_the_form_content():
         "QUYẾT ĐỊNH Xử phạt vi phạm hành chính",
         "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG BUÔN MA THUỘT",
         "Căn cứ Điều 57, Điều 68, Điều 70, Điều 78, Điều 85 Luật Xử lý vi phạm "
-        "hành chính (sửa đổi, bổ sung năm 2020);",
+        "hành chính ngày 20 tháng 6 năm 2012; Luật sửa đổi, bổ sung một số điều "
+        "của Luật Xử lý vi phạm hành chính ngày 13 tháng 11 năm 2020 và Luật sửa "
+        "đổi, bổ sung một số điều của Luật Xử lý vi phạm hành chính ngày 25 tháng "
+        "6 năm 2025;",
         f"Căn cứ {DECREE_144};",
         "Căn cứ Biên bản vi phạm hành chính số: 12/BB-VPHC lập ngày 05/03/2026;",
         "Căn cứ Quyết định số 3/QĐ-GQXP ngày 01/7/2025 về việc giao quyền xử "

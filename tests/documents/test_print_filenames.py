@@ -21,11 +21,11 @@ def test_same_number_in_two_units_downloads_under_two_names(people):  # noqa: F8
     name_b, _ = printing.print_form(supervisor, case_b, "MBB01")
     year = local_now().year
     assert name_a != name_b
-    assert name_a.endswith(f"-1-BB-VPHC-UBND-22015-{year}.pdf"), name_a
-    assert name_b.endswith(f"-1-BB-VPHC-UBND-22045-{year}.pdf"), name_b
+    assert name_a.endswith(f"-01-BB-VPHC-UBND-22015-{year}.pdf"), name_a
+    assert name_b.endswith(f"-01-BB-VPHC-UBND-22045-{year}.pdf"), name_b
 
     cases.issue_decision(a, case_a, decision_form(version=1, authority_confirmed="1"))
     name, _ = printing.print_form(a, case_a, "MQĐ02", "draft")
-    assert name.endswith(f"-1-QD-XPHC-UBND-22015-{year}-du-thao.pdf"), name
+    assert name.endswith(f"-01-QD-XPHC-UBND-22015-{year}-du-thao.pdf"), name
     blank, _ = printing.print_form(a, case_a, "MQĐ15", "blank")
     assert "UBND-22015" in blank and blank.endswith("-mau-trang.pdf"), blank

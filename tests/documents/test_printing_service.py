@@ -71,7 +71,8 @@ def test_filled_forms_cite_the_case_documents(decided):
     overdue = proc.decided_case(officer, days_ago=20)
     proc.step(officer, overdue, "receipt", on=proc.d(20))
     coercion = all_text(printing.print_form(officer, overdue, "MQĐ09", "draft")[1])
-    assert "Số tiền phạt/phải hoàn trả:" in coercion
+    # It enforces the sanction decision: the form's "phạt/phải hoàn trả" is made.
+    assert "Số tiền phạt:" in coercion and "phải hoàn trả" not in coercion
     assert "(Bằng chữ:" in coercion
 
 

@@ -10,8 +10,10 @@ from form_samples import minimal_decision
 from pdf_probe import all_text
 
 from tests.services.conftest import (  # noqa: F401 - fixtures
+    actor_for,
     case_form,
     decision_form,
+    make_user,
     people,
     ref,
 )
@@ -20,6 +22,7 @@ from xlvphc.documents.mqd02 import render_decision
 from xlvphc.domain.authority import SIGNER_TITLES
 from xlvphc.domain.signer_titles import printed_title, title_to_print
 from xlvphc.services import cases, printing
+from xlvphc.services.access import Role
 from xlvphc.services.errors import ValidationFailed
 
 # code -> (issuing unit as printed top-left, title printed for its signer,
@@ -164,6 +167,25 @@ def test_empty_title_prints_the_unit_on_mqd02(people):  # noqa: F811
 
 
 def test_title_the_unit_cannot_tell_must_be_written(people):  # noqa: F811
+    """An inspection team is named by its own decision: the Thanh tra's
+    team leader writes the title. A title of another body (a department's
+    director in a commune) is refused at the title code instead."""
+    make_user("canbo.tt", "THANH-TRA", Role.OFFICER)
+    inspector = actor_for("canbo.tt")
+    case_id = cases.create_case(inspector, case_form())
+    with pytest.raises(ValidationFailed) as refused:
+        cases.issue_decision(
+            inspector,
+            case_id,
+            decision_form(
+                version=1,
+                signer_title="",
+                signer_title_code="truong_doan_thanh_tra_tinh",
+                authority_confirmed="1",
+            ),
+        )
+    assert "không cho biết tên" in refused.value.errors["signer_title"]
+
     officer = people["canbo.a"]
     case_id = cases.create_case(officer, case_form())
     with pytest.raises(ValidationFailed) as refused:
@@ -177,4 +199,5 @@ def test_title_the_unit_cannot_tell_must_be_written(people):  # noqa: F811
                 authority_confirmed="1",
             ),
         )
-    assert "signer_title" in refused.value.errors
+    assert "không phải chức danh" in refused.value.errors["signer_title_code"]
+    assert "signer_title" not in refused.value.errors

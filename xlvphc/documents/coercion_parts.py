@@ -56,10 +56,7 @@ def decision_grounds(articles: tuple[int, ...] = COERCION_ARTICLES) -> str:
     citing these articles of the Law (`REMEDIAL_ARTICLES` where remedial
     measures are coerced as well)."""
     cited = ", ".join(f"Điều {number}" for number in articles)
-    return (
-        f"\n# Căn cứ {cited} Luật Xử lý vi phạm hành chính (sửa đổi, bổ sung\n"
-        "    năm 2020);" + _GROUNDS_AFTER_LAW
-    )
+    return f"\n# Căn cứ {cited} {{law}};" + _GROUNDS_AFTER_LAW
 
 
 DECISION_GROUNDS = decision_grounds()

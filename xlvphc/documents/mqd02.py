@@ -16,6 +16,7 @@ from xlvphc.documents.signatures import (
 from xlvphc.documents.wording import (
     BLANK_TIME,
     DOTS,
+    LAW,
     capitalised,
     decree_name,
     enumerate_items,
@@ -34,12 +35,11 @@ from xlvphc.domain.text import fold
 
 TITLE = "QUYẾT ĐỊNH"
 SUBJECT = "Xử phạt vi phạm hành chính"
-# Fixed wording of the form. TODO: check whether Nghị định 190/2025/NĐ-CP
-# changed this ground after Luật 88/2025/QH15; its text was not available.
-LAW_GROUND = (
-    "Căn cứ Điều 57, Điều 68, Điều 70, Điều 78, Điều 85 Luật Xử lý vi phạm "
-    "hành chính (sửa đổi, bổ sung năm 2020)"
-)
+# The form's articles, of the Law as amended up to Luật 88/2025/QH15
+# (`wording.LAW`, shared by every form). TODO: check whether Nghị định
+# 190/2025/NĐ-CP changed the form's list of articles; its text is not among
+# ../shared/legal (domain.md §7).
+LAW_GROUND = f"Căn cứ Điều 57, Điều 68, Điều 70, Điều 78, Điều 85 {LAW}"
 
 
 def render_decision(data: DecisionData) -> bytes:

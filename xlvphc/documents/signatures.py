@@ -24,6 +24,7 @@ SIGN_SPACE = 26.0  # room for a handwritten signature and a seal
 LINE_MM = 5.6
 LINE_H = BODY_PT * PT * LINE  # a line of body text in a paragraph
 RECEIPT_GAP = 10.0  # mm between the signatures and a receipt below them
+ROW_GAP = 4.0  # mm under a row of signatures
 
 # A column placed on the page: (block, x, width).
 Placed = tuple["Signature", float, float]
@@ -55,6 +56,7 @@ def _lines(
         if not value:
             continue
         doc.set_font(FAMILY, style, BODY_PT)
+        value = _balanced(doc, value, width)
         if x is None:
             height += doc.multi_cell(
                 width, LINE_MM, value, dry_run=True, output="HEIGHT"
@@ -66,6 +68,23 @@ def _lines(
             height += doc.y - before
     doc.set_font(FAMILY, "", BODY_PT)
     return height
+
+
+def _balanced(doc: OfficialDocument, value: str, width: float) -> str:
+    """A line too wide for its column, cut into two of similar length
+    ("CÁ NHÂN CÓ LIÊN QUAN" / "ĐẾN VỤ VIỆC") rather than wrapped greedily,
+    which leaves one word alone under a heading. Left as it is when it fits,
+    or when no cut gives two lines that fit."""
+    words = value.split()
+    if "\n" in value or len(words) < 2 or doc.get_string_width(value) <= width:
+        return value
+    best, longest = value, width
+    for cut in range(1, len(words)):
+        lines = (" ".join(words[:cut]), " ".join(words[cut:]))
+        wider = max(doc.get_string_width(line) for line in lines)
+        if wider <= longest:
+            best, longest = "\n".join(lines), wider
+    return best
 
 
 def _head(block: Signature) -> list[tuple[str, str]]:
@@ -123,7 +142,7 @@ def signature_row(doc: OfficialDocument, blocks: Sequence[Signature | None]) -> 
         if block is not None
     ]
     bottom = _draw(doc, placed)
-    doc.set_xy(doc.l_margin, bottom + 4)
+    doc.set_xy(doc.l_margin, bottom + ROW_GAP)
 
 
 def recipients_and_signature(
@@ -168,7 +187,40 @@ def _row_height(doc: OfficialDocument, blocks: Sequence[Signature | None]) -> fl
     placed = [b for b in blocks if b is not None]
     head = max(_lines(doc, _head(b), width) for b in placed)
     foot = max(_lines(doc, _foot(b), width) for b in placed)
-    return head + SIGN_SPACE + foot + 2 + 4
+    return head + SIGN_SPACE + foot + 2 + ROW_GAP
+
+
+def rows_height(
+    doc: OfficialDocument, rows: Sequence[Sequence[Signature | None]]
+) -> float:
+    """The height `signature_row` takes for these rows, one under another."""
+    return sum(_row_height(doc, row) for row in rows)
+
+
+def keep_with_signatures(
+    doc: OfficialDocument, closing: Sequence[str], signing: float
+) -> None:
+    """Before the last paragraphs, `closing`: start a new page unless they and
+    the `signing` mm of signature rows under them fit on this one.
+
+    Each row is kept whole (`_draw`), but rows moved one by one can leave a
+    page holding only a signature heading, with nothing of the record above
+    it (user trial, MBB09 page 3). Moved with the closing paragraph (and
+    the "<Trường hợp …>" line heading it), the signatures stay on one page
+    under text they sign. When even an empty page cannot hold them all,
+    nothing is moved and each row keeps itself whole.
+    """
+    doc.set_font(FAMILY, "", BODY_PT)
+    lines = sum(
+        len(doc.multi_cell(doc.text_width - INDENT, LINE_H, text, dry_run=True,
+                           output="LINES"))
+        for text in closing
+    )
+    # Measured on the width left after the indent: never fewer lines than
+    # printed. The last row needs no gap under it.
+    needed = lines * LINE_H + PARA_GAP * len(closing) + signing - ROW_GAP
+    if needed <= doc.page_break_trigger - doc.t_margin:
+        doc.keep_space(needed)
 
 
 def _paragraph_height(doc: OfficialDocument, text: str) -> float:

@@ -21,6 +21,10 @@ above it):
                   a blank form prints every alternative; a filled one only
                   those whose tag is in `values["variant"]` (all of them
                   when the data selects none).
+                  The choice of what a coercion enforces ("<… xử phạt vi
+                  phạm hành chính/hoàn trả kinh phí …>") is made in the
+                  running text instead, from `values["enforces"]`
+                  (`wording.enforced`).
     "@identity"   the identity block of the person concerned (individual or
                   organisation; both on a blank form); "@identity 1." puts
                   "1. " before its first line, as most records do.
@@ -40,7 +44,8 @@ ending in `_date` print "……/……/………", `_time` a blank time, and `{k
 short blank. `{ref:QĐ-XPHC}` cites another document ("5/QĐ-XPHC ngày
 05/3/2026", the form printing "số:" before it), `{no:BB-VPHC}` its number
 only and `{date:BB-VPHC}` its date; `{key=text}` prints the form's own
-choice ("giảm/miễn toàn bộ") until the data makes it.
+choice ("giảm/miễn toàn bộ") until the data makes it. `{law}` cites the Law
+as amended (`wording.LAW`), on blank forms too.
 """
 
 import re
@@ -51,18 +56,21 @@ from datetime import date, datetime
 from xlvphc.documents.blocks import authority_line
 from xlvphc.documents.data import FormData
 from xlvphc.documents.layout import DOTS, OfficialDocument, Run
-from xlvphc.documents.signatures import receipt_page
+from xlvphc.documents.signatures import keep_with_signatures, receipt_page
 from xlvphc.documents.template_parts import (
     acts_part,
     identity_part,
+    record_signatures_height,
     signatures_part,
     table_part,
 )
 from xlvphc.documents.wording import (
     BLANK_DATE,
     BLANK_TIME,
+    LAW,
     capitalised,
     decree_name,
+    enforced,
     kind,
     money,
     money_words,
@@ -172,6 +180,7 @@ def context(spec: FormSpec, data: FormData, sheets: int = 1) -> dict[str, str]:
         )
         ctx.update({key: alt for key, (alt, _) in CHOICES.items()})
         ctx["sheets"] = ""
+        ctx["law"] = LAW
         return ctx
     v = data.violator
     ctx = {key: "" for key in _COMMON_KEYS}
@@ -193,6 +202,7 @@ def context(spec: FormSpec, data: FormData, sheets: int = 1) -> dict[str, str]:
     ctx["made_time"] = fmt_datetime(data.made_at) if data.made_at else ""
     ctx["issued_date"] = fmt_date(data.issued_on)
     ctx["sheets"] = f"{sheets:02d}"
+    ctx["law"] = LAW
     for key, value in data.values.items():
         ctx[key] = _format(key, value)
         if key.startswith("amount") and isinstance(value, int):
@@ -246,7 +256,7 @@ def _build(spec: FormSpec, data: FormData, sheets: int) -> _FormDocument:
         when = "" if data.blank else date_in_words(data.issued_on)
         date_line = f"{place or DOTS * 4}, {when or 'ngày …… tháng …… năm ……'}"
         doc.national_header(data.agency, number_line(number, spec.suffix), date_line)
-        doc.title_block(spec.title, *_fill_title(spec.subject, ctx))
+        doc.title_block(spec.title, *_fill_title(_chosen(spec.subject, data), ctx))
         authority = (
             ""
             if data.blank
@@ -255,16 +265,22 @@ def _build(spec: FormSpec, data: FormData, sheets: int) -> _FormDocument:
         doc.centred(authority or "THẨM QUYỀN BAN HÀNH " + DOTS * 6, size=14, gap=3)
     else:
         doc.national_header(data.agency, number_line(number, spec.suffix))
-        doc.title_block(spec.title, *_fill_title(spec.subject, ctx))
+        doc.title_block(spec.title, *_fill_title(_chosen(spec.subject, data), ctx))
 
-    _body(doc, spec, data, ctx)
+    _body(doc, spec, data, ctx, record_signatures_height(doc, spec, data, ctx))
     signatures_part(doc, spec, data, ctx)
     doc.content_pages = doc.page_no()
     if spec.receipt:
         sentence, heading = spec.receipt
-        parts = _parts(sentence, ctx)
+        parts = _parts(_chosen(sentence, data), ctx)
         receipt_page(doc, "".join(p or DOTS * 6 for _, p in parts), heading)
     return doc
+
+
+def _chosen(line: str, data: FormData) -> str:
+    """A line with the choice of what a coercion enforces made, on a filled
+    form whose case says it (a blank form keeps both, for the pen)."""
+    return line if data.blank else enforced(line, str(data.values.get("enforces", "")))
 
 
 def paragraphs_of(body: str) -> list[str]:
@@ -354,13 +370,20 @@ def _is_empty(line: str, ctx: Mapping[str, str]) -> bool:
 
 
 def _body(
-    doc: OfficialDocument, spec: FormSpec, data: FormData, ctx: Mapping[str, str]
+    doc: OfficialDocument,
+    spec: FormSpec,
+    data: FormData,
+    ctx: Mapping[str, str],
+    signing: float = 0.0,
 ) -> None:
-    """Print the form's wording line by line."""
+    """Print the form's wording line by line; the last paragraph goes to a
+    new page with the `signing` mm of signature rows that follow it when
+    they would not fit under it."""
     lines = paragraphs_of(spec.body)
     chosen = set(str(data.values.get("variant", "")).split())
     kept: list[str] = []
     for line in lines:
+        line = _chosen(line, data)
         tagged = _VARIANT.match(line)
         if tagged:
             tags = set(tagged.group(1).split("|"))
@@ -387,7 +410,17 @@ def _body(
         kept.append(line)
     grounds = [i for i, ln in enumerate(kept) if ln.startswith("# ")]
     last_ground = grounds[-1] if grounds else -1
+    # The closing paragraph, with the "<Trường hợp …>" line that heads it.
+    closing = len(kept) - 1
+    if closing > 0 and kept[closing - 1].startswith("<"):
+        closing -= 1
     for index, line in enumerate(kept):
+        if signing and index == closing:
+            filled = [
+                "".join(p or DOTS * 6 for _, p in _parts(ln, ctx))
+                for ln in kept[closing:]
+            ]
+            keep_with_signatures(doc, filled, signing)
         if line.startswith("# "):
             body = line[2:].rstrip(" ;.>")  # ">" closes a "<…>" choice
             end = "." if index == last_ground else ";"

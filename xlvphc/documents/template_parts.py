@@ -11,9 +11,15 @@ from xlvphc.documents.layout import BODY_PT, OfficialDocument
 from xlvphc.documents.signatures import (
     Signature,
     recipients_and_signature,
+    rows_height,
     signature_row,
 )
-from xlvphc.documents.wording import enumerate_items, legal_basis, text
+from xlvphc.documents.wording import (
+    enumerate_items,
+    is_organisation,
+    legal_basis,
+    text,
+)
 
 if TYPE_CHECKING:
     from xlvphc.documents.template import FormSpec
@@ -63,18 +69,60 @@ def signatures_part(
             ),
         )
         return
-    for row in spec.signatures:
-        signature_row(
-            doc,
-            [
-                None
-                if s is None
-                else Signature(
-                    s.headings, s.note, ctx.get(s.name_key, "") if s.name_key else ""
-                )
-                for s in row
-            ],
-        )
+    for row in _record_rows(spec, data, ctx):
+        signature_row(doc, row)
+
+
+def record_signatures_height(
+    doc: OfficialDocument, spec: "FormSpec", data: FormData, ctx: Mapping[str, str]
+) -> float:
+    """The height a record's signature rows take (0 for a decision)."""
+    if spec.is_decision or not spec.signatures:
+        return 0.0
+    return rows_height(doc, _record_rows(spec, data, ctx))
+
+
+def _record_rows(
+    spec: "FormSpec", data: FormData, ctx: Mapping[str, str]
+) -> list[list[Signature | None]]:
+    """A record's signature columns, with names and headings filled."""
+    return [
+        [
+            None
+            if s is None
+            else Signature(
+                _headings(s.headings, s.name_key, data),
+                s.note,
+                ctx.get(s.name_key, "") if s.name_key else "",
+            )
+            for s in row
+        ]
+        for row in spec.signatures
+    ]
+
+
+_EITHER = "CÁ NHÂN/NGƯỜI ĐẠI DIỆN CỦA TỔ CHỨC"
+
+
+def _headings(
+    headings: tuple[str, ...], name_key: str, data: FormData
+) -> tuple[str, ...]:
+    """The column of the person concerned with the form's "CÁ NHÂN/NGƯỜI ĐẠI
+    DIỆN CỦA TỔ CHỨC …" choice made, as MBB01 words it ("CÁ NHÂN VI PHẠM",
+    "NGƯỜI ĐẠI DIỆN CỦA TỔ CHỨC VI PHẠM"); a blank form keeps the choice."""
+    joined = " ".join(headings[:2])
+    violator = data.violator
+    if (
+        name_key != "person_name"
+        or data.blank
+        or violator is None
+        or not joined.startswith(_EITHER + " ")
+    ):
+        return headings
+    rest = joined[len(_EITHER) :]
+    if is_organisation(violator):
+        return ("NGƯỜI ĐẠI DIỆN", "CỦA TỔ CHỨC" + rest, *headings[2:])
+    return ("CÁ NHÂN" + rest, *headings[2:])
 
 
 def table_part(doc: OfficialDocument, header: str, data: FormData) -> None:

@@ -6,6 +6,7 @@ The Phụ lục of Nghị định 118/2021/NĐ-CP writes alternatives such as
 helpers pick the right alternative so every form words it the same way.
 """
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -150,3 +151,45 @@ def money(amount: int) -> str:
 def money_words(amount: int) -> str:
     """ "Một triệu năm trăm nghìn đồng"."""
     return amount_in_words(amount)
+
+
+# The Law as the forms cite it: the 2012 Law and the two amending Laws that
+# rewrote the articles the forms cite, by their dates, as Nghị định
+# 189/2025/NĐ-CP cites them (Luật 67/2020/QH14 of 13/11/2020 and Luật
+# 88/2025/QH15 of 25/6/2025, in force 01/7/2025). The appendix of 2021 says
+# "(sửa đổi, bổ sung năm 2020)", which leaves out the 2025 amendments the app
+# applies; every form prints `{law}` from this one constant.
+LAW = (
+    "Luật Xử lý vi phạm hành chính ngày 20 tháng 6 năm 2012; Luật sửa đổi, bổ "
+    "sung một số điều của Luật Xử lý vi phạm hành chính ngày 13 tháng 11 năm "
+    "2020 và Luật sửa đổi, bổ sung một số điều của Luật Xử lý vi phạm hành "
+    "chính ngày 25 tháng 6 năm 2025"
+)
+
+# What a coercion enforces, the appendix's choice (note (2) of MBB09, notes
+# (4), (5) of MQĐ08): a sanction decision, or the reimbursement of what a
+# state body spent on remedial measures. Only the first reaches this app's
+# forms (coercion follows an unpaid sanction decision,
+# services/procedure/coercion.py); its form strikes the second alternative.
+ENFORCES_SANCTION = "sanction"
+_COSTS = re.compile(
+    r"\s*/\s*(?:hoàn\s+trả\s+kinh\s+phí(?:\s+thực\s+hiện\s+biện\s+pháp\s+khắc\s+"
+    r"phục\s+hậu\s+quả)?(?:\s+cho\s+cơ\s+quan\s+nhà\s+nước)?|Quyết\s+định\s+số:"
+    r"\s*\{(?:ref|no):QĐ-KPHQ\}(?:\s+buộc\s+thực\s+hiện\s+biện\s+pháp\s+khắc\s+"
+    r"phục\s+hậu\s+quả)?)"
+)
+_OWED = re.compile(r"phạt\s*/\s*phải\s+hoàn\s+trả")
+
+
+def enforced(line: str, enforces: str) -> str:
+    """A line of a coercion form with the appendix's "<… xử phạt vi phạm
+    hành chính/hoàn trả kinh phí …>" choice made, as the officer would
+    strike it by pen; unchanged unless the case enforces a sanction decision.
+
+    Args:
+        line: Template wording, placeholders not yet filled.
+        enforces: `ENFORCES_SANCTION`, or "" when not known (blank forms).
+    """
+    if enforces != ENFORCES_SANCTION:
+        return line
+    return _OWED.sub("phạt", _COSTS.sub("", line))

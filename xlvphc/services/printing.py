@@ -18,6 +18,7 @@ from xlvphc.documents.data import (
     ViolatorData,
 )
 from xlvphc.documents.registry import codes, normalise, render, title
+from xlvphc.documents.wording import ENFORCES_SANCTION
 from xlvphc.domain.dates import fmt_date
 from xlvphc.domain.signer_titles import title_to_print
 from xlvphc.domain.text import fold
@@ -361,6 +362,11 @@ def _generic_data(
             }
         if code == "MQĐ01":
             values |= _on_the_spot_values(decision, acts)
+        if code in _COERCION:
+            # A coercion here enforces the sanction decision, never the
+            # reimbursement of remedial costs: the forms' either/or of the
+            # two is made (documents.wording.enforced).
+            values["enforces"] = ENFORCES_SANCTION
         if code in _COERCION and code.startswith("MQĐ"):
             # Note (8) of MQĐ07-MQĐ12c: the reason when the fine is unpaid.
             values["reason"] = (

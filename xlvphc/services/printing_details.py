@@ -34,7 +34,8 @@ class DetailFill:
     made_at: datetime | None = None
     values: dict[str, object] | None = None
     # (name, title) of who signs a record as its maker, when not the maker
-    # of the violation record: the organiser of a coercion (MBB10-MBB12).
+    # of the violation record: the organiser of a coercion (MBB10-MBB12),
+    # the maker the asset verification names (MBB09).
     signer: tuple[str, str] | None = None
 
 
@@ -192,9 +193,46 @@ def _verification(session: Session, case_id: int, code: str) -> DetailFill | Non
     values: dict[str, object] = {key: data.get(key, "") for key in keys}
     values |= person_slots("informant", data.get("informants"), 2)
     values["end_time"] = at(step.on, data.get("end_time"))
+    signer = None
+    if code == "MBB09":
+        values |= _verified(data)
+        # The record's maker, if the step names one (note (4) of MBB09);
+        # else the maker of the violation record, as before.
+        maker = str(data.get("maker_name") or "")
+        signer = (maker, str(data.get("maker_title") or "")) if maker else None
     return DetailFill(
-        data.get("record_no", ""), step.on, at(step.on, data.get("start_time")), values
+        data.get("record_no", ""),
+        step.on,
+        at(step.on, data.get("start_time")),
+        values,
+        signer,
     )
+
+
+# What MBB09 verified, in the words of its "<tiền lương, thu nhập/tài
+# khoản/tài sản/tiền, tài sản>" choice (note (5)), by the finding recorded.
+_VERIFIED = (
+    ("salary_info", "tiền lương, thu nhập"),
+    ("account_info", "tài khoản"),
+    ("asset_info", "tài sản"),
+    ("third_party_info", "tiền, tài sản do bên thứ ba đang giữ"),
+)
+
+
+def _verified(data: dict) -> dict[str, str]:
+    """MBB09's choices of what was verified, made from what was found: items
+    2 and "Tiến hành…" name all of it, item 4 the account or the assets.
+    Nothing found on a choice leaves it to the pen."""
+    found = [label for key, label in _VERIFIED if data.get(key)]
+    own = [label for key, label in _VERIFIED[1:3] if data.get(key)]
+    return {"checked": _joined(found), "account_or_assets": _joined(own)}
+
+
+def _joined(labels: list[str]) -> str:
+    """ "a", "a và b", "a; b và c"."""
+    if len(labels) < 2:
+        return "".join(labels)
+    return "; ".join(labels[:-1]) + " và " + labels[-1]
 
 
 def _coercion(

@@ -21,7 +21,7 @@ FIELDS = {
 }
 
 BODY = """
-Căn cứ Điều 61 Luật Xử lý vi phạm hành chính (sửa đổi, bổ sung năm 2020);
+Căn cứ Điều 61 {law};
 Căn cứ Biên bản vi phạm hành chính số: {no:BB-VPHC} lập ngày {date:BB-VPHC};
 Căn cứ văn bản yêu cầu được giải trình trực tiếp ngày {request_date} của {party} {name};
 Căn cứ văn bản ủy quyền cho người đại diện hợp pháp về việc tham gia phiên giải trình

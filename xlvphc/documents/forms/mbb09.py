@@ -23,11 +23,18 @@ FIELDS = {
     "asset_info": "Thông tin về tài sản",
     "third_party_info": "Tiền, tài sản do bên thứ ba giữ",
     "violator_opinion": "Ý kiến của người phải thi hành",
+    "checked": "Thông tin đã xác minh: tiền lương, thu nhập, tài khoản, tài sản",
+    "account_or_assets": "Mục 4: tài khoản, tài sản hay cả hai",
     "end_time": "Thời điểm lập xong biên bản",
 }
 
+# The choices about the person coerced are made from the case ({kind},
+# {role}; what the coercion enforces in `documents.template`); those about
+# the informant are the form's, for the pen: the step does not record whether
+# an informant speaks for himself or for a body. What was verified ("<tiền
+# lương, thu nhập/tài khoản/…>") is what the step found.
 BODY = """
-Để <Thi hành Quyết định số: {ref:QĐ-XPHC} xử phạt vi phạm hành chính/hoàn trả kinh phí
+Để <thi hành Quyết định số: {ref:QĐ-XPHC} xử phạt vi phạm hành chính/hoàn trả kinh phí
     thực hiện biện pháp khắc phục hậu quả cho cơ quan nhà nước>.
 Hôm nay, hồi {made_time} tại {place}
 ~
@@ -35,17 +42,17 @@ Chúng tôi gồm:
 1. Người có thẩm quyền lập biên bản:
 Họ và tên: {maker_name} | Chức vụ: {maker_title}
 Cơ quan: {agency_name}
-2. {Kind} cung cấp thông tin cần xác minh về <tiền lương, thu nhập/tài khoản/tài
-    sản/tiền, tài sản>:
+2. <Cá nhân/Tổ chức> cung cấp thông tin cần xác minh về {checked=tiền lương, thu
+    nhập/tài khoản/tài sản/tiền, tài sản}:
 a) Họ và tên: {informant_name} | Nghề nghiệp: {informant_role}
 Địa chỉ: {informant_where}
 b) Họ và tên: {informant2_name} | Chức vụ: {informant2_role}
 <Cơ quan/tổ chức>: {informant2_where}
-Tiến hành lập biên bản xác minh thông tin về <tiền lương, thu nhập/tài khoản/tài
-    sản/tiền, tài sản> của {kind} phải <thi hành quyết định xử phạt vi phạm hành
+Tiến hành lập biên bản xác minh thông tin về {checked=tiền lương, thu nhập/tài khoản/tài
+    sản/tiền, tài sản} của {kind} phải <thi hành quyết định xử phạt vi phạm hành
     chính/hoàn trả kinh phí thực hiện biện pháp khắc phục hậu quả> đối với {party} có
     tên sau đây:
-@identity 1. 
+@identity 1.
 2. Lý do tiến hành xác minh:
 {reason}
 ~
@@ -53,8 +60,9 @@ Tiến hành lập biên bản xác minh thông tin về <tiền lương, thu nh
     phạm hành chính/hoàn trả kinh phí thực hiện biện pháp khắc phục hậu quả>:
 {salary_info}
 ~
-4. Thông tin về <tài khoản/tài sản> của {kind} phải <thi hành quyết định xử phạt vi phạm
-    hành chính/hoàn trả kinh phí thực hiện biện pháp khắc phục hậu quả>:
+4. Thông tin về {account_or_assets=tài khoản/tài sản} của {kind} phải <thi hành quyết
+    định xử phạt vi phạm hành chính/hoàn trả kinh phí thực hiện biện pháp khắc phục hậu
+    quả>:
 {account_info}
 {asset_info}
 5. Thông tin về tiền, tài sản của {kind} phải <thi hành quyết định xử phạt vi phạm hành
@@ -62,7 +70,8 @@ Tiến hành lập biên bản xác minh thông tin về <tiền lương, thu nh
     giữ:
 {third_party_info}
 ~
-6. Ý kiến trình bày của {role} cung cấp thông tin cần xác minh (nếu có):
+6. Ý kiến trình bày của <cá nhân/người đại diện của tổ chức> cung cấp thông tin cần xác
+    minh (nếu có):
 ~
 ~
 ~
@@ -72,15 +81,14 @@ Tiến hành lập biên bản xác minh thông tin về <tiền lương, thu nh
 ~
 ~
 Biên bản lập xong hồi {end_time}, gồm {sheets~} tờ, được lập thành {copies~} bản có nội
-    dung
-    và giá trị như nhau; đã đọc lại cho những người có tên nêu trên cùng nghe, công nhận
-    là đúng và cùng ký tên dưới đây; giao cho {person} là {role} phải <thi hành quyết
-    định xử phạt vi phạm hành chính/hoàn trả kinh phí thực hiện biện pháp khắc phục hậu
-    quả> có tên tại Mục 1 của Biên bản này (cá nhân/tổ chức có thông tin phải xác minh)
-    01 bản, 01 bản lưu hồ sơ.
-<Trường hợp cá nhân/người đại diện của tổ chức phải thi hành quyết định xử phạt vi phạm
-    hành chính/hoàn trả kinh phí thực hiện biện pháp khắc phục hậu quả không ký biên bản
-    xác minh thông tin về tiền, tài sản của cá nhân/tổ chức bị cưỡng chế >
+    dung và giá trị như nhau; đã đọc lại cho những người có tên nêu trên cùng nghe, công
+    nhận là đúng và cùng ký tên dưới đây; giao cho {person} là {role} phải <thi hành
+    quyết định xử phạt vi phạm hành chính/hoàn trả kinh phí thực hiện biện pháp khắc phục
+    hậu quả> có tên tại Mục 1 của Biên bản này ({kind} có thông tin phải xác minh) 01
+    bản, 01 bản lưu hồ sơ.
+<Trường hợp {role} phải thi hành quyết định xử phạt vi phạm hành chính/hoàn trả kinh phí
+    thực hiện biện pháp khắc phục hậu quả không ký biên bản xác minh thông tin về tiền,
+    tài sản của {kind} bị cưỡng chế>
 Lý do {person} là {role} phải <thi hành quyết định xử phạt vi phạm hành chính/hoàn trả
     kinh phí thực hiện biện pháp khắc phục hậu quả> không ký biên bản: {}
 """
@@ -101,6 +109,7 @@ SPEC = FormSpec(
                     "PHẢI XÁC MINH",
                 ),
                 "(Ký, ghi rõ họ và tên)",
+                "person_name",
             ),
             SignSpec(
                 ("NGƯỜI LẬP BIÊN BẢN",), "(Ký, ghi rõ chức vụ, họ và tên)", "maker_name"

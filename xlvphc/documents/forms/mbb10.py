@@ -24,7 +24,7 @@ MEASURE = (
 )
 
 FINDINGS = """
-2. {Kind} đang giữ tiền, tài sản: {holder}
+2. <Cá nhân/Tổ chức> đang giữ tiền, tài sản: {holder}
 Địa chỉ: {holder_address}
 3. Biện pháp cưỡng chế: Thu tiền, tài sản của đối tượng bị cưỡng chế <thi hành quyết
     định xử phạt vi phạm hành chính/hoàn trả kinh phí> sau khi vi phạm cố tình tẩu tán
@@ -41,13 +41,13 @@ STT | Tên gọi/mô tả tài sản | Đơn vị tính | Số lượng | Tình 
 5. Việc cưỡng chế kết thúc hồi {end_time}
 Biên bản này gồm {sheets~} tờ, được lập thành 03 bản có nội dung và giá trị như nhau; đã
     đọc lại cho những người có tên nêu trên cùng nghe, công nhận là đúng và cùng ký tên
-    dưới đây; giao cho {person} là {role} bị cưỡng chế 01 bản, ông (bà) {} là {role}
-    đang giữ tiền, tài sản 01 bản, 01 bản lưu hồ sơ.
+    dưới đây; giao cho {person} là {role} bị cưỡng chế 01 bản, ông (bà) {} là <cá nhân/người
+    đại diện của tổ chức> đang giữ tiền, tài sản 01 bản, 01 bản lưu hồ sơ.
 """
 
 REFUSAL = """
-Lý do ông (bà) / {} là {role} bị cưỡng chế, là {role} đang giữ tiền, tài sản không ký
-    biên bản: {}
+Lý do ông (bà) / {} là {role} bị cưỡng chế, là <cá nhân/người đại diện của tổ chức> đang
+    giữ tiền, tài sản không ký biên bản: {}
 """
 
 SPEC = record_spec(
@@ -69,6 +69,6 @@ SPEC = record_spec(
         (signed_by_person("GIỮ TIỀN, TÀI SẢN", ""), SIGNED_BY_COOPERATOR),
         (SIGNED_BY_AUTHORITY, SIGNED_BY_WITNESS),
     ),
-    "Biên bản đã giao trực tiếp cho {role} bị cưỡng chế, {role} đang giữ tiền, tài "
-    "sản vào hồi {_time}",
+    "Biên bản đã giao trực tiếp cho {role} bị cưỡng chế, <cá nhân/người đại diện của "
+    "tổ chức> đang giữ tiền, tài sản vào hồi {_time}",
 )

@@ -52,6 +52,5 @@ SPEC = record_spec(
         (SIGNED_BY_COOPERATOR, SIGNED_BY_WITNESS),
         (SIGNED_BY_AUTHORITY,),
     ),
-    "Biên bản đã giao trực tiếp cho <cá nhân người đại diện của tổ chức> bị cưỡng "
-    "chế vào hồi {_time}",
+    "Biên bản đã giao trực tiếp cho {role} bị cưỡng chế vào hồi {_time}",
 )

@@ -20,7 +20,7 @@ FIELDS = {
 }
 
 BODY = """
-Căn cứ Điều 71 Luật Xử lý vi phạm hành chính (sửa đổi, bổ sung năm 2020).
+Căn cứ Điều 71 {law}.
 Theo yêu cầu của {person} là {role}
 Hôm nay, hồi {made_time}, tại {place}
 Chúng tôi gồm:

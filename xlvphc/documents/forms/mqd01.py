@@ -27,7 +27,7 @@ FIELDS = {
 }
 
 BODY = """
-# Căn cứ Điều 56, Điều 69 Luật Xử lý vi phạm hành chính (sửa đổi, bổ sung năm 2020);
+# Căn cứ Điều 56, Điều 69 {law};
 # Căn cứ {decrees};
 ? # Căn cứ {expulsion_decree=Điều … Nghị định số:…/…NĐ-CP ngày …/…/…} của Chính phủ quy
     định hình thức xử phạt trục xuất, biện pháp tạm giữ người, áp giải người vi phạm

@@ -22,7 +22,7 @@ FIELDS = {
 }
 
 BODY = """
-# Căn cứ Điều 77 Luật Xử lý vi phạm hành chính (sửa đổi, bổ sung năm 2020);
+# Căn cứ Điều 77 {law};
 # Căn cứ Quyết định số: {ref:QĐ-XPHC} xử phạt vi phạm hành chính;
 ? # Căn cứ Quyết định số: {ref:QĐ-HQĐPT} hoãn thi hành quyết định phạt tiền;
 # Xét Đơn đề nghị {relief=giảm/miễn phần còn lại/miễn toàn bộ} tiền phạt vi phạm hành

@@ -22,7 +22,7 @@ FIELDS = {
 }
 
 BODY = """
-# Căn cứ Điều 79 Luật Xử lý vi phạm hành chính (sửa đổi, bổ sung năm 2020);
+# Căn cứ Điều 79 {law};
 # Căn cứ Quyết định số: {ref:QĐ-XPHC} xử phạt vi phạm hành chính;
 ? # Căn cứ Quyết định số: {ref:QĐ-GQXP} về việc giao quyền xử phạt vi phạm hành chính
     (nếu có);

@@ -25,7 +25,7 @@ FIELDS = {
 ARTICLE_1 = """
 1. Cưỡng chế khấu trừ {deduct=một phần lương/một phần thu nhập} để <bảo đảm thi hành
     Quyết định số: {no:QĐ-XPHC}/hoàn trả kinh phí thực hiện biện pháp khắc phục hậu
-    quả> đối với ông (bà) có tên sau đây:
+    quả> đối với {party} có tên sau đây:
 @identity
 2. Cơ quan/tổ chức/người sử dụng lao động: {holder}
 Địa chỉ: {holder_address}
@@ -49,7 +49,7 @@ c) Số tiền lương hoặc thu nhập bị khấu trừ lần thứ {~} là: 
 ARTICLE_3 = """
 1. Giao cho {person} là cá nhân bị cưỡng chế thi hành quyết định xử phạt vi phạm hành
     chính có tên tại Điều 1 Quyết định này để chấp hành.
-a) Ông (bà) bị áp dụng biện pháp cưỡng chế khấu trừ một phần lương hoặc một phần thu
+a) {Party} bị áp dụng biện pháp cưỡng chế khấu trừ một phần lương hoặc một phần thu
     nhập có tên tại Điều 1 phải thực hiện Quyết định này và phải chịu mọi chi phí về
     việc tổ chức thực hiện cưỡng chế.
 b) {Party} {name} có quyền khiếu nại hoặc khởi kiện hành chính đối với Quyết định này

@@ -54,7 +54,8 @@ SPEC = decision_spec(
     ARTICLE_1,
     ARTICLE_3,
     3,
-    "Quyết định đã giao trực tiếp cho {role} bị cưỡng chế khấu tiền từ tài khoản "
-    "vào hồi {_time}",
+    # The appendix writes "khấu tiền" here, a slip for the title's "khấu trừ".
+    "Quyết định đã giao trực tiếp cho {role} bị cưỡng chế khấu trừ tiền từ tài "
+    "khoản vào hồi {_time}",
     FIELDS,
 )

@@ -20,7 +20,7 @@ ARTICLE_1 = """
 <3. Số tiền phải thu>: {amount}
 (Bằng chữ: {amount_words})
 <3. Tài sản phải thu>: {}
-4. {Kind} đang giữ tiền, tài sản: {}
+4. <Cá nhân/Tổ chức> đang giữ tiền, tài sản: {}
 Địa chỉ liên hệ: {}
 5. Địa điểm thực hiện cưỡng chế: {action_place}
 6. Thời gian thực hiện: {period~} <ngày/tháng>, kể từ ngày nhận được Quyết định này.

@@ -24,8 +24,7 @@ FIELDS = {
 }
 
 BODY = """
-# Căn cứ Điều 28, Điều 70, Điều 85, Điều 86, Điều 87 Luật Xử lý vi phạm hành chính (sửa
-    đổi, bổ sung năm 2020);
+# Căn cứ Điều 28, Điều 70, Điều 85, Điều 86, Điều 87 {law};
 # Căn cứ {coercion_decree=Điều … Nghị định số: …/…/NĐ-CP ngày …/…/…} của Chính phủ quy
     định về cưỡng chế thi hành quyết định xử phạt vi phạm hành chính;
 ? # Căn cứ Quyết định số: {ref:QĐ-GQCC} về việc giao quyền cưỡng chế thi hành quyết định
@@ -35,7 +34,7 @@ BODY = """
 = QUYẾT ĐỊNH:
 Điều 1.
 1. Cưỡng chế buộc thực hiện biện pháp khắc phục hậu quả theo <Quyết định số:
-    {no:QĐ-XPHC}/Quyết định số:{no:QĐ-KPHQ} > > đối với {party} có tên sau đây:
+    {no:QĐ-XPHC}/Quyết định số: {no:QĐ-KPHQ}> đối với {party} có tên sau đây:
 @identity
 2. Phải thực hiện biện pháp khắc phục hậu quả do đã có hành vi vi phạm hành chính quy
     định tại:

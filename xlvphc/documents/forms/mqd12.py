@@ -99,7 +99,7 @@ COLLECTION = """
 [money] (Bằng chữ: {amount_words})
 [assets] 3. Tài sản phải thu: {assets}
 [assets] ~
-4. {Kind} đang giữ tiền, tài sản: {holder}
+4. <Cá nhân/Tổ chức> đang giữ tiền, tài sản: {holder}
 ~
 Địa chỉ liên hệ: {holder_address}
 ~

@@ -23,14 +23,12 @@ FIELDS = {
 }
 
 BODY = """
-[no_decision] # <Căn cứ khoản 2 Điều 65 Luật Xử lý vi phạm hành chính (sửa đổi, bổ sung
-    năm 2020);
+[no_decision] # <Căn cứ khoản 2 Điều 65 {law};
 [no_decision] # Căn cứ Biên bản vi phạm hành chính số: {no:BB-VPHC} lập ngày
     {date:BB-VPHC};
 [no_decision] ? # Căn cứ Biên bản số: {no:BB-XM} lập ngày {date:BB-XM} xác minh tình
     tiết của vụ việc vi phạm hành chính (nếu có);>
-[unclaimed] # <Căn cứ Điều 26, khoản 4 Điều 126 Luật Xử lý vi phạm hành chính (sửa đổi,
-    bổ sung năm 2020);
+[unclaimed] # <Căn cứ Điều 26, khoản 4 Điều 126 {law};
 [unclaimed] # Căn cứ Quyết định số: {ref:QĐ-TG} tạm giữ tang vật, phương tiện vi phạm
     hành chính, giấy phép, chứng chỉ hành nghề;
 [unclaimed] # Căn cứ kết quả thông báo lần thứ hai <của/trên> {} từ ngày {_date}; >

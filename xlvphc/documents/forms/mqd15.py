@@ -20,8 +20,7 @@ FIELDS = {
 }
 
 BODY = """
-# Căn cứ Điều 28, khoản 2 Điều 65, Điều 85 Luật Xử lý vi phạm hành chính (sửa đổi, bổ
-    sung năm 2020);
+# Căn cứ Điều 28, khoản 2 Điều 65, Điều 85 {law};
 # Căn cứ Biên bản vi phạm hành chính số: {no:BB-VPHC} lập ngày {date:BB-VPHC};
 ? # Căn cứ Biên bản số: {no:BB-XM} lập ngày {date:BB-XM} xác minh tình tiết của vụ việc
     vi phạm hành chính (nếu có);

@@ -28,7 +28,7 @@ FIELDS = {
 }
 
 BODY = """
-# Căn cứ Điều 125 Luật Xử lý vi phạm hành chính (sửa đổi, bổ sung năm 2020);
+# Căn cứ Điều 125 {law};
 # Căn cứ Quyết định số: {ref:QĐ-TG} tạm giữ tang vật, phương tiện vi phạm hành chính,
     giấy phép, chứng chỉ hành nghề;
 ? # Căn cứ Quyết định số: {ref:QĐ-GQXP} về việc giao quyền xử phạt vi phạm hành chính

@@ -17,7 +17,7 @@ FIELDS = {
 }
 
 BODY = """
-# Căn cứ Điều 62 Luật Xử lý vi phạm hành chính (sửa đổi, bổ sung năm 2020);
+# Căn cứ Điều 62 {law};
 # Căn cứ {basis=Biên bản vi phạm hành chính số: …/BB-VPHC lập ngày …/…/…/ Quyết định số:
     …/QĐ-TĐC ngày …/…/… tạm đình chỉ thi hành quyết định xử phạt vi phạm hành chính};
 ? # Căn cứ Quyết định số: {ref:QĐ-GQXP} về việc giao quyền xử phạt vi phạm hành chính

@@ -18,7 +18,7 @@ FIELDS = {
 }
 
 BODY = """
-# Căn cứ khoản 2 Điều 123 Luật Xử lý vi phạm hành chính (sửa đổi, bổ sung năm 2020);
+# Căn cứ khoản 2 Điều 123 {law};
 # Căn cứ Điều 10 Nghị định số 118/2021/NĐ-CP ngày 23 tháng 12 năm 2021 của Chính phủ quy
     định chi tiết một số điều và biện pháp thi hành Luật Xử lý vi phạm hành chính;
 # Căn cứ {charter} quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của

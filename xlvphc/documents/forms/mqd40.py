@@ -21,7 +21,7 @@ FIELDS = {
 }
 
 BODY = """
-# Căn cứ khoản 3 Điều 18 Luật Xử lý vi phạm hành chính (sửa đổi, bổ sung năm 2020);
+# Căn cứ khoản 3 Điều 18 {law};
 # Căn cứ Điều 13 Nghị định số 118/2021/NĐ-CP ngày 23 tháng 12 năm 2021 của Chính phủ quy
     định chi tiết một số điều và biện pháp thi hành Luật Xử lý vi phạm hành chính;
 ? # Căn cứ Quyết định số: {delegation=…/QĐ-GQXP/CC/TG ngày …/…/…} về việc giao quyền

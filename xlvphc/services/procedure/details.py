@@ -116,6 +116,14 @@ ASSETS = [
     _field("asset_info", "Thông tin về tài sản", "textarea"),
     _field("third_party_info", "Tiền, tài sản do bên thứ ba đang giữ", "textarea"),
     _field("violator_opinion", "Ý kiến của người phải thi hành", "textarea"),
+    # Who made the record (MBB09 item 1 and "NGƯỜI LẬP BIÊN BẢN"): by its
+    # note (4) the person who decides the coercion or whom that person
+    # authorised, often not the officer who made the violation record.
+    _field("maker_name", "Người lập biên bản: họ và tên",
+           hint="Người có thẩm quyền ra quyết định cưỡng chế hoặc người được "
+           "người đó ủy quyền (ghi chú 4 Mẫu MBB09). Để trống: người đã lập "
+           "biên bản vi phạm."),
+    _field("maker_title", "Chức vụ của người lập biên bản"),
 ]
 DEDUCT_FROM = (("salary", "Một phần lương"), ("income", "Một phần thu nhập"))
 COERCE = [

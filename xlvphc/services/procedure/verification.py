@@ -11,6 +11,7 @@ from xlvphc.services.procedure.details import (
     compact,
     number,
     people,
+    person_name,
     place,
     texts,
     times,
@@ -60,6 +61,8 @@ def _verify_assets(ctx: Context) -> None:
              "violator_opinion"],
             LABELS,
         ),
+        "maker_name": person_name(ctx.form, "maker_name", "họ và tên người lập biên bản"),
+        "maker_title": ctx.form.text("maker_title", "chức vụ của người lập biên bản", 200),
     }
     results = ("salary_info", "account_info", "asset_info", "third_party_info")
     if not any(found[key] for key in results) and "salary_info" not in ctx.form.errors:
@@ -68,6 +71,8 @@ def _verify_assets(ctx: Context) -> None:
             "Vui lòng ghi kết quả xác minh về tiền lương, thu nhập, tài khoản "
             "hoặc tài sản.",
         )
+    if found["maker_title"] and not found["maker_name"]:
+        ctx.refuse("maker_name", "Ghi họ và tên người lập biên bản.")
     if ctx.form.errors:
         return
     record_no = number(ctx, "MBB09", on)
