@@ -5,7 +5,6 @@ import logging
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from contextvars import ContextVar
 from pathlib import Path
 
 from sqlalchemy import event
@@ -19,9 +18,6 @@ from xlvphc.settings import SETTINGS
 log = logging.getLogger(__name__)
 
 _engine: Engine | None = None
-# The session of an enclosing `one_transaction`, which `session_scope` joins.
-_shared: ContextVar[Session | None] = ContextVar("xlvphc_shared_session",
-                                                  default=None)
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
@@ -140,13 +136,7 @@ def create_schema() -> None:
 @contextmanager
 def session_scope() -> Iterator[Session]:
     """One transaction: committed on success, rolled back on any error, so a
-    change and its audit row land together or not at all. Inside
-    `one_transaction` it is that transaction, which commits or rolls back
-    at its own end."""
-    shared = _shared.get()
-    if shared is not None:
-        yield shared
-        return
+    change and its audit row land together or not at all."""
     with Session(get_engine(), expire_on_commit=False) as session:
         try:
             yield session
@@ -154,20 +144,3 @@ def session_scope() -> Iterator[Session]:
         except Exception:
             session.rollback()
             raise
-
-
-@contextmanager
-def one_transaction() -> Iterator[Session]:
-    """Every `session_scope` opened inside (in this thread or task) is this
-    one transaction. A page read is a session check and one or two service
-    reads: on PostgreSQL each transaction of its own costs a pool checkout
-    with its liveness ping, a BEGIN and a COMMIT, round trips that cost
-    more than the reads (bench/RESULTS.md 0f). Only for calls that do not
-    recover from a database error inside (a retried INSERT): after one, the
-    shared session is unusable until it is rolled back here."""
-    with session_scope() as session:
-        token = _shared.set(session)
-        try:
-            yield session
-        finally:
-            _shared.reset(token)

@@ -91,7 +91,7 @@ class CaseListState(SessionState):
         """The query runs in a thread: a province-wide list must not hold up
         every other user's events on this worker (bench/RESULTS.md)."""
         ok, result = await self._call_in_thread(
-            case_queries.list_cases, self.filters, self.page, read=True
+            case_queries.list_cases, self.filters, self.page
         )
         if not ok:
             return result
@@ -132,7 +132,7 @@ class CaseListState(SessionState):
         self.page = int(page) if page.isdigit() and len(page) < 7 else 1
         self.form_key += 1
         ok, result = await self._call_in_thread(
-            case_queries.open_list, self.filters, self.page, read=True
+            case_queries.open_list, self.filters, self.page
         )
         if not ok:
             return result
@@ -236,8 +236,7 @@ class CaseDetailState(SessionState):
         self.case, self.acts, self.violator, self.timeline = {}, [], [], []
         self.refused = self.in_bin = False
         case_id = _case_id(self.router.url.query_parameters.get("id"))
-        ok, result = await self._call_in_thread(_case_or_refusal, case_id,
-                                                read=True)
+        ok, result = await self._call_in_thread(_case_or_refusal, case_id)
         if not ok:
             return result
         if not isinstance(result, dict):

@@ -39,8 +39,7 @@ class PrintMenuState(SessionState):
     async def load_forms(self):
         """Fill the menu with the forms that apply at the case's stage."""
         self._clear_preview()
-        ok, result = await self._call_in_thread(printing.menu_forms, self._case(),
-                                                  read=True)
+        ok, result = await self._call_in_thread(printing.menu_forms, self._case())
         if not ok:
             self.forms = []
             return result

@@ -49,8 +49,7 @@ class ProcedureState(SessionState):
     _version: int = 0
 
     async def _reload(self):
-        ok, both = await self._call_in_thread(_procedure_and_details, self._case_id,
-                                              read=True)
+        ok, both = await self._call_in_thread(_procedure_and_details, self._case_id)
         if not ok:
             return both
         result, found = both
@@ -141,8 +140,7 @@ class TodoState(SessionState):
     kinds: list[dict] = [{"id": k, "name": v} for k, v in todo.KINDS.items()]
 
     async def _load(self, page: int):
-        ok, result = await self._call_in_thread(todo.todo_page, self.kind, page,
-                                                  read=True)
+        ok, result = await self._call_in_thread(todo.todo_page, self.kind, page)
         if not ok:
             self.rows = []
             return result
@@ -185,7 +183,7 @@ class TodoBadgeState(SessionState):
     @rx.event
     async def load_badge(self):
         shown = (self.errors, self.message)
-        ok, result = await self._call_in_thread(todo.todo_count, read=True)
+        ok, result = await self._call_in_thread(todo.todo_count)
         self.errors, self.message = shown
         if not ok or not isinstance(result, int) or result <= 0:
             self.todo_badge = ""

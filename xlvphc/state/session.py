@@ -8,7 +8,6 @@ the session secret, which reads and writes the session row on each event.
 tests/security/test_off_the_loop.py checks the state modules for it."""
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -17,7 +16,7 @@ import reflex as rx
 
 from xlvphc import routes
 from xlvphc.components import form_guard
-from xlvphc.services import auth, db
+from xlvphc.services import auth
 from xlvphc.services.access import Action, Actor
 from xlvphc.services.errors import (
     NotAuthenticated,
@@ -142,17 +141,12 @@ class SessionState(rx.State):
         return None
 
     async def _call_in_thread(
-        self, fn: Callable[..., Any], *args: Any, read: bool = False
+        self, fn: Callable[..., Any], *args: Any
     ) -> tuple[bool, Any]:
         """Run a service call with the acting user, in a worker thread: the
         session is resolved and `fn(actor, *args)` runs there, in one trip.
         Returns (ok, result); on failure result is the redirect to follow (or
-        None) and `errors`/`message` say what went wrong.
-
-        `read`: the page reads of the busiest pages (list, case, to-do),
-        whose session check and reads then share one transaction
-        (db.one_transaction). Not for writes that retry after a database
-        error, nor for long work that commits in steps (the importer)."""
+        None) and `errors`/`message` say what went wrong."""
         # Cleared only when set: an assignment, even of the same value, marks
         # the session state changed and sends it with the event's answer.
         if self.errors:
@@ -163,11 +157,9 @@ class SessionState(rx.State):
         resolved: list[Actor] = []
 
         def work() -> Any:
-            scope = db.one_transaction() if read else contextlib.nullcontext()
-            with scope:
-                actor = auth.resolve(token)
-                resolved.append(actor)
-                return fn(actor, *args)
+            actor = auth.resolve(token)
+            resolved.append(actor)
+            return fn(actor, *args)
 
         try:
             result = await asyncio.to_thread(work)
