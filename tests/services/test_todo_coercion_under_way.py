@@ -5,9 +5,10 @@ interest, Art. 78 k1, was still owed with the list empty).
 
 A coercion under way is followed from its decision on, for as long as the
 fine, its interest or a remedial measure is owed: one row, dated on the
-decision, saying how long it has run and what is still owed. It is in the
-list's total, not in its overdue count nor in the shell's badge (the law
-sets no deadline for a coercion's result)."""
+decision, saying how long it has run and everything still owed. It counts as
+overdue and in the shell's badge (coercion is decided because the decision's
+deadline passed unmet; before, such a case left both counts, and a row owing
+interest and a remedial measure named the interest only)."""
 
 from tests.services.test_procedure import (
     FAMILY_SMALL,
@@ -27,6 +28,7 @@ from xlvphc.services.procedure.todo import (
 )
 
 LABEL = "Đang cưỡng chế – ghi nhận kết quả cưỡng chế (Điều 86)"
+REMEDY = "biện pháp khắc phục hậu quả"
 # 3.500.000 đồng, 162 days late: 3.500.000 × 0,05 % × 162 (Art. 78 k1).
 LATE = 162
 INTEREST = "283.500"
@@ -50,17 +52,21 @@ def test_the_overdue_row_gives_way_to_the_coercion_under_way(
     rows = rows_of(officer, case_id)
     assert set(rows) == {"coercing"}
     row = rows["coercing"]
-    assert row["label"] == f"{LABEL} – còn tiền phạt 3.500.000 đồng"
+    # The fine and the interest run on it until today (the case page's).
+    assert row["label"] == (
+        f"{LABEL} – còn tiền phạt 3.500.000 đồng, tiền chậm nộp {INTEREST} đồng"
+    )
     assert (row["due"], row["when"], row["tone"]) == (
         d(4),
         "QĐ cưỡng chế 4 ngày trước",
-        "blue",
+        "red",
     )
     assert case_row(case_id).coerced_on is not None
-    # Counted in the list, not as overdue, not in the badge.
+    # Still overdue: in the list's overdue count and in the shell's badge.
     page = todo_page(officer)
-    assert (page["total"], page["overdue"]) == (1, 0)
-    assert todo_count(officer) == 0
+    assert (page["total"], page["overdue"]) == (1, 1)
+    assert todo_count(officer) == 1
+    assert todo_page(officer, "coercing")["overdue"] == 1
     assert rows_of(officer, case_id, "coercing") == rows
     assert KINDS["coercing"] == LABEL
     # Only the case's unit and its supervisors see it.
@@ -76,6 +82,11 @@ def test_a_coercion_decided_today_says_so(
     case_id = received_case(officer, 30)
     step(lead, case_id, "coerce", code="salary", on=d(0), deduct_from="salary")
     assert rows_of(officer, case_id)["coercing"]["when"] == "QĐ cưỡng chế hôm nay"
+    # Overdue from the decision's day on, though dated today.
+    assert todo_page(officer)["overdue"] == 1
+    assert todo_count(officer) == 1
+    assert todo_count(people["canbo.b"]) == 0
+    assert todo_count(people["giamsat"]) == 1
 
 
 def test_the_interest_left_after_the_result_stays_on_the_list(
@@ -196,3 +207,78 @@ def test_a_money_coercion_result_leaves_the_remedial_measure_listed(
     )
     step(officer, case_id, "remedial_done", on=d(0), note="Đã tháo dỡ")
     assert rows_of(officer, case_id) == {}
+
+
+def test_interest_and_remedial_measure_owed_are_both_named(
+    people,
+    lead,  # noqa: F811
+):
+    """The money coercion collected the fine only: the interest fixed on it
+    and the decision's remedial measure are both still owed, and counted."""
+    officer = people["canbo.a"]
+    case_id = decided_case(officer, FAMILY_SMALL, LATE + 10, remedial_measures=MEASURE)
+    step(officer, case_id, "receipt", on=d(LATE + 10))
+    step(lead, case_id, "coerce", code="account", on=d(2), document="1/QĐ-CCXP")
+    step(officer, case_id, "coercion_done", on=d(0), amount="3.500.000", note="Thu")
+    assert case_row(case_id).surcharge_total == 283_500
+
+    row = rows_of(officer, case_id)["coercing"]
+    assert row["label"] == (
+        f"Còn {INTEREST} đồng tiền chậm nộp chưa thu và {REMEDY} chưa thực "
+        "hiện – ghi nhận kết quả hoặc cưỡng chế tiếp (Điều 78, 85, 86)"
+    )
+    assert todo_count(officer) == 1 and todo_page(officer)["overdue"] == 1
+
+    # The interest paid: the remedial measure alone is left.
+    step(officer, case_id, "payment", on=d(0), surcharge=INTEREST)
+    assert rows_of(officer, case_id)["coercing"]["label"] == f"{LABEL} – {REMEDY}"
+    assert todo_count(officer) == 1
+    step(officer, case_id, "remedial_done", on=d(0), note="Đã tháo dỡ")
+    assert rows_of(officer, case_id) == {}
+    assert todo_count(officer) == 0
+
+
+def test_fine_interest_and_remedial_measure_owed_are_all_named(
+    people,
+    lead,  # noqa: F811
+):
+    officer = people["canbo.a"]
+    case_id = decided_case(officer, FAMILY_SMALL, LATE + 10, remedial_measures=MEASURE)
+    step(officer, case_id, "receipt", on=d(LATE + 10))
+    step(lead, case_id, "coerce", code="account", on=d(1), document="1/QĐ-CCXP")
+    assert rows_of(officer, case_id)["coercing"]["label"] == (
+        f"{LABEL} – còn tiền phạt 3.500.000 đồng, tiền chậm nộp {INTEREST} đồng "
+        f"và {REMEDY}"
+    )
+
+
+def test_several_coercions_count_once_each_and_the_badge_caps(
+    people,
+    lead,  # noqa: F811
+    monkeypatch,
+):
+    """Each coerced case is one overdue item, beside the other deadlines;
+    the badge still stops at its cap."""
+    from xlvphc.services.procedure import todo
+
+    officer = people["canbo.a"]
+    coerced = [received_case(officer, 30 + i) for i in range(3)]
+    for number, case_id in enumerate(coerced, 1):
+        step(
+            lead,
+            case_id,
+            "coerce",
+            code="account",
+            on=d(0),
+            document=f"{number}/QĐ-CCXP",
+        )
+    overdue = received_case(officer, 30)  # not coerced: the coercion kind
+    page = todo_page(officer)
+    assert {r["case_id"]: r["kind"] for r in page["rows"]} == {
+        **dict.fromkeys(coerced, "coercing"),
+        overdue: "coercion",
+    }
+    assert (page["total"], page["overdue"]) == (4, 4)
+    assert todo_count(officer) == 4
+    monkeypatch.setattr(todo, "BADGE_CAP", 2)
+    assert todo_count(officer) == 2

@@ -395,6 +395,32 @@ def _signer_of_unit(session: Session, case: Case, parsed, errors: dict) -> bool:
     return True
 
 
+def _registered_delegation(session: Session, case: Case, parsed, errors: dict):
+    """The delegation cited, judged without the decision's date: the
+    unit's register must hold its number (whether it is in force is told
+    once the date is usable), and with no sanctioning title chosen, the
+    head's title it names must be one of the unit's (as `_lawful_decision`
+    does on the date)."""
+    from xlvphc.services.procedure.delegation import registered
+
+    if not parsed.delegation or "delegation" in errors:
+        return
+    rows = registered(session, case.unit_id, parsed.delegation)
+    if not rows:
+        errors["delegation"] = (
+            f"Không có quyết định giao quyền số «{parsed.delegation}» của đơn vị "
+            "trong sổ giao quyền (Điều 54 Luật XLVPHC; Điều 10 Nghị định "
+            "118/2021)."
+        )
+        return
+    if parsed.signer_title_code:
+        return  # its fit is judged by _signer_of_unit
+    unit = case.unit_id
+    misfits = [signer_fit.refusal(session, unit, r.head_title_code) for r in rows]
+    if all(misfits):  # whichever of them is in force on the date
+        errors["delegation"] = misfits[0]
+
+
 def _lawful_decision(
     session: Session, case: Case, acts: list, is_org: bool, parsed, errors: dict
 ) -> list[str]:
@@ -418,7 +444,12 @@ def _lawful_decision(
         refusal = expulsion_refusal(is_org, violator.nationality if violator else "")
         if refusal:
             errors["sanction_expulsion"] = refusal
-    if parsed.decided_on is None:
+    if parsed.decided_on is None or "decided_on" in errors:
+        # Without a usable date only the date-dependent checks wait (the
+        # limitation, the delegation in force, the ceiling): a wrong date
+        # would judge them on the wrong day. The rest is told now, so that
+        # one submit reports every field, not in rounds.
+        _registered_delegation(session, case, parsed, errors)
         return notes
     # Counted from the detection of a continuing violation (NĐ 118 Art. 8 k1).
     found = limitation(session, case)

@@ -3,6 +3,7 @@ Art. 19 partly executed after death, disappearance, dissolution or
 bankruptcy, MQĐ17; Art. 74 execution limitation expired; Art. 65–66 no
 decision possible; Art. 62 accepted for prosecution)."""
 
+from collections.abc import Iterable
 from datetime import date
 
 from sqlmodel import Session, select
@@ -50,6 +51,10 @@ def _close(ctx: Context, reason: str, on: date, text: str, **record) -> None:
     ctx.summary = f"Kết thúc hồ sơ: {CloseReason.LABELS[reason].lower()}{text}"
 
 
+# The steps that tell whether the remedial measures were carried out.
+REMEDIAL_STEPS = ("remedial_done", "coerce", "coercion_done")
+
+
 def remedial_carried_out(session: Session, case: Case) -> bool:
     """The decision's remedial measures are recorded as done: a «Ghi nhận đã
     thực hiện biện pháp khắc phục» step, or the result of a coercion whose
@@ -58,10 +63,17 @@ def remedial_carried_out(session: Session, case: Case) -> bool:
         select(ProcedureStep.step, ProcedureStep.code)
         .where(
             ProcedureStep.case_id == case.id,
-            ProcedureStep.step.in_(("remedial_done", "coerce", "coercion_done")),
+            ProcedureStep.step.in_(REMEDIAL_STEPS),
         )
         .order_by(ProcedureStep.id)
     ).all()
+    return remedial_done_in(steps)
+
+
+def remedial_done_in(steps: Iterable[tuple[str, str | None]]) -> bool:
+    """`remedial_carried_out` on a case's REMEDIAL_STEPS as (step, code), in
+    the order they were entered: "Việc cần làm" reads a page's steps in one
+    query."""
     measure = ""
     for code, sub in steps:
         if code == "remedial_done":

@@ -117,18 +117,28 @@ def delegation_in_force(
     session: Session, unit_id: int, number: str, on: date, scope: str = "sanction"
 ) -> Delegation | None:
     """The unit's delegation with that number in force on a day, if any."""
-    rows = session.exec(
-        select(Delegation).where(
-            Delegation.unit_id == unit_id,
-            Delegation.number == number.strip(),
-            Delegation.scope == scope,
-        )
-    ).all()
-    for row in rows:
+    for row in registered(session, unit_id, number, scope):
         last = min(d for d in (row.valid_to, row.ended_on, date.max) if d)
         if row.valid_from <= on <= last:
             return row
     return None
+
+
+def registered(
+    session: Session, unit_id: int, number: str, scope: str = "sanction"
+) -> list[Delegation]:
+    """The unit's delegations with that number in the register, in force or
+    not (a decision form without a usable date can still be told that the
+    number is not there at all)."""
+    return list(
+        session.exec(
+            select(Delegation).where(
+                Delegation.unit_id == unit_id,
+                Delegation.number == number.strip(),
+                Delegation.scope == scope,
+            )
+        ).all()
+    )
 
 
 def delegation_state(row: Delegation, today: date) -> str:

@@ -110,23 +110,29 @@ def _last_day(case: Case, on: date) -> date:
     return min(on, case.execution_end) if case.execution_end else on
 
 
-def running_interest(session: Session, case: Case, on: date) -> int:
+def running_interest(
+    session: Session, case: Case, on: date, plan: list[Instalment] | None = None
+) -> int:
     """Interest on the fine still unpaid, up to and including `on`, and no
     later than the end of the execution limitation (Art. 74: past it the
-    fine is no longer collected; the column kept by `refresh_deadlines`)."""
+    fine is no longer collected; the column kept by `refresh_deadlines`).
+    `plan`: the case's instalments, if already read (a page of cases)."""
     if case.status not in RUNNING or case.decided_on is None:
         return 0
     on = _last_day(case, on)
     return sum(
         late_surcharge(amount, days_late(due, on))
-        for due, amount, _part in _unpaid_parts(session, case)
+        for due, amount, _part in _unpaid_parts(session, case, plan)
         if due is not None
     )
 
 
-def owed(session: Session, case: Case, on: date) -> Owed:
-    """The fine and the interest still owed on `on`."""
-    running = running_interest(session, case, on)
+def owed(
+    session: Session, case: Case, on: date, plan: list[Instalment] | None = None
+) -> Owed:
+    """The fine and the interest still owed on `on` (`plan` as in
+    `running_interest`)."""
+    running = running_interest(session, case, on, plan)
     accrued = case.surcharge_total + running
     return Owed(
         outstanding(case), max(accrued - case.surcharge_paid, 0), accrued, running

@@ -15,15 +15,18 @@ deadline does not apply to. The statements are built once
 per shape, with the dates and units as parameters: the shell's count runs on
 every page load.
 
-A coercion under way ("coercing") is followed, not due: the law sets no
-deadline for its result. Its row is dated on the coercion decision and shown
-from that day on, for as long as the fine, its interest or a remedial
-measure is owed, sorted by that date with the deadlines (the longer it has
-run, the higher), and says how long it has run. It is counted in the
-list's total, but neither as overdue nor in the shell's badge, which count
-deadlines passed or near (FOLLOW_UP).
+A coercion under way ("coercing") is dated on the coercion decision, not on
+a deadline: the law sets none for its result. Its row is shown from that
+day on, for as long as the fine, its interest or a remedial measure is
+owed, sorted by that date with the deadlines (the longer it has run, the
+higher); it says how long it has run and everything still owed. It counts
+as overdue, and in the shell's badge, from the decision on: coercion is
+decided because the decision's deadline passed unmet (Art. 86 k1), and the
+case stays overdue until its result leaves nothing owed (FOLLOW_UP; it was
+left out of both counts before, so a coerced case owing money looked done).
 """
 
+from collections import defaultdict
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -32,10 +35,12 @@ from sqlmodel import func, select
 
 from xlvphc.domain.dates import fmt_date
 from xlvphc.domain.money import format_vnd
-from xlvphc.models import Case, Instalment, Unit
+from xlvphc.models import Case, Decision, Instalment, ProcedureStep, Unit
 from xlvphc.models.base import local_now
 from xlvphc.services.access import Action, Actor, visible_units
 from xlvphc.services.db import session_scope
+from xlvphc.services.procedure.closing import REMEDIAL_STEPS, remedial_done_in
+from xlvphc.services.procedure.late_interest import Owed, owed
 
 # How far ahead a limitation end is shown, and other deadlines.
 LIMITATION_WARNING = timedelta(days=30)
@@ -90,8 +95,8 @@ BRANCHES = {
     "seizure": (Case.seizure_due, "soon"),  # Art. 125 k8, extensions included
     "coercing": (Case.coerced_on, None),  # Art. 86, from the decision on
 }
-# Kinds that follow a step under way rather than a deadline: not overdue,
-# not in the badge (module docstring).
+# Kinds dated on a step under way rather than on a deadline: overdue from
+# that day on, whatever count's horizon (module docstring).
 FOLLOW_UP = frozenset({"coercing"})
 _TODAY = sa.bindparam("today", type_=sa.Date)
 
@@ -106,7 +111,10 @@ def _branch(kind: str, scoped: bool, bounded: bool) -> sa.Select:
     if window:
         where.append(column <= sa.bindparam(window, type_=sa.Date))
     if bounded:
-        where.append(column <= sa.bindparam("until", type_=sa.Date))
+        # A FOLLOW_UP row is overdue from its step on, in the overdue count
+        # (until = yesterday) as in the badge's (until = today + 3 days).
+        until = sa.bindparam("until", type_=sa.Date)
+        where.append(column <= (_TODAY if kind in FOLLOW_UP else until))
     if kind == "compliance":
         where.append(column >= _TODAY)
     elif kind == "coercion":
@@ -195,41 +203,46 @@ def _serial(session) -> None:
 
 
 def _count(session, kinds, scoped: bool, params: dict, until, cap: int) -> int:
-    """How many deadlines (due on or before `until`, if given: then without
-    the FOLLOW_UP kinds, which are never due), up to `cap`."""
-    if until is not None:
-        kinds = tuple(kind for kind in kinds if kind not in FOLLOW_UP)
-        if not kinds:
-            return 0
+    """How many deadlines (due on or before `until`, if given: the FOLLOW_UP
+    kinds then from their step on, `_branch`), up to `cap`."""
     head = _union(kinds, scoped, until is not None, False).limit(cap).subquery()
     return session.exec(
         select(func.count()).select_from(head), params={**params, "until": until}
     ).one()
 
 
-def _coercing_label(case) -> str:
-    """What a case under coercion still owes, as its row says it: the unpaid
-    fine; or, the fine collected, the late-payment interest left (fixed
-    once the fine is paid, Art. 78 k1), which a payment or a further
-    coercion collects; else the remedial measure the coercion enforces."""
-    fine = case.fine_total - case.paid_total - case.reduced_total
-    interest = case.surcharge_total - case.surcharge_paid
-    if fine > 0:
-        return f"{KINDS['coercing']} – còn tiền phạt {format_vnd(fine)}"
-    if interest > 0:
+REMEDY = "biện pháp khắc phục hậu quả"
+
+
+def _coercing_label(left: Owed, remedy: bool) -> str:
+    """Everything a case under coercion still owes, as its row says it: the
+    unpaid fine and the late-payment interest to date (Art. 78 k1, the case
+    page's figures) and the remedial measure not yet carried out (Art. 85);
+    once the fine is collected, the interest left leads, which a payment or
+    a further coercion collects."""
+    if left.fine:
+        owed_parts = [left.breakdown(), *([REMEDY] if remedy else [])]
+        return f"{KINDS['coercing']} – còn {' và '.join(owed_parts)}"
+    if left.interest and remedy:
         return (
-            f"Còn {format_vnd(interest)} tiền chậm nộp chưa thu – ghi nhận nộp "
-            "hoặc cưỡng chế tiếp (Điều 78, 86)"
+            f"Còn {format_vnd(left.interest)} tiền chậm nộp chưa thu và "
+            f"{REMEDY} chưa thực hiện – ghi nhận kết quả hoặc cưỡng chế tiếp "
+            "(Điều 78, 85, 86)"
         )
-    return f"{KINDS['coercing']} – biện pháp khắc phục hậu quả"
+    if left.interest:
+        return (
+            f"Còn {format_vnd(left.interest)} tiền chậm nộp chưa thu – ghi nhận "
+            "nộp hoặc cưỡng chế tiếp (Điều 78, 86)"
+        )
+    return f"{KINDS['coercing']} – {REMEDY}"
 
 
-def _row(item, case, today: date, position: int | None) -> dict:
+def _row(item, case, today: date, position: int | None, coercing: str) -> dict:
     left = (item.due - today).days
-    if item.kind in FOLLOW_UP:  # how long the coercion has run
+    if item.kind in FOLLOW_UP:  # how long the coercion has run; overdue
         since = -left
         when = f"QĐ cưỡng chế {since} ngày trước" if since else "QĐ cưỡng chế hôm nay"
-        tone = "blue"
+        tone = "red"
     elif left < 0:
         when, tone = f"Quá hạn {-left} ngày", "red"
     elif left == 0:
@@ -240,7 +253,7 @@ def _row(item, case, today: date, position: int | None) -> dict:
     return {
         "case_id": item.case_id,
         "kind": item.kind,
-        "label": _coercing_label(case)
+        "label": coercing
         if item.kind == "coercing"
         else (EXPIRED.get(item.kind) if left < 0 else None)
         or KINDS[item.kind] + detail,
@@ -266,12 +279,6 @@ def _details(session, found) -> tuple[dict, dict]:
                 Case.record_number,
                 Case.decision_number,
                 Case.violator_name,
-                # what a coercion row says is still owed
-                Case.fine_total,
-                Case.paid_total,
-                Case.reduced_total,
-                Case.surcharge_total,
-                Case.surcharge_paid,
                 Unit.name.label("unit_name"),
             )
             .join(Unit, Unit.id == Case.unit_id)
@@ -287,6 +294,44 @@ def _details(session, found) -> tuple[dict, dict]:
         .group_by(Instalment.case_id)
     ).all()
     return cases, dict(positions)
+
+
+def _coercions(session, found, today: date) -> dict[int, str]:
+    """The labels of the page's coercion rows (`_coercing_label`): what
+    each case owes today (late_interest.owed, as on the case page) and
+    whether its remedial measure is still to be carried out. Four queries
+    for the whole page, however many such rows it holds."""
+    ids = {item.case_id for item in found if item.kind == "coercing"}
+    if not ids:
+        return {}
+    plans = defaultdict(list)
+    for part in session.exec(
+        select(Instalment)
+        .where(Instalment.case_id.in_(ids))
+        .order_by(Instalment.case_id, Instalment.position)
+    ):
+        plans[part.case_id].append(part)
+    measures: dict[int, str] = {}
+    for case_id, text in session.exec(
+        select(Decision.case_id, Decision.remedial_measures).where(
+            Decision.case_id.in_(ids)
+        )
+    ):
+        measures.setdefault(case_id, (text or "").strip())
+    steps = defaultdict(list)
+    for case_id, step, code in session.exec(
+        select(ProcedureStep.case_id, ProcedureStep.step, ProcedureStep.code)
+        .where(ProcedureStep.case_id.in_(ids), ProcedureStep.step.in_(REMEDIAL_STEPS))
+        .order_by(ProcedureStep.id)
+    ):
+        steps[case_id].append((step, code))
+    return {
+        case.id: _coercing_label(
+            owed(session, case, today, plans[case.id]),
+            bool(measures.get(case.id)) and not remedial_done_in(steps[case.id]),
+        )
+        for case in session.exec(select(Case).where(Case.id.in_(ids)))
+    }
 
 
 def todo_page(actor: Actor, kind: object = "", page: object = 1) -> dict:
@@ -311,9 +356,16 @@ def todo_page(actor: Actor, kind: object = "", page: object = 1) -> dict:
             params={**params, "until": None, "arm_limit": skip + PAGE_SIZE},
         ).all()
         cases, positions = _details(session, found)
+        coercing = _coercions(session, found, today)
     return {
         "rows": [
-            _row(item, cases[item.case_id], today, positions.get(item.case_id))
+            _row(
+                item,
+                cases[item.case_id],
+                today,
+                positions.get(item.case_id),
+                coercing.get(item.case_id, ""),
+            )
             for item in found
         ],
         "page": current,
@@ -333,7 +385,7 @@ def todo_list(actor: Actor, kind: object = "", page: object = 1) -> list[dict]:
 
 def todo_count(actor: Actor) -> int:
     """How many deadlines are overdue or due within BADGE_DAYS days (the
-    shell's count; not the coercions under way), counted up to BADGE_CAP.
+    shell's count; the coercions under way included), counted up to BADGE_CAP.
     Zero for a user who may not read cases (the menu item is hidden for
     them)."""
     if not actor.can(Action.CASE_READ):
