@@ -75,9 +75,22 @@ def test_the_on_the_spot_form_reports_the_violation_and_the_decision_at_once(
     assert errors["violation_place"] == "Vui lòng nhập địa điểm vi phạm."
     assert errors["treasury"] == "Vui lòng nhập nơi nộp tiền phạt."
     assert errors["payment_days"] == "Số ngày nộp phạt phải từ 10 đến 365."
-    # 600.000 is in the act's frame (400.000–600.000), above the Art. 56
-    # ceiling only: that waits for the other decision boxes to be right.
-    assert act_key not in errors
+    # 600.000 is in the act's frame (400.000–600.000) but above the Art. 56
+    # ceiling: told in the same refusal (second trial: it came fourth).
+    assert "500.000 đồng đối với cá nhân" in errors[act_key]
+    assert _case_count() == 0
+
+
+def test_the_on_the_spot_ceiling_is_told_without_a_decision_date(people):
+    """No decision date yet: the violation's day says which ceiling applies,
+    so an officer learns at once that the case needs a record."""
+    form = spot_form(fine="600.000", decided_on="")
+    act_key = next(k for k in form if k.startswith("fine_"))
+
+    errors = _refusal(decide_without_record, people["canbo.a"], form)
+
+    assert "decided_on" in errors
+    assert "phải lập biên bản" in errors[act_key]
     assert _case_count() == 0
 
 

@@ -78,12 +78,22 @@ def _decision_boxes(parsed: CaseInput, form: dict, today: date) -> dict:
     minor = minor_rule(birth, violated)
     day = violated or today
     decided, errors = read_decision(form, acts, is_org, day, today, minor)
-    if decided.decided_on and acts and not errors:
-        total = sum(decided.fines.values())
-        problem = _ceiling_message(total, decided.decided_on, is_org)
-        if problem:
-            errors[f"fine_{acts[0].id}"] = problem
+    _check_ceiling(errors, decided, acts, is_org, day)
     return errors
+
+
+def _check_ceiling(errors: dict, decided, acts, is_org: bool, day) -> None:
+    """The Art. 56 ceiling at the first fine box, checked whatever else is
+    wrong (user trial: it came last, after three submits, for a case that
+    could never be decided on the spot); only fines that could not be read
+    leave it for later. Without a decision date, the violation's day tells
+    which ceiling applies."""
+    if not acts or any(key.startswith("fine_") for key in errors):
+        return
+    total = sum(decided.fines.values())
+    problem = _ceiling_message(total, decided.decided_on or day, is_org)
+    if problem:
+        errors[f"fine_{acts[0].id}"] = problem
 
 
 def decide_without_record(
@@ -176,11 +186,7 @@ def decide_without_record(
         minor = violator_minor(session, case)
         decided, errors = read_decision(decision_data, acts, is_org, day, today, minor)
         notes = _lawful_decision(session, case, acts, is_org, decided, errors)
-        total = sum(decided.fines.values())
-        if decided.decided_on and not errors:
-            problem = _ceiling_message(total, decided.decided_on, is_org)
-            if problem:
-                errors[f"fine_{acts[0].id}"] = problem
+        _check_ceiling(errors, decided, acts, is_org, day)
         errors = {by_act.get(k, k): v for k, v in errors.items()}
         if errors:
             raise ValidationFailed(errors)
