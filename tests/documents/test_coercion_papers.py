@@ -19,6 +19,13 @@ from xlvphc.services.db import session_scope
 from xlvphc.services.errors import ValidationFailed
 from xlvphc.services.procedure.details import case_details
 
+# A deduction from salary names the employer and what it deducts from
+# (both required for MQĐ07).
+SALARY = {
+    "code": "salary",
+    "holder": "Công ty TNHH Cà phê Buôn Ma Thuột",
+    "deduct_from": "salary",
+}
 YEAR = int(d(0)[-4:])
 
 
@@ -72,44 +79,44 @@ def test_decisions_numbered_from_the_unit_series(people, leads):  # noqa: F811
     # A decision signed on paper keeps its number, and the series moves past
     # it so the system never issues it again.
     third = overdue(officer)
-    summary = step(lead, third, "coerce", code="salary", on=d(0), document="7/QĐ-CCXP")
+    summary = step(lead, third, "coerce", **SALARY, on=d(0), document="7/QĐ-CCXP")
     assert "7/QĐ-CCXP (đã ban hành trên giấy)" in summary
     assert _last("UBND-22015") == 7
     fourth = overdue(officer)
-    step(lead, fourth, "coerce", code="salary", on=d(0))
+    step(lead, fourth, "coerce", **SALARY, on=d(0))
     assert _numbers(fourth) == ["08/QĐ-CCXP"]
 
     # An older paper number below the series, not yet used: kept, series
     # unchanged. A number already given, or one without digits: refused at
     # the field, nothing written.
     fifth = overdue(officer)
-    step(lead, fifth, "coerce", code="salary", on=d(0), document="5/QĐ-CCXP")
+    step(lead, fifth, "coerce", **SALARY, on=d(0), document="5/QĐ-CCXP")
     assert _last("UBND-22015") == 8
     sixth = overdue(officer)
     for taken in ("7/QĐ-CCXP", "1/QĐ-CCXP", "5/QĐ-CCXP"):
         with pytest.raises(ValidationFailed) as refused:
-            step(lead, sixth, "coerce", code="salary", on=d(0), document=taken)
+            step(lead, sixth, "coerce", **SALARY, on=d(0), document=taken)
         assert (
             "đã được dùng cho một quyết định cưỡng chế khác"
             in (refused.value.errors["document"])
         )
     with pytest.raises(ValidationFailed) as refused:
-        step(lead, sixth, "coerce", code="salary", on=d(0), document="QĐ-CCXP")
+        step(lead, sixth, "coerce", **SALARY, on=d(0), document="QĐ-CCXP")
     assert refused.value.errors["document"].startswith("Số quyết định phải có chữ số")
     assert _numbers(sixth) == [] and _last("UBND-22015") == 8
 
     # A paper number of another symbol is the unit's own business: kept,
     # the series untouched.
-    step(lead, sixth, "coerce", code="salary", on=d(0), document="12/QĐ-CC")
+    step(lead, sixth, "coerce", **SALARY, on=d(0), document="12/QĐ-CC")
     assert _numbers(sixth) == ["12/QĐ-CC"] and _last("UBND-22015") == 8
 
     # Another unit has its own series: its first number is 1, and unit A's
     # paper number 7 is free for it.
     theirs = overdue(other)
-    step(other_lead, theirs, "coerce", code="salary", on=d(0))
+    step(other_lead, theirs, "coerce", **SALARY, on=d(0))
     assert _numbers(theirs) == ["01/QĐ-CCXP"]
     again = overdue(other)
-    step(other_lead, again, "coerce", code="salary", on=d(0), document="7/QĐ-CCXP")
+    step(other_lead, again, "coerce", **SALARY, on=d(0), document="7/QĐ-CCXP")
     assert _numbers(again) == ["7/QĐ-CCXP"]
 
 

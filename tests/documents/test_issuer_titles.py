@@ -32,6 +32,13 @@ from xlvphc.services import cases, printing
 from xlvphc.services.access import Role
 from xlvphc.services.db import session_scope
 
+# A deduction from salary names the employer and what it deducts from
+# (both required for MQĐ07).
+SALARY = {
+    "code": "salary",
+    "holder": "Công ty TNHH Cà phê Buôn Ma Thuột",
+    "deduct_from": "salary",
+}
 SIGNER = "Hồ Văn Đức"
 # code -> the units of the kinds it applies to, named as they head a
 # decision (services.cases.issuer_name): commune committees and police,
@@ -212,7 +219,7 @@ def test_the_trial_case_prints_the_commune_police_once(chief, typed):
         ),
     )
     step(chief, case_id, "receipt", on=d(20))
-    step(chief, case_id, "coerce", code="salary", on=d(1))
+    step(chief, case_id, "coerce", **SALARY, on=d(1))
     step(chief, case_id, "coerce", code="account", on=d(0))
     for code in ("MQĐ02", "MQĐ07", "MQĐ08"):
         text = all_text(printing.print_form(chief, case_id, code)[1])

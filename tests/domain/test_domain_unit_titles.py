@@ -216,3 +216,29 @@ def test_with_body_glues_no_other_body(title, printed):
         assert post_of(title, "Công an xã Ea Kar") == "Trưởng"
     else:
         assert post_of(title, "Công an xã Ea Kar") == printed
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "other"),
+    [
+        # The catalogue's labels tell the level as "cấp tỉnh", "cấp xã" or
+        # "xã, phường, đặc khu" (user trial: typed in the title box, they
+        # were replaced silently instead of refused).
+        ("Giám đốc Công an cấp tỉnh", "Công an xã Ea Kar", True),
+        ("Trưởng phòng Công an cấp tỉnh", "Công an xã Ea Kar", True),
+        (
+            "Chủ tịch Ủy ban nhân dân xã, phường, đặc khu",
+            "Ủy ban nhân dân tỉnh Đắk Lắk",
+            True,
+        ),
+        ("Trưởng Công an cấp xã", "Công an xã Ea Kar", False),
+        (
+            "Chủ tịch Ủy ban nhân dân xã, phường, đặc khu",
+            "Ủy ban nhân dân xã Ea Kar",
+            False,
+        ),
+        ("Chiến sĩ Công an nhân dân đang thi hành công vụ", "Công an xã Ea Kar", False),
+    ],
+)
+def test_a_label_of_another_level(title, body, other):
+    assert names_other_body(title, body) is other

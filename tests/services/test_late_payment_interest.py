@@ -30,6 +30,13 @@ from xlvphc.services.procedure import allowed_steps, case_procedure
 from xlvphc.services.procedure.todo import todo_list
 from xlvphc.services.procedure.transitions import held_steps
 
+# A deduction from salary names the employer and what it deducts from
+# (both required for MQĐ07).
+SALARY = {
+    "code": "salary",
+    "holder": "Công ty TNHH Cà phê Buôn Ma Thuột",
+    "deduct_from": "salary",
+}
 FINE = "2.500.000"
 LATE = 111  # days past the deadline, as in the trial
 INTEREST = 2_500_000 * LATE // 2000  # 138.750 đồng
@@ -162,7 +169,7 @@ def test_partial_payment_fixes_its_share_and_the_rest_keeps_running(people):
 def test_coercion_recovers_the_fine_with_its_interest(people, lead):  # noqa: F811
     officer = people["canbo.a"]
     case_id = overdue_case(officer)
-    text = step(lead, case_id, "coerce", code="salary", on=d(0), deduct_from="salary")
+    text = step(lead, case_id, "coerce", **SALARY, on=d(0))
     assert "số tiền 2.638.750 đồng" in text
     # More than fine and interest is refused with the total.
     other = overdue_case(officer)

@@ -8,6 +8,7 @@ A passport number starts with a letter, which an iPhone's number pad
 cannot type: the ID box of a foreigner (by "Quốc tịch") keeps the letters."""
 
 import json
+import re
 import shutil
 import subprocess
 
@@ -151,3 +152,51 @@ def test_leaving_nationality_sets_the_id_keyboard(typed, mode):
 
 def test_the_new_case_page_renders_the_id_keyboard():
     assert _mode(_page("case_new_page"), "id_number") == '"numeric"'
+
+
+def test_step_day_counts_are_whole_number_fields():
+    """User trial: the coercion step's "Thời hạn chuyển tiền (ngày)" and
+    "Thời gian thực hiện (ngày)" opened the letter keyboard. Every count of
+    days a step asks is a "number" field (the seizure's period too)."""
+    from xlvphc.services.procedure import details
+
+    fields = details.COERCE + details.SEIZE + details.EXTEND_SEIZURE
+    kinds = {f.name: f.kind for f in fields}
+    assert kinds["transfer_days"] == kinds["period"] == kinds["days"] == "number"
+    counts = [f for f in fields if "(ngày" in f.label]
+    assert len(counts) == 3
+    assert all(f.kind == "number" for f in counts)
+
+
+def _step_keyboard() -> str:
+    """The JavaScript expression the step form's input gives `inputMode`."""
+    from xlvphc.components.procedure_panel import _step_form
+
+    rendered = str(_step_form().render())
+    start = rendered.index("inputMode:") + len("inputMode:")
+    return rendered[start : rendered.index("', '", start)]
+
+
+@pytest.mark.skipif(NODE is None, reason="Node.js is not installed")
+@pytest.mark.parametrize(
+    ("kind", "mode"),
+    [("money", "numeric"), ("number", "numeric"), ("text", "text"),
+     ("date", "text")],
+)
+def test_the_step_form_picks_the_keyboard_by_field_kind(kind, mode):
+    """The step form's expression, run under Node for one field of `kind`
+    (pyOr as Reflex's state.js defines it)."""
+    expression = _step_keyboard()
+    field = re.search(r'(\w+)\?\.\["kind"\]', expression).group(1)
+    program = (
+        "const isTrue = (v) => Boolean(v);"
+        "const pyOr = (a, b) => (isTrue(a) ? a : b());"
+        f"const {field} = {{kind: {json.dumps(kind)}}};"
+        f"console.log({expression});"
+    )
+    done = subprocess.run(
+        [NODE, "-e", program], check=False, capture_output=True, text=True,
+        timeout=30,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == mode

@@ -8,8 +8,10 @@ a procedure step issues needs that step; before it, a draft while the law
 still allows the step, and the blank copy. Coercion papers are drafted only
 while the decision is overdue and money (fine or late-payment interest) or
 a remedial measure is still owed; a paid or closed case keeps only the
-coercion papers it really issued. The menu says which copies each form has,
-and the service refuses any other, whatever the browser sends.
+coercion papers it really issued. The seized-goods papers (MBB15, MQĐ20,
+MBB17, MQĐ24, MBB20, MQĐ14) follow the same rule. The menu says which
+copies each form has, and the service refuses any other, whatever the
+browser sends.
 """
 
 from datetime import timedelta
@@ -31,9 +33,10 @@ from tests.services.conftest import (  # noqa: F401 - fixtures
     ref,
 )
 from xlvphc.documents.registry import codes
-from xlvphc.models import AuditEvent, Case
+from xlvphc.models import AuditEvent, Case, SeizedItem
 from xlvphc.models.base import local_now
 from xlvphc.models.cases import CaseStatus
+from xlvphc.models.procedure import ItemStatus
 from xlvphc.services import auth, cases, printing
 from xlvphc.services.access import Role
 from xlvphc.services.db import session_scope
@@ -46,6 +49,13 @@ from xlvphc.services.procedure.transitions import RULES
 from xlvphc.state.cases import CaseDetailState
 from xlvphc.state.printing import PrintMenuState
 
+# A deduction from salary names the employer and what it deducts from
+# (both required for MQĐ07).
+SALARY = {
+    "code": "salary",
+    "holder": "Công ty TNHH Cà phê Buôn Ma Thuột",
+    "deduct_from": "salary",
+}
 TODAY = local_now().date()
 FAMILY_SMALL = (37, 1, "", "282/2025/NĐ-CP")  # 2.000.000–5.000.000
 
@@ -262,7 +272,7 @@ def test_coercion_is_drafted_only_while_overdue_and_owed(people, lead):  # noqa:
     assert rows["MQĐ11"]["filled"] is False and rows["MBB11"]["filled"] is False
     assert_menu_is_honest(officer, case_id)
 
-    step(lead, case_id, "coerce", code="salary", on=d(0), deduct_from="salary")
+    step(lead, case_id, "coerce", **SALARY, on=d(0))
     rows = menu(officer, case_id)
     assert rows["MQĐ07"]["final"] and rows["MQĐ12a"]["final"]
     assert rows["MQĐ08"]["final"] is False and rows["MQĐ08"]["draft"]
@@ -381,7 +391,7 @@ def test_browser_sending_final_without_the_step_is_refused(people):  # noqa: F81
     case_id = overdue(officer)
     pay_everything(officer, case_id)
     state = _opened(PrintMenuState, case_id)
-    for code in ("MQĐ40", "MQĐ33", "MQĐ07", "MBB10"):
+    for code in ("MQĐ40", "MQĐ33", "MQĐ07", "MBB10", "MQĐ20"):
         for handler in ("download", "preview"):
             fn = PrintMenuState.event_handlers[handler].fn
             sent = run_coroutine(_drive(fn(state, code, "final", "0")))
@@ -392,7 +402,9 @@ def test_browser_sending_final_without_the_step_is_refused(people):  # noqa: F81
     # The menu the same state loads offers none of those buttons.
     run_coroutine(PrintMenuState.event_handlers["load_forms"].fn(state))
     offered = {r["code"]: r for r in state.forms}
-    assert not any(offered[c]["final"] for c in ("MQĐ40", "MQĐ33", "MQĐ07"))
+    assert not any(
+        offered[c]["final"] for c in ("MQĐ40", "MQĐ33", "MQĐ07", "MQĐ20")
+    )
     assert offered["MQĐ02"]["final"]
 
     # The case page's own print handler (MBB01, MQĐ02 buttons) sends "final"
@@ -404,3 +416,110 @@ def test_browser_sending_final_without_the_step_is_refused(people):  # noqa: F81
     assert all(item is None for item in sent[1:])
     assert "«Hủy bỏ quyết định»" in page.message
     assert official_prints(case_id) == []
+
+
+# ------------- rule 4: the seized-goods papers follow the same rule (trial)
+
+SEIZED_PAPERS = ("MBB15", "MQĐ20", "MBB17", "MQĐ24", "MBB20", "MQĐ14")
+
+
+def test_seized_goods_papers_are_official_only_after_their_step(
+    people,  # noqa: F811
+):
+    """User trial: a case that never seized anything offered "Tải về" (an
+    official copy, logged as such) of MQĐ20, which printed "Số: /QĐ-TG"."""
+    officer = people["canbo.a"]
+    case_id = decided(officer)
+    rows = menu(officer, case_id)
+    for code in SEIZED_PAPERS:
+        assert rows[code]["final"] is False, code
+        assert "chưa có bước" in refused(officer, case_id, code), code
+    # A seizure can still be made: its papers can be drafted.
+    for code in ("MBB15", "MQĐ20"):
+        assert rows[code]["draft"], code
+        assert rows[code]["hint"] == (
+            "Bản chính thức sau khi ghi nhận bước «Ghi nhận tang vật, phương "
+            "tiện tạm giữ»."
+        )
+        assert printing.form_data(officer, case_id, code, "draft")[0].draft
+    # Nothing is held, so nothing can be returned or confiscated yet.
+    for code in ("MBB17", "MQĐ24", "MBB20", "MQĐ14"):
+        assert rows[code]["filled"] is False, code
+        assert "không có tang vật đang tạm giữ" in rows[code]["hint"], code
+        assert "chỉ in được mẫu trắng" in refused(officer, case_id, code, "draft")
+        assert printing.form_data(officer, case_id, code, "blank")[0].blank
+    assert_menu_is_honest(officer, case_id)
+    assert official_prints(case_id) == []
+
+    step(officer, case_id, "seize", description="Xe mô tô 47B1-123.45",
+         on=d(0), days="7", decider_title="Chủ tịch")
+    rows = menu(officer, case_id)
+    assert rows["MBB15"]["final"] and rows["MQĐ20"]["final"]
+    data = printing.form_data(officer, case_id, "MQĐ20")[0]
+    assert data.number == "01/QĐ-TG"
+    # Held now: a return or a confiscation can be drafted, not issued.
+    for code in ("MBB17", "MQĐ24", "MBB20", "MQĐ14"):
+        assert (rows[code]["final"], rows[code]["draft"]) == (False, True), code
+    assert_menu_is_honest(officer, case_id)
+
+    [item] = _held(case_id)
+    step(officer, case_id, "return_item", item=str(item), on=d(0),
+         reason="Không phải tang vật")
+    rows = menu(officer, case_id)
+    assert rows["MBB17"]["final"] and rows["MQĐ24"]["final"]
+    assert printing.form_data(officer, case_id, "MBB17")[0].number == "01/BB-TL"
+    # Nothing held any more, nothing confiscated: blank only.
+    assert rows["MBB20"]["filled"] is False and rows["MQĐ14"]["filled"] is False
+    assert_menu_is_honest(officer, case_id)
+
+
+def test_closed_case_without_seizure_offers_its_seized_papers_blank(
+    people,  # noqa: F811
+):
+    officer = people["canbo.a"]
+    case_id = overdue(officer)
+    pay_everything(officer, case_id)
+    step(officer, case_id, "close_executed", on=d(0))
+    rows = menu(officer, case_id)
+    for code in SEIZED_PAPERS:
+        assert rows[code]["filled"] is False, code
+        assert rows[code]["hint"].startswith("Chỉ in mẫu trắng"), code
+        for mode in ("final", "draft"):
+            assert "chỉ in được mẫu trắng" in refused(officer, case_id, code, mode)
+    assert "giai đoạn «Đã kết thúc»" in rows["MQĐ20"]["hint"]
+    assert_menu_is_honest(officer, case_id)
+    assert official_prints(case_id) == []
+
+
+def test_closed_case_keeps_the_seized_papers_it_issued(people):  # noqa: F811
+    officer = people["canbo.a"]
+    case_id = overdue(officer)
+    step(officer, case_id, "seize", description="Máy cưa xích", on=d(0),
+         days="7", decider_title="Chủ tịch")
+    [item] = _held(case_id)
+    step(officer, case_id, "confiscate_item", item=str(item), on=d(0),
+         reason="Tịch thu theo quyết định xử phạt")
+    pay_everything(officer, case_id)
+    step(officer, case_id, "close_executed", on=d(0))
+    rows = menu(officer, case_id)
+    for code in ("MBB15", "MQĐ20", "MBB20"):
+        assert rows[code]["final"], code
+    assert printing.form_data(officer, case_id, "MQĐ20")[0].number == "01/QĐ-TG"
+    # Confiscated by the sanction decision: MQĐ14 (unclaimed goods) was never
+    # issued, and nothing is returned.
+    for code in ("MQĐ14", "MBB17", "MQĐ24"):
+        assert rows[code]["filled"] is False, code
+    assert_menu_is_honest(officer, case_id)
+
+
+def _held(case_id: int) -> list[int]:
+    """The ids of the goods the case still holds."""
+    with session_scope() as session:
+        return list(
+            session.exec(
+                select(SeizedItem.id).where(
+                    SeizedItem.case_id == case_id,
+                    SeizedItem.status == ItemStatus.HELD,
+                )
+            )
+        )

@@ -114,8 +114,10 @@ def test_refusals(people):
     [
         pytest.param("", id="title-left-empty"),
         # The catalogue label of another title, left in the field when the
-        # sanctioning title was changed: it follows the chosen one.
-        pytest.param("Trưởng Công an cấp xã", id="other-code-label"),
+        # sanctioning title was changed: it follows the chosen one. (A label
+        # naming another body, "Trưởng Công an cấp xã" here, is refused:
+        # test_account_titles.py.)
+        pytest.param("Kiểm soát viên thị trường", id="other-code-label"),
     ],
 )
 def test_signer_title_follows_the_chosen_sanctioning_title(people, typed):

@@ -27,6 +27,13 @@ from xlvphc.services.procedure.todo import (
     todo_page,
 )
 
+# A deduction from salary names the employer and what it deducts from
+# (both required for MQĐ07).
+SALARY = {
+    "code": "salary",
+    "holder": "Công ty TNHH Cà phê Buôn Ma Thuột",
+    "deduct_from": "salary",
+}
 LABEL = "Đang cưỡng chế – ghi nhận kết quả cưỡng chế (Điều 86)"
 REMEDY = "biện pháp khắc phục hậu quả"
 # 3.500.000 đồng, 162 days late: 3.500.000 × 0,05 % × 162 (Art. 78 k1).
@@ -80,7 +87,7 @@ def test_a_coercion_decided_today_says_so(
 ):
     officer = people["canbo.a"]
     case_id = received_case(officer, 30)
-    step(lead, case_id, "coerce", code="salary", on=d(0), deduct_from="salary")
+    step(lead, case_id, "coerce", **SALARY, on=d(0))
     assert rows_of(officer, case_id)["coercing"]["when"] == "QĐ cưỡng chế hôm nay"
     # Overdue from the decision's day on, though dated today.
     assert todo_page(officer)["overdue"] == 1

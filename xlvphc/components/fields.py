@@ -46,6 +46,7 @@ def field(
     on_change=None,
     below: rx.Component | None = None,
     input_mode: str | rx.Var = "",
+    field_id: str = "",
 ) -> rx.Component:
     """An uncontrolled input read on submit: fast typing and Vietnamese input
     methods cannot lose characters (reflex-notes: prefer forms read on submit).
@@ -63,10 +64,18 @@ def field(
     digits only (an amount, a count of days, a CCCD number), so that it
     opens the number pad rather than letters. Dates and times are left on
     the full keyboard: they need "/" or ":", which the number pad of many
-    phones lacks."""
+    phones lacks.
+
+    `field_id` (default: the name) sets the box's id apart from its name:
+    Reflex reads a form's boxes by id from one table of refs for the whole
+    page, so two forms that take each other's place (accounts: the edit
+    panel and the create form) must not share an id, or one form reads the
+    other's emptied box (user trial: "Vui lòng nhập họ và tên" although
+    the name was typed)."""
+    box_id = field_id or name
     props = {
         "name": name,
-        "id": name,
+        "id": box_id,
         "placeholder": placeholder,
         "default_value": default,
         "width": "100%",
@@ -84,7 +93,7 @@ def field(
     )
     return rx.box(
         label_for(
-            name,
+            box_id,
             label,
             rx.text.span(" *", color_scheme="red") if required else "",
         ),
@@ -109,8 +118,16 @@ def select_field(
     default: str | rx.Var = "",
     required: bool = False,
     on_change=None,
+    field_id: str = "",
+    key: rx.Var | str | None = None,
 ) -> rx.Component:
-    """A native select: reliable in forms and comfortable on phones."""
+    """A native select: reliable in forms and comfortable on phones.
+
+    `field_id` as for `field`. A new `key` draws the select again, back to
+    `default`: the options of a select read on submit may change under a
+    choice made among the old ones, and the browser then shows (and sends)
+    whichever new option took the old one's place."""
+    box_id = field_id or name
     if isinstance(options, rx.Var):
         items = rx.foreach(
             options, lambda o: rx.el.option(o["name"], value=o["id"])
@@ -118,9 +135,11 @@ def select_field(
     else:
         items = [rx.el.option(text, value=value) for value, text in options]
     props = {"on_change": on_change} if on_change is not None else {}
+    if key is not None:
+        props["key"] = key
     return rx.box(
         label_for(
-            name,
+            box_id,
             label,
             rx.text.span(" *", color_scheme="red") if required else "",
         ),
@@ -128,7 +147,7 @@ def select_field(
             rx.el.option("— Chọn —", value=""),
             items,
             name=name,
-            id=name,
+            id=box_id,
             default_value=default,
             class_name="xl-select",
             **props,

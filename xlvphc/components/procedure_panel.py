@@ -51,7 +51,10 @@ def _control(f) -> rx.Component:
             size="3",
             width="100%",
             placeholder=rx.cond(f["kind"] == "date", "ngày/tháng/năm", ""),
-            input_mode=rx.cond(f["kind"] == "money", "numeric", "text"),
+            # Amounts and counts of days: the phone's number pad.
+            input_mode=rx.cond(
+                (f["kind"] == "money") | (f["kind"] == "number"), "numeric", "text"
+            ),
         ),
     )
 

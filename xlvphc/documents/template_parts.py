@@ -109,20 +109,28 @@ def _headings(
 ) -> tuple[str, ...]:
     """The column of the person concerned with the form's "CÁ NHÂN/NGƯỜI ĐẠI
     DIỆN CỦA TỔ CHỨC …" choice made, as MBB01 words it ("CÁ NHÂN VI PHẠM",
-    "NGƯỜI ĐẠI DIỆN CỦA TỔ CHỨC VI PHẠM"); a blank form keeps the choice."""
+    "NGƯỜI ĐẠI DIỆN CỦA TỔ CHỨC VI PHẠM"); a blank form, or a column whose
+    signer is not known to be either, keeps the choice."""
     joined = " ".join(headings[:2])
-    violator = data.violator
-    if (
-        name_key != "person_name"
-        or data.blank
-        or violator is None
-        or not joined.startswith(_EITHER + " ")
-    ):
+    body = None if data.blank else _speaks_for_a_body(name_key, data)
+    if body is None or not joined.startswith(_EITHER + " "):
         return headings
     rest = joined[len(_EITHER) :]
-    if is_organisation(violator):
+    if body:
         return ("NGƯỜI ĐẠI DIỆN", "CỦA TỔ CHỨC" + rest, *headings[2:])
     return ("CÁ NHÂN" + rest, *headings[2:])
+
+
+def _speaks_for_a_body(name_key: str, data: FormData) -> bool | None:
+    """Whether the signer of a column signs for an organisation: the person
+    concerned by the case's violator, MBB09's informant by what its step
+    recorded ("informant_kind"); None when not known."""
+    if name_key == "person_name":
+        return None if data.violator is None else is_organisation(data.violator)
+    if name_key == "informant_signer":
+        kind = data.values.get("informant_kind")
+        return {"organisation": True, "person": False}.get(str(kind or ""))
+    return None
 
 
 def table_part(doc: OfficialDocument, header: str, data: FormData) -> None:

@@ -154,8 +154,10 @@ def _named_body(words: list[str]) -> tuple[str, list[str]]:
 
 def _level(after: list[str]) -> str:
     """ "commune" or "province" told by the words after a body's name
-    ("xã Ea Kar", "tỉnh Đắk Lắk"); "" when they tell neither."""
-    text = " ".join(fold(w) for w in after[:2])
+    ("xã Ea Kar", "tỉnh Đắk Lắk", and as the catalogue's labels write it,
+    "cấp tỉnh", "xã, phường, đặc khu"); "" when they tell neither."""
+    words = [fold(w).strip(",;.") for w in after[:3]]
+    text = " ".join(words[1:] if words[:1] == ["cap"] else words)
     if any(f"{text} ".startswith(f"{level} ") for level in _COMMUNE_LEVEL):
         return "commune"
     return "province" if f"{text} ".startswith("tinh ") else ""

@@ -142,14 +142,17 @@ def _role_boxes(checked=None) -> rx.Component:
     )
 
 
-def _signer(options, default="") -> rx.Component:
+def _signer(options, picks, default="", field_id="") -> rx.Component:
     """The signer titles of the unit picked (services.signer_fit): a title
-    of another body is neither offered nor accepted."""
+    of another body is neither offered nor accepted. `picks` counts the
+    units picked: each draws the select again with `default` chosen."""
     return select_field(
         "Chức danh ký quyết định (chỉ với người có thẩm quyền; theo đơn vị)",
         "signer_title",
         options,
         default=default,
+        field_id=field_id,
+        key=picks.to(str),
     )
 
 
@@ -186,7 +189,7 @@ def _create_form() -> rx.Component:
                 required=True,
                 on_change=S.pick_create_unit,
             ),
-            _signer(S.create_signers),
+            _signer(S.create_signers, S.create_unit_picks),
             _role_boxes(),
             rx.button(
                 "Tạo tài khoản",
@@ -203,6 +206,10 @@ def _create_form() -> rx.Component:
 
 
 def _edit_form() -> rx.Component:
+    """The boxes are named as the create form's (one service reads both)
+    but have ids of their own (`edit_…`): Reflex reads a form's boxes by id
+    from one table for the whole page, and after this panel closed the
+    create form read its emptied boxes (components.fields.field)."""
     user = S.editing
     return rx.form(
         section(
@@ -212,8 +219,14 @@ def _edit_form() -> rx.Component:
                 "full_name",
                 required=True,
                 default=user["full_name"].to(str),
+                field_id="edit_full_name",
             ),
-            field("Chức danh", "title", default=user["title"].to(str)),
+            field(
+                "Chức danh",
+                "title",
+                default=user["title"].to(str),
+                field_id="edit_title",
+            ),
             select_field(
                 "Đơn vị",
                 "unit_id",
@@ -221,8 +234,14 @@ def _edit_form() -> rx.Component:
                 required=True,
                 default=user["unit_id"].to(str),
                 on_change=S.pick_edit_unit,
+                field_id="edit_unit_id",
             ),
-            _signer(S.edit_signers, user["signer_title"].to(str)),
+            _signer(
+                S.edit_signers,
+                S.edit_unit_picks,
+                S.edit_signer_default,
+                field_id="edit_signer_title",
+            ),
             _signer_note(user["signer_note"].to(str)),
             _role_boxes(lambda r: user["role_codes"].to(list[str]).contains(r["id"])),
             rx.text(

@@ -207,6 +207,12 @@ def _read(session: Session, actor: Actor, data: object, user: User | None) -> di
             misfit = signer_fit.refusal(session, unit.id, signer)
             if misfit:
                 errors["signer_title"] = misfit
+        if unit is not None and "unit_id" not in errors and "title" not in errors:
+            # The decision forms suggest this title under the signature
+            # (signer_defaults): it may not name another body or level.
+            misfit = signer_fit.typed_refusal(session, unit.id, title)
+            if misfit:
+                errors["title"] = misfit
     else:
         signer = ""
     if errors:
@@ -363,7 +369,8 @@ def signer_defaults(actor: Actor) -> dict:
 
     Returns:
         {"name", "title", "code"}: the name, the title printed under the
-        signature (the account's title, else the signer title's label) and
+        signature (the account's title, else, or when it names another body
+        than the unit, the signer title's label) and
         the signer title code; all "" for an account without a signer title,
         or with one of another body than its unit (services.signer_fit).
     """
@@ -377,7 +384,10 @@ def signer_defaults(actor: Actor) -> dict:
             return {"name": "", "title": "", "code": ""}
         return {
             "name": user.full_name,
-            "title": user.title or SIGNER_LABELS[code],
+            # Not a "Chức danh" of another body, saved before it was checked.
+            "title": signer_fit.suggested_title(
+                session, user.unit_id, user.title, code
+            ),
             "code": code,
         }
 

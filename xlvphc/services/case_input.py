@@ -225,6 +225,11 @@ class DecisionInput:
     intent_confirmed: bool = False
     # The violator's age rule, when a minor at the time of the violation.
     minor: MinorRule | None = None
+    # A catalogue label typed (or left) in the title box, read as no title:
+    # kept to be refused if it names another body than the issuing unit
+    # ("Chủ tịch Ủy ban nhân dân tỉnh" at a commune police, user trial),
+    # which only the unit tells (services.cases._signer_of_unit).
+    dropped_label: str = ""
 
 
 def frame_for(act, is_org: bool) -> tuple[int | None, int | None]:
@@ -297,10 +302,11 @@ def read_decision(data: object, acts: list, is_org: bool, record_day: date,
     signer_name = form.text("signer_name", "họ tên người ký", 120, required=True)
     signer_title = form.text("signer_title", "chức vụ người ký", 120,
                              required=title_code not in titles)
+    dropped_label = ""
     if title_code in titles and is_label(signer_title):
         # A catalogue label (suggested for another title) names no body: the
         # title follows the sanctioning title chosen, printed with the unit.
-        signer_title = ""
+        dropped_label, signer_title = signer_title, ""
     result = DecisionInput(
         decided_on=decided_on,
         signer_name=signer_name,
@@ -317,6 +323,7 @@ def read_decision(data: object, acts: list, is_org: bool, record_day: date,
         treasury=form.text("treasury", "nơi nộp tiền phạt", 300, required=True),
         version=version if isinstance(version, int) else None,
         signer_title_code=title_code if title_code in titles else "",
+        dropped_label=dropped_label,
         delegation=form.text("delegation", "quyết định giao quyền", 200),
         authority_confirmed=form.data.get("authority_confirmed")
         in ("1", "on", "true", True),

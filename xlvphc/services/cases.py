@@ -381,8 +381,12 @@ def _signer_of_unit(session: Session, case: Case, parsed, errors: dict) -> bool:
         errors.setdefault("signer_title_code", misfit)
         return False
     unit = session.get(Unit, case.unit_id)
-    title = parsed.signer_title
-    if unit is None or not title or (code and is_generic(title, code)):
+    # A catalogue label in the box is read as no title and replaced by the
+    # one told from the code, unless it names another body or level: then
+    # it is refused as typed, as the guide says, not silently replaced.
+    dropped = parsed.dropped_label
+    title = dropped or parsed.signer_title
+    if unit is None or not title or (not dropped and is_generic(title, code)):
         return True
     body = issuer_name(unit.name, unit.kind)
     if names_other_body(title, body):
@@ -494,7 +498,10 @@ def _lawful_decision(
         if verdict.verdict == Verdict.EXCEEDS:
             errors["signer_title_code"] = verdict.message + "."
             break
-        if verdict.verdict == Verdict.UNKNOWN and verdict.message not in notes:
+        # The ceiling is unknown for the case's field, so for every act alike:
+        # one note for the history, not one per act (user trial).
+        note = f"{verdict.message} (người ký đã xác nhận đã kiểm tra)"
+        if verdict.verdict == Verdict.UNKNOWN and note not in notes:
             if not getattr(parsed, "authority_confirmed", False):
                 # The ceiling cannot be computed: never let it pass unseen.
                 errors["authority_confirmed"] = (
@@ -505,7 +512,7 @@ def _lawful_decision(
                     "quyết định."
                 )
                 break
-            notes.append(verdict.message + " (người ký đã xác nhận đã kiểm tra)")
+            notes.append(note)
     return notes
 
 

@@ -58,9 +58,10 @@ MODES = ("final", "draft", "blank")  # signed copy, "DỰ THẢO", "Mẫu trắn
 # decisions (MQĐ34-37) are not about one case and are offered as blank forms
 # only. MQĐ01 is the decision of a case decided
 # without a record (Law Art. 56), offered for such a case only. The papers a
-# procedure step issues (MQĐ03, the coercion papers, MQĐ33, MQĐ40 …) are
-# further narrowed by services/printing_modes.py: official copy once the case
-# has the step (then at any stage), draft while the law allows the step.
+# procedure step issues (MQĐ03, the coercion papers, the seized-goods papers,
+# MQĐ33, MQĐ40 …) are further narrowed by services/printing_modes.py:
+# official copy once the case has the step (then at any stage), draft while
+# the law allows the step.
 _ANY = (
     "MBB02 MBB05 MBB15 MQĐ20 MQĐ21 MBB17 MQĐ24 MBB20 MQĐ14 MQĐ33 MQĐ38 MQĐ39 "
     "MQĐ40"

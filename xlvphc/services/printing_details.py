@@ -195,7 +195,7 @@ def _verification(session: Session, case_id: int, code: str) -> DetailFill | Non
     values["end_time"] = at(step.on, data.get("end_time"))
     signer = None
     if code == "MBB09":
-        values |= _verified(data)
+        values |= _verified(data) | _informant(data)
         # The record's maker, if the step names one (note (4) of MBB09);
         # else the maker of the violation record, as before.
         maker = str(data.get("maker_name") or "")
@@ -226,6 +226,41 @@ def _verified(data: dict) -> dict[str, str]:
     found = [label for key, label in _VERIFIED if data.get(key)]
     own = [label for key, label in _VERIFIED[1:3] if data.get(key)]
     return {"checked": _joined(found), "account_or_assets": _joined(own)}
+
+
+# MBB09's choices about the informant, by the step's "Người cung cấp thông
+# tin là": item 2 ("<Cá nhân/Tổ chức> cung cấp"), item 6 ("<cá nhân/người
+# đại diện của tổ chức> cung cấp").
+_INFORMANT_WORDS = {
+    "person": ("Cá nhân", "cá nhân"),
+    "organisation": ("Tổ chức", "người đại diện của tổ chức"),
+}
+
+
+def _informant(data: dict) -> dict[str, object]:
+    """Who gave the information, for MBB09: the first informant's name under
+    the informant's signature, and, when the step says whether the informants
+    speak for themselves or for a body, the form's choices made and a body's
+    representative moved to the slot for one (item 2 b: "Chức vụ",
+    "Cơ quan/tổ chức"). Not said: the choices stay for the pen."""
+    rows = data.get("informants")
+    rows = rows if isinstance(rows, list) else []
+    first = rows[0] if rows and isinstance(rows[0], list) else []
+    values: dict[str, object] = {"informant_signer": str(first[0]) if first else ""}
+    kind = data.get("informant_kind")
+    if kind not in _INFORMANT_WORDS:
+        return values
+    capital, speaker = _INFORMANT_WORDS[kind]
+    values |= {
+        "informant_kind": kind,
+        "Informant_kind": capital,
+        "informant_speaker": speaker,
+    }
+    if kind == "organisation":
+        # Item 2 a) is a person's line (occupation, address): left blank.
+        blank = dict.fromkeys(person_slots("informant", [[""]], 1), "")
+        values |= blank | person_slots("informant2", rows, 1)
+    return values
 
 
 def _joined(labels: list[str]) -> str:

@@ -14,6 +14,13 @@ Coercion papers (Law Art. 86-88) are drafted only while coercion is
 possible: the decision is past its compliance deadline and money (fine or
 late-payment interest, Art. 78 k1) or a remedial measure is still owed.
 A paid or closed case keeps only the coercion papers it really issued.
+
+The seized-goods papers (MBB15/MQĐ20 of a seizure, MBB17/MQĐ24 of a
+return, MBB20/MQĐ14 of a confiscation) follow the same rule (user trial: a
+case that never seized anything, closed too, offered an official MQĐ20
+with "Số: /QĐ-TG" blank): official once the case has the step, printed
+per step (printing_choices), a draft while the step can still be taken
+(the case open; for a return or a confiscation, goods still held).
 """
 
 import logging
@@ -24,6 +31,7 @@ from sqlmodel import Session
 
 from xlvphc.models import Case
 from xlvphc.models.cases import CaseStatus
+from xlvphc.services.printing_choices import PER_STEP
 from xlvphc.services.printing_details import MEASURES_OF, RECORD_OF
 from xlvphc.services.procedure.coercion import coercion_refusal, remedial_refusal
 from xlvphc.services.procedure.details import steps_with_details
@@ -35,8 +43,9 @@ from xlvphc.services.procedure.transitions import REGISTRY, RULES
 log = logging.getLogger(__name__)
 
 # The step (services/procedure/transitions.py TABLE) that issues each form;
-# its official copy is printed only once the case has that step. The papers
-# one case holds several of (printing_choices.PER_STEP) keep their own rule.
+# its official copy is printed only once the case has that step. Of the
+# papers one case holds several of (printing_choices.PER_STEP), the extension
+# of a seizure (MQĐ21) keeps its own rule: blank until the case has one.
 ISSUED_BY = {
     "MBB03": "explanation_done",  # the minutes of a hearing
     "MBB05": "verify",
@@ -50,6 +59,7 @@ ISSUED_BY = {
     "MQĐ38": "amend",
     "MQĐ39": "correct",
     "MQĐ40": "cancel",
+    **{code: step for code, step in PER_STEP.items() if code != "MQĐ21"},
 }
 # What a coercion paper enforces: money (the fine and its interest) or a
 # remedial measure (MQĐ11 and its record MBB11).
@@ -96,6 +106,8 @@ def _issued(rows: list[tuple], code: str) -> bool:
             continue
         if kind == "explanation_done" and not data.get("record_no"):
             continue  # a written explanation: no hearing, no minutes
+        if code == "MQĐ14" and data.get("basis") != "unclaimed":
+            continue  # confiscated by the sanction decision: no MQĐ14
         return True
     return False
 

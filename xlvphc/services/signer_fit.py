@@ -5,6 +5,10 @@ delegation register refuse any other, and their dropdowns offer only these.
 An account saved before this check with a title of another body keeps it
 until its next edit, which asks for a fitting one; meanwhile the decision
 forms and the decider of a step do not take it as the account's title.
+
+The same holds for the account's own "Chức danh", typed freely: the forms
+suggest it as the signer's title, so a signer's account may not name
+another body or level in it, and one saved before is not suggested.
 """
 
 import logging
@@ -12,6 +16,7 @@ import logging
 from sqlmodel import Session
 
 from xlvphc.domain.authority import SIGNER_TITLES
+from xlvphc.domain.signer_titles import names_other_body
 from xlvphc.domain.unit_titles import fitting_titles, misfit_message
 from xlvphc.models import Unit
 from xlvphc.services.access import Action, Actor, require, visible_units
@@ -58,6 +63,40 @@ def refusal(session: Session, unit_id: int | None, code: str) -> str | None:
         return None
     name = unit.name if unit else "đơn vị này"
     return misfit_message(LABELS.get(code, code), name, [LABELS[c] for c in codes])
+
+
+def typed_refusal(session: Session, unit_id: int | None, title: str) -> str | None:
+    """The message at a typed title's box when it names another body or
+    level than the unit (domain.signer_titles.names_other_body): a commune
+    police account titled "Chủ tịch Ủy ban nhân dân tỉnh" (user trial);
+    None for a title naming no body, or the unit's own."""
+    # Imported here: services.cases uses this module.
+    from xlvphc.services.cases import issuer_name
+
+    unit = session.get(Unit, unit_id) if unit_id and title else None
+    if unit is None:
+        return None
+    body = issuer_name(unit.name, unit.kind)
+    if not names_other_body(title, body):
+        return None
+    return (
+        f"Chức danh «{title}» là chức vụ của một cơ quan khác, không phải của "
+        f"{body}: ghi chức vụ của người này tại {body}."
+    )
+
+
+def suggested_title(
+    session: Session, unit_id: int | None, title: str, code: str
+) -> str:
+    """The title a form suggests for an account's signer: the account's own
+    "Chức danh", unless it is empty or names another body than the unit;
+    then the label of its signer title, which the decision prints with the
+    unit's name (domain.signer_titles.title_to_print)."""
+    if title and typed_refusal(session, unit_id, title) is None:
+        return title
+    if title:
+        log.info("not suggesting a misfit account title in unit=%s", unit_id)
+    return LABELS.get(code, "")
 
 
 def options(session: Session, unit_id: int | None) -> list[dict]:

@@ -60,6 +60,16 @@ class AccountsState(SessionState):
     # (services.signer_fit): only titles of that unit are offered.
     create_signers: list[dict] = []
     edit_signers: list[dict] = []
+    # Bumped at each unit picked: the signer select is drawn again with no
+    # title chosen. Otherwise the browser kept the place of the old choice
+    # and showed the new unit's title there (user trial: Chủ tịch UBND xã
+    # became "Trưởng Công an cấp xã" when Công an xã was picked, and was
+    # saved without being chosen).
+    create_unit_picks: int = 0
+    edit_unit_picks: int = 0
+    # The title the edit panel's select starts from: the saved one, none
+    # once another unit is picked.
+    edit_signer_default: str = ""
     roles: list[dict] = []
     filters: dict[str, str] = {}
     # The account open in the edit panel (a public row, never the hash).
@@ -186,6 +196,7 @@ class AccountsState(SessionState):
             signer_fit.account_choices, result.get("unit_id")
         )
         self.edit_signers = options if ok else []
+        self.edit_signer_default = str(result.get("signer_title") or "")
         self.editing = result
         return rx.call_script(show_edit_form(result.get("id")))
 
@@ -205,13 +216,18 @@ class AccountsState(SessionState):
 
     @rx.event
     async def pick_create_unit(self, unit_id: str):
-        """The create form's unit changed: offer that unit's titles."""
+        """The create form's unit changed: offer that unit's titles, none
+        of them chosen."""
         self.create_signers = await self._signers_of(unit_id)
+        self.create_unit_picks += 1
 
     @rx.event
     async def pick_edit_unit(self, unit_id: str):
-        """The edit panel's unit changed: offer that unit's titles."""
+        """The edit panel's unit changed: offer that unit's titles, none
+        of them chosen (not even the saved one, if the new unit has it)."""
         self.edit_signers = await self._signers_of(unit_id)
+        self.edit_signer_default = ""
+        self.edit_unit_picks += 1
 
     @rx.event
     def cancel_edit(self):

@@ -17,6 +17,9 @@ FIELDS = {
     "informant2_name": "Người cung cấp thông tin (đại diện cơ quan, tổ chức)",
     "informant2_role": "Chức vụ của người đó",
     "informant2_where": "Cơ quan, tổ chức của người đó",
+    "Informant_kind": "Mục 2: Cá nhân hay Tổ chức cung cấp thông tin",
+    "informant_speaker": "Mục 6: cá nhân hay người đại diện của tổ chức",
+    "informant_signer": "Họ và tên người cung cấp thông tin (dưới chữ ký)",
     "reason": "Lý do xác minh",
     "salary_info": "Thông tin về tiền lương, thu nhập",
     "account_info": "Thông tin về tài khoản",
@@ -30,8 +33,9 @@ FIELDS = {
 
 # The choices about the person coerced are made from the case ({kind},
 # {role}; what the coercion enforces in `documents.template`); those about
-# the informant are the form's, for the pen: the step does not record whether
-# an informant speaks for himself or for a body. What was verified ("<tiền
+# the informant from the step's "Người cung cấp thông tin là", and stay the
+# form's, for the pen, when it was left empty (a name does not say whether
+# an informant speaks for himself or for a body). What was verified ("<tiền
 # lương, thu nhập/tài khoản/…>") is what the step found.
 BODY = """
 Để <thi hành Quyết định số: {ref:QĐ-XPHC} xử phạt vi phạm hành chính/hoàn trả kinh phí
@@ -42,8 +46,8 @@ Chúng tôi gồm:
 1. Người có thẩm quyền lập biên bản:
 Họ và tên: {maker_name} | Chức vụ: {maker_title}
 Cơ quan: {agency_name}
-2. <Cá nhân/Tổ chức> cung cấp thông tin cần xác minh về {checked=tiền lương, thu
-    nhập/tài khoản/tài sản/tiền, tài sản}:
+2. {Informant_kind=Cá nhân/Tổ chức} cung cấp thông tin cần xác minh về {checked=tiền
+    lương, thu nhập/tài khoản/tài sản/tiền, tài sản}:
 a) Họ và tên: {informant_name} | Nghề nghiệp: {informant_role}
 Địa chỉ: {informant_where}
 b) Họ và tên: {informant2_name} | Chức vụ: {informant2_role}
@@ -70,8 +74,8 @@ Tiến hành lập biên bản xác minh thông tin về {checked=tiền lương
     giữ:
 {third_party_info}
 ~
-6. Ý kiến trình bày của <cá nhân/người đại diện của tổ chức> cung cấp thông tin cần xác
-    minh (nếu có):
+6. Ý kiến trình bày của {informant_speaker=cá nhân/người đại diện của tổ chức} cung cấp
+    thông tin cần xác minh (nếu có):
 ~
 ~
 ~
@@ -123,6 +127,7 @@ SPEC = FormSpec(
                     "THÔNG TIN XÁC MINH",
                 ),
                 "(Ký, ghi rõ họ và tên)",
+                "informant_signer",
             ),
         ),
     ),

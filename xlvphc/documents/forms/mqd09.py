@@ -18,7 +18,8 @@ ARTICLE_1 = """
 3. Số tiền <phạt/phải hoàn trả>: {amount}
 (Bằng chữ: {amount_words})
 4. Địa điểm kê biên: {action_place}
-5. Thời gian thực hiện: …… <ngày/tháng>, kể từ ngày nhận được Quyết định này.
+5. Thời gian thực hiện: {period~} {period_unit=ngày/tháng}, kể từ ngày nhận được Quyết
+    định này.
 6. Cơ quan, tổ chức phối hợp: {cooperators}
 """
 
@@ -41,5 +42,9 @@ SPEC = decision_spec(
     2,
     "Quyết định đã giao trực tiếp cho {role} bị cưỡng chế kê biên tài sản có giá trị "
     "tương ứng với số tiền <phạt/phải hoàn trả> vào hồi {_time}",
-    {"action_place": "Địa điểm thực hiện"},
+    {
+        "action_place": "Địa điểm thực hiện",
+        "period": "Thời gian thực hiện",
+        "period_unit": "Đơn vị thời gian thực hiện",
+    },
 )

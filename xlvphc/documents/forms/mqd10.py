@@ -23,7 +23,8 @@ ARTICLE_1 = """
 4. <Cá nhân/Tổ chức> đang giữ tiền, tài sản: {}
 Địa chỉ liên hệ: {}
 5. Địa điểm thực hiện cưỡng chế: {action_place}
-6. Thời gian thực hiện: {period~} <ngày/tháng>, kể từ ngày nhận được Quyết định này.
+6. Thời gian thực hiện: {period~} {period_unit=ngày/tháng}, kể từ ngày nhận được Quyết
+    định này.
 7. Cơ quan, tổ chức phối hợp: {cooperators}
 """
 
@@ -49,5 +50,9 @@ SPEC = decision_spec(
     3,
     "Quyết định đã giao trực tiếp cho {role} bị cưỡng chế thu tiền, tài sản do cá "
     "nhân, tổ chức khác đang giữ vào hồi {_time}",
-    {"action_place": "Địa điểm thực hiện", "period": "Thời gian thực hiện"},
+    {
+        "action_place": "Địa điểm thực hiện",
+        "period": "Thời gian thực hiện",
+        "period_unit": "Đơn vị thời gian thực hiện",
+    },
 )

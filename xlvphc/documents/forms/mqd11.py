@@ -2,7 +2,9 @@
 hậu quả.
 
 Wording from the Phụ lục to Nghị định 118/2021/NĐ-CP; line syntax in
-`documents.template`.
+`documents.template`. The coercion step records one measure (the sanction
+decision's remedial measures) and its period: both print under item 4 a),
+item 4 b) is left to the pen.
 """
 
 from xlvphc.documents.template import FormSpec
@@ -15,7 +17,8 @@ FIELDS = {
     "no:QĐ-XPHC": "Số văn bản QĐ-XPHC",
     "no:QĐ-KPHQ": "Số văn bản QĐ-KPHQ",
     "remedial_measures": "Biện pháp khắc phục hậu quả",
-    "period": "Thời gian thực hiện",
+    "period": "Thời gian thực hiện biện pháp ở mục 4 a)",
+    "period_unit": "Đơn vị thời gian thực hiện",
     "amount": "Số tiền",
     "action_place": "Địa điểm thực hiện",
     "cooperators": "Cơ quan, tổ chức phối hợp",
@@ -44,9 +47,10 @@ a) {}
 b) {}
 4. Biện pháp khắc phục hậu quả phải thực hiện và thời gian thực hiện:
 a) Biện pháp: {remedial_measures}
-Thời gian thực hiện: … <ngày/tháng>, kể từ ngày nhận được Quyết định này.
+Thời gian thực hiện: {period~} {period_unit=ngày/tháng}, kể từ ngày nhận được Quyết định
+    này.
 b) Biện pháp: {}
-Thời gian thực hiện: {period~} <ngày/tháng>, kể từ ngày nhận được Quyết định này.
+Thời gian thực hiện: {~} <ngày/tháng>, kể từ ngày nhận được Quyết định này.
 5. {Party} có tên tại Điều này phải hoàn trả số kinh phí là: {amount}
 (Bằng chữ: {amount_words}) cho: {} là cơ quan đã thực hiện biện pháp khắc phục hậu quả
     theo quy định tại khoản 5 Điều 85 Luật Xử lý vi phạm hành chính.

@@ -352,6 +352,23 @@ def _coercion_details(ctx: Context, measure: str) -> dict:
         "assets": form.text("assets", "tài sản phải thu", 1000),
         "cooperators": form.text("cooperators", "cơ quan phối hợp", 300),
     }
+    if measure == "salary":
+        # MQĐ07 names who deducts (Article 1 item 2; Article 3 sends them
+        # the decision) and from what (its "<một phần lương/một phần thu
+        # nhập>"): without them it cannot be carried out, and it printed
+        # the choice unresolved (user trial).
+        if not details["holder"] and "holder" not in form.errors:
+            ctx.refuse(
+                "holder",
+                "Ghi cơ quan, tổ chức hoặc người sử dụng lao động đang trả "
+                "lương, thu nhập (mục 2 Mẫu MQĐ07).",
+            )
+        if not details["deduct_from"] and "deduct_from" not in form.errors:
+            ctx.refuse(
+                "deduct_from",
+                "Chọn khấu trừ vào một phần lương hay một phần thu nhập "
+                "(Mẫu MQĐ07).",
+            )
     # A detail of another measure is a slip: say so rather than drop it.
     if details["deduct_from"] and measure != "salary":
         ctx.refuse(

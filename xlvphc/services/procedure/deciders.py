@@ -57,7 +57,8 @@ def account_signer(session: Session, user_id: int, unit_id: int):
     code = user.signer_title if user else ""
     if code not in _LABELS or not signer_fit.fits(session, unit_id, code):
         return ("", "")
-    title = title_to_print(user.title or _LABELS[code], code, _issuer(session, unit_id))
+    typed = signer_fit.suggested_title(session, unit_id, user.title, code)
+    title = title_to_print(typed, code, _issuer(session, unit_id))
     return (user.full_name, title)
 
 

@@ -55,6 +55,12 @@ WITNESSES = _field("witnesses", "Người chứng kiến", "textarea", hint=PEOP
 INFORMANTS = _field(
     "informants", "Người cung cấp thông tin", "textarea", hint=PEOPLE_HINT
 )
+# Whether the informants of an asset verification speak for themselves or
+# for a body (MBB09 "<Cá nhân/Tổ chức> cung cấp thông tin").
+INFORMANT_KINDS = (
+    ("person", "Cá nhân"),
+    ("organisation", "Người đại diện của cơ quan, tổ chức"),
+)
 
 HEARING = [
     START_ANY,
@@ -109,6 +115,13 @@ ASSETS = [
     END,
     PLACE,
     INFORMANTS,
+    # MBB09 item 2, 6 and the informant's signature choose "cá nhân" or "tổ
+    # chức" (a body's representative): asked, never guessed from the name.
+    _field("informant_kind", "Người cung cấp thông tin là", "select",
+           options=INFORMANT_KINDS,
+           hint="Cá nhân (người sử dụng lao động, người thân…) hay người đại "
+           "diện của cơ quan, tổ chức (tổ chức tín dụng, nơi trả lương…). Để "
+           "trống: biên bản in cả hai để gạch khi ký."),
     _field("reason", "Lý do xác minh", required=True),
     _field("salary_info", "Thông tin về tiền lương, thu nhập", "textarea"),
     _field("account_info", "Thông tin về tài khoản (số tài khoản, ngân hàng)",
@@ -130,17 +143,18 @@ COERCE = [
     _field(
         "holder",
         "Nơi trả lương, thu nhập / tổ chức tín dụng / người đang giữ tiền, tài sản",
-        hint="Khấu trừ lương, thu nhập: nơi trả lương; khấu trừ tài khoản: "
-        "ngân hàng; thu tiền, tài sản: người đang giữ.",
+        hint="Khấu trừ lương, thu nhập: nơi trả lương (bắt buộc); khấu trừ "
+        "tài khoản: ngân hàng; thu tiền, tài sản: người đang giữ.",
     ),
     _field("holder_address", "Địa chỉ nơi trả lương / trụ sở tổ chức tín dụng"),
     _field("deduct_from", "Khấu trừ vào", "select", options=DEDUCT_FROM,
-           hint="Chỉ khi khấu trừ lương, thu nhập (MQĐ07)."),
+           hint="Chỉ khi khấu trừ lương, thu nhập (MQĐ07), và bắt buộc khi đó."),
     _field("account_number", "Số tài khoản bị khấu trừ",
            hint="Chỉ khi khấu trừ tiền từ tài khoản (MQĐ08)."),
     _field("treasury_account", "Số tài khoản Kho bạc nhận tiền"),
-    _field("transfer_days", "Thời hạn chuyển tiền (ngày, tối đa 30)"),
-    _field("period", "Thời gian thực hiện (ngày)"),
+    # Whole numbers: "number" opens the phone's number pad.
+    _field("transfer_days", "Thời hạn chuyển tiền (ngày, tối đa 30)", "number"),
+    _field("period", "Thời gian thực hiện (ngày)", "number"),
     _field("action_place", "Địa điểm thực hiện cưỡng chế",
            hint="Kê biên, thu tài sản, khắc phục hậu quả."),
     _field("assets", "Tài sản phải thu (nếu có)", hint="Chỉ khi thu tiền, tài sản."),
@@ -174,7 +188,7 @@ SEIZE = [
     _field("keep_place", "Nơi tạm giữ"),
     # Counted in working days after the seizure day, as the decision prints
     # it (domain.deadlines.seizure_end).
-    _field("days", "Thời hạn tạm giữ (ngày làm việc)", required=True,
+    _field("days", "Thời hạn tạm giữ (ngày làm việc)", "number", required=True,
            hint="Số ngày làm việc, không kể ngày tạm giữ: không quá 07 ngày "
            "làm việc, trừ khi được kéo dài (Điều 125), và không quá 02 tháng "
            "kể từ ngày lập biên bản."),
@@ -251,7 +265,11 @@ def label_of(step: str, key: str) -> str:
     return STEP_LABELS.get(step, {}).get(key) or LABELS.get(key, key)
 
 
-CHOICE_LABELS = dict(DEDUCT_FROM) | {k: v.split(" (")[0] for k, v in BASES}
+CHOICE_LABELS = (
+    dict(DEDUCT_FROM)
+    | dict(INFORMANT_KINDS)
+    | {k: v.split(" (")[0] for k, v in BASES}
+)
 
 
 def people(form: FormReader, key: str, label: str, required: bool = False) -> list:

@@ -251,7 +251,9 @@ class FieldSpec:
 
     name: str
     label: str
-    kind: str = "text"  # text | date | money | select | textarea | checkbox
+    # text | date | money | number (a whole count, e.g. days) | select |
+    # textarea | checkbox; money and number open a phone's number pad.
+    kind: str = "text"
     required: bool = False
     hint: str = ""
     options: tuple[tuple[str, str], ...] = ()

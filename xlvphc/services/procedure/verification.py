@@ -7,6 +7,7 @@ verified, where, and what was found, and gets its record number."""
 from xlvphc.services.procedure.coercion import coercion_guard
 from xlvphc.services.procedure.details import (
     ASSETS,
+    INFORMANT_KINDS,
     VERIFY,
     compact,
     number,
@@ -54,6 +55,12 @@ def _verify_assets(ctx: Context) -> None:
         **times(ctx.form, on=on),
         "place": place(ctx.form),
         "informants": people(ctx.form, "informants", "người cung cấp thông tin"),
+        "informant_kind": ctx.form.choice(
+            "informant_kind",
+            "người cung cấp thông tin là cá nhân hay người đại diện của tổ chức",
+            dict(INFORMANT_KINDS),
+            required=False,
+        ),
         "reason": ctx.form.text("reason", "lý do xác minh", 500, required=True),
         **texts(
             ctx.form,
@@ -70,6 +77,16 @@ def _verify_assets(ctx: Context) -> None:
             "salary_info",
             "Vui lòng ghi kết quả xác minh về tiền lương, thu nhập, tài khoản "
             "hoặc tài sản.",
+        )
+    if (
+        found["informant_kind"]
+        and not found["informants"]
+        and "informants" not in ctx.form.errors
+    ):
+        # The choice is about the informants' signature: nobody to sign.
+        ctx.refuse(
+            "informant_kind",
+            "Ghi người cung cấp thông tin trước khi chọn cá nhân hay tổ chức.",
         )
     if found["maker_title"] and not found["maker_name"]:
         ctx.refuse("maker_name", "Ghi họ và tên người lập biên bản.")
