@@ -68,8 +68,12 @@ def _verify_assets(ctx: Context) -> None:
              "violator_opinion"],
             LABELS,
         ),
-        "maker_name": person_name(ctx.form, "maker_name", "họ và tên người lập biên bản"),
-        "maker_title": ctx.form.text("maker_title", "chức vụ của người lập biên bản", 200),
+        "maker_name": person_name(
+            ctx.form, "maker_name", "họ và tên người lập biên bản"
+        ),
+        "maker_title": ctx.form.text(
+            "maker_title", "chức vụ của người lập biên bản", 200
+        ),
     }
     results = ("salary_info", "account_info", "asset_info", "third_party_info")
     if not any(found[key] for key in results) and "salary_info" not in ctx.form.errors:
