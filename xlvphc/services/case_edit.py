@@ -32,7 +32,11 @@ from xlvphc.services import audit
 from xlvphc.services.access import Action, Actor, require
 from xlvphc.services.audit_labels import describe
 from xlvphc.services.case_input import read_case
-from xlvphc.services.cases import load_case, refresh_deadlines, search_text
+from xlvphc.services.cases import (
+    load_case,
+    refresh_deadlines,
+    refresh_search_text,
+)
 from xlvphc.services.catalogue import as_row
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import Conflict, ValidationFailed
@@ -46,6 +50,21 @@ LOCKED_MESSAGE = (
     "sửa trực tiếp."
 )
 CLOSED_MESSAGE = "Hồ sơ đã kết thúc nên không sửa được nữa."
+# Stages without a decision where the record is nonetheless out of the
+# officer's hands for now (user check: these read "đã có quyết định").
+WAITING_MESSAGES = {
+    CaseStatus.EXPLAINING: (
+        "Hồ sơ đang trong thời gian giải trình (Điều 61 Luật Xử lý vi phạm hành "
+        "chính): nội dung biên bản chưa sửa được. Ghi bước \u201cKết thúc giải "
+        "trình\u201d ở mục \u201cXử lý tiếp\u201d trên trang hồ sơ, sau đó mở lại "
+        "trang sửa."
+    ),
+    CaseStatus.TRANSFERRED: (
+        "Hồ sơ đã chuyển cho cơ quan tiến hành tố tụng (Điều 62 Luật Xử lý vi "
+        "phạm hành chính) nên chưa sửa được. Nếu hồ sơ được trả lại, ghi bước "
+        "\u201cNhận lại hồ sơ từ cơ quan tiến hành tố tụng\u201d rồi mới sửa."
+    ),
+}
 
 
 class StaleVersion(Conflict):
@@ -87,6 +106,8 @@ def editable(case: Case) -> str:
     """Why the case cannot be edited, or "" when it can."""
     if case.status == CaseStatus.CLOSED:
         return CLOSED_MESSAGE
+    if case.status in WAITING_MESSAGES and not case.decision_number:
+        return WAITING_MESSAGES[case.status]
     if case.status != CaseStatus.RECORDED or case.decision_number:
         return LOCKED_MESSAGE
     return ""
@@ -243,7 +264,7 @@ def edit_case(actor: Actor, case_id: object, data: object) -> int:
         # The record, the violation's dates and the field set the deadlines.
         refresh_deadlines(session, case)
         case.updated_at = utcnow()
-        case.search_text = search_text(case, violator)
+        refresh_search_text(session, case, violator)
         session.add_all([case, violator, record])
         labels = ", ".join(LABELS.get(k, k).lower() for k in after)
         session.add(CaseEvent(case_id=case.id, kind="edit", actor_id=actor.user_id,

@@ -2,6 +2,7 @@
 
 import logging
 import re
+from collections.abc import Iterable
 
 from sqlmodel import Session, select
 
@@ -36,6 +37,7 @@ from xlvphc.models import (
     CaseAct,
     CaseEvent,
     Decision,
+    ProcedureStep,
     Unit,
     ViolationRecord,
     Violator,
@@ -59,10 +61,13 @@ log = logging.getLogger(__name__)
 _PLATE = re.compile(r"\b\d{2}[A-ZĐ]{1,2}\d?[- ]?\d{3}\.?\d{1,2}\b", re.IGNORECASE)
 
 
-def search_text(case: Case, violator: Violator | None) -> str:
+def search_text(case: Case, violator: Violator | None,
+                documents: Iterable[str] = ()) -> str:
     """Everything the one search box should find, folded: names without
     diacritics, identity and tax numbers, document numbers, place words,
-    licence plates named in the description. The word index
+    licence plates named in the description, and the numbers of the papers
+    of the procedure's steps (`documents`: coercion, instalments, receipts
+    …), which officers quote as often as the decision's. The word index
     (services.search_index) is rebuilt from it on every change."""
     parts = [
         case.violator_name,
@@ -81,7 +86,36 @@ def search_text(case: Case, violator: Violator | None) -> str:
             violator.registration_number,
             violator.representative_name,
         ]
+    # Last, so that a case without steps reads as before (bench/generate.py
+    # writes that text itself and checks it against this function).
+    parts += documents
     return f" {fold(' '.join(p for p in parts if p))} "[:4000]
+
+
+def step_documents(session: Session, case_id: int) -> list[str]:
+    """The numbers of the papers the case's steps carry, oldest first. Read
+    without flushing: a caller halfway through an edit flushes once, at the
+    end, with the new search text."""
+    with session.no_autoflush:
+        found = session.exec(
+            select(ProcedureStep.document)
+            .where(ProcedureStep.case_id == case_id, ProcedureStep.document != "")
+            .order_by(ProcedureStep.id)
+        ).all()
+    return list(dict.fromkeys(found))
+
+
+def refresh_search_text(session: Session, case: Case,
+                        violator: Violator | None = None) -> None:
+    """Recompute what the search finds the case by, from its row, its
+    violator (read when not given) and its steps' papers; the flush listener
+    of services.search_index then rewrites its words."""
+    if violator is None:
+        with session.no_autoflush:
+            violator = session.exec(
+                select(Violator).where(Violator.case_id == case.id)
+            ).first()
+    case.search_text = search_text(case, violator, step_documents(session, case.id))
 
 
 def load_case(session: Session, actor: Actor, case_id: object, action: str) -> Case:
@@ -567,10 +601,7 @@ def issue_decision(actor: Actor, case_id: object, data: object) -> str:
         case.fine_total = total
         case.version += 1
         refresh_deadlines(session, case)
-        violator = session.exec(
-            select(Violator).where(Violator.case_id == case.id)
-        ).first()
-        case.search_text = search_text(case, violator)
+        refresh_search_text(session, case)
         session.add(case)
         session.add(
             CaseEvent(

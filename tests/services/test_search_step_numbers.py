@@ -1,0 +1,146 @@
+"""The search box finds a case by the numbers of its steps' papers, not only
+by its record and decision numbers (user trial: a coercion decision
+"01/QĐ-CCXP" in hand, the officer could not find its case). Migration 0019
+gives cases of before the same words."""
+
+import importlib.util
+from pathlib import Path
+
+from sqlalchemy import text
+
+from tests.services.conftest import actor_for, catalogue_id, make_user
+from tests.services.test_migration_deadlines import _insert
+from tests.services.test_migration_zero_less_numbers import (
+    CASES,
+    _names,
+    _old_database,
+    _tokens,
+)
+from tests.services.test_migrations import empty_db  # noqa: F401  (fixture)
+from tests.services.test_print_official_copies import (
+    d,
+    lead,  # noqa: F401 (fixture)
+    money,
+    overdue,
+    step,
+    still_owed,
+)
+from tests.services.test_procedure_deadlines import FAMILY_HUGE, new_case
+from xlvphc.models import Case
+from xlvphc.services import case_edit, case_queries
+from xlvphc.services import db as dbmod
+from xlvphc.services.access import Role
+from xlvphc.services.db import session_scope
+from xlvphc.services.search_index import words_of
+
+MIGRATION = (
+    Path(dbmod.__file__).parents[1]
+    / "migrations" / "versions" / "0019_step_numbers_searchable.py"
+)
+
+
+def found(actor, query: str) -> list[int]:
+    return sorted(r["id"] for r in case_queries.list_cases(actor, {"q": query})["rows"])
+
+
+def test_coercion_and_receipt_numbers_find_their_case(people, lead):  # noqa: F811
+    officer = people["canbo.a"]
+    case_id = overdue(officer)
+    other = overdue(officer)
+    assert found(officer, "01/QĐ-CCXP") == []
+
+    summary = step(lead, case_id, "coerce", code="account", on=d(0))
+    assert summary.startswith("Quyết định cưỡng chế số 01/QĐ-CCXP")
+    # Either writing of the number, as typed on the paper or without its zero.
+    assert found(officer, "01/QĐ-CCXP") == [case_id]
+    assert found(officer, "1/qd-ccxp") == [case_id]
+    assert found(lead, "01/QĐ-CCXP") == [case_id]
+
+    # A payment's receipt (biên lai) number, as officers copy it.
+    left = still_owed(other).fine
+    step(officer, other, "payment", on=d(0), amount=money(left // 2),
+         document="BL-0045678")
+    assert found(officer, "BL-0045678") == [other]
+    assert found(officer, "0045678") == [other]
+    # The case's own numbers still find it.
+    with session_scope() as session:
+        number = session.get(Case, other).decision_number
+    assert other in found(officer, number)
+
+
+def test_an_edit_keeps_the_step_numbers(people):
+    """Editing the case rebuilds its search text: the extension's paper
+    must survive it, as must the new name."""
+    officer = people["canbo.a"]
+    case_id = new_case(officer, FAMILY_HUGE, 1)
+    step(officer, case_id, "request_explanation", on=d(0), code="oral")
+    step(officer, case_id, "extend_decision", on=d(0), document="27/CV-UBND",
+         note="Vụ việc có nhiều tình tiết phức tạp")
+    assert found(officer, "27/CV-UBND") == [case_id]
+    # While the violator explains, the edit says why it waits (it used to
+    # say the case had a decision).
+    locked = case_edit.edit_form(officer, case_id)["locked"]
+    assert locked.startswith("Hồ sơ đang trong thời gian giải trình")
+    assert "quyết định xử phạt" not in locked
+    step(officer, case_id, "explanation_done", on=d(0),
+         note="Người vi phạm thừa nhận hành vi")
+    assert found(officer, "27/CV-UBND") == [case_id]
+
+    form = case_edit.edit_form(officer, case_id)
+    values = {**form["values"], "version": form["version"], "kind": form["kind"],
+              "name": "Hoàng Thị Mai", "act_ids": str(catalogue_id(*FAMILY_HUGE))}
+    case_edit.edit_case(officer, case_id, values)
+
+    assert found(officer, "Hoàng Thị Mai") == [case_id]
+    assert found(officer, "27/CV-UBND") == [case_id]
+    assert found(officer, "mai 27/cv-ubnd") == [case_id]
+
+
+def test_0019_gives_old_cases_their_step_numbers(empty_db):  # noqa: F811
+    dbmod.migrate("0018_zero_less_numbers")
+    with empty_db.begin() as conn:
+        _old_database(conn, CASES)
+        # Case 1: a coercion and a receipt (twice: written once); case 4 a
+        # complaint's answer; case 2 a step with no paper; case 3 binned.
+        for case_id, kind, document in (
+            (1, "coerce", "03/QĐ-CCXP"), (1, "payment", "BL 778899"),
+            (1, "payment", "BL 778899"), (4, "complaint", "12/QĐ-GQKN"),
+            (2, "receipt", ""), (3, "coerce", "09/QĐ-CCXP"),
+        ):
+            _insert(conn, "procedurestep", case_id=case_id, step=kind,
+                    on="2026-11-02", document=document)
+        conn.execute(text(
+            "UPDATE \"case\" SET deleted_at = '2026-11-03 08:00:00' WHERE id = 3"
+        ))
+        conn.execute(text("DELETE FROM casetoken WHERE case_id = 3"))
+    make_user("canbo.x10", "X10", Role.OFFICER)
+    make_user("giamsat", "66", Role.SUPERVISOR)
+    officer, supervisor = actor_for("canbo.x10"), actor_for("giamsat")
+    assert _names(officer, "03/QĐ-CCXP") == []
+
+    dbmod.migrate()
+
+    assert _names(officer, "03/QĐ-CCXP") == ["Nguyễn Văn An"]
+    assert _names(officer, "3/qd-ccxp") == ["Nguyễn Văn An"]
+    assert _names(officer, "778899") == ["Nguyễn Văn An"]
+    assert _names(supervisor, "12/QĐ-GQKN") == ["Phạm Văn Dũng"]
+    assert _names(supervisor, "09/QĐ-CCXP") == []  # in the bin: no words
+    with empty_db.connect() as conn:
+        texts = dict(conn.execute(text('SELECT id, search_text FROM "case"')).all())
+    assert texts[1].count("bl 778899") == 1 and "03/qd-ccxp" in texts[1]
+    assert texts[2] == f" {CASES[2][2]} "
+    rows = _tokens(empty_db)
+    assert {t for c, t, _u in rows if c == 3} == set()
+    # The old words stay (the data predates 0018's zero-less words), the
+    # step numbers' words are added once each.
+    case1 = [t for c, t, _u in rows if c == 1]
+    assert len(case1) == len(set(case1))
+    assert set(case1) == set(CASES[1][3].split()) | words_of("03/qd-ccxp bl 778899")
+    assert {u for c, _t, u in rows if c == 4} == {20}
+
+    # Run again: nothing more to add.
+    spec = importlib.util.spec_from_file_location("m0019", MIGRATION)
+    migration = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(migration)
+    with empty_db.begin() as conn:
+        assert migration.add_step_numbers(conn, page=1) == (0, 0)
