@@ -67,6 +67,17 @@ def _group_units(units: list[Unit], group: str) -> set[int] | None:
     return {u.id for u in units if u.kind == "department" and not u.is_vertical}
 
 
+def stands(c: Case) -> bool:
+    """Decided, and the decision not cancelled in full (MQĐ40)."""
+    return c.decided_on is not None and c.close_reason != "cancelled"
+
+
+def imposed(c: Case) -> int:
+    """The case's fine, none once its decision is cancelled in full."""
+    cancelled = c.status == "closed" and c.close_reason == "cancelled"
+    return 0 if cancelled else c.fine_total
+
+
 def expected(view: dict) -> dict:
     """Every dashboard figure of a supervisor's view, from the case rows."""
     start, end = view.get("_from"), view.get("_to")
@@ -129,7 +140,7 @@ def expected(view: dict) -> dict:
             (by_month, f"{c.violation_date:%Y-%m}" if c.violation_date else None),
         ):
             table[key][0] += 1
-            table[key][1] += c.fine_total
+            table[key][1] += imposed(c)
             table[key][2] += c.paid_total
     live_ids = {c.id for c in live}
     top = Counter(
@@ -139,9 +150,9 @@ def expected(view: dict) -> dict:
                                                    kv[0][3], kv[0][0]))
     return {
         "cases": len(live),
-        "fines": sum(c.fine_total for c in live),
+        "fines": sum(imposed(c) for c in live),
         "collected": sum(c.paid_total for c in live),
-        "decided": sum(c.decided_on is not None for c in live),
+        "decided": sum(stands(c) for c in live),
         "individuals": sum(c.violator_kind == "individual" for c in live),
         "organisations": sum(c.violator_kind == "organisation" for c in live),
         "enforcement": {k: int(v) for k, v in status.items()},

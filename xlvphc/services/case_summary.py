@@ -149,9 +149,9 @@ def measures(c) -> dict:
     late = enforcement.can_be_late(c)
     return {
         "cases": literal(1, Integer),
-        "fines": c.fine_total,
+        "fines": case((enforcement.cancelled(c), 0), else_=c.fine_total),
         "collected": c.paid_total,
-        "decided": _flag(c.decided_on.is_not(None)),
+        "decided": _flag(enforcement.sanctioned(c)),
         "individuals": _flag(c.violator_kind == ViolatorKind.INDIVIDUAL),
         "organisations": _flag(c.violator_kind == ViolatorKind.ORGANISATION),
         "executed": _flag(status[enforcement.EXECUTED]),

@@ -127,6 +127,25 @@ def overdue(today: date, c=None):
     return and_(can_be_late(c), c.compliance_due < today)
 
 
+def sanctioned(c=None):
+    """A sanction decision was issued and still stands: a decision cancelled
+    in full (MQĐ40, NĐ 118/2021 Điều 13; the case closes as CANCELLED)
+    sanctions nobody, so it is not counted as a decision, nor its fine as
+    imposed (user trial: a cancelled decision was counted as sanctioned).
+    What was collected before the cancellation stays in "collected"."""
+    c = _columns(c)
+    return and_(
+        c.decided_on.is_not(None),
+        or_(c.close_reason.is_(None), c.close_reason != CloseReason.CANCELLED),
+    )
+
+
+def cancelled(c=None):
+    """The case's sanction decision was cancelled in full (MQĐ40)."""
+    c = _columns(c)
+    return and_(c.status == CaseStatus.CLOSED, c.close_reason == CloseReason.CANCELLED)
+
+
 def running(c=None):
     """Decided and in the normal course of execution (overdue or not): the
     in-progress bar is this less the overdue ones among them."""

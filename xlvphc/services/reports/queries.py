@@ -113,7 +113,11 @@ def _columns(scope: scopes.Scope) -> list[Table]:
         return and_(column.is_not(None), *parts)
 
     detected = within(Case.violation_date)
-    decided = within(Case.decided_on)
+    # A decision cancelled in full sanctions nobody (enforcement.sanctioned);
+    # it is counted apart, in 3.9, by the day it was cancelled.
+    issued = within(Case.decided_on)
+    decided = and_(issued, enforcement.sanctioned())
+    cancelled = and_(enforcement.cancelled(), within(Case.closed_on))
     transferred = or_(
         and_(Case.close_reason == CloseReason.TRANSFERRED, within(Case.closed_on)),
         _step(TRANSFER_CRIMINAL, scope),
@@ -253,6 +257,14 @@ def _columns(scope: scopes.Scope) -> list[Table]:
                 "Số quyết định bị khiếu nại, khởi kiện",
                 _sum(and_(decided, Case.complained.is_(True))),
             ),
+            # Not in Art. 35 k2's list; TT 13/2016 has cancellations updated
+            # in the database. Without it 3.1 would silently lose them.
+            Column(
+                "3.9",
+                "Bị hủy bỏ toàn bộ (không tính ở 3.1)",
+                "Số quyết định bị hủy bỏ (bổ sung)",
+                _sum(cancelled),
+            ),
         ],
     )
     t4 = Table(
@@ -270,7 +282,8 @@ def _columns(scope: scopes.Scope) -> list[Table]:
                 "4.2",
                 "Tiền phạt đã thu",
                 "Tổng số tiền thu được",
-                _sum(decided, Case.paid_total),
+                # Collected before a cancellation too, as on the dashboard.
+                _sum(issued, Case.paid_total),
                 money=True,
             ),
             Column(
