@@ -27,7 +27,9 @@ from xlvphc.services.procedure.details import (
     times,
 )
 from xlvphc.services.procedure.late_interest import (
+    Coercible,
     apply_fine_payment,
+    coercible,
     interest_refusal,
     owed,
 )
@@ -69,11 +71,31 @@ def coercion_guard(session: Session, case: Case, today: date) -> str | None:
     """Why neither coercion nor the verification before it may be taken now
     (None: they may): the deadline runs, or nothing is left to execute."""
     reason = coercion_refusal(case, today)
-    if reason or owed(session, case, today).total:
+    if reason:
         return reason
-    if remedial_refusal(session, case):
-        return "Quyết định đã được chấp hành xong"
-    return None
+    left = coercible(session, case, today)
+    if left.total or remedial_refusal(session, case) is None:
+        return None
+    if left.not_due:
+        return not_due_refusal(left)
+    return "Quyết định đã được chấp hành xong"
+
+
+def not_due_refusal(left: Coercible) -> str:
+    """A plan (Art. 79) with instalments still to come: its period has not
+    ended, and the decision allowing it says coercion follows only then
+    (form MQĐ05, Điều 3 k1 a; late_interest.Coercible)."""
+    missed = ""
+    if left.due.fine:
+        missed = (
+            f" Số tiền đã quá hạn nộp theo từng lần ({money(left.due.total)}) "
+            "được nhắc nộp; tiền chậm nộp vẫn tính (Điều 78)."
+        )
+    return (
+        f"Chưa hết thời hạn nộp tiền phạt nhiều lần: {left.not_due_text()} chưa "
+        "đến hạn nộp. Chỉ cưỡng chế khi hết thời hạn đó mà người bị phạt chưa nộp "
+        f"đủ (Điều 3 mẫu MQĐ05).{missed}"
+    ).rstrip(".")
 
 
 def remedial_refusal(session: Session, case: Case) -> str | None:
@@ -99,9 +121,12 @@ def _money_refusal(session: Session, case: Case, on: date) -> str | None:
             f"Đã hết thời hiệu thi hành ngày {end:%d/%m/%Y} (Điều 74 Luật "
             "XLVPHC): không cưỡng chế thu tiền phạt được nữa"
         )
-    if not owed(session, case, on).total:
-        return "Tiền phạt và tiền chậm nộp đã nộp đủ"
-    return None
+    left = coercible(session, case, on)
+    if left.total:
+        return None
+    if left.not_due:
+        return not_due_refusal(left)
+    return "Tiền phạt và tiền chậm nộp đã nộp đủ"
 
 
 # The fields after the measure, whose choices depend on the case.
@@ -178,9 +203,11 @@ def _coerce(ctx: Context) -> None:
     details = _coercion_details(ctx, measure)
     # What is owed on the day of the decision: the unpaid fine and the
     # late-payment interest run until then (Art. 78 k1), which the decision
-    # recovers with it.
-    left = owed(ctx.session, ctx.case, on or ctx.today)
-    due = left.total
+    # recovers with it; a plan (Art. 79) only once all its instalments are
+    # past their dates (late_interest.coercible; refused above otherwise).
+    can = coercible(ctx.session, ctx.case, on or ctx.today)
+    left = can.due
+    due = can.total
     if on and ctx.case.compliance_due and on <= ctx.case.compliance_due:
         ctx.refuse(
             "on",

@@ -100,10 +100,16 @@ def refresh_deadlines(session: Session, case: Case) -> None:
     case.execution_end = execution_end(case, session) if executing else None
     case.seizure_due = held_until(session, case.id)
     coercing = executing and case.status == CaseStatus.COERCING
+    coerced = coercion_decided_on(session, case.id) if coercing else None
+    if coerced and next_instalment is not None:
+        # Of a plan (Art. 79) only the instalments due before the decision
+        # were coerced (Art. 86 k1; late_interest.coercible): the coercion
+        # is followed while one of them (instalments are paid in order, so
+        # the first unpaid) or the interest fixed is unpaid, not for those
+        # not yet due, which their own "instalment" row follows.
+        owed = next_instalment < coerced or case.surcharge_total > case.surcharge_paid
     case.coerced_on = (
-        coercion_decided_on(session, case.id)
-        if coercing and (owed or _remedial_owed(session, case))
-        else None
+        coerced if coerced and (owed or _remedial_owed(session, case)) else None
     )
     session.add(case)
 

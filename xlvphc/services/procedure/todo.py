@@ -40,7 +40,7 @@ from xlvphc.models.base import local_now
 from xlvphc.services.access import Action, Actor, visible_units
 from xlvphc.services.db import session_scope
 from xlvphc.services.procedure.closing import REMEDIAL_STEPS, remedial_done_in
-from xlvphc.services.procedure.late_interest import Owed, owed
+from xlvphc.services.procedure.late_interest import Coercible, Owed, coercible
 
 # How far ahead a limitation end is shown, and other deadlines.
 LIMITATION_WARNING = timedelta(days=30)
@@ -214,12 +214,21 @@ def _count(session, kinds, scoped: bool, params: dict, until, cap: int) -> int:
 REMEDY = "biện pháp khắc phục hậu quả"
 
 
-def _coercing_label(left: Owed, remedy: bool) -> str:
+def _coercing_label(can: Coercible, remedy: bool) -> str:
     """Everything a case under coercion still owes, as its row says it: the
     unpaid fine and the late-payment interest to date (Art. 78 k1, the case
     page's figures) and the remedial measure not yet carried out (Art. 85);
     once the fine is collected, the interest left leads, which a payment or
-    a further coercion collects."""
+    a further coercion collects. Of a plan (Art. 79), the fine is that of
+    the instalments past their due date; those not yet due are named apart,
+    not as owed (late_interest.coercible)."""
+    left = can.due
+    later = f"; {can.not_due_text()} chưa đến hạn nộp" if can.not_due else ""
+    return _owed_label(left, remedy, bool(can.not_due)) + later
+
+
+def _owed_label(left: Owed, remedy: bool, planned: bool) -> str:
+    """`_coercing_label` without the instalments not yet due."""
     if left.fine:
         owed_parts = [left.breakdown(), *([REMEDY] if remedy else [])]
         return f"{KINDS['coercing']} – còn {' và '.join(owed_parts)}"
@@ -234,6 +243,8 @@ def _coercing_label(left: Owed, remedy: bool) -> str:
             f"Còn {format_vnd(left.interest)} tiền chậm nộp chưa thu – ghi nhận "
             "nộp hoặc cưỡng chế tiếp (Điều 78, 86)"
         )
+    if planned and not remedy:
+        return f"{KINDS['coercing']} – đã thu đủ số tiền đã đến hạn nộp"
     return f"{KINDS['coercing']} – {REMEDY}"
 
 
@@ -327,7 +338,7 @@ def _coercions(session, found, today: date) -> dict[int, str]:
         steps[case_id].append((step, code))
     return {
         case.id: _coercing_label(
-            owed(session, case, today, plans[case.id]),
+            coercible(session, case, today, plans[case.id]),
             bool(measures.get(case.id)) and not remedial_done_in(steps[case.id]),
         )
         for case in session.exec(select(Case).where(Case.id.in_(ids)))
