@@ -4,6 +4,7 @@ title), the red alert of an expired limitation on the case page, and the
 "Việc cần làm" page on a phone (cards, no sideways scrolling). Screenshots
 go to test-artifacts/hc-*.png."""
 
+import re
 from datetime import timedelta
 
 from playwright.sync_api import expect
@@ -70,12 +71,13 @@ def test_signer_prefilled_and_expired_limitation_alert(
 ):
     issued = seed_user("chutich.hc", "officer", "UBND-22015", "Phạm Văn Dũng")
     _make_signer(app_server, "chutich.hc")
-    fresh, old = _cases(
+    fresh, old, late = _cases(
         app_server,
         "chutich.hc",
         [
             ("Y Khoa Niê", FAMILY_SMALL, 0, False, False),
             ("H'Hen Mlô", TRAFFIC, 400, False, False),
+            ("Ksor H'Mai", FAMILY_SMALL, 30, False, False),
         ],
     )
     _first_login(page, wait_hydrated, "chutich.hc", issued.password)
@@ -87,6 +89,11 @@ def test_signer_prefilled_and_expired_limitation_alert(
     expect(page.locator("#signer_name")).to_have_value("Phạm Văn Dũng")
     expect(page.locator("#signer_title")).to_have_value(SIGNER_TITLE)
     expect(page.locator("#signer_title_code")).to_have_value("chu_tich_ubnd_xa")
+    # The act's remedial measure in the catalogue starts its box, cited.
+    expect(page.locator("#remedial_measures")).to_have_value(
+        re.compile(r"^Buộc xin lỗi công khai .* khoản 1 Điều 37 Nghị định 282/2025")
+    )
+    expect(page.locator("#qua-han-ra-quyet-dinh")).to_have_count(0)
     page.fill("#treasury", "Kho bạc Nhà nước khu vực XIII")
     page.click("#luu-quyet-dinh")
     expect(page.locator("#cac-buoc")).to_be_visible()
@@ -101,6 +108,18 @@ def test_signer_prefilled_and_expired_limitation_alert(
     # ...and no decision button to press in vain (Law Art. 65 k1 c).
     expect(page.locator("#ra-quyet-dinh")).to_have_count(0)
     page.screenshot(path=f"{ARTIFACTS_PREFIX}-alert.png")
+
+    # Recorded 30 days ago, no decision: past Art. 66 k1, told on the case
+    # page and before the decision form is filled.
+    page.goto(f"/ho-so/chi-tiet?id={late}")
+    wait_hydrated(page)
+    expect(page.locator(".het-thoi-hieu")).to_contain_text(
+        "Đã quá thời hạn ra quyết định xử phạt"
+    )
+    page.goto(f"/ho-so/quyet-dinh?id={late}")
+    wait_hydrated(page)
+    expect(page.locator("#qua-han-ra-quyet-dinh")).to_contain_text("Điều 66")
+    page.screenshot(path=f"{ARTIFACTS_PREFIX}-overdue.png", full_page=True)
 
 
 def test_todo_page_reads_on_a_phone(page, wait_hydrated, seed_user, app_server):

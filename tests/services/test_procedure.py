@@ -888,7 +888,8 @@ def test_decision_after_the_limitation_is_refused(people):
 def test_decision_on_the_last_day_of_the_limitation_is_allowed(people):
     officer = people["canbo.a"]
     start = add_months(TODAY, -12)
-    case_id = new_case(officer, TRAFFIC, (TODAY - start).days)
+    # Recorded two days ago: within Art. 66's 07 working days as well.
+    case_id = new_case(officer, TRAFFIC, (TODAY - start).days, record_date=d(2))
     cases.issue_decision(
         officer, case_id, decision_form(decided_on=d(0), version=version(case_id))
     )

@@ -17,6 +17,7 @@ def decision_fields(
     recount=None,
     *,
     signer_options: rx.Var,
+    remedial: rx.Component | None = None,
 ) -> list[rx.Component]:
     """Date, signer (with the title that sets the ceiling, NĐ 189/2025),
     delegation, circumstances, additional sanctions, remedies, payment.
@@ -25,7 +26,10 @@ def decision_fields(
     titles offered are those of the issuing unit ({"id", "name"} rows of
     services.signer_fit), as the service accepts no other.
     `recount(kind, text)`, if given, runs when a circumstances box is left,
-    so the suggested fines follow the circumstances (NĐ 68/2025)."""
+    so the suggested fines follow the circumstances (NĐ 68/2025).
+    `remedial`, if given, takes the place of the plain «Biện pháp khắc phục
+    hậu quả» box (the MQĐ02 form suggests the catalogue's measures there);
+    it must keep the box's name, remedial_measures."""
     return [
         field(
             "Ngày quyết định",
@@ -88,7 +92,9 @@ def decision_fields(
             hint="Ghi cụ thể (giấy phép nào, thời hạn, tang vật…); để trống thì "
             "quyết định ghi các hình thức đã đánh dấu ở trên.",
         ),
-        field(
+        remedial
+        if remedial is not None
+        else field(
             "Biện pháp khắc phục hậu quả",
             "remedial_measures",
             multiline=True,

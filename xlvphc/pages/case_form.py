@@ -206,6 +206,65 @@ def _fine_row(act) -> rx.Component:
     )
 
 
+def _remedial_field() -> rx.Component:
+    """«Biện pháp khắc phục hậu quả», started with the measures the
+    catalogue gives for the case's acts, as the fines start with their
+    suggestion: a text the user typed stays; the suggestion is then shown
+    under it with a button to take it. Keyed by a counter, so that taking
+    it draws the box again (default_value only applies to a new box)."""
+    state = DecisionFormState
+    return rx.box(
+        field(
+            "Biện pháp khắc phục hậu quả",
+            "remedial_measures",
+            multiline=True,
+            full=True,
+            default=state.remedial_default,
+            on_blur=state.remedial_left,
+            hint="Biện pháp cụ thể người vi phạm phải thực hiện (Điều 28 Luật "
+            "XLVPHC). Nếu không áp dụng được biện pháp của hành vi thì ghi rõ "
+            "căn cứ, lý do (chú thích (12) mẫu MQĐ02).",
+        ),
+        rx.cond(
+            state.remedial_suggested != "",
+            rx.box(
+                rx.cond(
+                    state.remedial_typed,
+                    rx.text(
+                        "Gợi ý theo danh mục hành vi vi phạm: ",
+                        state.remedial_suggested,
+                        size="1",
+                        color_scheme="gray",
+                        white_space="pre-line",
+                    ),
+                    rx.text(
+                        "Đã điền sẵn biện pháp khắc phục hậu quả của các hành "
+                        "vi theo danh mục; kiểm tra, sửa cho đúng vụ việc.",
+                        size="1",
+                        color_scheme="gray",
+                    ),
+                ),
+                rx.cond(
+                    state.remedial_typed,
+                    rx.button(
+                        "Dùng gợi ý",
+                        type="button",
+                        size="1",
+                        variant="soft",
+                        on_click=state.use_remedial_suggestion,
+                        id="dung-goi-y-khac-phuc",
+                    ),
+                ),
+                id="goi-y-khac-phuc",
+            ),
+        ),
+        key="khac-phuc-" + state.remedial_box.to_string(),
+        width="100%",
+        flex="1 1 100%",
+        grid_column="1 / -1",
+    )
+
+
 @rx.page(route=routes.CASE_DECISION, title="Ra quyết định – XLVPHC",
          on_load=DecisionFormState.open)
 def decision_page() -> rx.Component:
@@ -236,6 +295,23 @@ def decision_page() -> rx.Component:
                             id="canh-bao-chua-thanh-nien",
                         ),
                     ),
+                    # Past the decision deadline (Law Art. 66 k1): said
+                    # before the form is filled, as on the case page.
+                    rx.cond(
+                        DecisionFormState.overdue_title != "",
+                        rx.callout.root(
+                            rx.callout.icon(rx.icon("triangle_alert")),
+                            rx.box(
+                                rx.text(DecisionFormState.overdue_title,
+                                        weight="bold", size="3"),
+                                rx.text(DecisionFormState.overdue_text, size="2"),
+                            ),
+                            color_scheme="red",
+                            variant="surface",
+                            role="alert",
+                            id="qua-han-ra-quyet-dinh",
+                        ),
+                    ),
                     section(
                         "Mức phạt từng hành vi",
                         rx.foreach(DecisionFormState.acts, _fine_row),
@@ -254,6 +330,7 @@ def decision_page() -> rx.Component:
                             DecisionFormState.signer_code,
                             recount=DecisionFormState.recount,
                             signer_options=DecisionFormState.signer_options,
+                            remedial=_remedial_field(),
                         ),
                     ),
                     form_message(),

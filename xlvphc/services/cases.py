@@ -3,6 +3,7 @@
 import logging
 import re
 from collections.abc import Iterable
+from datetime import date
 
 from sqlmodel import Session, select
 
@@ -459,6 +460,25 @@ def _registered_delegation(session: Session, case: Case, parsed, errors: dict):
         errors["delegation"] = misfits[0]
 
 
+def _past_decision_deadline(session: Session, case: Case, on: date) -> str | None:
+    """Law Art. 66 k1 (domain.md §1.4): past the deadline for the decision no
+    sanction decision is made; confiscation and remedial measures still are
+    (their own steps, MQĐ14/MQĐ15). A decision signed in time and entered
+    late keeps its day, so only the date signed is judged."""
+    from xlvphc.services.procedure.limits import decision_due
+
+    due = decision_due(session, case)
+    if due is None or on <= due:
+        return None
+    return (
+        f"Đã quá thời hạn ra quyết định xử phạt: hạn cuối ngày {due:%d/%m/%Y} "
+        "(khoản 1 Điều 66 Luật Xử lý vi phạm hành chính). Quá thời hạn này "
+        "không được ra quyết định xử phạt (Điều 65, 66), chỉ quyết định tịch "
+        "thu tang vật, phương tiện hoặc buộc thực hiện biện pháp khắc phục hậu "
+        "quả. Nếu quyết định đã ký trong thời hạn, ghi đúng ngày ký."
+    )
+
+
 def _lawful_decision(
     session: Session, case: Case, acts: list, is_org: bool, parsed, errors: dict
 ) -> list[str]:
@@ -492,6 +512,9 @@ def _lawful_decision(
     # Counted from the detection of a continuing violation (NĐ 118 Art. 8 k1).
     found = limitation(session, case)
     refusal = found.refusal(parsed.decided_on) if found else None
+    if refusal and "decided_on" not in errors:
+        errors["decided_on"] = refusal
+    refusal = _past_decision_deadline(session, case, parsed.decided_on)
     if refusal and "decided_on" not in errors:
         errors["decided_on"] = refusal
     code = parsed.signer_title_code

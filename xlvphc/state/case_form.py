@@ -16,6 +16,7 @@ from xlvphc.domain.money import format_number
 from xlvphc.models.base import local_now
 from xlvphc.services import accounts, case_queries, cases, catalogue, signer_fit
 from xlvphc.services.access import Action
+from xlvphc.services.procedure.decision_hints import decision_hints
 from xlvphc.state.cases import _case_id
 from xlvphc.state.catalogue_picker import CataloguePickerMixin
 from xlvphc.state.session import SessionState
@@ -153,6 +154,15 @@ def suggest_fine(act: dict, mitigating: int, aggravating: int) -> dict:
     return row
 
 
+def _case_and_hints(actor, case_id: object) -> dict:
+    """The decision form's case with what it tells of its decision (the
+    catalogue's remedial measures for its acts, the overdue deadline:
+    services/procedure/decision_hints.py), in one trip to a worker thread;
+    a case the actor may not decide fails in `case_to_decide` first."""
+    found = case_queries.case_to_decide(actor, case_id)
+    return {**found, **decision_hints(actor, found["id"])}
+
+
 class DecisionFormState(SessionState):
     ready: bool = False
     case: dict = {}
@@ -167,13 +177,26 @@ class DecisionFormState(SessionState):
     # Circumstances counted when their box was last left (recount).
     _mitigating: int = 0
     _aggravating: int = 0
+    # The decision deadline (Law Art. 66 k1) has passed: the alert of the
+    # case page, shown above the form ("" when it has not).
+    overdue_title: str = ""
+    overdue_text: str = ""
+    # «Biện pháp khắc phục hậu quả», as the fines: what the box starts with,
+    # the measures the catalogue gives for the case's acts (computed by the
+    # service, services/procedure/decision_hints.py), whether the box holds
+    # something else the user typed, and a counter that redraws the box when
+    # the suggestion is taken.
+    remedial_default: str = ""
+    remedial_suggested: str = ""
+    remedial_typed: bool = False
+    remedial_box: int = 0
 
     @rx.event
     async def open(self):
         self.ready = False
         self._mitigating = self._aggravating = 0
         case_id = _case_id(self.router.url.query_parameters.get("id"))
-        ok, result = await self._call_in_thread(case_queries.case_to_decide, case_id)
+        ok, result = await self._call_in_thread(_case_and_hints, case_id)
         if not ok:
             return result
         if result["status_code"] != "recorded":
@@ -188,6 +211,13 @@ class DecisionFormState(SessionState):
         ]
         result.pop("violator")
         result.pop("timeline")
+        overdue = result.pop("overdue", None) or {}
+        self.overdue_title = overdue.get("title", "")
+        self.overdue_text = overdue.get("text", "")
+        self.remedial_suggested = result.pop("remedial_suggestion", "")
+        self.remedial_default = self.remedial_suggested
+        self.remedial_typed = False
+        self.remedial_box += 1
         self.case = result
         self.today = fmt_date(local_now().date())
         ok, signer = await self._call_in_thread(accounts.signer_defaults)
@@ -244,6 +274,27 @@ class DecisionFormState(SessionState):
                     "box": str(int(act.get("box") or 0) + 1),
                 }
                 return
+
+    @rx.event
+    def remedial_left(self, value: str):
+        """The remedial box was left: while it holds anything but the
+        suggestion, the text is the user's, kept as typed, and the
+        suggestion is offered beside it (use_remedial_suggestion). The value
+        comes from the browser unchecked; it is only compared."""
+        if not isinstance(value, str):
+            return
+        self.remedial_typed = value.strip() != self.remedial_suggested.strip()
+
+    @rx.event
+    def use_remedial_suggestion(self):
+        """Put the suggested measures into the box, as the user asked (the
+        "Dùng gợi ý" button): the text the service computed, never one sent
+        by the browser."""
+        if not self.remedial_suggested:
+            return
+        self.remedial_default = self.remedial_suggested
+        self.remedial_typed = False
+        self.remedial_box += 1
 
     @rx.event
     async def submit(self, form: dict):

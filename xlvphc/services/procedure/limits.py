@@ -4,6 +4,7 @@ limitation (Art. 74). Shared by the steps, the decision and the deadline
 columns that "Việc cần làm" reads (services.procedure.deadlines)."""
 
 from datetime import date
+from typing import NamedTuple
 
 from sqlmodel import Session, select
 
@@ -53,7 +54,22 @@ def sanction_limitation_end(session: Session, case: Case) -> date | None:
     return found.end if found else None
 
 
+class DecisionDue(NamedTuple):
+    """A case's Art. 66 k1 deadline: the day it runs from, the period that
+    applies and its last day (inclusive)."""
+
+    start: date
+    kind: DecisionCase
+    end: date
+
+
 def decision_due(session: Session, case: Case) -> date | None:
+    """Last day to issue the sanction decision (`decision_due_rule`)."""
+    rule = decision_due_rule(session, case)
+    return rule.end if rule else None
+
+
+def decision_due_rule(session: Session, case: Case) -> DecisionDue | None:
     """Art. 66 k1: 07 working days from the record; 10 working days when the
     file was transferred; 01 month when the violator asked to explain (Art.
     61; NĐ 118 Art. 17 k1) or the facts were verified (Art. 59); 02 months
@@ -80,12 +96,14 @@ def decision_due(session: Session, case: Case) -> date | None:
     )
     made = max([to_local(record.made_at).date(), *taken["received_back"]])
     if taken["extend_decision"]:
-        return decision_deadline(made, DecisionCase.EXTENDED)
-    if taken["request_explanation"] or taken["verify"]:
-        return decision_deadline(made, DecisionCase.EXPLANATION)
-    if taken["transfer_unit"]:
-        return decision_deadline(made, DecisionCase.TRANSFERRED)
-    return decision_deadline(made)
+        kind = DecisionCase.EXTENDED
+    elif taken["request_explanation"] or taken["verify"]:
+        kind = DecisionCase.EXPLANATION
+    elif taken["transfer_unit"]:
+        kind = DecisionCase.TRANSFERRED
+    else:
+        kind = DecisionCase.NORMAL
+    return DecisionDue(made, kind, decision_deadline(made, kind))
 
 
 def execution_end(case: Case, session: Session | None = None) -> date | None:

@@ -15,7 +15,13 @@ from xlvphc.services.access import Action, Actor
 from xlvphc.services.cases import load_case, violator_minor
 from xlvphc.services.db import session_scope
 from xlvphc.services.procedure.deadlines import next_instalment_due
-from xlvphc.services.procedure.late_interest import owed
+from xlvphc.services.procedure.decision_hints import decision_overdue
+from xlvphc.services.procedure.late_interest import (
+    RUNNING,
+    coercible,
+    instalments,
+    owed,
+)
 from xlvphc.services.procedure.limits import (
     decision_due,
     execution_end,
@@ -93,7 +99,8 @@ def _interest_rows(session: Session, case: Case, today: date) -> list[tuple]:
     (user trial: 0 shown while 111 days late, and "Còn phải nộp" 0 with the
     interest unpaid). The same figures as the payment, the coercion
     decision and closing (services/procedure/late_interest.py)."""
-    left = owed(session, case, today)
+    plan = instalments(session, case.id)
+    left = owed(session, case, today, plan)
     interest = money(left.accrued)
     if left.running:
         interest += f" (0,05% mỗi ngày chậm nộp, tính đến ngày {fmt_date(today)})"
@@ -103,7 +110,22 @@ def _interest_rows(session: Session, case: Case, today: date) -> list[tuple]:
     rest = money(left.total)
     if left.interest:
         rest += f" ({left.breakdown()})"
-    return [*rows, ("Còn phải nộp", rest)]
+    rows.append(("Còn phải nộp", rest))
+    can = coercible(session, case, today, plan)
+    if can.not_due and can.due.total and case.status in RUNNING:
+        # Art. 79: "Còn phải nộp" includes the instalments not yet due, which
+        # are not owed yet: what is past its date is shown apart, to remind
+        # (coercion waits for the plan's end, late_interest.Coercible).
+        due = money(can.due.total)
+        if can.due.interest:
+            due += f" ({can.due.breakdown()})"
+        rows.append(
+            (
+                "Đã đến hạn, chưa nộp",
+                f"{due}; {can.not_due_text()} chưa đến hạn nộp (Điều 79)",
+            )
+        )
+    return rows
 
 
 def limitation_alerts(session: Session, case: Case, today: date) -> list[dict]:
@@ -164,12 +186,17 @@ def limitation_alerts(session: Session, case: Case, today: date) -> list[dict]:
 def case_alerts(session: Session, case: Case, today: date) -> list[dict]:
     """The red alerts of an open case awaiting its decision: a violator under
     14 on the day of the violation (Law Art. 5 k1 a: the record stands, no
-    sanction may follow), then the limitations (`limitation_alerts`)."""
+    sanction may follow), the decision deadline passed (Art. 66 k1,
+    `decision_hints.decision_overdue`), then the limitations
+    (`limitation_alerts`)."""
     alerts = []
     waiting = case.status not in (CaseStatus.CLOSED, CaseStatus.TRANSFERRED)
     warning = record_warning(violator_minor(session, case)) if waiting else ""
     if warning and not case.decided_on:
         alerts.append({"title": "Người vi phạm chưa đủ 14 tuổi", "text": warning})
+    overdue = decision_overdue(session, case, today)
+    if overdue:
+        alerts.append(overdue)
     return alerts + limitation_alerts(session, case, today)
 
 
@@ -195,7 +222,12 @@ def case_procedure(actor: Actor, case_id: object) -> dict:
             elif sanction_refusal(violator_minor(session, case)):
                 due = "Không áp dụng – người vi phạm chưa đủ 14 tuổi"
             else:
-                due = fmt_date(decision_due(session, case))
+                last = decision_due(session, case)
+                due = fmt_date(last)
+                # The alert on top says what is left (Art. 65, 66).
+                open_ = case.status not in (CaseStatus.CLOSED, CaseStatus.TRANSFERRED)
+                if open_ and last and local_now().date() > last:
+                    due += " – đã quá hạn, chưa có quyết định"
             pairs += [
                 ("Hạn ra quyết định (Điều 66)", due),
                 (
