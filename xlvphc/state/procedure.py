@@ -28,6 +28,11 @@ def _procedure_and_details(actor, case_id: object) -> tuple[dict, list]:
     )
 
 
+def _short(label: str, most: int = 60) -> str:
+    """A box's label as a list names it: a ticked statement is a sentence."""
+    return label if len(label) <= most else label[: most - 1].rstrip(" ,") + "…"
+
+
 class ProcedureState(SessionState):
     steps: list[dict] = []
     summary: list[dict] = []
@@ -96,6 +101,24 @@ class ProcedureState(SessionState):
         self.errors = {}
         self.message = ""
 
+    def _name_refused_boxes(self) -> None:
+        """Name, beside the button, every box the step refused, in the
+        form's order: a long step form runs past a phone's screen, and a
+        refusal at its bottom was found only after the others were fixed
+        (user trial: the hardship box of the instalment form)."""
+        if not self.errors:
+            return
+        labels = [
+            _short(str(f.get("label", "")))
+            for f in self.form_fields
+            if f.get("name") in self.errors
+        ]
+        if labels:
+            self.message = (
+                f"Chưa ghi nhận: {len(labels)} ô cần sửa (chữ đỏ dưới ô): "
+                + "; ".join(labels) + "."
+            )
+
     @rx.event
     async def submit(self, form: dict):
         if not self.selected or not isinstance(form, dict):
@@ -110,6 +133,7 @@ class ProcedureState(SessionState):
             procedure.perform, self._case_id, self.selected, data
         )
         if not ok:
+            self._name_refused_boxes()
             return result
         moved = self.selected == "transfer_unit"
         self.selected = ""
