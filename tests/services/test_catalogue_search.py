@@ -37,6 +37,29 @@ def test_every_card_citation_pasted_back_finds_that_act_alone(people):
         assert found["message"] == ""
 
 
+@pytest.mark.parametrize("separator", ["\n", " ", " – "])
+def test_every_whole_card_pasted_back_finds_that_act_first(people, separator):
+    """The whole card as the picker shows it (citation, act, fine frame or
+    "Cảnh cáo"), copied and pasted back: its frame is not taken for words of
+    the act (user trial: nothing was found)."""
+    officer = people["canbo.a"]
+    for entry in _entries():
+        card = catalogue.as_row(entry)
+        pasted = separator.join([card["citation"], card["act"], card["frame"]])
+        found = catalogue.find(officer, pasted)
+        assert found["rows"][:1] == [card], pasted
+    # With "Khung phạt:" as the decision form labels it.
+    card = catalogue.as_row(_entries()[0])
+    pasted = f"{card['citation']} {card['act']} Khung phạt: {card['frame']}"
+    assert catalogue.find(officer, pasted)["rows"][:1] == [card]
+
+
+def test_canh_cao_typed_alone_is_still_a_search_word(people):
+    found = catalogue.find(people["canbo.a"], "cảnh cáo")
+    assert all("cảnh cáo" in (r["act"] + r["citation"]).lower()
+               for r in found["rows"])
+
+
 @pytest.mark.parametrize(
     "query",
     [

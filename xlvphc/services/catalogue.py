@@ -28,6 +28,12 @@ _REPORT = (
 )
 
 
+# The longest search text read: a whole result card pasted back (citation,
+# act, fine frame) runs to 400 characters; cut short, its frame was taken
+# for words of the act.
+QUERY_MAX = 600
+
+
 def citation(entry: CatalogueEntry) -> str:
     point = f"điểm {entry.point} " if entry.point else ""
     return f"{point}khoản {entry.clause} Điều {entry.article} Nghị định {entry.decree}"
@@ -92,7 +98,7 @@ def _matching(session: Session, query: Query) -> list[tuple[CatalogueEntry, bool
 
 def search(actor: Actor, query: object, limit: int = MAX_RESULTS) -> list[dict]:
     require(actor, Action.CATALOGUE_READ)
-    parsed = parse(clean(query)[:200])
+    parsed = parse(clean(query)[:QUERY_MAX])
     if parsed.is_empty():
         return []
     with session_scope() as session:
@@ -142,7 +148,7 @@ def find(actor: Actor, query: object) -> dict:
     "the search is broken"), with the acts of a near search when there are
     some, so that they can be chosen at once."""
     require(actor, Action.CATALOGUE_READ)
-    typed = clean(query)[:200] if isinstance(query, str) else ""
+    typed = clean(query)[:QUERY_MAX] if isinstance(query, str) else ""
     if not typed:
         return {"rows": [], "message": "", "tips": []}
     with session_scope() as session:

@@ -28,6 +28,15 @@ _DECREE = re.compile(
     r"|\b(\d{1,4})/((?:19|20)\d\d)(?:/n[dđ]-cp)?(?![\w/])"
 )
 _WORD = re.compile(r"\w+")
+# The fine frame a result card prints under the act ("Từ 500.000 đồng đến
+# 1.000.000 đồng", or "Cảnh cáo"), perhaps after "Khung phạt:": pasted with
+# the card, its words are not the act's (user trial: a whole card pasted
+# back found nothing).
+_FRAME = re.compile(
+    r"(?:\bkhung\s+phat\s*:?\s*)?"
+    r"\btu\s+\d[\d.]*\s*[dđ]ong\s+[dđ]en\s+\d[\d.]*\s*[dđ]ong\b"
+)
+_WARNING_ONLY = re.compile(r"(?:\bkhung\s+phat\s*:?\s*)?\bcanh\s+cao\s*$")
 # Everyday words (folded) for acts that the decrees word otherwise, each with
 # the catalogue's words for it, marks and all ("bia" is not "bịa"); only
 # wordings the catalogue holds (data/violations_catalogue.csv). Officers say
@@ -201,6 +210,7 @@ def parse(typed: str) -> Query:
                 text[i] = soft[i] = " "
         return match
 
+    take(_FRAME)
     found: dict = {}
     if decree := take(_DECREE):
         number, year = decree[1] or decree[3], decree[2] or decree[4]
@@ -215,6 +225,10 @@ def parse(typed: str) -> Query:
         found["article"], found["clause"] = int(dotted[1]), int(dotted[2])
         if dotted[3]:
             found["point"] = dotted[3]
+    if "article" in found:
+        # A card's last line for an act punished by a warning only; typed
+        # alone, "cảnh cáo" stays a search word.
+        take(_WARNING_ONLY)
     return Query(groups=_groups(_WORD.findall("".join(text))), **found)
 
 

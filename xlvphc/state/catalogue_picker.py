@@ -29,7 +29,8 @@ class CataloguePickerMixin(rx.State, mixin=True):
 
     @rx.event
     async def search_catalogue(self, query: str):
-        ok, result = await self._call_in_thread(catalogue.find, str(query or "")[:200])
+        typed = str(query or "")[: catalogue.QUERY_MAX]
+        ok, result = await self._call_in_thread(catalogue.find, typed)
         if ok:
             self.catalogue_results = result["rows"]
             self.catalogue_message = result["message"]
