@@ -125,6 +125,7 @@ def on_the_spot_page() -> rx.Component:
                 ),
                 on_submit=OnTheSpotState.decide,
                 reset_on_submit=False,
+                key=CaseFormState.form_key.to_string(),
                 custom_attrs=form_guard.guard_attrs("xu-phat-tai-cho", CaseFormState),
             ),
             rx.spinner(),

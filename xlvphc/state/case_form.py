@@ -46,6 +46,11 @@ class CaseFormState(ViolatorKindMixin, CataloguePickerMixin, SessionState):
     # and the «Vẫn lưu hồ sơ mới» box (services.cases), until the page is
     # opened again.
     duplicate_id: str = ""
+    # Keys the form: each opening draws fresh boxes. They are uncontrolled,
+    # so a box drawn before `open` (with the tab's last values) kept them
+    # (user trial: after a logout, the next user's record showed the
+    # previous user as its maker).
+    form_key: int = 0
     _request_key: str = ""
     # The case saved under this request key: a second click on "Lưu" that
     # reached the server after the first was saved goes to it without a
@@ -81,6 +86,7 @@ class CaseFormState(ViolatorKindMixin, CataloguePickerMixin, SessionState):
         self._request_key = secrets.token_hex(16)
         self._saved_id = 0
         self.duplicate_id = ""
+        self.form_key += 1
         self.ready = True
         # Asked after the reset above, so that it cannot be undone by it.
         return form_guard.draft_acts(CaseFormState.restore_acts)
@@ -165,6 +171,9 @@ def _case_and_hints(actor, case_id: object) -> dict:
 
 class DecisionFormState(SessionState):
     ready: bool = False
+    # Each opening draws fresh boxes (CaseFormState.form_key): the signer of
+    # the previous user or case must not stay in them.
+    form_key: int = 0
     case: dict = {}
     acts: list[dict] = []
     today: str = ""
@@ -227,6 +236,7 @@ class DecisionFormState(SessionState):
         self.signer_code = signer.get("code", "")
         ok, options = await self._call_in_thread(signer_fit.decision_choices, case_id)
         self.signer_options = options if ok and isinstance(options, list) else []
+        self.form_key += 1
         self.ready = True
 
     @rx.event
