@@ -6,9 +6,10 @@ postponement are in `payment_relief`."""
 
 from datetime import date
 
+from sqlalchemy import func
 from sqlmodel import Session, select
 
-from xlvphc.models import Case, Decision
+from xlvphc.models import Case, Decision, ProcedureStep
 from xlvphc.models.cases import CaseStatus
 from xlvphc.services.access import Actor
 from xlvphc.services.procedure.decision_numbers import DecisionBook, as_issued
@@ -50,6 +51,33 @@ def nothing_owed(session: Session, case: Case, today: date) -> str | None:
     return "Tiền phạt và tiền chậm nộp đã được nộp đủ"
 
 
+def _receipt_used(session: Session, case: Case, document: str) -> str | None:
+    """Why a receipt number is refused: the unit already recorded a payment
+    under it (user trial: one receipt, BL-0001234, was entered for two
+    payments without a word). A receipt is issued for one payment; the same
+    number typed again is a slip that would count the money twice."""
+    found = session.exec(
+        select(ProcedureStep.on, Case.record_number, Case.decision_number)
+        .join(Case, Case.id == ProcedureStep.case_id)
+        .where(
+            ProcedureStep.step == "payment",
+            func.lower(ProcedureStep.document) == document.lower(),
+            Case.unit_id == case.unit_id,
+            Case.deleted_at.is_(None),
+        )
+        .limit(1)
+    ).first()
+    if found is None:
+        return None
+    on, record, decision = found
+    where = f"biên bản số {record}" if record else f"quyết định số {decision}"
+    return (
+        f"Biên lai / chứng từ số {document} đã được ghi cho lần nộp ngày "
+        f"{on:%d/%m/%Y} của hồ sơ {where}. Mỗi biên lai chỉ ghi một lần: kiểm "
+        "tra lại số."
+    )
+
+
 @handles(
     "payment",
     [
@@ -89,6 +117,9 @@ def _payment(ctx: Context) -> None:
             "amount",
             f"Số tiền phải lớn hơn 0 và không quá số còn phải nộp ({money(due)}).",
         )
+    reused = _receipt_used(ctx.session, ctx.case, document) if document else None
+    if reused:
+        ctx.refuse("document", reused)
     if interest is not None and on is not None:
         # What was owed on the day paid, the interest on this payment's
         # fine included (it is fixed below, the same figure either way).
