@@ -609,6 +609,31 @@ def _citation(decree: str, article: int, clause: int, point: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+# A month chart spanning more months than this (a long custom period, "all
+# time" over old imported registers) keeps the months that have cases only.
+MAX_MONTHS_SHOWN = 60
+
+
+def _every_month(months: list[tuple[int, list]]) -> list[tuple[int, list]]:
+    """The months from the first to the last with cases, those without any
+    as zeros: the chart joins the months with a line, and months apart
+    (03/2024 beside 10/2025) read as consecutive (user trial)."""
+    if len(months) < 2:
+        return months
+    (first, _), (last, _) = months[0], months[-1]
+    span = (last // 100 - first // 100) * 12 + last % 100 - first % 100 + 1
+    if span > MAX_MONTHS_SHOWN:
+        return months
+    have = dict(months)
+    year, number = divmod(first, 100)
+    out = []
+    for _ in range(span):
+        key = year * 100 + number
+        out.append((key, have.get(key, [0, 0, 0])))
+        year, number = (year + 1, 1) if number == 12 else (year, number + 1)
+    return out
+
+
 def _month_text(month: int) -> str:
     return f"{month // 100:04d}-{month % 100:02d}"
 
@@ -652,7 +677,7 @@ def summary(actor: Actor, filters: object = None) -> dict:
         f.units.items(), key=lambda kv: (-kv[1][0], names.get(kv[0], ""))
     )[:MAX_UNITS]
     fields = sorted(f.fields.items(), key=lambda kv: (-kv[1][0], kv[0]))
-    months = sorted((m, v) for m, v in f.months.items() if m)
+    months = _every_month(sorted((m, v) for m, v in f.months.items() if m))
     # Leadership reads figures only: the case list refuses them (the list
     # page and services/case_queries require Action.CASE_READ), so no bar or
     # link of theirs leads to a refusal page (user trial).

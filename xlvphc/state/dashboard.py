@@ -125,13 +125,23 @@ def bar_by_unit(units: list[dict]) -> go.Figure:
     ).update_layout(margin_r=30)  # room for the longest bar's number
 
 
-def bars_with_money(rows: list[dict], key: str, x_title: str) -> go.Figure:
-    """Cases as bars; fines imposed and collected as lines on a second axis."""
+def _consecutive(months: list[str]) -> bool:
+    """Whether "yyyy-mm" months follow one another with no month missing (the
+    service fills the gaps unless the span is very long)."""
+    numbers = [int(m[:4]) * 12 + int(m[5:7]) for m in months]
+    return all(b - a == 1 for a, b in zip(numbers, numbers[1:], strict=False))
+
+
+def bars_with_money(
+    rows: list[dict], key: str, x_title: str, joined: bool = False
+) -> go.Figure:
+    """Cases as bars; fines imposed and collected as lines on a second axis.
+    `joined`: the points follow one another (consecutive months), so a line
+    joins them; otherwise markers only (fields, months far apart)."""
     x = [r[key] for r in rows]
     fig = go.Figure()
     fig.add_bar(x=x, y=[r["cases"] for r in rows], name="Số vụ việc", marker_color=BLUE)
-    # Months follow each other (a line); fields do not (markers only).
-    mode = "lines+markers" if key == "label" else "markers"
+    mode = "lines+markers" if joined else "markers"
     fig.add_scatter(
         x=x,
         y=[r["fines"] for r in rows],
@@ -265,7 +275,9 @@ def _summary_and_figures(actor, filters: dict) -> dict:
     figures = {
         "unit": bar_by_unit(r["units"]),
         "field": bars_with_money(r["fields"], "name", "Lĩnh vực"),
-        "month": bars_with_money(months, "label", "Tháng"),
+        "month": bars_with_money(
+            months, "label", "Tháng", joined=_consecutive([m["month"] for m in months])
+        ),
         "status": bar_simple(
             [s["label"] for s in r["enforcement"]],
             [s["count"] for s in r["enforcement"]],
