@@ -78,6 +78,24 @@ def imposed(c: Case) -> int:
     return 0 if cancelled else c.fine_total
 
 
+def _with_empty_months(months: dict) -> dict:
+    """Every month from the first to the last, those without cases as
+    zeros (the chart's months, services.dashboard._every_month)."""
+    if len(months) < 2:
+        return months
+    keys = sorted(months)
+    first = int(keys[0][:4]) * 12 + int(keys[0][5:]) - 1
+    last = int(keys[-1][:4]) * 12 + int(keys[-1][5:]) - 1
+    if last - first + 1 > dashboard.MAX_MONTHS_SHOWN:
+        return months
+    return {
+        f"{n // 12:04d}-{n % 12 + 1:02d}": months.get(
+            f"{n // 12:04d}-{n % 12 + 1:02d}", (0, 0, 0)
+        )
+        for n in range(first, last + 1)
+    }
+
+
 def expected(view: dict) -> dict:
     """Every dashboard figure of a supervisor's view, from the case rows."""
     start, end = view.get("_from"), view.get("_to")
@@ -160,7 +178,9 @@ def expected(view: dict) -> dict:
             k: (v[0], v[1], v[2], overdue_by_unit[k]) for k, v in by_unit.items()
         },
         "fields": {k: tuple(v) for k, v in by_field.items()},
-        "months": {k: tuple(v) for k, v in by_month.items() if k},
+        "months": _with_empty_months(
+            {k: tuple(v) for k, v in by_month.items() if k}
+        ),
         "top_acts": [n for _, n in ordered[: dashboard.TOP_ACTS]],
         "top_citations": [k for k, _ in ordered[: dashboard.TOP_ACTS]],
     }
