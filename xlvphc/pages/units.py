@@ -13,14 +13,37 @@ from xlvphc.state.units import UnitsState as S
 KIND_OPTIONS = [(k, v) for k, v in UnitKind.LABELS.items() if k != UnitKind.PROVINCE]
 
 
+def _link_button(text, on_click, weight: str = "normal") -> rx.Component:
+    """A button that looks like a link. An rx.link without href points at
+    "#": the first click changed the address, the page's on_load ran again
+    and went back to the top of the tree (user trial: only the second click
+    opened the sub-units)."""
+    return rx.el.button(
+        text,
+        type="button",
+        on_click=on_click,
+        style={
+            "background": "none",
+            "border": "none",
+            "padding": "0",
+            "font": "inherit",
+            "font_weight": weight,
+            "text_align": "left",
+            "color": "var(--accent-11)",
+            "cursor": "pointer",
+            "_hover": {"text_decoration": "underline"},
+        },
+    )
+
+
 def _breadcrumb() -> rx.Component:
     return rx.flex(
-        rx.link("Tất cả", on_click=S.go(""), cursor="pointer"),
+        _link_button("Tất cả", S.go("")),
         rx.foreach(
             S.path,
             lambda p: rx.flex(
                 rx.text("›", color_scheme="gray"),
-                rx.link(p["name"], on_click=S.go(p["id"]), cursor="pointer"),
+                _link_button(p["name"], S.go(p["id"])),
                 spacing="2",
             ),
         ),
@@ -117,8 +140,54 @@ def _create() -> rx.Component:
                 ),
             ),
             on_submit=S.create,
-            reset_on_submit=True,
+            reset_on_submit=False,
+            key=S.create_form_key,
         ),
+    )
+
+
+def _deactivate_dialog() -> rx.Component:
+    """Asked before a unit stops: what it means is in services.units."""
+    return rx.dialog.root(
+        rx.dialog.content(
+            rx.dialog.title("Ngừng hoạt động đơn vị"),
+            rx.dialog.description(
+                "Ngừng hoạt động đơn vị ",
+                rx.text.span(S.deactivate_name, weight="bold"),
+                "? Đơn vị sẽ không còn được chọn khi tạo tài khoản, thêm đơn vị "
+                "trực thuộc hay sáp nhập; hồ sơ đã có của đơn vị được giữ nguyên. "
+                "Chỉ ngừng được đơn vị không còn tài khoản và đơn vị trực thuộc "
+                "đang hoạt động. Có thể cho hoạt động lại sau.",
+                size="2",
+            ),
+            rx.flex(
+                form_message(),
+                rx.flex(
+                    rx.button(
+                        "Không ngừng",
+                        type="button",
+                        variant="soft",
+                        color_scheme="gray",
+                        on_click=S.set_deactivate_open(False),
+                    ),
+                    rx.button(
+                        "Ngừng hoạt động",
+                        type="button",
+                        color_scheme="red",
+                        on_click=S.deactivate,
+                        id="nut-xac-nhan-ngung",
+                    ),
+                    spacing="3",
+                    justify="end",
+                ),
+                direction="column",
+                spacing="3",
+                margin_top="1em",
+            ),
+            id="hop-ngung-don-vi",
+        ),
+        open=S.deactivate_id != "",
+        on_open_change=S.set_deactivate_open,
     )
 
 
@@ -127,12 +196,7 @@ def _row(row) -> rx.Component:
         rx.table.cell(
             rx.cond(
                 row["children"].to(int) > 0,
-                rx.link(
-                    row["name"],
-                    on_click=S.go(row["id"]),
-                    cursor="pointer",
-                    weight="medium",
-                ),
+                _link_button(row["name"], S.go(row["id"]), weight="500"),
                 rx.text(row["name"]),
             ),
             rx.text(row["code"], size="1", color_scheme="gray"),
@@ -163,7 +227,7 @@ def _row(row) -> rx.Component:
                         size="1",
                         variant="soft",
                         color_scheme="red",
-                        on_click=S.set_active(row["id"], False),
+                        on_click=S.ask_deactivate(row["id"]),
                     ),
                     rx.button(
                         "Hoạt động lại",
@@ -189,13 +253,21 @@ def units_page() -> rx.Component:
         _breadcrumb(),
         _panel(),
         data_table(
-            ["Đơn vị", "Loại", "Trực thuộc", "Tài khoản", "Hồ sơ", "Trạng thái",
-             "Thao tác"],
+            [
+                "Đơn vị",
+                "Loại",
+                "Trực thuộc",
+                "Tài khoản",
+                "Hồ sơ",
+                "Trạng thái",
+                "Thao tác",
+            ],
             S.rows,
             _row,
             table_id="bang-don-vi-cay",
         ),
         _create(),
+        _deactivate_dialog(),
         intro="Cây đơn vị của tỉnh: bấm tên đơn vị để xem các đơn vị trực thuộc; "
         "thêm, đổi tên, sáp nhập hoặc ngừng hoạt động đơn vị.",
     )

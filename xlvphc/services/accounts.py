@@ -40,6 +40,7 @@ from xlvphc.services.errors import (
 )
 from xlvphc.services.inputs import valid_id
 from xlvphc.services.passwords import hash_password, issue_password
+from xlvphc.services.units import choice_key
 
 log = logging.getLogger(__name__)
 
@@ -462,13 +463,13 @@ def unit_choices(actor: Actor) -> list[dict]:
     hold no users)."""
     scope = visible_units(actor, Action.ACCOUNT_MANAGE)
     with session_scope() as session:
-        stmt = select(Unit.id, Unit.name).where(
+        stmt = select(Unit.id, Unit.name, Unit.kind).where(
             Unit.active, Unit.kind != UnitKind.COMMUNE
         )
         if scope is not None:
             stmt = stmt.where(Unit.id.in_(scope))
-        rows = session.exec(stmt.order_by(Unit.kind, Unit.name)).all()
-        return [{"id": str(uid), "name": name} for uid, name in rows]
+        rows = sorted(session.exec(stmt).all(), key=lambda r: choice_key(r[2], r[1]))
+        return [{"id": str(uid), "name": name} for uid, name, _kind in rows]
 
 
 def role_choices(actor: Actor) -> list[dict]:

@@ -25,6 +25,7 @@ from xlvphc.services.audit_labels import all_labels, describe
 from xlvphc.services.audit_values import changed_only, entity_label
 from xlvphc.services.db import session_scope
 from xlvphc.services.inputs import valid_id
+from xlvphc.services.units import choice_key
 
 log = logging.getLogger(__name__)
 
@@ -218,8 +219,8 @@ def unit_choices(actor: Actor) -> list[dict]:
     """Units the actor may filter the log by (inactive ones too: old events)."""
     scope = visible_units(actor, Action.AUDIT_READ)
     with session_scope() as session:
-        stmt = select(Unit.id, Unit.name).where(Unit.kind != "commune")
+        stmt = select(Unit.id, Unit.name, Unit.kind).where(Unit.kind != "commune")
         if scope is not None:
             stmt = stmt.where(Unit.id.in_(scope))
-        rows = session.exec(stmt.order_by(Unit.kind, Unit.name)).all()
-        return [{"id": str(uid), "name": name} for uid, name in rows]
+        rows = sorted(session.exec(stmt).all(), key=lambda r: choice_key(r[2], r[1]))
+        return [{"id": str(uid), "name": name} for uid, name, _kind in rows]

@@ -13,7 +13,7 @@ import re
 from sqlalchemy import func, update
 from sqlmodel import Session, select
 
-from xlvphc.domain.text import clean, fold
+from xlvphc.domain.text import clean, fold, sort_key
 from xlvphc.models import Case, Unit, User
 from xlvphc.models.units import UnitKind
 from xlvphc.services import audit, search_index
@@ -33,6 +33,13 @@ def _id_from(value: object) -> int | None:
     if isinstance(value, str) and value.isdigit() and len(value) < 12:
         value = int(value)
     return valid_id(value)
+
+
+def choice_key(kind: str, name: str) -> tuple:
+    """Order of units offered for a pick: the province (the tree's root)
+    first, then by name as a Vietnamese reader expects (text.sort_key; the
+    database's order puts "Đ", "Ô", "Ủy" and "Tỉnh" after "Y")."""
+    return (kind != UnitKind.PROVINCE, sort_key(name))
 
 
 def _get(session: Session, unit_id: object) -> Unit:
@@ -90,6 +97,9 @@ def browse(actor: Actor, parent_id: object = None) -> dict:
             .order_by(Unit.active.desc(), Unit.kind, Unit.name)
             .limit(MAX_CHILDREN_SHOWN)
         ).all()
+        children = sorted(
+            children, key=lambda u: (not u.active, u.kind, sort_key(u.name))
+        )
         sub, users, cases = _counts(session, [u.id for u in children])
         return {
             "path": path,
@@ -137,7 +147,8 @@ def create_unit(actor: Actor, data: object) -> int:
         if code and session.exec(select(Unit.id).where(Unit.code == code)).first():
             errors["code"] = "Mã này đã có đơn vị dùng."
         if errors:
-            raise ValidationFailed(errors)
+            # No box shows the parent: its problem is the message itself.
+            raise ValidationFailed(errors, errors.get("parent_id", ""))
         unit = Unit(
             code=code or _new_code(session, name),
             name=name,
@@ -188,19 +199,26 @@ def rename_unit(actor: Actor, unit_id: object, data: object) -> None:
         log.info("user=%s renamed unit=%s", actor.user_id, unit.id)
 
 
+def _refuse(reason: str) -> ValidationFailed:
+    """A refused change of state. The reason is also the message: no field
+    of the unit screen shows the "active" key, and the generic "see the
+    marked fields" left the user without it (user trial)."""
+    return ValidationFailed({"active": reason}, reason)
+
+
 def set_active(actor: Actor, unit_id: object, active: object) -> None:
     """Deactivate only an empty unit (no active users, no active sub-units):
     otherwise merge it. Reactivation needs an active parent."""
     require(actor, Action.UNIT_MANAGE)
     if not isinstance(active, bool):
-        raise ValidationFailed({"active": "Dữ liệu không hợp lệ."})
+        raise _refuse("Dữ liệu không hợp lệ.")
     with session_scope() as session:
         unit = _get(session, unit_id)
         if unit.active == active:
             return
         if not active:
             if unit.parent_id is None:
-                raise ValidationFailed({"active": "Không thể ngừng đơn vị gốc."})
+                raise _refuse("Không thể ngừng đơn vị gốc.")
             users = session.exec(
                 select(func.count()).where(User.unit_id == unit.id, User.active)
             ).one()
@@ -208,19 +226,25 @@ def set_active(actor: Actor, unit_id: object, active: object) -> None:
                 select(func.count()).where(Unit.parent_id == unit.id, Unit.active)
             ).one()
             if users or subs:
-                raise ValidationFailed(
-                    {
-                        "active": (
-                            f"Đơn vị còn {users} tài khoản và {subs} đơn vị "
-                            "trực thuộc đang hoạt động: hãy chuyển họ đi hoặc "
-                            "sáp nhập đơn vị."
-                        )
-                    }
+                held, steps = [], []
+                if users:
+                    held.append(f"{users} tài khoản")
+                    steps.append("khóa hoặc chuyển các tài khoản sang đơn vị khác")
+                if subs:
+                    held.append(f"{subs} đơn vị trực thuộc")
+                    steps.append("ngừng hoặc chuyển các đơn vị trực thuộc")
+                raise _refuse(
+                    f"Không thể ngừng hoạt động {unit.name}: đơn vị còn "
+                    f"{' và '.join(held)} đang hoạt động. Hãy {', '.join(steps)}, "
+                    "hoặc sáp nhập đơn vị vào đơn vị khác."
                 )
         else:
             parent = session.get(Unit, unit.parent_id) if unit.parent_id else None
             if unit.parent_id and (parent is None or not parent.active):
-                raise ValidationFailed({"active": "Đơn vị cấp trên đang ngừng."})
+                raise _refuse(
+                    f"Không thể cho {unit.name} hoạt động lại: đơn vị cấp trên "
+                    "đang ngừng hoạt động."
+                )
         unit.active = active
         session.add(unit)
         audit.record(
@@ -320,7 +344,7 @@ def search_units(actor: Actor, query: object) -> list[dict]:
                 Unit.name.contains(text, autoescape=True)
                 | Unit.code.contains(text.upper(), autoescape=True),
             )
-            .order_by(Unit.name)
-            .limit(30)
+            .limit(MAX_CHILDREN_SHOWN)
         ).all()
+        rows = sorted(rows, key=lambda u: choice_key(u.kind, u.name))[:30]
         return [{"id": str(u.id), "name": f"{u.name} ({u.code})"} for u in rows]

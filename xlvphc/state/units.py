@@ -20,6 +20,12 @@ class UnitsState(SessionState):
     # The unit whose rename / merge panel is open (id and name only).
     selected: dict[str, str] = {}
     merge_choices: list[dict] = []
+    # The unit whose deactivation awaits confirmation (a row listed here).
+    deactivate_id: str = ""
+    deactivate_name: str = ""
+    # A new key draws the create form again, empty: only after a unit is
+    # created. A refusal keeps what was typed (user trial: it was all lost).
+    create_form_key: int = 0
 
     async def _load(self):
         ok, result = await self._call_in_thread(units.browse, self.parent_id or None)
@@ -33,12 +39,14 @@ class UnitsState(SessionState):
         self.parent_id = ""
         self.selected = {}
         self.merge_choices = []
+        self.deactivate_id = ""
         return await self._load()
 
     @rx.event
     async def go(self, unit_id: str):
         self.parent_id = _unit_id(unit_id)
         self.selected = {}
+        self.deactivate_id = ""
         return await self._load()
 
     @rx.event
@@ -69,6 +77,7 @@ class UnitsState(SessionState):
             if "name" in self.errors:
                 self.errors = {**self.errors, "new_name": self.errors["name"]}
             return result
+        self.create_form_key += 1
         await self._load()
         return rx.toast.success("Đã tạo đơn vị.")
 
@@ -120,3 +129,30 @@ class UnitsState(SessionState):
             return result
         await self._load()
         return rx.toast.success("Đã cập nhật trạng thái đơn vị.")
+
+    @rx.event
+    def ask_deactivate(self, unit_id: str):
+        """Open the confirmation of a unit listed on this screen."""
+        row = next((r for r in self.rows if r["id"] == _unit_id(unit_id)), None)
+        self.deactivate_id = row["id"] if row else ""
+        self.deactivate_name = row["name"] if row else ""
+        self.errors = {}
+        self.message = ""
+
+    @rx.event
+    def set_deactivate_open(self, value: bool):
+        """Escape or a click outside closes the dialog."""
+        if not value:
+            self.deactivate_id = ""
+
+    @rx.event
+    async def deactivate(self):
+        """Confirmed: a refusal keeps the dialog open with its reason."""
+        ok, result = await self._call_in_thread(
+            units.set_active, self.deactivate_id, False
+        )
+        if not ok:
+            return result
+        self.deactivate_id = ""
+        await self._load()
+        return rx.toast.success(f"Đã ngừng hoạt động {self.deactivate_name}.")

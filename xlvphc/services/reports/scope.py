@@ -20,6 +20,7 @@ from xlvphc.models import Case, Unit
 from xlvphc.models.units import UnitKind
 from xlvphc.services.access import Actor, known_unit_scope, require, visible_units
 from xlvphc.services.errors import NotFound, ValidationFailed
+from xlvphc.services.units import choice_key
 
 GROUPS = {
     "department": "Sở, ban, ngành",
@@ -201,20 +202,17 @@ def any_in_period(scope: Scope, *columns):
 def unit_choices(session: Session, actor: Actor, action: str) -> list[dict]:
     """Units the actor may pick, as {id, name}: sanctioning units only."""
     units = visible_units(actor, action)
-    stmt = (
-        select(Unit.id, Unit.name)
-        .where(
-            Unit.active.is_(True),
-            Unit.kind.in_(
-                [
-                    UnitKind.DEPARTMENT,
-                    UnitKind.COMMUNE_COMMITTEE,
-                    UnitKind.COMMUNE_POLICE,
-                ]
-            ),
-        )
-        .order_by(Unit.kind, Unit.name)
+    stmt = select(Unit.id, Unit.name, Unit.kind).where(
+        Unit.active.is_(True),
+        Unit.kind.in_(
+            [
+                UnitKind.DEPARTMENT,
+                UnitKind.COMMUNE_COMMITTEE,
+                UnitKind.COMMUNE_POLICE,
+            ]
+        ),
     )
     if units is not None:
         stmt = stmt.where(Unit.id.in_(units))
-    return [{"id": str(i), "name": n} for i, n in session.exec(stmt).all()]
+    rows = sorted(session.exec(stmt).all(), key=lambda r: choice_key(r[2], r[1]))
+    return [{"id": str(i), "name": n} for i, n, _kind in rows]
