@@ -102,3 +102,19 @@ def test_units_screen_lists_in_vietnamese_order(people):
     )
     found = [r["name"] for r in units.search_units(admin, "ng")]
     assert found == sorted(found, key=lambda n: sort_key(n.rsplit(" (", 1)[0]))
+
+
+def test_the_transfer_step_offers_units_in_vietnamese_order(people):
+    """The «Chuyển đến đơn vị» list (services/procedure/transfer.py) in the
+    same order as the other unit lists: the province first, "Đ" among the D."""
+    from tests.services.conftest import case_form
+    from xlvphc.services import cases as case_service
+    from xlvphc.services.procedure import allowed_steps
+
+    officer = people["canbo.a"]
+    case_id = case_service.create_case(officer, case_form())
+    [row] = [s for s in allowed_steps(officer, case_id) if s["code"] == "transfer_unit"]
+    [field] = [f for f in row["fields"] if f["name"] == "unit"]
+    names = [o["name"] for o in field["options"]]
+    assert names[0].startswith("Ủy ban nhân dân tỉnh") or names[0].startswith("Tỉnh")
+    assert names[1:] == sorted(names[1:], key=sort_key)

@@ -17,6 +17,7 @@ from xlvphc.services.procedure.transitions import (
     handles,
     perform,
 )
+from xlvphc.services.units import choice_key
 
 CRIMINAL = DecisionBook(
     "MQĐ33", "transfer_criminal", "quyết định chuyển hồ sơ có dấu hiệu tội phạm"
@@ -30,15 +31,16 @@ SANCTIONING_KINDS = (
 
 
 def _unit_fields(session: Session, case: Case) -> list[FieldSpec]:
-    units = session.exec(
-        select(Unit.id, Unit.name)
-        .where(
+    found = session.exec(
+        select(Unit.id, Unit.name, Unit.kind).where(
             Unit.active.is_(True),
             Unit.kind.in_(SANCTIONING_KINDS),
             Unit.id != case.unit_id,
         )
-        .order_by(Unit.name)
     ).all()
+    # In the order a Vietnamese reader looks for a name (units.choice_key).
+    ordered = sorted(found, key=lambda u: choice_key(u[2], u[1]))
+    units = [(i, n) for i, n, _kind in ordered]
     return [
         FieldSpec(
             "unit",
