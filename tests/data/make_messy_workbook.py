@@ -6,11 +6,11 @@ Layout: a title line, headings over two rows (a merged group title above,
 "Họ và tên" merged down both rows), columns in another order than the
 template, then the rows below (Excel row numbers in brackets):
 
- [5] dates as text, amount "1.500.000 đ", name in capitals
- [6] dates as Excel serial numbers, amount "2,000,000", name without diacritics
+ [5] dates as text, amount "600.000 đ", name in capitals
+ [6] dates as Excel serial numbers, amount "600,000", name without diacritics
  [7] real date cells, amount as a number, an organisation with a tax code
  [8] the same decision as row 5 (duplicated row)
- [9] decision date 31/02/2024 (impossible date)
+ [9] decision date 31/02/2025 (impossible date)
 [10] amount "một triệu" (not an amount)
 [11] no name (required)
 [12] amount "500.000đồng", citation with "NĐ" and a comma, paid in full
@@ -36,31 +36,31 @@ def rows() -> list[list]:
     traffic = "Trật tự, an toàn giao thông đường bộ"
     helmet = "Không đội mũ bảo hiểm khi điều khiển xe mô tô"
     cite = "điểm h khoản 2 Điều 7 Nghị định 168/2024/NĐ-CP"
-    serial_decided = (date(2024, 4, 2) - date(1899, 12, 30)).days
-    serial_violated = (date(2024, 3, 30) - date(1899, 12, 30)).days
+    serial_decided = (date(2025, 4, 2) - date(1899, 12, 30)).days
+    serial_violated = (date(2025, 3, 30) - date(1899, 12, 30)).days
     return [
-        [1, "NGUYỄN VĂN AN", "15/QĐ-XPHC", "20/03/2024", "18/03/2024", "Cá nhân",
+        [1, "NGUYỄN VĂN AN", "15/QĐ-XPHC", "20/03/2025", "18/03/2025", "Cá nhân",
          "066090001234", "Thôn 3, xã Hòa Phú", traffic, helmet, cite,
-         "1.500.000 đ", "", "Phạm Văn Dũng", ""],
+         "600.000 đ", "", "Phạm Văn Dũng", ""],
         [2, "Tran Thi Binh", "16/QĐ-XPHC", serial_decided, serial_violated,
          "cá nhân", 66190004321, "Buôn Ako Dhông", traffic,
          "Xe mô tô biển số 47B1-123.45 không có gương chiếu hậu", cite,
-         "2,000,000", "1.000.000", "Phạm Văn Dũng", "nộp một phần"],
-        [3, "Công ty TNHH Cà phê Ea Kao", "17/QĐ-XPHC", date(2024, 5, 6),
-         date(2024, 5, 1), "Tổ chức", "6000123456", "Km 5 Quốc lộ 14",
+         "600,000", "300.000", "Phạm Văn Dũng", "nộp một phần"],
+        [3, "Công ty TNHH Cà phê Ea Kao", "17/QĐ-XPHC", date(2025, 5, 6),
+         date(2025, 5, 1), "Tổ chức", "6000123456", "Km 5 Quốc lộ 14",
          "Bảo vệ môi trường", "Xả nước thải vượt quy chuẩn",
          "khoản 1 Điều 18 Nghị định 45/2022/NĐ-CP", 7_500_000, 0, "Lê Thị Hoa",
          ""],
-        [4, "NGUYỄN VĂN AN", "15/QĐ-XPHC", "20/03/2024", "18/03/2024", "Cá nhân",
+        [4, "NGUYỄN VĂN AN", "15/QĐ-XPHC", "20/03/2025", "18/03/2025", "Cá nhân",
          "066090001234", "Thôn 3, xã Hòa Phú", traffic, helmet, cite,
-         "1.500.000 đ", "", "Phạm Văn Dũng", "nhập trùng"],
-        [5, "Lê Văn Cường", "18/QĐ-XPHC", "31/02/2024", "20/02/2024", "Cá nhân",
+         "600.000 đ", "", "Phạm Văn Dũng", "nhập trùng"],
+        [5, "Lê Văn Cường", "18/QĐ-XPHC", "31/02/2025", "20/02/2025", "Cá nhân",
          "", "", traffic, helmet, cite, "500.000", "", "", ""],
-        [6, "Võ Thị Dung", "19/QĐ-XPHC", "05/06/2024", "01/06/2024", "Cá nhân",
+        [6, "Võ Thị Dung", "19/QĐ-XPHC", "05/06/2025", "01/06/2025", "Cá nhân",
          "", "", traffic, helmet, cite, "một triệu", "", "", ""],
-        [7, "", "20/QĐ-XPHC", "07/06/2024", "01/06/2024", "Cá nhân", "", "",
+        [7, "", "20/QĐ-XPHC", "07/06/2025", "01/06/2025", "Cá nhân", "", "",
          traffic, helmet, cite, "500.000", "", "", ""],
-        [8, "Đỗ Thị Hạnh", "21/QĐ-XPHC", "2024-07-01", "28/06/2024", "",
+        [8, "Đỗ Thị Hạnh", "21/QĐ-XPHC", "2025-07-01", "28/06/2025", "",
          "", "Chợ Ea Kao", traffic, helmet, "Điểm h, khoản 2, Điều 7 NĐ 168/2024/NĐ-CP",
          "500.000đồng", "500.000", "Phạm Văn Dũng", ""],
         [GAP] * len(HEADINGS),
@@ -73,8 +73,8 @@ def rows() -> list[list]:
 def build(path: Path = OUT) -> Path:
     wb = Workbook()
     ws = wb.active
-    ws.title = "Sổ theo dõi 2024"
-    ws["A1"] = "SỔ THEO DÕI XỬ PHẠT VI PHẠM HÀNH CHÍNH NĂM 2024"
+    ws.title = "Sổ theo dõi 2025"
+    ws["A1"] = "SỔ THEO DÕI XỬ PHẠT VI PHẠM HÀNH CHÍNH NĂM 2025"
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(HEADINGS))
     # Row 3: a group title merged over the decision columns; row 4: headings.
     ws.cell(row=3, column=3, value="Quyết định xử phạt")

@@ -1,10 +1,15 @@
 """The audit page shows before/after in Vietnamese, not the stored JSON."""
 
+import ast
+from pathlib import Path
+
 import pytest
 
 from tests.services.conftest import make_user
 from xlvphc.services import accounts, audit_log
-from xlvphc.services.audit_values import changed_only, entity_label, readable
+from xlvphc.services.audit_values import LABELS, changed_only, entity_label, readable
+
+SOURCE = Path(__file__).resolve().parents[2] / "xlvphc"
 
 
 @pytest.mark.parametrize(
@@ -22,7 +27,28 @@ from xlvphc.services.audit_values import changed_only, entity_label, readable
         ('{"compliance_due": "2026-12-15"}', "Hạn chấp hành: 15/12/2026"),
         (
             '{"rows": 3, "filters": {"action": "login"}}',
-            "Số dòng: 3; Bộ lọc: Thao tác: login",
+            "Số dòng: 3; Bộ lọc: (Thao tác: Đăng nhập)",
+        ),
+        # User trial: "existing: 1; invalid: 4", "duplicate_of: 1", "Bộ lọc: {}".
+        (
+            '{"created": 4, "existing": 1, "invalid": 4, "rows": 9}',
+            (
+                "Đã tạo: 4; Đã có từ trước (bỏ qua): 1; Có vấn đề (không nhập): 4; "
+                "Số dòng: 9"
+            ),
+        ),
+        ('{"duplicate_of": 1}', "Có thể trùng với hồ sơ số: 1"),
+        ('{"filters": {}, "rows": 4}', "Số dòng: 4"),
+        (
+            (
+                '{"filters": {"q": "an", "group": "ubnd", "overdue": "1", '
+                '"sort": "fine_total", "dir": "asc"}, "rows": 2}'
+            ),
+            (
+                "Bộ lọc: (Tìm kiếm: an; Nhóm đơn vị: UBND xã, phường; Chỉ hồ sơ quá "
+                "hạn chấp hành: Có; Sắp xếp theo: Tiền phạt; Thứ tự: tăng dần); "
+                "Số dòng: 2"
+            ),
         ),
         ('{"unknown_key": null}', "unknown_key: —"),
         ("not json", "not json"),
@@ -62,3 +88,36 @@ def test_ids_are_named_not_numbered():
     assert readable('{"acts": [136, 140]}') == "Hành vi vi phạm: 2 mục"
     assert entity_label("case", 7) == "Hồ sơ số 7"
     assert entity_label("user", None) == "Tài khoản"
+
+
+def _written_keys() -> set[str]:
+    """The literal keys of the objects every `audit.record(...)` call under
+    xlvphc/ stores as before/after."""
+    keys: set[str] = set()
+    for path in SOURCE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            func = getattr(node, "func", None)
+            if not (isinstance(func, ast.Attribute) and func.attr == "record"):
+                continue
+            for kw in node.keywords:
+                if kw.arg in ("before", "after"):
+                    keys.update(
+                        k.value
+                        for d in ast.walk(kw.value)
+                        if isinstance(d, ast.Dict)
+                        for k in d.keys
+                        if isinstance(k, ast.Constant)
+                    )
+    return keys
+
+
+def test_every_key_the_services_write_has_a_label():
+    keys = _written_keys()
+    assert {"existing", "invalid", "duplicate_of", "filters"} <= keys  # found
+    assert sorted(keys - set(LABELS)) == []
+
+
+def test_case_list_filters_have_labels():
+    from xlvphc.state.cases import FILTER_KEYS
+
+    assert sorted(set(FILTER_KEYS) - set(LABELS)) == []

@@ -100,3 +100,62 @@ def test_unit_summary_export(people):
     _, data = feedback.export_summary(people["giamsat"])
     ws = load_workbook(io.BytesIO(data)).active
     assert ws.max_row - 4 == 2
+
+
+def _dropped(path: str, *codes: str) -> list[dict]:
+    """A record of the upload box's refusal, as the browser sends it."""
+    return [{"file": {"path": path}, "errors": [{"code": c} for c in codes]}]
+
+
+def test_a_refused_attachment_is_named_at_the_box():
+    """The box takes a PNG or JPEG screenshot only (services/feedback.ACCEPTED);
+    a dropped .xlsx is refused by the browser, and the box says so, with the
+    file's name and what to do instead (user trial: it vanished silently)."""
+    text = feedback.rejected_upload(_dropped("./so-theo-doi.xlsx", "file-invalid-type"))
+    assert "«so-theo-doi.xlsx»" in text
+    assert "PNG hoặc JPEG, tối đa 2 MB" in text and "Excel" in text
+    big = feedback.rejected_upload(_dropped("anh.png", "file-too-large"))
+    assert "lớn hơn 2 MB" in big and "Excel" not in big
+    two = feedback.rejected_upload(_dropped("a.png", "too-many-files") * 2)
+    assert two.startswith("Chỉ đính kèm được một tệp")
+    for junk in (None, "x", [1], [{"file": "x", "errors": "y"}]):
+        assert "PNG hoặc JPEG" in feedback.rejected_upload(junk)
+
+
+def test_an_xlsx_sent_anyway_is_refused_with_the_accepted_types(people):
+    """Past the browser (another client), the bytes decide: an .xlsx (a zip)
+    is refused with the same words as at the box."""
+    with pytest.raises(ValidationFailed) as err:
+        _send(people["canbo.a"], shot=b"PK\x03\x04" + b"\x00" * 64)
+    assert feedback.ACCEPTED in err.value.errors["screenshot"]
+    assert "Excel" in err.value.errors["screenshot"]
+
+
+def test_the_box_reports_refusals_and_states_the_accepted_types():
+    from xlvphc.pages.feedback import _send_form
+
+    def walk(component):
+        yield component
+        for child in getattr(component, "children", []):
+            yield from walk(child)
+
+    (box,) = [c for c in walk(_send_form()) if type(c).__name__ == "StyledUpload"]
+    hooks = str(box._get_all_hooks())
+    assert "attach_rejected" in hooks  # not Reflex's English toast
+    assert str(feedback.MAX_SCREENSHOT) in hooks  # oversize refused in the box
+    assert "Excel" in str(box.render().get("children"))
+
+
+def test_refusal_in_the_browser_clears_the_attachment_and_names_the_box(people):
+    from tests.security.conftest import new_state
+    from tests.services.conftest import PASSWORD
+    from xlvphc.services import auth
+    from xlvphc.state.feedback import FeedbackState
+
+    token = auth.login("canbo.a", PASSWORD).token
+    _, state = new_state(FeedbackState, token)
+    state._shot, state.attached = PNG, "Đã đính kèm ảnh PNG (1 KB)."
+    handler = FeedbackState.event_handlers["attach_rejected"].fn
+    handler(state, _dropped("bao-cao.xlsx", "file-invalid-type"))
+    assert (state._shot, state.attached) == (b"", "")
+    assert "«bao-cao.xlsx»" in state.errors["screenshot"]

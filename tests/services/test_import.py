@@ -29,7 +29,7 @@ def test_dry_run_lists_every_problem_with_row_and_column(people, messy):
     assert (result["rows"], result["valid"], result["invalid"]) == (8, 4, 4)
     assert result["problems"] == [
         "Dòng 8: trùng với dòng 5 (cùng số quyết định trong cùng năm) — bỏ qua.",
-        "Dòng 9, cột Ngày quyết định: 31/02/2024 không phải ngày hợp lệ.",
+        "Dòng 9, cột Ngày quyết định: 31/02/2025 không phải ngày hợp lệ.",
         "Dòng 10, cột Số tiền phạt: một triệu không phải số tiền hợp lệ.",
         "Dòng 11, cột Họ tên/Tên tổ chức: chưa có dữ liệu (bắt buộc).",
     ]
@@ -54,9 +54,9 @@ def test_import_brings_valid_rows_once_and_marks_them(people, messy):
         "Nguyễn Văn An", "Tran Thi Binh", "Công ty TNHH Cà phê Ea Kao",
         "Đỗ Thị Hạnh"]
     assert [c.decided_on for c in rows] == [
-        date(2024, 3, 20), date(2024, 4, 2), date(2024, 5, 6), date(2024, 7, 1)]
-    assert [c.fine_total for c in rows] == [1_500_000, 2_000_000, 7_500_000, 500_000]
-    assert [c.paid_total for c in rows] == [0, 1_000_000, 0, 500_000]
+        date(2025, 3, 20), date(2025, 4, 2), date(2025, 5, 6), date(2025, 7, 1)]
+    assert [c.fine_total for c in rows] == [600_000, 600_000, 7_500_000, 500_000]
+    assert [c.paid_total for c in rows] == [0, 300_000, 0, 500_000]
     assert [c.status for c in rows] == ["decided", "decided", "decided", "closed"]
     assert violators[1].id_number == "066190004321"  # leading zero restored
     assert violators[2].tax_code == "6000123456" and violators[2].kind == \

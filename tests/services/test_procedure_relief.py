@@ -129,6 +129,24 @@ def test_instalments_under_the_floor_need_the_manual_check(people):
     assert "50.000.000" in kept["conditions_checked"]
 
 
+def test_every_instalment_refusal_in_one_submit_whatever_the_box(people):
+    """Art. 79 k1 and MQĐ05: with the manual-check box unticked the plan's
+    own rules (first ≥ 40 %, total = the fine) are reported in the same
+    submit, each at its instalment, beside the box's refusal (user trial:
+    the signer learned of them only after ticking the box)."""
+    officer = people["canbo.a"]
+    case_id = decided_case(officer, days_ago=1)
+    data = plan(**APPLICATION, amount_1="100.000", amount_2="100.000")
+    errors = refused(officer, case_id, "instalments", data)
+    assert set(errors) == {"conditions_checked", "amount_1", "amount_2"}
+    assert "40%" in errors["amount_1"]
+    assert "phải bằng số tiền phạt (3.500.000 đồng)" in errors["amount_2"]
+    ticked = refused(
+        officer, case_id, "instalments", {**data, "conditions_checked": "1"}
+    )
+    assert set(ticked) == {"amount_1", "amount_2"}
+
+
 def test_instalments_need_the_hardship_and_the_certifier(people):
     """Art. 79 k1: hardship and a certified application; MQĐ05 cites both."""
     officer = people["canbo.a"]
@@ -258,9 +276,13 @@ def test_postponement_under_the_floor_needs_the_manual_check(people):
     errors = refused(officer, case_id, "postpone", data)
     assert list(errors) == ["conditions_checked"]
     assert "2.000.000" in errors["conditions_checked"]
+    assert "mức phạt được hoãn" in errors["conditions_checked"]  # names its box
     step(officer, case_id, "postpone", **data, conditions_checked="1")
     assert case_row(case_id).status == "postponed"
-    assert "xác nhận đã kiểm tra điều kiện Điều 76" in events(case_id)[-1]
+    text = events(case_id)[-1]
+    assert "xác nhận đã kiểm tra theo văn bản hiện hành điều kiện Điều 76" in text
+    assert "về mức phạt: Mức phạt 500.000 đồng thấp hơn mức 2.000.000" in text
+    assert "thời gian hoãn" not in text  # 30 days: no period was waived
 
 
 def test_postponement_beyond_three_months_needs_the_manual_check(people):
@@ -277,12 +299,61 @@ def test_postponement_beyond_three_months_needs_the_manual_check(people):
     }
     errors = refused(officer, case_id, "postpone", data)
     assert list(errors) == ["until"]
-    assert "03 tháng" in errors["until"] and "Tôi đã kiểm tra" in errors["until"]
-    step(officer, case_id, "postpone", **data, conditions_checked="1")
+    assert "03 tháng" in errors["until"]
+    assert "«Tôi đã kiểm tra thời gian hoãn dài hơn 03 tháng" in errors["until"]
+    step(officer, case_id, "postpone", **data, period_checked="1")
     case = case_row(case_id)
     assert (case.compliance_due, case.postponed_until) == (until, until)
-    assert "03 tháng" in events(case_id)[-1]
+    assert "về thời gian hoãn: Thời gian hoãn quá 03 tháng" in events(case_id)[-1]
     assert "03 tháng" in details(case_id, "postpone")["conditions_checked"]
+
+
+def test_the_fine_box_does_not_waive_the_period(people):
+    """Art. 76: a 500.000 đồng fine (under the 2.000.000 đồng floor) and an
+    end past 03 months are two unverified rules, each with its own box: the
+    fine's box alone leaves the period refused, naming the period's box;
+    the timeline names both rules the signer confirmed (user trial)."""
+    officer = people["canbo.a"]
+    case_id = decided_case(officer, TRAFFIC, 1)
+    fields = offered(officer, case_id, "postpone")
+    assert "mức phạt" in fields["conditions_checked"]["label"]
+    assert "2.000.000" in fields["conditions_checked"]["hint"]
+    assert "03 tháng" in fields["period_checked"]["label"]
+    assert "03 tháng" in fields["period_checked"]["hint"]
+    until = add_months(TODAY, 3) + timedelta(days=1)
+    data = {
+        "on": d(0),
+        "until": until.strftime("%d/%m/%Y"),
+        "document": "1/QĐ-HQĐPT",
+        **APPLICATION,
+    }
+    errors = refused(officer, case_id, "postpone", data)
+    assert set(errors) == {"conditions_checked", "until"}
+    errors = refused(officer, case_id, "postpone", {**data, "conditions_checked": "1"})
+    assert list(errors) == ["until"]
+    assert "Tôi đã kiểm tra thời gian hoãn" in errors["until"]
+    errors = refused(officer, case_id, "postpone", {**data, "period_checked": "1"})
+    assert list(errors) == ["conditions_checked"]
+
+    step(
+        officer, case_id, "postpone", **data, conditions_checked="1", period_checked="1"
+    )
+    text = events(case_id)[-1]
+    assert "về mức phạt: Mức phạt 500.000 đồng" in text
+    assert "; về thời gian hoãn: Thời gian hoãn quá 03 tháng" in text
+
+
+def test_no_fine_box_for_a_fine_at_the_floor(people):
+    """A fine of 3.500.000 đồng is above the 2.000.000 đồng floor: only the
+    period's box is offered, and ticking it for a short postponement
+    records nothing as waived."""
+    officer = people["canbo.a"]
+    case_id = received_case(officer, 1)
+    fields = offered(officer, case_id, "postpone")
+    assert "conditions_checked" not in fields and "period_checked" in fields
+    data = {"on": d(0), "until": d(-30), "document": "1/QĐ-HQĐPT", **APPLICATION}
+    step(officer, case_id, "postpone", **data, period_checked="1")
+    assert "Điều 76 về" not in events(case_id)[-1]
 
 
 def test_postponement_form_leaves_the_end_empty_with_a_hint(people):
@@ -292,8 +363,9 @@ def test_postponement_form_leaves_the_end_empty_with_a_hint(people):
     assert fields["until"]["default"] == ""
     assert add_months(TODAY, 3).strftime("%d/%m/%Y") in fields["until"]["hint"]
     # The 2012 period is named as such, not as the law applied today.
-    assert "chưa đối chiếu được với bản sửa đổi, bổ sung năm 2020" in (
-        fields["until"]["hint"]
+    assert (
+        "chưa đối chiếu được với bản sửa đổi, bổ sung năm 2020"
+        in (fields["until"]["hint"])
     )
     assert fields["on"]["default"] == TODAY.strftime("%d/%m/%Y")
     assert fields["hardship"]["required"] is True

@@ -84,6 +84,7 @@ def _rendered(component) -> str:
         ("case_detail", "case_detail_page"),
         ("on_the_spot", "on_the_spot_page"),
         ("importer", "import_page"),
+        ("todo", "todo_page"),
     ],
 )
 def test_case_pages_show_the_refusal_to_roles_they_do_not_serve(module, page):
@@ -92,6 +93,23 @@ def test_case_pages_show_the_refusal_to_roles_they_do_not_serve(module, page):
     mod = importlib.import_module(f"xlvphc.pages.{module}")
     fn = getattr(mod, page)
     text = _rendered(getattr(fn, "__wrapped__", fn)())
+    assert "khong-co-quyen" in text and "ve-trang-chinh" in text
+
+
+def test_todo_page_and_menu_item_refuse_leadership():
+    """A leadership account (viewer) reads no cases: /viec-can-lam shows the
+    refusal panel alone, on the action the menu item needs, which the role
+    does not hold, so the menu does not offer the page (user trial: the page
+    showed a refusal above "0 việc")."""
+    from xlvphc.components.shell import NAV_ITEMS
+    from xlvphc.pages.todo import todo_page
+    from xlvphc.services.access import POLICY, Action, Role
+
+    (needs,) = [item[3] for item in NAV_ITEMS if item[1] == "/viec-can-lam"]
+    assert needs == Action.CASE_READ
+    assert needs not in POLICY[Role.VIEWER]
+    assert needs in POLICY[Role.OFFICER] and needs in POLICY[Role.SUPERVISOR]
+    text = _rendered(getattr(todo_page, "__wrapped__", todo_page)())
     assert "khong-co-quyen" in text and "ve-trang-chinh" in text
 
 

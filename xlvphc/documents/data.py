@@ -65,6 +65,9 @@ class RecordData:
     violator_statement: str = ""
     explanation_allowed: bool = False
     draft: bool = False
+    # Imported from a register that gave days only: the times at 00:00 are
+    # printed with the hour left for the pen, never "00 giờ 00 phút".
+    days_only: bool = False
 
 
 @dataclass(frozen=True)

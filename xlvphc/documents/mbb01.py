@@ -7,6 +7,8 @@ measures, appointment) are printed as dotted blanks, because the record is
 completed and signed on the spot.
 """
 
+from datetime import datetime, time
+
 from xlvphc.documents.blocks import identity_block
 from xlvphc.documents.data import RecordData
 from xlvphc.documents.layout import OfficialDocument
@@ -14,6 +16,7 @@ from xlvphc.documents.signatures import Signature, receipt_page, signature_row
 from xlvphc.documents.wording import (
     BLANK_TIME,
     DOTS,
+    act_wording,
     capitalised,
     enumerate_items,
     is_minor,
@@ -27,7 +30,7 @@ from xlvphc.documents.wording import (
     role,
     text,
 )
-from xlvphc.domain.dates import fmt_datetime
+from xlvphc.domain.dates import fmt_date, fmt_datetime
 from xlvphc.domain.text import fold
 
 TITLE = "BIÊN BẢN VI PHẠM HÀNH CHÍNH"
@@ -75,7 +78,7 @@ def _build(data: RecordData, sheets: int) -> _RecordDocument:
     # Time, place and grounds of making the record (notes 3 and 4).
     doc.paragraph(
         "Hôm nay, hồi ",
-        fmt_datetime(data.made_at) or BLANK_TIME,
+        _moment(data, data.made_at) or BLANK_TIME,
         ", tại ",
         text(data.place) or None,
         ".",
@@ -119,6 +122,16 @@ def _build(data: RecordData, sheets: int) -> _RecordDocument:
     return doc
 
 
+def _moment(data: RecordData, moment: datetime | None) -> str:
+    """ "14 giờ 30 phút, ngày 05/03/2026"; for a record imported with days
+    only, "…… giờ …… phút, ngày 05/03/2026"."""
+    if moment is None:
+        return ""
+    if data.days_only and moment.time() == time():
+        return f"…… giờ …… phút, ngày {fmt_date(moment.date())}"
+    return fmt_datetime(moment)
+
+
 def _violation(doc: OfficialDocument, data: RecordData) -> None:
     """Items 2 and 3: what was done, when and where, and the rule broken."""
     description = paragraphs(data.description)
@@ -128,7 +141,7 @@ def _violation(doc: OfficialDocument, data: RecordData) -> None:
     )
     for extra in description[1:]:
         doc.paragraph(extra)
-    when = fmt_datetime(data.violation_at) if data.violation_at else ""
+    when = _moment(data, data.violation_at)
     doc.paragraph(
         "Thời gian, địa điểm xảy ra vi phạm: hồi ",
         when or BLANK_TIME,
@@ -136,7 +149,7 @@ def _violation(doc: OfficialDocument, data: RecordData) -> None:
         text(data.violation_place) or None,
         ".",
     )
-    acts = enumerate_items([text(act.act) for act in data.acts])
+    acts = enumerate_items([act_wording(act) for act in data.acts])
     if len(acts) > 1:
         doc.paragraph("Hành vi vi phạm cụ thể:")
         for line in acts:
@@ -144,7 +157,12 @@ def _violation(doc: OfficialDocument, data: RecordData) -> None:
     elif acts:
         doc.paragraph("Hành vi vi phạm cụ thể: ", acts[0])
 
-    bases = enumerate_items([legal_basis(act) for act in data.acts])
+    # Acts without a citation (imported) leave the pen a dotted blank.
+    bases = enumerate_items(
+        [legal_basis(act) or DOTS * 2 for act in data.acts]
+        if any(legal_basis(act) for act in data.acts)
+        else []
+    )
     if len(bases) > 1:
         doc.paragraph("3. Quy định tại:")
         for line in bases:

@@ -17,6 +17,7 @@ from xlvphc.documents.wording import (
     BLANK_TIME,
     DOTS,
     LAW,
+    act_wording,
     capitalised,
     decree_name,
     enumerate_items,
@@ -162,11 +163,16 @@ def _article_one(doc: OfficialDocument, data: DecisionData, total: int) -> None:
     )
     for extra in description[1:]:
         doc.paragraph(extra)
-    acts = enumerate_items([text(act.act) for act in data.acts])
+    acts = enumerate_items([act_wording(act) for act in data.acts])
     if len(acts) > 1:
         for line in acts:
             doc.paragraph(line)
-    bases = enumerate_items([legal_basis(act) for act in data.acts])
+    # Acts without a citation (imported) leave the pen a dotted blank.
+    bases = enumerate_items(
+        [legal_basis(act) or DOTS * 2 for act in data.acts]
+        if any(legal_basis(act) for act in data.acts)
+        else []
+    )
     if len(bases) > 1:
         doc.paragraph("3. Quy định tại:")
         for line in bases:
@@ -256,12 +262,12 @@ def _sanctions(doc: OfficialDocument, data: DecisionData, total: int) -> None:
 def _act_sanction(act: ActData) -> str:
     """ "Phạt tiền 1.500.000 đồng (Một triệu … đồng) đối với hành vi quy định tại …"."""
     basis = legal_basis(act)
+    # Without a citation (imported act) the clause is left out, never
+    # "quy định tại Điều 0".
+    ground = f" đối với hành vi quy định tại {basis}" if basis else ""
     if act.fine is None:
-        return f"Cảnh cáo đối với hành vi quy định tại {basis}"
-    return (
-        f"Phạt tiền {money(act.fine)} ({money_words(act.fine)}) đối với hành "
-        f"vi quy định tại {basis}"
-    )
+        return f"Cảnh cáo{ground}"
+    return f"Phạt tiền {money(act.fine)} ({money_words(act.fine)}){ground}"
 
 
 def _article_three(doc: OfficialDocument, data: DecisionData, total: int) -> None:

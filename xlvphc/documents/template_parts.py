@@ -15,6 +15,7 @@ from xlvphc.documents.signatures import (
     signature_row,
 )
 from xlvphc.documents.wording import (
+    act_wording,
     enumerate_items,
     is_organisation,
     legal_basis,
@@ -40,8 +41,12 @@ def acts_part(doc: OfficialDocument, data: FormData) -> None:
     if data.blank or not data.acts:
         doc.dotted_lines(1)
         return
+    # An act without a citation (imported) prints without the clause.
     items = [
-        f"{text(a.act).rstrip('.;')} (quy định tại {legal_basis(a)})" for a in data.acts
+        f"{act_wording(a).rstrip('.;')} (quy định tại {legal_basis(a)})"
+        if legal_basis(a)
+        else act_wording(a)
+        for a in data.acts
     ]
     for line in enumerate_items(items):
         doc.paragraph(line)

@@ -112,12 +112,40 @@ def decree_name(decree: str) -> str:
     return value
 
 
+# Notes the catalogue (xlvphc/data/violations_catalogue.csv) adds to an
+# act's text in brackets for the officer who picks it, which the decrees do
+# not word that way: the sanction note (SOURCES.md: "Acts that allow 'phạt
+# cảnh cáo hoặc phạt tiền' say '(có thể phạt cảnh cáo)'"; the warning-only
+# acts say "(chỉ phạt cảnh cáo)"), popular glosses ("vượt đèn đỏ", "nẹt pô")
+# and examples ("ví dụ …"). Brackets that restate the decree's own words
+# ("(trừ …)", "(hoặc động cơ điện đến 11 kW)", "(kể cả …)") are not notes
+# and are printed. The picker keeps showing the notes; the case keeps them,
+# as domain.sanctions.warning_possible reads the sanction note.
+_CATALOGUE_NOTE = re.compile(
+    r"\s*\((?:có thể phạt cảnh cáo|chỉ phạt cảnh cáo|vượt đèn đỏ|nẹt pô"
+    r"|ví dụ\b[^()]*)\)",
+    re.IGNORECASE,
+)
+
+
+def act_wording(act: ActData) -> str:
+    """The act as a printed form states it: the decree's words, without the
+    catalogue's bracketed notes, which are hints for the picker and would
+    read on an official decision as part of the act (user trial: MQĐ01
+    printed "Thả rông động vật nuôi … (có thể phạt cảnh cáo)")."""
+    return _CATALOGUE_NOTE.sub("", text(act.act)).strip()
+
+
 def legal_basis(act: ActData) -> str:
     """Write "điểm a khoản 2 Điều 6 Nghị định số 168/2024/NĐ-CP".
 
     Note (9) of MBB01 and (8) of MQĐ02 ask for the point, clause and article
-    of the sector decree; a missing point or clause is simply left out.
+    of the sector decree; a missing point or clause is simply left out. An
+    act without a citation (article 0: imported from a register that gave
+    none) has no basis: "" (never "Điều 0").
     """
+    if not act.article:
+        return ""
     parts = []
     if text(act.point):
         parts.append(f"điểm {text(act.point)}")

@@ -65,8 +65,13 @@ def _acts() -> rx.Component:
             lambda a: rx.box(
                 rx.text(a["citation"], weight="bold"),
                 rx.text(a["act"]),
-                rx.text("Khung phạt: ", a["frame"], " · Mức phạt: ", a["fine"],
-                        size="2", color_scheme="gray"),
+                # An imported act the catalogue does not hold has no frame.
+                rx.cond(
+                    a["frame"] != "",
+                    rx.text("Khung phạt: ", a["frame"], " · Mức phạt: ", a["fine"],
+                            size="2", color_scheme="gray"),
+                    rx.text("Mức phạt: ", a["fine"], size="2", color_scheme="gray"),
+                ),
                 padding_y="0.5em",
                 border_bottom="1px solid var(--gray-4)",
             ),
@@ -87,10 +92,14 @@ def _print_buttons(decided) -> rx.Component:
             loading=CaseDetailState.printing, id="in-quyet-dinh",
         ),
         rx.fragment(
-            rx.button(
-                rx.icon("printer", size=16), "In biên bản (MBB01)",
-                on_click=CaseDetailState.print_form("MBB01"),
-                loading=CaseDetailState.printing, id="in-bien-ban",
+            # An imported case whose register gave no record has none to print.
+            rx.cond(
+                CaseDetailState.case["record_made_at"] != "",
+                rx.button(
+                    rx.icon("printer", size=16), "In biên bản (MBB01)",
+                    on_click=CaseDetailState.print_form("MBB01"),
+                    loading=CaseDetailState.printing, id="in-bien-ban",
+                ),
             ),
             rx.cond(
                 decided,
@@ -145,14 +154,28 @@ def _record() -> rx.Component:
             ),
             width="100%", id="khong-lap-bien-ban",
         ),
-        _info_card(
-            "Biên bản vi phạm hành chính",
-            _info("Số", c["record_number"]),
-            _info("Lập lúc", c["record_made_at"]),
-            _info("Nơi lập", c["record_place"]),
-            _info("Người lập", c["maker"]),
-            _info("Người chứng kiến", c["witness"]),
-            _info("Ý kiến người vi phạm", c["violator_statement"]),
+        rx.cond(
+            # Imported without a record number: not "no record" (Art. 56),
+            # only none written in the register.
+            c["record_made_at"] == "",
+            rx.card(
+                rx.heading("Biên bản vi phạm hành chính", size="4"),
+                rx.text(
+                    "Sổ theo dõi nhập từ Excel không ghi số biên bản của quyết "
+                    "định này.",
+                    size="2", margin_top="0.5em",
+                ),
+                width="100%", id="bien-ban-khong-ghi",
+            ),
+            _info_card(
+                "Biên bản vi phạm hành chính",
+                _info("Số", c["record_number"]),
+                _info("Lập lúc", c["record_made_at"]),
+                _info("Nơi lập", c["record_place"]),
+                _info("Người lập", c["maker"]),
+                _info("Người chứng kiến", c["witness"]),
+                _info("Ý kiến người vi phạm", c["violator_statement"]),
+            ),
         ),
     )
 
@@ -162,7 +185,7 @@ def _detail() -> rx.Component:
     return rx.flex(
         rx.flex(
             rx.cond(
-                c["without_record"],
+                c["record_number"] == "",
                 rx.heading("Quyết định số ", c["decision_number"], size="5"),
                 rx.heading("Biên bản số ", c["record_number"], size="5"),
             ),

@@ -6,6 +6,7 @@ from xlvphc import routes
 from xlvphc.components.fields import error_for, field, form_message
 from xlvphc.components.shell import page
 from xlvphc.models.feedback import FeedbackCategory, FeedbackStatus
+from xlvphc.services import feedback
 from xlvphc.state.feedback import FeedbackState
 
 UPLOAD_ID = "anh-chup"
@@ -57,7 +58,8 @@ def _send_form() -> rx.Component:
                     rx.icon("image", size=18),
                     rx.text(
                         "Ảnh chụp màn hình (không bắt buộc): kéo thả hoặc "
-                        "bấm để chọn tệp PNG, JPEG tối đa 2 MB",
+                        "bấm để chọn. Chỉ nhận " + feedback.ACCEPTED + "; tệp "
+                        "Excel, Word, PDF không gửi kèm được.",
                         size="2",
                     ),
                     align="center",
@@ -66,8 +68,11 @@ def _send_form() -> rx.Component:
                 id=UPLOAD_ID,
                 accept={"image/png": [".png"], "image/jpeg": [".jpg", ".jpeg"]},
                 max_files=1,
+                max_size=feedback.MAX_SCREENSHOT,
                 multiple=False,
                 on_drop=FeedbackState.attach(rx.upload_files(upload_id=UPLOAD_ID)),
+                # Without it a refused file (an .xlsx) vanished (user trial).
+                on_drop_rejected=FeedbackState.attach_rejected,
                 border="1px dashed var(--gray-7)",
                 padding="0.75em",
                 border_radius="8px",

@@ -4,7 +4,8 @@ import reflex as rx
 
 from xlvphc import routes
 from xlvphc.components.fields import form_message
-from xlvphc.components.shell import page
+from xlvphc.components.shell import page_for
+from xlvphc.services.access import Action
 from xlvphc.state.procedure import TodoState
 
 
@@ -67,7 +68,11 @@ def _pager() -> rx.Component:
 
 @rx.page(route=routes.TODO, title="Việc cần làm – XLVPHC", on_load=TodoState.open)
 def todo_page() -> rx.Component:
-    return page(
+    # A role that reads no cases (leadership: statistics only) gets the
+    # refusal panel alone, not a refusal above "0 việc" (user trial); the
+    # menu hides the page from it on the same action (components/shell.py).
+    return page_for(
+        Action.CASE_READ,
         "Việc cần làm",
         form_message(),
         rx.flex(

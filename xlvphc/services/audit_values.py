@@ -9,9 +9,12 @@ field reads the same on both pages.
 
 import json
 
+from xlvphc.services import enforcement
 from xlvphc.services.access import Role
+from xlvphc.services.audit_labels import action_label
 from xlvphc.services.case_edit import LABELS as CASE_LABELS
 from xlvphc.services.case_edit import shown_value
+from xlvphc.services.reports.scope import GROUPS
 
 # Fields of the other records the log writes about (accounts, units,
 # feedback, exports, delegations).
@@ -43,6 +46,56 @@ LABELS = {
     "ended_on": "Ngày kết thúc",
     "number": "Số",
     "code": "Mã",
+    # A case import run (services/importer/run.py) and a new case's record.
+    "existing": "Đã có từ trước (bỏ qua)",
+    "invalid": "Có vấn đề (không nhập)",
+    "duplicate_of": "Có thể trùng với hồ sơ số",
+    "typed_acts": "Hành vi ghi ngoài danh mục",
+    "parent_id": "Đơn vị cấp trên (mã số trong hệ thống)",
+    # A report export (services/reports/export.py).
+    "period": "Kỳ báo cáo",
+    "scope": "Phạm vi",
+    "units": "Số đơn vị",
+    # The case list's filters in an export (state/cases.FILTER_KEYS), as the
+    # list's boxes name them.
+    "q": "Tìm kiếm",
+    "unit": "Đơn vị (mã số trong hệ thống)",
+    "enforcement": "Tình hình thi hành",
+    "group": "Nhóm đơn vị",
+    "v_from": "Vi phạm từ ngày",
+    "v_to": "Vi phạm đến ngày",
+    "r_from": "Lập biên bản từ ngày",
+    "r_to": "Lập biên bản đến ngày",
+    "d_from": "Ra quyết định từ ngày",
+    "d_to": "Ra quyết định đến ngày",
+    "amount_min": "Tiền phạt từ (đồng)",
+    "amount_max": "Tiền phạt đến (đồng)",
+    "overdue": "Chỉ hồ sơ quá hạn chấp hành",
+    "decree": "Nghị định",
+    "article": "Điều",
+    "sort": "Sắp xếp theo",
+    "dir": "Thứ tự",
+}
+# The case list's sortable columns (services/case_queries.SORTS), as the
+# list's headings name them.
+SORT_LABELS = {
+    "record_number": "Số biên bản",
+    "violator_name": "Người vi phạm",
+    "violation_date": "Ngày vi phạm",
+    "unit_name": "Đơn vị",
+    "status": "Trạng thái",
+    "decision_number": "Số quyết định",
+    "decided_on": "Ngày quyết định",
+    "fine_total": "Tiền phạt",
+    "created": "Thứ tự nhập",
+}
+# Coded values of the filters, read as their boxes offer them.
+CODED = {
+    "enforcement": enforcement.LABELS,
+    "group": GROUPS,
+    "sort": SORT_LABELS,
+    "dir": {"asc": "tăng dần", "desc": "giảm dần"},
+    "overdue": {"1": "Có"},
 }
 
 
@@ -72,17 +125,27 @@ def _value(key: str, value: object) -> str:
         return "—"
     if key == "roles" and isinstance(value, str):
         return ", ".join(Role.LABELS.get(r, r) for r in value.split(",") if r)
+    if key == "action" and isinstance(value, str):
+        return action_label(value)
+    if key in CODED and isinstance(value, str):
+        return CODED[key].get(value, value)
     if isinstance(value, list):
         if key in ID_LISTS:
             return f"{len(value)} mục"
         return ", ".join(_value(key, v) for v in value) or "—"
     if isinstance(value, dict):
-        return readable_dict(value)
+        return f"({readable_dict(value)})"
     return shown_value(key, value) or str(value)
 
 
 def readable_dict(data: dict) -> str:
-    return "; ".join(f"{LABELS.get(k, k)}: {_value(k, v)}" for k, v in data.items())
+    """ "Nhãn: giá trị" pairs. An empty object (an export without filters)
+    says nothing and is left out, not shown as "Bộ lọc: {}" (user trial); a
+    nested object is bracketed so that its pairs stay apart from the outer
+    ones."""
+    return "; ".join(
+        f"{LABELS.get(k, k)}: {_value(k, v)}" for k, v in data.items() if v != {}
+    )
 
 
 def changed_only(before: str, after: str) -> tuple[str, str]:

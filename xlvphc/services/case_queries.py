@@ -36,6 +36,7 @@ from xlvphc.services.cases import checked_case, shown_signer_title
 from xlvphc.services.catalogue import frame_text
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import NotFound
+from xlvphc.services.importer import shown
 from xlvphc.services.inputs import valid_id
 from xlvphc.services.reports import scope as scopes
 
@@ -479,11 +480,15 @@ def get_case(actor: Actor, case_id: object) -> dict:
                 )
             act_rows.append({
                 "id": act.id,
+                # An act imported without a citation (article 0) has none, and
+                # no frame unless the catalogue gave it one (importer.shown).
                 "citation": (f"Điểm {act.point} khoản {act.clause}" if act.point
                              else f"Khoản {act.clause}")
-                + f" Điều {act.article} Nghị định {act.decree}",
+                + f" Điều {act.article} Nghị định {act.decree}"
+                if act.article else shown.NO_CITATION,
                 "act": act.act,
-                "frame": frame_text(low, high),
+                "frame": "" if case.imported and act.catalogue_id is None
+                else frame_text(low, high),
                 "default_fine": "" if low is None
                 else format_number(default_fine(low, high)),
                 # The frame as numbers: the decision form re-suggests the fine
@@ -504,7 +509,8 @@ def get_case(actor: Actor, case_id: object) -> dict:
             "violator_kind": ViolatorKind.LABELS.get(case.violator_kind, ""),
             "violator_name": case.violator_name,
             "violator": _violator_rows(violator) if violator else [],
-            "violation_at": fmt_datetime(to_local(case.violation_at)),
+            "violation_at": shown.moment_text(case.imported,
+                                              to_local(case.violation_at)),
             "violation_place": case.violation_place,
             "description": case.description,
             "acts": act_rows,
@@ -514,7 +520,9 @@ def get_case(actor: Actor, case_id: object) -> dict:
             # page shows that instead of an empty record.
             "without_record": case.without_record,
             "record_number": case.record_number,
-            "record_made_at": fmt_datetime(to_local(record.made_at)) if record else "",
+            "record_made_at": shown.moment_text(case.imported,
+                                                to_local(record.made_at))
+            if record else "",
             "record_date": to_local(record.made_at).date().isoformat()
             if record else "",
             "record_place": record.place if record else "",

@@ -46,6 +46,49 @@ def image_type(data: object) -> str | None:
     return None
 
 
+# What the attachment box takes, said at the box and in its refusals. Only a
+# screenshot, deliberately: the report is read by the Department of Justice,
+# who opens it as an image (security.md F3 checks its bytes); an office file
+# (.xlsx, .docx, .pdf) would carry violators' personal data out of the case
+# records and would have to be opened by the reader. An officer whose
+# difficulty is about a spreadsheet (an import) describes it or shows it in
+# a screenshot.
+ACCEPTED = "ảnh chụp màn hình dạng PNG hoặc JPEG, tối đa 2 MB"
+OTHER_FILES = (
+    "Tệp Excel, Word, PDF không gửi kèm được: hãy chụp màn hình phần cần hỏi, "
+    "hoặc ghi tên tệp và điều vướng mắc vào ô Nội dung."
+)
+
+
+def rejected_upload(rejected: object) -> str:
+    """Why the browser refused the file dropped or picked in the box, in
+    Vietnamese (user trial: an .xlsx was dropped without a word).
+
+    Args:
+        rejected: The upload box's rejected records as the browser sends
+            them, [{"file": {"path": …}, "errors": [{"code": …}]}, …].
+
+    Returns:
+        The message for the box, naming the file and what is accepted.
+    """
+    records = (
+        [r for r in rejected if isinstance(r, dict)]
+        if isinstance(rejected, list)
+        else []
+    )
+    first = records[0] if records else {}
+    file = first.get("file") if isinstance(first.get("file"), dict) else {}
+    name = clean(file.get("path") or file.get("name") or "")[:120].lstrip("./")
+    errors = first.get("errors") if isinstance(first.get("errors"), list) else []
+    codes = {e.get("code") for e in errors if isinstance(e, dict)}
+    if len(records) > 1 or "too-many-files" in codes:
+        return f"Chỉ đính kèm được một tệp: {ACCEPTED}."
+    named = f"tệp «{name}»" if name else "tệp này"
+    if codes == {"file-too-large"}:
+        return f"Không đính kèm được {named}: lớn hơn 2 MB. Chỉ nhận {ACCEPTED}."
+    return f"Không đính kèm được {named}: chỉ nhận {ACCEPTED}. {OTHER_FILES}"
+
+
 def check_screenshot(data: object) -> tuple[bytes, str]:
     """The screenshot and its type, or ValidationFailed with the reason."""
     if not isinstance(data, bytes | bytearray) or not data:
@@ -54,9 +97,7 @@ def check_screenshot(data: object) -> tuple[bytes, str]:
         raise ValidationFailed({"screenshot": "Ảnh chụp màn hình tối đa 2 MB."})
     kind = image_type(data)
     if kind is None:
-        raise ValidationFailed(
-            {"screenshot": "Chỉ nhận ảnh chụp màn hình dạng PNG hoặc JPEG."}
-        )
+        raise ValidationFailed({"screenshot": f"Chỉ nhận {ACCEPTED}. {OTHER_FILES}"})
     return bytes(data), kind
 
 

@@ -38,6 +38,7 @@ from xlvphc.services.access import Action, Actor
 from xlvphc.services.cases import issuer_name, load_case
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import Conflict
+from xlvphc.services.importer import shown
 from xlvphc.services.printing_choices import NEEDS_STEP, checked_step, step_choices
 from xlvphc.services.printing_modes import CaseCopies, Copies
 from xlvphc.services.printing_steps import step_fill
@@ -109,6 +110,24 @@ NO_RECORD_MESSAGE = (
 )
 
 
+# An imported case whose register gave no record number: its decision
+# (MQĐ02) prints with the record's number and date left blank.
+IMPORTED_NO_RECORD = (
+    "Sổ theo dõi nhập từ Excel không ghi biên bản của hồ sơ này nên không có "
+    "biên bản vi phạm hành chính để in mẫu {code}."
+)
+
+
+def _incident_time(case: Case) -> object:
+    """The violation's moment for a form; an imported day without an hour
+    as "…… giờ …… phút, ngày 11/10/2025" (importer.shown)."""
+    if case.violation_at is None:
+        return ""
+    moment = to_local(case.violation_at)
+    return shown.day_only(moment) if shown.hour_unknown(case.imported, moment) \
+        else moment
+
+
 def applicable_forms(status: str, without_record: bool = False) -> list[str]:
     """Form codes that can be printed filled at a case's stage; for a case
     decided without a record, MQĐ01 stands where MQĐ02 would."""
@@ -175,6 +194,7 @@ def _record_data(session, case, unit, violator, acts, record) -> RecordData:
         description=case.description,
         acts=_acts(acts),
         violator_statement=record.violator_statement,
+        days_only=case.imported,
         # Law Art. 61 k1: explanation when the frame's maximum reaches 15 million
         # for an individual / 30 million for an organisation; the stored frame is
         # the individual one and the organisation's is its double, so one test
@@ -232,8 +252,10 @@ def _decision_data(session, case, unit, violator, acts, record, decision):
         signer_title=_signer_title(decision, agency),
         field=case.field,
         decrees=sorted({a.decree for a in acts}),
-        record_number=record.number,
-        record_date=to_local(record.made_at).date(),
+        # An imported case may have no record: its number was not in the
+        # register (the form prints dotted blanks for it).
+        record_number=record.number if record else "",
+        record_date=to_local(record.made_at).date() if record else None,
         violator=_violator(violator),
         description=case.description,
         acts=_acts(acts),
@@ -325,7 +347,7 @@ def _generic_data(
     values: dict[str, object] = {
         "violation_place": case.violation_place,
         "description": case.description,
-        "incident_time": to_local(case.violation_at) if case.violation_at else "",
+        "incident_time": _incident_time(case),
         "executor": unit.name,
     }
     if record is not None:
@@ -517,8 +539,11 @@ def form_data(
             raise Conflict("Hồ sơ chưa có quyết định xử phạt để in.")
         if mode != "blank" and violator is None:
             raise Conflict("Hồ sơ chưa có thông tin đối tượng vi phạm để in mẫu biểu.")
-        if mode != "blank" and record is None and code in NEEDS_RECORD:
-            raise Conflict(NO_RECORD_MESSAGE.format(code=code))
+        if (mode != "blank" and record is None and code in NEEDS_RECORD
+                and not (case.imported and code == "MQĐ02")):
+            raise Conflict(
+                (IMPORTED_NO_RECORD if case.imported and not case.without_record
+                 else NO_RECORD_MESSAGE).format(code=code))
         number = ""
         if code == "MBB01" and mode != "blank":
             data = _record_data(session, case, unit, violator, acts, record)

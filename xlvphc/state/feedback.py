@@ -74,6 +74,13 @@ class FeedbackState(SessionState):
         return None
 
     @rx.event
+    def attach_rejected(self, rejected: list[dict]):
+        """The box refused the file in the browser (its type or size): say
+        so at the box, naming what it takes, instead of nothing."""
+        self._shot, self.attached = b"", ""
+        self.errors = {"screenshot": feedback.rejected_upload(rejected)}
+
+    @rx.event
     def drop_attachment(self):
         self._shot, self.attached = b"", ""
 

@@ -24,7 +24,9 @@ COLUMNS = [
     Column("decided_on", "Ngày quyết định", True,
            ("ngay qd", "ngay ra quyet dinh", "ngay ky quyet dinh", "ngay ban hanh"),
            "ngày/tháng/năm"),
-    Column("record_number", "Số biên bản", False, ("so bb", "bien ban so")),
+    Column("record_number", "Số biên bản", False, ("so bb", "bien ban so"),
+           "Ghi \u201cKhông lập biên bản\u201d nếu xử phạt tại chỗ (Điều 56); bỏ "
+           "trống nếu sổ không ghi số biên bản"),
     Column("record_date", "Ngày lập biên bản", False, ("ngay bb", "ngay lap bb")),
     Column("violation_date", "Ngày vi phạm", True,
            ("ngay vp", "thoi gian vi pham", "ngay xay ra vi pham")),

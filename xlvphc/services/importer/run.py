@@ -29,6 +29,7 @@ from xlvphc.services import audit
 from xlvphc.services.access import Action, Actor, require
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import ValidationFailed
+from xlvphc.services.importer.against_catalogue import check_rows
 from xlvphc.services.importer.columns import COLUMNS
 from xlvphc.services.importer.reader import Row, WorkbookError, read_sheet
 from xlvphc.services.importer.write import write_batch
@@ -46,9 +47,10 @@ def template() -> tuple[str, bytes]:
     ws = wb.active
     ws.title = "Quyết định xử phạt"
     example = {
-        "decision_number": "15/QĐ-XPHC", "decided_on": "20/03/2024",
-        "record_number": "12/BB-VPHC", "record_date": "18/03/2024",
-        "violation_date": "18/03/2024", "violation_place": "Quốc lộ 14, xã Hòa Phú",
+        # A violation of 2025, under NĐ 168/2024/NĐ-CP (in force 01/01/2025).
+        "decision_number": "15/QĐ-XPHC", "decided_on": "20/03/2025",
+        "record_number": "12/BB-VPHC", "record_date": "18/03/2025",
+        "violation_date": "18/03/2025", "violation_place": "Quốc lộ 14, xã Hòa Phú",
         "kind": "Cá nhân", "name": "Nguyễn Văn An", "identity": "066090001234",
         "address": "Thôn 3, xã Hòa Phú, tỉnh Đắk Lắk",
         "field": "Trật tự, an toàn giao thông đường bộ",
@@ -153,6 +155,8 @@ def _read(actor: Actor, data: object, *, keep: bool = False, reuse: bool = False
             sheet = read_sheet(raw, key[1])
         except WorkbookError as exc:
             raise ValidationFailed({"file": exc.message}) from exc
+        with session_scope() as session:
+            check_rows(session, sheet.rows)
     if sheet.missing_columns:
         raise ValidationFailed({"file": "Tệp thiếu cột bắt buộc: "
                                 + ", ".join(sheet.missing_columns) + "."})

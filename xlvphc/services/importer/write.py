@@ -103,7 +103,9 @@ def _case_rows(actor: Actor, row: Row, key: str) -> tuple[dict, dict]:
         # "Việc cần làm" (services.procedure.deadlines): an open decision's
         # execution limitation, Law Art. 74.
         execution_end=None if done else execution_limitation_end(v["decided_on"]),
-        without_record=not v["record_number"], imported=True,
+        # On the spot (Law Art. 56, MQĐ01) only when the register says so; a
+        # row without a record number is a record whose number was not kept.
+        without_record=v["without_record"], imported=True,
         created_by=actor.user_id, request_key=key,
     )
     is_org = v["kind"] == ViolatorKind.ORGANISATION
@@ -120,12 +122,8 @@ def _case_rows(actor: Actor, row: Row, key: str) -> tuple[dict, dict]:
 def _children(actor: Actor, case_id: int, row: Row) -> dict:
     """The act, record, decision and timeline rows of one case, by table."""
     v = row.values
-    cite = v["acts"] or {}
     out: dict = {
-        _ACT: [_ACT.row(
-            case_id=case_id, decree=cite.get("decree", "") or "", act=v["act"],
-            article=cite.get("article", 0), clause=cite.get("clause", 0),
-            point=cite.get("point", ""), fine=v["fine"])],
+        _ACT: [_act_row(case_id, v)],
         _DECISION: [_DECISION.row(
             case_id=case_id, number=v["decision_number"],
             decided_on=v["decided_on"], signer_name=v["signer"], signer_title="",
@@ -143,6 +141,28 @@ def _children(actor: Actor, case_id: int, row: Row) -> dict:
             made_at=datetime.combine(made, time(), tzinfo=VN_TZ),
             created_by=actor.user_id))
     return out
+
+
+def _act_row(case_id: int, v: dict) -> dict:
+    """The case's act. One cited act is stored with its citation, and, when
+    the catalogue holds it, its catalogue entry and frame (as the case form
+    stores them). Several acts cited for one fine cannot be given a fine
+    each: the act keeps the register's text with its citations, as does a
+    row without one (article 0: "no citation", see case_queries)."""
+    cites = v["acts"] or []
+    entries = v.get("entries") or [None] * len(cites)
+    if len(cites) == 1:
+        cite, entry = cites[0], entries[0] or {}
+        return _ACT.row(
+            case_id=case_id, decree=cite["decree"], act=v["act"],
+            article=cite["article"], clause=cite["clause"], point=cite["point"],
+            catalogue_id=entry.get("id"), frame_min=entry.get("fine_min"),
+            frame_max=entry.get("fine_max"), fine=v["fine"])
+    act = v["act"]
+    if cites:
+        act = f"{act} (căn cứ ghi trong sổ: {v['citation']})"[:1000]
+    return _ACT.row(case_id=case_id, decree="", act=act, article=0, clause=0,
+                    point="", fine=v["fine"])
 
 
 def write_batch(session: Session, actor: Actor, rows: list[Row],

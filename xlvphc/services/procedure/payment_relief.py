@@ -63,8 +63,15 @@ def _plan_refused(session: Session, case: Case, _today: date) -> str | None:
 # system cannot judge: the hardship and its certified application, and (the
 # current wording not being in the project's texts, domain/relief.py) a
 # manual check when the fine or the period falls outside the known figures.
+# A postponement has one box per unverified rule, each naming its rule, so
+# that the signer who confirms the fine does not also waive the period
+# unknowingly (user trial: one box for a 500.000 đồng fine let a
+# postponement of more than 03 months through without a word).
 CONFIRM_79 = "Tôi đã kiểm tra điều kiện nộp tiền phạt nhiều lần theo Điều 79"
-CONFIRM_76 = "Tôi đã kiểm tra điều kiện hoãn thi hành quyết định phạt tiền theo Điều 76"
+CONFIRM_76 = "Tôi đã kiểm tra điều kiện về mức phạt được hoãn thi hành theo Điều 76"
+CONFIRM_76_PERIOD = (
+    "Tôi đã kiểm tra thời gian hoãn dài hơn {months:02d} tháng theo Điều 76"
+)
 HARDSHIP_79 = (
     "Người bị phạt đang gặp khó khăn đặc biệt, đột xuất về kinh tế và có đơn "
     "đề nghị nộp tiền phạt nhiều lần đã được xác nhận"
@@ -275,9 +282,10 @@ def _postpone_refused(session: Session, case: Case, _today: date) -> str | None:
     return nothing_to_pay(session, case, _today)
 
 
-def _postpone_fields(_session: Session, case: Case) -> list[FieldSpec]:
+def _postpone_fields(session: Session, case: Case) -> list[FieldSpec]:
     """MQĐ03: the end is left empty (the officer decides it) with the last
-    day the known period allows; the manual check explains when it is due."""
+    day the known period allows; each manual check (the fine, the period)
+    has its own box, whose note says when it is due."""
     today = local_now().date()
     found = postponement_limit(today)
     # The period is the 2012 wording's (domain/relief.py): said as such, so
@@ -286,25 +294,48 @@ def _postpone_fields(_session: Session, case: Case) -> list[FieldSpec]:
         f"Tối đa {found[1].months:02d} tháng kể từ ngày quyết định hoãn (quyết "
         f"định hôm nay: đến hết ngày {found[0]:%d/%m/%Y}), theo {found[1].basis}"
         "; chưa đối chiếu được với bản sửa đổi, bổ sung năm 2020: hoãn dài hơn "
-        "thì đánh dấu ô kiểm tra bên dưới."
+        "thì đánh dấu ô «Tôi đã kiểm tra thời gian hoãn…» bên dưới."
         if found
         else "Ngày cuối cùng của thời gian hoãn"
     )
-    is_org = case.violator_kind == ViolatorKind.ORGANISATION
-    check = postponement_amount_check(case.fine_total, is_org, today)
-    confirm_hint = (
-        _why_check(check, is_org)
-        if check.needs_confirmation
-        else "Chỉ cần khi thời gian hoãn dài hơn thời hạn nêu trên."
-    )
-    return [
+    specs = [
         FieldSpec("on", "Ngày quyết định hoãn", "date", True),
         FieldSpec("until", "Hoãn đến ngày", "date", True, hint, default=""),
         *_application_fields("MQĐ03"),
         POSTPONEMENT.field("Số quyết định (MQĐ03)"),
         FieldSpec("hardship", HARDSHIP_76, "checkbox", True),
-        FieldSpec("conditions_checked", CONFIRM_76, "checkbox", False, confirm_hint),
     ]
+    # The fine's box when the fine is under the known floor on any day the
+    # decision may bear (from the sanction decision to today).
+    is_org = case.violator_kind == ViolatorKind.ORGANISATION
+    decision = session.exec(select(Decision).where(Decision.case_id == case.id)).first()
+    days = [today] + ([decision.decided_on] if decision else [])
+    checks = [postponement_amount_check(case.fine_total, is_org, day) for day in days]
+    needed = [check for check in checks if check.needs_confirmation]
+    if needed:
+        specs.append(
+            FieldSpec(
+                "conditions_checked",
+                CONFIRM_76,
+                "checkbox",
+                False,
+                _why_check(needed[0], is_org),
+            )
+        )
+    # The period's box, which only an end past the known period needs.
+    if found:
+        specs.append(
+            FieldSpec(
+                "period_checked",
+                CONFIRM_76_PERIOD.format(months=found[1].months),
+                "checkbox",
+                False,
+                f"Chỉ cần khi hoãn quá {found[1].months:02d} tháng kể từ ngày "
+                f"quyết định hoãn ({found[1].basis}). Đối chiếu văn bản hiện hành "
+                "trước khi đánh dấu.",
+            )
+        )
+    return specs
 
 
 @handles("postpone", _postpone_fields, guard=_postpone_refused)
@@ -318,26 +349,34 @@ def _postpone(ctx: Context) -> None:
         "có đơn đề nghị được xác nhận (khoản 1 Điều 76 Luật XLVPHC).",
     )
     paper = POSTPONEMENT.read(ctx, on)
-    confirmed = ctx.ticked("conditions_checked")
-    how = UNCHECKED_TEXT.format(article="Điều 76", confirm=CONFIRM_76, what="hoãn")
-    checked: list[str] = []  # what the signer confirmed, for the timeline
+    checked: list[str] = []  # each rule the signer waived, for the timeline
 
-    # Art. 76 k1: the fine's floor; unverified figures ask for a manual check.
+    # Art. 76 k1: the fine's floor; unverified figures ask for a manual check
+    # in the fine's own box.
     check = postponement_amount_check(ctx.case.fine_total, ctx.is_org, on or ctx.today)
     if check.needs_confirmation:
-        if confirmed:
-            checked.append(check.message)
+        if ctx.ticked("conditions_checked"):
+            checked.append(f"mức phạt: {check.message}")
         else:
+            how = UNCHECKED_TEXT.format(
+                article="Điều 76", confirm=CONFIRM_76, what="hoãn"
+            )
             ctx.refuse("conditions_checked", f"{check.message}. {how}")
 
-    # Art. 76: the period, from the postponement decision.
+    # Art. 76: the period, from the postponement decision; an end past the
+    # known period asks for the period's own box, never the fine's.
     problem = postponement_problem(on, until) if on and until else None
     if problem and "until" not in ctx.form.errors:
-        if not postponement_too_long(on, until):
+        found = postponement_limit(on)
+        if not postponement_too_long(on, until) or found is None:
             ctx.refuse("until", problem)
-        elif confirmed:
-            checked.append(problem.rstrip("."))
+        elif ctx.ticked("period_checked"):
+            checked.append(f"thời gian hoãn: {problem.rstrip('.')}")
         else:
+            confirm = CONFIRM_76_PERIOD.format(months=found[1].months)
+            how = UNCHECKED_TEXT.format(
+                article="Điều 76", confirm=confirm, what="hoãn đến ngày này"
+            )
             ctx.refuse("until", f"{problem} {how}")
     if ctx.form.errors:
         return
@@ -357,9 +396,8 @@ def _postpone(ctx: Context) -> None:
     ctx.details = _relief_details(application, HARDSHIP_76)
     if checked:
         ctx.summary += (
-            "; người ký xác nhận đã kiểm tra điều kiện Điều 76 ("
-            + "; ".join(checked)
-            + ")"
+            "; người ký xác nhận đã kiểm tra theo văn bản hiện hành điều kiện "
+            "Điều 76 về " + "; về ".join(checked)
         )
         ctx.details["conditions_checked"] = "; ".join(checked)
 

@@ -1,0 +1,33 @@
+"""How an imported case is shown where the register said less than the app
+records: no citation, no frame, no hour of the violation.
+
+A register gives the violation's day only; the importer stores it at 00:00,
+so for an imported case a moment at 00:00 means "hour not given" and is
+never printed as "00 giờ 00 phút"."""
+
+from datetime import datetime, time
+
+from xlvphc.domain.dates import fmt_date, fmt_datetime
+
+NO_CITATION = "Hành vi nhập từ sổ Excel, chưa có căn cứ"
+NO_HOUR = "…… giờ …… phút"
+
+
+def hour_unknown(imported: bool, moment: datetime | None) -> bool:
+    """Whether an imported case's moment (local time) is a day without an
+    hour."""
+    return bool(imported and moment is not None and moment.time() == time())
+
+
+def day_only(moment: datetime) -> str:
+    """ "…… giờ …… phút, ngày 11/10/2025": the hour left for the pen."""
+    return f"{NO_HOUR}, ngày {fmt_date(moment.date())}"
+
+
+def moment_text(imported: bool, moment: datetime | None) -> str:
+    """A case's violation time as the case page writes it: "14 giờ 30
+    phút, ngày 05/03/2026", or the day alone when the register gave no
+    hour."""
+    if hour_unknown(imported, moment):
+        return f"Ngày {fmt_date(moment.date())} (sổ Excel không ghi giờ)"
+    return fmt_datetime(moment)
