@@ -168,7 +168,7 @@ def _deactivate_dialog() -> rx.Component:
                         type="button",
                         variant="soft",
                         color_scheme="gray",
-                        on_click=S.set_deactivate_open(False),
+                        on_click=S.deactivate_dialog(False),
                     ),
                     rx.button(
                         "Ngừng hoạt động",
@@ -187,7 +187,7 @@ def _deactivate_dialog() -> rx.Component:
             id="hop-ngung-don-vi",
         ),
         open=S.deactivate_id != "",
-        on_open_change=S.set_deactivate_open,
+        on_open_change=S.deactivate_dialog,
     )
 
 

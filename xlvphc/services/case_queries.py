@@ -9,7 +9,7 @@ from xlvphc.domain.dates import fmt_date, fmt_datetime
 from xlvphc.domain.fines import default_fine
 from xlvphc.domain.minors import decision_warning, fine_refusal, minor_rule
 from xlvphc.domain.money import format_number, format_vnd
-from xlvphc.domain.text import clean
+from xlvphc.domain.text import clean, sort_key
 from xlvphc.models import (
     Case,
     CaseAct,
@@ -39,6 +39,7 @@ from xlvphc.services.errors import NotFound
 from xlvphc.services.importer import shown
 from xlvphc.services.inputs import valid_id
 from xlvphc.services.reports import scope as scopes
+from xlvphc.services.units import choice_key
 
 PAGE_SIZE = 20
 MAX_QUERY = 200
@@ -370,10 +371,12 @@ def filter_choices(actor: Actor) -> dict:
     units = visible_units(actor, Action.CASE_READ)
     with session_scope() as session:
         case_summary.ensure(session.connection())
-        stmt = select(Unit.id, Unit.name).order_by(Unit.name)
+        stmt = select(Unit.id, Unit.name, Unit.kind)
         if units is not None:
             stmt = stmt.where(Unit.id.in_(units))
-        unit_rows = session.exec(stmt).all()
+        # In the order a Vietnamese reader looks for a name (units.choice_key).
+        unit_rows = sorted(session.exec(stmt).all(),
+                           key=lambda u: choice_key(u[2], u[1]))
         fstmt = (
             select(CaseSummary.field)
             .where(
@@ -386,9 +389,9 @@ def filter_choices(actor: Actor) -> dict:
             fstmt = fstmt.where(CaseSummary.unit_id == PROVINCE)
         else:
             fstmt = fstmt.where(CaseSummary.unit_id.in_(units))
-        fields = sorted(session.exec(fstmt).all())
+        fields = sorted(session.exec(fstmt).all(), key=sort_key)
     return {
-        "units": [{"id": str(i), "name": n} for i, n in unit_rows],
+        "units": [{"id": str(i), "name": n} for i, n, _kind in unit_rows],
         "fields": [{"id": f, "name": f} for f in fields if f],
     }
 

@@ -140,7 +140,7 @@ class UnitsState(SessionState):
         self.message = ""
 
     @rx.event
-    def set_deactivate_open(self, value: bool):
+    def deactivate_dialog(self, value: bool):
         """Escape or a click outside closes the dialog."""
         if not value:
             self.deactivate_id = ""
