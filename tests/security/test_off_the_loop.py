@@ -46,6 +46,8 @@ PURE = {
     "xlvphc.services.account_import.template_csv",
     # Length limit and magic-bytes check of an uploaded image in memory.
     "xlvphc.services.feedback.check_screenshot",
+    # The text of a refusal the upload box made in the browser.
+    "xlvphc.services.feedback.rejected_upload",
     # The figures of one row of a report already built (in a thread).
     "xlvphc.services.reports.queries.table_values",
 }
