@@ -13,6 +13,7 @@ from xlvphc.components.fields import (
     section,
 )
 from xlvphc.components.shell import page_for
+from xlvphc.components.typed_act import typed_act_boxes, typed_act_form, typed_mark
 from xlvphc.components.violation_state import continuing_fields
 from xlvphc.components.violator_fields import violator_fields
 from xlvphc.services.access import Action
@@ -28,7 +29,8 @@ def _f(label: str, key: str, **props) -> rx.Component:
 
 def _act_text(row) -> rx.Component:
     return rx.box(
-        rx.text(row["citation"], weight="bold", size="2"),
+        rx.flex(rx.text(row["citation"], weight="bold", size="2"),
+                typed_mark(row), spacing="2", align="center", wrap="wrap"),
         rx.text(row["act"], size="2"),
         rx.text(row["frame"], size="1", color_scheme="gray"),
         flex="1",
@@ -64,6 +66,7 @@ def _acts() -> rx.Component:
             ),
         ),
         no_match(CaseEditState.catalogue_message, CaseEditState.catalogue_tips),
+        typed_act_boxes(CaseEditState),
         error_for("act_ids"),
         width="100%",
     )
@@ -153,7 +156,7 @@ def case_edit_page() -> rx.Component:
                 CaseEditState.locked != "",
                 rx.callout(CaseEditState.locked, icon="lock", color_scheme="amber",
                            id="ho-so-khoa"),
-                _form(),
+                rx.fragment(_form(), typed_act_form(CaseEditState)),
             ),
             form_message(),
         ),

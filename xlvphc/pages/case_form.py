@@ -15,6 +15,7 @@ from xlvphc.components.fields import (
     section,
 )
 from xlvphc.components.shell import page_for
+from xlvphc.components.typed_act import typed_act_boxes, typed_act_form, typed_mark
 from xlvphc.components.violation_state import continuing_fields
 from xlvphc.components.violator_fields import violator_fields
 from xlvphc.services.access import Action
@@ -29,7 +30,10 @@ def _violator() -> rx.Component:
     )
 
 
-def _violation() -> rx.Component:
+def _violation(typed: bool = False) -> rx.Component:
+    """The violation and its acts. `typed`: offer «Hành vi không có trong
+    danh mục» (components/typed_act.py); the on-the-spot form (MQĐ01) does
+    not, as its fine boxes are keyed by catalogue id."""
     return section(
         "2. Hành vi vi phạm",
         field("Ngày vi phạm", "violation_date", required=True,
@@ -58,6 +62,7 @@ def _violation() -> rx.Component:
             ),
             rx.foreach(CaseFormState.catalogue_results, _catalogue_row),
             no_match(CaseFormState.catalogue_message, CaseFormState.catalogue_tips),
+            typed_act_boxes(CaseFormState) if typed else rx.fragment(),
             rx.heading("Đã chọn", size="3", margin_top="0.75em"),
             rx.cond(
                 CaseFormState.selected.length() == 0,
@@ -72,7 +77,8 @@ def _violation() -> rx.Component:
 
 def _act_text(row) -> rx.Component:
     return rx.box(
-        rx.text(row["citation"], weight="bold", size="2"),
+        rx.flex(rx.text(row["citation"], weight="bold", size="2"),
+                typed_mark(row), spacing="2", align="center", wrap="wrap"),
         rx.text(row["act"], size="2"),
         rx.text(row["frame"], size="1", color_scheme="gray"),
         flex="1",
@@ -127,11 +133,11 @@ def case_new_page() -> rx.Component:
         form_message(),
         rx.cond(
             CaseFormState.ready,
-            rx.form(
+            rx.fragment(rx.form(
                 rx.flex(
                     form_guard.draft_notice(),
                     _violator(),
-                    _violation(),
+                    _violation(typed=True),
                     _record(),
                     duplicate_notice(),
                     form_message(),
@@ -144,7 +150,7 @@ def case_new_page() -> rx.Component:
                 reset_on_submit=False,
                 key=CaseFormState.form_key.to_string(),
                 custom_attrs=form_guard.guard_attrs("ho-so-moi", CaseFormState),
-            ),
+            ), typed_act_form(CaseFormState)),
             rx.spinner(),
         ),
         intro="Nhập thông tin vụ việc và biên bản. Các ô có dấu * là bắt buộc. Nếu "

@@ -40,6 +40,7 @@ from xlvphc.services.cases import (
 from xlvphc.services.catalogue import as_row
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import Conflict, ValidationFailed
+from xlvphc.services.typed_acts import row_of, stored
 
 log = logging.getLogger(__name__)
 
@@ -158,7 +159,7 @@ def edit_form(actor: Actor, case_id: object) -> dict:
             "record_number": case.record_number,
             "locked": editable(case),
             "values": values,
-            "acts": _act_rows(session, acts),
+            "acts": _act_rows(session, acts, case.field),
         }
 
 
@@ -196,7 +197,17 @@ def edit_case(actor: Actor, case_id: object, data: object) -> int:
         reason = editable(case)
         if reason:
             raise Conflict(reason)
-        parsed, errors = read_case(session, data, today)
+        # The typed acts («ngoài danh mục») come back with the form and are
+        # checked again (services.typed_acts), unless sent back as stored.
+        kept = [
+            stored(a, case.field)
+            for a in session.exec(
+                select(CaseAct).where(
+                    CaseAct.case_id == case.id, CaseAct.catalogue_id.is_(None)
+                )
+            )
+        ]
+        parsed, errors = read_case(session, data, today, typed=True, kept=kept)
         if errors:
             raise ValidationFailed(errors)
 
@@ -234,8 +245,13 @@ def edit_case(actor: Actor, case_id: object, data: object) -> int:
         for key in RECORD_KEYS:
             note(key, getattr(record, key), parsed.record[key])
             setattr(record, key, parsed.record[key])
-        old_acts = [a.catalogue_id for a in acts]
-        new_acts = [e.id for e in parsed.acts]
+        # A typed act has no catalogue id: it is told by what was typed.
+        old_acts = [(a.catalogue_id, a.decree, a.article, a.clause, a.point,
+                     a.act, a.frame_min, a.frame_max) if a.catalogue_id is None
+                    else a.catalogue_id for a in acts]
+        new_acts = [(None, e.decree, e.article, e.clause, e.point, e.act,
+                     e.fine_min, e.fine_max) if e.id is None else e.id
+                    for e in parsed.acts]
         if old_acts != new_acts:
             before["acts"] = "; ".join(a.act[:80] for a in acts)
             after["acts"] = "; ".join(e.act[:80] for e in parsed.acts)
@@ -346,9 +362,13 @@ def case_history(actor: Actor, case_id: object, limit: int = 200) -> list[dict]:
     ]
 
 
-def _act_rows(session, acts: list[CaseAct]) -> list[dict]:
-    """The case's acts as catalogue rows (the edit form's "selected" list)."""
+def _act_rows(session, acts: list[CaseAct], field: str) -> list[dict]:
+    """The case's acts as catalogue rows (the edit form's "selected" list),
+    and the acts typed by the officer as the picker lists them
+    (typed_acts.row_of), so that a save keeps them: dropped here, a save
+    lost them (the form sent back only catalogue ids)."""
     ids = [a.catalogue_id for a in acts if a.catalogue_id]
     found = {e.id: e for e in session.exec(
         select(CatalogueEntry).where(CatalogueEntry.id.in_(ids)))}
-    return [as_row(found[i]) for i in ids if i in found]
+    rows = [as_row(found[i]) for i in ids if i in found]
+    return rows + [row_of(a, field) for a in acts if a.catalogue_id is None]

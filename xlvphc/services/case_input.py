@@ -60,7 +60,9 @@ VIOLATOR_FIELDS = tuple(dict.fromkeys(INDIVIDUAL_KEYS + ORGANISATION_KEYS))
 @dataclass
 class CaseInput:
     violator: dict
-    acts: list[CatalogueEntry]
+    # Catalogue rows, then the acts typed by the officer (typed_acts.TypedAct,
+    # with the same attributes and id None).
+    acts: list
     field: str
     violation_at: datetime
     violation_place: str
@@ -129,7 +131,14 @@ def read_violator(form: FormReader, today: date) -> dict:
     return values
 
 
-def read_case(session: Session, data: object, today: date) -> tuple[CaseInput, dict]:
+def read_case(session: Session, data: object, today: date,
+              typed: bool = False, kept: list | None = None
+              ) -> tuple[CaseInput, dict]:
+    """The case form. With `typed`, the acts typed by the officer
+    («Hành vi không có trong danh mục», services.typed_acts) come after the
+    catalogue acts; the on-the-spot form (MQĐ01) does not offer them, as its
+    fine boxes are keyed by catalogue id. `kept`: the typed acts the case
+    already holds (an edit; typed_acts.read_list)."""
     form = FormReader(data)
     violator = read_violator(form, today)
     violation_at = form.local_datetime("violation_date", "violation_time",
@@ -145,17 +154,23 @@ def read_case(session: Session, data: object, today: date) -> tuple[CaseInput, d
                             required=True, multiline=True)
 
     ids = _act_ids(form.data.get("act_ids"))
+    typed_acts = []
+    if typed:
+        from xlvphc.services.typed_acts import read_list
+
+        typed_acts = read_list(session, form.data.get("typed_acts"), today,
+                               form.errors, kept)
     acts = []
-    if not ids:
+    if not ids and not typed_acts:
         form.errors["act_ids"] = "Vui lòng chọn ít nhất một hành vi vi phạm."
-    elif len(ids) > MAX_ACTS:
+    elif len(ids) + len(typed_acts) > MAX_ACTS:
         form.errors["act_ids"] = f"Một hồ sơ có tối đa {MAX_ACTS} hành vi."
     else:
         found = {e.id: e for e in session.exec(
-            select(CatalogueEntry).where(CatalogueEntry.id.in_(ids)))}
+            select(CatalogueEntry).where(CatalogueEntry.id.in_(ids)))} if ids else {}
         if len(found) != len(ids):
             form.errors["act_ids"] = "Có hành vi không có trong danh mục."
-        acts = [found[i] for i in ids if i in found]
+        acts = [found[i] for i in ids if i in found] + typed_acts
         if len({a.field for a in acts}) > 1:
             form.errors["act_ids"] = (
                 "Các hành vi trong một hồ sơ phải cùng một lĩnh vực.")

@@ -166,7 +166,9 @@ def create_case(actor: Actor, data: object, request_key: object = None) -> int:
             ).first()
             if existing:
                 return existing
-        parsed, errors = read_case(session, data, now.date())
+        # Acts typed by the officer (services.typed_acts) are checked and
+        # stored as the catalogue's, with catalogue_id None.
+        parsed, errors = read_case(session, data, now.date(), typed=True)
         twin = _same_violator_same_day(session, actor.unit_id, parsed, data, errors)
         if errors:
             raise refusal(errors)
@@ -239,7 +241,10 @@ def create_case(actor: Actor, data: object, request_key: object = None) -> int:
             after={
                 "record_number": case.record_number,
                 "field": case.field,
-                "acts": [a.id for a in parsed.acts],
+                "acts": [a.id for a in parsed.acts if a.id is not None],
+                **({"typed_acts": [a.citation() for a in parsed.acts
+                                   if a.id is None]}
+                   if any(a.id is None for a in parsed.acts) else {}),
                 **({"duplicate_of": twin} if twin else {}),
             },
         )

@@ -59,6 +59,7 @@ class CaseEditState(ViolatorKindMixin, CataloguePickerMixin, SessionState):
     async def submit(self, form: dict):
         form = self._violator_form(form)
         form["act_ids"] = self._act_ids()
+        form["typed_acts"] = self._typed_acts()
         form["version"] = self._version
         self.conflict = False
         ok, result = await self._call_in_thread(_save, self.case_id, form)

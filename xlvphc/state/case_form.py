@@ -46,10 +46,12 @@ class CaseFormState(ViolatorKindMixin, CataloguePickerMixin, SessionState):
     # and the «Vẫn lưu hồ sơ mới» box (services.cases), until the page is
     # opened again.
     duplicate_id: str = ""
-    # Keys the form: each opening draws fresh boxes. They are uncontrolled,
-    # so a box drawn before `open` (with the tab's last values) kept them
-    # (user trial: after a logout, the next user's record showed the
-    # previous user as its maker).
+    # Keys the form: an opening that changes the user's own defaults (the
+    # maker, the signer) draws fresh boxes. They are uncontrolled, so a box
+    # drawn before `open`, with the tab's last values, kept them (user trial:
+    # after a logout, the next user's record named the previous user as its
+    # maker). Not at every opening: a redraw empties what was typed in the
+    # moment before `open` answered.
     form_key: int = 0
     _request_key: str = ""
     # The case saved under this request key: a second click on "Lưu" that
@@ -57,12 +59,18 @@ class CaseFormState(ViolatorKindMixin, CataloguePickerMixin, SessionState):
     # second "Đã lưu" toast.
     _saved_id: int = 0
 
+    def _own_defaults(self) -> tuple:
+        """What the boxes take from the user's account."""
+        return (self.maker_name, self.maker_title, self.maker_code,
+                self.signer_name, self.signer_title)
+
     @rx.event
     async def open(self):
         self.ready = False
         actor, redirect = await self._login_or_redirect()
         if actor is None:
             return redirect
+        held = self._own_defaults()
         now = local_now()
         self.today = fmt_date(now.date())
         self.now_time = now.strftime("%H:%M")
@@ -86,7 +94,8 @@ class CaseFormState(ViolatorKindMixin, CataloguePickerMixin, SessionState):
         self._request_key = secrets.token_hex(16)
         self._saved_id = 0
         self.duplicate_id = ""
-        self.form_key += 1
+        if self._own_defaults() != held:
+            self.form_key += 1
         self.ready = True
         # Asked after the reset above, so that it cannot be undone by it.
         return form_guard.draft_acts(CaseFormState.restore_acts)
@@ -109,6 +118,7 @@ class CaseFormState(ViolatorKindMixin, CataloguePickerMixin, SessionState):
             return rx.redirect(f"{routes.CASE_DETAIL}?id={self._saved_id}")
         form = self._violator_form(form)
         form["act_ids"] = self._act_ids()
+        form["typed_acts"] = self._typed_acts()
         ok, result = await self._call_in_thread(
             cases.create_case, form, self._request_key
         )
@@ -171,8 +181,8 @@ def _case_and_hints(actor, case_id: object) -> dict:
 
 class DecisionFormState(SessionState):
     ready: bool = False
-    # Each opening draws fresh boxes (CaseFormState.form_key): the signer of
-    # the previous user or case must not stay in them.
+    # Fresh boxes when the account's signer defaults change
+    # (CaseFormState.form_key): another user's signer must not stay.
     form_key: int = 0
     case: dict = {}
     acts: list[dict] = []
@@ -231,12 +241,14 @@ class DecisionFormState(SessionState):
         self.today = fmt_date(local_now().date())
         ok, signer = await self._call_in_thread(accounts.signer_defaults)
         signer = signer if ok and isinstance(signer, dict) else {}
+        held = (self.signer_name, self.signer_title, self.signer_code)
         self.signer_name = signer.get("name", "")
         self.signer_title = signer.get("title", "")
         self.signer_code = signer.get("code", "")
         ok, options = await self._call_in_thread(signer_fit.decision_choices, case_id)
         self.signer_options = options if ok and isinstance(options, list) else []
-        self.form_key += 1
+        if (self.signer_name, self.signer_title, self.signer_code) != held:
+            self.form_key += 1
         self.ready = True
 
     @rx.event

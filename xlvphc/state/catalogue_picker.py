@@ -4,7 +4,7 @@ add the acts found, remove them. One mixin, so that the new-case form
 
 import reflex as rx
 
-from xlvphc.services import catalogue
+from xlvphc.services import catalogue, typed_acts
 from xlvphc.services.case_input import MAX_ACTS
 
 
@@ -17,15 +17,60 @@ class CataloguePickerMixin(rx.State, mixin=True):
     catalogue_message: str = ""
     catalogue_tips: list[str] = []
     selected: list[dict] = []
+    # «Hành vi không có trong danh mục»: the small form is shown, the fields
+    # it offers (services.typed_acts.fields), and a counter that draws its
+    # boxes afresh once an act is added.
+    typed_open: bool = False
+    typed_fields: list[str] = []
+    typed_box: int = 0
 
     def _reset_picker(self) -> None:
         """No search yet: no results, no hint."""
         self.catalogue_results = []
         self.catalogue_message, self.catalogue_tips = "", []
+        self.typed_open = False
 
     def _act_ids(self) -> str:
-        """The chosen acts as the form field the services read."""
-        return ",".join(s["id"] for s in self.selected)
+        """The chosen catalogue acts as the form field the services read."""
+        return ",".join(s["id"] for s in self.selected if not s.get("typed"))
+
+    def _typed_acts(self) -> list[dict]:
+        """The chosen typed acts as the case form sends them; the service
+        checks them again (typed_acts.read_list)."""
+        return [s for s in self.selected if s.get("typed")]
+
+    @rx.event
+    async def open_typed(self):
+        """Show the small form, with the catalogue's fields to choose from."""
+        self.typed_open = not self.typed_open
+        if self.typed_open and not self.typed_fields:
+            ok, result = await self._call_in_thread(typed_acts.field_choices)
+            if ok:
+                self.typed_fields = result
+
+    @rx.event
+    async def add_typed_act(self, form: dict):
+        """The small form's «Thêm hành vi»: the service checks every box and
+        gives the row back; only that row is added. The case form's own
+        errors stay shown."""
+        kept = {k: v for k, v in self.errors.items() if k not in typed_acts.KEYS}
+        data = form if isinstance(form, dict) else {}
+        ok, row = await self._call_in_thread(typed_acts.check, data)
+        if not ok:
+            self.errors = {**kept, **self.errors}
+            return
+        self.errors = {**kept}
+        if len(self.selected) >= MAX_ACTS:
+            self.errors = {**kept, "typed_act": (
+                f"Một hồ sơ có tối đa {MAX_ACTS} hành vi: bỏ bớt hành vi đã "
+                "chọn trước khi thêm.")}
+            return
+        if any(s["id"] == row["id"] for s in self.selected):
+            self.errors = {**kept, "typed_act": "Hành vi này đã có trong danh "
+                           "sách đã chọn."}
+            return
+        self.selected = self.selected + [row]
+        self.typed_box += 1
 
     @rx.event
     async def search_catalogue(self, query: str):

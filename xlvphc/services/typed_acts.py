@@ -1,0 +1,354 @@
+"""«Hành vi không có trong danh mục»: acts the officer types because the
+catalogue lacks them (user trial: "đánh bạc", "trộm cắp tài sản" of Nghị
+định 282/2025/NĐ-CP could not be recorded at all, so commune police could
+not enter common cases).
+
+Everything is checked here, never in the page: every State method can be
+called by any browser with any arguments. The small form of the picker is
+checked field by field (`check`, errors at its `typed_*` boxes), and the
+list sent with the case form is checked again whole (`read_list`, errors at
+`typed_acts`), since the browser may forge it. A typed act is stored as a
+CaseAct with catalogue_id None and its own frame; the decision, the
+authority ceiling, the printed citation and the dashboard read the CaseAct
+snapshot, so they treat it as a catalogue act."""
+
+import re
+import zlib
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session, select
+
+from xlvphc.domain.authority import field_maximum
+from xlvphc.domain.money import format_vnd, parse_amount
+from xlvphc.domain.text import clean
+from xlvphc.models import CaseAct, CatalogueEntry
+from xlvphc.models.base import local_now
+from xlvphc.services.access import Action, Actor, require
+from xlvphc.services.db import session_scope
+from xlvphc.services.errors import ValidationFailed
+from xlvphc.services.inputs import MAX_AMOUNT
+
+# The boxes of the small form, as the page names them (errors go there).
+KEYS = (
+    "typed_decree",
+    "typed_article",
+    "typed_clause",
+    "typed_point",
+    "typed_act",
+    "typed_frame_min",
+    "typed_frame_max",
+    "typed_field",
+)
+# Where a problem of the list sent with the case form is shown.
+LIST_KEY = "typed_acts"
+# The mark the chosen list shows beside a typed act.
+MARK = "ngoài danh mục"
+# Points as the decrees letter them (no f, j, w, z); "đ" after "d".
+POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
+# "282/2025/NĐ-CP": a Government decree, as the catalogue writes its decrees.
+_DECREE = re.compile(r"^([1-9]\d{0,3})/((?:19|20)\d{2})/NĐ-CP$")
+ACT_MAX = 1000  # CaseAct.act
+
+
+@dataclass
+class TypedAct:
+    """An act typed by the officer, with the attributes of a CatalogueEntry
+    that a case reads (`id` None: it is no catalogue row), so that the case
+    services store it as they store a catalogue act."""
+
+    decree: str
+    field: str
+    article: int
+    clause: int
+    point: str
+    act: str
+    fine_min: int | None
+    fine_max: int | None
+    id: None = None
+
+    def key(self) -> tuple:
+        return (self.decree, self.article, self.clause, self.point, self.act)
+
+    def citation(self) -> str:
+        point = f"Điểm {self.point} khoản" if self.point else "Khoản"
+        return f"{point} {self.clause} Điều {self.article} Nghị định {self.decree}"
+
+    def row(self) -> dict:
+        """The act as the picker lists it: a catalogue row's keys (strings,
+        for the page) plus the typed values, which the case form sends back
+        and the service checks again."""
+        return {
+            # Never digits alone: the draft keeps catalogue ids only.
+            "id": "ngoai-"
+            + "-".join(str(p) for p in self.key()[:4])
+            + "-"
+            + str(zlib.crc32(self.act.encode())),
+            "citation": self.citation(),
+            "act": self.act,
+            "field": self.field,
+            "frame": _frame(self.fine_min, self.fine_max),
+            "typed": MARK,
+            "decree": self.decree,
+            "article": str(self.article),
+            "clause": str(self.clause),
+            "point": self.point,
+            "frame_min": "" if self.fine_min is None else str(self.fine_min),
+            "frame_max": "" if self.fine_max is None else str(self.fine_max),
+        }
+
+
+def _frame(low: int | None, high: int | None) -> str:
+    if low is None or high is None:
+        return "Cảnh cáo"
+    return f"Từ {format_vnd(low)} đến {format_vnd(high)}"
+
+
+def fields(session: Session) -> list[str]:
+    """The fields («lĩnh vực») a typed act may take: those of the catalogue,
+    as the catalogue search lists them (services.catalogue._holdings), so
+    that the case's field is one the reports, the limitation and the
+    authority rules know."""
+    return list(
+        session.exec(
+            select(CatalogueEntry.field).distinct().order_by(CatalogueEntry.field)
+        )
+    )
+
+
+def field_choices(actor: Actor) -> list[str]:
+    require(actor, Action.CASE_WRITE)
+    with session_scope() as session:
+        return fields(session)
+
+
+def _number(raw: object, key: str, label: str, high: int, errors: dict) -> int:
+    value = clean(raw)
+    if not value:
+        errors[key] = f"Vui lòng nhập {label}."
+        return 0
+    if not value.isdigit() or not 1 <= int(value) <= high:
+        errors[key] = f"{label[:1].upper()}{label[1:]} là số từ 1 đến {high}."
+        return 0
+    return int(value)
+
+
+def _amount(raw: object, key: str, label: str, errors: dict) -> int | None:
+    if raw in (None, "") or (isinstance(raw, str) and not raw.strip()):
+        return None
+    value = parse_amount(raw)
+    if value is None or value <= 0:
+        errors[key] = f"{label} phải là số tiền lớn hơn 0 (ví dụ 1.500.000)."
+        return None
+    if value > MAX_AMOUNT:
+        errors[key] = f"{label} quá lớn: không được vượt quá {format_vnd(MAX_AMOUNT)}."
+        return None
+    return value
+
+
+def read_one(
+    session: Session, data: object, today: date, known_fields: list[str] | None = None
+) -> tuple[TypedAct, dict]:
+    """One typed act from the small form's boxes (`KEYS`), each problem at
+    its box. Both frame boxes empty: the act is punished by a warning only
+    (cảnh cáo, Law Art. 21 k1 a); otherwise both are needed, lowest first."""
+    form = data if isinstance(data, dict) else {}
+    errors: dict[str, str] = {}
+    typed_decree = clean(form.get("typed_decree"))
+    decree = typed_decree.replace(" ", "").upper()
+    decree = re.sub(r"N[DĐ]-?CP$", "NĐ-CP", decree)
+    if decree.isdigit():
+        decree = ""  # "282" alone does not say the year
+    match = _DECREE.match(decree)
+    if not decree:
+        errors["typed_decree"] = (
+            "Vui lòng nhập số nghị định đầy đủ, ví dụ 282/2025/NĐ-CP."
+        )
+    elif match is None or int(match[2]) > today.year:
+        errors["typed_decree"] = (
+            f"«{typed_decree[:60]}» không phải số nghị định hợp lệ: ghi dạng "
+            "số/năm/NĐ-CP, ví dụ 282/2025/NĐ-CP."
+        )
+    article = _number(form.get("typed_article"), "typed_article", "điều", 999, errors)
+    clause = _number(form.get("typed_clause"), "typed_clause", "khoản", 99, errors)
+    point = clean(form.get("typed_point")).lower()
+    point = re.sub(r"^điểm\s*", "", point)
+    if point and (len(point) != 1 or point not in POINT_LETTERS):
+        errors["typed_point"] = (
+            "Điểm là một chữ cái: a, b, c, d, đ, e, g, h, i, k, l, m, n, o, p, "
+            "q, r, s, t, u, v, x, y (để trống nếu khoản không chia điểm)."
+        )
+    act = clean(form.get("typed_act"), multiline=False)
+    if not act:
+        errors["typed_act"] = (
+            "Vui lòng nhập nội dung hành vi vi phạm như nghị định ghi."
+        )
+    elif len(act) > ACT_MAX:
+        errors["typed_act"] = f"Nội dung hành vi tối đa {ACT_MAX} ký tự."
+    low = _amount(
+        form.get("typed_frame_min"), "typed_frame_min", "Mức phạt tối thiểu", errors
+    )
+    high = _amount(
+        form.get("typed_frame_max"), "typed_frame_max", "Mức phạt tối đa", errors
+    )
+    if not {"typed_frame_min", "typed_frame_max"} & set(errors):
+        if low is None and high is not None:
+            errors["typed_frame_min"] = (
+                "Vui lòng nhập mức phạt tối thiểu của khung (để trống cả hai ô "
+                "nếu hành vi chỉ bị phạt cảnh cáo)."
+            )
+        elif high is None and low is not None:
+            errors["typed_frame_max"] = (
+                "Vui lòng nhập mức phạt tối đa của khung (để trống cả hai ô "
+                "nếu hành vi chỉ bị phạt cảnh cáo)."
+            )
+        elif low is not None and high is not None and low > high:
+            errors["typed_frame_max"] = (
+                f"Mức tối đa ({format_vnd(high)}) nhỏ hơn mức tối thiểu "
+                f"({format_vnd(low)})."
+            )
+    field = clean(form.get("typed_field"))
+    allowed = fields(session) if known_fields is None else known_fields
+    if field not in allowed:
+        errors["typed_field"] = "Vui lòng chọn lĩnh vực của hành vi."
+    elif high is not None and "typed_frame_max" not in errors:
+        # Law Art. 24 k1 (Luật 88/2025): the highest fine of the field, where
+        # the material gives it (domain.authority.field_maximum); for the
+        # other fields the decree's frame cannot be checked here.
+        # TODO: check the fields field_maximum does not know once their
+        # Art. 24 maxima are in the material (see domain/authority.py).
+        ceiling = field_maximum(field, today)
+        if ceiling and high > ceiling[0]:
+            errors["typed_frame_max"] = (
+                f"Mức phạt tối đa đối với cá nhân trong lĩnh vực «{field}» là "
+                f"{format_vnd(ceiling[0])} ({ceiling[1]} Luật Xử lý vi phạm "
+                "hành chính): kiểm tra lại khung phạt."
+            )
+    typed = TypedAct(decree, field, article, clause, point, act, low, high)
+    if not errors and _in_catalogue(session, typed):
+        errors["typed_act"] = (
+            f"{typed.citation()} đã có trong danh mục: tìm và chọn hành vi ở "
+            "ô «Tìm hành vi vi phạm» để dùng khung phạt của danh mục."
+        )
+    return typed, errors
+
+
+def _in_catalogue(session: Session, typed: TypedAct) -> bool:
+    """The catalogue holds the point: its row, checked against the decree,
+    is chosen instead of a copy typed by hand."""
+    return (
+        session.exec(
+            select(CatalogueEntry.id).where(
+                CatalogueEntry.decree == typed.decree,
+                CatalogueEntry.article == typed.article,
+                CatalogueEntry.clause == typed.clause,
+                CatalogueEntry.point == typed.point,
+            )
+        ).first()
+        is not None
+    )
+
+
+def check(actor: Actor, data: object) -> dict:
+    """The picker's «Thêm hành vi» button: the typed act as the chosen list
+    shows it, or ValidationFailed with each problem at its box."""
+    require(actor, Action.CASE_WRITE)
+    with session_scope() as session:
+        typed, errors = read_one(session, data, local_now().date())
+    if errors:
+        raise ValidationFailed(errors)
+    return typed.row()
+
+
+# What the small form's box is called in the list's messages.
+_ROW_KEYS = {
+    "typed_decree": "decree",
+    "typed_article": "article",
+    "typed_clause": "clause",
+    "typed_point": "point",
+    "typed_act": "act",
+    "typed_frame_min": "frame_min",
+    "typed_frame_max": "frame_max",
+    "typed_field": "field",
+}
+
+
+def read_list(
+    session: Session,
+    raw: object,
+    today: date,
+    errors: dict,
+    kept: list[TypedAct] | None = None,
+) -> list[TypedAct]:
+    """The typed acts sent with the case form, each checked again as the
+    small form is (the browser may send anything): a list of at most
+    MAX_ACTS rows; a problem is put at `LIST_KEY`, naming the act.
+
+    `kept`: the typed acts the case already holds (an edit). A row sent
+    back exactly as the edit form listed it is one of them and is kept as
+    stored, unchecked: an act imported from an old register (no citation,
+    a field the catalogue lacks) or one the catalogue has since gained
+    must not block the correction of another part of the case."""
+    from xlvphc.services.case_input import MAX_ACTS
+
+    if raw in (None, "", []):
+        return []
+    if not isinstance(raw, list) or len(raw) > MAX_ACTS:
+        errors[LIST_KEY] = (
+            f"Danh sách hành vi ngoài danh mục không hợp lệ (tối đa {MAX_ACTS} "
+            "hành vi): tải lại trang và nhập lại."
+        )
+        return []
+    known = fields(session)
+    acts: list[TypedAct] = []
+    for number, row in enumerate(raw, start=1):
+        if not isinstance(row, dict):
+            errors[LIST_KEY] = f"Hành vi ngoài danh mục thứ {number} không hợp lệ."
+            return []
+        stored = next((k for k in kept or () if _sent_back(row, k)), None)
+        if stored is not None and all(t.key() != stored.key() for t in acts):
+            acts.append(stored)
+            continue
+        data = {key: row.get(name) for key, name in _ROW_KEYS.items()}
+        data = {
+            k: v if isinstance(v, str | int) and not isinstance(v, bool) else ""
+            for k, v in data.items()
+        }
+        typed, problems = read_one(session, data, today, known)
+        if problems:
+            errors[LIST_KEY] = f"Hành vi ngoài danh mục thứ {number}: " + next(
+                iter(problems.values())
+            )
+            return []
+        if any(t.key() == typed.key() for t in acts):
+            errors[LIST_KEY] = (
+                f"Hành vi ngoài danh mục thứ {number} đã có trong danh sách."
+            )
+            return []
+        acts.append(typed)
+    return acts
+
+
+def _sent_back(row: dict, act: TypedAct) -> bool:
+    shown = act.row()
+    return all(row.get(name) == shown[name] for name in _ROW_KEYS.values())
+
+
+def stored(act: CaseAct, field: str) -> TypedAct:
+    """A case's typed act (catalogue_id None) as read_list keeps it."""
+    return TypedAct(
+        act.decree,
+        field,
+        act.article,
+        act.clause,
+        act.point,
+        act.act,
+        act.frame_min,
+        act.frame_max,
+    )
+
+
+def row_of(act: CaseAct, field: str) -> dict:
+    """A stored typed act as the edit form's chosen list shows it, so that
+    a save sends it back (and it is checked again)."""
+    return stored(act, field).row()
