@@ -996,6 +996,13 @@ def test_ceiling_unknown_for_the_field_needs_a_confirmed_manual_check(people):
     assert "Tôi đã kiểm tra thẩm quyền" in message
     assert case_queries.get_case(officer, case_id)["decision_number"] in ("", "—")
 
+    # With a date that cannot be read the check box is asked for in the same
+    # refusal (user trial: it came only after the date was put right).
+    with pytest.raises(ValidationFailed) as refused:
+        cases.issue_decision(officer, case_id, {**form, "decided_on": "31/02/2026"})
+    assert {"decided_on", "authority_confirmed"} <= set(refused.value.errors)
+    assert refused.value.errors["authority_confirmed"] == message
+
     cases.issue_decision(officer, case_id, {**form, "authority_confirmed": "1"})
     timeline = case_queries.get_case(officer, case_id)["timeline"]
     assert "người ký đã xác nhận đã kiểm tra" in timeline[-1]["summary"]

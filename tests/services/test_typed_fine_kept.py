@@ -142,6 +142,19 @@ def test_the_suggestion_goes_into_a_typed_box_only_when_asked():
     assert row["default_fine"] == "7.500.000"
 
 
+def test_the_suggestion_taken_clears_that_boxs_refusal_only():
+    """The refusal was of the amount the box held; the suggestion replaces
+    it (user trial: "Mức phạt phải trong khung" stayed under it)."""
+    _root, state = new_state(DecisionFormState)
+    state.acts = [dict(FRAME)]
+    state.errors = {"fine_7": "Mức phạt phải trong khung.",
+                    "decided_on": "Ngày không hợp lệ."}
+    DecisionFormState.event_handlers["use_suggestion"].fn(state, 7)
+    assert state.errors == {"decided_on": "Ngày không hợp lệ."}
+    DecisionFormState.event_handlers["use_suggestion"].fn(state, 8)
+    assert state.errors == {"decided_on": "Ngày không hợp lệ."}
+
+
 @pytest.mark.parametrize(
     "call",
     [

@@ -484,6 +484,40 @@ def _past_decision_deadline(session: Session, case: Case, on: date) -> str | Non
     )
 
 
+def _confirm_text(verdict, act, is_org: bool) -> str:
+    """The refusal of a decision whose signer's ceiling the app cannot
+    compute for the case's field, until the signer ticks the check."""
+    return (
+        f"{verdict.message}. Đối chiếu mức phạt tối đa của khung "
+        f"({format_vnd(act.frame_max * (2 if is_org else 1))}) với thẩm quyền "
+        "của chức danh theo nghị định xử phạt của lĩnh vực, rồi đánh dấu ô «Tôi "
+        "đã kiểm tra thẩm quyền» để ra quyết định."
+    )
+
+
+def _unknown_ceiling(case: Case, acts: list, is_org: bool, parsed,
+                     errors: dict) -> None:
+    """Without a usable decision date the ceiling waits for it, but whether
+    the field's ceiling is known at all does not depend on the day: the
+    check box is asked for in the same refusal (user trial: it came only
+    after the fines and the date were put right). Judged on today's rules;
+    the full check runs again once the date can be read."""
+    code = parsed.signer_title_code
+    confirmed = getattr(parsed, "authority_confirmed", False)
+    if not code or confirmed or "signer_title_code" in errors:
+        return
+    today = local_now().date()
+    if signer_rule(code, today) is None:
+        return
+    for act in acts:
+        if act.frame_max is None:
+            continue
+        verdict = judge_authority(code, case.field, act.frame_max, is_org, today)
+        if verdict.verdict == Verdict.UNKNOWN:
+            errors["authority_confirmed"] = _confirm_text(verdict, act, is_org)
+            return
+
+
 def _lawful_decision(
     session: Session, case: Case, acts: list, is_org: bool, parsed, errors: dict
 ) -> list[str]:
@@ -513,6 +547,7 @@ def _lawful_decision(
         # would judge them on the wrong day. The rest is told now, so that
         # one submit reports every field, not in rounds.
         _registered_delegation(session, case, parsed, errors)
+        _unknown_ceiling(case, acts, is_org, parsed, errors)
         return notes
     # Counted from the detection of a continuing violation (NĐ 118 Art. 8 k1).
     found = limitation(session, case)
@@ -566,13 +601,7 @@ def _lawful_decision(
         if verdict.verdict == Verdict.UNKNOWN and note not in notes:
             if not getattr(parsed, "authority_confirmed", False):
                 # The ceiling cannot be computed: never let it pass unseen.
-                errors["authority_confirmed"] = (
-                    f"{verdict.message}. Đối chiếu mức phạt tối đa của khung "
-                    f"({format_vnd(act.frame_max * (2 if is_org else 1))}) với "
-                    "thẩm quyền của chức danh theo nghị định xử phạt của lĩnh "
-                    "vực, rồi đánh dấu ô «Tôi đã kiểm tra thẩm quyền» để ra "
-                    "quyết định."
-                )
+                errors["authority_confirmed"] = _confirm_text(verdict, act, is_org)
                 break
             notes.append(note)
     return notes

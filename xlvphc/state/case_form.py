@@ -286,7 +286,10 @@ class DecisionFormState(SessionState):
     @rx.event
     def use_suggestion(self, act_id: int):
         """Put the suggested fine into the box, as the user asked (the
-        "Dùng mức gợi ý" button); the box is drawn again to show it."""
+        "Dùng mức gợi ý" button); the box is drawn again to show it, and the
+        refusal of the amount it held goes with it (user trial: "Mức phạt
+        phải trong khung" stayed under the suggested fine until the next
+        submit)."""
         for i, act in enumerate(self.acts):
             if act.get("id") == act_id and act.get("suggested"):
                 self.acts[i] = {
@@ -295,6 +298,9 @@ class DecisionFormState(SessionState):
                     "typed": "",
                     "box": str(int(act.get("box") or 0) + 1),
                 }
+                key = f"fine_{act_id}"
+                if key in self.errors:
+                    self.errors = {k: v for k, v in self.errors.items() if k != key}
                 return
 
     @rx.event
