@@ -137,11 +137,12 @@ def test_instalments_to_closing(page, wait_hydrated, seed_user, app_server):
     # second is checked by the total paid, not by its own amount (which the
     # summary showed as "Còn phải nộp" before the second payment landed).
     summary = page.locator("#tom-tat-thi-hanh")
-    for amount, paid, left in (
-        ("1.400.000", "1.400.000", "2.100.000"),
-        ("2.100.000", "3.500.000", "0"),
+    # One receipt per payment (the same number twice is refused).
+    for amount, paid, left, receipt in (
+        ("1.400.000", "1.400.000", "2.100.000", "BL-01"),
+        ("2.100.000", "3.500.000", "0", "BL-02"),
     ):
-        _take(page, "payment", {"amount": amount, "document": "BL-01"})
+        _take(page, "payment", {"amount": amount, "document": receipt})
         expect(summary).to_contain_text(f"Đã nộp{paid} đồng")
         expect(summary).to_contain_text(f"Còn phải nộp{left} đồng")
     _take(page, "close_executed", {})

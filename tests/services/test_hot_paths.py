@@ -11,6 +11,7 @@ from sqlmodel import select
 
 from tests.services import test_export_search, test_search
 from tests.services.conftest import case_form
+from xlvphc.domain.text import sort_key
 from xlvphc.models import Case
 from xlvphc.models.base import local_now
 from xlvphc.services import (
@@ -35,7 +36,8 @@ def _fields_by_scan(actor) -> list[str]:
         stmt = select(Case.field).where(Case.deleted_at.is_(None)).distinct()
         if units is not None:
             stmt = stmt.where(Case.unit_id.in_(units))
-        return sorted(f for f in session.exec(stmt).all() if f)
+        # In the list's Vietnamese order ("Đất đai" among the D).
+        return sorted((f for f in session.exec(stmt).all() if f), key=sort_key)
 
 
 def _fields(actor) -> list[str]:
