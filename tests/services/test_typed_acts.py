@@ -198,6 +198,7 @@ INVALID = [
     ("typed_point", "f", "Điểm là một chữ cái"),
     ("typed_point", "ab", "Điểm là một chữ cái"),
     ("typed_act", "", "Vui lòng nhập nội dung hành vi"),
+    ("typed_act", "x", "Vui lòng nhập nội dung hành vi"),
     ("typed_act", "x" * 1001, "tối đa 1000 ký tự"),
     ("typed_frame_min", "0", "lớn hơn 0"),
     ("typed_frame_min", "abc", "lớn hơn 0"),
@@ -260,8 +261,11 @@ def test_forged_lists_from_the_browser_are_refused(people):
     assert "typed_acts" in refusal(officer, "not a list")
     assert "typed_acts" in refusal(officer, [good, "x"])
     assert "typed_acts" in refusal(officer, [good] * (MAX_ACTS + 1))
-    # Twice the same act.
+    # Twice the same act, or the same citation with other words (one act,
+    # one fine: verification trial).
     assert "đã có" in refusal(officer, [good, good])["typed_acts"]
+    reworded = typed_row(officer, typed_act="Đánh bạc được thua bằng hiện vật")
+    assert "đã có" in refusal(officer, [good, reworded])["typed_acts"]
     # A row edited in the browser after the check (frame reversed).
     assert (
         "nhỏ hơn" in refusal(officer, [{**good, "frame_min": "9000000"}])["typed_acts"]
@@ -360,6 +364,7 @@ def test_the_picker_adds_checked_acts_and_sends_them_apart(people):
     assert "name" in state.errors
     run("add_typed_act", typed_form())
     run("add_typed_act", typed_form())  # the same act again
+    run("add_typed_act", typed_form(typed_act="Đánh bạc bằng hiện vật"))  # reworded
     assert [s["typed"] for s in state.selected] == ["ngoài danh mục"]
     assert "đã có" in state.errors["typed_act"] and "name" in state.errors
     assert state._act_ids() == "" and state._typed_acts() == state.selected

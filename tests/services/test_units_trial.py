@@ -118,3 +118,29 @@ def test_the_transfer_step_offers_units_in_vietnamese_order(people):
     names = [o["name"] for o in field["options"]]
     assert names[0].startswith("Ủy ban nhân dân tỉnh") or names[0].startswith("Tỉnh")
     assert names[1:] == sorted(names[1:], key=sort_key)
+
+
+def test_a_second_unit_of_the_same_name_is_refused(people):
+    """Verification trial: a second "Phường Tuy Hòa" was created beside the
+    first; the name is refused however its accents and case are typed, on
+    creation and on renaming, while a unit no longer active frees it."""
+    admin = people["quantri"]
+    with pytest.raises(ValidationFailed) as caught:
+        _new(admin, "PHUONG TUY HOA", _unit_id("66"))
+    assert caught.value.errors["name"].startswith("Đã có đơn vị «Phường Tuy Hòa»")
+    other = _new(admin, "Tổ công tác liên ngành", _unit_id("66"))
+    with pytest.raises(ValidationFailed) as caught:
+        units.rename_unit(admin, other, {"name": "Sở Tư pháp tỉnh Đắk Lắk"})
+    assert "Đã có đơn vị" in caught.value.errors["name"]
+    units.rename_unit(admin, other, {"name": "Tổ công tác liên ngành số 2"})
+    units.set_active(admin, other, False)
+    assert _new(admin, "Tổ công tác liên ngành số 2", _unit_id("66"))
+
+
+def test_a_dashboard_act_without_citation_says_so():
+    from xlvphc.services.dashboard import NO_CITATION, _citation
+
+    assert _citation("", 0, 0, "") == NO_CITATION
+    assert _citation("282/2025/NĐ-CP", 8, 1, "a") == (
+        "Điểm a khoản 1 Điều 8 Nghị định 282/2025/NĐ-CP"
+    )

@@ -601,9 +601,16 @@ def _act_texts(session: Session, keys: list[tuple]) -> dict[tuple, str]:
     return out
 
 
+NO_CITATION = "Chưa có căn cứ (nhập từ sổ Excel)"
+
+
 def _citation(decree: str, article: int, clause: int, point: str) -> str:
     """As the catalogue cites an act; the decree number already ends in
-    "/NĐ-CP", so it is written "Nghị định 168/2024/NĐ-CP", not "NĐ 168/…"."""
+    "/NĐ-CP", so it is written "Nghị định 168/2024/NĐ-CP", not "NĐ 168/…".
+    An act imported from a register without its citation (article 0) says
+    so (verification trial: "Khoản 0 Điều 0 Nghị định")."""
+    if not article:
+        return NO_CITATION
     where = f"khoản {clause} Điều {article} Nghị định {decree}"
     text = f"điểm {point} {where}" if point else where
     return text[:1].upper() + text[1:]

@@ -49,6 +49,7 @@ POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
 # "282/2025/NĐ-CP": a Government decree, as the catalogue writes its decrees.
 _DECREE = re.compile(r"^([1-9]\d{0,3})/((?:19|20)\d{2})/NĐ-CP$")
 ACT_MAX = 1000  # CaseAct.act
+ACT_MIN = 5  # the shortest wording taken ("Trộm cắp tài sản": 16)
 
 
 @dataclass
@@ -179,7 +180,8 @@ def read_one(
             "q, r, s, t, u, v, x, y (để trống nếu khoản không chia điểm)."
         )
     act = clean(form.get("typed_act"), multiline=False)
-    if not act:
+    if len(act) < ACT_MIN:
+        # A letter or two is no act the decision could print (trial: "x").
         errors["typed_act"] = (
             "Vui lòng nhập nội dung hành vi vi phạm như nghị định ghi."
         )
@@ -320,9 +322,12 @@ def read_list(
                 iter(problems.values())
             )
             return []
-        if any(t.key() == typed.key() for t in acts):
+        # One act per citation: the same point typed twice with other words
+        # would ask for two fines for one act (verification trial).
+        if any(t.key()[:4] == typed.key()[:4] for t in acts):
             errors[LIST_KEY] = (
-                f"Hành vi ngoài danh mục thứ {number} đã có trong danh sách."
+                f"Hành vi ngoài danh mục thứ {number} ({typed.citation()}) đã có "
+                "trong danh sách."
             )
             return []
         acts.append(typed)

@@ -65,9 +65,11 @@ class CataloguePickerMixin(rx.State, mixin=True):
                 f"Một hồ sơ có tối đa {MAX_ACTS} hành vi: bỏ bớt hành vi đã "
                 "chọn trước khi thêm.")}
             return
-        if any(s["id"] == row["id"] for s in self.selected):
-            self.errors = {**kept, "typed_act": "Hành vi này đã có trong danh "
-                           "sách đã chọn."}
+        # One act per citation (verification trial: the same point typed
+        # twice with other words asked for two fines).
+        if any(s.get("citation") == row["citation"] for s in self.selected):
+            self.errors = {**kept, "typed_act": (
+                f"{row['citation']} đã có trong danh sách đã chọn.")}
             return
         self.selected = self.selected + [row]
         self.typed_box += 1
