@@ -126,6 +126,18 @@ def test_an_invalid_tax_code_is_refused(people):
     ]
 
 
+def test_an_invalid_identity_number_is_refused(people):
+    """As the case form checks it (verification trial: "abc-xyz")."""
+    person = {"Cá nhân/Tổ chức": "Cá nhân", "Số tiền phạt": "", "Số tiền đã nộp": ""}
+    found = problems(people, person | {"Số định danh/Mã số thuế": "abc-xyz"},
+                     person | {"Số định danh/Mã số thuế": "066090001234"},
+                     person | {"Số định danh/Mã số thuế": "b1234567"})
+    assert found == [
+        ("Dòng 2, cột Số định danh/Mã số thuế: abc-xyz không phải số định danh "
+         "hợp lệ (12 chữ số; CMND cũ 9 chữ số; hộ chiếu 1 chữ cái và 7–8 chữ số)."),
+    ]
+
+
 def test_impossible_citations_are_refused_earlier_decrees_kept(people):
     cite = "Căn cứ (điều, khoản, nghị định)"
     found = problems(
@@ -207,6 +219,11 @@ def test_an_imported_act_without_citation_shows_what_was_imported(people):
     with pytest.raises(Conflict) as err:
         printing.print_form(people["canbo.a"], case_id, "MBB01")
     assert "không ghi biên bản" in str(err.value)
+    # The print menu offers the record's forms blank only (verification
+    # trial: MBB01 was offered and its refusal hid behind the menu).
+    menu = {r["code"]: r for r in printing.menu_forms(people["canbo.a"], case_id)}
+    assert not menu["MBB01"]["filled"] and "không ghi biên bản" in menu["MBB01"]["hint"]
+    assert menu["MQĐ02"]["filled"]
 
 
 def test_an_imported_catalogue_act_keeps_its_frame(people):

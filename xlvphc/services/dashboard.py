@@ -42,6 +42,7 @@ from xlvphc.models.summary import PROVINCE
 from xlvphc.services import case_summary, enforcement
 from xlvphc.services.access import Action, Actor, require
 from xlvphc.services.db import session_scope
+from xlvphc.services.importer import shown
 from xlvphc.services.reports import scope as scopes
 
 log = logging.getLogger(__name__)
@@ -601,7 +602,8 @@ def _act_texts(session: Session, keys: list[tuple]) -> dict[tuple, str]:
     return out
 
 
-NO_CITATION = "Chưa có căn cứ (nhập từ sổ Excel)"
+# As the case page names such an act.
+NO_CITATION = shown.NO_CITATION
 
 
 def _citation(decree: str, article: int, clause: int, point: str) -> str:

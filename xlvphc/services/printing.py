@@ -644,7 +644,16 @@ def menu_forms(actor: Actor, case_id: object) -> list[dict]:
         case: Case = load_case(session, actor, case_id, Action.CASE_PRINT)
         stage = applicable_forms(case.status, case.without_record)
         papers = CaseCopies(session, case, local_now().date())
+        # An imported case whose register gave no record: nothing fills the
+        # record's forms (verification trial: MBB01 was offered, and its
+        # refusal showed behind the open menu).
+        recordless = case.imported and session.exec(
+            select(ViolationRecord.id).where(ViolationRecord.case_id == case.id)
+        ).first() is None
         for c in codes():
+            if recordless and c in NEEDS_RECORD and c != "MQĐ02":
+                blank.append(_menu_row(c, Copies(False, False, hint=NO_RECORD_HINT)))
+                continue
             copies = papers.of(c, c in stage)
             if copies is None:
                 # A paper only its step fills, before the case has one (MQĐ21):
@@ -667,6 +676,7 @@ def menu_forms(actor: Actor, case_id: object) -> list[dict]:
 
 
 BLANK_ONLY = "Chỉ in mẫu trắng."
+NO_RECORD_HINT = "Sổ Excel không ghi biên bản: chỉ in mẫu trắng."
 
 
 def _menu_row(code: str, copies: Copies) -> dict:

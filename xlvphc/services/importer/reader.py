@@ -60,6 +60,8 @@ ON_THE_SPOT = ("khong lap bien ban", "khong lap bb", "klbb", "xu phat tai cho",
 # digits for a dependent unit (Luật Quản lý thuế 38/2019/QH14 Điều 30 k3;
 # TODO: the article is not in the project's material, the format is).
 _TAX_CODE = re.compile(r"\d{10}(?:-\d{3})?")
+# Identity numbers as the case form takes them (services.case_input).
+_ID_NUMBER = re.compile(r"\d{9}|\d{12}|[A-Z]\d{7,8}")
 
 
 class WorkbookError(Exception):
@@ -361,6 +363,12 @@ def _check(row: Row, raw: dict, text: dict, today: date) -> None:
             not _TAX_CODE.fullmatch(identity):
         problem("identity", f"{identity} không phải mã số thuế hợp lệ (10 chữ số, "
                 "hoặc 10 chữ số, dấu \u201c-\u201d và 3 chữ số).")
+    elif v.get("kind") == ViolatorKind.INDIVIDUAL and identity and \
+            not _ID_NUMBER.fullmatch(identity.upper()):
+        # As the case form checks it (services.case_input; verification
+        # trial: "abc-xyz" came in as an identity number).
+        problem("identity", f"{identity} không phải số định danh hợp lệ (12 chữ "
+                "số; CMND cũ 9 chữ số; hộ chiếu 1 chữ cái và 7–8 chữ số).")
     # A register says "Không lập biên bản" for a decision made on the spot
     # (Luật XLVPHC Điều 56); an empty cell only says the number was not
     # written down, not that no record was made.
