@@ -160,9 +160,17 @@ def test_form_second_click_goes_to_the_case_with_one_toast(people):
 
 
 def _spot(**overrides) -> dict:
+    """An on-the-spot decision violated when case_form's case was (two hours
+    ago): the same day at every hour, also just after midnight, when
+    spot_form's 07:00 today is another day than case_form's."""
     from tests.services.test_procedure_on_the_spot import spot_form
 
-    return spot_form(**{"duplicate_confirmed": "", **overrides})
+    base = case_form()
+    return spot_form(
+        day=base["violation_date"],
+        **{"duplicate_confirmed": "", "violation_time": base["violation_time"],
+           **overrides},
+    )
 
 
 def _decision_number(case_id: int) -> str:
