@@ -26,8 +26,8 @@ from xlvphc.services.inputs import FormReader
 
 GENDERS = {"Nam", "Nữ"}
 MAX_ACTS = 20
-_ID_NUMBER = re.compile(r"^(\d{9}|\d{12}|[A-Z]\d{7,8})$")
-_TAX_CODE = re.compile(r"^\d{10}(-\d{3})?$")
+ID_NUMBER = re.compile(r"^(\d{9}|\d{12}|[A-Z]\d{7,8})$")
+TAX_CODE = re.compile(r"^\d{10}(-\d{3})?$")
 
 VIOLATOR_TEXT = {
     # key: (label, max length)
@@ -108,7 +108,7 @@ def read_violator(form: FormReader, today: date) -> dict:
             values[key] = form.text(key, label, max_len, required=key == "name")
     if kind == ViolatorKind.ORGANISATION:
         values["tax_code"] = form.text("tax_code", "mã số doanh nghiệp", 14)
-        if values["tax_code"] and not _TAX_CODE.match(values["tax_code"]):
+        if values["tax_code"] and not TAX_CODE.match(values["tax_code"]):
             form.errors["tax_code"] = "Mã số doanh nghiệp gồm 10 chữ số (hoặc 10-3)."
         values["registration_issued_on"] = form.date(
             "registration_issued_on", "ngày cấp giấy đăng ký", not_after=today)
@@ -123,7 +123,7 @@ def read_violator(form: FormReader, today: date) -> dict:
     values["gender"] = form.choice("gender", "giới tính", GENDERS, required=False)
     values["birth_date"] = form.date("birth_date", "ngày sinh", not_after=today)
     values["id_number"] = form.text("id_number", "số định danh", 20).upper()
-    if values["id_number"] and not _ID_NUMBER.match(values["id_number"]):
+    if values["id_number"] and not ID_NUMBER.match(values["id_number"]):
         form.errors["id_number"] = (
             "Số định danh cá nhân gồm 12 chữ số (CMND cũ 9 chữ số; hộ chiếu: "
             "1 chữ cái và 7–8 chữ số).")

@@ -22,6 +22,8 @@ from xlvphc.domain.fines import no_record_ceiling
 from xlvphc.domain.money import format_vnd, parse_amount
 from xlvphc.domain.text import clean, fold
 from xlvphc.models.cases import ViolatorKind
+from xlvphc.services.case_input import ID_NUMBER as _ID_NUMBER
+from xlvphc.services.case_input import TAX_CODE as _TAX_CODE
 from xlvphc.services.importer.columns import BY_KEY, COLUMNS, heading_key
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -56,12 +58,10 @@ MAX_CLAUSE = 30
 # without a record (Luật XLVPHC Điều 56), folded.
 ON_THE_SPOT = ("khong lap bien ban", "khong lap bb", "klbb", "xu phat tai cho",
                "khong lap")
-# Vietnamese tax codes (mã số thuế): 10 digits, or 10 digits, "-" and 3
-# digits for a dependent unit (Luật Quản lý thuế 38/2019/QH14 Điều 30 k3;
-# TODO: the article is not in the project's material, the format is).
-_TAX_CODE = re.compile(r"\d{10}(?:-\d{3})?")
-# Identity numbers as the case form takes them (services.case_input).
-_ID_NUMBER = re.compile(r"\d{9}|\d{12}|[A-Z]\d{7,8}")
+# Tax codes and identity numbers: the formats the case form takes
+# (services.case_input TAX_CODE, ID_NUMBER). Tax code: 10 digits, or 10
+# digits, "-" and 3 for a dependent unit (Luật Quản lý thuế 38/2019/QH14
+# Điều 30 k3; TODO: the article is not in the project's material).
 
 
 class WorkbookError(Exception):
