@@ -56,6 +56,7 @@ def test_every_whole_card_pasted_back_finds_that_act_first(people, separator):
 
 def test_canh_cao_typed_alone_is_still_a_search_word(people):
     found = catalogue.find(people["canbo.a"], "cảnh cáo")
+    assert found["rows"]  # the catalogue's "(có thể phạt cảnh cáo)" acts
     assert all("cảnh cáo" in (r["act"] + r["citation"]).lower()
                for r in found["rows"])
 
