@@ -17,7 +17,10 @@ os.environ["REFLEX_DB_URL"] = os.environ.get("XLVPHC_TEST_DB_URL") or (
 )
 
 import pytest  # noqa: E402
+import time_machine  # noqa: E402
 from sqlmodel import SQLModel  # noqa: E402
+
+from tests.clock import run_start  # noqa: E402
 
 # The real-app harness, defined once for tests/e2e and tests/security.
 from tests.harness import (  # noqa: E402, F401
@@ -34,6 +37,19 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "e2e: drives the real app in Chromium (tests/e2e)"
     )
+    _keep_one_day(config)
+
+
+def _keep_one_day(config: pytest.Config) -> None:
+    """Before any test module reads "today": see tests/clock.py."""
+    from xlvphc.models.base import local_now
+
+    start = run_start(local_now())
+    if start is None:
+        return
+    traveller = time_machine.travel(start, tick=True)
+    traveller.start()
+    config.add_cleanup(traveller.stop)
 
 
 @pytest.fixture
