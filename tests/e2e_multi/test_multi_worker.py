@@ -118,11 +118,15 @@ class Sockets:
         self.page = page
         self.redis = redis.Redis.from_url(REDIS_URL)
         self.routes: list = []
+        self.leaving: str | None = None
         page.route_web_socket("**/_event/**", self._route)
 
     def _route(self, ws) -> None:
-        ws.connect_to_server()
-        self.routes.append(ws)
+        server = ws.connect_to_server()
+        # reconnect_elsewhere closes the server's side first and the page's
+        # side only later: a closed server side must not close the page's.
+        server.on_close(lambda code, reason: None)
+        self.routes.append((ws, server))
 
     def owner(self) -> str | None:
         """The instance id of the worker holding this tab's socket."""
@@ -132,12 +136,25 @@ class Sockets:
 
     def reconnect_elsewhere(self, attempts: int = 12) -> str:
         """Drop the socket until socket.io's reconnection lands on another
-        worker than the present one; returns that worker's id."""
+        worker than the present one; returns that worker's id.
+
+        The worker sees the drop first, and the page only once that worker
+        has let go of the tab's record. Reflex gives a new token (and so an
+        empty state) to a socket whose token is still recorded as connected:
+        its guard against a duplicated tab. A real network drop can lose
+        that race; this test is about the state in Redis, so it waits."""
         first = self.owner()
         assert first, "the tab's socket is not recorded in Redis"
+        token = self.page.evaluate("() => window.sessionStorage.getItem('token')")
         for _ in range(attempts):
             count = len(self.routes)
-            self.routes[-1].close()
+            page_side, server_side = self.routes[-1]
+            server_side.close()
+            deadline = time.monotonic() + 20
+            while self.redis.exists(SOCKET_RECORD + token):
+                assert time.monotonic() < deadline, "the worker kept the tab 20 s"
+                self.page.wait_for_timeout(50)
+            page_side.close()
             deadline = time.monotonic() + 20
             while len(self.routes) == count or self.owner() is None:
                 assert time.monotonic() < deadline, "no reconnection in 20 s"
