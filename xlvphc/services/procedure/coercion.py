@@ -11,6 +11,7 @@ from xlvphc.models.base import local_now
 from xlvphc.models.cases import CaseStatus
 from xlvphc.services.access import Actor
 from xlvphc.services.procedure.closing import remedial_carried_out
+from xlvphc.services.procedure.coercion_cover import coercion_cover
 from xlvphc.services.procedure.decision_numbers import DecisionBook, as_issued
 from xlvphc.services.procedure.details import (
     COERCE,
@@ -249,16 +250,24 @@ def _coerce(ctx: Context) -> None:
             ctx.summary += f" (còn phải nộp: {left.breakdown()})"
 
 
-@handles(
-    "coercion_done",
-    [
+def _done_fields(session: Session, case: Case) -> list[FieldSpec]:
+    """The result's fields; the fine collected names its maximum."""
+    most = min(outstanding(case), coercion_cover(session, case.id).left)
+    hint = (
+        f"Không quá {money(most)} (số tiền phạt các quyết định cưỡng chế còn phải thu)"
+        if most
+        else "Để trống: các quyết định cưỡng chế không còn tiền phạt phải thu"
+    )
+    return [
         FieldSpec("on", "Ngày thi hành", "date", True),
-        FieldSpec("amount", "Số tiền phạt đã thu (đồng)", "money", False),
+        FieldSpec("amount", "Số tiền phạt đã thu (đồng)", "money", False, hint),
         FieldSpec("surcharge", "Tiền chậm nộp đã thu (đồng)", "money", False),
         FieldSpec("note", "Kết quả cưỡng chế", "textarea", True),
         *COERCION_RECORD,
-    ],
-)
+    ]
+
+
+@handles("coercion_done", _done_fields)
 def _done(ctx: Context) -> None:
     on = ctx.day("on", "ngày thi hành")
     amount = ctx.form.amount("amount", "số tiền đã thu", bounded=True) or 0
@@ -281,11 +290,9 @@ def _done(ctx: Context) -> None:
         "witnesses": people(ctx.form, "witnesses", "người chứng kiến"),
         "assets": asset_rows(ctx.form, "assets", "tài sản kê biên, thu giữ"),
     }
-    if amount > outstanding(ctx.case):
-        ctx.refuse(
-            "amount",
-            f"Không quá số tiền phạt còn phải nộp ({money(outstanding(ctx.case))}).",
-        )
+    problem = _collected_refusal(ctx, amount)
+    if problem:
+        ctx.refuse("amount", problem)
     if interest and on:
         limit = owed(ctx.session, ctx.case, on).interest
         problem = interest_refusal(interest, limit, on, "đã thu")
@@ -318,6 +325,34 @@ def _done(ctx: Context) -> None:
             if rest.total
             else ", đã nộp đủ"
         )
+
+
+def _collected_refusal(ctx: Context, amount: int) -> str | None:
+    """Why `amount` of fine cannot be recorded as collected (None: it can):
+    no more than the fine unpaid, nor than the coercion decisions still
+    have to collect (the sum each states, coercion_cover)."""
+    unpaid = outstanding(ctx.case)
+    cover = coercion_cover(ctx.session, ctx.case.id)
+    if amount <= min(unpaid, cover.left):
+        return None
+    if unpaid <= cover.left:
+        return f"Không quá số tiền phạt còn phải nộp ({money(unpaid)})."
+    if not cover.decided:
+        why = "chưa có quyết định cưỡng chế thu tiền (mẫu MQĐ07-MQĐ10)"
+    elif not cover.left:
+        why = (
+            "các quyết định cưỡng chế đã thu đủ số tiền đã quyết định thu "
+            f"({money(cover.decided)})"
+        )
+    else:
+        why = (
+            "số tiền các quyết định cưỡng chế còn phải thu (đã quyết định thu "
+            f"{money(cover.decided)}, đã thu {money(cover.collected)})"
+        )
+    return (
+        f"Không quá {money(cover.left)}: {why}; Điều 86 Luật XLVPHC. Muốn thu "
+        "thêm, cần có quyết định cưỡng chế mới."
+    )
 
 
 # Coercions carried out on site, each with its record: MBB10 (collecting
