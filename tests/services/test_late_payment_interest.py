@@ -219,6 +219,51 @@ def test_no_interest_while_postponed_then_from_the_end(people):
     assert shown["Tiền chậm nộp"].startswith("35.000 đồng")  # 3.500.000 × 20 × 0,05 %
 
 
+def test_a_late_postponement_keeps_the_interest_already_run(people):
+    """Điều 78 k1, from helper C's check: a fine 50 days overdue, postponed
+    today, showed no interest at all. The days late before the postponement
+    stay owed; none runs while it lasts."""
+    officer = people["canbo.a"]
+    case_id = fined_case(officer, "3.500.000", days_ago=60)
+    step(officer, case_id, "receipt", on=d(60))  # deadline: 50 days ago
+    step(
+        officer,
+        case_id,
+        "postpone",
+        on=d(0),
+        until=(TODAY + timedelta(days=30)).strftime("%d/%m/%Y"),
+        document="1/QĐ-HTH",
+        conditions_checked="1",
+        **RELIEF,
+    )
+
+    late = 3_500_000 * 49 // 2000  # 49 days late up to yesterday: 85.750
+    assert case_row(case_id).surcharge_total == late
+    shown = summary(officer, case_id)
+    assert shown["Tiền chậm nộp"].startswith("85.750 đồng")
+    timeline = case_queries.get_case(officer, case_id)
+    assert "85.750 đồng" in str(timeline)
+
+
+def test_a_postponement_within_the_deadline_fixes_no_interest(people):
+    officer = people["canbo.a"]
+    case_id = fined_case(officer, "3.500.000", days_ago=5)
+    step(officer, case_id, "receipt", on=d(5))
+    step(
+        officer,
+        case_id,
+        "postpone",
+        on=d(1),
+        until=(TODAY + timedelta(days=30)).strftime("%d/%m/%Y"),
+        document="1/QĐ-HTH",
+        conditions_checked="1",
+        **RELIEF,
+    )
+
+    assert case_row(case_id).surcharge_total == 0
+    assert summary(officer, case_id)["Tiền chậm nộp"].startswith("0 đồng")
+
+
 def test_instalments_run_from_each_due_date(people):
     """Điều 79: the first instalment, due 20 days ago, is late; the second is
     not yet due."""

@@ -14,7 +14,8 @@ When the interest runs (domain.md 1.6; NĐ 118/2021 Art. 20 k4):
   instalment's own due date when a plan was decided (Art. 79, MQĐ05): the
   time spent deciding the plan is not late;
 - a postponement (Art. 76, MQĐ03) moves the deadline to its end, so none
-  runs while it lasts;
+  runs while it lasts; one decided after the deadline first fixes what ran
+  until the day before it (payment_relief._fix_interest_before);
 - coercion (Art. 86) does not stop it: the fine is still unpaid;
 - a reduction or exemption (Art. 77) takes its amount out of the unpaid
   fine, so no interest runs on it (the time spent deciding is not late);

@@ -10,7 +10,7 @@ hand, and the timeline says so. The instalment form suggests a plan over the
 allowed six months; the postponement's end is left for the officer to set.
 """
 
-from datetime import date
+from datetime import date, timedelta
 
 from sqlmodel import Session, select
 
@@ -31,7 +31,7 @@ from xlvphc.models.base import local_now
 from xlvphc.models.cases import CaseStatus, ViolatorKind
 from xlvphc.services.access import Actor
 from xlvphc.services.procedure.decision_numbers import DecisionBook, as_issued
-from xlvphc.services.procedure.late_interest import instalments
+from xlvphc.services.procedure.late_interest import instalments, running_interest
 from xlvphc.services.procedure.payment import nothing_to_pay
 from xlvphc.services.procedure.transitions import (
     Context,
@@ -381,6 +381,7 @@ def _postpone(ctx: Context) -> None:
     if ctx.form.errors:
         return
     document = POSTPONEMENT.issue(ctx, paper, on)
+    late = _fix_interest_before(ctx, on)
     ctx.case.status = CaseStatus.POSTPONED
     ctx.case.compliance_due = until
     ctx.record = {
@@ -400,6 +401,23 @@ def _postpone(ctx: Context) -> None:
             "Điều 76 về " + "; về ".join(checked)
         )
         ctx.details["conditions_checked"] = "; ".join(checked)
+    if late:
+        ctx.summary += (
+            f"; tiền chậm nộp đến ngày {on - timedelta(days=1):%d/%m/%Y} "
+            f"({format_vnd(late)}) vẫn phải nộp"
+        )
+
+
+def _fix_interest_before(ctx: Context, on: date) -> int:
+    """A postponement decided after the deadline does not undo the days
+    already late: each of them owes its 0,05 % (Art. 78 k1), and Art. 76
+    postpones what is still to be executed, not what is past (NĐ 118/2021
+    Art. 20 k4 excuses only the time spent deciding reduction, exemption or
+    instalments). The interest run up to the day before the decision is
+    fixed, as a closing fixes it; moving the deadline would erase it."""
+    fixed = running_interest(ctx.session, ctx.case, on - timedelta(days=1))
+    ctx.case.surcharge_total += fixed
+    return fixed
 
 
 def plan_instalments(actor: Actor, case_id: object, data: object) -> str:
