@@ -13,6 +13,7 @@ from form_samples import (
 from pdf_probe import all_text, page_texts
 
 from xlvphc.documents.mqd02 import render_decision
+from xlvphc.documents.wording import LAW
 
 
 def test_full_decision_prints_the_form_content():
@@ -150,3 +151,38 @@ def test_circumstances_one_per_line_print_apart():
     )
     assert "tăng nặng (nếu có): Vi phạm nhiều lần; Tái phạm." in text
     assert "giảm nhẹ (nếu có): Đã tự nguyện khai báo; Thành thật hối lỗi." in text
+
+
+def test_acts_without_citation_keep_a_readable_decree_ground():
+    """An imported act without citation has decree "": the ground printed
+    "Căn cứ ;". It keeps the form's words, naming the field, the decree's
+    number dotted for the pen; a blank form names no field."""
+    uncited = replace(ACT_ORDER, decree="", article=0, clause=0, point="")
+    for decrees in ([""], []):
+        data = full_decision(acts=[uncited], fine_total=0, decrees=decrees,
+                             field="An ninh, trật tự, an toàn xã hội")
+        text = all_text(render_decision(data))
+        assert "Căn cứ ;" not in text
+        assert (
+            f"{LAW}; Căn cứ Nghị định số ……/……/NĐ-CP quy định xử phạt vi phạm "
+            "hành chính trong lĩnh vực an ninh, trật tự, an toàn xã hội; Căn cứ "
+            "Biên bản"
+        ) in text
+    blank = all_text(render_decision(minimal_decision()))
+    assert "NĐ-CP quy định xử phạt vi phạm hành chính trong lĩnh vực ……" in blank
+    # A decree known for some acts is the ground; "" is none.
+    mixed = all_text(render_decision(full_decision(decrees=["", "144/2021/NĐ-CP"])))
+    assert "Căn cứ Nghị định số 144/2021/NĐ-CP;" in mixed
+    assert "Căn cứ ;" not in mixed and "……/……/NĐ-CP" not in mixed
+
+
+def test_fines_a_register_did_not_split_are_dotted_never_a_warning():
+    untold = [replace(ACT_ORDER, fine=None, fine_untold=True),
+              replace(ACT_ORDER, point="c", fine=None, fine_untold=True)]
+    text = all_text(render_decision(full_decision(acts=untold,
+                                                  fine_total=1_500_000)))
+    assert "a) Hình thức xử phạt chính: Phạt tiền." in text
+    assert "Cảnh cáo" not in text
+    assert (f"(1) Phạt tiền {'…' * 6} đồng ({'…' * 8}) đối với hành vi quy "
+            "định tại điểm b khoản 1 Điều 7") in text
+    assert "Tổng số tiền phạt là: 1.500.000 đồng (Bằng chữ: Một triệu năm" in text

@@ -126,8 +126,7 @@ def _authority(data: DecisionData) -> str:
 
 def _grounds(doc: OfficialDocument, data: DecisionData) -> None:
     """The "Căn cứ" lines, italic, ";" after each and "." after the last."""
-    lines = [LAW_GROUND]
-    lines += [f"Căn cứ {decree_name(decree)}" for decree in data.decrees]
+    lines = [LAW_GROUND, *_decree_grounds(data)]
     record = text(data.record_number) or DOTS * 2
     if "/" not in record:
         record = f"{record}/BB-VPHC"
@@ -146,6 +145,30 @@ def _grounds(doc: OfficialDocument, data: DecisionData) -> None:
     for index, line in enumerate(lines, start=1):
         end = "." if index == len(lines) else ";"
         doc.paragraph(("I", line.rstrip(";.") + end))
+
+
+def _decree_grounds(data: DecisionData) -> list[str]:
+    """Note (4): the sector decrees the acts break, named as the catalogue
+    cites them ("Căn cứ Nghị định số 168/2024/NĐ-CP").
+
+    An act imported from a register without a citation names no decree;
+    printed as it came, the line read "Căn cứ ;". The form's line is
+    required, so it keeps its words, naming the field (note (4): "nghị
+    định quy định xử phạt vi phạm hành chính trong lĩnh vực cụ thể"), with
+    the decree's number dotted for the pen; guessing the decree from the
+    field could cite one not yet, or no longer, in force on that day.
+    """
+    decrees = [text(decree) for decree in data.decrees if text(decree)]
+    if decrees:
+        return [f"Căn cứ {decree_name(decree)}" for decree in decrees]
+    field = text(data.field)
+    about = field[:1].lower() + field[1:] if field else DOTS * 6
+    number = f"{DOTS * 2}/{DOTS * 2}/NĐ-CP"
+    line = (
+        f"Căn cứ Nghị định số {number} quy định xử phạt vi phạm hành chính "
+        f"trong lĩnh vực {about}"
+    )
+    return [line]
 
 
 def _article_one(doc: OfficialDocument, data: DecisionData, total: int) -> None:
@@ -210,7 +233,8 @@ def _sanctions(doc: OfficialDocument, data: DecisionData, total: int) -> None:
     kinds = []
     if any(act.fine is not None for act in data.acts) or total:
         kinds.append("Phạt tiền")
-    if any(act.fine is None for act in data.acts) or not kinds:
+    warned = [act for act in data.acts if act.fine is None and not act.fine_untold]
+    if warned or not kinds:
         kinds.append("Cảnh cáo")
     doc.paragraph("a) Hình thức xử phạt chính: ", ", ".join(kinds).capitalize() + ".")
     if len(data.acts) == 1 and data.acts[0].fine is not None:
@@ -265,6 +289,10 @@ def _act_sanction(act: ActData) -> str:
     # Without a citation (imported act) the clause is left out, never
     # "quy định tại Điều 0".
     ground = f" đối với hành vi quy định tại {basis}" if basis else ""
+    if act.fine_untold:
+        # Imported with the decision's total only: the act's share is left
+        # for the pen, the total printed below.
+        return f"Phạt tiền {DOTS * 6} đồng ({DOTS * 8}){ground}"
     if act.fine is None:
         return f"Cảnh cáo{ground}"
     return f"Phạt tiền {money(act.fine)} ({money_words(act.fine)}){ground}"

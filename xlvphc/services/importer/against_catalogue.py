@@ -36,11 +36,35 @@ class Known:
             acts={
                 (e.decree, e.article, e.clause, e.point): {
                     "id": e.id, "fine_min": e.fine_min, "fine_max": e.fine_max,
-                    "field": e.field,
+                    "field": e.field, "act": e.act,
                 }
                 for e in entries
             },
         )
+
+
+def act_fines(fine: int, entries: list[dict | None]) -> list[int | None]:
+    """Each cited act's fine, as far as the register's one amount (the
+    decision's total) tells it; None where it does not.
+
+    A decision on several acts gives each act its fine and the total
+    (Nghị định 118/2021/NĐ-CP, form MQĐ02 note (10)); a register keeps the
+    total only, and splitting it by frames or evenly would state fines no
+    one decided. It is told only where no other reading is possible: one
+    act carries it all; an empty amount is a warning for each act (the
+    template's hint); acts the catalogue gives a warning only (no frame)
+    get a warning, and when a single act is left it carries the total. The
+    others are None (shown.FINE_IN_TOTAL on the case page, dotted on
+    MQĐ02, never a warning). The case and its decision keep the total
+    whatever the split (Case.fine_total, Decision.fine_total drive payment,
+    reports and the dashboard)."""
+    if len(entries) <= 1 or fine == 0:
+        return [fine] * len(entries)
+    warning_only = [e is not None and not e["fine_max"] for e in entries]
+    fined = [i for i, only in enumerate(warning_only) if not only]
+    if len(fined) == 1:
+        return [fine if i == fined[0] else 0 for i in range(len(entries))]
+    return [0 if only else None for only in warning_only]
 
 
 def _problem(row: Row, key: str, text: str) -> None:

@@ -46,10 +46,13 @@ COLUMNS = [
     Column("act", "Hành vi vi phạm", True, ("hanh vi", "noi dung vi pham")),
     Column("citation", "Căn cứ (điều, khoản, nghị định)", False,
            ("can cu", "dieu khoan", "dieu khoan ap dung", "can cu phap ly"),
-           "Ví dụ: điểm h khoản 2 Điều 7 Nghị định 168/2024/NĐ-CP"),
+           "Ví dụ: điểm h khoản 2 Điều 7 Nghị định 168/2024/NĐ-CP; nhiều hành "
+           "vi thì cách nhau bằng dấu chấm phẩy: điểm h khoản 2 Điều 7; điểm i "
+           "khoản 2 Điều 7 Nghị định 168/2024/NĐ-CP"),
     Column("fine", "Số tiền phạt", False,
            ("tien phat", "so tien phat (dong)", "muc phat", "so tien xu phat"),
-           "đồng; bỏ trống nếu chỉ cảnh cáo"),
+           "đồng; bỏ trống nếu chỉ cảnh cáo; nhiều hành vi: tổng số tiền phạt "
+           "của quyết định"),
     Column("signer", "Người ký quyết định", False, ("nguoi ky", "nguoi ra quyet dinh")),
     Column("paid", "Số tiền đã nộp", False,
            ("da nop", "so tien da nop", "da nop phat", "tien da nop")),

@@ -23,6 +23,7 @@ from xlvphc.domain.money import format_vnd, parse_amount
 from xlvphc.domain.text import clean, fold
 from xlvphc.models.cases import ViolatorKind
 from xlvphc.services.case_input import ID_NUMBER as _ID_NUMBER
+from xlvphc.services.case_input import MAX_ACTS
 from xlvphc.services.case_input import TAX_CODE as _TAX_CODE
 from xlvphc.services.importer.columns import BY_KEY, COLUMNS, heading_key
 
@@ -31,14 +32,23 @@ MAX_UNZIPPED = 60 * 1024 * 1024  # a zip bomb stops here, before openpyxl
 MAX_ROWS = 20_000
 HEADER_SCAN = 15
 EXCEL_EPOCH = date(1899, 12, 30)
-# One act: "điểm h khoản 2 Điều 7"; the decree that follows it (possibly
-# after further acts: "điểm a khoản 1 Điều 8, điểm h khoản 2 Điều 7 Nghị định
-# 168/2024/NĐ-CP") is the decree of every act before it.
+# One act: "điểm h khoản 2 Điều 7", or one per point of a clause: "điểm a,
+# b khoản 1 Điều 6", "điểm a và điểm b khoản 1 Điều 6"; the decree that
+# follows it (possibly after further acts: "điểm a khoản 1 Điều 8; điểm h
+# khoản 2 Điều 7 Nghị định 168/2024/NĐ-CP") is the decree of every act
+# before it.
+_POINT = r"[a-zđ]{1,2}\b"
 _ACT_CITE = re.compile(
-    r"(?:điểm\s+(?P<point>[a-zđ]{1,2})\s*,?\s*)?"
+    rf"(?:điểm\s+(?P<points>{_POINT}(?:\s*(?:,|\bvà\b)\s*(?:điểm\s+)?{_POINT})*)"
+    r"\s*,?\s*)?"
     r"(?:khoản\s+(?P<clause>\d{1,4})\s*,?\s*)?"
     r"điều\s+(?P<article>\d{1,4})",
     re.IGNORECASE,
+)
+# A point or clause no act was read from ("khoản 3" with no article after
+# it), up to the next separator: the officer is told, the act never dropped.
+_LOOSE_CITE = re.compile(
+    r"\b(?:điểm\s+[a-zđ]{1,2}|khoản\s+\d{1,4})\b[^;,]*", re.IGNORECASE
 )
 _DECREE_CITE = re.compile(
     r"(?:nghị định|nđ)\s*(?:số\s*)?(?P<number>\d{1,4})\s*/\s*(?P<year>\d{4})"
@@ -186,8 +196,9 @@ def person_name(value: object) -> str:
 def citations(value: object) -> list[dict]:
     """Each act cited in a cell: article, clause, point and decree from
     "điểm h khoản 2 Điều 7 Nghị định 168/2024/NĐ-CP" (any case, commas, "NĐ"
-    or "Nghị định"); several acts share the decree named after them. The
-    decree is "" when none follows."""
+    or "Nghị định"); several acts share the decree named after them, and
+    "điểm a, b khoản 1 Điều 6" is two acts. The decree is "" when none
+    follows."""
     text = clean(value)
     decrees = [
         (m.start(), f"{int(m['number'])}/{m['year']}/NĐ-CP")
@@ -196,12 +207,13 @@ def citations(value: object) -> list[dict]:
     found = []
     for match in _ACT_CITE.finditer(text):
         decree = next((d for at, d in decrees if at > match.end()), "")
-        found.append({
-            "article": int(match["article"]),
-            "clause": int(match["clause"]) if match["clause"] else 0,
-            "point": (match["point"] or "").lower(),
-            "decree": decree,
-        })
+        for point in _points(match["points"]):
+            found.append({
+                "article": int(match["article"]),
+                "clause": int(match["clause"]) if match["clause"] else 0,
+                "point": point,
+                "decree": decree,
+            })
     return found
 
 
@@ -209,6 +221,27 @@ def citation(value: object) -> dict | None:
     """The first act `citations` finds, or None."""
     found = citations(value)
     return found[0] if found else None
+
+
+def _points(listed: str | None) -> list[str]:
+    """ "a, b" / "a và điểm b" -> ["a", "b"]; no point -> [""]."""
+    if not listed:
+        return [""]
+    words = re.sub(r"điểm|\bvà\b", " ", listed, flags=re.IGNORECASE).lower()
+    return [p for p in re.split(r"[\s,]+", words) if p]
+
+
+def unread_citations(value: object) -> list[str]:
+    """The parts of a cell naming a point or clause that no act was read
+    from: "khoản 3" in "điểm a khoản 1 Điều 6, khoản 3 Nghị định …" (no
+    article), "điểm a khoản 1" before "; điểm b khoản 2 Điều 7". Without
+    this, such a part was silently left out of the case."""
+    text = clean(value)
+    rest = list(text)
+    for pattern in (_ACT_CITE, _DECREE_CITE):
+        for match in pattern.finditer(text):
+            rest[match.start():match.end()] = ";" * (match.end() - match.start())
+    return [m.group().strip(" .:-") for m in _LOOSE_CITE.finditer("".join(rest))]
 
 
 def cite_text(cite: dict) -> str:
@@ -248,6 +281,24 @@ def citation_problems(cites: list[dict], decided_on: date | None) -> list[str]:
             out.append(f"\u201c{named}\u201d: Nghị định {cite['decree']} ban hành "
                        f"năm {year}, sau ngày quyết định "
                        f"{decided_on:%d/%m/%Y}.")
+    return out
+
+
+def citation_list_problems(cites: list[dict]) -> list[str]:
+    """What the case form refuses of a list of acts: more than a case may
+    hold, or one act twice (it would be stored, counted and printed as two
+    acts, each with its own fine)."""
+    out = []
+    if len(cites) > MAX_ACTS:
+        out.append(f"ghi {len(cites)} hành vi; một hồ sơ có tối đa {MAX_ACTS} "
+                   "hành vi.")
+    seen: set[tuple] = set()
+    for cite in cites:
+        key = (cite["decree"], cite["article"], cite["clause"], cite["point"])
+        if key in seen:
+            out.append(f"\u201c{cite_text(cite)}\u201d được ghi hơn một lần; "
+                       "mỗi hành vi chỉ ghi một lần.")
+        seen.add(key)
     return out
 
 
@@ -356,7 +407,13 @@ def _check(row: Row, raw: dict, text: dict, today: date) -> None:
         problem(
             "citation", f"không đọc được điều, khoản từ \u201c{v['citation']}\u201d."
         )
+    for part in unread_citations(v["citation"]) if v["acts"] else ():
+        problem("citation", f"không đọc được hành vi từ \u201c{part}\u201d (mỗi "
+                "hành vi ghi điểm, khoản, Điều, ví dụ: điểm a khoản 1 Điều 6; "
+                "điểm b khoản 2 Điều 7 Nghị định 168/2024/NĐ-CP).")
     for text_ in citation_problems(v["acts"], v.get("decided_on")):
+        problem("citation", text_)
+    for text_ in citation_list_problems(v["acts"]):
         problem("citation", text_)
     identity = v["identity"]
     if v.get("kind") == ViolatorKind.ORGANISATION and identity and \

@@ -11,6 +11,9 @@ from xlvphc.domain.dates import fmt_date, fmt_datetime
 
 NO_CITATION = "Hành vi nhập từ sổ Excel, chưa có căn cứ"
 NO_HOUR = "…… giờ …… phút"
+# An act of a register row citing several acts for one total (importer.
+# against_catalogue.act_fines): its own fine is not known.
+FINE_IN_TOTAL = "Sổ Excel không ghi riêng (xem tổng tiền phạt của quyết định)"
 
 
 def hour_unknown(imported: bool, moment: datetime | None) -> bool:
@@ -31,3 +34,20 @@ def moment_text(imported: bool, moment: datetime | None) -> str:
     if hour_unknown(imported, moment):
         return f"Ngày {fmt_date(moment.date())} (sổ Excel không ghi giờ)"
     return fmt_datetime(moment)
+
+
+def known(*parts: str) -> str:
+    """The parts given, joined by " – ": "Phạm Văn Dũng" for a signer the
+    register named without a title, never "Phạm Văn Dũng – "; "" when none
+    is known, so the page leaves the line out."""
+    return " – ".join(part for part in parts if part)
+
+
+def payment_text(days: int, treasury: str, imported: bool) -> str:
+    """ "Trong 10 ngày, tại Kho bạc Nhà nước …". A register gives neither
+    the place of payment nor the days (an imported decision holds the
+    model's 10, which its paper may not say): only a place is shown, and
+    without one "" (the line is left out, never "Trong 10 ngày, tại ")."""
+    if imported:
+        return f"Tại {treasury}" if treasury else ""
+    return f"Trong {days} ngày" + (f", tại {treasury}" if treasury else "")

@@ -42,7 +42,8 @@ from xlvphc.models.cases import CaseStatus, CloseReason, ViolatorKind
 from xlvphc.services import search_index
 from xlvphc.services.access import Actor
 from xlvphc.services.cases import search_text
-from xlvphc.services.importer.reader import Row
+from xlvphc.services.importer.against_catalogue import act_fines
+from xlvphc.services.importer.reader import Row, cite_text
 
 
 class _Table:
@@ -123,7 +124,7 @@ def _children(actor: Actor, case_id: int, row: Row) -> dict:
     """The act, record, decision and timeline rows of one case, by table."""
     v = row.values
     out: dict = {
-        _ACT: [_act_row(case_id, v)],
+        _ACT: _act_rows(case_id, v),
         _DECISION: [_DECISION.row(
             case_id=case_id, number=v["decision_number"],
             decided_on=v["decided_on"], signer_name=v["signer"], signer_title="",
@@ -143,26 +144,41 @@ def _children(actor: Actor, case_id: int, row: Row) -> dict:
     return out
 
 
-def _act_row(case_id: int, v: dict) -> dict:
-    """The case's act. One cited act is stored with its citation, and, when
-    the catalogue holds it, its catalogue entry and frame (as the case form
-    stores them). Several acts cited for one fine cannot be given a fine
-    each: the act keeps the register's text with its citations, as does a
-    row without one (article 0: "no citation", see case_queries)."""
+def _act_rows(case_id: int, v: dict) -> list[dict]:
+    """The case's acts: one per act cited, as the case form stores them
+    (citation, and when the catalogue holds it its entry and frame), with
+    the fine `act_fines` tells from the register's total. A row without a
+    citation gives one act of the register's text (article 0: "no
+    citation", see case_queries)."""
     cites = v["acts"] or []
+    if not cites:
+        return [_ACT.row(case_id=case_id, decree="", act=v["act"], article=0,
+                         clause=0, point="", fine=v["fine"])]
     entries = v.get("entries") or [None] * len(cites)
-    if len(cites) == 1:
-        cite, entry = cites[0], entries[0] or {}
-        return _ACT.row(
-            case_id=case_id, decree=cite["decree"], act=v["act"],
+    fines = act_fines(v["fine"], entries)
+    rows = []
+    for position, (cite, entry, fine) in enumerate(
+            zip(cites, entries, fines, strict=True)):
+        entry = entry or {}
+        rows.append(_ACT.row(
+            case_id=case_id, decree=cite["decree"], act=_wording(v, cite, entry),
             article=cite["article"], clause=cite["clause"], point=cite["point"],
             catalogue_id=entry.get("id"), frame_min=entry.get("fine_min"),
-            frame_max=entry.get("fine_max"), fine=v["fine"])
-    act = v["act"]
-    if cites:
-        act = f"{act} (căn cứ ghi trong sổ: {v['citation']})"[:1000]
-    return _ACT.row(case_id=case_id, decree="", act=act, article=0, clause=0,
-                    point="", fine=v["fine"])
+            frame_max=entry.get("fine_max"), fine=fine, position=position))
+    return rows
+
+
+def _wording(v: dict, cite: dict, entry: dict) -> str:
+    """One act's text. A single act keeps the register's words. Of several,
+    the register wrote one text for all (kept as the case's description):
+    each act takes the catalogue's wording, as the case form stores it, or,
+    outside the catalogue, its citation; the register's text on each would
+    print the same act several times on MQĐ02."""
+    if len(v["acts"]) == 1:
+        return v["act"]
+    if entry.get("act"):
+        return entry["act"]
+    return f"Hành vi vi phạm hành chính quy định tại {cite_text(cite)}"[:1000]
 
 
 def write_batch(session: Session, actor: Actor, rows: list[Row],
