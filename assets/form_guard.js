@@ -9,12 +9,16 @@
  *                       page key and the user (data-xl-user, data-xl-unit),
  *                       and put back into the boxes when the form mounts;
  *   data-xl-kind        the violator kind chosen (restored by clicking it);
- *   data-xl-acts        the ids of the catalogue acts chosen, comma-joined.
- *                       They live in the server's state: the form's on_load
- *                       asks window.xlvphcForms.draftActs() for the draft's
- *                       ids and the server re-adds the ones its catalogue
- *                       has; the boxes those acts bring (the fine of each
- *                       act) are filled from the draft once they appear.
+ *   data-xl-acts        the ids of the acts chosen, comma-joined.
+ *   data-xl-typed       the acts chosen as JSON: the draft keeps the boxes
+ *                       of those typed by the officer («ngoài danh mục»).
+ *                       The acts live in the server's state: the form's
+ *                       on_load asks window.xlvphcForms.draftActs() for the
+ *                       draft's catalogue ids and typed acts, and the server
+ *                       re-adds the ones its catalogue has and the typed ones
+ *                       it checks again; the boxes those acts bring (the fine
+ *                       of each act) are filled from the draft once they
+ *                       appear.
  * The inputs stay uncontrolled: values are read from and written to the DOM,
  * and written values are announced with an "input" event so the page's own
  * on_change handlers (e.g. the under-14 warning) see them.
@@ -33,9 +37,17 @@
   var timers = new Map();
   var clickedAt = new WeakMap();
   // Per form, while a restored draft's acts are on their way back from the
-  // server: {acts: ids, v: the draft's values, asked: when the server asked}.
+  // server: {acts: ids, typed: typed acts, v: the draft's values, asked:
+  // when the server asked}.
   var pending = new WeakMap();
   var SETTLE_MS = 5000;
+  // The boxes of a typed act (services/typed_acts.py, _ROW_KEYS), with its
+  // row id; the server checks them again, so nothing else is kept.
+  var TYPED_KEYS = [
+    "id", "decree", "article", "clause", "point", "act", "frame_min",
+    "frame_max", "field",
+  ];
+  var MAX_ACTS = 20;
 
   function guardedForms() {
     return Array.prototype.slice.call(
@@ -68,6 +80,46 @@
     return (form.getAttribute("data-xl-acts") || "").split(",").filter(Boolean);
   }
 
+  function typedOnly(rows) {
+    if (!Array.isArray(rows)) return [];
+    return rows
+      .filter(function (row) {
+        return row && typeof row === "object" && !Array.isArray(row);
+      })
+      .slice(0, MAX_ACTS)
+      .map(function (row) {
+        var kept = {};
+        TYPED_KEYS.forEach(function (key) {
+          if (typeof row[key] === "string") kept[key] = row[key];
+        });
+        return kept;
+      });
+  }
+
+  function typedActs(form) {
+    var rows;
+    try {
+      rows = JSON.parse(form.getAttribute("data-xl-typed") || "[]");
+    } catch (e) {
+      return [];
+    }
+    return typedOnly(
+      Array.isArray(rows)
+        ? rows.filter(function (row) {
+            return row && row.typed;
+          })
+        : []
+    );
+  }
+
+  function pendingIds(wait) {
+    return wait.acts.concat(
+      wait.typed.map(function (row) {
+        return row.id;
+      })
+    );
+  }
+
   function collect(form) {
     var values = {};
     var checked = {};
@@ -85,11 +137,15 @@
       }
     });
     var acts = actIds(form);
+    var typed = typedActs(form);
     var wait = pending.get(form);
     if (wait) {
       // Not back yet: a save now must not lose them, nor their boxes' values.
       wait.acts.forEach(function (id) {
         if (acts.indexOf(id) < 0) acts.push(id);
+      });
+      wait.typed.forEach(function (row) {
+        if (acts.indexOf(row.id) < 0) typed.push(row);
       });
       Object.keys(wait.v).forEach(function (name) {
         if (!(name in values)) values[name] = wait.v[name];
@@ -99,7 +155,10 @@
       v: values,
       c: checked,
       kind: form.getAttribute("data-xl-kind") || "",
-      acts: acts,
+      acts: acts.filter(function (id) {
+        return /^[0-9]{1,9}$/.test(id);
+      }),
+      typed: typed,
     };
   }
 
@@ -202,7 +261,9 @@
           return typeof id === "string" && /^[0-9]{1,9}$/.test(id);
         })
       : []; // a draft from before acts were kept held their count
-    if (acts.length) pending.set(form, { acts: acts, v: draft.v || {}, asked: 0 });
+    var typed = typedOnly(draft.typed);
+    if (acts.length || typed.length)
+      pending.set(form, { acts: acts, typed: typed, v: draft.v || {}, asked: 0 });
     var box = notice(form);
     if (box) box.style.display = "block";
   }
@@ -232,7 +293,7 @@
     var wait = pending.get(form);
     if (!wait || !wait.asked) return;
     var now = actIds(form);
-    var back = wait.acts.some(function (id) {
+    var back = pendingIds(wait).some(function (id) {
       return now.indexOf(id) >= 0;
     });
     if (back) settle(form);
@@ -265,7 +326,7 @@
       else if (form.dataset.xlDirty === "1") scheduleSave(form);
     }).observe(form, {
       attributes: true,
-      attributeFilter: ["data-xl-kind", "data-xl-acts"],
+      attributeFilter: ["data-xl-kind", "data-xl-acts", "data-xl-typed"],
     });
   }
 
@@ -363,7 +424,8 @@
   window.xlvphcForms = {
     /* Asked by the drafted form's on_load (rx.call_script), once the
      * server has reset the form: the catalogue ids of the restored draft,
-     * when the form is on the page ([] without a draft or acts). */
+     * then its typed acts as objects, when the form is on the page ([]
+     * without a draft or acts). */
     draftActs: function () {
       return new Promise(function (resolve) {
         var tries = 0;
@@ -384,7 +446,7 @@
           setTimeout(function () {
             settle(form);
           }, SETTLE_MS);
-          resolve(wait.acts.slice());
+          resolve(wait.acts.concat(wait.typed));
         })();
       });
     },

@@ -41,7 +41,7 @@ def test_officer_records_decides_and_edits_a_typed_act(page, wait_hydrated, seed
     page.click("#mo-hanh-vi-ngoai-danh-muc")
     box = page.locator("#khung-hanh-vi-ngoai-danh-muc")
     expect(box).to_be_visible()
-    expect(box).to_contain_text("không được giữ trong bản nháp")
+    expect(box).to_contain_text("ngoài danh mục")
     page.fill("#typed_decree", "282/2025/NĐ-CP")
     page.fill("#typed_article", "9")
     page.fill("#typed_clause", "1")
@@ -66,6 +66,9 @@ def test_officer_records_decides_and_edits_a_typed_act(page, wait_hydrated, seed
     page.click("#luu-ho-so")
     expect(page.get_by_role("heading", name="Biên bản số 01/BB-VPHC")).to_be_visible()
     expect(page.get_by_text(CITATION).first).to_be_visible()
+    # Marked on the case page, with why.
+    expect(page.locator(".ngoai-danh-muc")).to_have_text("ngoài danh mục")
+    expect(page.locator(".goi-y-ngoai-danh-muc")).to_contain_text("cán bộ nhập tay")
     case_url = page.url
 
     # An edit lists the typed act, marked, and keeps it.

@@ -8,10 +8,11 @@ also keep what is typed in the tab's sessionStorage (never the server, never
 localStorage: it holds a violator's personal data and must go with the tab),
 per page and per user, and put it back when the form opens again. The boxes
 stay uncontrolled (components/fields.py): the script reads and writes the
-DOM, so typing costs no round trip. The catalogue acts live in the server's
-state instead: the draft keeps their ids, and the form's on_load asks the
-script for them (draft_acts) and re-adds them through a handler that checks
-them against the catalogue."""
+DOM, so typing costs no round trip. The chosen acts live in the server's
+state instead: the draft keeps the catalogue acts' ids and the boxes of the
+acts typed by the officer («ngoài danh mục»), and the form's on_load asks
+the script for them (draft_acts) and re-adds them through a handler whose
+services check them again (the catalogue; services.typed_acts)."""
 
 import reflex as rx
 
@@ -31,8 +32,9 @@ def script() -> rx.Component:
 def guard_attrs(draft: str = "", state=None) -> dict:
     """The custom_attrs of an `rx.form` to guard. `draft`: the page key
     under which the tab keeps a draft ("" for none); `state`: the form's
-    state, with `kind` (violator) and `selected` (catalogue acts), told to
-    the script so that the draft keeps them (the acts as their ids)."""
+    state, with `kind` (violator) and `selected` (chosen acts), told to
+    the script so that the draft keeps them (the catalogue acts as their
+    ids, the typed ones as their rows)."""
     # Imported here: the session state imports this module (logout).
     from xlvphc.state.session import SessionState
 
@@ -44,14 +46,12 @@ def guard_attrs(draft: str = "", state=None) -> dict:
             "data-xl-unit": SessionState.user_unit,
         }
     if state is not None:
-        # TODO: acts typed by hand («ngoài danh mục», components/typed_act.py)
-        # are not kept: their ids are not catalogue ids, so rows_by_id drops
-        # them on restore. Keeping them needs the draft to hold their whole
-        # text and the service to check it again; the small form's hint
-        # (typed_act.DRAFT_HINT) tells the officer to add them again.
         attrs |= {
             "data-xl-kind": state.kind,
             "data-xl-acts": state.selected.map(lambda row: row["id"]).join(","),
+            # The chosen rows as JSON: the script keeps the typed ones' boxes
+            # (typed_acts.row), the only way to give them back after a reload.
+            "data-xl-typed": state.selected.to_string(),
         }
     return attrs
 
@@ -86,9 +86,10 @@ def draft_notice() -> rx.Component:
 def draft_acts(callback):
     """Returned by a drafted form's on_load handler once it has reset the
     form's state: the script answers, when the form is shown, with the
-    catalogue ids of the tab's draft ([] without one), and `callback` (a
-    handler taking that list) re-adds them. Asked by the server so that the
-    answer comes after the reset, never before it."""
+    catalogue ids of the tab's draft, then its typed acts as objects ([]
+    without one), and `callback` (a handler taking that list) re-adds them.
+    Asked by the server so that the answer comes after the reset, never
+    before it."""
     return rx.call_script(
         "window.xlvphcForms ? window.xlvphcForms.draftActs() : []",
         callback=callback,

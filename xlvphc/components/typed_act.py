@@ -1,6 +1,8 @@
 """«Hành vi không có trong danh mục»: the small form of the catalogue picker
 in which the officer types an act the catalogue lacks (services.typed_acts
-checks it), shared by the new-case and edit forms.
+checks it), shared by the new-case, on-the-spot (MQĐ01) and edit forms;
+and the «ngoài danh mục» mark of such an act on those forms and the case
+page.
 
 Its boxes sit inside the case form, where the officer looks for the act,
 but belong to a form of their own (`FORM_ID`, the HTML `form` attribute):
@@ -13,14 +15,6 @@ import reflex as rx
 from xlvphc.components.fields import error_for, label_for
 
 FORM_ID = "hanh-vi-ngoai-danh-muc"
-# TODO: the tab's draft (components/form_guard.py) keeps catalogue ids only:
-# typed acts live in the server's state and would need the draft to hold
-# their whole text, checked again on restore; not done for lack of time, so
-# the hint below tells the officer to add them again after a reload.
-DRAFT_HINT = (
-    "Hành vi nhập tay không được giữ trong bản nháp khi tải lại trang: nếu tải "
-    "lại, hãy thêm lại."
-)
 
 
 def _box(
@@ -92,7 +86,7 @@ def typed_act_boxes(state) -> rx.Component:
                 rx.text(
                     "Nhập đúng như nghị định ghi. Để trống cả hai ô mức phạt nếu "
                     "hành vi chỉ bị phạt cảnh cáo. Hành vi nhập tay được đánh dấu "
-                    "\u00abngoài danh mục\u00bb. " + DRAFT_HINT,
+                    "\u00abngoài danh mục\u00bb.",
                     size="1",
                     color_scheme="gray",
                 ),
@@ -197,5 +191,45 @@ def typed_mark(row) -> rx.Component:
             color_scheme="amber",
             variant="soft",
             class_name="ngoai-danh-muc",
+        ),
+    )
+
+
+def unchecked_note(row) -> rx.Component:
+    """Under a chosen typed act: its frame could not be held against the
+    field's Art. 24 maximum, unknown to the system (typed_acts.
+    unchecked_frame_note); a catalogue row has no note."""
+    return rx.cond(
+        row["note"],
+        rx.text(
+            row["note"], size="1", color_scheme="amber", class_name="ghi-chu-khung"
+        ),
+    )
+
+
+def case_act_mark(act) -> rx.Component:
+    """On the case page, an act without catalogue row: the «ngoài danh mục»
+    badge beside its citation (what it means: case_act_hint)."""
+    return rx.cond(
+        act["outside"] != "",
+        rx.badge(
+            act["outside"],
+            color_scheme="amber",
+            variant="soft",
+            class_name="ngoai-danh-muc",
+        ),
+    )
+
+
+def case_act_hint(act) -> rx.Component:
+    """What the mark means, in a line under the act rather than a tooltip,
+    which a phone never shows (typed_acts.TYPED_HINT, IMPORTED_HINT)."""
+    return rx.cond(
+        act["outside"] != "",
+        rx.text(
+            act["outside_hint"],
+            size="1",
+            color_scheme="gray",
+            class_name="goi-y-ngoai-danh-muc",
         ),
     )

@@ -8,6 +8,7 @@ from xlvphc.components.case_fields import decision_fields
 from xlvphc.components.duplicate_notice import duplicate_notice
 from xlvphc.components.fields import form_message, label_for, section
 from xlvphc.components.shell import page_for
+from xlvphc.components.typed_act import typed_act_form, typed_mark
 from xlvphc.pages.case_form import _violation, _violator
 from xlvphc.services.access import Action
 from xlvphc.state.case_form import CaseFormState
@@ -30,11 +31,13 @@ def _when_it_applies() -> rx.Component:
 
 
 def _fine_row(act) -> rx.Component:
-    """Fines are keyed by catalogue id, as decide_without_record reads them."""
+    """Fines are keyed by the row's id, as decide_without_record reads them:
+    a catalogue id, or a typed act's row id (services.typed_acts.box_id)."""
     name = "fine_" + act["id"].to(str)
     return rx.flex(
         rx.box(
-            rx.text(act["citation"], weight="bold", size="2"),
+            rx.flex(rx.text(act["citation"], weight="bold", size="2"),
+                    typed_mark(act), spacing="2", align="center", wrap="wrap"),
             rx.text(act["act"], size="2"),
             rx.text("Khung phạt: ", act["frame"], size="1", color_scheme="gray"),
             flex="1 1 300px",
@@ -92,11 +95,11 @@ def on_the_spot_page() -> rx.Component:
         form_message(),
         rx.cond(
             CaseFormState.ready,
-            rx.form(
+            rx.fragment(rx.form(
                 rx.flex(
                     form_guard.draft_notice(),
                     _violator(),
-                    _violation(),
+                    _violation(typed=True),
                     _fines(),
                     section(
                         "4. Quyết định",
@@ -127,7 +130,7 @@ def on_the_spot_page() -> rx.Component:
                 reset_on_submit=False,
                 key=CaseFormState.form_key.to_string(),
                 custom_attrs=form_guard.guard_attrs("xu-phat-tai-cho", CaseFormState),
-            ),
+            ), typed_act_form(CaseFormState)),
             rx.spinner(),
         ),
         intro="Ghi nhận quyết định xử phạt vi phạm hành chính không lập biên bản "

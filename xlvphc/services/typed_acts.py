@@ -10,7 +10,12 @@ list sent with the case form is checked again whole (`read_list`, errors at
 `typed_acts`), since the browser may forge it. A typed act is stored as a
 CaseAct with catalogue_id None and its own frame; the decision, the
 authority ceiling, the printed citation and the dashboard read the CaseAct
-snapshot, so they treat it as a catalogue act."""
+snapshot, so they treat it as a catalogue act.
+
+The same acts are offered by the on-the-spot form (MQĐ01), whose fine
+boxes are named after `box_id`, and kept in a tab's draft
+(services.typed_act_drafts checks them again when the draft gives them
+back)."""
 
 import re
 import zlib
@@ -42,8 +47,19 @@ KEYS = (
 )
 # Where a problem of the list sent with the case form is shown.
 LIST_KEY = "typed_acts"
-# The mark the chosen list shows beside a typed act.
+# The mark the chosen list and the case page show beside a typed act.
 MARK = "ngoài danh mục"
+# What the case page says of an act without catalogue row: typed by the
+# officer, or, in a case imported from an old register, written there (an
+# edit of an imported case may add typed acts: both are then possible).
+TYPED_HINT = (
+    "Hành vi do cán bộ nhập tay, không lấy từ danh mục hành vi vi phạm của hệ "
+    "thống: điều, khoản, điểm, nội dung và khung phạt ghi như cán bộ đã nhập."
+)
+IMPORTED_HINT = (
+    "Hành vi không lấy từ danh mục hành vi vi phạm của hệ thống: ghi theo sổ "
+    "theo dõi nhập từ Excel, hoặc do cán bộ nhập tay khi sửa hồ sơ."
+)
 # Points as the decrees letter them (no f, j, w, z); "đ" after "d".
 POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
 # "282/2025/NĐ-CP": a Government decree, as the catalogue writes its decrees.
@@ -96,7 +112,33 @@ class TypedAct:
             "point": self.point,
             "frame_min": "" if self.fine_min is None else str(self.fine_min),
             "frame_max": "" if self.fine_max is None else str(self.fine_max),
+            "note": unchecked_frame_note(self.field, self.fine_max),
         }
+
+
+def unchecked_frame_note(
+    field: str, high: int | None, on: date | None = None
+) -> str:
+    """Said under a typed act whose frame could not be held against the
+    field's maximum (Law Art. 24 k1, as amended by Luật 88/2025): the
+    material gives no amount for the field (domain.authority.field_maximum,
+    e.g. road traffic, public order), so none is invented; the officer is
+    told the frame was not checked. "" when it was, or there is no fine."""
+    if high is None or field_maximum(field, on or local_now().date()):
+        return ""
+    return (
+        f"Hệ thống chưa có mức phạt tối đa của lĩnh vực «{field}» theo Điều 24 "
+        "Luật Xử lý vi phạm hành chính nên chưa đối chiếu được khung phạt với "
+        "mức đó: kiểm tra lại khung phạt theo nghị định."
+    )
+
+
+def box_id(entry) -> str:
+    """What names an act's fine box on the on-the-spot form (`fine_<box_id>`):
+    a catalogue act's id, or the row id of a typed act, computed again from
+    the act as checked (the browser may rename the boxes: a box that names
+    no act is read by no one, and its act takes the frame's default)."""
+    return str(entry.id) if entry.id is not None else entry.row()["id"]
 
 
 def _frame(low: int | None, high: int | None) -> str:
@@ -216,7 +258,8 @@ def read_one(
     elif high is not None and "typed_frame_max" not in errors:
         # Law Art. 24 k1 (Luật 88/2025): the highest fine of the field, where
         # the material gives it (domain.authority.field_maximum); for the
-        # other fields the decree's frame cannot be checked here.
+        # other fields the decree's frame cannot be checked here, and the
+        # chosen list says so (unchecked_frame_note) rather than invent one.
         # TODO: check the fields field_maximum does not know once their
         # Art. 24 maxima are in the material (see domain/authority.py).
         ceiling = field_maximum(field, today)
@@ -311,12 +354,7 @@ def read_list(
         if stored is not None and all(t.key() != stored.key() for t in acts):
             acts.append(stored)
             continue
-        data = {key: row.get(name) for key, name in _ROW_KEYS.items()}
-        data = {
-            k: v if isinstance(v, str | int) and not isinstance(v, bool) else ""
-            for k, v in data.items()
-        }
-        typed, problems = read_one(session, data, today, known)
+        typed, problems = read_one(session, boxes_of(row), today, known)
         if problems:
             errors[LIST_KEY] = f"Hành vi ngoài danh mục thứ {number}: " + next(
                 iter(problems.values())
@@ -332,6 +370,16 @@ def read_list(
             return []
         acts.append(typed)
     return acts
+
+
+def boxes_of(row: dict) -> dict:
+    """A row sent by the browser as the small form's boxes: only its keys,
+    and only text or whole numbers (anything else reads as an empty box)."""
+    data = {key: row.get(name) for key, name in _ROW_KEYS.items()}
+    return {
+        k: v if isinstance(v, str | int) and not isinstance(v, bool) else ""
+        for k, v in data.items()
+    }
 
 
 def _sent_back(row: dict, act: TypedAct) -> bool:

@@ -103,14 +103,21 @@ class CaseFormState(ViolatorKindMixin, CataloguePickerMixin, SessionState):
     @rx.event
     async def restore_acts(self, act_ids: list):
         """The acts chosen in the tab's draft, handed back by the script once
-        `open` is done (components/form_guard.py). Any browser can send any
-        ids: the service keeps only catalogue rows, added as a pick is."""
+        `open` is done (components/form_guard.py): catalogue ids, and the
+        typed acts («ngoài danh mục») as objects of their boxes. Any browser
+        can send anything: the services keep only catalogue rows and typed
+        acts they check again, added as a pick is."""
         if not self.ready or not isinstance(act_ids, list) or not act_ids:
             return
-        ok, rows = await self._call_in_thread(catalogue.rows_by_id, act_ids)
-        if ok:
-            for row in rows:
-                self._add_row(row)
+        ids = [a for a in act_ids if not isinstance(a, dict)]
+        typed = [a for a in act_ids if isinstance(a, dict)]
+        if ids:
+            ok, rows = await self._call_in_thread(catalogue.rows_by_id, ids)
+            if ok:
+                for row in rows:
+                    self._add_row(row)
+        if typed:
+            await self._restore_typed(typed)
 
     @rx.event
     async def submit(self, form: dict):

@@ -4,7 +4,7 @@ add the acts found, remove them. One mixin, so that the new-case form
 
 import reflex as rx
 
-from xlvphc.services import catalogue, typed_acts
+from xlvphc.services import catalogue, typed_act_drafts, typed_acts
 from xlvphc.services.case_input import MAX_ACTS
 
 
@@ -73,6 +73,20 @@ class CataloguePickerMixin(rx.State, mixin=True):
             return
         self.selected = self.selected + [row]
         self.typed_box += 1
+
+    async def _restore_typed(self, rows: list) -> None:
+        """The typed acts of the tab's draft (components/form_guard.py): the
+        service checks each again and gives back only the good ones, added
+        as «Thêm hành vi» adds them (each citation once, at most MAX_ACTS);
+        why the others were not restored is said under the picker."""
+        ok, found = await self._call_in_thread(typed_act_drafts.from_draft, rows)
+        if not ok:
+            return
+        for row in found["rows"]:
+            if all(s.get("citation") != row["citation"] for s in self.selected):
+                self._add_row(row)
+        if found["message"]:
+            self.errors = {**self.errors, typed_acts.LIST_KEY: found["message"]}
 
     @rx.event
     async def search_catalogue(self, query: str):

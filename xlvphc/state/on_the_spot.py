@@ -20,10 +20,12 @@ class OnTheSpotState(CaseFormState):
     @rx.event
     async def decide(self, form: dict):
         """Save the case and its MQĐ01 decision in one step. The acts are the
-        rows the server listed (`selected`), never ids from the browser; the
-        request key makes a double click save once."""
+        rows the server listed (`selected`), never ids from the browser: the
+        catalogue ids, and the typed acts, which the service checks again;
+        the request key makes a double click save once."""
         form = self._violator_form(form)
-        form["act_ids"] = ",".join(s["id"] for s in self.selected)
+        form["act_ids"] = self._act_ids()
+        form["typed_acts"] = self._typed_acts()
         ok, result = await self._call_in_thread(
             procedure.decide_without_record, form, self._request_key
         )

@@ -2,7 +2,8 @@
 88/2025 Art. 1 k8): a warning, or a fine up to 500.000 đồng for an individual
 / 1.000.000 đồng for an organisation (250.000 / 500.000 before 01/7/2025),
 decided and handed over on the spot. The case is created already decided,
-without a violation record."""
+without a violation record. Its acts are catalogue acts or acts typed by the
+officer (services.typed_acts), checked as the new-case form checks them."""
 
 import logging
 from datetime import date
@@ -31,6 +32,7 @@ from xlvphc.services.cases import (
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import ValidationFailed
 from xlvphc.services.procedure.deadlines import refresh_deadlines
+from xlvphc.services.typed_acts import box_id
 
 log = logging.getLogger(__name__)
 
@@ -67,9 +69,10 @@ def _decision_boxes(parsed: CaseInput, form: dict, today: date) -> dict:
     while the violation itself is refused, so no case exists yet: each act
     stands in with its catalogue id (the fine boxes are `fine_<catalogue
     id>`) and frame. The checks that need the saved case (limitation,
-    authority) wait for the violation to be right."""
+    authority) wait for the violation to be right. A typed act stands in
+    with its row id, as its box is named (typed_acts.box_id)."""
     acts = [
-        SimpleNamespace(id=e.id, frame_min=e.fine_min, frame_max=e.fine_max)
+        SimpleNamespace(id=box_id(e), frame_min=e.fine_min, frame_max=e.fine_max)
         for e in parsed.acts
     ]
     is_org = parsed.violator.get("kind") == ViolatorKind.ORGANISATION
@@ -101,8 +104,10 @@ def decide_without_record(
 ) -> int:
     """Create a case decided on the spot (MQĐ01) and return its id.
 
-    Fines are sent as `fine_<catalogue id>`; the unit comes from the actor.
-    A repeated request key returns the first case."""
+    Fines are sent as `fine_<catalogue id>`, or `fine_<row id>` for an act
+    typed by the officer (`typed_acts`, the list the picker sends, checked
+    again here); the unit comes from the actor. A repeated request key
+    returns the first case."""
     require(actor, Action.CASE_WRITE, actor.unit_id)
     form = dict(data) if isinstance(data, dict) else {}
     key = (
@@ -130,7 +135,7 @@ def decide_without_record(
             "maker_name": form.get("signer_name"),
             "maker_title": form.get("signer_title") or "—",
         }
-        parsed, errors = read_case(session, filled, today)
+        parsed, errors = read_case(session, filled, today, typed=True)
         errors = {k: v for k, v in errors.items() if k not in _RECORD_KEYS}
         # The same person fined twice the same day: refused until confirmed,
         # as a new case with a record is (services.cases).
@@ -177,7 +182,9 @@ def decide_without_record(
         session.flush()
 
         # The decision: frame, circumstances, authority, limitation, ceiling.
-        by_act = {f"fine_{a.id}": f"fine_{a.catalogue_id}" for a in acts}
+        by_act = {
+            f"fine_{a.id}": f"fine_{box_id(e)}" for a, e in zip(acts, parsed.acts)
+        }
         decision_data = {**form, **{k: form.get(v) for k, v in by_act.items()}}
         is_org = case.violator_kind == ViolatorKind.ORGANISATION
         day = case.violation_date
@@ -224,7 +231,10 @@ def decide_without_record(
                 "status": case.status,
                 "decision_number": number,
                 "fine_total": total,
-                "acts": [a.catalogue_id for a in acts],
+                "acts": [a.catalogue_id for a in acts if a.catalogue_id],
+                **({"typed_acts": [e.citation() for e in parsed.acts
+                                   if e.id is None]}
+                   if any(e.id is None for e in parsed.acts) else {}),
                 **({"duplicate_of": twin} if twin else {}),
             },
         )
