@@ -83,6 +83,25 @@ def test_record_made_away_from_the_scene_asks_for_the_reason():
     assert "Lý do lập biên bản tại trụ sở cơ quan" in text
 
 
+def test_the_reason_is_printed_on_its_line():
+    reason = "Nơi vi phạm không đủ ánh sáng, cần đối chiếu giấy tờ tại trụ sở"
+    text = " ".join(all_text(render_record(full_record(office_reason=reason))).split())
+
+    assert (
+        "Lý do lập biên bản tại trụ sở cơ quan của người có thẩm quyền lập "
+        f"biên bản/địa điểm khác: {reason}"
+    ) in text
+    assert text.index(reason) < text.index("Căn cứ:")
+
+
+def test_a_reason_given_is_printed_even_at_the_scene():
+    record = full_record(office_reason="Lập tại nhà văn hóa thôn")
+    record = replace(record, place=record.violation_place)
+    text = " ".join(all_text(render_record(record)).split())
+
+    assert "địa điểm khác: Lập tại nhà văn hóa thôn" in text
+
+
 def test_several_acts_are_numbered_with_their_legal_basis():
     acts = [replace(full_record().acts[0], point=p, act=f"Hành vi {p}") for p in "abc"]
     text = all_text(render_record(full_record(acts=acts)))

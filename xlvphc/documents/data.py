@@ -43,6 +43,10 @@ class ActData:
     point: str
     act: str
     fine: int | None = None  # None: warning only / not yet decided
+    # Imported from a register that gave the decision's total only: a fine
+    # was imposed but this act's share is not known (printed dotted, never
+    # as a warning).
+    fine_untold: bool = False
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,8 @@ class RecordData:
     description: str
     acts: list[ActData] = field(default_factory=list)
     violator_statement: str = ""
+    # Why it was made at the office or elsewhere, not where it happened.
+    office_reason: str = ""
     explanation_allowed: bool = False
     draft: bool = False
     # Imported from a register that gave days only: the times at 00:00 are

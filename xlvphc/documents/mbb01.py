@@ -83,12 +83,17 @@ def _build(data: RecordData, sheets: int) -> _RecordDocument:
         text(data.place) or None,
         ".",
     )
-    if fold(data.place) != fold(data.violation_place):
+    # Note (3): a record made at the office or another place, rather than
+    # where the violation happened, states why, right under the place.
+    reason = paragraphs(data.office_reason)
+    if reason or fold(data.place) != fold(data.violation_place):
         doc.paragraph(
             "Lý do lập biên bản tại trụ sở cơ quan của người có thẩm "
             "quyền lập biên bản/địa điểm khác: ",
-            None,
+            reason[0] if reason else None,
         )
+        for extra in reason[1:]:
+            doc.paragraph(extra)
     doc.paragraph("Căn cứ: ", None)
 
     # Who is present (note 5); the data has no interpreter, so none is listed.

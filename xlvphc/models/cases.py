@@ -250,6 +250,9 @@ class ViolationRecord(SQLModel, table=True):
     number: str = Field(max_length=40)
     made_at: datetime
     place: str = Field(max_length=500)
+    # Why it was made at the office or another place rather than where the
+    # violation happened (MBB01 note (3): the form must state the reason).
+    office_reason: str = Field(default="", max_length=500)
     maker_name: str = Field(max_length=120)
     maker_title: str = Field(default="", max_length=120)
     witness: str = Field(default="", max_length=300)

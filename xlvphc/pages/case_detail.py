@@ -13,6 +13,7 @@ from xlvphc.components.guard import case_in_bin_panel, case_refused_panel
 from xlvphc.components.print_menu import print_menu
 from xlvphc.components.procedure_panel import procedure_alerts, procedure_panel
 from xlvphc.components.shell import page_for
+from xlvphc.components.typed_act import case_act_hint, case_act_mark
 from xlvphc.pages.case_edit import delete_button, edit_button
 from xlvphc.services.access import Action
 from xlvphc.state.cases import CaseDetailState
@@ -57,14 +58,25 @@ def _info(label: str, value) -> rx.Component:
     )
 
 
+def _known(label: str, value) -> rx.Component:
+    """A line shown only when its value is known: an imported case lacks
+    what its register did not say (the place, the record's maker, the
+    signer's title, the place of payment), and an empty line reads as a
+    fault ("Nộp phạt: Trong 10 ngày, tại")."""
+    return rx.cond(value != "", _info(label, value))
+
+
 def _acts() -> rx.Component:
     return rx.card(
         rx.heading("Hành vi vi phạm", size="4"),
         rx.foreach(
             CaseDetailState.acts,
             lambda a: rx.box(
-                rx.text(a["citation"], weight="bold"),
+                # An act the catalogue lacks: marked «ngoài danh mục», and why.
+                rx.flex(rx.text(a["citation"], weight="bold"), case_act_mark(a),
+                        spacing="2", align="center", wrap="wrap"),
                 rx.text(a["act"]),
+                case_act_hint(a),
                 # An imported act the catalogue does not hold has no frame.
                 rx.cond(
                     a["frame"] != "",
@@ -171,10 +183,14 @@ def _record() -> rx.Component:
                 "Biên bản vi phạm hành chính",
                 _info("Số", c["record_number"]),
                 _info("Lập lúc", c["record_made_at"]),
-                _info("Nơi lập", c["record_place"]),
-                _info("Người lập", c["maker"]),
-                _info("Người chứng kiến", c["witness"]),
-                _info("Ý kiến người vi phạm", c["violator_statement"]),
+                _known("Nơi lập", c["record_place"]),
+                rx.cond(
+                    c["office_reason"] != "",
+                    _info("Lý do lập tại nơi khác", c["office_reason"]),
+                ),
+                _known("Người lập", c["maker"]),
+                _known("Người chứng kiến", c["witness"]),
+                _known("Ý kiến người vi phạm", c["violator_statement"]),
             ),
         ),
     )
@@ -204,7 +220,7 @@ def _detail() -> rx.Component:
             _info("Đơn vị", c["unit_name"]),
             _info("Lĩnh vực", c["field"]),
             _info("Thời gian vi phạm", c["violation_at"]),
-            _info("Địa điểm vi phạm", c["violation_place"]),
+            _known("Địa điểm vi phạm", c["violation_place"]),
             _info("Mô tả", c["description"]),
         ),
         _pairs("Đối tượng vi phạm", CaseDetailState.violator),
@@ -216,11 +232,11 @@ def _detail() -> rx.Component:
                 "Quyết định xử phạt",
                 _info("Số", c["decision_number"]),
                 _info("Ngày", c["decided_on"]),
-                _info("Người ký", c["signer"]),
+                _known("Người ký", c["signer"]),
                 _info("Tổng tiền phạt", c["fine_total"]),
-                _info("Hình thức bổ sung", c["additional_sanctions"]),
-                _info("Biện pháp khắc phục", c["remedial_measures"]),
-                _info("Nộp phạt", c["payment"]),
+                _known("Hình thức bổ sung", c["additional_sanctions"]),
+                _known("Biện pháp khắc phục", c["remedial_measures"]),
+                _known("Nộp phạt", c["payment"]),
             ),
         ),
         *[make() for make in EXTRA_SECTIONS],

@@ -17,6 +17,7 @@ from xlvphc.components.typed_act import typed_act_boxes, typed_act_form, typed_m
 from xlvphc.components.violation_state import continuing_fields
 from xlvphc.components.violator_fields import violator_fields
 from xlvphc.services.access import Action
+from xlvphc.services.case_input import OFFICE_REASON_HINT
 from xlvphc.state.case_edit import CaseDeleteState, CaseEditState
 from xlvphc.state.cases import CaseDetailState
 
@@ -97,6 +98,9 @@ def _form() -> rx.Component:
                 _f("Ngày lập", "record_date", required=True),
                 _f("Giờ lập", "record_time", required=True),
                 _f("Nơi lập biên bản", "record_place", required=True, full=True),
+                _f("Lý do lập biên bản tại trụ sở cơ quan hoặc địa điểm khác",
+                   "office_reason", hint=OFFICE_REASON_HINT, multiline=True,
+                   full=True),
                 _f("Người lập biên bản", "maker_name", required=True),
                 _f("Chức vụ", "maker_title", required=True),
                 _f("Người chứng kiến / đại diện chính quyền", "witness",

@@ -15,10 +15,16 @@ from xlvphc.components.fields import (
     section,
 )
 from xlvphc.components.shell import page_for
-from xlvphc.components.typed_act import typed_act_boxes, typed_act_form, typed_mark
+from xlvphc.components.typed_act import (
+    typed_act_boxes,
+    typed_act_form,
+    typed_mark,
+    unchecked_note,
+)
 from xlvphc.components.violation_state import continuing_fields
 from xlvphc.components.violator_fields import violator_fields
 from xlvphc.services.access import Action
+from xlvphc.services.case_input import OFFICE_REASON_HINT
 from xlvphc.state.case_form import CaseFormState, DecisionFormState
 
 
@@ -32,8 +38,8 @@ def _violator() -> rx.Component:
 
 def _violation(typed: bool = False) -> rx.Component:
     """The violation and its acts. `typed`: offer «Hành vi không có trong
-    danh mục» (components/typed_act.py); the on-the-spot form (MQĐ01) does
-    not, as its fine boxes are keyed by catalogue id."""
+    danh mục» (components/typed_act.py); the form must then also draw
+    `typed_act_form` outside its own form."""
     return section(
         "2. Hành vi vi phạm",
         field("Ngày vi phạm", "violation_date", required=True,
@@ -81,6 +87,7 @@ def _act_text(row) -> rx.Component:
                 typed_mark(row), spacing="2", align="center", wrap="wrap"),
         rx.text(row["act"], size="2"),
         rx.text(row["frame"], size="1", color_scheme="gray"),
+        unchecked_note(row),
         flex="1",
     )
 
@@ -113,6 +120,9 @@ def _record() -> rx.Component:
         field("Giờ lập", "record_time", required=True,
               default=CaseFormState.now_time, placeholder="14:30"),
         field("Nơi lập biên bản", "record_place", required=True, full=True),
+        field("Lý do lập biên bản tại trụ sở cơ quan hoặc địa điểm khác",
+              "office_reason", hint=OFFICE_REASON_HINT, multiline=True,
+              full=True),
         field("Người lập biên bản", "maker_name", required=True,
               default=CaseFormState.maker_name),
         field("Chức vụ", "maker_title", required=True,

@@ -85,6 +85,7 @@ LABELS = {
     "violation_at": "Thời gian vi phạm", "violation_place": "Địa điểm vi phạm",
     "description": "Mô tả hành vi", "acts": "Hành vi vi phạm", "field": "Lĩnh vực",
     "made_at": "Thời gian lập biên bản", "place": "Nơi lập biên bản",
+    "office_reason": "Lý do lập biên bản tại nơi khác",
     "maker_name": "Người lập biên bản", "maker_title": "Chức vụ người lập",
     "witness": "Người chứng kiến", "violator_statement": "Ý kiến người vi phạm",
     "status": "Trạng thái", "fine_total": "Tổng tiền phạt",
@@ -99,8 +100,8 @@ LABELS = {
     "close_reason": "Lý do kết thúc",
 }
 VIOLATOR_KEYS = [k for k in LABELS if k in Violator.model_fields and k != "kind"]
-RECORD_KEYS = ["made_at", "place", "maker_name", "maker_title", "witness",
-               "violator_statement"]
+RECORD_KEYS = ["made_at", "place", "office_reason", "maker_name", "maker_title",
+               "witness", "violator_statement"]
 
 
 def editable(case: Case) -> str:
@@ -147,6 +148,7 @@ def edit_form(actor: Actor, case_id: object) -> dict:
             record_date=fmt_date(made.date()) if made else "",
             record_time=made.strftime("%H:%M") if made else "",
             record_place=record.place if record else "",
+            office_reason=record.office_reason if record else "",
             maker_name=record.maker_name if record else "",
             maker_title=record.maker_title if record else "",
             witness=record.witness if record else "",

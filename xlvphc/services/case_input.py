@@ -26,6 +26,13 @@ from xlvphc.services.inputs import FormReader
 
 GENDERS = {"Nam", "Nữ"}
 MAX_ACTS = 20
+# MBB01 note (3): a record not made where the violation happened (at the
+# office of the person making it, or elsewhere) must state why.
+OFFICE_REASON_HINT = (
+    "Chỉ ghi khi biên bản không lập tại nơi xảy ra vi phạm mà lập tại trụ sở "
+    "cơ quan của người có thẩm quyền hoặc địa điểm khác: ghi rõ lý do (in vào "
+    "mẫu MBB01)."
+)
 ID_NUMBER = re.compile(r"^(\d{9}|\d{12}|[A-Z]\d{7,8})$")
 TAX_CODE = re.compile(r"^\d{10}(-\d{3})?$")
 
@@ -136,9 +143,9 @@ def read_case(session: Session, data: object, today: date,
               ) -> tuple[CaseInput, dict]:
     """The case form. With `typed`, the acts typed by the officer
     («Hành vi không có trong danh mục», services.typed_acts) come after the
-    catalogue acts; the on-the-spot form (MQĐ01) does not offer them, as its
-    fine boxes are keyed by catalogue id. `kept`: the typed acts the case
-    already holds (an edit; typed_acts.read_list)."""
+    catalogue acts (the new-case, edit and on-the-spot forms all offer
+    them). `kept`: the typed acts the case already holds (an edit;
+    typed_acts.read_list)."""
     form = FormReader(data)
     violator = read_violator(form, today)
     violation_at = form.local_datetime("violation_date", "violation_time",
@@ -179,6 +186,9 @@ def read_case(session: Session, data: object, today: date,
     record = {
         "made_at": made_at,
         "place": form.text("record_place", "nơi lập biên bản", 500, required=True),
+        # MBB01 note (3): the reason a record was not made where it happened.
+        "office_reason": form.text("office_reason", "lý do lập biên bản tại nơi "
+                                   "khác", 500, multiline=True),
         "maker_name": form.text("maker_name", "họ tên người lập biên bản", 120,
                                 required=True),
         "maker_title": form.text("maker_title", "chức vụ người lập biên bản", 120,

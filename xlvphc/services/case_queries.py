@@ -29,6 +29,7 @@ from xlvphc.services import (
     enforcement,
     list_filters,
     search_index,
+    typed_acts,
 )
 from xlvphc.services.access import Action, Actor, require, visible_units
 from xlvphc.services.case_input import frame_for
@@ -499,9 +500,17 @@ def get_case(actor: Actor, case_id: object) -> dict:
                 "low": low or 0,
                 "high": high or 0,
                 "advice": "",
-                "fine": "—" if act.fine is None
+                "fine": (shown.FINE_IN_TOTAL if case.imported else "—")
+                if act.fine is None
                 else "Cảnh cáo" if act.fine == 0 else format_vnd(act.fine),
+                # An act without catalogue row, marked «ngoài danh mục» with
+                # why (not "typed": the decision form's flag of a typed fine).
+                "outside": "" if act.catalogue_id else typed_acts.MARK,
+                "outside_hint": "" if act.catalogue_id
+                else typed_acts.IMPORTED_HINT if case.imported
+                else typed_acts.TYPED_HINT,
             })
+        none = "" if case.imported else "—"
         return {
             "id": case.id,
             "version": case.version,
@@ -529,22 +538,29 @@ def get_case(actor: Actor, case_id: object) -> dict:
             "record_date": to_local(record.made_at).date().isoformat()
             if record else "",
             "record_place": record.place if record else "",
-            "maker": f"{record.maker_name} – {record.maker_title}" if record else "",
+            "office_reason": record.office_reason if record else "",
+            # What is known only: a register gives no maker (the page then
+            # leaves the line out, never " – ").
+            "maker": shown.known(record.maker_name, record.maker_title)
+            if record else "",
             "witness": record.witness if record else "",
             "violator_statement": record.violator_statement if record else "",
             "decision_number": decision.number if decision else "",
             "decided_on": fmt_date(decision.decided_on) if decision else "",
             # The title the printed decision carries (with the unit's place).
-            "signer": f"{decision.signer_name} – "
-            f"{shown_signer_title(decision, unit_name or '', unit_kind or '')}"
-            if decision else "",
+            "signer": shown.known(
+                decision.signer_name,
+                shown_signer_title(decision, unit_name or "", unit_kind or ""),
+            ) if decision else "",
             "fine_total": format_vnd(decision.fine_total) if decision else "",
             # "—" as the violator's empty fields: a blank reads as missing.
-            "additional_sanctions": (decision.additional_sanctions or "—")
+            # A register does not say (importer.shown): "", line left out.
+            "additional_sanctions": (decision.additional_sanctions or none)
             if decision else "",
-            "remedial_measures": (decision.remedial_measures or "—")
+            "remedial_measures": (decision.remedial_measures or none)
             if decision else "",
-            "payment": f"Trong {decision.payment_days} ngày, tại {decision.treasury}"
+            "payment": shown.payment_text(decision.payment_days,
+                                          decision.treasury, case.imported)
             if decision else "",
             "timeline": [
                 {

@@ -168,11 +168,14 @@ def _violator(v: Violator) -> ViolatorData:
     return ViolatorData(**{k: getattr(v, k) for k in ViolatorData.__dataclass_fields__})
 
 
-def _acts(acts: list[CaseAct]) -> list[ActData]:
+def _acts(acts: list[CaseAct], imported: bool = False) -> list[ActData]:
     return [
         # A fine of 0 đồng is a warning (a minor under 16, a warning-only
-        # act): the form must say "Cảnh cáo", never "Phạt tiền 0 đồng".
-        ActData(a.decree, a.article, a.clause, a.point, a.act, a.fine or None)
+        # act): the form must say "Cảnh cáo", never "Phạt tiền 0 đồng". An
+        # imported act without a fine of its own (a register row citing
+        # several acts for one total, importer/write.py) is no warning.
+        ActData(a.decree, a.article, a.clause, a.point, a.act, a.fine or None,
+                fine_untold=imported and a.fine is None)
         for a in acts
     ]
 
@@ -194,6 +197,7 @@ def _record_data(session, case, unit, violator, acts, record) -> RecordData:
         description=case.description,
         acts=_acts(acts),
         violator_statement=record.violator_statement,
+        office_reason=record.office_reason,
         days_only=case.imported,
         # Law Art. 61 k1: explanation when the frame's maximum reaches 15 million
         # for an individual / 30 million for an organisation; the stored frame is
@@ -251,14 +255,16 @@ def _decision_data(session, case, unit, violator, acts, record, decision):
         signer_name=decision.signer_name,
         signer_title=_signer_title(decision, agency),
         field=case.field,
-        decrees=sorted({a.decree for a in acts}),
+        # An act imported without a citation has no decree: "" is none, not
+        # one to cite ("Căn cứ ;").
+        decrees=sorted({a.decree for a in acts if a.decree}),
         # An imported case may have no record: its number was not in the
         # register (the form prints dotted blanks for it).
         record_number=record.number if record else "",
         record_date=to_local(record.made_at).date() if record else None,
         violator=_violator(violator),
         description=case.description,
-        acts=_acts(acts),
+        acts=_acts(acts, case.imported),
         fine_total=decision.fine_total,
         additional_sanctions=decision.additional_sanctions,
         remedial_measures=decision.remedial_measures,
@@ -453,7 +459,7 @@ def _generic_data(
         signer_title=signer_title if code.startswith("MQĐ") else maker[1],
         deputy_of=deputy_of if code.startswith("MQĐ") else "",
         violator=_violator(violator),
-        decrees=sorted({a.decree for a in acts}),
+        decrees=sorted({a.decree for a in acts if a.decree}),
         acts=_acts(acts),
         values={k: v for k, v in values.items() if v not in ("", None, 0)},
         draft=mode == "draft",
