@@ -19,6 +19,9 @@ def _imported(app_server, username: str) -> list[int]:
 
     with app_server.database():
         actor = auth.resolve(auth.login(username, PASSWORD).token)
+        # The server is shared: other tests may have cases in this unit.
+        with session_scope() as session:
+            before = max(session.exec(select(Case.id)).all(), default=0)
         report = importer.import_rows(actor, workbook(
             {CITE: "", "Nơi vi phạm": "", "Số tiền đã nộp": ""},
             {CITE: "điểm h khoản 2 Điều 7; điểm i khoản 2 Điều 7 Nghị định "
@@ -27,7 +30,8 @@ def _imported(app_server, username: str) -> list[int]:
         assert report["created"] == 2, report
         with session_scope() as session:
             return list(session.exec(select(Case.id).where(
-                Case.unit_id == actor.unit_id).order_by(Case.id)).all())
+                Case.unit_id == actor.unit_id, Case.id > before
+            ).order_by(Case.id)).all())
 
 
 def test_imported_case_page_leaves_unknown_lines_out(
