@@ -138,7 +138,10 @@ def test_a_plan_fully_overdue_is_coerced_as_before(people, lead):  # noqa: F811
     officer = people["canbo.a"]
     case_id = planned_case(officer, d(30), d(10))
     errors = refused(lead, case_id, "coerce", **DISTRAINT, on=d(0), amount="3.531.501")
-    assert errors == {"amount": "Không quá số tiền còn phải nộp (3.531.500 đồng)."}
+    assert errors == {
+        "amount": f"Không quá số tiền còn phải nộp tính đến ngày {d(0)} "
+        "(3.531.500 đồng: tiền phạt 3.500.000 đồng, tiền chậm nộp 31.500 đồng)."
+    }
     text = step(lead, case_id, "coerce", **DISTRAINT, on=d(0))
     assert "số tiền 3.531.500 đồng" in text and "chưa đến hạn" not in text
     assert coerced_amount(case_id) == 3_531_500

@@ -174,7 +174,10 @@ def test_coercion_recovers_the_fine_with_its_interest(people, lead):  # noqa: F8
     # More than fine and interest is refused with the total.
     other = overdue_case(officer)
     errors = refused(lead, other, "coerce", code="account", on=d(0), amount="2.700.000")
-    assert "2.638.750 đồng" in errors["amount"]
+    assert errors["amount"] == (
+        f"Không quá số tiền còn phải nộp tính đến ngày {d(0)} (2.638.750 đồng: "
+        "tiền phạt 2.500.000 đồng, tiền chậm nộp 138.750 đồng)."
+    )
 
     data = printing.form_data(lead, case_id, "MQĐ07")[0]
     assert data.values["amount"] == 2_500_000 + INTEREST
@@ -364,3 +367,24 @@ def test_officer_is_told_who_takes_the_coercion_decision(people, lead):  # noqa:
     # Not yet overdue: nothing to coerce, so nothing to explain.
     fresh = fined_case(officer)
     assert coerce not in {h["label"] for h in held_steps(officer, fresh)}
+
+
+def test_coercion_cap_on_a_refused_day_is_the_one_a_valid_day_reaches(
+    people,
+    lead,  # noqa: F811
+):
+    """User trial: a day inside the compliance period (refused) named the
+    bare fine as the cap, with no interest yet, and then more than it
+    passed at a valid day. The cap is counted to today, with its parts."""
+    officer = people["canbo.a"]
+    case_id = overdue_case(officer)
+    early = d(LATE + 5)  # after the decision, before the deadline
+    errors = refused(lead, case_id, "coerce", **SALARY, on=early, amount="3.000.000")
+    assert "hết thời hạn chấp hành" in errors["on"]
+    assert errors["amount"] == (
+        f"Không quá số tiền còn phải nộp tính đến ngày {d(0)} (2.638.750 đồng: "
+        "tiền phạt 2.500.000 đồng, tiền chậm nộp 138.750 đồng)."
+    )
+    # Between the fine and the real cap: only the day is wrong.
+    errors = refused(lead, case_id, "coerce", **SALARY, on=early, amount="2.600.000")
+    assert list(errors) == ["on"]

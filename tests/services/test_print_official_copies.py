@@ -523,3 +523,53 @@ def _held(case_id: int) -> list[int]:
                 )
             )
         )
+
+
+# ------------------------- MBB06 / MBB29: official only after their steps
+
+
+def test_decision_handed_over_offers_no_refusal_or_transfer_record(
+    people,  # noqa: F811
+):
+    """User trial: a closed case whose decision was handed over directly
+    offered an official MBB06 (the violator refused the decision) and MBB29
+    (the case handed on to execute it, Art. 71): neither happened."""
+    officer = people["canbo.a"]
+    case_id = decided(officer)
+    rows = menu(officer, case_id)
+    # Before the sending, the refusal's record can be prepared for signature.
+    assert (rows["MBB06"]["final"], rows["MBB06"]["draft"]) == (False, True)
+    assert (rows["MBB29"]["final"], rows["MBB29"]["draft"]) == (False, True)
+    step(officer, case_id, "send", on=d(0), code="direct")
+    pay_everything(officer, case_id)
+    step(officer, case_id, "close_executed", on=d(0))
+    rows = menu(officer, case_id)
+    for code in ("MBB06", "MBB29"):
+        assert rows[code]["filled"] is False, code
+        assert rows[code]["hint"].startswith("Chỉ in mẫu trắng"), code
+        assert "chỉ in được mẫu trắng" in refused(officer, case_id, code)
+        assert printing.form_data(officer, case_id, code, "blank")[0].blank
+    assert "không nhận quyết định" in refused(officer, case_id, "MBB06")
+    assert_menu_is_honest(officer, case_id)
+    assert official_prints(case_id) == []
+
+
+def test_a_refused_decision_and_a_transfer_to_execute_open_their_records(
+    people,  # noqa: F811
+):
+    """Art. 70: handed over and refused, the decision counts as delivered
+    and MBB06 records it; Art. 71: a decided case handed to another unit to
+    execute it has its MBB29 (for the receiving unit's officer)."""
+    officer, other = people["canbo.a"], people["canbo.b"]
+    case_id = decided(officer)
+    text = step(officer, case_id, "send", on=d(0), code="refused")
+    assert "không nhận" in text and "người vi phạm nhận ngày" in text
+    with session_scope() as session:
+        assert session.get(Case, case_id).received_on == TODAY
+    assert menu(officer, case_id)["MBB06"]["final"]
+    assert menu(officer, case_id)["MBB29"]["final"] is False
+    step(officer, case_id, "transfer_unit", unit=str(other.unit_id), on=d(0),
+         note="Thi hành tại địa phương khác (Điều 71)")
+    rows = menu(other, case_id)
+    assert rows["MBB29"]["final"] and rows["MBB06"]["final"]
+    assert_menu_is_honest(other, case_id)

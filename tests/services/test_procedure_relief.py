@@ -122,6 +122,9 @@ def test_instalments_under_the_floor_need_the_manual_check(people):
     )
     text = events(case_id)[-1]
     assert "xác nhận đã kiểm tra điều kiện Điều 79" in text
+    # The case page showed "(…năm 2020)))": no bracket closes twice over.
+    assert ")))" not in text and text.count("(") == text.count(")")
+    assert "theo văn bản hiện hành: mức phạt 3.500.000 đồng thấp hơn" in text
     assert "được UBND phường Tuy Hòa xác nhận" in text
     kept = details(case_id, "instalments")
     assert kept["certifier"] == "UBND phường Tuy Hòa"
@@ -469,3 +472,43 @@ def test_signer_suggested_from_a_signer_account_only(people):
     }
     with pytest.raises(PermissionDenied):
         accounts.signer_defaults(people["quantri"])
+
+
+def test_a_mistyped_date_hides_no_other_plan_fault(people):
+    """User trial: a 31/02 in the second due date hid four faults the first
+    submit already showed (first under 40 %, a due date before the decision,
+    the sum, over 06 months); all come in one submit, each at its field."""
+    officer = people["canbo.a"]
+    case_id = decided_case(officer, days_ago=1)
+    late = add_months(TODAY - timedelta(days=1), 6) + timedelta(days=1)
+    data = plan(
+        **APPLICATION,
+        conditions_checked="1",
+        amount_1="1.000.000",
+        due_1=d(5),  # before the decision (taken yesterday)
+        amount_2="1.000.000",
+        due_2="31/02/2027",
+        amount_3="1.000.000",
+        due_3=late.strftime("%d/%m/%Y"),
+    )
+    errors = refused(officer, case_id, "instalments", data)
+    assert set(errors) == {"amount_1", "due_1", "due_2", "amount_3", "due_3"}
+    assert "40%" in errors["amount_1"]
+    assert "không trước ngày quyết định" in errors["due_1"]
+    assert "không phải ngày hợp lệ" in errors["due_2"]
+    assert "(3.000.000 đồng) phải bằng số tiền phạt" in errors["amount_3"]
+    assert "06 tháng" in errors["due_3"]
+
+
+def test_a_mistyped_amount_keeps_the_first_instalment_check(people):
+    """The 40 % rule reads only the first amount: judged though the second is
+    mistyped; the sum waits for it, and no fault lands on the mistyped one
+    beyond its own."""
+    officer = people["canbo.a"]
+    case_id = decided_case(officer, days_ago=1)
+    data = plan(**APPLICATION, conditions_checked="1", amount_1="100.000")
+    errors = refused(officer, case_id, "instalments", {**data, "amount_2": "abc"})
+    assert set(errors) == {"amount_1", "amount_2"}
+    assert "40%" in errors["amount_1"]
+    assert "phải bằng" not in errors["amount_2"]
+    assert "số tiền hợp lệ" in errors["amount_2"]

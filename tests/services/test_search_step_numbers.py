@@ -144,3 +144,42 @@ def test_0019_gives_old_cases_their_step_numbers(empty_db):  # noqa: F811
     spec.loader.exec_module(migration)
     with empty_db.begin() as conn:
         assert migration.add_step_numbers(conn, page=1) == (0, 0)
+
+
+def test_a_postal_item_number_finds_its_case(people):
+    """User trial: the number of the registered letter that carried the
+    decision, typed in the sending's note, did not find the case. A sending
+    by post gives its item numbers as words; other notes give none."""
+    from tests.services.test_procedure import decided_case
+    from tests.services.test_procedure import step as take
+
+    officer = people["canbo.a"]
+    posted = decided_case(officer)
+    handed = decided_case(officer)
+    take(officer, posted, "send", on=d(0), code="post",
+         note="Bưu điện tỉnh Đắk Lắk, số bưu gửi RR 123 456 789 VN")
+    take(officer, handed, "send", on=d(0), code="direct",
+         note="Giao tại nhà, SĐT 0905123456")
+    assert found(officer, "RR123456789VN") == [posted]
+    assert found(officer, "rr123456789vn") == [posted]
+    assert found(officer, "0905123456") == []
+
+
+def test_an_old_sending_gets_its_postal_number_at_the_next_refresh(people):
+    """No migration: a sending stored before keeps no word until its case's
+    words are next rebuilt (an edit, a step with a paper)."""
+    from datetime import date
+
+    from tests.services.test_procedure import decided_case
+    from xlvphc.models import ProcedureStep
+    from xlvphc.services.cases import refresh_search_text
+
+    officer = people["canbo.a"]
+    case_id = decided_case(officer)
+    with session_scope() as session:
+        session.add(ProcedureStep(case_id=case_id, step="send", on=date.today(),
+                                  code="post", note="số bưu gửi 1234567890123"))
+    assert found(officer, "1234567890123") == []
+    with session_scope() as session:
+        refresh_search_text(session, session.get(Case, case_id))
+    assert found(officer, "1234567890123") == [case_id]

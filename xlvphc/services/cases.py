@@ -5,7 +5,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
-from sqlmodel import Session, select
+from sqlmodel import Session, and_, or_, select
 
 from xlvphc.domain.authority import (
     Verdict,
@@ -93,17 +93,45 @@ def search_text(case: Case, violator: Violator | None,
     return f" {fold(' '.join(p for p in parts if p))} "[:4000]
 
 
+# A postal item's number in the note of a sending by post ("Nơi nhận, số bưu
+# gửi…"): the UPU S10 form "RR123456789VN" however spaced, or any other code
+# of 06 or more letters and digits with a digit in it ("1234567890123").
+_S10 = re.compile(r"\b[A-Z]{2}(?: ?\d){9} ?[A-Z]{2}\b", re.IGNORECASE)
+_CODE = re.compile(
+    r"(?<![\w.-])(?=[A-Za-z0-9-]*\d)[A-Za-z0-9][A-Za-z0-9-]{4,}[A-Za-z0-9]"
+    r"(?![\w-]|\.\w)"
+)
+
+
+def step_papers(step: ProcedureStep) -> list[str]:
+    """What a step adds to its case's search words: the number of its paper
+    and, for a decision sent by post, the postal item's number (user trial:
+    the officer holding the post office's receipt could not find the case).
+    Only codes of a postal sending: other notes hold names and addresses."""
+    found = [step.document] if step.document else []
+    if step.step == "send" and step.code == "post" and step.note:
+        found += [re.sub(r"\s", "", m.group()) for m in _S10.finditer(step.note)]
+        found += _CODE.findall(_S10.sub(" ", step.note))
+    return found
+
+
 def step_documents(session: Session, case_id: int) -> list[str]:
-    """The numbers of the papers the case's steps carry, oldest first. Read
-    without flushing: a caller halfway through an edit flushes once, at the
-    end, with the new search text."""
+    """The numbers of the papers the case's steps carry, oldest first
+    (`step_papers`). Read without flushing: a caller halfway through an edit
+    flushes once, at the end, with the new search text."""
     with session.no_autoflush:
-        found = session.exec(
-            select(ProcedureStep.document)
-            .where(ProcedureStep.case_id == case_id, ProcedureStep.document != "")
+        steps = session.exec(
+            select(ProcedureStep)
+            .where(
+                ProcedureStep.case_id == case_id,
+                or_(
+                    ProcedureStep.document != "",
+                    and_(ProcedureStep.step == "send", ProcedureStep.code == "post"),
+                ),
+            )
             .order_by(ProcedureStep.id)
         ).all()
-    return list(dict.fromkeys(found))
+    return list(dict.fromkeys(p for step in steps for p in step_papers(step)))
 
 
 def refresh_search_text(session: Session, case: Case,

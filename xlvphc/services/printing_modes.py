@@ -27,9 +27,9 @@ import logging
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
-from xlvphc.models import Case
+from xlvphc.models import Case, Decision
 from xlvphc.models.cases import CaseStatus
 from xlvphc.services.printing_choices import PER_STEP
 from xlvphc.services.printing_details import MEASURES_OF, RECORD_OF
@@ -48,6 +48,8 @@ log = logging.getLogger(__name__)
 # of a seizure (MQĐ21) keeps its own rule: blank until the case has one.
 ISSUED_BY = {
     "MBB03": "explanation_done",  # the minutes of a hearing
+    "MBB06": "send",  # handed over and refused (Art. 70)
+    "MBB29": "transfer_unit",  # after the decision, to execute it (Art. 71)
     "MBB05": "verify",
     "MBB09": "verify_assets",
     "MQĐ03": "postpone",
@@ -68,6 +70,11 @@ COERCION_PAPERS = frozenset(
     code for code, step in ISSUED_BY.items()
     if step in ("coerce", "coercion_done", "verify_assets")
 )
+# Which of its step's kind issues the paper (`_issued`), in the refusal.
+_STEP_KIND = {
+    "MBB06": " mà người vi phạm không nhận quyết định",
+    "MBB29": " sau khi ra quyết định, để thi hành (Điều 71)",
+}
 _MEASURE_WORDS = {
     "salary": "khấu trừ lương, thu nhập",
     "account": "khấu trừ tiền từ tài khoản",
@@ -94,11 +101,19 @@ def _measures(code: str) -> set[str]:
     return {RECORD_OF[code]} if code in RECORD_OF else set()
 
 
-def _issued(rows: list[tuple], code: str) -> bool:
-    """Whether one of the case's steps (with details) issued paper `code`."""
+def _issued(rows: list[tuple], code: str, decided_on: date | None = None) -> bool:
+    """Whether one of the case's steps (with details) issued paper `code`.
+    A sending issues MBB06 only when the violator refused the decision, a
+    transfer issues MBB29 only after the decision (`decided_on`): before it,
+    the case is handed on for the other unit to decide (Art. 52 k4, 58 k5)
+    (user trial: a closed case handed over directly offered both)."""
     kind = ISSUED_BY[code]
     for step, data in rows:
         if step.step != kind:
+            continue
+        if code == "MBB06" and step.code != "refused":
+            continue
+        if code == "MBB29" and (decided_on is None or step.on < decided_on):
             continue
         if kind == "coerce" and step.code not in MEASURES_OF[code]:
             continue
@@ -118,6 +133,7 @@ def _step_name(code: str) -> str:
     measures = sorted(_measures(code))
     if measures:
         name += f" ({' hoặc '.join(_MEASURE_WORDS[m] for m in measures)})"
+    name += _STEP_KIND.get(code, "")
     return name
 
 
@@ -172,6 +188,9 @@ class CaseCopies:
         self.session, self.case, self.today = session, case, today
         kinds = tuple(sorted(set(ISSUED_BY.values())))
         self.rows = steps_with_details(session, case.id, kinds)
+        self.decided_on = session.exec(
+            select(Decision.decided_on).where(Decision.case_id == case.id)
+        ).first()
 
     def of(self, code: str, stage_filled: bool) -> Copies | None:
         """The copies of form `code`; None for a form no step issues (the
@@ -179,7 +198,7 @@ class CaseCopies:
         is one of the case's stage (printing.applicable_forms)."""
         if code not in ISSUED_BY:
             return None
-        if _issued(self.rows, code):
+        if _issued(self.rows, code, self.decided_on):
             return Copies(final=True, draft=True)
         name = _step_name(code)
         blocker = (

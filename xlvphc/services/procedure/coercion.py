@@ -206,10 +206,16 @@ def _coerce(ctx: Context) -> None:
     # late-payment interest run until then (Art. 78 k1), which the decision
     # recovers with it; a plan (Art. 79) only once all its instalments are
     # past their dates (late_interest.coercible; refused above otherwise).
-    can = coercible(ctx.session, ctx.case, on or ctx.today)
+    early = bool(on and ctx.case.compliance_due and on <= ctx.case.compliance_due)
+    # A day refused or not typed counts to today, the last day the decision
+    # may bear, so that the cap named is one a valid day reaches (user
+    # trial: a refused 20/09 named 7.500.000 đồng, no interest yet, and then
+    # 7.700.000 đồng passed at today's 7.758.750 đồng).
+    until = on if on and not early and "on" not in ctx.form.errors else ctx.today
+    can = coercible(ctx.session, ctx.case, until)
     left = can.due
     due = can.total
-    if on and ctx.case.compliance_due and on <= ctx.case.compliance_due:
+    if early:
         ctx.refuse(
             "on",
             f"Chỉ cưỡng chế sau khi hết thời hạn chấp hành "
@@ -219,7 +225,12 @@ def _coerce(ctx: Context) -> None:
     if refusal:
         ctx.refuse("code", refusal)
     if amount is not None and amount > due:
-        ctx.refuse("amount", f"Không quá số tiền còn phải nộp ({money(due)}).")
+        parts = f": {left.breakdown()}" if due and left.interest else ""
+        ctx.refuse(
+            "amount",
+            f"Không quá số tiền còn phải nộp tính đến ngày {until:%d/%m/%Y} "
+            f"({money(due)}{parts}).",
+        )
     paper = BOOK.read(ctx, on)
     if ctx.form.errors:
         return

@@ -21,6 +21,9 @@ from xlvphc.services.procedure.transitions import (
 
 METHODS = (
     ("direct", "Giao trực tiếp"),
+    # Art. 70: handed over but refused on purpose; the record of the refusal
+    # (MBB06, confirmed by the commune) makes the decision delivered.
+    ("refused", "Giao trực tiếp, người vi phạm không nhận (lập biên bản MBB06)"),
     ("post", "Gửi qua bưu chính (bảo đảm)"),
     ("electronic", "Gửi bằng phương tiện điện tử"),
     ("posting", "Niêm yết công khai"),
@@ -60,7 +63,7 @@ def _send(ctx: Context) -> None:
     late = f" — quá hạn gửi (hạn {last:%d/%m/%Y}, Điều 70)" if on > last else ""
     ctx.record = {"on": on, "code": method, "note": note}
     ctx.summary = f"Gửi quyết định ngày {on:%d/%m/%Y}: {dict(METHODS)[method]}{late}"
-    if method == "direct" and not ctx.case.received_on:
+    if method in ("direct", "refused") and not ctx.case.received_on:
         _receive(ctx, on)
 
 

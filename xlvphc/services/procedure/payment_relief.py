@@ -16,7 +16,11 @@ from sqlmodel import Session, select
 
 from xlvphc.domain.calendar import add_months
 from xlvphc.domain.dates import fmt_date
-from xlvphc.domain.deadlines import default_instalments, instalment_plan_problems
+from xlvphc.domain.deadlines import (
+    PlanProblem,
+    default_instalments,
+    instalment_plan_problems,
+)
 from xlvphc.domain.money import format_number, format_vnd
 from xlvphc.domain.relief import (
     AmountCheck,
@@ -194,13 +198,16 @@ def _instalments(ctx: Context) -> None:
         "đột xuất về kinh tế và có đơn đề nghị được xác nhận (khoản 1 Điều 79 "
         "Luật XLVPHC).",
     )
-    amounts, dues = [], []
+    # One row per instalment typed (the third only when its amount is);
+    # None where the figure is missing or mistyped (its field says so).
+    amounts: list[int | None] = []
+    dues: list[date | None] = []
     for n in (1, 2, 3):
         amount = ctx.form.amount(f"amount_{n}", "số tiền")
         due = ctx.form.date(f"due_{n}", "hạn nộp", required=n < 3 or amount is not None)
         if n < 3 and amount is None and f"amount_{n}" not in ctx.form.errors:
             ctx.refuse(f"amount_{n}", "Vui lòng nhập số tiền.")
-        if amount is not None and due is not None:
+        if n < 3 or amount is not None or f"amount_{n}" in ctx.form.errors:
             amounts.append(amount)
             dues.append(due)
 
@@ -218,37 +225,39 @@ def _instalments(ctx: Context) -> None:
         )
 
     # Art. 79 and MQĐ05: ≤ 6 months from the decision's effect, ≤ 3, first
-    # ≥ 40%; each fault at the instalment it concerns.
-    typed = [f"{k}_{n}" for k in ("amount", "due") for n in (1, 2, 3)]
-    if amounts and not any(key in ctx.form.errors for key in typed):
-        problems = instalment_plan_problems(
-            outstanding(ctx.case), amounts, dues, ctx.decision.decided_on
-        )
-        for problem in problems:
-            key = f"{problem.part}_{min(problem.position, 3)}"
-            if key in ctx.form.errors:
-                ctx.form.errors[key] += f" {problem.message}."
-            else:
-                ctx.refuse(key, f"{problem.message}.")
+    # ≥ 40%; each fault at the instalment it concerns, in this same submit
+    # even when another instalment is mistyped (_plan_faults).
+    problems = _plan_faults(
+        outstanding(ctx.case), amounts, dues, ctx.decision.decided_on
+    )
+    for problem in problems:
+        key = f"{problem.part}_{min(problem.position, 3)}"
+        if key in ctx.form.errors:
+            ctx.form.errors[key] += f" {problem.message}."
+        else:
+            ctx.refuse(key, f"{problem.message}.")
     if ctx.form.errors:
         return
+    # Every figure was read cleanly (none missing without an error above).
+    sums = [a for a in amounts if a is not None]
+    days = [d for d in dues if d is not None]
     document = INSTALMENTS.issue(ctx, paper, on)
-    for n, (amount, due) in enumerate(zip(amounts, dues, strict=True), start=1):
+    for n, (amount, due) in enumerate(zip(sums, days, strict=True), start=1):
         ctx.session.add(
             Instalment(case_id=ctx.case.id, position=n, amount=amount, due_on=due)
         )
     ctx.case.status = CaseStatus.EXECUTING
-    ctx.case.compliance_due = dues[0]
+    ctx.case.compliance_due = days[0]
     ctx.record = {
         "on": on,
         "document": document,
-        "until": dues[-1],
-        "amount": sum(amounts),
+        "until": days[-1],
+        "amount": sum(sums),
         "note": application["certifier"],
     }
     plan = "; ".join(
         f"lần {n}: {money(a)} hạn {d:%d/%m/%Y}"
-        for n, (a, d) in enumerate(zip(amounts, dues, strict=True), 1)
+        for n, (a, d) in enumerate(zip(sums, days, strict=True), 1)
     )
     ctx.summary = (
         f"Cho nộp tiền phạt nhiều lần theo QĐ {as_issued(document, paper)}: "
@@ -257,10 +266,52 @@ def _instalments(ctx: Context) -> None:
     )
     ctx.details = _relief_details(application, HARDSHIP_79)
     if confirmed:
+        # Not in brackets: the message ends with its basis in brackets, which
+        # itself ends "(sửa đổi, bổ sung năm 2020)" (the case page showed
+        # "năm 2020)))", user trial 5 Dec 2026).
+        reason = check.message[:1].lower() + check.message[1:]
         ctx.summary += (
-            f"; người ký xác nhận đã kiểm tra điều kiện Điều 79 ({check.message})"
+            "; người ký xác nhận đã kiểm tra điều kiện Điều 79 theo văn bản "
+            f"hiện hành: {reason}"
         )
         ctx.details["conditions_checked"] = check.message
+
+
+def _plan_faults(
+    total: int, amounts: list[int | None], dues: list[date | None], effective: date
+) -> list[PlanProblem]:
+    """The plan's faults (domain `instalment_plan_problems`) that the figures
+    typed already show, though some instalment is missing or mistyped: user
+    trial, a mistyped 31/02 hid four faults (first under 40 %, a due date
+    before the decision, the sum, over 06 months) until the next submit.
+
+    The amounts and the dates are judged apart, each against stand-ins for
+    the other that break no rule; an unknown figure gets a stand-in that
+    breaks no rule either (a date: the one before it; an amount: what is
+    left of the fine), and no fault is ever placed on it. The sum is judged
+    only when every amount is known."""
+    count = len(amounts)
+    known_dues: list[date] = []
+    for due in dues:
+        known_dues.append(due or (known_dues[-1] if known_dues else effective))
+    faults = [
+        p
+        for p in instalment_plan_problems(total, [total] * count, known_dues, effective)
+        if p.part == "due" and dues[min(p.position, count) - 1] is not None
+    ]
+    unknown = [n for n, amount in enumerate(amounts) if amount is None]
+    left = total - sum(a for a in amounts if a is not None) - (len(unknown) - 1)
+    if unknown and left < 1:
+        return faults  # too much typed already: the sum waits for every amount
+    filled = [a if a is not None else 1 for a in amounts]
+    if unknown:
+        filled[unknown[0]] = left
+    faults += [
+        p
+        for p in instalment_plan_problems(total, filled, [effective] * count, effective)
+        if p.part == "amount" and amounts[min(p.position, count) - 1] is not None
+    ]
+    return faults
 
 
 def _application_text(application: dict) -> str:

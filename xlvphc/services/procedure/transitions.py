@@ -22,7 +22,7 @@ from xlvphc.models.cases import CaseStatus, ViolatorKind
 from xlvphc.models.form_details import StepDetail
 from xlvphc.services import audit
 from xlvphc.services.access import Action, Actor, require
-from xlvphc.services.cases import load_case, refresh_search_text
+from xlvphc.services.cases import load_case, refresh_search_text, step_papers
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import Conflict, ValidationFailed
 from xlvphc.services.inputs import FormReader
@@ -443,8 +443,9 @@ def perform(actor: Actor, case_id: object, code: str, data: object) -> str:
             session.flush()
             details = json.dumps(ctx.details, ensure_ascii=False, default=str)
             session.add(StepDetail(step_id=step.id, case_id=case.id, data=details))
-        if step.document:
-            # Found by its papers' numbers too (a coercion's QĐ-CCXP …).
+        if step_papers(step):
+            # Found by its papers' numbers too (a coercion's QĐ-CCXP, a
+            # postal item's number …).
             session.flush()
             refresh_search_text(session, case)
         refresh_deadlines(session, case)
