@@ -354,3 +354,25 @@ def test_coercion_decisions_share_their_grounds():
     for code in remedial:
         assert grounds[code][0] == f"# Căn cứ Điều 28, Điều 70, Điều 86, Điều 87 {law}"
     assert len({tuple(g[1:]) for g in grounds.values()}) == 1
+
+
+@poppler
+@pytest.mark.parametrize("blank", [False, True])
+def test_every_instalment_says_its_amount_in_words_on_a_line_of_its_own(
+    blank, tmp_path
+):
+    """User trial (5 Dec 2026): MQĐ05 printed the third instalment's
+    "(Bằng chữ: …)" at the end of its line, the first two under theirs, as
+    the appendix sets all three."""
+    pdf = render("MQĐ05", full(SPECS["MQĐ05"], blank=blank))
+    words = [b for b in word_boxes(pdf, tmp_path) if b.word == "(Bằng"]
+    assert len(words) == 3
+    assert max(b.x_min for b in words) - min(b.x_min for b in words) < 1
+
+
+def test_no_third_instalment_leaves_out_its_words_too():
+    spec = SPECS["MQĐ05"]
+    values = sample_values(spec) | {"amount_third": ""}
+    text = all_text(render("MQĐ05", full(spec, values=values)))
+    assert "lần thứ ba" not in text
+    assert text.count("(Bằng chữ:") == 2

@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from xlvphc.domain.text import clean, fold, tokens, too_long
+from xlvphc.domain.text import cite_in_full, clean, fold, tokens, too_long
 
 
 @pytest.mark.parametrize(
@@ -82,3 +82,26 @@ def test_fold(text, expected):
 
 def test_tokens():
     assert tokens(" Trần  Thị Bích ") == ["tran", "thi", "bich"]
+
+
+ART_16 = "Điều 16 Nghị định 16/2022/NĐ-CP"
+
+
+@pytest.mark.parametrize(
+    ("measure", "expected"),
+    [
+        ("Buộc phá dỡ (khoản 15 điểm c)", f"Buộc phá dỡ (điểm c khoản 15 {ART_16})"),
+        ("Buộc phá dỡ (điểm c khoản 15)", f"Buộc phá dỡ (điểm c khoản 15 {ART_16})"),
+        ("Buộc đo đạc (khoản 12)", f"Buộc đo đạc (khoản 12 {ART_16})"),
+        (
+            "Buộc xin lỗi (khoản 4, theo diễn giải của nguồn)",
+            f"Buộc xin lỗi (khoản 4 {ART_16}, theo diễn giải của nguồn)",
+        ),
+        ("Buộc tháo dỡ (nếu có)", "Buộc tháo dỡ (nếu có)"),
+        ("", ""),
+    ],
+)
+def test_cite_in_full_spells_out_the_catalogue_bracket(measure, expected):
+    """User trial: MQĐ02 printed "(khoản 15 điểm c)"; the legal order is
+    point, clause, article, decree, whichever order the catalogue holds."""
+    assert cite_in_full(measure, 16, "16/2022/NĐ-CP") == expected

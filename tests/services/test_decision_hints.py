@@ -8,9 +8,11 @@
   case page and the decision form now say that it has passed, until the
   decision is entered or the case closed."""
 
+import re
 from datetime import timedelta
 
 import pytest
+from sqlmodel import select
 
 from tests.security.conftest import new_state
 from tests.services.conftest import case_form, catalogue_id, decision_form
@@ -27,7 +29,8 @@ from tests.services.test_procedure import (
 )
 from xlvphc.domain.calendar import add_months, add_working_days
 from xlvphc.domain.dates import fmt_date
-from xlvphc.models import Case
+from xlvphc.domain.text import cite_in_full
+from xlvphc.models import Case, CatalogueEntry
 from xlvphc.services import case_queries, cases
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import PermissionDenied, ValidationFailed
@@ -46,13 +49,20 @@ WASTE = (25, 2, "c", ENV)
 NOISE_2 = (22, 2, "", ENV)
 NOISE_LINE = (
     "Buộc thực hiện biện pháp giảm thiểu tiếng ồn; buộc chi trả kinh phí đo "
-    "đạc, phân tích (khoản 12) – đối với hành vi tại khoản 1, khoản 2 Điều 22 "
-    "Nghị định 45/2022/NĐ-CP."
+    "đạc, phân tích (khoản 12 Điều 22 Nghị định 45/2022/NĐ-CP) – đối với hành "
+    "vi tại khoản 1, khoản 2 Điều 22 Nghị định 45/2022/NĐ-CP."
 )
 WASTE_LINE = (
-    "Buộc khôi phục lại tình trạng ban đầu; khắc phục ô nhiễm nếu có (khoản 7 "
-    "điểm a) – đối với hành vi tại điểm c khoản 2 Điều 25 Nghị định "
-    "45/2022/NĐ-CP."
+    "Buộc khôi phục lại tình trạng ban đầu; khắc phục ô nhiễm nếu có (điểm a "
+    "khoản 7 Điều 25 Nghị định 45/2022/NĐ-CP) – đối với hành vi tại điểm c "
+    "khoản 2 Điều 25 Nghị định 45/2022/NĐ-CP."
+)
+# User trial (5 Dec 2026): MQĐ02 printed "(khoản 15 điểm c)".
+BUILDING = (16, 7, "a", "16/2022/NĐ-CP")
+BUILDING_LINE = (
+    "Buộc phá dỡ công trình, phần công trình vi phạm (điểm c khoản 15 Điều 16 "
+    "Nghị định 16/2022/NĐ-CP) – đối với hành vi tại điểm a khoản 7 Điều 16 "
+    "Nghị định 16/2022/NĐ-CP."
 )
 
 
@@ -79,6 +89,30 @@ def test_the_measures_of_the_case_acts_are_suggested_with_their_citation(people)
     found = decision_hints(officer, case_id)
 
     assert found["remedial_suggestion"] == f"{NOISE_LINE}\n{WASTE_LINE}"
+
+
+def test_the_measure_cites_point_clause_article_and_decree_in_order(people):
+    officer = people["canbo.a"]
+    case_id = case_with(officer, BUILDING)
+    assert decision_hints(officer, case_id)["remedial_suggestion"] == BUILDING_LINE
+
+
+def test_every_catalogue_measure_is_cited_in_the_legal_order(people):
+    """Each bracketed clause of every catalogue row's measures (remedial and
+    additional) reads "điểm x khoản N Điều A Nghị định D", never "khoản N
+    điểm x", and names the row's own article and decree."""
+    with session_scope() as session:
+        entries = session.exec(select(CatalogueEntry)).all()
+    assert len(entries) == 143
+    cited = 0
+    for e in entries:
+        for text in (e.remedial_measure, e.additional_sanction):
+            full = cite_in_full(text, e.article, e.decree)
+            assert not re.search(r"khoản \d+ điểm", full), full
+            for bracket in re.findall(r"\((?:điểm [a-zđ] )?khoản \d+[^)]*\)", full):
+                assert f" Điều {e.article} Nghị định {e.decree}" in bracket, full
+                cited += 1
+    assert cited >= 40  # the brackets were found, not skipped
 
 
 def test_acts_without_a_measure_suggest_nothing(people):

@@ -12,7 +12,7 @@ from tests.services.conftest import (
     make_user,
 )
 from xlvphc.models import AuditEvent, Case, CaseAct, ViolationRecord, Violator
-from xlvphc.services import case_edit, case_queries, cases
+from xlvphc.services import case_edit, case_queries, cases, printing
 from xlvphc.services.access import Role
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import (
@@ -158,3 +158,48 @@ def test_history_lists_creation_decision_and_edits(people):
     edit = case_edit.case_history(a, case_id)[1]
     assert edit["changes"] == [{"field": "Nghề nghiệp", "before": "Lái xe",
                                 "after": "Nông dân"}]
+
+
+def test_case_page_folds_the_prints_apart_from_the_changes(people):
+    """User trial (5 Dec 2026): every preview, draft and download added an
+    "In biểu mẫu …" entry, and 25 of them buried 6 changes. The case page
+    reads the changes alone and the prints apart, counted, newest first;
+    the full history (the audit log) still has every print."""
+    a = people["canbo.a"]
+    case_id = cases.create_case(a, case_form())
+    case_edit.edit_case(a, case_id, _form(a, case_id, occupation="Nông dân"))
+    for form, mode in [("MBB01", "final"), ("MBB01", "draft"), ("MBB02", "final")]:
+        printing.print_form(a, case_id, form, mode)
+    cases.issue_decision(a, case_id, decision_form(version=2))
+
+    folded = case_edit.case_history_folded(a, case_id)
+
+    assert [h["action"] for h in folded["changes"]] == [
+        "Ra quyết định xử phạt", "Sửa hồ sơ", "Lập hồ sơ và biên bản"]
+    assert folded["print_count"] == 3
+    assert [h["action"] for h in folded["prints"]] == [
+        "In biểu mẫu MBB02 (bản chính thức)",
+        "In biểu mẫu MBB01 (bản dự thảo)",
+        "In biểu mẫu MBB01 (bản chính thức)",
+    ]
+    everything = [h["action"] for h in case_edit.case_history(a, case_id)]
+    assert len(everything) == 6 and everything[1].startswith("In biểu mẫu MBB02")
+
+
+def test_prints_never_push_a_change_out_of_the_page(people):
+    a = people["canbo.a"]
+    case_id = cases.create_case(a, case_form())
+    for _ in range(4):
+        printing.print_form(a, case_id, "MBB01", "draft")
+    folded = case_edit.case_history_folded(a, case_id, limit=2)
+    assert [h["action"] for h in folded["changes"]] == ["Lập hồ sơ và biên bản"]
+    assert (folded["print_count"], len(folded["prints"])) == (4, 2)
+
+
+def test_folded_history_checks_the_scope(people):
+    case_id = cases.create_case(people["canbo.a"], case_form())
+    with pytest.raises(PermissionDenied):
+        case_edit.case_history_folded(people["canbo.b"], case_id)
+    for bad in ("1; --", None, -1, [case_id]):
+        with pytest.raises(NotFound):
+            case_edit.case_history_folded(people["canbo.a"], bad)

@@ -5,6 +5,7 @@ it may carry decomposed accents, invisible characters and bidi overrides that
 would make two equal names compare as different or disguise a file name.
 """
 
+import re
 import unicodedata
 
 # Zero-width characters, marks and bidi overrides/isolates: invisible, and
@@ -169,3 +170,33 @@ def sort_key(s: object) -> tuple:
         letters.append(_VI_LETTERS.get(letter, 100 + ord(letter[0])))
         tones.append(tone)
     return (fold(text), tuple(letters), tuple(tones), text)
+
+
+# A clause (and point) the catalogue cites inside its own article, in either
+# order it has been written: "(khoản 15 điểm c)", "(điểm c khoản 15)",
+# "(khoản 12)", and "(khoản 4, theo diễn giải của nguồn)" (the rest is kept).
+_OWN_CLAUSE = re.compile(
+    r"\((?:khoản (?P<clause>\d+)(?: điểm (?P<point>[a-zđ]))?"
+    r"|điểm (?P<point2>[a-zđ]) khoản (?P<clause2>\d+))(?=[,)])"
+)
+
+
+def cite_in_full(text: str, article: object, decree: str) -> str:
+    """Spell out the bracketed clause a catalogue measure cites, in the order
+    legal documents use (point, clause, article, decree): "Buộc phá dỡ …
+    (khoản 15 điểm c)" of Điều 16 NĐ 16/2022 becomes "Buộc phá dỡ … (điểm c
+    khoản 15 Điều 16 Nghị định 16/2022/NĐ-CP)".
+
+    The catalogue cites the measure's clause of the act's own article in
+    brackets; a decision (MQĐ02 note (12)) must name where the measure is
+    laid down, and "khoản 15 điểm c" reads backwards to a lawyer (user
+    trial, 5 Dec 2026). Text without such a bracket is returned unchanged.
+    """
+
+    def full(found: re.Match) -> str:
+        clause = found["clause"] or found["clause2"]
+        point = found["point"] or found["point2"]
+        where = f"điểm {point} khoản {clause}" if point else f"khoản {clause}"
+        return f"({where} Điều {article} Nghị định {decree}"
+
+    return _OWN_CLAUSE.sub(full, text)

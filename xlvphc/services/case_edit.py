@@ -12,7 +12,7 @@ import json
 import logging
 from datetime import date
 
-from sqlmodel import select
+from sqlmodel import func, select
 
 from xlvphc.domain.dates import fmt_date, fmt_datetime
 from xlvphc.domain.money import format_vnd
@@ -30,7 +30,7 @@ from xlvphc.models.base import local_now, to_local, utcnow
 from xlvphc.models.cases import CaseStatus, CloseReason, ViolatorKind
 from xlvphc.services import audit
 from xlvphc.services.access import Action, Actor, require
-from xlvphc.services.audit_labels import describe
+from xlvphc.services.audit_labels import PRINT_ACTIONS, describe
 from xlvphc.services.case_input import read_case
 from xlvphc.services.cases import (
     load_case,
@@ -343,13 +343,45 @@ def case_history(actor: Actor, case_id: object, limit: int = 200) -> list[dict]:
     first (from the audit trail; reads are left out)."""
     with session_scope() as session:
         case = load_case(session, actor, case_id, Action.CASE_READ)
-        rows = session.exec(
-            select(AuditEvent, User.full_name)
-            .join(User, User.id == AuditEvent.actor_id, isouter=True)
-            .where(AuditEvent.entity == "case", AuditEvent.entity_id == case.id,
-                   AuditEvent.action != "case.read")
-            .order_by(AuditEvent.id.desc()).limit(limit)
-        ).all()
+        return _history(session, case.id, None, limit)
+
+
+def case_history_folded(actor: Actor, case_id: object, limit: int = 200) -> dict:
+    """The case page's history: `changes`, the real changes newest first,
+    and the prints apart (`prints`, newest first, and `print_count`, all of
+    them), for the page to fold into one line.
+
+    Every preview, draft and download is an audit event (kept in the audit
+    log), but on the case page 25 "In biểu mẫu …" entries buried the 6
+    changes (user trial, 5 Dec 2026). The two are read separately so that
+    prints never push a change out of the `limit`."""
+    with session_scope() as session:
+        case = load_case(session, actor, case_id, Action.CASE_READ)
+        count = session.exec(
+            select(func.count()).select_from(AuditEvent).where(
+                AuditEvent.entity == "case", AuditEvent.entity_id == case.id,
+                AuditEvent.action.in_(list(PRINT_ACTIONS)))
+        ).one()
+        return {
+            "changes": _history(session, case.id, False, limit),
+            "prints": _history(session, case.id, True, limit),
+            "print_count": int(count),
+        }
+
+
+def _history(session, case_id: int, prints: bool | None, limit: int) -> list[dict]:
+    """The case's audit events as history entries, newest first: all but
+    reads (`prints` None), only the prints (True) or all but them (False)."""
+    query = (
+        select(AuditEvent, User.full_name)
+        .join(User, User.id == AuditEvent.actor_id, isouter=True)
+        .where(AuditEvent.entity == "case", AuditEvent.entity_id == case_id,
+               AuditEvent.action != "case.read")
+    )
+    if prints is not None:
+        printed = AuditEvent.action.in_(list(PRINT_ACTIONS))
+        query = query.where(printed if prints else ~printed)
+    rows = session.exec(query.order_by(AuditEvent.id.desc()).limit(limit)).all()
     return [
         {
             "at": fmt_datetime(to_local(event.at)),

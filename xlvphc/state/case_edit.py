@@ -87,21 +87,34 @@ def _save(actor, case_id: int, form: dict) -> int | str:
 
 
 class CaseHistoryState(SessionState):
-    """The history section of the case page: who changed what, when."""
+    """The history section of the case page: who changed what, when; the
+    prints folded into one line that opens (case_edit.case_history_folded)."""
 
     entries: list[dict] = []
+    prints: list[dict] = []
+    print_count: int = 0
+    show_prints: bool = False
     loaded: bool = False
 
     @rx.event
     async def load(self):
-        self.entries, self.loaded = [], False
+        self.entries, self.prints, self.print_count = [], [], 0
+        self.show_prints, self.loaded = False, False
         ok, result = await self._call_in_thread(
-            case_edit.case_history, _case_id(self.router.url.query_parameters.get("id"))
+            case_edit.case_history_folded,
+            _case_id(self.router.url.query_parameters.get("id")),
         )
         if not ok:
             return result
-        self.entries = result
+        self.entries = result["changes"]
+        self.prints = result["prints"]
+        self.print_count = result["print_count"]
         self.loaded = True
+
+    @rx.event
+    def toggle_prints(self):
+        """Open or fold the prints; shows only what load() fetched."""
+        self.show_prints = not self.show_prints
 
 
 class CaseDeleteState(SessionState):

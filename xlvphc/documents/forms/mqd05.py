@@ -39,8 +39,8 @@ a) Số tiền nộp phạt lần thứ nhất là: {amount_first}
 (Bằng chữ: {amount_first_words});
 b) Số tiền nộp phạt lần thứ hai là: {amount_second}
 (Bằng chữ: {amount_second_words});
-? c) Số tiền nộp phạt lần thứ ba (nếu có) là: {amount_third} (Bằng chữ:
-    {amount_third_words}).
+? c) Số tiền nộp phạt lần thứ ba (nếu có) là: {amount_third}
+? (Bằng chữ: {amount_third_words}).
 3. {Party} {name} được nhận lại {returned_items} sau khi nộp tiền phạt lần đầu.
 Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.
 Điều 3. Quyết định này được:

@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 from xlvphc.domain.dates import fmt_date
 from xlvphc.domain.deadlines import DecisionCase
 from xlvphc.domain.minors import sanction_refusal
+from xlvphc.domain.text import cite_in_full
 from xlvphc.models import Case, CaseAct, CatalogueEntry
 from xlvphc.models.base import local_now
 from xlvphc.models.cases import CaseStatus
@@ -47,11 +48,13 @@ def act_place(point: str, clause: int) -> str:
 def remedial_suggestion(session: Session, case_id: int) -> str:
     """The remedial measures the catalogue gives for the case's acts, one
     line per measure, each naming the acts it is for as the case recorded
-    them: "Buộc khôi phục lại tình trạng ban đầu của đất (khoản 4 điểm a) –
-    đối với hành vi tại điểm a khoản 1 Điều 10 Nghị định 123/2024/NĐ-CP."
-    The clause in brackets is the catalogue's own (the clause of the same
-    article that sets the measure). Acts of one article with the same
-    measure share a line; "" when no act has one.
+    them: "Buộc khôi phục lại tình trạng ban đầu của đất (điểm a khoản 4
+    Điều 10 Nghị định 123/2024/NĐ-CP) – đối với hành vi tại điểm a khoản 1
+    Điều 10 Nghị định 123/2024/NĐ-CP." The catalogue cites the measure's
+    clause of the same article in brackets ("(điểm a khoản 4)"); it is
+    spelt out in full, point first (domain.text.cite_in_full), as the
+    decision must cite it. Acts of one article with the same measure share
+    a line; "" when no act has one.
 
     The measure comes from the act's catalogue entry: a case's acts keep
     their citation and frame (models/cases.CaseAct) but not the measure, and
@@ -75,8 +78,8 @@ def remedial_suggestion(session: Session, case_id: int) -> str:
     lines: list[str] = []
     for (measure, decree, article), found in places.items():
         line = (
-            f"{measure} – đối với hành vi tại {', '.join(found)} Điều {article} "
-            f"Nghị định {decree}."
+            f"{cite_in_full(measure, article, decree)} – đối với hành vi tại "
+            f"{', '.join(found)} Điều {article} Nghị định {decree}."
         )
         if len("\n".join([*lines, line])) > REMEDIAL_MAX:
             break
