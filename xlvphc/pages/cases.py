@@ -201,6 +201,22 @@ def _toolbar() -> rx.Component:
     )
 
 
+# The page serves officers (their unit) and the Department of Justice (the
+# whole province): the wording fits both (user trial).
+INTRO = (
+    "Tìm trong các hồ sơ bạn được xem bằng một ô tìm kiếm; địa chỉ trang giữ "
+    "nguyên điều kiện lọc để gửi cho đồng nghiệp cùng quyền."
+)
+NO_MATCH = "Chưa có hồ sơ nào khớp với điều kiện tìm kiếm."
+NO_CASE_YET = "Chưa có hồ sơ nào. Hồ sơ được lập sẽ hiện ở đây."
+
+
+def _filtered() -> rx.Var:
+    """Whether the list is narrowed by a filter (a sort order is none)."""
+    f = CaseListState.filters
+    return (f.length() - f.contains("sort").to(int) - f.contains("dir").to(int)) > 0
+
+
 @rx.page(route=routes.CASES, title="Hồ sơ – XLVPHC", on_load=CaseListState.open)
 def case_list_page() -> rx.Component:
     return page_for(
@@ -212,8 +228,8 @@ def case_list_page() -> rx.Component:
         _table(),
         rx.cond(
             CaseListState.total == 0,
-            rx.text("Chưa có hồ sơ nào khớp với điều kiện tìm kiếm.",
-                    color_scheme="gray"),
+            rx.text(rx.cond(_filtered(), NO_MATCH, NO_CASE_YET),
+                    color_scheme="gray", id="danh-sach-trong"),
         ),
         rx.cond(
             CaseListState.search_hint != "",
@@ -232,6 +248,5 @@ def case_list_page() -> rx.Component:
             spacing="3",
             justify="center",
         ),
-        intro="Tìm hồ sơ trong phạm vi đơn vị của bạn bằng một ô tìm kiếm; địa chỉ "
-        "trang giữ nguyên điều kiện lọc để gửi cho đồng nghiệp cùng quyền.",
+        intro=INTRO,
     )

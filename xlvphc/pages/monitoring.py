@@ -3,6 +3,7 @@
 import reflex as rx
 
 from xlvphc import routes
+from xlvphc.components.data_table import data_table, labelled_cell, pager
 from xlvphc.components.fields import form_message
 from xlvphc.components.shell import page_for
 from xlvphc.services.access import Action
@@ -83,17 +84,20 @@ def _stat(label: str, key: str) -> rx.Component:
 
 
 def _row(r: rx.Var) -> rx.Component:
+    """A unit; on a phone a card, each figure under its label. The name gets
+    room on a tablet (user trial: one word per line)."""
     return rx.table.row(
-        rx.table.cell(r["unit"]),
-        rx.table.cell(
-            rx.badge(r["progress"], color_scheme=rx.cond(r["waiting"], "red", "green"))
+        labelled_cell(HEADERS[0], r["unit"], min_width="220px"),
+        labelled_cell(
+            HEADERS[1],
+            rx.badge(r["progress"], color_scheme=rx.cond(r["waiting"], "red", "green")),
         ),
-        rx.table.cell(r["accounts"]),
-        rx.table.cell(r["logged_in"]),
-        rx.table.cell(r["changed_password"]),
-        rx.table.cell(r["cases_week"]),
-        rx.table.cell(r["cases_total"]),
-        rx.table.cell(r["last_activity"], white_space="nowrap"),
+        labelled_cell(HEADERS[2], r["accounts"]),
+        labelled_cell(HEADERS[3], r["logged_in"]),
+        labelled_cell(HEADERS[4], r["changed_password"]),
+        labelled_cell(HEADERS[5], r["cases_week"]),
+        labelled_cell(HEADERS[6], r["cases_total"]),
+        labelled_cell(HEADERS[7], r["last_activity"], white_space="nowrap"),
         background=rx.cond(r["waiting"], "var(--red-2)", "transparent"),
     )
 
@@ -126,20 +130,18 @@ def monitoring_page() -> rx.Component:
             size="2",
             color_scheme="gray",
         ),
-        rx.box(
-            rx.table.root(
-                rx.table.header(
-                    rx.table.row(*[rx.table.column_header_cell(h) for h in HEADERS])
-                ),
-                rx.table.body(rx.foreach(MonitoringState.rows, _row)),
-                variant="surface",
-                size="1",
-                width="100%",
-                id="bang-theo-doi",
-            ),
-            overflow_x="auto",
-            width="100%",
+        rx.text(
+            "Có ", MonitoringState.total, " đơn vị", size="2", color_scheme="gray"
         ),
+        data_table(
+            HEADERS,
+            MonitoringState.rows,
+            _row,
+            table_id="bang-theo-doi",
+            cards=True,
+            size="1",
+        ),
+        pager(MonitoringState, id="trang-theo-doi"),
         intro="Sở Tư pháp theo dõi tiến độ triển khai của từng đơn vị trong thời "
         "gian vận hành thử: tài khoản, đăng nhập, đổi mật khẩu, hồ sơ đã nhập.",
     )

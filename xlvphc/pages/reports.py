@@ -21,6 +21,7 @@ def _row(row: rx.Var) -> rx.Component:
             rx.table.cell(
                 rx.text(row.cells[0], weight=rx.cond(bold, "bold", "regular")),
                 min_width="200px",
+                background=rx.cond(bold, "var(--gray-3)", "var(--color-panel-solid)"),
             ),
             rx.foreach(
                 row.cells[1:],
@@ -34,24 +35,61 @@ def _row(row: rx.Var) -> rx.Component:
     )
 
 
+# More columns than this do not fit a tablet (200px + 110px a column): the
+# table scrolls sideways, and says so (user trial: Biểu 3 seemed to end at 3.5).
+FITTING_COLUMNS = 6
+SCROLL_HINT = "Kéo sang phải để xem thêm cột"
+
+
+def _scroll_hint(table: rx.Var) -> rx.Component:
+    return rx.cond(
+        table.headers.length() > FITTING_COLUMNS,
+        rx.flex(
+            rx.icon("arrow-right-left", size=14),
+            rx.text(SCROLL_HINT, size="1"),
+            align="center",
+            spacing="1",
+            color_scheme="gray",
+            class_name="xl-scroll-hint",
+        ),
+    )
+
+
 def _wide_table(table: rx.Var) -> rx.Component:
     """The table as printed, from tablet width up (it scrolls inside its card
-    when its columns do not fit)."""
+    when its columns do not fit, with a hint above it and the unit's name
+    kept in view)."""
     return rx.box(
-        rx.table.root(
-            rx.table.header(
-                rx.table.row(
-                    rx.foreach(
-                        table.headers,
-                        lambda h: rx.table.column_header_cell(h, min_width="110px"),
+        _scroll_hint(table),
+        rx.box(
+            rx.table.root(
+                rx.table.header(
+                    rx.table.row(
+                        rx.foreach(
+                            table.headers,
+                            lambda h: rx.table.column_header_cell(
+                                h, min_width="110px"
+                            ),
+                        )
                     )
-                )
+                ),
+                rx.table.body(rx.foreach(table.rows, _row)),
+                size="1",
+                width="100%",
             ),
-            rx.table.body(rx.foreach(table.rows, _row)),
-            size="1",
-            width="100%",
+            overflow_x="auto",
+            class_name="xl-report-wide",
+            # The unit's name stays in view while the figures scroll.
+            # (Each row's first cell brings its own opaque background: _row.)
+            style={
+                "& td:first-child, & th:first-child": {
+                    "position": "sticky",
+                    "left": "0",
+                    "z_index": "1",
+                },
+                "& th:first-child": {"background": "var(--color-panel-solid)"},
+            },
         ),
-        overflow_x="auto",
         display=["none", "none", "block"],
     )
 

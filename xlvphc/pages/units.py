@@ -3,7 +3,7 @@
 import reflex as rx
 
 from xlvphc import routes
-from xlvphc.components.data_table import data_table
+from xlvphc.components.data_table import data_table, labelled_cell
 from xlvphc.components.fields import field, form_message, section, select_field
 from xlvphc.components.shell import page_for
 from xlvphc.models.units import UnitKind
@@ -192,8 +192,11 @@ def _deactivate_dialog() -> rx.Component:
 
 
 def _row(row) -> rx.Component:
+    """A unit; on a phone a card, each value under its label, so that its
+    status and buttons are not cut off at the screen's edge (user trial)."""
     return rx.table.row(
-        rx.table.cell(
+        labelled_cell(
+            "Đơn vị",
             rx.cond(
                 row["children"].to(int) > 0,
                 _link_button(row["name"], S.go(row["id"]), weight="500"),
@@ -201,18 +204,20 @@ def _row(row) -> rx.Component:
             ),
             rx.text(row["code"], size="1", color_scheme="gray"),
         ),
-        rx.table.cell(row["kind"]),
-        rx.table.cell(row["children"]),
-        rx.table.cell(row["users"]),
-        rx.table.cell(row["cases"]),
-        rx.table.cell(
+        labelled_cell("Loại", row["kind"]),
+        labelled_cell("Trực thuộc", row["children"]),
+        labelled_cell("Tài khoản", row["users"]),
+        labelled_cell("Hồ sơ", row["cases"]),
+        labelled_cell(
+            "Trạng thái",
             rx.cond(
                 row["active"],
                 rx.badge("Hoạt động", color_scheme="green"),
                 rx.badge("Ngừng", color_scheme="gray"),
             )
         ),
-        rx.table.cell(
+        labelled_cell(
+            "Thao tác",
             rx.flex(
                 rx.button(
                     "Đổi tên / sáp nhập",
@@ -265,6 +270,7 @@ def units_page() -> rx.Component:
             S.rows,
             _row,
             table_id="bang-don-vi-cay",
+            cards=True,
         ),
         _create(),
         _deactivate_dialog(),

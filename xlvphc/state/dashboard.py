@@ -77,6 +77,19 @@ def _count_axis(values: list[int], **extra) -> dict:
     return axis
 
 
+def wrapped(text: str, width: int = 12) -> str:
+    """A category label broken into lines of about `width` characters at
+    spaces (plotly's <br>): long field names, one line each, ran off a
+    phone's chart (user trial)."""
+    lines: list[str] = []
+    for word in str(text).split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
 def _no_data(fig: go.Figure) -> go.Figure:
     """An empty chart says so instead of drawing a meaningless axis."""
     fig.update_layout(
@@ -166,7 +179,16 @@ def bars_with_money(
     return _layout(
         fig,
         360,
-        xaxis=dict(title=x_title, type="category"),
+        # Labels wrapped, and room made for them on every side: the last
+        # field's name was cut at the chart's edge on a phone (user trial).
+        xaxis=dict(
+            title=x_title,
+            type="category",
+            tickmode="array",
+            tickvals=x,
+            ticktext=[wrapped(v) for v in x],
+            automargin=True,
+        ),
         yaxis=_count_axis(
             counts, title="Số vụ việc", range=[0, max(counts, default=1) * 1.25]
         ),
@@ -177,7 +199,9 @@ def bars_with_money(
             tickformat=",.0f",
             rangemode="tozero",
         ),
-    )
+        # Above the plot: below, wrapped or turned labels and the axis title
+        # ran into it on a phone (user trial); plotly makes room up there.
+    ).update_layout(legend_y=1.02, legend_yanchor="bottom")
 
 
 def bar_simple(
@@ -186,13 +210,17 @@ def bar_simple(
     color: str,
     horizontal: bool = False,
     hints: list[str] | None = None,
+    keep_order: bool = False,
 ) -> go.Figure:
     """`hints`: what each bar counts, in its tooltip (the execution chart:
     "Có quyết định hoãn thi hành" counts decisions no longer postponed too,
-    as the report does)."""
+    as the report does). Sideways bars are drawn bottom-up, so the rows are
+    reversed to put the first at the top; with `keep_order` the axis is
+    reversed instead, and each bar keeps the index its click link uses."""
     if horizontal:
-        labels, values = list(reversed(labels)), list(reversed(values))
-        hints = list(reversed(hints)) if hints is not None else None
+        if not keep_order:
+            labels, values = list(reversed(labels)), list(reversed(values))
+            hints = list(reversed(hints)) if hints is not None else None
         bar = go.Bar(
             x=values,
             y=labels,
@@ -211,7 +239,9 @@ def bar_simple(
             go.Figure(bar),
             max(260, 26 * len(labels) + 60),
             xaxis=_count_axis(values),
-            yaxis=dict(automargin=True),
+            yaxis=dict(
+                automargin=True, autorange="reversed" if keep_order else True
+            ),
         ).update_layout(margin_r=30)
     bar = go.Bar(
         x=labels,
@@ -283,6 +313,10 @@ def _summary_and_figures(actor, filters: dict) -> dict:
             [s["count"] for s in r["enforcement"]],
             GREEN,
             hints=[s["hint"] for s in r["enforcement"]],
+            # Sideways: seven long labels overlapped under upright bars on a
+            # phone and a tablet (user trial).
+            horizontal=True,
+            keep_order=True,
         ),
         "overdue": bar_simple(
             [u["name"] for u in overdue],

@@ -4,10 +4,13 @@ exports write an access-log entry)."""
 import logging
 from collections.abc import Callable
 
+from xlvphc.documents.data import Agency
+from xlvphc.models import Unit
 from xlvphc.services import audit
 from xlvphc.services.access import Action, Actor, require
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import ValidationFailed
+from xlvphc.services.printing import agency_of
 from xlvphc.services.reports.pdf import render_pdf
 from xlvphc.services.reports.queries import Report, build_report, report_filename
 from xlvphc.services.reports.xlsx import render_xlsx
@@ -18,6 +21,12 @@ FORMATS = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "pdf": "application/pdf",
 }
+
+
+def _issuing_body(actor: Actor) -> Agency:
+    """The heading of the printed report: the unit of whoever makes it."""
+    with session_scope() as session:
+        return agency_of(session, session.get(Unit, actor.unit_id))
 
 
 def export_report(
@@ -37,7 +46,10 @@ def export_report(
         render_xlsx(report)
         if fmt == "xlsx"
         else render_pdf(
-            report, lambda f: progress(0.3 + 0.65 * f) if progress else None
+            report,
+            lambda f: progress(0.3 + 0.65 * f) if progress else None,
+            agency=_issuing_body(actor),
+            made_by=actor.full_name,
         )
     )
     with session_scope() as session:

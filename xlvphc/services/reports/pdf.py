@@ -6,6 +6,7 @@ from collections.abc import Callable
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
+from xlvphc.documents.data import Agency
 from xlvphc.documents.layout import _FONT_FILES, FAMILY, FONT_DIR
 from xlvphc.domain.dates import date_in_words
 from xlvphc.domain.money import format_number
@@ -108,13 +109,82 @@ def _row(t, table: Table, row: Row, number: str, style=None) -> None:
         line.cell(_cell(value), align="RIGHT")
 
 
+def _heading(pdf: ReportDocument, agency: Agency, place_date: str) -> None:
+    """The two-column heading of Decree 30/2020 (Phụ lục I): the issuing
+    body under its superior on the left, the national title and motto on
+    the right, the place and date under them (user trial: a report sent up
+    must say who issues it)."""
+    top, half = pdf.y, pdf.epw / 2
+    left, right = pdf.l_margin, pdf.l_margin + half
+    pdf.set_xy(left, top)
+    if agency.parent:
+        pdf.set_font(FAMILY, "", 11)
+        pdf.multi_cell(half, 5.5, agency.parent.upper(), align="C")
+        pdf.set_x(left)
+    pdf.set_font(FAMILY, "B", 11)
+    pdf.multi_cell(half, 5.5, agency.name.upper(), align="C")
+    left_bottom = pdf.y + 1
+    pdf.line(left + half / 3, left_bottom, left + half * 2 / 3, left_bottom)
+
+    pdf.set_xy(right, top)
+    pdf.multi_cell(half, 5.5, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", align="C")
+    pdf.set_x(right)
+    pdf.set_font(FAMILY, "B", 12)
+    motto = "Độc lập - Tự do - Hạnh phúc"
+    pdf.multi_cell(half, 6, motto, align="C")
+    rule, mid = pdf.get_string_width(motto) / 2, right + half / 2
+    pdf.line(mid - rule, pdf.y + 1, mid + rule, pdf.y + 1)
+    pdf.set_font(FAMILY, "I", 11)
+    pdf.set_xy(right, max(pdf.y, left_bottom) + 3)
+    pdf.multi_cell(half, 6, place_date, align="C")
+    pdf.set_xy(pdf.l_margin, pdf.y + 4)
+
+
+# Who signs a statistical report: the person who drew it up and the head of
+# the reporting body (the report goes up under the unit's seal).
+SIGNERS = (
+    ("NGƯỜI LẬP BIỂU", "(Ký, ghi rõ họ tên)"),
+    ("THỦ TRƯỞNG ĐƠN VỊ", "(Ký tên, đóng dấu)"),
+)
+
+
+def _signatures(pdf: ReportDocument, made_by: str) -> None:
+    """Two signature columns, kept together on one page, with the maker's
+    name printed under the space left to sign."""
+    if pdf.y > pdf.page_break_trigger - 45:
+        pdf.add_page()
+    pdf.ln(6)
+    top, half = pdf.y, pdf.epw / 2
+    for i, (role, note) in enumerate(SIGNERS):
+        x = pdf.l_margin + i * half
+        pdf.set_xy(x, top)
+        pdf.set_font(FAMILY, "B", 11)
+        pdf.multi_cell(half, 6, role, align="C")
+        pdf.set_x(x)
+        pdf.set_font(FAMILY, "I", 10)
+        pdf.multi_cell(half, 5, note, align="C")
+        if i == 0 and made_by:
+            pdf.set_xy(x, top + 32)
+            pdf.set_font(FAMILY, "B", 11)
+            pdf.multi_cell(half, 6, made_by, align="C")
+    pdf.set_xy(pdf.l_margin, top + 40)
+
+
 def render_pdf(
-    report: Report, progress: Callable[[float], None] | None = None
+    report: Report,
+    progress: Callable[[float], None] | None = None,
+    agency: Agency | None = None,
+    made_by: str = "",
 ) -> bytes:
     """The whole report; `progress(fraction)` is told after each table so a
-    long report can show a progress bar."""
+    long report can show a progress bar. With `agency`, the report opens with
+    the heading of its issuing body; it ends with the signature block, the
+    maker's name (`made_by`) under theirs."""
     pdf = ReportDocument(report.title)
     pdf.add_page()
+    if agency is not None:
+        place = f"{agency.place}, " if agency.place else ""
+        _heading(pdf, agency, f"{place}{date_in_words(report.made_at.date())}")
     pdf.set_font(FAMILY, "B", 14)
     pdf.multi_cell(0, 7, report.title, align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FAMILY, "", 11)
@@ -146,4 +216,5 @@ def render_pdf(
     pdf.set_font(FAMILY, "", 9)
     for note in report.notes:
         pdf.multi_cell(0, 5, f"- {note}", new_x="LMARGIN", new_y="NEXT")
+    _signatures(pdf, made_by)
     return bytes(pdf.output())
