@@ -4,6 +4,12 @@ import reflex as rx
 
 from xlvphc.state.printing import PrintMenuState
 
+# Touch targets of at least 40 px on a phone (Radix size 3), the compact size
+# from Radix's "sm" breakpoint (768 px) up: a 24 px button was hard to hit
+# with a finger (user trial).
+SMALL = {"initial": "3", "sm": "1"}
+NORMAL = {"initial": "3", "sm": "2"}
+
 
 def _row(form: rx.Var) -> rx.Component:
     """One form: its code and title (and which seizure, return or
@@ -40,7 +46,7 @@ def _row(form: rx.Var) -> rx.Component:
             rx.flex(
                 rx.button(
                     "Xem trước",
-                    size="1",
+                    size=SMALL,
                     variant="soft",
                     on_click=PrintMenuState.preview(code, form["preview"], step),
                 ),
@@ -48,7 +54,7 @@ def _row(form: rx.Var) -> rx.Component:
                     form["draft"],
                     rx.button(
                         "Dự thảo",
-                        size="1",
+                        size=SMALL,
                         variant="soft",
                         on_click=PrintMenuState.download(code, "draft", step),
                     ),
@@ -57,7 +63,7 @@ def _row(form: rx.Var) -> rx.Component:
                     form["final"],
                     rx.button(
                         "Tải về",
-                        size="1",
+                        size=SMALL,
                         on_click=PrintMenuState.download(code, "final", step),
                     ),
                 ),
@@ -67,7 +73,7 @@ def _row(form: rx.Var) -> rx.Component:
         ),
         rx.button(
             "Mẫu trắng",
-            size="1",
+            size=SMALL,
             variant="outline",
             on_click=PrintMenuState.download(code, "blank", 0),
         ),
@@ -115,7 +121,7 @@ def _preview() -> rx.Component:
             rx.button(
                 rx.icon("download", size=14),
                 "Tải về",
-                size="1",
+                size=SMALL,
                 id="tai-ve-xem-truoc",
                 on_click=PrintMenuState.download(
                     chosen["code"], chosen["mode"], chosen["step"]
@@ -123,7 +129,7 @@ def _preview() -> rx.Component:
             ),
             rx.button(
                 "Ẩn xem trước",
-                size="1",
+                size=SMALL,
                 variant="soft",
                 color_scheme="gray",
                 on_click=PrintMenuState.close_preview,
@@ -166,6 +172,7 @@ def print_menu() -> rx.Component:
                 rx.icon("files", size=16),
                 "In mẫu biểu",
                 variant="soft",
+                size=NORMAL,
                 on_click=PrintMenuState.load_forms,
                 id="in-mau-bieu",
             ),
@@ -177,6 +184,11 @@ def print_menu() -> rx.Component:
                 rx.icon_button(
                     rx.icon("x", size=18),
                     variant="ghost",
+                    size=NORMAL,
+                    # A ghost icon button is as small as its icon (24 px)
+                    # whatever its size: 40 px on every screen, in a corner.
+                    min_width="40px",
+                    min_height="40px",
                     color_scheme="gray",
                     aria_label="Đóng cửa sổ in mẫu biểu",
                     title="Đóng cửa sổ in mẫu biểu",
@@ -204,7 +216,9 @@ def print_menu() -> rx.Component:
                 overflow_y="auto",
                 width="100%",
             ),
-            rx.dialog.close(rx.button("Đóng", variant="soft", margin_top="1em")),
+            rx.dialog.close(
+                rx.button("Đóng", variant="soft", size=NORMAL, margin_top="1em")
+            ),
             max_width="56em",
         ),
         on_open_change=PrintMenuState.dialog_changed,

@@ -37,6 +37,7 @@ def _control(f) -> rx.Component:
                 name=name,
                 id="truong-" + name,
                 class_name="xl-select",
+                on_change=lambda v: ProcedureState.pick(name, v),
             ),
         ),
         (
@@ -110,6 +111,17 @@ def _input_field(f) -> rx.Component:
         min_width="220px",
         # A text area (reasons, contents) takes the whole row of the form.
         flex=rx.cond(f["kind"] == "textarea", "1 1 100%", "1 1 220px"),
+        # A box of some coercion measures only: shown once one of them is
+        # chosen (state/procedure.py COERCION_ONLY).
+        display=rx.cond(
+            (f["only"].to(str) == "")
+            | (
+                (ProcedureState.measure != "")
+                & f["only"].to(str).contains(ProcedureState.measure)
+            ),
+            "block",
+            "none",
+        ),
     )
 
 
@@ -158,6 +170,10 @@ def _step_form() -> rx.Component:
         ),
         width="100%",
         background="var(--green-2)",
+        # Found by the script that scrolls to it (state/procedure.py).
+        id="form-buoc",
+        custom_attrs={"data-key": ProcedureState.form_key.to_string()},
+        scroll_margin_top="0.5em",
     )
 
 

@@ -22,7 +22,11 @@ class OnTheSpotState(CaseFormState):
         """Save the case and its MQĐ01 decision in one step. The acts are the
         rows the server listed (`selected`), never ids from the browser: the
         catalogue ids, and the typed acts, which the service checks again;
-        the request key makes a double click save once."""
+        the request key makes a double click save once, and `_saved_id`
+        toasts it once: the second tap's save returned the same case, and
+        its toast said the decision was made twice (user trial)."""
+        if self._saved_id:
+            return rx.redirect(f"{routes.CASE_DETAIL}?id={self._saved_id}")
         form = self._violator_form(form)
         form["act_ids"] = self._act_ids()
         form["typed_acts"] = self._typed_acts()
@@ -37,6 +41,7 @@ class OnTheSpotState(CaseFormState):
                 if result
                 else rx.scroll_to("thong-bao-loi")
             )
+        self._saved_id = result
         return [
             form_guard.saved(),
             rx.toast.success("Đã ra quyết định xử phạt không lập biên bản."),

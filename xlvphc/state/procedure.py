@@ -28,6 +28,59 @@ def _procedure_and_details(actor, case_id: object) -> tuple[dict, list]:
     )
 
 
+# Brings the step form just drawn into view and puts the cursor in its first
+# box. The form is drawn under the step buttons, the summary and the details,
+# on a phone some 400 px below the screen: the tap seemed to do nothing (user
+# trial). The script waits for the form of this opening (its data-key is the
+# new form_key), not a form of the step open before, for at most 3 seconds.
+_SHOW_FORM = """(function(){const t=Date.now();(function go(){
+const f=document.querySelector('#form-buoc[data-key="KEY"]');
+if(!f){if(Date.now()-t<3000)requestAnimationFrame(go);return;}
+const i=f.querySelector('input:not([type=hidden]),select,textarea');
+if(i)i.focus({preventScroll:true});
+f.scrollIntoView({block:'start'});})();})()"""
+
+
+# The boxes of the coercion form (services/procedure/details.COERCE) that
+# belong to some measures only, with those measures: the form showed every
+# measure's boxes whatever the measure (user trial). The other boxes (date,
+# number, amount, period, place, cooperators) serve every measure. The
+# service still checks all of them.
+COERCION_ONLY = {
+    "holder": "salary account collection",
+    "holder_address": "salary account collection",
+    "deduct_from": "salary",
+    "account_number": "account",
+    "treasury_account": "salary account",
+    "transfer_days": "salary account",
+    "assets": "collection",
+}
+COERCION_STEP = "coerce"
+
+
+def _with_measures(code: str, fields: list[dict]) -> list[dict]:
+    """The step's fields, each with `only`: the measures it is shown for
+    (empty: always shown)."""
+    return [
+        {**f, "only": COERCION_ONLY.get(f.get("name"), "")
+         if code == COERCION_STEP else ""}
+        for f in fields
+    ]
+
+
+def _drop_hidden(code: str, data: dict) -> dict:
+    """Leave out a box of another measure than the one chosen: hidden, it
+    still holds what was typed before the measure changed, and the service
+    refuses, say, an account number with a salary deduction."""
+    measure = data.get("code", "")
+    if code != COERCION_STEP or not measure:
+        return data
+    return {
+        k: v for k, v in data.items()
+        if measure in COERCION_ONLY.get(k, measure).split()
+    }
+
+
 def _short(label: str, most: int = 60) -> str:
     """A box's label as a list names it: a ticked statement is a sentence."""
     return label if len(label) <= most else label[: most - 1].rstrip(" ,") + "…"
@@ -50,6 +103,7 @@ class ProcedureState(SessionState):
     selected_article: str = ""
     form_fields: list[dict] = []
     form_key: int = 0
+    measure: str = ""  # the coercion measure chosen in the open form
     _case_id: int = 0
     _version: int = 0
 
@@ -91,8 +145,17 @@ class ProcedureState(SessionState):
         self.selected = row["code"]
         self.selected_label = row["label"]
         self.selected_article = row["article"]
-        self.form_fields = row["fields"]
+        self.form_fields = _with_measures(row["code"], row["fields"])
+        self.measure = ""
         self.form_key += 1
+        return rx.call_script(_SHOW_FORM.replace("KEY", str(self.form_key)))
+
+    @rx.event
+    def pick(self, name: str, value: str):
+        """A select of the open form changed: only the coercion measure
+        ("code") matters, to show its boxes; display only."""
+        if self.selected == COERCION_STEP and name == "code":
+            self.measure = str(value)[:40]
 
     @rx.event
     def cancel(self):
@@ -128,6 +191,7 @@ class ProcedureState(SessionState):
             for k, v in form.items()
             if isinstance(v, str)
         }
+        data = _drop_hidden(self.selected, data)
         data["version"] = self._version
         ok, result = await self._call_in_thread(
             procedure.perform, self._case_id, self.selected, data
