@@ -11,13 +11,14 @@ decree's content."""
 
 import pytest
 
-from tests.security.conftest import _drive, new_state, run_coroutine
-from tests.services.conftest import PASSWORD, catalogue_id
+from tests.security.conftest import new_state
+from tests.services.conftest import catalogue_id
+from tests.services.test_draft_acts import _opened, _run
 from tests.services.test_procedure_on_the_spot import spot_form
 from tests.services.test_typed_acts import typed_form, typed_row
 from tests.services.test_typed_acts_on_the_spot import SMALL
 from xlvphc.components import form_guard
-from xlvphc.services import auth, typed_act_drafts, typed_acts
+from xlvphc.services import typed_act_drafts, typed_acts
 from xlvphc.services.case_input import MAX_ACTS
 from xlvphc.services.errors import PermissionDenied
 from xlvphc.state.case_form import CaseFormState
@@ -31,18 +32,6 @@ KEPT = ("id", "decree", "article", "clause", "point", "act", "frame_min",
 def kept(row: dict) -> dict:
     """A chosen typed act as the tab's draft holds it."""
     return {key: row[key] for key in KEPT}
-
-
-def _run(state, handler: str, *args) -> list:
-    fn = type(state).event_handlers[handler].fn
-    return run_coroutine(_drive(fn(state, *args)))
-
-
-def _opened():
-    _root, state = new_state(CaseFormState, auth.login("canbo.a", PASSWORD).token)
-    _run(state, "open")
-    assert state.ready and state.selected == []
-    return state
 
 
 def test_from_draft_gives_back_the_rows_the_small_form_gave(people):
