@@ -33,6 +33,7 @@ class Settings:
     threads: int
     hash_concurrency: int
     province_name: str
+    public_url: str  # printed on the password slips; "" leaves it out
 
 
 def _default_threads(db_url: str) -> int:
@@ -60,6 +61,7 @@ def load() -> Settings:
         # Password hashes computed at once (services/passwords.py).
         hash_concurrency=max(1, _int("XLVPHC_HASH_CONCURRENCY", os.cpu_count() or 2)),
         province_name=os.environ.get("XLVPHC_PROVINCE", "Đắk Lắk"),
+        public_url=os.environ.get("XLVPHC_PUBLIC_URL", "").strip()[:200],
     )
 
 

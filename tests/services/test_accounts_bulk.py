@@ -2,6 +2,8 @@
 (issue 5 "bulk create … print or export the issued one-time passwords")."""
 
 import io
+from dataclasses import replace
+from datetime import timedelta
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -10,6 +12,7 @@ from sqlmodel import func, select
 
 from tests.services.conftest import make_user
 from xlvphc.models import AuditEvent, User
+from xlvphc.models.base import to_local
 from xlvphc.services import account_import, auth
 from xlvphc.services.access import Role
 from xlvphc.services.db import session_scope
@@ -136,6 +139,49 @@ def test_exports_escape_formulas_and_are_audited(people):
         ).all()
     assert len(exports) == 2
     assert all(issued[0].password not in e.after for e in exports)
+
+
+def test_slip_names_the_hour_the_password_expires_and_the_address(
+    people, monkeypatch
+):
+    """User trial: the slip said only "hết hạn sau 72 giờ" while the screen
+    named the hour, and no address to log in at."""
+    admin = people["quantri"]
+    issued = account_import.bulk_create(
+        admin, "ds.csv", _csv("hoa.xl,Lê Thị Hoa,,UBND-22015,officer,")
+    )
+    with session_scope() as session:
+        stored = session.exec(
+            select(User.password_issued_at).where(User.username == "hoa.xl")
+        ).one()
+    expires = to_local(stored) + timedelta(hours=72)
+    monkeypatch.setattr(
+        account_import,
+        "SETTINGS",
+        replace(account_import.SETTINGS, public_url="https://xlvphc.daklak.gov.vn"),
+    )
+
+    _, pdf = account_import.passwords_pdf(admin, issued)
+
+    text = " ".join(
+        " ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages
+    )
+    assert f"hết hạn lúc {expires:%H:%M} ngày {expires:%d/%m/%Y}" in text
+    assert "(72 giờ sau khi cấp)" in text
+    assert "Địa chỉ đăng nhập: https://xlvphc.daklak.gov.vn" in text
+
+
+def test_slip_without_an_address_leaves_it_out(people):
+    admin = people["quantri"]
+    issued = account_import.bulk_create(
+        admin, "ds.csv", _csv("lan.xl,Hà Thị Lan,,UBND-22015,officer,")
+    )
+
+    _, pdf = account_import.passwords_pdf(admin, issued)
+
+    text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    assert "Địa chỉ đăng nhập" not in text
+    assert "hết hạn lúc" in " ".join(text.split())
 
 
 def test_exports_need_the_account_right(people):

@@ -11,6 +11,7 @@ unit with accounts.
 import csv
 import io
 import logging
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from fpdf import FPDF
@@ -19,7 +20,7 @@ from sqlmodel import select
 
 from xlvphc.domain.text import clean, fold
 from xlvphc.models import Unit, User
-from xlvphc.models.base import local_now, utcnow
+from xlvphc.models.base import local_now, to_local, utcnow
 from xlvphc.services import audit
 from xlvphc.services.access import POLICY, Action, Actor, Role, require
 from xlvphc.services.accounts import IssuedPassword, _read
@@ -200,17 +201,44 @@ def passwords_xlsx(actor: Actor, issued: list[IssuedPassword]) -> tuple[str, byt
     return f"mat-khau-cap-{local_now():%Y%m%d-%H%M}.xlsx", body
 
 
+def _expiries(issued: list[IssuedPassword]) -> dict[int, datetime]:
+    """When each issued password stops working: `services.auth` refuses it
+    `issued_password_hours` after the time stored at issue (user trial: the
+    slip said only "72 giờ" while the screen named the hour)."""
+    ids = [i.user_id for i in issued]
+    with session_scope() as session:
+        rows = session.exec(
+            select(User.id, User.password_issued_at).where(User.id.in_(ids))
+        ).all()
+    hours = timedelta(hours=SETTINGS.issued_password_hours)
+    return {uid: to_local(at) + hours for uid, at in rows if at is not None}
+
+
+def _slip_note(expires: datetime | None) -> str:
+    when = (
+        f"hết hạn lúc {expires:%H:%M} ngày {expires:%d/%m/%Y} "
+        f"({SETTINGS.issued_password_hours} giờ sau khi cấp)"
+        if expires
+        else f"hết hạn sau {SETTINGS.issued_password_hours} giờ"
+    )
+    return (
+        f"Mật khẩu chỉ dùng một lần, {when}. Đăng nhập và đổi mật khẩu "
+        "ngay lần đầu; không đưa phiếu này cho người khác."
+    )
+
+
 def passwords_pdf(actor: Actor, issued: list[IssuedPassword]) -> tuple[str, bytes]:
     """One slip per account, to cut and hand out at the training conference."""
     require(actor, Action.ACCOUNT_MANAGE)
     _audit_export(actor, issued, "pdf")
+    expiries = _expiries(issued)
     pdf = FPDF(orientation="P", unit="mm", format="A4")
     pdf.set_title("Mật khẩu dùng một lần")
     pdf.add_font("Serif", "", str(FONT_DIR / "LiberationSerif-Regular.ttf"))
     pdf.add_font("Serif", "B", str(FONT_DIR / "LiberationSerif-Bold.ttf"))
     pdf.set_margins(15, 15, 15)
     pdf.set_auto_page_break(False)
-    slip_h, per_page = 52.0, 5
+    slip_h, per_page = 55.0, 5
     for index, item in enumerate(issued):
         if index % per_page == 0:
             pdf.add_page()
@@ -230,24 +258,20 @@ def passwords_pdf(actor: Actor, issued: list[IssuedPassword]) -> tuple[str, byte
             new_y="NEXT",
         )
         pdf.set_font("Serif", "", 12)
-        for label, value in (
+        rows = [
             ("Họ và tên", item.full_name),
             ("Đơn vị", item.unit_name),
+            ("Địa chỉ đăng nhập", SETTINGS.public_url),
             ("Tên đăng nhập", item.username),
-        ):
-            pdf.cell(40, 6.5, f"{label}:")
-            pdf.cell(140, 6.5, value[:90], new_x="LMARGIN", new_y="NEXT")
+        ]
+        for label, value in (row for row in rows if row[1]):
+            pdf.cell(40, 6, f"{label}:")
+            pdf.cell(140, 6, value[:90], new_x="LMARGIN", new_y="NEXT")
         pdf.cell(40, 8, "Mật khẩu:")
         pdf.set_font("Courier", "B", 15)
         pdf.cell(140, 8, item.password, new_x="LMARGIN", new_y="NEXT")
         pdf.set_font("Serif", "", 10)
-        pdf.multi_cell(
-            180,
-            5,
-            f"Mật khẩu chỉ dùng một lần, hết hạn sau "
-            f"{SETTINGS.issued_password_hours} giờ. Đăng nhập và đổi mật khẩu "
-            "ngay lần đầu; không đưa phiếu này cho người khác.",
-        )
+        pdf.multi_cell(180, 5, _slip_note(expiries.get(item.user_id)))
     return f"phieu-mat-khau-{local_now():%Y%m%d-%H%M}.pdf", bytes(pdf.output())
 
 
