@@ -34,7 +34,8 @@ def test_menu_follows_the_stage(people):  # noqa: F811
     assert before["MBB01"] and before["MQĐ15"]
     # The minutes of a hearing no one asked for: blank (printing_modes).
     assert before["MBB03"] is False
-    assert before["MQĐ02"] is False and before["MQĐ07"] is False
+    # MQĐ02 before its decision: a draft to sign (test_decision_draft.py).
+    assert before["MQĐ02"] is True and before["MQĐ07"] is False
     assert before["MQĐ34"] is False  # delegation: blank only
 
     cases.issue_decision(officer, case_id, decision_form(version=1))

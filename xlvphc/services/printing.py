@@ -24,7 +24,7 @@ from xlvphc.domain.signer_titles import title_to_print
 from xlvphc.domain.text import fold
 from xlvphc.models import Case, CaseAct, Decision, Unit, ViolationRecord, Violator
 from xlvphc.models.base import local_now, to_local
-from xlvphc.models.cases import CaseStatus
+from xlvphc.models.cases import CaseStatus, ViolatorKind
 from xlvphc.models.procedure import (
     Delegation,
     Instalment,
@@ -35,13 +35,16 @@ from xlvphc.models.procedure import (
 from xlvphc.models.units import UnitKind
 from xlvphc.services import audit
 from xlvphc.services.access import Action, Actor
-from xlvphc.services.cases import issuer_name, load_case
+from xlvphc.services.case_input import read_decision
+from xlvphc.services.cases import issuer_name, load_case, violator_minor
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import Conflict
 from xlvphc.services.importer import shown
 from xlvphc.services.printing_choices import NEEDS_STEP, checked_step, step_choices
 from xlvphc.services.printing_modes import CaseCopies, Copies
 from xlvphc.services.printing_steps import step_fill
+from xlvphc.services.procedure.decision_hints import remedial_suggestion
+from xlvphc.services.procedure.transitions import RULES
 
 log = logging.getLogger(__name__)
 
@@ -275,6 +278,47 @@ def _decision_data(session, case, unit, violator, acts, record, decision):
         aggravating=decision.aggravating,
         mitigating=decision.mitigating,
         handed_over_on=_handed_over_on(session, case.id),
+    )
+
+
+def _draft_decision_data(session, case, unit, violator, acts, record):
+    """MQĐ02 before its decision (DỰ THẢO, for the signer to read): what
+    the case holds, each act at the fine the decision form starts from and
+    the remedial measures it suggests (services/procedure/decision_hints),
+    with their total; the number, date, signer and treasury, which only the
+    decision gives, print as the form's dotted blanks."""
+    # The fines the decision form saves when its boxes are left as they
+    # come: the frame's average, doubled for an organisation, halved or a
+    # warning (0) for a minor (case_input.read_decision, Law Art. 23, 24,
+    # 134). No circumstance is typed yet, so none moves them.
+    fines = read_decision(
+        {},
+        acts,
+        case.violator_kind == ViolatorKind.ORGANISATION,
+        to_local(record.made_at).date(),
+        local_now().date(),
+        violator_minor(session, case),
+    )[0].fines
+    drafted = [
+        replace(row, fine=fines.get(act.id) or None)
+        for act, row in zip(acts, _acts(acts), strict=True)
+    ]
+    return DecisionData(
+        agency=agency_of(session, unit),
+        number="",
+        decided_on=None,
+        signer_name="",
+        signer_title="",
+        field=case.field,
+        decrees=sorted({a.decree for a in acts if a.decree}),
+        record_number=record.number,
+        record_date=to_local(record.made_at).date(),
+        violator=_violator(violator),
+        description=case.description,
+        acts=drafted,
+        fine_total=sum(fines.values()),
+        remedial_measures=remedial_suggestion(session, case.id),
+        draft=True,
     )
 
 
@@ -555,6 +599,10 @@ def form_data(
             data = _record_data(session, case, unit, violator, acts, record)
             data = replace(data, draft=mode == "draft")
             number = record.number
+        elif (code == "MQĐ02" and mode == "draft" and decision is None
+              and case.status in RULES["decide"].stages and not case.imported):
+            # Before the decision: allowed by _check_copies (printing_modes).
+            data = _draft_decision_data(session, case, unit, violator, acts, record)
         elif code == "MQĐ02" and mode != "blank":
             if decision is None or case.status == CaseStatus.RECORDED:
                 raise Conflict("Hồ sơ chưa có quyết định xử phạt để in.")

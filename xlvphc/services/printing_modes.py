@@ -21,6 +21,13 @@ case that never seized anything, closed too, offered an official MQĐ20
 with "Số: /QĐ-TG" blank): official once the case has the step, printed
 per step (printing_choices), a draft while the step can still be taken
 (the case open; for a return or a confiscation, goods still held).
+
+The sanction decision (MQĐ02) is no procedure step but the case's Decision
+row. Before it, while the case can still be decided on its record, a draft
+filled from the case prepares it for the chairman's signature (user trial:
+the menu offered it as "Chỉ in mẫu trắng"); once decided, its stage decides
+as before (services/printing.py). A case decided without a record (MQĐ01)
+and an imported case keep that rule.
 """
 
 import logging
@@ -29,11 +36,13 @@ from datetime import date
 
 from sqlmodel import Session, select
 
-from xlvphc.models import Case, Decision
+from xlvphc.models import Case, Decision, ViolationRecord
 from xlvphc.models.cases import CaseStatus
 from xlvphc.services.printing_choices import PER_STEP
 from xlvphc.services.printing_details import MEASURES_OF, RECORD_OF
+from xlvphc.services.procedure.closing import decision_barred
 from xlvphc.services.procedure.coercion import coercion_refusal, remedial_refusal
+from xlvphc.services.procedure.decision_hints import decision_overdue
 from xlvphc.services.procedure.details import steps_with_details
 from xlvphc.services.procedure.explanation import oral_requested
 from xlvphc.services.procedure.late_interest import owed
@@ -70,6 +79,14 @@ COERCION_PAPERS = frozenset(
     code for code, step in ISSUED_BY.items()
     if step in ("coerce", "coercion_done", "verify_assets")
 )
+# The sanction decision, drafted from the case before it (CaseCopies._decision).
+DECISION = "MQĐ02"
+DECISION_REFUSAL = (
+    "Hồ sơ chưa có quyết định xử phạt nên chưa in được bản chính thức mẫu "
+    "MQĐ02; hãy in bản dự thảo để trình ký hoặc mẫu trắng, rồi ghi nhận bước "
+    f"«{RULES['decide'].label}»."
+)
+DECISION_HINT = f"Bản chính thức sau khi ghi nhận bước «{RULES['decide'].label}»."
 # Which of its step's kind issues the paper (`_issued`), in the refusal.
 _STEP_KIND = {
     "MBB06": " mà người vi phạm không nhận quyết định",
@@ -196,6 +213,8 @@ class CaseCopies:
         """The copies of form `code`; None for a form no step issues (the
         stage alone decides, services/printing.py). `stage_filled`: the form
         is one of the case's stage (printing.applicable_forms)."""
+        if code == DECISION:
+            return self._decision()
         if code not in ISSUED_BY:
             return None
         if _issued(self.rows, code, self.decided_on):
@@ -226,3 +245,42 @@ class CaseCopies:
             ),
             hint=f"Bản chính thức sau khi ghi nhận bước {name}.",
         )
+
+    def _decision(self) -> Copies | None:
+        """MQĐ02 before its decision: a draft while the case can still be
+        decided on its record (the «decide» step's stage and guard, and the
+        deadline of Law Art. 66 k1); None once decided, for a case decided
+        without a record (MQĐ01) or imported, and at a stage that cannot
+        decide yet (an explanation under way): the stage decides, as before.
+        """
+        case = self.case
+        if (
+            self.decided_on is not None
+            or case.without_record
+            or case.imported
+            or case.status not in RULES["decide"].stages
+            or self.session.exec(
+                select(ViolationRecord.id).where(ViolationRecord.case_id == case.id)
+            ).first()
+            is None
+        ):
+            return None
+        reason = decision_barred(self.session, case, self.today)
+        if reason is None and decision_overdue(self.session, case, self.today):
+            reason = (
+                "Đã quá thời hạn ra quyết định xử phạt (khoản 1 Điều 66 Luật "
+                "XLVPHC)."
+            )
+        if reason:
+            return Copies(
+                final=False,
+                draft=False,
+                refusal=(
+                    "Hồ sơ chưa có quyết định xử phạt và không ra được quyết "
+                    f"định: {reason[:1].lower() + reason[1:]} Chỉ in được mẫu "
+                    "trắng MQĐ02."
+                ),
+                hint="Chỉ in mẫu trắng: không ra được quyết định xử phạt.",
+            )
+        return Copies(final=False, draft=True, refusal=DECISION_REFUSAL,
+                      hint=DECISION_HINT)
