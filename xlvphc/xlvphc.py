@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 import reflex as rx
 
 from xlvphc import pages
-from xlvphc.components import form_guard
+from xlvphc.components import fields, form_guard
 from xlvphc.settings import SETTINGS
 from xlvphc.state import disk_store
 
@@ -36,6 +36,8 @@ app = rx.App(
         rx.el.meta(name="viewport", content="width=device-width, initial-scale=1"),
         # Unsaved changes: the "leave this page?" guard and tab drafts.
         form_guard.script(),
+        # Amounts typed as "35000000" read "35.000.000" once the box is left.
+        fields.money_script(),
     ],
 )
 disk_store.install(app)

@@ -4,6 +4,15 @@ import reflex as rx
 
 from xlvphc.state.session import SessionState
 
+# An amount box (assets/money_input.js groups its digits when it is left).
+MONEY_ATTRS = {"data-money": "1"}
+MONEY_SCRIPT_SRC = "/money_input.js"
+
+
+def money_script() -> rx.Component:
+    """For the app's head: the script that groups amounts' digits."""
+    return rx.el.script(src=MONEY_SCRIPT_SRC)
+
 
 def label_for(target: str | rx.Var, *children, **props) -> rx.Component:
     """A `<label>` tied to the input whose id is `target`: a click on it
@@ -47,6 +56,7 @@ def field(
     below: rx.Component | None = None,
     input_mode: str | rx.Var = "",
     field_id: str = "",
+    money: bool = False,
 ) -> rx.Component:
     """An uncontrolled input read on submit: fast typing and Vietnamese input
     methods cannot lose characters (reflex-notes: prefer forms read on submit).
@@ -66,6 +76,9 @@ def field(
     the full keyboard: they need "/" or ":", which the number pad of many
     phones lacks.
 
+    `money` marks an amount: assets/money_input.js writes "35000000" as
+    "35.000.000" when the box is left, and the number pad opens.
+
     `field_id` (default: the name) sets the box's id apart from its name:
     Reflex reads a form's boxes by id from one table of refs for the whole
     page, so two forms that take each other's place (accounts: the edit
@@ -84,6 +97,9 @@ def field(
         props["on_blur"] = on_blur
     if on_change is not None:
         props["on_change"] = on_change
+    if money:
+        props["custom_attrs"] = MONEY_ATTRS
+        input_mode = input_mode or "numeric"
     if isinstance(input_mode, rx.Var) or input_mode:
         props["input_mode"] = input_mode
     control = (

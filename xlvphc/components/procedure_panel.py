@@ -56,6 +56,8 @@ def _control(f) -> rx.Component:
             input_mode=rx.cond(
                 (f["kind"] == "money") | (f["kind"] == "number"), "numeric", "text"
             ),
+            # Amounts: digits grouped when the box is left (money_input.js).
+            custom_attrs={"data-money": rx.cond(f["kind"] == "money", "1", "")},
         ),
     )
 

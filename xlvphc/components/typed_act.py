@@ -12,7 +12,7 @@ is drawn after the case form (`typed_act_form`)."""
 
 import reflex as rx
 
-from xlvphc.components.fields import error_for, label_for
+from xlvphc.components.fields import MONEY_ATTRS, error_for, label_for
 
 FORM_ID = "hanh-vi-ngoai-danh-muc"
 
@@ -24,8 +24,10 @@ def _box(
     placeholder: str = "",
     required: bool = False,
     numeric: bool = False,
+    money: bool = False,
     width: str = "160px",
 ) -> rx.Component:
+    attrs = {"form": FORM_ID, **(MONEY_ATTRS if money else {})}
     return rx.box(
         label_for(
             name, label, rx.text.span(" *", color_scheme="red") if required else ""
@@ -36,8 +38,8 @@ def _box(
             placeholder=placeholder,
             size="2",
             width="100%",
-            custom_attrs={"form": FORM_ID},
-            **({"input_mode": "numeric"} if numeric else {}),
+            custom_attrs=attrs,
+            **({"input_mode": "numeric"} if numeric or money else {}),
         ),
         error_for(name),
         flex=f"1 1 {width}",
@@ -132,14 +134,14 @@ def typed_act_boxes(state) -> rx.Component:
                     _box(
                         "Mức phạt từ (đồng)",
                         "typed_frame_min",
-                        numeric=True,
+                        money=True,
                         placeholder="5.000.000",
                         width="180px",
                     ),
                     _box(
                         "đến (đồng)",
                         "typed_frame_max",
-                        numeric=True,
+                        money=True,
                         placeholder="10.000.000",
                         width="180px",
                     ),

@@ -8,6 +8,7 @@ from xlvphc.components.case_fields import decision_fields
 from xlvphc.components.catalogue_hint import no_match
 from xlvphc.components.duplicate_notice import duplicate_notice
 from xlvphc.components.fields import (
+    MONEY_ATTRS,
     error_for,
     field,
     form_message,
@@ -189,6 +190,7 @@ def _fine_row(act) -> rx.Component:
                 default_value=act["default_fine"],
                 size="3",
                 input_mode="numeric",
+                custom_attrs=MONEY_ATTRS,
                 on_blur=lambda value: DecisionFormState.fine_left(act["id"], value),
                 key=name + "-" + act["default_fine"].to(str) + "-"
                 + act["box"].to(str),

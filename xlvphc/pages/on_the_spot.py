@@ -6,7 +6,7 @@ from xlvphc import routes
 from xlvphc.components import form_guard
 from xlvphc.components.case_fields import decision_fields
 from xlvphc.components.duplicate_notice import duplicate_notice
-from xlvphc.components.fields import form_message, label_for, section
+from xlvphc.components.fields import MONEY_ATTRS, form_message, label_for, section
 from xlvphc.components.shell import page_for
 from xlvphc.components.typed_act import typed_act_form, typed_mark
 from xlvphc.pages.case_form import _violation, _violator
@@ -49,6 +49,7 @@ def _fine_row(act) -> rx.Component:
                 id=name,
                 size="3",
                 input_mode="numeric",
+                custom_attrs=MONEY_ATTRS,
                 placeholder="Để trống: mức trung bình",
             ),
             rx.cond(
