@@ -170,9 +170,10 @@ def test_deputy_signs_kt_citing_the_delegation(people):  # noqa: F811
 @pytest.mark.skipif(not has_poppler(), reason="poppler-utils missing")
 def test_case_forms_rendered_for_review(decided):
     officer, case_id = decided
-    # MQĐ03 and MQĐ09 before their steps: draft and blank (printing_modes).
+    # Before their steps (printing_modes): MQĐ03, MBB06 (a refused delivery)
+    # and MBB29 (a transfer to execute) as drafts, MQĐ09 blank.
     for code, mode in (
-        ("MQĐ03", "draft"), ("MQĐ09", "blank"), ("MBB06", "final"), ("MBB29", "final")
+        ("MQĐ03", "draft"), ("MQĐ09", "blank"), ("MBB06", "draft"), ("MBB29", "draft")
     ):
         pdf = printing.print_form(officer, case_id, code, mode)[1]
         slug = code.replace("Đ", "D").lower()
