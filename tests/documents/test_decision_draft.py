@@ -10,7 +10,6 @@ copy waits for the decision; other units see nothing of it."""
 
 import pytest
 from pdf_probe import all_text
-from sqlmodel import select
 
 from tests.services.conftest import (  # noqa: F401 - fixtures
     case_form,
@@ -19,10 +18,11 @@ from tests.services.conftest import (  # noqa: F401 - fixtures
     people,
     ref,
 )
+from tests.services.test_print_official_copies import printed
 from tests.services.test_procedure import FAMILY_SMALL, d, new_case
 from tests.services.test_procedure_minors import born, minor_case
 from xlvphc.domain.money import amount_in_words, format_vnd, parse_amount
-from xlvphc.models import AuditEvent, Case
+from xlvphc.models import Case
 from xlvphc.services import case_queries, cases, printing
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import Conflict, PermissionDenied
@@ -61,17 +61,6 @@ def _suggested(officer, case_id: int) -> list[int]:
     return [parse_amount(a["default_fine"]) for a in acts]
 
 
-def _prints(case_id: int) -> list[str]:
-    with session_scope() as session:
-        return [
-            e.reason
-            for e in session.exec(
-                select(AuditEvent).where(
-                    AuditEvent.action == "case.printed",
-                    AuditEvent.entity_id == case_id,
-                )
-            )
-        ]
 
 
 def test_draft_before_the_decision_is_filled_from_the_case(people):  # noqa: F811
@@ -111,7 +100,7 @@ def test_draft_before_the_decision_is_filled_from_the_case(people):  # noqa: F81
         record_no = session.get(Case, case_id).record_number
     assert f"Biên bản vi phạm hành chính số: {record_no} lập ngày {d(0)}" in text
     assert "Số: /QĐ-XPHC" in text and "Phạm Văn Dũng" not in text
-    assert _prints(case_id) == ["MQĐ02 draft"]
+    assert printed(case_id) == ["MQĐ02 draft"]
 
 
 def test_the_official_copy_waits_for_the_decision(people):  # noqa: F811
@@ -122,7 +111,7 @@ def test_the_official_copy_waits_for_the_decision(people):  # noqa: F811
     assert "chưa in được bản chính thức mẫu MQĐ02" in caught.value.message
     assert "«Ra quyết định xử phạt»" in caught.value.message
     assert printing.form_data(officer, case_id, "MQĐ02", "blank")[0].blank
-    assert not any(r.endswith(" final") for r in _prints(case_id))
+    assert not any(r.endswith(" final") for r in printed(case_id))
 
     # The decision left at the form's defaults fines what the draft said.
     drafted = printing.form_data(officer, case_id, "MQĐ02", "draft")[0]
@@ -142,7 +131,7 @@ def test_other_units_cannot_print_the_draft(people):  # noqa: F811
             printing.form_data(actor, case_id, "MQĐ02", "draft")
         with pytest.raises(PermissionDenied):
             printing.menu_forms(actor, case_id)
-    assert _prints(case_id) == []
+    assert printed(case_id) == []
 
 
 def test_no_draft_when_no_decision_can_be_made(people):  # noqa: F811

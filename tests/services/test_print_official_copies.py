@@ -150,7 +150,8 @@ def assert_menu_is_honest(actor, case_id: int) -> None:
         assert row["preview"] == ("final" if row["final"] else "draft"), code
 
 
-def official_prints(case_id: int) -> list[str]:
+def printed(case_id: int) -> list[str]:
+    """Every print of the case the audit log holds ("MQĐ02 draft" …)."""
     with session_scope() as session:
         return [
             e.reason
@@ -160,8 +161,11 @@ def official_prints(case_id: int) -> list[str]:
                     AuditEvent.entity_id == case_id,
                 )
             )
-            if e.reason.endswith(" final")
         ]
+
+
+def official_prints(case_id: int) -> list[str]:
+    return [reason for reason in printed(case_id) if reason.endswith(" final")]
 
 
 # ------------------------------------------------------------ the table
