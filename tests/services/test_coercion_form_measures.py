@@ -9,7 +9,7 @@ from tests.services.test_procedure import (
     received_case,
 )
 from tests.services.test_trial_pages import _opened_on, _run, _token
-from xlvphc.state.procedure import COERCION_ONLY, ProcedureState
+from xlvphc.state.procedure import ProcedureState
 
 PATH = "/ho-so/chi-tiet"
 
@@ -28,7 +28,8 @@ def test_boxes_are_tagged_with_their_measures(people, lead):  # noqa: F811
     assert only["deduct_from"] == "salary"
     assert only["account_number"] == "account"
     assert only["code"] == only["on"] == only["amount"] == ""
-    assert set(COERCION_ONLY) <= set(only)
+    assert only["assets"] == "collection"
+    assert only["holder"].split() == ["salary", "account", "collection"]
     assert state.measure == ""
     _run(state, "pick", "code", "salary")
     assert state.measure == "salary"

@@ -88,7 +88,7 @@ def test_admin_lists_are_cards_on_a_phone():
 
 
 def test_monitoring_is_paged(people):
-    from xlvphc.state.monitoring import PAGE_SIZE
+    from xlvphc.services.monitoring import PAGE_SIZE
 
     state = _opened(MonitoringState, "giamsat", "/theo-doi")
     _run(state, "open")
@@ -105,6 +105,12 @@ def test_monitoring_is_paged(people):
         _run(state, "next_page")
     assert state.page == state.pages
     assert state.rows == everything[(state.pages - 1) * PAGE_SIZE :]
+
+    # The page holds one page of rows, whatever page the browser asks for.
+    assert monitoring.unit_progress(people["giamsat"], {}, 10**9)["rows"] == (
+        everything[(state.pages - 1) * PAGE_SIZE :]
+    )
+    assert monitoring.unit_progress(people["giamsat"], {}, "x")["page"] == 1
 
     # A new filter starts again at the first page.
     _run(state, "apply", {"only": "waiting"})

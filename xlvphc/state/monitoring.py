@@ -6,34 +6,25 @@ from xlvphc.services import monitoring
 from xlvphc.state.session import SessionState
 
 
-# As the other lists: 224 units on one page made a 25,000-pixel phone page.
-PAGE_SIZE = 20
-
-
 class MonitoringState(SessionState):
-    rows: list[dict] = []
+    rows: list[dict] = []  # one page (services.monitoring.PAGE_SIZE)
     summary: dict[str, str] = {}
     filters: dict[str, str] = {}
     page: int = 1
     pages: int = 1
     total: int = 0
-    # Every unit's row of the last load, on the server only; `rows` is a page.
-    _all_rows: list[dict] = []
 
-    async def _load(self):
-        ok, result = await self._call_in_thread(monitoring.unit_progress, self.filters)
+    async def _load(self, page: int = 1):
+        ok, result = await self._call_in_thread(
+            monitoring.unit_progress, self.filters, page
+        )
         if not ok:
             return result
-        self._all_rows = result["rows"]
-        self.total = len(self._all_rows)
+        self.rows = result["rows"]
         self.summary = {k: str(v) for k, v in result["summary"].items()}
-        self._show_page(1)
-
-    def _show_page(self, page: int):
-        self.pages = max(1, -(-self.total // PAGE_SIZE))
-        self.page = min(max(1, page), self.pages)
-        start = (self.page - 1) * PAGE_SIZE
-        self.rows = self._all_rows[start : start + PAGE_SIZE]
+        self.total, self.page, self.pages = (
+            result["total"], result["page"], result["pages"]
+        )
 
     @rx.event
     async def open(self):
@@ -46,9 +37,9 @@ class MonitoringState(SessionState):
         return await self._load()
 
     @rx.event
-    def next_page(self):
-        self._show_page(self.page + 1)
+    async def next_page(self):
+        return await self._load(min(self.page + 1, self.pages))
 
     @rx.event
-    def previous_page(self):
-        self._show_page(self.page - 1)
+    async def previous_page(self):
+        return await self._load(max(self.page - 1, 1))

@@ -41,43 +41,17 @@ if(i)i.focus({preventScroll:true});
 f.scrollIntoView({block:'start'});})();})()"""
 
 
-# The boxes of the coercion form (services/procedure/details.COERCE) that
-# belong to some measures only, with those measures: the form showed every
-# measure's boxes whatever the measure (user trial). The other boxes (date,
-# number, amount, period, place, cooperators) serve every measure. The
-# service still checks all of them.
-COERCION_ONLY = {
-    "holder": "salary account collection",
-    "holder_address": "salary account collection",
-    "deduct_from": "salary",
-    "account_number": "account",
-    "treasury_account": "salary account",
-    "transfer_days": "salary account",
-    "assets": "collection",
-}
-COERCION_STEP = "coerce"
-
-
-def _with_measures(code: str, fields: list[dict]) -> list[dict]:
-    """The step's fields, each with `only`: the measures it is shown for
-    (empty: always shown)."""
-    return [
-        {**f, "only": COERCION_ONLY.get(f.get("name"), "")
-         if code == COERCION_STEP else ""}
-        for f in fields
-    ]
-
-
-def _drop_hidden(code: str, data: dict) -> dict:
-    """Leave out a box of another measure than the one chosen: hidden, it
-    still holds what was typed before the measure changed, and the service
-    refuses, say, an account number with a salary deduction."""
+def _drop_hidden(fields: list[dict], data: dict) -> dict:
+    """Leave out a box of another measure than the one chosen (its `only`,
+    services/procedure/details.COERCE): hidden, it still holds what was
+    typed before the measure changed, and the service refuses, say, an
+    account number with a salary deduction."""
     measure = data.get("code", "")
-    if code != COERCION_STEP or not measure:
+    only = {f.get("name"): f.get("only", "") for f in fields}
+    if not measure:
         return data
     return {
-        k: v for k, v in data.items()
-        if measure in COERCION_ONLY.get(k, measure).split()
+        k: v for k, v in data.items() if measure in (only.get(k) or measure).split()
     }
 
 
@@ -145,16 +119,17 @@ class ProcedureState(SessionState):
         self.selected = row["code"]
         self.selected_label = row["label"]
         self.selected_article = row["article"]
-        self.form_fields = _with_measures(row["code"], row["fields"])
+        self.form_fields = row["fields"]
         self.measure = ""
         self.form_key += 1
         return rx.call_script(_SHOW_FORM.replace("KEY", str(self.form_key)))
 
     @rx.event
     def pick(self, name: str, value: str):
-        """A select of the open form changed: only the coercion measure
-        ("code") matters, to show its boxes; display only."""
-        if self.selected == COERCION_STEP and name == "code":
+        """A select of the open form changed: only the measure ("code" of a
+        form whose boxes depend on it) matters, to show its boxes; display
+        only."""
+        if name == "code" and any(f.get("only") for f in self.form_fields):
             self.measure = str(value)[:40]
 
     @rx.event
@@ -191,7 +166,7 @@ class ProcedureState(SessionState):
             for k, v in form.items()
             if isinstance(v, str)
         }
-        data = _drop_hidden(self.selected, data)
+        data = _drop_hidden(self.form_fields, data)
         data["version"] = self._version
         ok, result = await self._call_in_thread(
             procedure.perform, self._case_id, self.selected, data

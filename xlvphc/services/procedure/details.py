@@ -39,8 +39,8 @@ _ACCOUNT = re.compile(r"^[0-9A-Za-z][0-9A-Za-z .-]{2,28}[0-9A-Za-z]$")
 
 
 def _field(name: str, label: str, kind: str = "text", required: bool = False,
-           hint: str = "", options: tuple = ()) -> FieldSpec:
-    return FieldSpec(name, label, kind, required, hint, options)
+           hint: str = "", options: tuple = (), only: str = "") -> FieldSpec:
+    return FieldSpec(name, label, kind, required, hint, options, only=only)
 
 
 # What each step asks (labels also head the case page's list).
@@ -139,25 +139,34 @@ ASSETS = [
     _field("maker_title", "Chức vụ của người lập biên bản"),
 ]
 DEDUCT_FROM = (("salary", "Một phần lương"), ("income", "Một phần thu nhập"))
+# The measures (the coercion step's "code") some boxes belong to: the form
+# showed every measure's boxes whatever the measure (user trial).
+PAYING_OUT = "salary account collection"  # someone else pays the money
+TRANSFERRED = "salary account"  # deducted and transferred to the treasury
 COERCE = [
     _field(
         "holder",
         "Nơi trả lương, thu nhập / tổ chức tín dụng / người đang giữ tiền, tài sản",
         hint="Khấu trừ lương, thu nhập: nơi trả lương (bắt buộc); khấu trừ "
         "tài khoản: ngân hàng; thu tiền, tài sản: người đang giữ.",
+        only=PAYING_OUT,
     ),
-    _field("holder_address", "Địa chỉ nơi trả lương / trụ sở tổ chức tín dụng"),
+    _field("holder_address", "Địa chỉ nơi trả lương / trụ sở tổ chức tín dụng",
+           only=PAYING_OUT),
     _field("deduct_from", "Khấu trừ vào", "select", options=DEDUCT_FROM,
-           hint="Chỉ khi khấu trừ lương, thu nhập (MQĐ07), và bắt buộc khi đó."),
+           hint="Chỉ khi khấu trừ lương, thu nhập (MQĐ07), và bắt buộc khi đó.",
+           only="salary"),
     _field("account_number", "Số tài khoản bị khấu trừ",
-           hint="Chỉ khi khấu trừ tiền từ tài khoản (MQĐ08)."),
-    _field("treasury_account", "Số tài khoản Kho bạc nhận tiền"),
+           hint="Chỉ khi khấu trừ tiền từ tài khoản (MQĐ08).", only="account"),
+    _field("treasury_account", "Số tài khoản Kho bạc nhận tiền", only=TRANSFERRED),
     # Whole numbers: "number" opens the phone's number pad.
-    _field("transfer_days", "Thời hạn chuyển tiền (ngày, tối đa 30)", "number"),
+    _field("transfer_days", "Thời hạn chuyển tiền (ngày, tối đa 30)", "number",
+           only=TRANSFERRED),
     _field("period", "Thời gian thực hiện (ngày)", "number"),
     _field("action_place", "Địa điểm thực hiện cưỡng chế",
            hint="Kê biên, thu tài sản, khắc phục hậu quả."),
-    _field("assets", "Tài sản phải thu (nếu có)", hint="Chỉ khi thu tiền, tài sản."),
+    _field("assets", "Tài sản phải thu (nếu có)", hint="Chỉ khi thu tiền, tài sản.",
+           only="collection"),
     _field("cooperators", "Cơ quan, tổ chức phối hợp"),
 ]
 COERCION_RECORD = [

@@ -259,6 +259,10 @@ class FieldSpec:
     options: tuple[tuple[str, str], ...] = ()
     # What the input starts with; None: today for a required date, else "".
     default: str | None = None
+    # The values of the step's "code" select (the measure) this box belongs
+    # to, space-separated; "": every one. The form shows and sends the box
+    # only for those (state/procedure.py); the handler still checks it.
+    only: str = ""
 
 
 @dataclass
@@ -575,6 +579,7 @@ def _field_row(spec: FieldSpec, today: date) -> dict:
         "hint": spec.hint,
         "default": default,
         "options": [{"id": value, "name": text} for value, text in spec.options],
+        "only": spec.only,
     }
 
 
