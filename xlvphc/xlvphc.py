@@ -36,8 +36,9 @@ app = rx.App(
         rx.el.meta(name="viewport", content="width=device-width, initial-scale=1"),
         # Unsaved changes: the "leave this page?" guard and tab drafts.
         form_guard.script(),
-        # Amounts typed as "35000000" read "35.000.000" once the box is left.
-        fields.money_script(),
+        # Amounts, dates and times typed as digits alone ("35000000",
+        # "05122026", "1430") are written out once the box is left.
+        fields.format_script(),
     ],
 )
 disk_store.install(app)

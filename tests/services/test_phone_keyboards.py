@@ -1,8 +1,9 @@
 """On a phone, a box that takes digits opens the number pad (user trial:
 amounts, CCCD numbers and day counts were plain text boxes, so phones
-opened the letter keyboard). Dates and times keep the full keyboard: they
-are typed with "/" and ":", which many number pads lack, and the services
-read them only with a separator (domain/dates.parse_date).
+opened the letter keyboard). Dates and times open it too (a later trial:
+typing a date on the full keyboard on the spot was slow): many number pads
+lack "/" and ":", so digits alone are enough ("05122026", "1430";
+assets/input_format.js writes them out, domain/dates.py reads them).
 
 A passport number starts with a letter, which an iPhone's number pad
 cannot type: the ID box of a foreigner (by "Quốc tịch") keeps the letters."""
@@ -11,10 +12,17 @@ import json
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
-from xlvphc.components.fields import field
+from xlvphc.components.fields import (
+    DATE_ATTRS,
+    FORMAT_SCRIPT_SRC,
+    MONEY_ATTRS,
+    TIME_ATTRS,
+    field,
+)
 from xlvphc.components.violator_fields import (
     ID_KEYBOARD_SCRIPT,
     id_keyboard,
@@ -24,6 +32,7 @@ from xlvphc.state.case_edit import CaseEditState
 from xlvphc.state.case_form import CaseFormState
 
 NODE = shutil.which("node")
+SCRIPT = Path(__file__).parents[2] / "assets" / FORMAT_SCRIPT_SRC.lstrip("/")
 
 
 def _props(component, box: str) -> list[str]:
@@ -57,6 +66,11 @@ def _all(parts) -> object:
     return rx.box(*parts)
 
 
+def _date_marked(component, box: str) -> bool:
+    """Whether the box carries DATE_ATTRS, which input_format.js looks for."""
+    return '"data-date":"1"' in _props(component, box)
+
+
 def test_a_field_passes_its_keyboard_and_none_by_default():
     assert _mode(field("Tiền", "amount", input_mode="numeric"), "amount") == (
         '"numeric"'
@@ -74,8 +88,9 @@ def _page(name: str):
 def test_decision_form_number_boxes_open_the_number_pad():
     form = _page("decision_page")
     assert _mode(form, "payment_days") == '"numeric"'
-    # A date keeps the full keyboard (it needs "/").
-    assert _mode(form, "decided_on") is None
+    # A date too: digits alone are enough (it is written out when left).
+    assert _mode(form, "decided_on") == '"numeric"'
+    assert _date_marked(form, "decided_on")
     assert _mode(form, "signer_name") is None
 
 
@@ -83,10 +98,10 @@ def test_case_list_amount_and_article_filters_open_the_number_pad():
     from xlvphc.pages.cases import _more_filters
 
     filters = _more_filters()
-    for box in ("amount_min", "amount_max", "article"):
+    for box in ("amount_min", "amount_max", "article", "v_from", "d_to"):
         assert _mode(filters, box) == '"numeric"', box
-    for box in ("v_from", "d_to", "decree"):
-        assert _mode(filters, box) is None, box
+    assert _mode(filters, "decree") is None
+    assert _date_marked(filters, "v_from") and _date_marked(filters, "d_to")
 
 
 def test_the_fine_boxes_open_the_number_pad():
@@ -97,10 +112,13 @@ def test_the_fine_boxes_open_the_number_pad():
     assert 'inputMode:"numeric"' in text
 
 
-def test_the_new_case_id_box_opens_the_number_pad_and_dates_do_not():
+def test_the_new_case_id_and_date_boxes_open_the_number_pad():
     form = _all(violator_fields(CaseFormState))
     assert _mode(form, "id_number") == '"numeric"'
-    for box in ("birth_date", "id_issued_on", "name", "tax_code"):
+    for box in ("birth_date", "id_issued_on", "registration_issued_on"):
+        assert _mode(form, box) == '"numeric"', box
+        assert _date_marked(form, box), box
+    for box in ("name", "tax_code"):
         assert _mode(form, box) is None, box
     nationality = _props(form, "nationality")
     assert any(p.startswith("onBlur:") and "id_number" in p for p in nationality)
@@ -181,7 +199,7 @@ def _step_keyboard() -> str:
 @pytest.mark.parametrize(
     ("kind", "mode"),
     [("money", "numeric"), ("number", "numeric"), ("text", "text"),
-     ("date", "text")],
+     ("date", "numeric"), ("time", "numeric")],
 )
 def test_the_step_form_picks_the_keyboard_by_field_kind(kind, mode):
     """The step form's expression, run under Node for one field of `kind`
@@ -200,3 +218,95 @@ def test_the_step_form_picks_the_keyboard_by_field_kind(kind, mode):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == mode
+
+
+@pytest.mark.parametrize(
+    ("marks", "attrs"),
+    [({"money": True}, MONEY_ATTRS), ({"date": True}, DATE_ATTRS),
+     ({"time": True}, TIME_ATTRS)],
+)
+def test_a_marked_field_carries_its_attribute_and_opens_the_number_pad(
+    marks, attrs
+):
+    props = _props(field("Ô", "box", **marks), "box")
+    (name, value), = attrs.items()
+    assert f'"{name}":"{value}"' in props
+    assert 'inputMode:"numeric"' in props
+    others = {"data-money", "data-date", "data-time"} - {name}
+    assert not any(p.startswith(f'"{o}"') for o in others for p in props)
+
+
+def test_the_case_forms_date_and_time_boxes_are_marked():
+    """Violation and record: the first boxes a phone user fills in, on the
+    new case (and so on the spot) and on its edit; the first pair says
+    that digits alone are enough."""
+    from xlvphc.pages import case_edit
+
+    new = _page("case_new_page")
+    edit = case_edit._form()
+    for form in (new, edit):
+        for box in ("violation_date", "record_date"):
+            assert _date_marked(form, box), box
+        for box in ("violation_time", "record_time"):
+            assert '"data-time":"1"' in _props(form, box), box
+            assert _mode(form, box) == '"numeric"', box
+    text = str(new.render())
+    assert "05122026" in text and "1430" in text
+
+
+def test_the_step_forms_time_boxes_are_time_fields():
+    """Start and end hours of the steps (hearing, verification, seizure)."""
+    from xlvphc.services.procedure import details
+
+    times = (details.START, details.END, details.START_ANY)
+    assert {f.name for f in times} == {"start_time", "end_time"}
+    assert all(f.kind == "time" for f in times)
+
+
+def test_the_step_form_marks_dates_and_times_by_kind():
+    from xlvphc.components.procedure_panel import _step_form
+
+    rendered = str(_step_form().render())
+    for name in ("money", "date", "time"):
+        marked = rf'"data-{name}":\(\(\w+\?\.\["kind"\]\S* === "{name}"\S*\) \? "1"'
+        assert re.search(marked, rendered), name
+
+
+@pytest.mark.skipif(NODE is None, reason="Node.js is not installed")
+@pytest.mark.parametrize(
+    ("kind", "typed", "shown"),
+    [
+        ("date", "05122026", "05/12/2026"),
+        ("date", " 05122026 ", "05/12/2026"),
+        ("date", "05/12/2026", "05/12/2026"),
+        ("date", "5122026", "5122026"),  # not 8 digits: the server says so
+        ("date", "hôm qua", "hôm qua"),
+        ("time", "1430", "14:30"),
+        ("time", "930", "09:30"),
+        ("time", "14:30", "14:30"),
+        ("time", "14", "14"),
+        ("time", "chiều", "chiều"),
+        ("money", "35000000", "35.000.000"),
+        ("money", "1,5 triệu", "1,5 triệu"),
+        ("", "05122026", "05122026"),  # an unmarked box
+    ],
+)
+def test_leaving_a_box_writes_out_its_digits(kind, typed, shown):
+    """assets/input_format.js under Node: its focusout listener, called for
+    a box of `kind` holding `typed`."""
+    dataset = {kind: "1"} if kind else {}
+    program = (
+        "let listener = null;"
+        "globalThis.document = {addEventListener: (t, f) => { listener = f; }};"
+        + SCRIPT.read_text(encoding="utf-8")
+        + f";const box = {{dataset: {json.dumps(dataset)},"
+        f" value: {json.dumps(typed)}}};"
+        "listener({target: box});"
+        "console.log(JSON.stringify(box.value));"
+    )
+    done = subprocess.run(
+        [NODE, "-e", program], check=False, capture_output=True, text=True,
+        timeout=30,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == shown

@@ -37,6 +37,7 @@ def decision_fields(
             required=True,
             default=today,
             placeholder="ngày/tháng/năm",
+            date=True,
         ),
         field("Người ký", "signer_name", required=True, default=signer_name),
         select_field(

@@ -4,14 +4,23 @@ import reflex as rx
 
 from xlvphc.state.session import SessionState
 
-# An amount box (assets/money_input.js groups its digits when it is left).
+# Boxes that assets/input_format.js writes out when they are left: an amount
+# ("35000000" reads "35.000.000"), a date ("05122026": "05/12/2026") and a
+# time ("1430": "14:30").
 MONEY_ATTRS = {"data-money": "1"}
-MONEY_SCRIPT_SRC = "/money_input.js"
+DATE_ATTRS = {"data-date": "1"}
+TIME_ATTRS = {"data-time": "1"}
+FORMAT_SCRIPT_SRC = "/input_format.js"
+# Said under the first date and time boxes of a case, where a phone user
+# starts (not under every box: the guide says it once for all).
+DATE_DIGITS_HINT = "Có thể gõ liền 8 chữ số, ví dụ 05122026."
+TIME_DIGITS_HINT = "Có thể gõ liền, ví dụ 1430."
 
 
-def money_script() -> rx.Component:
-    """For the app's head: the script that groups amounts' digits."""
-    return rx.el.script(src=MONEY_SCRIPT_SRC)
+def format_script() -> rx.Component:
+    """For the app's head: the script that writes out amounts, dates and
+    times typed as digits alone."""
+    return rx.el.script(src=FORMAT_SCRIPT_SRC)
 
 
 def label_for(target: str | rx.Var, *children, **props) -> rx.Component:
@@ -57,6 +66,8 @@ def field(
     input_mode: str | rx.Var = "",
     field_id: str = "",
     money: bool = False,
+    date: bool = False,
+    time: bool = False,
 ) -> rx.Component:
     """An uncontrolled input read on submit: fast typing and Vietnamese input
     methods cannot lose characters (reflex-notes: prefer forms read on submit).
@@ -72,12 +83,14 @@ def field(
 
     `input_mode` picks the phone's keyboard: "numeric" for a box that takes
     digits only (an amount, a count of days, a CCCD number), so that it
-    opens the number pad rather than letters. Dates and times are left on
-    the full keyboard: they need "/" or ":", which the number pad of many
-    phones lacks.
+    opens the number pad rather than letters.
 
-    `money` marks an amount: assets/money_input.js writes "35000000" as
-    "35.000.000" when the box is left, and the number pad opens.
+    `money` marks an amount: assets/input_format.js writes "35000000" as
+    "35.000.000" when the box is left, and the number pad opens. `date` and
+    `time` mark a date or a time of day: the number pad opens too, although
+    many lack "/" and ":", because digits alone are enough: the script
+    writes "05122026" as "05/12/2026" and "1430" as "14:30" when the box is
+    left, and the server reads the digits alone as well (domain/dates.py).
 
     `field_id` (default: the name) sets the box's id apart from its name:
     Reflex reads a form's boxes by id from one table of refs for the whole
@@ -97,9 +110,11 @@ def field(
         props["on_blur"] = on_blur
     if on_change is not None:
         props["on_change"] = on_change
-    if money:
-        props["custom_attrs"] = MONEY_ATTRS
-        input_mode = input_mode or "numeric"
+    marks = (money, MONEY_ATTRS), (date, DATE_ATTRS), (time, TIME_ATTRS)
+    for marked, attrs in marks:
+        if marked:
+            props["custom_attrs"] = attrs
+            input_mode = input_mode or "numeric"
     if isinstance(input_mode, rx.Var) or input_mode:
         props["input_mode"] = input_mode
     control = (

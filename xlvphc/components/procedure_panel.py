@@ -51,13 +51,25 @@ def _control(f) -> rx.Component:
             default_value=f["default"].to(str),
             size="3",
             width="100%",
-            placeholder=rx.cond(f["kind"] == "date", "ngày/tháng/năm", ""),
-            # Amounts and counts of days: the phone's number pad.
-            input_mode=rx.cond(
-                (f["kind"] == "money") | (f["kind"] == "number"), "numeric", "text"
+            placeholder=rx.match(
+                f["kind"], ("date", "ngày/tháng/năm"), ("time", "14:30"), ""
             ),
-            # Amounts: digits grouped when the box is left (money_input.js).
-            custom_attrs={"data-money": rx.cond(f["kind"] == "money", "1", "")},
+            # Amounts, counts of days, dates and times: the phone's number pad.
+            input_mode=rx.cond(
+                (f["kind"] == "money")
+                | (f["kind"] == "number")
+                | (f["kind"] == "date")
+                | (f["kind"] == "time"),
+                "numeric",
+                "text",
+            ),
+            # Amounts grouped, dates and times typed as digits alone written
+            # out when the box is left (input_format.js).
+            custom_attrs={
+                "data-money": rx.cond(f["kind"] == "money", "1", ""),
+                "data-date": rx.cond(f["kind"] == "date", "1", ""),
+                "data-time": rx.cond(f["kind"] == "time", "1", ""),
+            },
         ),
     )
 

@@ -48,6 +48,7 @@ def continuing_fields(
             "detected_on",
             default=detected,
             placeholder="ngày/tháng/năm",
+            date=True,
             hint="Bắt buộc khi vi phạm đang thực hiện; không sau ngày lập biên bản.",
         ),
     ]

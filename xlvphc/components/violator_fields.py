@@ -94,6 +94,7 @@ def _individual(state, start) -> list[rx.Component]:
             "Ngày sinh",
             "birth_date",
             placeholder="ngày/tháng/năm",
+            date=True,
             default=start("birth_date"),
             on_change=state.check_birth.debounce(500),
             below=_minor_warning(state),
@@ -117,6 +118,7 @@ def _individual(state, start) -> list[rx.Component]:
             "Ngày cấp",
             "id_issued_on",
             placeholder="ngày/tháng/năm",
+            date=True,
             default=start("id_issued_on"),
         ),
         field("Nơi cấp", "id_issued_by", default=start("id_issued_by")),
@@ -149,6 +151,7 @@ def _organisation(start) -> list[rx.Component]:
             "Ngày cấp",
             "registration_issued_on",
             placeholder="ngày/tháng/năm",
+            date=True,
             default=start("registration_issued_on"),
         ),
         field(

@@ -19,8 +19,8 @@ def _filters() -> rx.Component:
             field("Người thực hiện", "user", placeholder="tên đăng nhập"),
             select_field("Đơn vị", "unit_id", S.units),
             select_field("Thao tác", "action", S.actions),
-            field("Từ ngày", "date_from", placeholder=DATE_HINT),
-            field("Đến ngày", "date_to", placeholder=DATE_HINT),
+            field("Từ ngày", "date_from", placeholder=DATE_HINT, date=True),
+            field("Đến ngày", "date_to", placeholder=DATE_HINT, date=True),
             rx.button(
                 rx.icon("search", size=16),
                 "Lọc",

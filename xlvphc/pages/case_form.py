@@ -8,7 +8,9 @@ from xlvphc.components.case_fields import decision_fields
 from xlvphc.components.catalogue_hint import no_match
 from xlvphc.components.duplicate_notice import duplicate_notice
 from xlvphc.components.fields import (
+    DATE_DIGITS_HINT,
     MONEY_ATTRS,
+    TIME_DIGITS_HINT,
     error_for,
     field,
     form_message,
@@ -45,8 +47,10 @@ def _violation(typed: bool = False) -> rx.Component:
         "2. Hành vi vi phạm",
         field("Ngày vi phạm", "violation_date", required=True,
               placeholder="ngày/tháng/năm", default=CaseFormState.today,
-              on_change=CaseFormState.check_violation_day.debounce(500)),
-        field("Giờ vi phạm", "violation_time", required=True, placeholder="14:30"),
+              on_change=CaseFormState.check_violation_day.debounce(500),
+              date=True, hint=DATE_DIGITS_HINT),
+        field("Giờ vi phạm", "violation_time", required=True, placeholder="14:30",
+              time=True, hint=TIME_DIGITS_HINT),
         *continuing_fields(),
         field("Địa điểm vi phạm", "violation_place", required=True, full=True),
         field("Mô tả hành vi vi phạm", "description", required=True, multiline=True,
@@ -117,9 +121,9 @@ def _record() -> rx.Component:
     return section(
         "3. Biên bản vi phạm hành chính (mẫu MBB01)",
         field("Ngày lập", "record_date", required=True, default=CaseFormState.today,
-              placeholder="ngày/tháng/năm"),
+              placeholder="ngày/tháng/năm", date=True),
         field("Giờ lập", "record_time", required=True,
-              default=CaseFormState.now_time, placeholder="14:30"),
+              default=CaseFormState.now_time, placeholder="14:30", time=True),
         field("Nơi lập biên bản", "record_place", required=True, full=True),
         field("Lý do lập biên bản tại trụ sở cơ quan hoặc địa điểm khác",
               "office_reason", hint=OFFICE_REASON_HINT, multiline=True,

@@ -26,9 +26,9 @@ def _value(key: str) -> rx.Var:
 def _date_pair(label: str, prefix: str) -> rx.Component:
     return rx.flex(
         field(f"{label} từ ngày", f"{prefix}_from", placeholder="ngày/tháng/năm",
-              default=_value(f"{prefix}_from")),
+              default=_value(f"{prefix}_from"), date=True),
         field("đến ngày", f"{prefix}_to", placeholder="ngày/tháng/năm",
-              default=_value(f"{prefix}_to")),
+              default=_value(f"{prefix}_to"), date=True),
         spacing="3", wrap="wrap", width="100%",
     )
 

@@ -5,7 +5,7 @@ import reflex as rx
 
 from xlvphc import routes
 from xlvphc.components.data_table import data_table, labelled_cell
-from xlvphc.components.fields import form_message
+from xlvphc.components.fields import DATE_ATTRS, form_message
 from xlvphc.components.shell import page_for
 from xlvphc.services.access import Action
 from xlvphc.services.reports.scope import GROUPS, PERIODS
@@ -67,10 +67,14 @@ def _input(
     placeholder: str,
     width: str = "140px",
     default: str | rx.Var = "",
+    date: bool = False,
 ):
     """An uncontrolled box; keyed by its `default` so that a value the state
-    learns after the page is drawn (the year in use) shows in it."""
-    keyed = {"key": name + "-" + default.to(str)} if isinstance(default, rx.Var) else {}
+    learns after the page is drawn (the year in use) shows in it. A `date`
+    box opens a phone's number pad, as fields.field(date=True) does."""
+    extra = {"key": name + "-" + default.to(str)} if isinstance(default, rx.Var) else {}
+    if date:
+        extra |= {"custom_attrs": DATE_ATTRS, "input_mode": "numeric"}
     return rx.box(
         _label(text, name),
         rx.input(
@@ -80,7 +84,7 @@ def _input(
             default_value=default,
             size="3",
             width="100%",
-            **keyed,
+            **extra,
         ),
         rx.cond(
             DashboardState.errors.contains(name),
@@ -107,8 +111,8 @@ def filter_form(
             _input("Năm", "year", "vd. 2026", "90px", default=year),
             _select("Tháng", "month", MONTHS, first="—", width="120px"),
             _select("Quý", "quarter", QUARTERS, first="—", width="110px"),
-            _input("Từ ngày (tùy chọn)", "date_from", "ngày/tháng/năm"),
-            _input("Đến ngày", "date_to", "ngày/tháng/năm"),
+            _input("Từ ngày (tùy chọn)", "date_from", "ngày/tháng/năm", date=True),
+            _input("Đến ngày", "date_to", "ngày/tháng/năm", date=True),
             wrap="wrap",
             spacing="3",
         ),

@@ -25,6 +25,7 @@ def _register_form() -> rx.Component:
                     required=True,
                     default=DelegationsState.today,
                     placeholder="ngày/tháng/năm",
+                    date=True,
                 ),
                 select_field(
                     "Phạm vi giao quyền",
@@ -52,11 +53,13 @@ def _register_form() -> rx.Component:
                     required=True,
                     default=DelegationsState.today,
                     placeholder="ngày/tháng/năm",
+                    date=True,
                 ),
                 field(
                     "Đến ngày",
                     "valid_to",
                     placeholder="ngày/tháng/năm",
+                    date=True,
                     hint="Để trống nếu giao quyền không thời hạn.",
                 ),
                 rx.button("Vào sổ", type="submit", size="3", id="luu-giao-quyen"),
@@ -87,6 +90,7 @@ def _end_form() -> rx.Component:
                         required=True,
                         default=DelegationsState.today,
                         placeholder="ngày/tháng/năm",
+                        date=True,
                     ),
                     rx.button(
                         "Ghi nhận chấm dứt",

@@ -2,15 +2,13 @@
 message against the field's name, so the page can show it next to the field."""
 
 import datetime as dt  # annotations inside FormReader: it has date() and time()
-import re
 from datetime import date, datetime, time, timedelta
 
-from xlvphc.domain.dates import parse_date
+from xlvphc.domain.dates import parse_date, parse_time
 from xlvphc.domain.money import format_vnd, parse_amount
 from xlvphc.domain.text import clean
 from xlvphc.models.base import VN_TZ, local_now
 
-_TIME = re.compile(r"^(\d{1,2})[:hg](\d{2})$")
 # Clock-skew tolerance: the officer types the time from a phone or watch that
 # may run a few minutes ahead of the server, and a record is often dated "now"
 # as it is signed. A time up to this much after the server's clock is taken as
@@ -102,11 +100,10 @@ class FormReader:
             if required:
                 self.errors[key] = f"Vui lòng nhập {label} (giờ:phút)."
             return None
-        match = _TIME.match(raw)
-        if not match or int(match[1]) > 23 or int(match[2]) > 59:
+        value = parse_time(raw)
+        if value is None:
             self.errors[key] = f"{raw} không phải giờ hợp lệ (ví dụ 14:30)."
-            return None
-        return time(int(match[1]), int(match[2]))
+        return value
 
     def not_future(
         self, key: str, label: str, day: dt.date | None, clock: dt.time | None

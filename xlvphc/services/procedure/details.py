@@ -44,12 +44,12 @@ def _field(name: str, label: str, kind: str = "text", required: bool = False,
 
 
 # What each step asks (labels also head the case page's list).
-START = _field("start_time", "Giờ bắt đầu (giờ:phút)", required=True)
-END = _field("end_time", "Giờ kết thúc (giờ:phút)")
+START = _field("start_time", "Giờ bắt đầu (giờ:phút)", "time", required=True)
+END = _field("end_time", "Giờ kết thúc (giờ:phút)", "time")
 PLACE = _field("place", "Địa điểm", required=True)
 # Steps recorded before these details existed stay valid without them: the
 # forms print what is missing as blanks for the pen.
-START_ANY = _field("start_time", "Giờ bắt đầu (giờ:phút)")
+START_ANY = _field("start_time", "Giờ bắt đầu (giờ:phút)", "time")
 PLACE_ANY = _field("place", "Địa điểm")
 WITNESSES = _field("witnesses", "Người chứng kiến", "textarea", hint=PEOPLE_HINT)
 INFORMANTS = _field(
