@@ -18,6 +18,7 @@ from xlvphc.services.errors import (
     ServiceError,
     ValidationFailed,
 )
+from xlvphc.services.passwords import hash_password
 
 NEW_PASSWORD = "Buổi sáng ở Buôn Đôn 7 giờ"
 
@@ -212,3 +213,79 @@ def test_officer_cannot_manage_accounts(people):
     with pytest.raises(ServiceError):
         accounts.reset_password(people["giamsat"], 1)
     assert make_user  # fixture helper imported for the other tests
+
+
+@pytest.mark.parametrize("new", [" " + NEW_PASSWORD, NEW_PASSWORD + " ",
+                                 NEW_PASSWORD + "\n", "\u00a0" + NEW_PASSWORD])
+def test_new_password_may_not_start_or_end_with_a_space(people, new):
+    issued = _issue(people)
+    token = auth.login("moi.vao", issued.password).token
+    with pytest.raises(ValidationFailed) as err:
+        auth.change_password(token, issued.password, new, new)
+    assert err.value.errors == {
+        "new": "Mật khẩu không được bắt đầu hoặc kết thúc bằng dấu cách."
+    }
+    # A space inside is still fine: a sentence is a good password.
+    assert " " in NEW_PASSWORD
+    assert auth.change_password(token, issued.password, NEW_PASSWORD, NEW_PASSWORD)
+
+
+@pytest.mark.parametrize("around", [("", " "), (" ", ""), ("\t", "\r\n")])
+def test_pasted_password_with_spaces_at_the_ends_still_works(people, around,
+                                                            caplog):
+    caplog.set_level("DEBUG")
+    issued = _issue(people)
+    pasted = around[0] + issued.password + around[1]
+    result = auth.login("moi.vao", pasted)
+    assert result.must_change_password
+
+    # The same paste into "current" on the change page is accepted too, and
+    # the new password may not be the issued one with its spaces trimmed.
+    with pytest.raises(ValidationFailed) as err:
+        auth.change_password(result.token, pasted, "x", "x")
+    assert set(err.value.errors) == {"new"}
+    token = auth.change_password(result.token, pasted, NEW_PASSWORD, NEW_PASSWORD)
+    assert auth.resolve(token).username == "moi.vao"
+    assert auth.login("moi.vao", NEW_PASSWORD + " ").token
+    assert issued.password not in caplog.text
+    assert NEW_PASSWORD not in caplog.text
+
+
+def test_trimmed_password_counts_as_the_same_when_changing(people):
+    issued = _issue(people)
+    token = auth.login("moi.vao", issued.password).token
+    with pytest.raises(ValidationFailed) as err:
+        auth.change_password(token, issued.password + " ", issued.password,
+                             issued.password)
+    assert "phải khác" in err.value.errors["new"]
+
+
+def test_password_that_really_ends_with_a_space_is_tried_as_typed(people):
+    # Set before spaces at the ends were refused: it keeps working as typed.
+    old_style = PASSWORD + " "
+    with session_scope() as session:
+        user = session.exec(select(User).where(User.username == "canbo.a")).one()
+        user.password_hash = hash_password(old_style)
+        session.add(user)
+    assert auth.login("canbo.a", old_style).token
+    with pytest.raises(ServiceError):
+        auth.login("canbo.a", PASSWORD)
+
+
+def test_wrong_password_with_spaces_counts_as_one_failure(people):
+    def failures() -> int:
+        with session_scope() as session:
+            return session.exec(
+                select(User.failed_attempts).where(User.username == "canbo.a")
+            ).one()
+
+    with pytest.raises(ServiceError):
+        auth.login("canbo.a", " sai-mat-khau-1 ")
+    assert failures() == 1
+    for _ in range(4):
+        with pytest.raises(ServiceError):
+            auth.login("canbo.a", "sai-mat-khau-1 ")
+    assert failures() == 5
+    # Five attempts, five counted: the account is now locked.
+    with pytest.raises(ServiceError):
+        auth.login("canbo.a", PASSWORD + " ")

@@ -45,4 +45,5 @@ def test_a_refusal_without_boxes_keeps_its_own_message(people):
     state._version = -1
     _run(state, "submit", {"on": d(0), "amount": "100.000"})
     assert state.errors == {}
-    assert state.message.startswith("Hồ sơ vừa được người khác cập nhật")
+    # The case's last change was the officer's own (services.stale_version).
+    assert state.message.startswith("Bạn vừa cập nhật hồ sơ này ở một thẻ")

@@ -82,9 +82,9 @@ def _form() -> rx.Component:
             ),
             section(
                 "2. Hành vi vi phạm",
-                _f("Ngày vi phạm", "violation_date", required=True,
+                _f("Ngày vi phạm", "violation_date", required=True, date=True,
                    on_change=CaseEditState.check_violation_day.debounce(500)),
-                _f("Giờ vi phạm", "violation_time", required=True),
+                _f("Giờ vi phạm", "violation_time", required=True, time=True),
                 *continuing_fields(V.get("continuing", "") == "1",
                                    V.get("detected_on", "")),
                 _f("Địa điểm vi phạm", "violation_place", required=True,
@@ -95,8 +95,8 @@ def _form() -> rx.Component:
             ),
             section(
                 "3. Biên bản vi phạm hành chính",
-                _f("Ngày lập", "record_date", required=True),
-                _f("Giờ lập", "record_time", required=True),
+                _f("Ngày lập", "record_date", required=True, date=True),
+                _f("Giờ lập", "record_time", required=True, time=True),
                 _f("Nơi lập biên bản", "record_place", required=True, full=True),
                 _f("Lý do lập biên bản tại trụ sở cơ quan hoặc địa điểm khác",
                    "office_reason", hint=OFFICE_REASON_HINT, multiline=True,
@@ -133,10 +133,13 @@ def _conflict() -> rx.Component:
         rx.callout.root(
             rx.callout.icon(rx.icon("git-compare")),
             rx.flex(
-                rx.text("Những gì bạn vừa nhập vẫn còn trên trang này. Để xem người "
-                        "kia đã sửa gì, mở trang hồ sơ ở thẻ mới (mục Lịch sử thay "
-                        "đổi); sau đó tải lại trang sửa và nhập lại phần của bạn."),
-                rx.link("Xem thay đổi của người khác",
+                # Neutral: the change may be the officer's own, from another
+                # tab or device (services.stale_version).
+                rx.text("Những gì bạn vừa nhập vẫn còn trên trang này. Để xem lần "
+                        "cập nhật kia đã sửa gì, mở trang hồ sơ ở thẻ mới (mục Lịch "
+                        "sử thay đổi); sau đó tải lại trang sửa và nhập lại phần "
+                        "của bạn."),
+                rx.link("Xem các thay đổi mới nhất",
                         href=f"{routes.CASE_DETAIL}?id={CaseEditState.case_id}#lich-su",
                         is_external=True, id="xem-thay-doi"),
                 direction="column", spacing="1",

@@ -26,7 +26,7 @@ from xlvphc.services.errors import (
     ServiceError,
     ValidationFailed,
 )
-from xlvphc.services.passwords import hash_password, policy_problem, verify_password
+from xlvphc.services.passwords import hash_password, policy_problem, verify_typed
 from xlvphc.settings import SETTINGS
 
 log = logging.getLogger(__name__)
@@ -70,7 +70,9 @@ def login(username: object, password: object) -> LoginResult:
     now = utcnow()
     with session_scope() as session:
         user = session.exec(select(User).where(User.username == name)).first()
-        ok = verify_password(secret, user.password_hash if user else None)
+        # One attempt, however many checks verify_typed makes: a failure
+        # below counts once towards the lockout.
+        ok = verify_typed(secret, user.password_hash if user else None)
         if user is None:
             audit.record(session, None, "login.failed", reason="unknown user")
             raise ServiceError(LOGIN_FAILED)
@@ -233,14 +235,14 @@ def change_password(
     with session_scope() as session:
         _row, user, _unit = _load(session, token)
         errors: dict[str, str] = {}
-        if not isinstance(current, str) or not verify_password(
+        if not isinstance(current, str) or not verify_typed(
             current, user.password_hash
         ):
             errors["current"] = "Mật khẩu hiện tại không đúng."
         problem = policy_problem(new, user.username, _context_words(session, user))
         if problem:
             errors["new"] = problem
-        elif isinstance(current, str) and new == current:
+        elif isinstance(current, str) and new in (current, current.strip()):
             errors["new"] = "Mật khẩu mới phải khác mật khẩu hiện tại."
         if not errors and new != confirm:
             errors["confirm"] = "Mật khẩu nhập lại không khớp."

@@ -40,6 +40,7 @@ from xlvphc.services.cases import (
 from xlvphc.services.catalogue import as_row
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import Conflict, ValidationFailed
+from xlvphc.services.stale_version import stale_message
 from xlvphc.services.typed_acts import row_of, stored
 
 log = logging.getLogger(__name__)
@@ -69,7 +70,7 @@ WAITING_MESSAGES = {
 
 
 class StaleVersion(Conflict):
-    """The case was saved by someone else since the form was loaded."""
+    """The case was saved elsewhere since the form was loaded."""
 
 # Labels of the fields shown in the history tab (audit before/after keys).
 LABELS = {
@@ -165,19 +166,6 @@ def edit_form(actor: Actor, case_id: object) -> dict:
         }
 
 
-def _last_change(session, case_id: int) -> str:
-    row = session.exec(
-        select(AuditEvent.at, User.full_name)
-        .join(User, User.id == AuditEvent.actor_id, isouter=True)
-        .where(AuditEvent.entity == "case", AuditEvent.entity_id == case_id,
-               AuditEvent.action != "case.read")
-        .order_by(AuditEvent.id.desc())
-    ).first()
-    if not row:
-        return ""
-    return f" ({row[1] or 'người dùng khác'}, lúc {fmt_datetime(to_local(row[0]))})"
-
-
 def edit_case(actor: Actor, case_id: object, data: object) -> int:
     """Save a corrected case; returns the new version.
 
@@ -191,11 +179,10 @@ def edit_case(actor: Actor, case_id: object, data: object) -> int:
         case = load_case(session, actor, case_id, Action.CASE_WRITE)
         sent = data.get("version") if isinstance(data, dict) else None
         if str(sent) != str(case.version):
-            raise StaleVersion(
-                "Hồ sơ vừa được người khác cập nhật" + _last_change(session, case.id)
-                + ". Thay đổi của bạn chưa được lưu. Xem mục \u201cLịch sử thay "
-                "đổi\u201d trên trang hồ sơ để biết họ đã sửa gì, rồi mở lại trang "
-                "sửa.")
+            raise StaleVersion(stale_message(
+                session, actor, case, sent,
+                unsaved="Thay đổi ở trang này chưa được lưu",
+                then="mở lại trang sửa"))
         reason = editable(case)
         if reason:
             raise Conflict(reason)

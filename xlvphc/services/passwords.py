@@ -89,6 +89,21 @@ def verify_password(password: str, hashed: str | None) -> bool:
         return False
 
 
+def verify_typed(password: object, hashed: str | None) -> bool:
+    """`verify_password` for what a person typed or pasted into a form.
+
+    A password copied from a slip or a message often carries a space or a line
+    break at an end, and the person cannot see it. The text is tried as typed
+    first (an older password may really end with a space), then trimmed. The
+    second check runs for an unknown user too, so timing still does not tell
+    whether the account exists (security.md C7)."""
+    if verify_password(password, hashed):
+        return True
+    if not isinstance(password, str) or password == password.strip():
+        return False
+    return verify_password(password.strip(), hashed)
+
+
 def issue_password() -> str:
     """A random one-time password an administrator hands over."""
     return "".join(secrets.choice(ISSUED_ALPHABET) for _ in range(14))
@@ -103,6 +118,10 @@ def policy_problem(
     full name): ASVS 6.2.11 asks for a context-specific list."""
     if not isinstance(password, str) or not password:
         return "Vui lòng nhập mật khẩu mới."
+    # Login forgives spaces at the ends (verify_typed), so such a password
+    # could not be told from its trimmed self; refuse it while it is visible.
+    if password != password.strip():
+        return "Mật khẩu không được bắt đầu hoặc kết thúc bằng dấu cách."
     if len(password) < MIN_LENGTH:
         return f"Mật khẩu phải có ít nhất {MIN_LENGTH} ký tự."
     if len(password) > MAX_LENGTH:

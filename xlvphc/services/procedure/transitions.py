@@ -27,6 +27,7 @@ from xlvphc.services.db import session_scope
 from xlvphc.services.errors import Conflict, ValidationFailed
 from xlvphc.services.inputs import FormReader
 from xlvphc.services.procedure.deadlines import refresh_deadlines
+from xlvphc.services.stale_version import stale_message
 
 log = logging.getLogger(__name__)
 
@@ -251,8 +252,9 @@ class FieldSpec:
 
     name: str
     label: str
-    # text | date | money | number (a whole count, e.g. days) | select |
-    # textarea | checkbox; money and number open a phone's number pad.
+    # text | date | time | money | number (a whole count, e.g. days) |
+    # select | textarea | checkbox; date, time, money and number open a
+    # phone's number pad.
     kind: str = "text"
     required: bool = False
     hint: str = ""
@@ -422,10 +424,11 @@ def perform(actor: Actor, case_id: object, code: str, data: object) -> str:
                 raise Conflict(f"{reason} ({rule.article}).")
         version = data.get("version") if isinstance(data, dict) else None
         if str(version) != str(case.version):
-            raise Conflict(
-                "Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại "
-                "trang trước khi thực hiện bước này."
-            )
+            raise Conflict(stale_message(
+                session, actor, case, version,
+                unsaved="Bước này chưa được ghi nhận",
+                then="tải lại trang trước khi thực hiện bước này",
+            ))
 
         # Validate and apply; nothing is written when a field is refused.
         before = _snapshot(case)
