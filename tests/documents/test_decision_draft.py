@@ -185,3 +185,81 @@ def test_draft_fines_are_those_the_decision_form_starts_from(
     )
     with session_scope() as session:
         assert session.get(Case, case_id).fine_total == drafted.fine_total
+
+
+# MQĐ02's items that only the decision settles: items 4 and 5 of Điều 1 and
+# item 6 b), then 6 c) (remedial measures), which the catalogue may suggest.
+UNSETTLED = (
+    "4. Các tình tiết tăng nặng (nếu có):",
+    "5. Các tình tiết giảm nhẹ (nếu có):",
+    "b) Hình thức xử phạt bổ sung (nếu có):",
+)
+REMEDIAL = "c) Biện pháp khắc phục hậu quả (nếu có):"
+NO_REMEDY = (25, 2, "a", ENV)  # a cigarette end: no measure in the catalogue
+
+
+def _item(text: str, label: str) -> str:
+    """What the print says after an item's label, up to the next item."""
+    after = text.split(label, 1)[1].strip()
+    return after[:40]
+
+
+def test_draft_leaves_what_only_the_decision_settles_dotted(people):  # noqa: F811
+    """User trial: a draft printed «Không.» for the circumstances and the
+    additional sanctions, as if the decision had none, before anyone had
+    decided. The draft leaves them dotted for the pen; an issued decision
+    that has none (its draft copy included) still says «Không.»."""
+    officer = people["canbo.a"]
+    case_id = _recorded(officer)
+
+    text = all_text(printing.print_form(officer, case_id, "MQĐ02", "draft")[1])
+    for label in UNSETTLED:
+        assert _item(text, label).startswith("……"), _item(text, label)
+    suggestion = decision_hints(officer, case_id)["remedial_suggestion"]
+    assert _item(text, REMEDIAL).startswith(suggestion[:30])
+    assert "Không." not in text
+    # So does the blank copy.
+    text = all_text(printing.print_form(officer, case_id, "MQĐ02", "blank")[1])
+    for label in (*UNSETTLED, REMEDIAL):
+        assert _item(text, label).startswith("……"), label
+
+    cases.issue_decision(officer, case_id, decision_form(version=1))
+    for mode in ("final", "draft"):
+        text = all_text(printing.print_form(officer, case_id, "MQĐ02", mode)[1])
+        for label in (*UNSETTLED, REMEDIAL):
+            assert _item(text, label).startswith("Không."), (mode, label)
+
+
+def test_draft_without_a_suggested_measure_leaves_it_dotted(people):  # noqa: F811
+    """The catalogue gives no remedial measure for the act: that is no
+    decision that none applies, so the draft dots the line too."""
+    officer = people["canbo.a"]
+    case_id = cases.create_case(
+        officer, case_form(act_ids=str(catalogue_id(*NO_REMEDY)))
+    )
+    assert decision_hints(officer, case_id)["remedial_suggestion"] == ""
+
+    text = all_text(printing.print_form(officer, case_id, "MQĐ02", "draft")[1])
+    for label in (*UNSETTLED, REMEDIAL):
+        assert _item(text, label).startswith("……"), label
+    assert "Không." not in text
+
+
+def test_issued_decision_prints_what_it_settled(people):  # noqa: F811
+    """Circumstances and sanctions the decision records replace the dots."""
+    officer = people["canbo.a"]
+    case_id = _recorded(officer)
+    cases.issue_decision(
+        officer,
+        case_id,
+        decision_form(
+            version=1,
+            mitigating="Đã tự nguyện khắc phục hậu quả",
+            additional_sanctions="Tịch thu tang vật vi phạm hành chính",
+        ),
+    )
+    text = all_text(printing.print_form(officer, case_id, "MQĐ02", "final")[1])
+    assert _item(text, UNSETTLED[0]).startswith("Không.")
+    assert _item(text, UNSETTLED[1]).startswith("Đã tự nguyện khắc phục hậu quả.")
+    assert _item(text, UNSETTLED[2]).startswith("Tịch thu tang vật")
+    assert "……………" not in text.split(UNSETTLED[0], 1)[1].split("Điều 2.")[0]

@@ -200,3 +200,32 @@ def test_report_pdf_has_its_issuing_body_and_signatures(people):
     for words in ("NGƯỜI LẬP BIỂU", "THỦ TRƯỞNG ĐƠN VỊ", "(Ký tên, đóng dấu)",
                   actor.full_name):
         assert words in last, words
+
+
+def test_report_pdf_dates_itself_once_in_its_heading(people):
+    """User trial: the date stood in the heading's place-and-date line and
+    again under the title. The heading keeps it; the period stays."""
+    import io
+
+    from pypdf import PdfReader
+
+    from xlvphc.services.reports.export import export_report
+    from xlvphc.services.reports.pdf import render_pdf
+    from xlvphc.services.reports.queries import build_report
+
+    def dates_in(payload: bytes) -> tuple[str, list[str]]:
+        pages = PdfReader(io.BytesIO(payload)).pages
+        text = " ".join(p.extract_text() for p in pages).replace("\n", " ")
+        return text, re.findall(r"ngày \d{2} tháng \d{1,2} năm \d{4}", text)
+
+    actor = people["giamsat"]
+    text, dates = dates_in(export_report(actor, {"period": "year"}, "pdf")[1])
+    assert len(dates) == 1, dates
+    assert f"Đắk Lắk, {dates[0]}" in text
+    assert "Kỳ báo cáo: Năm" in text
+
+    # Without a heading (no issuing body), the date goes under the period.
+    report = build_report(actor, {"period": "year"})
+    text, dates = dates_in(render_pdf(report))
+    assert len(dates) == 1, dates
+    assert f"Lập {dates[0]}" in text

@@ -46,6 +46,11 @@ def render_blank_main(code: str, data: FormData) -> bytes:
             record_date=None,
             violator=_NOBODY,
             description="",
+            # Left for the pen, not "Không."
+            aggravating=None,
+            mitigating=None,
+            additional_sanctions=None,
+            remedial_measures=None,
             draft=data.draft,
         )
     )

@@ -93,10 +93,13 @@ class DecisionData:
     description: str
     acts: list[ActData] = field(default_factory=list)
     fine_total: int = 0
-    aggravating: str = ""
-    mitigating: str = ""
-    additional_sanctions: str = ""
-    remedial_measures: str = ""
+    # "" is a decision that has none ("Không."); None is not known yet (a
+    # draft or blank before the decision), a dotted line for the pen: a
+    # draft must not assert that there are none.
+    aggravating: str | None = ""
+    mitigating: str | None = ""
+    additional_sanctions: str | None = ""
+    remedial_measures: str | None = ""
     payment_days: int = 10
     treasury: str = ""
     delegation: str = ""  # "số 3/QĐ-GQXP ngày 01/7/2025" when a deputy signs

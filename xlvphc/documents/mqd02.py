@@ -211,11 +211,14 @@ def _article_one(doc: OfficialDocument, data: DecisionData, total: int) -> None:
     _sanctions(doc, data, total)
 
 
-def _circumstances(value: str) -> str:
+def _circumstances(value: str | None) -> str | None:
     """Items 4 and 5: the form asks one circumstance per line, and each
     counts for the fine (NĐ 68/2025); printed run together they read as one
-    ("Vi phạm nhiều lần Tái phạm"), so they are kept apart by "; "."""
-    lines = [text(line) for line in str(value or "").splitlines()]
+    ("Vi phạm nhiều lần Tái phạm"), so they are kept apart by "; ". None (not
+    known before the decision) stays None: the pen's dotted line."""
+    if value is None:
+        return None
+    lines = [text(line) for line in str(value).splitlines()]
     items = [line.rstrip(".;") for line in lines if line]
     return "; ".join(items) + "." if items else "Không."
 
@@ -262,17 +265,17 @@ def _sanctions(doc: OfficialDocument, data: DecisionData, total: int) -> None:
             ".",
         )
 
-    additional = paragraphs(data.additional_sanctions)
+    additional = paragraphs(data.additional_sanctions or "")
     doc.paragraph(
         "b) Hình thức xử phạt bổ sung (nếu có): ",
-        additional[0] if additional else "Không.",
+        _first_or_none(additional, data.additional_sanctions),
     )
     for extra in additional[1:]:
         doc.paragraph(extra)
-    remedial = paragraphs(data.remedial_measures)
+    remedial = paragraphs(data.remedial_measures or "")
     doc.paragraph(
         "c) Biện pháp khắc phục hậu quả (nếu có): ",
-        remedial[0] if remedial else "Không.",
+        _first_or_none(remedial, data.remedial_measures),
     )
     for extra in remedial[1:]:
         doc.paragraph(extra)
@@ -281,6 +284,14 @@ def _sanctions(doc: OfficialDocument, data: DecisionData, total: int) -> None:
             "Mọi chi phí tổ chức thi hành biện pháp khắc phục hậu quả do "
             f"{party(v)} bị xử phạt có tên tại Điều này chi trả."
         )
+
+
+def _first_or_none(lines: list[str], value: str | None) -> str | None:
+    """The first line of an item; "Không." when the decision has none;
+    None (a dotted line) when it is not known yet (`value` None)."""
+    if lines:
+        return lines[0]
+    return None if value is None else "Không."
 
 
 def _act_sanction(act: ActData) -> str:

@@ -285,8 +285,9 @@ def _draft_decision_data(session, case, unit, violator, acts, record):
     """MQĐ02 before its decision (DỰ THẢO, for the signer to read): what
     the case holds, each act at the fine the decision form starts from and
     the remedial measures it suggests (services/procedure/decision_hints),
-    with their total; the number, date, signer and treasury, which only the
-    decision gives, print as the form's dotted blanks."""
+    with their total; the number, date, signer, treasury, circumstances and
+    additional sanctions, which only the decision gives, print as the form's
+    dotted blanks."""
     # The fines the decision form saves when its boxes are left as they
     # come: the frame's average, doubled for an organisation, halved or a
     # warning (0) for a minor (case_input.read_decision, Law Art. 23, 24,
@@ -317,7 +318,13 @@ def _draft_decision_data(session, case, unit, violator, acts, record):
         description=case.description,
         acts=drafted,
         fine_total=sum(fines.values()),
-        remedial_measures=remedial_suggestion(session, case.id),
+        # Only the decision says which circumstances and additional sanctions
+        # apply, and whether a measure applies when the catalogue suggests
+        # none: None prints a dotted line for the pen, not "Không."
+        aggravating=None,
+        mitigating=None,
+        additional_sanctions=None,
+        remedial_measures=remedial_suggestion(session, case.id) or None,
         draft=True,
     )
 

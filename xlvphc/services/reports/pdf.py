@@ -178,8 +178,9 @@ def render_pdf(
 ) -> bytes:
     """The whole report; `progress(fraction)` is told after each table so a
     long report can show a progress bar. With `agency`, the report opens with
-    the heading of its issuing body; it ends with the signature block, the
-    maker's name (`made_by`) under theirs."""
+    the heading of its issuing body, whose place-and-date line is the report's
+    only date (without it, the date goes under the period); it ends with the
+    signature block, the maker's name (`made_by`) under theirs."""
     pdf = ReportDocument(report.title)
     pdf.add_page()
     if agency is not None:
@@ -197,15 +198,18 @@ def render_pdf(
         new_x="LMARGIN",
         new_y="NEXT",
     )
-    pdf.set_font(FAMILY, "I", 10)
-    pdf.multi_cell(
-        0,
-        6,
-        f"Lập {date_in_words(report.made_at.date())}",
-        align="C",
-        new_x="LMARGIN",
-        new_y="NEXT",
-    )
+    if agency is None:
+        # The heading's place-and-date line dates a report that has one; a
+        # second date under the title read as a repeat (user trial).
+        pdf.set_font(FAMILY, "I", 10)
+        pdf.multi_cell(
+            0,
+            6,
+            f"Lập {date_in_words(report.made_at.date())}",
+            align="C",
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
     pdf.ln(3)
     for i, table in enumerate(report.tables, 1):
         _table(pdf, report, table)
