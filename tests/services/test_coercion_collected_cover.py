@@ -121,3 +121,76 @@ def test_a_remedial_coercion_collects_no_fine(people, lead):  # noqa: F811
     assert message.startswith("Không quá 0 đồng: chưa có quyết định cưỡng chế thu tiền")
     collected(officer, case_id)  # the measure carried out, no money
     assert case_row(case_id).paid_total == 0
+
+
+def refused_interest(officer, case_id: int, **data) -> str:
+    """The refusal at the interest box; the case unchanged."""
+    before = case_row(case_id)
+    with pytest.raises(ValidationFailed) as caught:
+        collected(officer, case_id, **data)
+    after = case_row(case_id)
+    assert (after.paid_total, after.surcharge_paid, after.version) == (
+        before.paid_total,
+        before.surcharge_paid,
+        before.version,
+    )
+    assert "amount" not in caught.value.errors
+    return caught.value.errors["surcharge"]
+
+
+def interest_hint(actor, case_id: int) -> str:
+    [row] = [s for s in allowed_steps(actor, case_id) if s["code"] == "coercion_done"]
+    [field] = [f for f in row["fields"] if f["name"] == "surcharge"]
+    return field["hint"]
+
+
+def test_interest_run_after_the_decision_needs_a_new_one(people, lead):  # noqa: F811
+    """A decision of 5 days ago recovers the interest until its day (15
+    days late); the interest of the 5 days since is owed but not in its
+    sum: the result may not record it, a new decision may collect it."""
+    officer = people["canbo.a"]
+    case_id = received_case(officer, 30)
+    step(lead, case_id, "coerce", code="account", on=d(5))
+    decided = FINE * 15 // 2000  # 26.250 đồng
+    assert decided < INTEREST
+    assert interest_hint(officer, case_id).startswith("Không quá 26.250 đồng")
+
+    message = refused_interest(
+        officer, case_id, amount="3.500.000", surcharge="35.000"
+    )
+    assert message.startswith("Không quá 26.250 đồng: tiền chậm nộp các quyết")
+    assert "đã quyết định thu 26.250 đồng tính đến ngày quyết định" in message
+    assert "đã thu 0 đồng" in message
+    assert "Điều 86" in message and "quyết định cưỡng chế mới" in message
+
+    collected(officer, case_id, amount="3.500.000", surcharge="26.250")
+    assert case_row(case_id).surcharge_paid == decided
+    assert interest_hint(officer, case_id).startswith("Để trống")
+    assert refused_interest(officer, case_id, surcharge="1").startswith(
+        "Không quá 0 đồng"
+    )
+
+    # The rest of the interest (the fine collected today fixed it at 20
+    # days) by a new decision.
+    step(lead, case_id, "coerce", code="account", on=d(0))
+    assert interest_hint(officer, case_id).startswith("Không quá 8.750 đồng")
+    collected(officer, case_id, surcharge="8.750")
+    assert case_row(case_id).surcharge_paid == INTEREST
+
+
+def test_fine_and_interest_together_stay_within_the_sum(people, lead):  # noqa: F811
+    """A decision for a sum just above the fine: the interest collected with
+    the whole fine may only fill the difference."""
+    officer = people["canbo.a"]
+    case_id = received_case(officer, 30)
+    step(lead, case_id, "coerce", code="account", on=d(0), amount="3.510.000")
+    message = refused_interest(
+        officer, case_id, amount="3.500.000", surcharge="35.000"
+    )
+    assert message.startswith(
+        "Không quá 10.000 đồng: số tiền các quyết định cưỡng chế còn phải thu "
+        "(3.510.000 đồng) trừ tiền phạt đã thu lần này (3.500.000 đồng)"
+    )
+    collected(officer, case_id, amount="3.500.000", surcharge="10.000")
+    case = case_row(case_id)
+    assert (case.paid_total, case.surcharge_paid) == (FINE, 10_000)

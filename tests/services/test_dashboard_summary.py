@@ -324,10 +324,13 @@ def test_every_write_path_keeps_the_dashboard_exact(people, lead, tmp_path):
     step(a, older, "complaint", code="complaint", on=d(4), note="Ông A khiếu nại")
     ok("complaint")
     step(a, older, "complaint_resolved", code="upheld", on=d(3))
-    # Art. 78 k1: the 2.500.000 left, 28 days late at 0,05 % a day.
-    step(a, older, "coercion_done", on=d(2), amount="2.500.000", surcharge="35.000",
+    # Art. 78 k1: the 2.500.000 left, 28 days late at 0,05 % a day; the
+    # decision collects the 25 days until its day, the violator pays the rest.
+    step(a, older, "coercion_done", on=d(2), amount="2.500.000", surcharge="31.250",
          note="Đã trích")
     ok("coercion done")
+    step(a, older, "payment", on=d(2), amount="0", surcharge="3.750")
+    ok("interest paid")
     step(a, older, "close_executed", on=d(1))
     ok("close")
 

@@ -166,8 +166,9 @@ def test_a_postal_item_number_finds_its_case(people):
 
 
 def test_an_old_sending_gets_its_postal_number_at_the_next_refresh(people):
-    """No migration: a sending stored before keeps no word until its case's
-    words are next rebuilt (an edit, a step with a paper)."""
+    """A sending stored without its words (as before, or by a bulk write)
+    gets them when its case's words are next rebuilt (an edit, a step with a
+    paper); migration 0022 rebuilt those of before once."""
     from datetime import date
 
     from tests.services.test_procedure import decided_case
@@ -183,3 +184,63 @@ def test_an_old_sending_gets_its_postal_number_at_the_next_refresh(people):
     with session_scope() as session:
         refresh_search_text(session, session.get(Case, case_id))
     assert found(officer, "1234567890123") == [case_id]
+
+
+MIGRATION_0022 = MIGRATION.with_name("0022_postal_numbers_searchable.py")
+
+
+def test_0022_gives_old_postal_sendings_their_numbers(empty_db):  # noqa: F811
+    """Sendings by post recorded before the numbers became words: after the
+    upgrade the postal item number finds the case, as a new sending's does."""
+    dbmod.migrate("0021_record_office_reason")
+    with empty_db.begin() as conn:
+        _old_database(conn, CASES)
+        # Case 1 posted twice with the same item; case 4 posted with another
+        # code and with a note holding none; case 2 handed over (its note's
+        # phone number is no word); case 3 posted, then binned.
+        for case_id, code, note in (
+            (1, "post", "Bưu điện tỉnh Đắk Lắk, số bưu gửi RR 123 456 789 VN"),
+            (1, "post", "Gửi lại, số bưu gửi RR123456789VN"),
+            (4, "post", "Bưu cục Buôn Ma Thuột, mã 1234567890123"),
+            (4, "post", "Bưu điện xã"),
+            (2, "direct", "Giao tại nhà, SĐT 0912345678"),
+            (3, "post", "Số bưu gửi EE 987 654 321 VN"),
+        ):
+            _insert(conn, "procedurestep", case_id=case_id, step="send",
+                    on="2026-11-02", code=code, note=note, document="")
+        conn.execute(text(
+            "UPDATE \"case\" SET deleted_at = '2026-11-03 08:00:00' WHERE id = 3"
+        ))
+        conn.execute(text("DELETE FROM casetoken WHERE case_id = 3"))
+    make_user("canbo.x10", "X10", Role.OFFICER)
+    make_user("giamsat", "66", Role.SUPERVISOR)
+    officer, supervisor = actor_for("canbo.x10"), actor_for("giamsat")
+    assert _names(officer, "RR123456789VN") == []
+    before = _tokens(empty_db)
+
+    dbmod.migrate()
+
+    assert _names(officer, "RR123456789VN") == ["Nguyễn Văn An"]
+    assert _names(officer, "rr123456789vn") == ["Nguyễn Văn An"]
+    assert _names(supervisor, "1234567890123") == ["Phạm Văn Dũng"]
+    assert _names(supervisor, "0912345678") == []  # not sent by post
+    assert _names(supervisor, "EE987654321VN") == []  # in the bin: no words
+    with empty_db.connect() as conn:
+        texts = dict(conn.execute(text('SELECT id, search_text FROM "case"')).all())
+    assert texts[1].count("rr123456789vn") == 1
+    assert texts[2] == f" {CASES[2][2]} "
+    rows = _tokens(empty_db)
+    assert {t for c, t, _u in rows if c == 3} == set()
+    # The old words stay; the numbers' words are added once, on the unit.
+    assert set(before) <= set(rows)
+    assert len(rows) == len(set(rows))
+    case1 = {t for c, t, _u in rows if c == 1}
+    assert case1 == set(CASES[1][3].split()) | words_of("rr123456789vn")
+    assert {u for c, _t, u in rows if c == 4} == {20}
+
+    # Run again: nothing more to add.
+    spec = importlib.util.spec_from_file_location("m0022", MIGRATION_0022)
+    migration = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(migration)
+    with empty_db.begin() as conn:
+        assert migration.add_postal_numbers(conn, page=1) == (0, 0)

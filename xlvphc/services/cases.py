@@ -53,6 +53,7 @@ from xlvphc.services.db import session_scope
 from xlvphc.services.errors import Conflict, NotFound, ValidationFailed
 from xlvphc.services.inputs import valid_id
 from xlvphc.services.numbering import next_number
+from xlvphc.services.stale_version import stale_message
 
 log = logging.getLogger(__name__)
 
@@ -109,10 +110,18 @@ def step_papers(step: ProcedureStep) -> list[str]:
     the officer holding the post office's receipt could not find the case).
     Only codes of a postal sending: other notes hold names and addresses."""
     found = [step.document] if step.document else []
-    if step.step == "send" and step.code == "post" and step.note:
-        found += [re.sub(r"\s", "", m.group()) for m in _S10.finditer(step.note)]
-        found += _CODE.findall(_S10.sub(" ", step.note))
+    if step.step == "send" and step.code == "post":
+        found += postal_numbers(step.note)
     return found
+
+
+def postal_numbers(note: str | None) -> list[str]:
+    """The postal item numbers in the note of a sending by post, spaces
+    taken out of the S10 ones (migration 0022 reads old sendings with it)."""
+    if not note:
+        return []
+    found = [re.sub(r"\s", "", m.group()) for m in _S10.finditer(note)]
+    return found + _CODE.findall(_S10.sub(" ", note))
 
 
 def step_documents(session: Session, case_id: int) -> list[str]:
@@ -673,10 +682,11 @@ def issue_decision(actor: Actor, case_id: object, data: object) -> str:
             raise ValidationFailed(errors)
         version = data.get("version") if isinstance(data, dict) else None
         if str(version) != str(case.version):
-            raise Conflict(
-                "Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại trang để xem "
-                "thay đổi trước khi ra quyết định."
-            )
+            raise Conflict(stale_message(
+                session, actor, case, version,
+                unsaved="Quyết định chưa được lưu",
+                then="tải lại trang trước khi ra quyết định",
+            ))
 
         number, total = write_decision(session, actor, case, acts, parsed, "MQĐ02")
         before = {"status": case.status, "fine_total": case.fine_total}

@@ -262,17 +262,28 @@ def _coerce(ctx: Context) -> None:
 
 
 def _done_fields(session: Session, case: Case) -> list[FieldSpec]:
-    """The result's fields; the fine collected names its maximum."""
-    most = min(outstanding(case), coercion_cover(session, case.id).left)
+    """The result's fields; the fine and the interest collected name their
+    maximum (coercion_cover)."""
+    cover = coercion_cover(session, case.id)
+    most = min(outstanding(case), cover.left)
     hint = (
         f"Không quá {money(most)} (số tiền phạt các quyết định cưỡng chế còn phải thu)"
         if most
         else "Để trống: các quyết định cưỡng chế không còn tiền phạt phải thu"
     )
+    interest = min(cover.interest_left, cover.left)
+    interest_hint = (
+        f"Không quá {money(interest)} (tiền chậm nộp các quyết định cưỡng chế "
+        "còn phải thu, tính đến ngày quyết định)"
+        if interest
+        else "Để trống: các quyết định cưỡng chế không còn tiền chậm nộp phải thu"
+    )
     return [
         FieldSpec("on", "Ngày thi hành", "date", True),
         FieldSpec("amount", "Số tiền phạt đã thu (đồng)", "money", False, hint),
-        FieldSpec("surcharge", "Tiền chậm nộp đã thu (đồng)", "money", False),
+        FieldSpec(
+            "surcharge", "Tiền chậm nộp đã thu (đồng)", "money", False, interest_hint
+        ),
         FieldSpec("note", "Kết quả cưỡng chế", "textarea", True),
         *COERCION_RECORD,
     ]
@@ -307,6 +318,7 @@ def _done(ctx: Context) -> None:
     if interest and on:
         limit = owed(ctx.session, ctx.case, on).interest
         problem = interest_refusal(interest, limit, on, "đã thu")
+        problem = problem or _interest_collected_refusal(ctx, interest, amount)
         if problem:
             ctx.refuse("surcharge", problem)
     if details["leader_title"] and not details["leader_name"]:
@@ -362,6 +374,40 @@ def _collected_refusal(ctx: Context, amount: int) -> str | None:
         )
     return (
         f"Không quá {money(cover.left)}: {why}; Điều 86 Luật XLVPHC. Muốn thu "
+        "thêm, cần có quyết định cưỡng chế mới."
+    )
+
+
+def _interest_collected_refusal(ctx: Context, interest: int, amount: int) -> str | None:
+    """Why `interest` cannot be recorded as collected with `amount` of fine
+    (None: it can): no more than the interest the coercion decisions still
+    have to collect (each the interest run until its day, coercion_cover),
+    nor, with the fine, than the sums they decided: the interest that ran
+    on after a decision's day (Art. 78 k1) is not in its sum."""
+    cover = coercion_cover(ctx.session, ctx.case.id)
+    most = min(cover.interest_left, max(cover.left - amount, 0))
+    if interest <= most:
+        return None
+    if not cover.decided:
+        why = "chưa có quyết định cưỡng chế thu tiền (mẫu MQĐ07-MQĐ10)"
+    elif most < cover.interest_left:
+        why = (
+            f"số tiền các quyết định cưỡng chế còn phải thu ({money(cover.left)}) "
+            f"trừ tiền phạt đã thu lần này ({money(amount)})"
+        )
+    elif not cover.interest_decided:
+        why = (
+            "các quyết định cưỡng chế không thu tiền chậm nộp (không có tiền "
+            "chậm nộp tính đến ngày quyết định)"
+        )
+    else:
+        why = (
+            "tiền chậm nộp các quyết định cưỡng chế còn phải thu (đã quyết định "
+            f"thu {money(cover.interest_decided)} tính đến ngày quyết định, đã "
+            f"thu {money(cover.interest_collected)})"
+        )
+    return (
+        f"Không quá {money(most)}: {why}; Điều 86 Luật XLVPHC. Muốn thu "
         "thêm, cần có quyết định cưỡng chế mới."
     )
 

@@ -7,6 +7,12 @@ MQĐ08): the unpaid fine with the late-payment interest run until its day
 coercion (Art. 86) can only record money collected under such a decision;
 more needs a new decision (a result could record the whole unpaid fine
 after a decision covering part of it).
+
+The interest a decision recovers is the one run until its day, which it
+records apart from the fine (`interest_due`, printed in its "Lý do"); the
+interest that runs on during the coercion (late_interest) is not in it.
+A decision for a smaller sum does not record how that sum splits: it
+covers at most the interest owed on its day and at most its sum.
 """
 
 from dataclasses import dataclass
@@ -23,11 +29,18 @@ class CoercionCover:
 
     decided: int  # the sums of the money coercion decisions
     collected: int  # fine and interest recorded as collected by coercion
+    interest_decided: int = 0  # of `decided`, the interest until their days
+    interest_collected: int = 0  # of `collected`, the interest
 
     @property
     def left(self) -> int:
         """What the decisions still have to collect."""
         return max(self.decided - self.collected, 0)
+
+    @property
+    def interest_left(self) -> int:
+        """The interest the decisions still have to collect."""
+        return max(self.interest_decided - self.interest_collected, 0)
 
 
 def coercion_cover(session: Session, case_id: int) -> CoercionCover:
@@ -41,11 +54,19 @@ def coercion_cover(session: Session, case_id: int) -> CoercionCover:
             ProcedureStep.step.in_(("coerce", "coercion_done")),
         )
     ).all()
-    decided = sum(r.amount for r in rows if r.step == "coerce" and r.code != "remedial")
-    collected = 0
+    decided = collected = interest_decided = interest_collected = 0
     for row in rows:
-        if row.step != "coercion_done":
-            continue
-        interest = details_of(session, row.id).get("surcharge_paid", 0)
-        collected += row.amount + (interest if isinstance(interest, int) else 0)
-    return CoercionCover(decided, collected)
+        if row.step == "coerce" and row.code != "remedial":
+            decided += row.amount
+            due = _whole(details_of(session, row.id).get("interest_due"))
+            interest_decided += min(due, row.amount)
+        elif row.step == "coercion_done":
+            interest = _whole(details_of(session, row.id).get("surcharge_paid"))
+            collected += row.amount + interest
+            interest_collected += interest
+    return CoercionCover(decided, collected, interest_decided, interest_collected)
+
+
+def _whole(value: object) -> int:
+    """A sum kept in a step's details; 0 when absent or not a number."""
+    return value if isinstance(value, int) and value > 0 else 0
