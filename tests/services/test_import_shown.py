@@ -82,3 +82,66 @@ def test_a_case_made_in_the_app_still_shows_every_line(people):
     assert case["payment"] == "Trong 10 ngày, tại Kho bạc Nhà nước khu vực XIII"
     # Left empty on the decision form: "none", not unknown.
     assert (case["additional_sanctions"], case["remedial_measures"]) == ("—", "—")
+
+
+# MQĐ02's items a register does not record (importer/columns.py): the
+# circumstances (Điều 1 items 4, 5), the additional sanctions and remedial
+# measures (item 6 b, c), the violator's nationality and the days to pay.
+UNSAID = (
+    "4. Các tình tiết tăng nặng (nếu có):",
+    "5. Các tình tiết giảm nhẹ (nếu có):",
+    "b) Hình thức xử phạt bổ sung (nếu có):",
+    "c) Biện pháp khắc phục hậu quả (nếu có):",
+    "Quốc tịch:",
+)
+PAY = "phải nộp tiền phạt tại"
+
+
+def _after(text: str, label: str) -> str:
+    """What the print says after `label`, a few words."""
+    return text.split(label, 1)[1].strip()[:40]
+
+
+def _days(text: str) -> str:
+    """The days to pay, as printed: "10" or the pen's dots."""
+    return text.split(PAY, 1)[1].split("trong thời hạn ", 1)[1].split(" ngày")[0]
+
+
+def test_mqd02_of_an_import_leaves_what_the_register_did_not_say_dotted(
+        people):
+    """Before: «Không.» for the circumstances, the additional sanctions and
+    the remedial measures, «Quốc tịch: Việt Nam» and «trong thời hạn 10
+    ngày», none of which the register said; the decision may have had a
+    sanction or a longer time to pay (Law Art. 73 k1)."""
+    case_id = _imported(people)
+
+    for mode in ("final", "draft"):
+        pdf = printing.print_form(people["canbo.a"], case_id, "MQĐ02", mode)[1]
+        text = " ".join(" ".join(p.extract_text().split())
+                        for p in PdfReader(BytesIO(pdf)).pages)
+        for label in UNSAID:
+            assert _after(text, label).startswith("……"), (mode, label)
+        assert "Không." not in text
+        assert _days(text).strip("…") == "", _days(text)
+        # What the register said still prints.
+        assert "Nguyễn Văn An" in text and "500.000 đồng" in text
+
+
+def test_mqd02_of_a_case_made_in_the_app_still_says_none(people):
+    """A decision made in the app settles each item: left empty, «Không.»;
+    the nationality and the days to pay are the ones it holds."""
+    a = people["canbo.a"]
+    case_id = cases.create_case(a, case_form())
+    cases.issue_decision(a, case_id, decision_form(version=1, payment_days="15"))
+
+    text = _printed(people, case_id)
+    for label in UNSAID[:4]:
+        assert _after(text, label).startswith("Không."), label
+    assert _after(text, UNSAID[4]).startswith("Việt Nam")
+    assert _days(text) == "15"
+
+
+def test_mbb01_of_an_import_leaves_the_nationality_dotted(people):
+    """The record's copy of an imported case asserts no nationality either."""
+    text = _printed(people, _imported(people), "MBB01")
+    assert _after(text, "Quốc tịch:").startswith("……")

@@ -172,6 +172,24 @@ def test_the_new_case_page_renders_the_id_keyboard():
     assert _mode(_page("case_new_page"), "id_number") == '"numeric"'
 
 
+@pytest.mark.parametrize(
+    ("module", "name"),
+    [("dashboard", "dashboard_page"), ("reports", "reports_page")],
+)
+def test_the_period_filters_year_box_opens_the_number_pad(module, name):
+    """User trial: the dashboard's "Năm" box opened the full keyboard for
+    four digits. The report page shares the filter form."""
+    import importlib
+
+    page = getattr(importlib.import_module(f"xlvphc.pages.{module}"), name)
+    rendered = getattr(page, "__wrapped__", page)()
+    assert _mode(rendered, "year") == '"numeric"'
+    # Still no date: "2026" is not written out as one on leaving the box.
+    assert not _date_marked(rendered, "year")
+    assert _mode(rendered, "date_from") == '"numeric"'
+    assert _date_marked(rendered, "date_from")
+
+
 def test_step_day_counts_are_whole_number_fields():
     """User trial: the coercion step's "Thời hạn chuyển tiền (ngày)" and
     "Thời gian thực hiện (ngày)" opened the letter keyboard. Every count of

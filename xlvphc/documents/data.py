@@ -93,14 +93,16 @@ class DecisionData:
     description: str
     acts: list[ActData] = field(default_factory=list)
     fine_total: int = 0
-    # "" is a decision that has none ("Không."); None is not known yet (a
-    # draft or blank before the decision), a dotted line for the pen: a
-    # draft must not assert that there are none.
+    # "" is a decision that has none ("Không."); None is not known (a
+    # draft or blank before the decision, or a decision imported from a
+    # register that does not record them), a dotted line for the pen: the
+    # paper must not assert that there are none.
     aggravating: str | None = ""
     mitigating: str | None = ""
     additional_sanctions: str | None = ""
     remedial_measures: str | None = ""
-    payment_days: int = 10
+    # None: not known (an imported decision), "trong thời hạn …… ngày".
+    payment_days: int | None = 10
     treasury: str = ""
     delegation: str = ""  # "số 3/QĐ-GQXP ngày 01/7/2025" when a deputy signs
     deputy_of: str = ""  # head's title when the signer is a deputy ("KT.")

@@ -327,13 +327,15 @@ def _article_three(doc: OfficialDocument, data: DecisionData, total: int) -> Non
     )
     letters = iter("abc")
     treasury = text(data.treasury)
+    # The days are the decision's own (10, or more, Law Art. 73 k1): a
+    # decision imported from a register that does not say leaves them dotted.
+    days = DOTS * 2 if data.payment_days is None else f"{data.payment_days:02d}"
     if total:
         doc.paragraph(
             f"{next(letters)}) {subject} bị xử phạt có tên tại Điều 1 phải nộp "
             "tiền phạt tại ",
             treasury or None,
-            " trong thời hạn "
-            f"{data.payment_days:02d} ngày, kể từ ngày nhận được Quyết định này.",
+            f" trong thời hạn {days} ngày, kể từ ngày nhận được Quyết định này.",
         )
     doc.paragraph(
         f"{next(letters)}) {subject} {name} có quyền khiếu nại hoặc "

@@ -68,11 +68,15 @@ def _input(
     width: str = "140px",
     default: str | rx.Var = "",
     date: bool = False,
+    input_mode: str = "",
 ):
     """An uncontrolled box; keyed by its `default` so that a value the state
     learns after the page is drawn (the year in use) shows in it. A `date`
-    box opens a phone's number pad, as fields.field(date=True) does."""
+    box opens a phone's number pad, as fields.field(date=True) does;
+    `input_mode` picks the keyboard of another box ("numeric": digits)."""
     extra = {"key": name + "-" + default.to(str)} if isinstance(default, rx.Var) else {}
+    if input_mode:
+        extra["input_mode"] = input_mode
     if date:
         extra |= {"custom_attrs": DATE_ATTRS, "input_mode": "numeric"}
     return rx.box(
@@ -108,7 +112,9 @@ def filter_form(
     return rx.form(
         rx.flex(
             _select("Kỳ", "period", list(PERIODS.items()), default="year"),
-            _input("Năm", "year", "vd. 2026", "90px", default=year),
+            # A year is digits: the number pad, not the full keyboard.
+            _input("Năm", "year", "vd. 2026", "90px", default=year,
+                   input_mode="numeric"),
             _select("Tháng", "month", MONTHS, first="—", width="120px"),
             _select("Quý", "quarter", QUARTERS, first="—", width="110px"),
             _input("Từ ngày (tùy chọn)", "date_from", "ngày/tháng/năm", date=True),

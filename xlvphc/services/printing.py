@@ -167,8 +167,22 @@ def agency_of(session: Session, unit: Unit) -> Agency:
     )
 
 
-def _violator(v: Violator) -> ViolatorData:
-    return ViolatorData(**{k: getattr(v, k) for k in ViolatorData.__dataclass_fields__})
+def _violator(v: Violator, imported: bool = False) -> ViolatorData:
+    """The violator as the forms print it. A register has no nationality
+    column (importer/columns.py): an imported violator's "Việt Nam" is the
+    model's default, not what the register said, so it prints dotted."""
+    data = ViolatorData(
+        **{k: getattr(v, k) for k in ViolatorData.__dataclass_fields__}
+    )
+    return replace(data, nationality="") if imported else data
+
+
+def _said(value: str, imported: bool) -> str | None:
+    """A decision's circumstances, additional sanctions or remedial
+    measures: "" is a decision that has none ("Không."), but a register
+    records none of them (importer/write.py), so on an imported decision ""
+    is not said: None, the form's dotted line."""
+    return (value or None) if imported else value
 
 
 def _acts(acts: list[CaseAct], imported: bool = False) -> list[ActData]:
@@ -194,7 +208,7 @@ def _record_data(session, case, unit, violator, acts, record) -> RecordData:
         maker_name=record.maker_name,
         maker_title=record.maker_title,
         witness=record.witness,
-        violator=_violator(violator),
+        violator=_violator(violator, case.imported),
         violation_at=to_local(case.violation_at),
         violation_place=case.violation_place,
         description=case.description,
@@ -265,18 +279,20 @@ def _decision_data(session, case, unit, violator, acts, record, decision):
         # register (the form prints dotted blanks for it).
         record_number=record.number if record else "",
         record_date=to_local(record.made_at).date() if record else None,
-        violator=_violator(violator),
+        violator=_violator(violator, case.imported),
         description=case.description,
         acts=_acts(acts, case.imported),
         fine_total=decision.fine_total,
-        additional_sanctions=decision.additional_sanctions,
-        remedial_measures=decision.remedial_measures,
-        payment_days=decision.payment_days,
+        additional_sanctions=_said(decision.additional_sanctions, case.imported),
+        remedial_measures=_said(decision.remedial_measures, case.imported),
+        # A register does not give the days to pay (10 or more, Law Art. 73
+        # k1): an imported decision's 10 is the model's default.
+        payment_days=None if case.imported else decision.payment_days,
         treasury=decision.treasury,
         delegation=_delegation_ref(session, unit.id, decision.delegation),
         deputy_of=_deputy_of(decision.signer_title, decision.delegation),
-        aggravating=decision.aggravating,
-        mitigating=decision.mitigating,
+        aggravating=_said(decision.aggravating, case.imported),
+        mitigating=_said(decision.mitigating, case.imported),
         handed_over_on=_handed_over_on(session, case.id),
     )
 
@@ -509,7 +525,7 @@ def _generic_data(
         signer_name=signer_name if code.startswith("MQĐ") else maker[0],
         signer_title=signer_title if code.startswith("MQĐ") else maker[1],
         deputy_of=deputy_of if code.startswith("MQĐ") else "",
-        violator=_violator(violator),
+        violator=_violator(violator, case.imported),
         decrees=sorted({a.decree for a in acts if a.decree}),
         acts=_acts(acts),
         values={k: v for k, v in values.items() if v not in ("", None, 0)},
