@@ -71,7 +71,12 @@ from xlvphc.models import (  # noqa: E402
     ViolationRecord,
     Violator,
 )
-from xlvphc.models.cases import CaseStatus, CloseReason, ViolatorKind  # noqa: E402
+from xlvphc.models.cases import (  # noqa: E402
+    ActOrigin,
+    CaseStatus,
+    CloseReason,
+    ViolatorKind,
+)
 from xlvphc.models.units import UnitKind  # noqa: E402
 from xlvphc.services import case_summary, db, reference  # noqa: E402
 from xlvphc.services.cases import _PLATE, search_text  # noqa: E402
@@ -860,6 +865,7 @@ class Generator:
                     frame_max=a.fine_max,
                     fine=fine if decided else None,
                     position=pos,
+                    origin=ActOrigin.CATALOGUE,
                 ),
             )
         w.add(

@@ -149,6 +149,8 @@ def test_warning_only_act_and_catalogue_act_together(people):
             select(CaseAct).where(CaseAct.case_id == case_id).order_by(CaseAct.position)
         ).all()
     assert [a.catalogue_id for a in acts] == [listed, None]
+    # Each says where it came from (CaseAct.origin, migration 0023).
+    assert [a.origin for a in acts] == ["catalogue", "typed"]
     assert (acts[1].frame_min, acts[1].frame_max, acts[1].point) == (None, None, "")
     # A warning-only act takes no fine.
     with pytest.raises(ValidationFailed) as refused:
@@ -343,6 +345,43 @@ def test_an_edit_keeps_a_stored_act_the_small_form_would_refuse(people):
     assert (
         "«Quyết định cũ» không phải số nghị định" in refused.value.errors["typed_acts"]
     )
+
+
+def test_an_edit_keeps_each_acts_origin(people):
+    """Changed acts are stored anew; each keeps where it came from
+    (CaseAct.origin): an act sent back as stored stays the register's or
+    the officer's, an act added is the officer's. (An imported case cannot
+    be edited once decided; its act is made here by hand.)"""
+    officer = people["canbo.a"]
+    listed = catalogue_id(8, 1, "a", "282/2025/NĐ-CP")
+    case_id = new_case(officer, [typed_row(officer)], act_ids=str(listed))
+    with session_scope() as session:
+        act = session.exec(select(CaseAct).where(
+            CaseAct.case_id == case_id, CaseAct.catalogue_id.is_(None))).one()
+        act.origin = "import"
+        session.add(act)
+    loaded = case_edit.edit_form(officer, case_id)
+    # The edit form marks the register's act as the case page does.
+    assert [a.get("typed") for a in loaded["acts"]] == [None, "theo sổ Excel"]
+
+    added = typed_row(officer, typed_article="99", typed_act="Trộm cắp tài sản")
+    acts = [*loaded["acts"], added]
+    form = dict(loaded["values"], kind="individual", version=loaded["version"])
+    form.update(
+        act_ids=",".join(a["id"] for a in acts if not a.get("typed")),
+        typed_acts=[a for a in acts if a.get("typed")],
+    )
+    assert case_edit.edit_case(officer, case_id, form) == 2
+    with session_scope() as session:
+        stored = session.exec(select(CaseAct).where(CaseAct.case_id == case_id)
+                              .order_by(CaseAct.position)).all()
+    assert [(a.catalogue_id, a.act, a.origin) for a in stored] == [
+        (listed, stored[0].act, "catalogue"),
+        (None, GAMBLING, "import"),
+        (None, "Trộm cắp tài sản", "typed"),
+    ]
+    shown = case_queries.get_case(officer, case_id)["acts"]
+    assert [a["outside"] for a in shown] == ["", "theo sổ Excel", "ngoài danh mục"]
 
 
 def test_the_picker_adds_checked_acts_and_sends_them_apart(people):

@@ -139,6 +139,8 @@ def test_a_typed_and_a_catalogue_act_of_one_field_are_decided_together(people):
     assert errors == {f"fine_{warning['id']}": "Hành vi này chỉ bị phạt cảnh cáo."}
     acts = _acts(decide_without_record(officer, form))
     assert [(a.catalogue_id, a.fine) for a in acts] == [(listed, 500_000), (None, 0)]
+    # Each says where it came from (CaseAct.origin, migration 0023).
+    assert [a.origin for a in acts] == ["catalogue", "typed"]
 
 
 def test_the_ceiling_and_the_frame_are_checked_at_the_typed_box(people):

@@ -2,7 +2,7 @@
 in which the officer types an act the catalogue lacks (services.typed_acts
 checks it), shared by the new-case, on-the-spot (MQĐ01) and edit forms;
 and the «ngoài danh mục» mark of such an act on those forms and the case
-page.
+page (where an act of an imported register has a quieter mark of its own).
 
 Its boxes sit inside the case form, where the officer looks for the act,
 but belong to a form of their own (`FORM_ID`, the HTML `form` attribute):
@@ -13,6 +13,8 @@ is drawn after the case form (`typed_act_form`)."""
 import reflex as rx
 
 from xlvphc.components.fields import MONEY_ATTRS, error_for, label_for
+from xlvphc.models.cases import ActOrigin
+from xlvphc.services.typed_acts import IMPORT_MARK
 
 FORM_ID = "hanh-vi-ngoai-danh-muc"
 
@@ -184,16 +186,24 @@ def typed_act_form(state) -> rx.Component:
     )
 
 
+def _badge(text, quiet) -> rx.Component:
+    """The mark of an act without catalogue row: amber for one an officer
+    typed, gray (`quiet`) for one an imported register wrote."""
+    return rx.cond(
+        quiet,
+        rx.badge(text, color_scheme="gray", variant="soft", class_name="theo-so"),
+        rx.badge(
+            text, color_scheme="amber", variant="soft", class_name="ngoai-danh-muc"
+        ),
+    )
+
+
 def typed_mark(row) -> rx.Component:
-    """The «ngoài danh mục» badge of a chosen act typed by the officer."""
+    """The «ngoài danh mục» badge of a chosen act typed by the officer (an
+    edit's act of an imported register: typed_acts.IMPORT_MARK, quiet)."""
     return rx.cond(
         row["typed"],
-        rx.badge(
-            row["typed"],
-            color_scheme="amber",
-            variant="soft",
-            class_name="ngoai-danh-muc",
-        ),
+        _badge(row["typed"], row["typed"] == IMPORT_MARK),
     )
 
 
@@ -211,15 +221,11 @@ def unchecked_note(row) -> rx.Component:
 
 def case_act_mark(act) -> rx.Component:
     """On the case page, an act without catalogue row: the «ngoài danh mục»
-    badge beside its citation (what it means: case_act_hint)."""
+    badge beside its citation, or the quieter one of an act an imported
+    register wrote (what it means: case_act_hint)."""
     return rx.cond(
         act["outside"] != "",
-        rx.badge(
-            act["outside"],
-            color_scheme="amber",
-            variant="soft",
-            class_name="ngoai-danh-muc",
-        ),
+        _badge(act["outside"], act["origin"] == ActOrigin.IMPORT),
     )
 
 

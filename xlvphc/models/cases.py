@@ -62,6 +62,18 @@ class ViolatorKind:
     LABELS = {INDIVIDUAL: "Cá nhân", ORGANISATION: "Tổ chức"}
 
 
+class ActOrigin:
+    """Where a case act's citation and frame come from (CaseAct.origin).
+    Acts outside the catalogue are of two kinds the case page must not mix
+    up: typed by an officer (services.typed_acts), who answers for what was
+    typed, or copied from an old Excel register (services.importer), which
+    answers for it."""
+
+    CATALOGUE = "catalogue"  # a catalogue row (catalogue_id set)
+    TYPED = "typed"  # typed by an officer, «ngoài danh mục»
+    IMPORT = "import"  # as an imported register wrote it, no catalogue row
+
+
 # The deadline columns of Case (services.procedure.deadlines).
 DUE_COLUMNS = (
     "decision_due",
@@ -240,6 +252,10 @@ class CaseAct(SQLModel, table=True):
     frame_max: int | None = Field(default=None, sa_type=MONEY)
     fine: int | None = Field(default=None, sa_type=MONEY)
     position: int = 0
+    # ActOrigin, set by every writer (migration 0023 filled the older acts).
+    # A writer that does not say gets the officer's mark, as every act
+    # without catalogue row had before: never passed off as the catalogue's.
+    origin: str = Field(default=ActOrigin.TYPED, max_length=12)
 
 
 class ViolationRecord(SQLModel, table=True):

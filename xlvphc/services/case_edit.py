@@ -41,7 +41,7 @@ from xlvphc.services.catalogue import as_row
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import Conflict, ValidationFailed
 from xlvphc.services.stale_version import stale_message
-from xlvphc.services.typed_acts import row_of, stored
+from xlvphc.services.typed_acts import case_act, row_of, stored
 
 log = logging.getLogger(__name__)
 
@@ -186,8 +186,9 @@ def edit_case(actor: Actor, case_id: object, data: object) -> int:
         reason = editable(case)
         if reason:
             raise Conflict(reason)
-        # The typed acts («ngoài danh mục») come back with the form and are
-        # checked again (services.typed_acts), unless sent back as stored.
+        # The acts without catalogue row (typed «ngoài danh mục», or of an
+        # imported register) come back with the form and are checked again
+        # (services.typed_acts), unless sent back as stored.
         kept = [
             stored(a, case.field)
             for a in session.exec(
@@ -246,12 +247,10 @@ def edit_case(actor: Actor, case_id: object, data: object) -> int:
             after["acts"] = "; ".join(e.act[:80] for e in parsed.acts)
             for act in acts:
                 session.delete(act)
+            # Each act keeps its origin: one sent back as stored (kept)
+            # stays the register's or the officer's (typed_acts.stored).
             for position, entry in enumerate(parsed.acts):
-                session.add(CaseAct(
-                    case_id=case.id, catalogue_id=entry.id, decree=entry.decree,
-                    article=entry.article, clause=entry.clause, point=entry.point,
-                    act=entry.act, frame_min=entry.fine_min,
-                    frame_max=entry.fine_max, position=position))
+                session.add(case_act(case.id, position, entry))
             note("field", case.field, parsed.field)
             case.field = parsed.field
         if not after:

@@ -21,7 +21,7 @@ from xlvphc.models import (
     Violator,
 )
 from xlvphc.models.base import VN_TZ, local_now, to_local
-from xlvphc.models.cases import CaseStatus, ViolatorKind
+from xlvphc.models.cases import ActOrigin, CaseStatus, ViolatorKind
 from xlvphc.models.summary import PROVINCE, CaseSummary
 from xlvphc.services import (
     audit,
@@ -439,6 +439,27 @@ def case_to_decide(actor: Actor, case_id: object) -> dict:
     return get_case(actor, case_id)
 
 
+def _origin_mark(act: CaseAct) -> dict:
+    """How the case page marks an act by where it came from (CaseAct.origin):
+    a catalogue act not at all; an act an officer typed «ngoài danh mục»,
+    in amber, since the officer answers for its citation and frame; an act
+    an imported register wrote without catalogue row, quietly, since no
+    one typed it here. Each mark comes with the line saying why."""
+    if act.catalogue_id is not None:
+        return {"origin": ActOrigin.CATALOGUE, "outside": "", "outside_hint": ""}
+    if act.origin == ActOrigin.IMPORT:
+        return {
+            "origin": ActOrigin.IMPORT,
+            "outside": typed_acts.IMPORT_MARK,
+            "outside_hint": typed_acts.IMPORTED_HINT,
+        }
+    return {
+        "origin": ActOrigin.TYPED,
+        "outside": typed_acts.MARK,
+        "outside_hint": typed_acts.TYPED_HINT,
+    }
+
+
 def get_case(actor: Actor, case_id: object) -> dict:
     """Everything the case page shows. The read itself is audited (security.md:
     reads of case details are logged)."""
@@ -484,14 +505,15 @@ def get_case(actor: Actor, case_id: object) -> dict:
                 )
             act_rows.append({
                 "id": act.id,
-                # An act imported without a citation (article 0) has none, and
-                # no frame unless the catalogue gave it one (importer.shown).
+                # An act imported without a citation (article 0) has none; an
+                # act a register wrote without catalogue row has no frame, and
+                # none is made up (importer.shown).
                 "citation": (f"Điểm {act.point} khoản {act.clause}" if act.point
                              else f"Khoản {act.clause}")
                 + f" Điều {act.article} Nghị định {act.decree}"
                 if act.article else shown.NO_CITATION,
                 "act": act.act,
-                "frame": "" if case.imported and act.catalogue_id is None
+                "frame": "" if act.origin == ActOrigin.IMPORT
                 else frame_text(low, high),
                 "default_fine": "" if low is None
                 else format_number(default_fine(low, high)),
@@ -503,12 +525,11 @@ def get_case(actor: Actor, case_id: object) -> dict:
                 "fine": (shown.FINE_IN_TOTAL if case.imported else "—")
                 if act.fine is None
                 else "Cảnh cáo" if act.fine == 0 else format_vnd(act.fine),
-                # An act without catalogue row, marked «ngoài danh mục» with
-                # why (not "typed": the decision form's flag of a typed fine).
-                "outside": "" if act.catalogue_id else typed_acts.MARK,
-                "outside_hint": "" if act.catalogue_id
-                else typed_acts.IMPORTED_HINT if case.imported
-                else typed_acts.TYPED_HINT,
+                # An act without catalogue row, marked with why: «ngoài danh
+                # mục» when an officer typed it, a quieter mark when an
+                # imported register wrote it (not "typed": the decision
+                # form's flag of a typed fine).
+                **_origin_mark(act),
             })
         none = "" if case.imported else "—"
         return {

@@ -54,6 +54,7 @@ from xlvphc.services.errors import Conflict, NotFound, ValidationFailed
 from xlvphc.services.inputs import valid_id
 from xlvphc.services.numbering import next_number
 from xlvphc.services.stale_version import stale_message
+from xlvphc.services.typed_acts import case_act
 
 log = logging.getLogger(__name__)
 
@@ -204,7 +205,7 @@ def create_case(actor: Actor, data: object, request_key: object = None) -> int:
             if existing:
                 return existing
         # Acts typed by the officer (services.typed_acts) are checked and
-        # stored as the catalogue's, with catalogue_id None.
+        # stored as the catalogue's, with catalogue_id None (origin "typed").
         parsed, errors = read_case(session, data, now.date(), typed=True)
         twin = _same_violator_same_day(session, actor.unit_id, parsed, data, errors)
         if errors:
@@ -231,20 +232,7 @@ def create_case(actor: Actor, data: object, request_key: object = None) -> int:
         violator = Violator(case_id=case.id, **parsed.violator)
         session.add(violator)
         for position, entry in enumerate(parsed.acts):
-            session.add(
-                CaseAct(
-                    case_id=case.id,
-                    catalogue_id=entry.id,
-                    decree=entry.decree,
-                    article=entry.article,
-                    clause=entry.clause,
-                    point=entry.point,
-                    act=entry.act,
-                    frame_min=entry.fine_min,
-                    frame_max=entry.fine_max,
-                    position=position,
-                )
-            )
+            session.add(case_act(case.id, position, entry))
         session.add(
             ViolationRecord(
                 case_id=case.id,

@@ -8,9 +8,11 @@ called by any browser with any arguments. The small form of the picker is
 checked field by field (`check`, errors at its `typed_*` boxes), and the
 list sent with the case form is checked again whole (`read_list`, errors at
 `typed_acts`), since the browser may forge it. A typed act is stored as a
-CaseAct with catalogue_id None and its own frame; the decision, the
-authority ceiling, the printed citation and the dashboard read the CaseAct
-snapshot, so they treat it as a catalogue act.
+CaseAct with catalogue_id None, its own frame and origin "typed" (an act
+of an imported register has none either, but origin "import": the case
+page tells them apart); the decision, the authority ceiling, the printed
+citation and the dashboard read the CaseAct snapshot, so they treat it as
+a catalogue act.
 
 The same acts are offered by the on-the-spot form (MQĐ01), whose fine
 boxes are named after `box_id`, and kept in a tab's draft
@@ -29,6 +31,7 @@ from xlvphc.domain.money import format_vnd, parse_amount
 from xlvphc.domain.text import clean
 from xlvphc.models import CaseAct, CatalogueEntry
 from xlvphc.models.base import local_now
+from xlvphc.models.cases import ActOrigin
 from xlvphc.services.access import Action, Actor, require
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import ValidationFailed
@@ -49,16 +52,18 @@ KEYS = (
 LIST_KEY = "typed_acts"
 # The mark the chosen list and the case page show beside a typed act.
 MARK = "ngoài danh mục"
-# What the case page says of an act without catalogue row: typed by the
-# officer, or, in a case imported from an old register, written there (an
-# edit of an imported case may add typed acts: both are then possible).
+# The quieter mark of an act an imported register wrote without catalogue
+# row: no officer typed it, the register answers for it.
+IMPORT_MARK = "theo sổ Excel"
+# What the case page says of an act without catalogue row, by its origin
+# (CaseAct.origin): typed by the officer, or written in an old register.
 TYPED_HINT = (
     "Hành vi do cán bộ nhập tay, không lấy từ danh mục hành vi vi phạm của hệ "
     "thống: điều, khoản, điểm, nội dung và khung phạt ghi như cán bộ đã nhập."
 )
 IMPORTED_HINT = (
     "Hành vi không lấy từ danh mục hành vi vi phạm của hệ thống: ghi theo sổ "
-    "theo dõi nhập từ Excel, hoặc do cán bộ nhập tay khi sửa hồ sơ."
+    "theo dõi nhập từ Excel, như sổ đã ghi."
 )
 # Points as the decrees letter them (no f, j, w, z); "đ" after "d".
 POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
@@ -83,6 +88,8 @@ class TypedAct:
     fine_min: int | None
     fine_max: int | None
     id: None = None
+    # ActOrigin: "typed" unless read back from a stored imported act.
+    origin: str = ActOrigin.TYPED
 
     def key(self) -> tuple:
         return (self.decree, self.article, self.clause, self.point, self.act)
@@ -105,7 +112,8 @@ class TypedAct:
             "act": self.act,
             "field": self.field,
             "frame": _frame(self.fine_min, self.fine_max),
-            "typed": MARK,
+            # Never empty: the picker tells the typed rows by it.
+            "typed": IMPORT_MARK if self.origin == ActOrigin.IMPORT else MARK,
             "decree": self.decree,
             "article": str(self.article),
             "clause": str(self.clause),
@@ -388,7 +396,8 @@ def _sent_back(row: dict, act: TypedAct) -> bool:
 
 
 def stored(act: CaseAct, field: str) -> TypedAct:
-    """A case's typed act (catalogue_id None) as read_list keeps it."""
+    """A case's act without catalogue row as read_list keeps it, with its
+    origin: an imported act kept by an edit stays the register's."""
     return TypedAct(
         act.decree,
         field,
@@ -398,6 +407,26 @@ def stored(act: CaseAct, field: str) -> TypedAct:
         act.act,
         act.frame_min,
         act.frame_max,
+        origin=act.origin,
+    )
+
+
+def case_act(case_id: int, position: int, entry) -> CaseAct:
+    """The CaseAct of a chosen act (a CatalogueEntry or a TypedAct), as the
+    new-case, on-the-spot and edit forms store it: the citation and frame
+    snapshotted, and where the act came from (CaseAct.origin)."""
+    return CaseAct(
+        case_id=case_id,
+        catalogue_id=entry.id,
+        decree=entry.decree,
+        article=entry.article,
+        clause=entry.clause,
+        point=entry.point,
+        act=entry.act,
+        frame_min=entry.fine_min,
+        frame_max=entry.fine_max,
+        position=position,
+        origin=ActOrigin.CATALOGUE if entry.id is not None else entry.origin,
     )
 
 

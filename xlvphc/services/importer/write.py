@@ -38,7 +38,7 @@ from xlvphc.models import (
     Violator,
 )
 from xlvphc.models.base import VN_TZ
-from xlvphc.models.cases import CaseStatus, CloseReason, ViolatorKind
+from xlvphc.models.cases import ActOrigin, CaseStatus, CloseReason, ViolatorKind
 from xlvphc.services import search_index
 from xlvphc.services.access import Actor
 from xlvphc.services.cases import search_text
@@ -149,11 +149,13 @@ def _act_rows(case_id: int, v: dict) -> list[dict]:
     (citation, and when the catalogue holds it its entry and frame), with
     the fine `act_fines` tells from the register's total. A row without a
     citation gives one act of the register's text (article 0: "no
-    citation", see case_queries)."""
+    citation", see case_queries). An act the catalogue does not hold is
+    the register's (ActOrigin.IMPORT), never marked as typed by an officer."""
     cites = v["acts"] or []
     if not cites:
         return [_ACT.row(case_id=case_id, decree="", act=v["act"], article=0,
-                         clause=0, point="", fine=v["fine"])]
+                         clause=0, point="", fine=v["fine"],
+                         origin=ActOrigin.IMPORT)]
     entries = v.get("entries") or [None] * len(cites)
     fines = act_fines(v["fine"], entries)
     rows = []
@@ -164,7 +166,8 @@ def _act_rows(case_id: int, v: dict) -> list[dict]:
             case_id=case_id, decree=cite["decree"], act=_wording(v, cite, entry),
             article=cite["article"], clause=cite["clause"], point=cite["point"],
             catalogue_id=entry.get("id"), frame_min=entry.get("fine_min"),
-            frame_max=entry.get("fine_max"), fine=fine, position=position))
+            frame_max=entry.get("fine_max"), fine=fine, position=position,
+            origin=ActOrigin.CATALOGUE if entry.get("id") else ActOrigin.IMPORT))
     return rows
 
 

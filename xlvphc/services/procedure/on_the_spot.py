@@ -32,7 +32,7 @@ from xlvphc.services.cases import (
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import ValidationFailed
 from xlvphc.services.procedure.deadlines import refresh_deadlines
-from xlvphc.services.typed_acts import box_id
+from xlvphc.services.typed_acts import box_id, case_act
 
 log = logging.getLogger(__name__)
 
@@ -165,18 +165,7 @@ def decide_without_record(
         session.add(violator)
         acts: list[CaseAct] = []
         for position, entry in enumerate(parsed.acts):
-            act = CaseAct(
-                case_id=case.id,
-                catalogue_id=entry.id,
-                decree=entry.decree,
-                article=entry.article,
-                clause=entry.clause,
-                point=entry.point,
-                act=entry.act,
-                frame_min=entry.fine_min,
-                frame_max=entry.fine_max,
-                position=position,
-            )
+            act = case_act(case.id, position, entry)
             session.add(act)
             acts.append(act)
         session.flush()
