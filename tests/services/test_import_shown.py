@@ -145,3 +145,17 @@ def test_mbb01_of_an_import_leaves_the_nationality_dotted(people):
     """The record's copy of an imported case asserts no nationality either."""
     text = _printed(people, _imported(people), "MBB01")
     assert _after(text, "Quốc tịch:").startswith("……")
+
+
+def _nationality(page: dict) -> str:
+    return {r["label"]: r["value"] for r in page["violator"]}["Quốc tịch"]
+
+
+def test_case_page_of_an_import_does_not_claim_a_nationality(people):
+    """The register has no nationality column: the stored "Việt Nam" is the
+    model's default, so the page shows it unknown, as the prints do."""
+    a = people["canbo.a"]
+    imported = case_queries.get_case(a, _imported(people))
+    made = case_queries.get_case(a, cases.create_case(a, case_form()))
+    assert _nationality(imported) == "—"
+    assert _nationality(made) == "Việt Nam"

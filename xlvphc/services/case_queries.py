@@ -408,7 +408,11 @@ def open_list(actor: Actor, filters: object = None, page: object = 1) -> dict:
     }
 
 
-def _violator_rows(v: Violator) -> list[dict]:
+def _violator_rows(v: Violator, imported: bool = False) -> list[dict]:
+    """The violator's lines on the case page. An imported register has no
+    nationality column, so an imported case's "Việt Nam" is the model's
+    default, not something anyone recorded: it shows as unknown, as on the
+    printed forms (services/printing.py)."""
     if v.kind == ViolatorKind.ORGANISATION:
         pairs = [
             ("Tên tổ chức", v.name), ("Địa chỉ trụ sở chính", v.address),
@@ -423,7 +427,7 @@ def _violator_rows(v: Violator) -> list[dict]:
     else:
         pairs = [
             ("Họ và tên", v.name), ("Giới tính", v.gender),
-            ("Ngày sinh", fmt_date(v.birth_date)), ("Quốc tịch", v.nationality),
+            ("Ngày sinh", fmt_date(v.birth_date)), ("Quốc tịch", "" if imported else v.nationality),
             ("Nghề nghiệp", v.occupation), ("Nơi ở hiện tại", v.address),
             ("Số định danh cá nhân/CMND/hộ chiếu", v.id_number),
             ("Ngày cấp", fmt_date(v.id_issued_on)), ("Nơi cấp", v.id_issued_by),
@@ -541,7 +545,7 @@ def get_case(actor: Actor, case_id: object) -> dict:
             "status_code": case.status,
             "violator_kind": ViolatorKind.LABELS.get(case.violator_kind, ""),
             "violator_name": case.violator_name,
-            "violator": _violator_rows(violator) if violator else [],
+            "violator": _violator_rows(violator, case.imported) if violator else [],
             "violation_at": shown.moment_text(case.imported,
                                               to_local(case.violation_at)),
             "violation_place": case.violation_place,
