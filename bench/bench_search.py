@@ -94,7 +94,7 @@ def measure() -> list[tuple[str, float, int]]:
     with dbmod.session_scope() as session:
         unit_id = session.exec(select(Case.unit_id).limit(1)).one()
     sup = Actor(1, "bench", "bench", "", unit_id, "", frozenset({"supervisor"}),
-                frozenset({unit_id}))
+                frozenset({unit_id}), province_level=True)
     officer = Actor(2, "bench2", "bench2", "", unit_id, "", frozenset({"officer"}),
                     frozenset({unit_id}))
     queries = [

@@ -374,7 +374,12 @@ def seed_account(
     from xlvphc.cli import ADMIN_USERNAME
     from xlvphc.models import Unit, User
     from xlvphc.services import accounts
-    from xlvphc.services.access import Actor, parse_roles, unit_scope
+    from xlvphc.services.access import (
+        Actor,
+        parse_roles,
+        province_level_unit,
+        unit_scope,
+    )
     from xlvphc.services.db import session_scope
 
     with server.database():
@@ -393,6 +398,7 @@ def seed_account(
                 unit_name=admin_unit.name if admin_unit else "",
                 roles=parse_roles(admin.roles),
                 scope=unit_scope(session, admin.unit_id),
+                province_level=province_level_unit(admin_unit),
             )
             unit_id = unit.id
         return accounts.create_user(

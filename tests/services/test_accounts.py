@@ -160,12 +160,12 @@ def test_role_or_unit_change_and_disable_end_sessions_at_once(tree):
     assert auth.resolve(token).title == "Phó Chủ tịch"
 
     accounts.update_user(
-        admin, uid, _form("", _unit_id("UBND-22015"), "officer,viewer")
+        admin, uid, _form("", _unit_id("UBND-22015"), "officer,unit_admin")
     )
     with pytest.raises(NotAuthenticated):
         auth.resolve(token)
     token = auth.login("canbo.a", PASSWORD).token
-    assert Role.VIEWER in auth.resolve(token).roles
+    assert Role.UNIT_ADMIN in auth.resolve(token).roles
 
     accounts.update_user(admin, uid, _form("", tree["sub_id"], "officer"))
     with pytest.raises(NotAuthenticated):
@@ -224,11 +224,11 @@ def test_roles_arrive_as_checkboxes_and_mass_assignment_is_ignored(people):
         id="1",
     )
     del form["roles"]
-    form.update(role_officer="on", role_viewer="on")
+    form.update(role_officer="on", role_unit_admin="on")
     issued = accounts.create_user(admin, form)
     with session_scope() as session:
         user = session.get(User, issued.user_id)
-    assert user.roles == "officer,viewer"
+    assert user.roles == "unit_admin,officer"
     assert user.must_change_password and user.active
     assert user.password_hash.startswith("$2b$") and user.id != 1
 

@@ -137,6 +137,15 @@ def _role_boxes(checked=None) -> rx.Component:
             wrap="wrap",
             margin_top="0.25em",
         ),
+        rx.cond(
+            S.wide_roles_offered,
+            rx.text(
+                "Giám sát, Lãnh đạo và Quản trị hệ thống xem được mọi đơn vị: "
+                "chỉ cấp cho tài khoản của đơn vị Tỉnh hoặc Sở Tư pháp.",
+                size="1",
+                color_scheme="gray",
+            ),
+        ),
         error_for("roles"),
         width="100%",
     )
@@ -157,7 +166,8 @@ def _signer(options, picks, default="", field_id="") -> rx.Component:
 
 
 def _signer_note(note) -> rx.Component:
-    """The warning for a saved title of another body (services.accounts)."""
+    """The warning for a saved title of another body, or a province-wide
+    role on a unit below the province (services.accounts)."""
     return rx.cond(
         note != "",
         rx.text(
@@ -244,6 +254,7 @@ def _edit_form() -> rx.Component:
             ),
             _signer_note(user["signer_note"].to(str)),
             _role_boxes(lambda r: user["role_codes"].to(list[str]).contains(r["id"])),
+            _signer_note(user["role_note"].to(str)),
             rx.text(
                 "Đổi vai trò hoặc đơn vị sẽ kết thúc ngay các phiên làm việc "
                 "của người này.",
@@ -439,7 +450,7 @@ def _row(row) -> rx.Component:
             _signer_note(row["signer_note"].to(str)),
         ),
         labelled_cell("Đơn vị", row["unit_name"]),
-        labelled_cell("Vai trò", row["roles"]),
+        labelled_cell("Vai trò", row["roles"], _signer_note(row["role_note"].to(str))),
         labelled_cell("Trạng thái", _status(row)),
         labelled_cell("Thao tác", _actions(row)),
     )

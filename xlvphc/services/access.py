@@ -7,6 +7,11 @@ Roles (a user may hold several):
 - authority (người có thẩm quyền): signs decisions, within their ceiling;
 - supervisor (Sở Tư pháp): reads every unit, reports, monitoring, feedback;
 - viewer (leadership): dashboards and reports only.
+
+The three roles that reach every unit (admin, supervisor, viewer) belong on a
+province-level unit only: the province node or the Sở Tư pháp
+(`province_level_unit`). Accounts refuses them elsewhere; an account that got one
+elsewhere before that check keeps its own unit's scope (`reaches_all_units`).
 """
 
 import logging
@@ -16,6 +21,7 @@ from sqlalchemy import bindparam
 from sqlmodel import Session, select
 
 from xlvphc.models import Unit
+from xlvphc.models.units import UnitKind
 from xlvphc.services.errors import PermissionDenied
 
 log = logging.getLogger(__name__)
@@ -92,8 +98,16 @@ POLICY: dict[str, frozenset[str]] = {
 GRANTABLE_BY_UNIT_ADMIN = frozenset({Role.OFFICER, Role.AUTHORITY, Role.UNIT_ADMIN})
 
 # Roles whose reading reaches every unit; everyone else acts on their own unit
-# and its sub-units only.
-ALL_UNITS_ROLES = {Role.SUPERVISOR, Role.ADMIN, Role.VIEWER}
+# and its sub-units only. They reach every unit only from a province-level
+# unit (`province_level_unit`, `Actor.province_level`).
+ALL_UNITS_ROLES = frozenset({Role.SUPERVISOR, Role.ADMIN, Role.VIEWER})
+
+# Actions with no unit to scope them to: the unit tree, the progress of every
+# unit (monitoring) and every unit's feedback. Only a province-level account
+# may do them, whatever its roles say.
+PROVINCE_ONLY_ACTIONS = frozenset(
+    {Action.UNIT_MANAGE, Action.MONITOR_READ, Action.FEEDBACK_MANAGE}
+)
 
 
 @dataclass(frozen=True)
@@ -109,18 +123,27 @@ class Actor:
     roles: frozenset[str]
     scope: frozenset[int]  # the user's unit and its sub-units
     session_id: int | None = None
+    # Whether the account's unit is at province level (`reaches_all_units`):
+    # only then do the ALL_UNITS_ROLES reach every unit. False unless the
+    # caller says so: a forgotten flag narrows, it never widens.
+    province_level: bool = False
 
     def can(self, action: str) -> bool:
+        if action in PROVINCE_ONLY_ACTIONS and not self.province_level:
+            return False
         return any(action in POLICY.get(role, frozenset()) for role in self.roles)
 
     def sees_all_units(self, action: str) -> bool:
-        return any(
+        """Every unit for this action: a role of ALL_UNITS_ROLES that allows
+        it, held by an account of a province-level unit."""
+        return self.province_level and any(
             role in ALL_UNITS_ROLES and action in POLICY.get(role, frozenset())
             for role in self.roles
         )
 
     def permissions(self) -> list[str]:
-        return sorted({a for r in self.roles for a in POLICY.get(r, frozenset())})
+        held = {a for r in self.roles for a in POLICY.get(r, frozenset())}
+        return sorted(a for a in held if self.can(a))
 
 
 def grantable_roles(actor: Actor) -> frozenset[str]:
@@ -134,6 +157,42 @@ def grantable_roles(actor: Actor) -> frozenset[str]:
 
 def parse_roles(text: str) -> frozenset[str]:
     return frozenset(r for r in (text or "").split(",") if r in POLICY)
+
+
+def province_level_unit(unit: Unit | None) -> bool:
+    """Whether an account of this unit may hold a role that reaches every
+    unit: the province node (provincial leadership, the system's
+    administrators) or the Sở Tư pháp, the supervisor of the whole province
+    (README, "Tài khoản"). A commune's committee or police, and any other
+    department, act for their own unit only."""
+    return unit is not None and (unit.kind == UnitKind.PROVINCE or unit.is_supervisor)
+
+
+# Users already warned about in this process: the check runs on every event.
+_warned_users: set[int] = set()
+
+
+def reaches_all_units(user_id: int, roles: frozenset[str], unit: Unit | None) -> bool:
+    """`Actor.province_level` for an account.
+
+    Defence in depth: an account given a province-wide role on a commune or
+    department unit before `services.accounts` refused that combination
+    (user trial: a "Giám sát" of a commune's committee read every unit's
+    cases) does not reach every unit. It keeps its role, within its own unit
+    and sub-units, and the province-only actions are refused. A warning with
+    the account id (no personal data) tells the administrators to fix it.
+    """
+    if province_level_unit(unit):
+        return True
+    if roles & ALL_UNITS_ROLES and user_id not in _warned_users:
+        _warned_users.add(user_id)
+        log.warning(
+            "user=%s holds a province-wide role on unit=%s below the province: "
+            "scoped to its own unit",
+            user_id,
+            unit.id if unit is not None else None,
+        )
+    return False
 
 
 def unit_scope(session: Session, unit_id: int) -> frozenset[int]:

@@ -4,8 +4,10 @@ someone else (ASVS 6.4.6).
 
 Scope: a system administrator manages every account; a unit administrator
 only accounts of their unit and its sub-units, and only with the roles in
-`access.GRANTABLE_BY_UNIT_ADMIN`. Disabling, resetting, or changing roles or
-unit ends the user's live sessions at once (ASVS 7.4.2, 8.3.2).
+`access.GRANTABLE_BY_UNIT_ADMIN`. The roles that reach every unit go only to
+accounts of a province-level unit (`access.province_level_unit`).
+Disabling, resetting, or changing roles or unit ends the user's live sessions
+at once (ASVS 7.4.2, 8.3.2).
 """
 
 import logging
@@ -22,11 +24,13 @@ from xlvphc.models.base import utcnow
 from xlvphc.models.units import UnitKind
 from xlvphc.services import audit, signer_fit
 from xlvphc.services.access import (
+    ALL_UNITS_ROLES,
     POLICY,
     Action,
     Actor,
     Role,
     grantable_roles,
+    province_level_unit,
     require,
     visible_units,
 )
@@ -77,9 +81,59 @@ def _signer_note(user: User, fitting: tuple[str, ...]) -> str:
     )
 
 
-def _public(user: User, unit_name: str, fitting: tuple[str, ...] = ()) -> dict:
+# What a unit is, said in the refusal of a province-wide role.
+_BELOW_PROVINCE = {
+    UnitKind.COMMUNE_COMMITTEE: "một đơn vị cấp xã (UBND xã, phường)",
+    UnitKind.COMMUNE_POLICE: "một đơn vị cấp xã (Công an xã, phường)",
+    UnitKind.COMMUNE: "một xã, phường",
+    UnitKind.DEPARTMENT: "một sở, ban, ngành khác, không phải Sở Tư pháp",
+}
+
+
+def _wide_roles(roles: object) -> list[str]:
+    """The province-wide roles among `roles`, in the order of POLICY."""
+    held = set(roles or ())
+    return [r for r in POLICY if r in held and r in ALL_UNITS_ROLES]
+
+
+def _wide_role_refusal(roles: object, unit: Unit) -> str:
+    """The refusal of a role that reaches every unit on an account of a
+    commune or department unit: such an account read every unit's cases,
+    names and ID numbers (user trial). "" when the combination is allowed."""
+    wide = _wide_roles(roles)
+    if not wide or province_level_unit(unit):
+        return ""
+    names = " và ".join(Role.LABELS[r] for r in wide)
+    what = _BELOW_PROVINCE.get(unit.kind, "không phải đơn vị cấp tỉnh")
+    return (
+        f"Vai trò {names} xem được mọi đơn vị trong tỉnh nên chỉ dành cho tài "
+        "khoản cấp tỉnh (đơn vị Tỉnh hoặc Sở Tư pháp). Đơn vị đã chọn, "
+        f"{unit.name}, là {what}: chọn đơn vị cấp tỉnh hoặc vai trò khác."
+    )
+
+
+def _role_note(user: User, unit: Unit | None) -> str:
+    """A warning for a province-wide role saved on a commune or department
+    account before it was refused: the account sees its own unit only
+    (access.reaches_all_units), and the next edit asks for a fitting role
+    or unit."""
+    if not _wide_roles(_role_list(user.roles)) or province_level_unit(unit):
+        return ""
+    return (
+        "Vai trò xem mọi đơn vị không hợp với đơn vị của tài khoản: tài khoản "
+        "chỉ xem được đơn vị mình. Sửa lại vai trò hoặc đơn vị."
+    )
+
+
+def _public(
+    user: User,
+    unit_name: str,
+    fitting: tuple[str, ...] = (),
+    unit: Unit | None = None,
+) -> dict:
     """What a screen may show of an account: never the hash. `fitting`:
-    the signer titles of the account's unit (services.signer_fit)."""
+    the signer titles of the account's unit (services.signer_fit); `unit`:
+    the account's unit, for the warning on a province-wide role."""
     return {
         "id": user.id,
         "username": user.username,
@@ -92,6 +146,7 @@ def _public(user: User, unit_name: str, fitting: tuple[str, ...] = ()) -> dict:
         "signer_title": user.signer_title,
         "signer_label": SIGNER_LABELS.get(user.signer_title, ""),
         "signer_note": _signer_note(user, fitting),
+        "role_note": _role_note(user, unit),
         "active": user.active,
         "must_change": user.must_change_password,
         "locked": bool(user.locked_until and user.locked_until > utcnow()),
@@ -216,6 +271,17 @@ def _read(session: Session, actor: Actor, data: object, user: User | None) -> di
                 errors["title"] = misfit
     else:
         signer = ""
+    if unit is not None and not {"unit_id", "roles"} & errors.keys():
+        # The service is the check (any browser may call it with any
+        # arguments): the form only offers the roles.
+        refusal = _wide_role_refusal(roles, unit)
+        if refusal:
+            log.warning(
+                "refused a province-wide role on unit=%s to user=%s",
+                unit.id,
+                actor.user_id,
+            )
+            errors["roles"] = refusal
     if errors:
         raise ValidationFailed(errors)
     ordered = [r for r in POLICY if r in set(roles or [])]
@@ -358,7 +424,7 @@ def get_user(actor: Actor, user_id: object) -> dict:
         user = _load(session, actor, user_id)
         unit = session.get(Unit, user.unit_id)
         fitting = signer_fit.unit_titles(session, unit)
-        return _public(user, unit.name if unit else "", fitting)
+        return _public(user, unit.name if unit else "", fitting, unit)
 
 
 def signer_defaults(actor: Actor) -> dict:
@@ -444,10 +510,20 @@ def list_users(actor: Actor, filters: object = None, page: object = 1) -> dict:
             uid: signer_fit.unit_titles(session, session.get(Unit, uid))
             for uid in {u.unit_id for u, _ in rows if u.signer_title}
         }
+        # The units of the rows with a province-wide role, for their warning.
+        wide_units = {
+            uid: session.get(Unit, uid)
+            for uid in {u.unit_id for u, _ in rows if _wide_roles(_role_list(u.roles))}
+        }
         return {
             "rows": [
                 {
-                    **_public(u, unit_name, titles.get(u.unit_id, ())),
+                    **_public(
+                        u,
+                        unit_name,
+                        titles.get(u.unit_id, ()),
+                        wide_units.get(u.unit_id),
+                    ),
                     "is_self": u.id == actor.user_id,
                 }
                 for u, unit_name in rows

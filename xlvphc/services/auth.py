@@ -18,7 +18,12 @@ from xlvphc.domain.text import clean
 from xlvphc.models import Unit, User, UserSession
 from xlvphc.models.base import utcnow
 from xlvphc.services import audit, inactivity
-from xlvphc.services.access import Actor, known_unit_scope, parse_roles
+from xlvphc.services.access import (
+    Actor,
+    known_unit_scope,
+    parse_roles,
+    reaches_all_units,
+)
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import (
     NotAuthenticated,
@@ -190,6 +195,7 @@ def _load(
 def _actor(
     session: Session, row: UserSession, user: User, unit: Unit | None
 ) -> Actor:
+    roles = parse_roles(user.roles)
     return Actor(
         user_id=user.id,
         username=user.username,
@@ -197,11 +203,14 @@ def _actor(
         title=user.title,
         unit_id=user.unit_id,
         unit_name=unit.name if unit else "",
-        roles=parse_roles(user.roles),
+        roles=roles,
         # The branch walked by the database: this runs on every event of
         # every user, the whole tree through the ORM cost a millisecond.
         scope=known_unit_scope(session, user.unit_id) or frozenset({user.unit_id}),
         session_id=row.id,
+        # A province-wide role on a commune or department unit, saved before
+        # accounts refused it, keeps that unit's scope (access.py).
+        province_level=reaches_all_units(user.id, roles, unit),
     )
 
 

@@ -10,7 +10,7 @@ import reflex as rx
 
 from xlvphc.models.base import local_now
 from xlvphc.services import account_import, accounts, signer_fit
-from xlvphc.services.access import Role
+from xlvphc.services.access import ALL_UNITS_ROLES, Role
 from xlvphc.settings import SETTINGS
 from xlvphc.state.session import SessionState
 
@@ -71,6 +71,9 @@ class AccountsState(SessionState):
     # once another unit is picked.
     edit_signer_default: str = ""
     roles: list[dict] = []
+    # Whether the roles offered include one that reaches every unit: the
+    # form then says those go to province-level accounts only.
+    wide_roles_offered: bool = False
     filters: dict[str, str] = {}
     # The account open in the edit panel (a public row, never the hash).
     editing: dict = {}
@@ -142,6 +145,9 @@ class AccountsState(SessionState):
         if not ok:
             return result
         self.roles = result
+        self.wide_roles_offered = any(
+            r.get("id") in ALL_UNITS_ROLES for r in result if isinstance(r, dict)
+        )
         self.page = 1
         return await self._load()
 
