@@ -95,7 +95,23 @@ def test_the_person_coerced_is_named_as_individual_or_organisation(code):
     assert "tổ chức" in body
 
 
-def test_mqd08_wording_against_the_form():
+@pytest.mark.parametrize("code", ["MQĐ11", "MQĐ12a", "MQĐ12b", "MQĐ12c"])
+def test_the_empty_second_remedial_measure_has_no_period(code):
+    """User trial: MQĐ12a's item b) "Biện pháp: ……", left to the pen, printed
+    "Thời gian thực hiện: 10 ngày", the period of the measure above it."""
+    measure = "Buộc phá dỡ công trình vi phạm"
+    text = " ".join(
+        all_text(
+            render(code, _data(**SANCTION, remedial_measures=measure, period=10,
+                               period_unit="ngày"))
+        ).split()
+    )
+
+    first, second = text.split("b) Biện pháp:", 1)
+    assert f"a) Biện pháp: {measure} Thời gian thực hiện: 10 ngày" in first
+    period = second.split("Thời gian thực hiện:", 1)[1].split("kể từ")[0]
+    assert "10" not in period and "…" in period
+    assert "ngày/tháng" in period
     text = all_text(render("MQĐ08", _data(**SANCTION)))
 
     assert (

@@ -193,7 +193,7 @@ def test_verification_record_mbb05(people):  # noqa: F811
     assert "Biên bản lập xong hồi 15 giờ 30 phút" in text
 
 
-def test_account_coercion_prints_bank_and_only_its_alternative(people, lead):  # noqa: F811
+def test_account_coercion_prints_bank_on_its_own_form(people, lead):  # noqa: F811
     officer = people["canbo.a"]
     case_id = overdue(officer)
     step(
@@ -238,11 +238,13 @@ def test_account_coercion_prints_bank_and_only_its_alternative(people, lead):  #
     assert "tài khoản số: 7111.0.1053879 của Kho bạc Nhà nước khu vực XIII" in mqd08
     assert "trong thời hạn 05 ngày" in mqd08
 
-    combined = text_of(lead, case_id, "MQĐ12a")
-    assert "Cưỡng chế khấu trừ tiền từ tài khoản để" in combined
-    assert "2. Tổ chức tín dụng: Ngân hàng TMCP Công thương" in combined
-    assert "người sử dụng lao động" not in combined
-    assert "bị khấu trừ lần thứ nhất" not in combined
+    # MQĐ12a (a deduction with a remedial measure) is not this decision's
+    # form: its draft carries neither its number nor its bank (user trial).
+    combined = text_of(lead, case_id, "MQĐ12a", "draft")
+    assert "2/QĐ-CCXP" not in combined
+    assert "Ngân hàng TMCP Công thương" not in combined
+    assert "2. Tổ chức tín dụng:" in combined
+    assert "2. Cơ quan/tổ chức/người sử dụng lao động:" in combined
     blank = text_of(lead, case_id, "MQĐ12a", "blank")
     assert "2. Tổ chức tín dụng:" in blank
     assert "2. Cơ quan/tổ chức/người sử dụng lao động:" in blank
@@ -279,10 +281,9 @@ def test_salary_coercion_selects_the_salary_lines(people, lead):  # noqa: F811
     assert "Cưỡng chế khấu trừ một phần lương" in single
     assert "Cơ quan/tổ chức/người sử dụng lao động: Công ty TNHH Cà phê" in single
     assert "Thời gian thực hiện: 03 ngày" in single
-    combined = text_of(lead, case_id, "MQĐ12a")
-    assert "người sử dụng lao động: Công ty TNHH Cà phê Buôn Ma Thuột" in combined
-    assert "Tổ chức tín dụng" not in combined
-    assert "không tự nguyện thực hiện trong thời hạn quy định" not in combined
+    combined = text_of(lead, case_id, "MQĐ12a", "draft")
+    assert "Công ty TNHH Cà phê" not in combined
+    assert "03 ngày" not in combined
 
 
 def test_distraint_record_prints_witnesses_and_assets(people, lead):  # noqa: F811
@@ -421,5 +422,5 @@ def test_filled_detail_forms_rendered_for_review(people, lead):  # noqa: F811
     step(lead, case_id, "coerce", code="account", on=d(0), document="5/QĐ-CCXP",
          holder="Ngân hàng Nông nghiệp và Phát triển Nông thôn – Chi nhánh Đắk Lắk",
          account_number="5200205123456", transfer_days="10")
-    pdf = printing.print_form(lead, case_id, "MQĐ12a")[1]
-    assert to_png(pdf, "detail-mqd12a-account")
+    pdf = printing.print_form(lead, case_id, "MQĐ08")[1]
+    assert to_png(pdf, "detail-mqd08-account")

@@ -278,12 +278,48 @@ def test_coercion_is_drafted_only_while_overdue_and_owed(people, lead):  # noqa:
 
     step(lead, case_id, "coerce", **SALARY, on=d(0))
     rows = menu(officer, case_id)
-    assert rows["MQĐ07"]["final"] and rows["MQĐ12a"]["final"]
+    assert rows["MQĐ07"]["final"]
+    # The combined form is no measure's own: a draft, never this decision.
+    assert rows["MQĐ12a"]["final"] is False and rows["MQĐ12a"]["draft"]
     assert rows["MQĐ08"]["final"] is False and rows["MQĐ08"]["draft"]
     assert "«Quyết định cưỡng chế» (khấu trừ tiền từ tài khoản)" in refused(
         officer, case_id, "MQĐ08"
     )
     assert_menu_is_honest(officer, case_id)
+
+
+def test_a_coercion_decision_is_official_only_on_its_measures_form(
+    people, lead  # noqa: F811
+):
+    """User trial: one decision by deduction from an account (MQĐ08) was
+    offered as official MQĐ08 and MQĐ12a under the same number, the MQĐ12a
+    also ordering the case's remedial measure, which the signer never chose
+    in that step. The other coercion forms stay drafts, as for steps not
+    taken; the combined ones (MQĐ12a-c) are no measure's form."""
+    officer = people["canbo.a"]
+    case_id = overdue(officer, remedial_measures="Buộc tháo dỡ công trình")
+    step(lead, case_id, "coerce", code="account", on=d(0), period="10",
+         holder="Ngân hàng TMCP Công Thương Việt Nam – Chi nhánh Đắk Lắk")
+    number = printing.form_data(officer, case_id, "MQĐ08")[0].number
+    assert number.endswith("/QĐ-CCXP")
+
+    rows = menu(officer, case_id)
+    assert rows["MQĐ08"]["final"]
+    others = ("MQĐ07", "MQĐ09", "MQĐ10", "MQĐ11", "MQĐ12a", "MQĐ12b", "MQĐ12c")
+    for code in others:
+        assert (rows[code]["final"], rows[code]["draft"]) == (False, True), code
+        draft = printing.form_data(officer, case_id, code, "draft")[0]
+        # Not this decision: neither its number nor what it recorded.
+        assert draft.number == "", code
+        assert "holder" not in draft.values and "period" not in draft.values, code
+    for code in ("MQĐ12a", "MQĐ12b", "MQĐ12c"):
+        message = refused(officer, case_id, code)
+        assert f"Mẫu {code} (cưỡng chế kết hợp" in message, code
+        assert "không có bản chính thức" in message and "MQĐ07–MQĐ11" in message
+        assert "dự thảo" in message and "chưa có bước" not in message, code
+        assert rows[code]["hint"].startswith("Không có bản chính thức"), code
+    assert_menu_is_honest(officer, case_id)
+    assert set(official_prints(case_id)) == {"MQĐ08 final"}
 
 
 def test_interest_alone_still_owed_keeps_coercion_possible(people):  # noqa: F811
@@ -360,10 +396,11 @@ def test_coerced_then_paid_case_keeps_its_real_coercion_papers(
     assert still_owed(case_id).total == 0
     step(officer, case_id, "close_executed", on=d(0))
     rows = menu(officer, case_id)
-    for code in ("MQĐ10", "MQĐ12c", "MBB10"):
+    for code in ("MQĐ10", "MBB10"):
         assert rows[code]["final"], code
         assert printing.form_data(officer, case_id, code)[0].values["amount"]
-    for code in ("MQĐ07", "MQĐ09", "MBB09", "MBB12"):
+    # MQĐ12c (collection with a remedial measure) was never decided.
+    for code in ("MQĐ07", "MQĐ09", "MQĐ12c", "MBB09", "MBB12"):
         assert rows[code]["filled"] is False, code
     assert_menu_is_honest(officer, case_id)
 

@@ -25,6 +25,7 @@ LINE_MM = 5.6
 LINE_H = BODY_PT * PT * LINE  # a line of body text in a paragraph
 RECEIPT_GAP = 10.0  # mm between the signatures and a receipt below them
 ROW_GAP = 4.0  # mm under a row of signatures
+RECIPIENTS_SHARE = 0.45  # of the text width: "Nơi nhận" left of the signer
 
 # A column placed on the page: (block, x, width).
 Placed = tuple["Signature", float, float]
@@ -158,7 +159,7 @@ def recipients_and_signature(
         recipients: Lines of the list, each starting with "- ".
         block: The signer.
     """
-    left_w = doc.text_width * 0.45
+    left_w = doc.text_width * RECIPIENTS_SHARE
     right_w = doc.text_width - left_w
 
     def draw_recipients(top: float) -> float:
@@ -176,9 +177,25 @@ def recipients_and_signature(
         doc,
         [(block, doc.l_margin + left_w, right_w)],
         draw_recipients,
-        reserve=LINE_MM + 4.6 * len(recipients),
+        reserve=_recipients_height(recipients),
     )
-    doc.set_xy(doc.l_margin, bottom + 4)
+    doc.set_xy(doc.l_margin, bottom + ROW_GAP)
+
+
+def _recipients_height(recipients: Sequence[str]) -> float:
+    """The "Nơi nhận" list's height, a line each."""
+    return LINE_MM + 4.6 * len(recipients)
+
+
+def decision_signature_height(
+    doc: OfficialDocument, recipients: Sequence[str], block: Signature
+) -> float:
+    """The height `recipients_and_signature` takes, its gap below included
+    (as `rows_height` gives a record's rows)."""
+    width = doc.text_width * (1 - RECIPIENTS_SHARE)
+    head = _lines(doc, _head(block), width)
+    foot = _lines(doc, _foot(block), width)
+    return max(head + SIGN_SPACE + foot, _recipients_height(recipients)) + 2 + ROW_GAP
 
 
 def _row_height(doc: OfficialDocument, blocks: Sequence[Signature | None]) -> float:
@@ -253,7 +270,10 @@ def receipt_page(doc: OfficialDocument, sentence: str, heading: str) -> None:
         heading: The recipient's column title, e.g. "NGƯỜI NHẬN BIÊN BẢN".
     """
     columns = [None, Signature((heading,), "(Ký, ghi rõ họ và tên)")]
-    needed = RECEIPT_GAP + _paragraph_height(doc, sentence) + _row_height(doc, columns)
+    # Nothing follows the receipt: its row needs no gap under it (user trial:
+    # a record's receipt went alone to page 3, page 2 having room for it).
+    row = _row_height(doc, columns) - ROW_GAP
+    needed = RECEIPT_GAP + _paragraph_height(doc, sentence) + row
     on_a_back = doc.page_no() % 2 == 0
     if on_a_back and doc.y + needed <= doc.page_break_trigger:
         doc.set_y(doc.y + RECEIPT_GAP)

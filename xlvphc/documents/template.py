@@ -60,7 +60,7 @@ from xlvphc.documents.signatures import keep_with_signatures, receipt_page
 from xlvphc.documents.template_parts import (
     acts_part,
     identity_part,
-    record_signatures_height,
+    signatures_height,
     signatures_part,
     table_part,
 )
@@ -267,7 +267,7 @@ def _build(spec: FormSpec, data: FormData, sheets: int) -> _FormDocument:
         doc.national_header(data.agency, number_line(number, spec.suffix))
         doc.title_block(spec.title, *_fill_title(_chosen(spec.subject, data), ctx))
 
-    _body(doc, spec, data, ctx, record_signatures_height(doc, spec, data, ctx))
+    _body(doc, spec, data, ctx, signatures_height(doc, spec, data, ctx))
     signatures_part(doc, spec, data, ctx)
     doc.content_pages = doc.page_no()
     if spec.receipt:

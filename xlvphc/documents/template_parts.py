@@ -10,6 +10,7 @@ from xlvphc.documents.data import FormData, ViolatorData
 from xlvphc.documents.layout import BODY_PT, OfficialDocument
 from xlvphc.documents.signatures import (
     Signature,
+    decision_signature_height,
     recipients_and_signature,
     rows_height,
     signature_row,
@@ -57,32 +58,39 @@ def signatures_part(
 ) -> None:
     """Decision: "Nơi nhận" and the signer. Record: its signature rows."""
     if spec.is_decision:
-        title = "" if data.blank else data.signer_title
-        deputy = "" if data.blank else data.deputy_of
-        headings = (
-            signer_headings(title, deputy, data.agency.name)
-            if title
-            else ("CHỨC VỤ CỦA NGƯỜI KÝ",)
-        )
-        recipients_and_signature(
-            doc,
-            list(spec.recipients),
-            Signature(
-                headings,
-                "(Ký, đóng dấu (nếu có); ghi rõ họ và tên)" if not title else "",
-                ctx.get("signer_name", ""),
-            ),
-        )
+        recipients_and_signature(doc, list(spec.recipients), _signer(data, ctx))
         return
     for row in _record_rows(spec, data, ctx):
         signature_row(doc, row)
 
 
-def record_signatures_height(
+def _signer(data: FormData, ctx: Mapping[str, str]) -> Signature:
+    """The signature column of a decision."""
+    title = "" if data.blank else data.signer_title
+    deputy = "" if data.blank else data.deputy_of
+    headings = (
+        signer_headings(title, deputy, data.agency.name)
+        if title
+        else ("CHỨC VỤ CỦA NGƯỜI KÝ",)
+    )
+    return Signature(
+        headings,
+        "(Ký, đóng dấu (nếu có); ghi rõ họ và tên)" if not title else "",
+        ctx.get("signer_name", ""),
+    )
+
+
+def signatures_height(
     doc: OfficialDocument, spec: "FormSpec", data: FormData, ctx: Mapping[str, str]
 ) -> float:
-    """The height a record's signature rows take (0 for a decision)."""
-    if spec.is_decision or not spec.signatures:
+    """The height the signatures take: a decision's "Nơi nhận" and signer
+    (user trial: MQĐ12a's page 3 held them alone, under no text), a record's
+    signature rows; 0 for a form without signatures."""
+    if spec.is_decision:
+        return decision_signature_height(
+            doc, list(spec.recipients), _signer(data, ctx)
+        )
+    if not spec.signatures:
         return 0.0
     return rows_height(doc, _record_rows(spec, data, ctx))
 

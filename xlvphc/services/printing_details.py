@@ -4,10 +4,10 @@ services/procedure/details.py keeps, for the steps whose papers say more
 than a date and an amount, the time, place, people and findings of that
 paper. This module turns them into the values of the forms: the minutes of
 a hearing (MBB03), the verification records (MBB05, MBB09), the coercion
-decisions (MQĐ07-MQĐ12c: who pays out, which account, which alternative of
-the combined forms) and their records (MBB10-MBB12: witnesses, assets), and
-the seizure papers (MBB15/MQĐ20, MQĐ21, MBB17/MQĐ24, MBB20/MQĐ14) with
-their own numbers and the items they concern.
+decisions (MQĐ07-MQĐ11: who pays out, which account) and their records
+(MBB10-MBB12: witnesses, assets), and the seizure papers (MBB15/MQĐ20,
+MQĐ21, MBB17/MQĐ24, MBB20/MQĐ14) with their own numbers and the items they
+concern.
 """
 
 from dataclasses import dataclass
@@ -21,6 +21,7 @@ from xlvphc.domain.money import format_vnd
 from xlvphc.models import Decision
 from xlvphc.models.procedure import ProcedureStep, SeizedItem
 from xlvphc.services.printing_choices import PER_STEP
+from xlvphc.services.procedure.coercion import FORM_OF
 from xlvphc.services.procedure.details import steps_with_details
 from xlvphc.services.procedure.seizure_periods import first_extension_day
 
@@ -39,16 +40,19 @@ class DetailFill:
     signer: tuple[str, str] | None = None
 
 
-# The measure each coercion form is filled from (coercion step codes).
+# The coercion decision forms (Nghị định 118/2021, MQĐ07-MQĐ12c).
+COERCION_FORMS = (
+    "MQĐ07", "MQĐ08", "MQĐ09", "MQĐ10", "MQĐ11", "MQĐ12a", "MQĐ12b", "MQĐ12c"
+)
+# The measures (coercion step codes) whose decision each form is: the one
+# form of the measure the signer chose (procedure/coercion.FORM_OF). The
+# combined forms MQĐ12a-c (a money measure and the remedial one in one
+# decision) are no measure's: a decision by account deduction was offered as
+# an official MQĐ12a too, under its own number, ordering a demolition the
+# signer never chose (user trial). They print as drafts or blank only.
 MEASURES_OF = {
-    "MQĐ07": {"salary"},
-    "MQĐ08": {"account"},
-    "MQĐ09": {"distraint"},
-    "MQĐ10": {"collection"},
-    "MQĐ11": {"remedial"},
-    "MQĐ12a": {"salary", "account"},
-    "MQĐ12b": {"distraint"},
-    "MQĐ12c": {"collection"},
+    form: {measure for measure, issued in FORM_OF.items() if issued == form}
+    for form in COERCION_FORMS
 }
 # The coercion record of each on-site measure (services/procedure/coercion.py).
 RECORD_OF = {"MBB10": "collection", "MBB11": "remedial", "MBB12": "distraint"}
@@ -273,8 +277,8 @@ def _joined(labels: list[str]) -> str:
 def _coercion(
     session: Session, case_id: int, code: str, decision: Decision | None
 ) -> DetailFill | None:
-    """A coercion decision: who pays out, where the money goes, which
-    alternative of MQĐ12a/c applies, and the asset verification it cites."""
+    """A coercion decision: who pays out, where the money goes, and the
+    asset verification it cites."""
     measures = MEASURES_OF[code]
     rows = steps_with_details(session, case_id, ("coerce",))
     found = next((r for r in rows if r[0].code in measures), None)
@@ -303,13 +307,6 @@ def _coercion(
         values["deduct"] = DEDUCT_WORDS.get(data.get("deduct_from", ""), "")
     elif step.code == "account":
         values["deduct"] = DEDUCT_WORDS["account"]
-    # Either/or lines: 12a by the measure, 12c by what is to be collected.
-    if code == "MQĐ12a":
-        values["variant"] = step.code
-    elif code == "MQĐ12c":
-        chosen = ["money"] if step.amount else []
-        chosen += ["assets"] if data.get("assets") else []
-        values["variant"] = " ".join(chosen)
     if data.get("interest_due") and decision is not None:
         # The amount of Article 1 includes the late-payment interest run until
         # the decision (Law Art. 78 k1): the reason (note (8)) says how much

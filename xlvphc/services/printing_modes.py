@@ -1,14 +1,15 @@
 """Which copies of a form a case can print: official, draft or blank.
 
 A decision or record of Decree 118/2021 that a procedure step issues (the
-postponement, MQĐ03; a coercion decision, MQĐ07-MQĐ12c; the cancellation,
-MQĐ40 …) exists only once the case has that step: its number, date and
-contents come from it. Before, an official copy would be a paper that was
-never issued, and printing it is logged as one (user trial: a paid case
-offered MQĐ40, MQĐ33 and coercion decisions "Không tự nguyện chấp hành").
-So the official ("final") copy needs the step; a draft (DỰ THẢO) prepares
-the paper for signature while the law still allows the step; the blank
-copy is always there.
+postponement, MQĐ03; a coercion decision, on the form of the measure it
+chose, MQĐ07-MQĐ11; the cancellation, MQĐ40 …) exists only once the case has
+that step: its number, date and contents come from it. Before, an official
+copy would be a paper that was never issued, and printing it is logged as
+one (user trial: a paid case offered MQĐ40, MQĐ33 and coercion decisions
+"Không tự nguyện chấp hành"). So the official ("final") copy needs the step;
+a draft (DỰ THẢO) prepares the paper for signature while the law still
+allows the step; the blank copy is always there. The combined coercion forms
+(MQĐ12a-c) no step issues: draft and blank only.
 
 Coercion papers (Law Art. 86-88) are drafted only while coercion is
 possible: the decision is past its compliance deadline and money (fine or
@@ -79,6 +80,8 @@ COERCION_PAPERS = frozenset(
     code for code, step in ISSUED_BY.items()
     if step in ("coerce", "coercion_done", "verify_assets")
 )
+# The forms a coercion decision is printed on, one per measure (_combined).
+ONE_MEASURE_FORMS = "MQĐ07–MQĐ11"
 # The sanction decision, drafted from the case before it (CaseCopies._decision).
 DECISION = "MQĐ02"
 DECISION_REFUSAL = (
@@ -197,6 +200,32 @@ def _step_blocker(session: Session, case: Case, code: str, today: date) -> str:
     return (reason[:1].lower() + reason[1:]) if reason else ""
 
 
+def _combined(code: str, blocker: str) -> Copies:
+    """A combined coercion form (MQĐ12a-c): no step issues it, since a
+    coercion decision is printed on the form of the one measure chosen
+    (printing_details.MEASURES_OF); a draft while coercion is possible."""
+    why = (
+        f"Mẫu {code} (cưỡng chế kết hợp với buộc thực hiện biện pháp khắc "
+        f"phục hậu quả) không có bản chính thức: bước {_step_name(code)} ra "
+        f"quyết định theo mẫu của biện pháp đã chọn ({ONE_MEASURE_FORMS})"
+    )
+    if blocker:
+        return Copies(
+            final=False,
+            draft=False,
+            refusal=f"{why}; hiện không thể lập mẫu này ({blocker}): chỉ in "
+            "được mẫu trắng.",
+            hint=f"Chỉ in mẫu trắng: {blocker}.",
+        )
+    return Copies(
+        final=False,
+        draft=True,
+        refusal=f"{why}; hãy in bản dự thảo để trình ký hoặc mẫu trắng.",
+        hint="Không có bản chính thức: quyết định cưỡng chế in theo mẫu của "
+        f"biện pháp đã chọn ({ONE_MEASURE_FORMS}).",
+    )
+
+
 class CaseCopies:
     """The copies each form of one case can print; the case's steps are
     read once, for the whole print menu."""
@@ -225,6 +254,8 @@ class CaseCopies:
             if stage_filled or code in COERCION_PAPERS
             else "mẫu này không dùng ở giai đoạn hiện tại của hồ sơ"
         )
+        if code in MEASURES_OF and not MEASURES_OF[code]:
+            return _combined(code, blocker)
         if blocker:
             return Copies(
                 final=False,

@@ -11,7 +11,12 @@ written once here. Their either/or parts are tagged (syntax in
 `documents.template`): in 12a, "(**)" lines for a deduction from salary or
 income ("salary") and "(***)" lines for a deduction from an account
 ("account"); in 12c, the money ("money") or the assets ("assets") to collect.
-A filled form prints the ones the coercion step chose; a blank one prints all.
+A form whose data names a "variant" prints only those; no coercion step
+issues these forms (a decision is printed on the form of the one measure
+chosen, services/printing_details.MEASURES_OF), so their drafts print all.
+Article 2 item 2 b) is a second remedial measure left to the pen: its period
+too, never the period of item a) (user trial: "Biện pháp: ……" over "Thời
+gian thực hiện: 10 ngày"); its unit, `{second_unit}`, no data fills.
 
 Wording from the Phụ lục to Nghị định 118/2021/NĐ-CP (the appendix's "cứ hiệu
 lực" in 12c is printed "có hiệu lực", as in 12a and 12b).
@@ -119,7 +124,7 @@ a) Biện pháp: {remedial_measures}
 Thời gian thực hiện: {period~} {period_unit=ngày/tháng}, kể từ ngày nhận được Quyết định
     này.
 b) Biện pháp: {}
-Thời gian thực hiện: {period~} {period_unit=ngày/tháng}, kể từ ngày nhận được Quyết định
+Thời gian thực hiện: {~} {second_unit=ngày/tháng}, kể từ ngày nhận được Quyết định
     này.
 3. {Party} có tên tại Điều 1 của Quyết định này phải hoàn trả số kinh phí là: {amount_2}
 (Bằng chữ: {amount_2_words}) cho: {} là cơ quan đã thực hiện biện pháp khắc phục hậu quả
