@@ -10,6 +10,15 @@
  * Only a box holding digits (an amount: with dots or spaces) is touched;
  * anything else is left as typed, for the server's message at the field.
  * Runs in the capture phase, before React's onBlur reads the value.
+ *
+ * Also: a box marked data-typed-flag="<name>" (the decision form's fines)
+ * sets its form's hidden field <name> to "1" at the first key typed in it,
+ * in the page and at once, so that the form sent says the amount is the
+ * officer's even when clicked before the server heard of the typing; a box
+ * left at "0" is decided at the fine the server suggests
+ * (services/case_input.py, FINE_TYPED). It then presses the form's hidden
+ * button data-typed-notify="<name>", which tells the server's state: React
+ * reports no change for an amount put over the same amount.
  */
 (function () {
   "use strict";
@@ -52,6 +61,26 @@
           }
           return;
         }
+      }
+    },
+    true
+  );
+
+  document.addEventListener(
+    "input",
+    function (event) {
+      var box = event.target;
+      var name = box && box.dataset ? box.dataset.typedFlag : "";
+      var flag = name && box.form ? box.form.elements.namedItem(name) : null;
+      if (!flag || flag.value === "1") {
+        return;
+      }
+      flag.value = "1";
+      var notify = box.form.querySelector(
+        '[data-typed-notify="' + name.replace(/"/g, "") + '"]'
+      );
+      if (notify) {
+        notify.click();
       }
     },
     true

@@ -259,3 +259,83 @@ def test_decision_beyond_the_ceiling_is_refused_in_the_form(
     page.click("#luu-quyet-dinh")
     expect(page.locator("#loi-signer_title")).to_contain_text("cơ quan khác")
     expect(page.locator("#cac-buoc")).to_have_count(0)
+
+
+def _recorded_with_act(app_server, username: str, name: str, id_number: str):
+    """A recorded case of FAMILY_SMALL (2.000.000–5.000.000, average
+    3.500.000) and its act's id."""
+    from xlvphc.services import case_queries, cases
+
+    with app_server.database():
+        actor = _actor(username)
+        case_id = cases.create_case(
+            actor,
+            case_form(name=name, id_number=id_number,
+                      act_ids=str(catalogue_id(*FAMILY_SMALL))),
+        )
+        act_id = case_queries.get_case(actor, case_id)["acts"][0]["id"]
+    return case_id, act_id
+
+
+def _fine_total(app_server, case_id: int) -> int:
+    from xlvphc.models import Case
+    from xlvphc.services.db import session_scope
+
+    with app_server.database(), session_scope() as session:
+        return session.get(Case, case_id).fine_total
+
+
+def test_a_click_right_after_a_circumstance_decides_at_its_suggestion(
+    page, wait_hydrated, seed_user, app_server
+):
+    """User trial: a circumstance typed, then «Ra quyết định» at once. The
+    click leaves the circumstance box, whose suggestion comes back from the
+    server while the form is already sent with the box's old amount; it was
+    refused ("Mức phạt phải cao hơn …") under a box showing the suggestion.
+    The box was not typed in, so the decision takes the suggestion (one
+    aggravating circumstance: 4.250.000) and says so. A fine typed equal to
+    the average stays the officer's and is refused with the range; with no
+    title chosen, the refusal is at «Chức danh có thẩm quyền xử phạt»."""
+    issued = seed_user("canbo.goiy", "officer", "UBND-22015", "Lê Văn Tâm")
+    raced, _act = _recorded_with_act(
+        app_server, "canbo.goiy", "Y Bhim Mlô", "066090005678"
+    )
+    typed, typed_act = _recorded_with_act(
+        app_server, "canbo.goiy", "H Hen Niê", "066090005679"
+    )
+    _first_login(page, wait_hydrated, "canbo.goiy", issued.password)
+    expect(page.get_by_role("heading", name="Hồ sơ vi phạm hành chính")).to_be_visible()
+
+    page.goto(f"/ho-so/quyet-dinh?id={raced}")
+    wait_hydrated(page)
+    expect(page.locator("input[id^='fine_']")).to_have_value("3.500.000")
+    page.fill("#signer_name", "Phạm Văn Dũng")
+    page.select_option("#signer_title_code", "chu_tich_ubnd_xa")
+    page.fill("#treasury", "Kho bạc Nhà nước khu vực XIII")
+    page.fill("#aggravating", "Tái phạm")
+    page.click("#luu-quyet-dinh")
+    expect(page.locator("#cac-buoc")).to_be_visible()
+    expect(page.get_by_text("4.250.000 đồng, mức gợi ý").first).to_be_visible()
+    page.screenshot(path=f"{ARTIFACTS_PREFIX}-suggestion-race.png", full_page=True)
+    assert _fine_total(app_server, raced) == 4_250_000
+
+    page.goto(f"/ho-so/quyet-dinh?id={typed}")
+    wait_hydrated(page)
+    box = page.locator(f"#fine_{typed_act}")
+    box.fill("3.500.000")  # typed, equal to the average
+    page.fill("#signer_name", "Phạm Văn Dũng")
+    page.select_option("#signer_title_code", "")
+    page.fill("#signer_title", "")
+    page.fill("#treasury", "Kho bạc Nhà nước khu vực XIII")
+    page.fill("#aggravating", "Tái phạm")
+    page.click("#luu-quyet-dinh")
+    expect(page.locator("#loi-signer_title_code")).to_contain_text(
+        "chọn chức danh có thẩm quyền"
+    )
+    expect(page.locator("#loi-signer_title")).to_have_count(0)
+    refusal = page.get_by_text("cao hơn 3.500.000 đồng và thấp hơn 5.000.000")
+    expect(refusal.first).to_be_visible()
+    expect(box).to_have_value("3.500.000")
+    expect(page.get_by_role("button", name="Dùng mức gợi ý")).to_be_visible()
+    page.screenshot(path=f"{ARTIFACTS_PREFIX}-typed-kept.png", full_page=True)
+    assert _fine_total(app_server, typed) == 0

@@ -315,7 +315,8 @@ def test_leaving_a_box_writes_out_its_digits(kind, typed, shown):
     dataset = {kind: "1"} if kind else {}
     program = (
         "let listener = null;"
-        "globalThis.document = {addEventListener: (t, f) => { listener = f; }};"
+        "globalThis.document = {addEventListener: (t, f) => {"
+            " if (t === 'focusout') { listener = f; } }};"
         + SCRIPT.read_text(encoding="utf-8")
         + f";const box = {{dataset: {json.dumps(dataset)},"
         f" value: {json.dumps(typed)}}};"

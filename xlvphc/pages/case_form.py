@@ -27,7 +27,7 @@ from xlvphc.components.typed_act import (
 from xlvphc.components.violation_state import continuing_fields
 from xlvphc.components.violator_fields import violator_fields
 from xlvphc.services.access import Action
-from xlvphc.services.case_input import OFFICE_REASON_HINT
+from xlvphc.services.case_input import FINE_TYPED, OFFICE_REASON_HINT
 from xlvphc.state.case_form import CaseFormState, DecisionFormState
 
 
@@ -176,6 +176,17 @@ def case_new_page() -> rx.Component:
 
 def _fine_row(act) -> rx.Component:
     name = "fine_" + act["id"].to_string()
+    # Whether the officer typed in the box, sent with the form: "0" until
+    # the first key, then "1", set in the page at once by
+    # assets/input_format.js (data-typed-flag), so that it cannot lag
+    # behind a click on «Ra quyết định» as the server's state may. A box
+    # left at "0" takes the fine the service suggests (case_input.FINE_TYPED).
+    # The script also presses the hidden button, which tells the state: the
+    # box's on_change alone misses an amount put over the same amount (React
+    # reports no change), and the box would then be redrawn with the next
+    # suggestion.
+    flag = FINE_TYPED + act["id"].to_string()
+    box_key = name + "-" + act["default_fine"].to(str) + "-" + act["box"].to(str)
     return rx.flex(
         rx.box(
             rx.text(act["citation"], weight="bold", size="2"),
@@ -187,17 +198,26 @@ def _fine_row(act) -> rx.Component:
             label_for(name, "Mức phạt (đồng)"),
             # Keyed by its start value and a counter: the box is drawn again
             # (default_value only applies to a new input) when a suggestion
-            # goes into it, never over an amount typed (suggest_fine).
+            # goes into it, never over an amount typed (suggest_fine); its
+            # flag is drawn again with it, back to "0".
             rx.input(
                 name=name,
                 id=name,
                 default_value=act["default_fine"],
                 size="3",
                 input_mode="numeric",
-                custom_attrs=MONEY_ATTRS,
-                on_blur=lambda value: DecisionFormState.fine_left(act["id"], value),
-                key=name + "-" + act["default_fine"].to(str) + "-"
-                + act["box"].to(str),
+                custom_attrs={**MONEY_ATTRS, "data-typed-flag": flag},
+                on_change=DecisionFormState.fine_typed(act["id"]),
+                key=box_key,
+            ),
+            rx.el.input(type="hidden", name=flag, default_value="0",
+                        key=box_key + "-flag"),
+            rx.el.button(
+                type="button",
+                hidden=True,
+                tab_index=-1,
+                custom_attrs={"data-typed-notify": flag, "aria-hidden": "true"},
+                on_click=DecisionFormState.fine_typed(act["id"]),
             ),
             rx.cond(
                 act["advice"],
@@ -341,8 +361,8 @@ def decision_page() -> rx.Component:
                         description="Mặc định là mức trung bình của khung (Điều 23 "
                         "Luật XLVPHC); tổ chức gấp đôi cá nhân. Mức phạt phải nằm "
                         "trong khung. Khi nhập tình tiết giảm nhẹ, tăng nặng, hệ "
-                        "thống gợi ý mức phạt; mức bạn đã tự nhập được giữ "
-                        "nguyên.",
+                        "thống gợi ý mức phạt và ô chưa gõ được ra quyết định "
+                        "theo mức gợi ý; mức bạn đã tự gõ được giữ nguyên.",
                     ),
                     section(
                         "Quyết định",

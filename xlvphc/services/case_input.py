@@ -3,6 +3,7 @@ problem reported against its field (security.md: no mass assignment)."""
 
 import re
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import date, datetime
 
 from sqlmodel import Session, select
@@ -19,6 +20,7 @@ from xlvphc.domain.fines import (
 )
 from xlvphc.domain.limitation import detection_problem
 from xlvphc.domain.minors import MinorRule, fine_refusal
+from xlvphc.domain.money import format_number, parse_amount
 from xlvphc.domain.signer_titles import is_label
 from xlvphc.models import CatalogueEntry, Violator
 from xlvphc.models.cases import ViolatorKind
@@ -32,6 +34,24 @@ OFFICE_REASON_HINT = (
     "Chỉ ghi khi biên bản không lập tại nơi xảy ra vi phạm mà lập tại trụ sở "
     "cơ quan của người có thẩm quyền hoặc địa điểm khác: ghi rõ lý do (in vào "
     "mẫu MBB01)."
+)
+# The decision form sends, beside each fine box «fine_<id>», whether the
+# officer typed in it: «fine_typed_<id>» is "1" once anything was typed
+# there, "0" while it holds what the form put in it (pages/case_form.py,
+# assets/input_format.js). A box left as the form filled it takes the fine
+# computed here, not the amount it showed: the suggestion for the
+# circumstances reaches the box from the server, and a click on «Ra quyết
+# định» right after a circumstance was typed sent the old amount (user
+# trial: 35.000.000 refused while the box showed 37.500.000). Without the
+# flag (MQĐ01, other callers) the amount sent is the officer's.
+FINE_TYPED = "fine_typed_"
+UNTOUCHED = "0"
+# MQĐ02 with no sanctioning title chosen and no title typed: the title is
+# printed from the one chosen (pages: the «Chức vụ người ký» box says to
+# leave it blank), so the choice is what is missing.
+NO_SIGNER_TITLE = (
+    "Vui lòng chọn chức danh có thẩm quyền xử phạt của người ký (hoặc ghi "
+    "chức vụ người ký ở ô dưới)."
 )
 ID_NUMBER = re.compile(r"^(\d{9}|\d{12}|[A-Z]\d{7,8})$")
 TAX_CODE = re.compile(r"^\d{10}(-\d{3})?$")
@@ -255,6 +275,12 @@ class DecisionInput:
     # ("Chủ tịch Ủy ban nhân dân tỉnh" at a commune police, user trial),
     # which only the unit tells (services.cases._signer_of_unit).
     dropped_label: str = ""
+    # The acts whose fine is the one suggested for the circumstances, not
+    # an amount sent (a box left as the form filled it, or emptied), and
+    # those of a box left untouched that showed another amount than the
+    # fine used; each with that other amount ("" when none): the officer
+    # is told which fine was used (`suggestion_notes`).
+    from_suggestion: dict[int, str] = dataclass_field(default_factory=dict)
 
 
 def frame_for(act, is_org: bool) -> tuple[int | None, int | None]:
@@ -283,11 +309,16 @@ def read_decision(data: object, acts: list, is_org: bool, record_day: date,
     if decided_on and decided_on < record_day:
         form.errors["decided_on"] = "Ngày quyết định không thể trước ngày lập biên bản."
     fines: dict[int, int] = {}
+    from_suggestion: dict[int, str] = {}
     for act in acts:
         key = f"fine_{act.id}"
         low, high = frame_for(act, is_org)
+        # A box the officer did not type in: the fine is computed below as
+        # for an empty box (FINE_TYPED), whatever amount it still showed.
+        untouched = form.data.get(f"{FINE_TYPED}{act.id}") == UNTOUCHED
+        shown = form.data.get(key) if untouched else None
         # The frame check below refuses any amount too large, with the frame.
-        value = form.amount(key, "mức phạt", bounded=True)
+        value = None if untouched else form.amount(key, "mức phạt", bounded=True)
         if low is None:
             if value:
                 form.errors[key] = "Hành vi này chỉ bị phạt cảnh cáo."
@@ -304,6 +335,10 @@ def read_decision(data: object, acts: list, is_org: bool, record_day: date,
             if n_mit or n_agg else None
         if value is None and key not in form.errors:
             value = advice.suggested if advice else default_fine(low, high)
+            was = parse_amount(shown) if isinstance(shown, str) else None
+            other = format_number(was) if was is not None and was != value else ""
+            if advice is not None or other:
+                from_suggestion[act.id] = other
         if value is not None:
             problem = check_fine(value, low, high)
             if problem is None and advice is not None:
@@ -325,8 +360,11 @@ def read_decision(data: object, acts: list, is_org: bool, record_day: date,
     title_code = form.choice("signer_title_code", "chức danh người ký", titles,
                              required=False)
     signer_name = form.text("signer_name", "họ tên người ký", 120, required=True)
-    signer_title = form.text("signer_title", "chức vụ người ký", 120,
-                             required=title_code not in titles)
+    signer_title = form.text("signer_title", "chức vụ người ký", 120)
+    if title_code not in titles and not signer_title:
+        # Said at the title to choose (user trial: "Vui lòng nhập chức vụ
+        # người ký" under the box whose hint says to leave it blank).
+        form.errors.setdefault("signer_title_code", NO_SIGNER_TITLE)
     dropped_label = ""
     if title_code in titles and is_label(signer_title):
         # A catalogue label (suggested for another title) names no body: the
@@ -357,5 +395,41 @@ def read_decision(data: object, acts: list, is_org: bool, record_day: date,
         mitigating=mitigating,
         aggravating=aggravating,
         sanctions=chosen,
+        from_suggestion=from_suggestion,
     )
     return result, form.errors
+
+
+def act_place(act) -> str:
+    """Where an act is in its decree, as a decision cites it ("điểm a khoản
+    1 Điều 10 Nghị định 123/2024/NĐ-CP"); its own words when it has no
+    citation (an act imported without one)."""
+    if not act.article:
+        return f"«{act.act[:80]}»"
+    place = f"điểm {act.point} khoản {act.clause}" if act.point \
+        else f"khoản {act.clause}"
+    return f"{place} Điều {act.article} Nghị định {act.decree}"
+
+
+def suggestion_notes(acts: list, parsed: DecisionInput) -> list[str]:
+    """What the officer is told after the decision of the fines taken from
+    the suggestion for the circumstances, or from the frame's average once
+    the circumstances were cleared (`DecisionInput.from_suggestion`),
+    naming the box's other amount when it showed one: the decision saved
+    is then not what the screen showed at the click."""
+    weighed = count_circumstances(parsed.mitigating) or count_circumstances(
+        parsed.aggravating
+    )
+    basis = ("mức gợi ý theo tình tiết giảm nhẹ, tăng nặng" if weighed
+             else "mức trung bình của khung")
+    notes = []
+    for act in acts:
+        if act.id not in parsed.from_suggestion:
+            continue
+        amount = format_number(parsed.fines.get(act.id, 0))
+        note = f"Mức phạt hành vi tại {act_place(act)}: {amount} đồng, {basis}"
+        shown = parsed.from_suggestion[act.id]
+        if shown:
+            note += f" (ô mức phạt chưa kịp cập nhật, còn ghi {shown} đồng)"
+        notes.append(note + ".")
+    return notes

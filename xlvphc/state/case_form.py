@@ -16,6 +16,7 @@ from xlvphc.domain.money import format_number
 from xlvphc.models.base import local_now
 from xlvphc.services import accounts, case_queries, cases, catalogue, signer_fit
 from xlvphc.services.access import Action
+from xlvphc.services.case_input import FINE_TYPED
 from xlvphc.services.procedure.decision_hints import decision_hints
 from xlvphc.state.cases import _case_id
 from xlvphc.state.catalogue_picker import CataloguePickerMixin
@@ -157,11 +158,13 @@ def suggest_fine(act: dict, mitigating: int, aggravating: int) -> dict:
     warning-only act, without a frame, is left alone).
 
     The suggestion goes into the box only while the box still holds what
-    the form put there; an amount the user typed (`typed`, set when the box
-    is left changed, `fine_left`) is never replaced: the suggestion is then
-    shown beside it, and the service refuses a typed amount the
-    circumstances do not allow, saying the allowed range (user trial: a
-    typed 9.000.000 became 6.250.000 without a word)."""
+    the form put there; an amount the user typed (`typed`, set at the first
+    key typed in the box, `fine_typed`, even an amount equal to the one
+    the form put there) is never replaced: the suggestion is then shown
+    beside it, and the service refuses a typed amount the circumstances do
+    not allow, saying the allowed range (user trial: a typed 9.000.000
+    became 6.250.000 without a word; a typed amount equal to the average
+    was taken for one left untouched and replaced)."""
     low, high = act.get("low"), act.get("high")
     if not (isinstance(low, int) and isinstance(high, int) and 0 < low <= high):
         return act
@@ -228,8 +231,9 @@ class DecisionFormState(SessionState):
         if result["status_code"] != "recorded":
             return rx.redirect(f"{routes.CASE_DETAIL}?id={case_id}")
         # Each fine box: its start value (`default_fine`), the suggestion,
-        # whether the user typed an amount of their own (`typed`, "1"), and
-        # a counter that redraws the box when the suggestion is taken.
+        # whether the user typed in it (`typed`, "1"), and a counter that
+        # redraws the box when the suggestion is taken. The form itself
+        # also carries whether each box was typed in (case_input.FINE_TYPED).
         self.acts = [
             {**act, "suggested": act.get("default_fine", ""), "typed": "",
              "box": "0"}
@@ -275,20 +279,20 @@ class DecisionFormState(SessionState):
         ]
 
     @rx.event
-    def fine_left(self, act_id: int, value: str):
-        """A fine box was left: once it holds something else than the form
-        put there, the amount is the user's and a new suggestion no longer
-        replaces it (suggest_fine). Arguments come from the browser
-        unchecked."""
-        if not isinstance(value, str) or isinstance(act_id, bool):
+    def fine_typed(self, act_id: int):
+        """Something was typed in a fine box: the amount is the user's, even
+        one equal to what the form put there, and a new suggestion no longer
+        replaces it (suggest_fine). Told at each key, not by comparing the
+        box with its start value when it is left (user trial: a typed
+        35.000.000, the average, was replaced by the suggestion). The
+        argument comes from the browser unchecked."""
+        if isinstance(act_id, bool):
             return
         for i, act in enumerate(self.acts):
-            if act.get("id") != act_id:
-                continue
-            changed = value.strip()[:40] != act.get("default_fine", "")
-            if changed and not act.get("typed"):
-                self.acts[i] = {**act, "typed": "1"}
-            return
+            if act.get("id") == act_id:
+                if not act.get("typed"):
+                    self.acts[i] = {**act, "typed": "1"}
+                return
 
     @rx.event
     def use_suggestion(self, act_id: int):
@@ -333,15 +337,31 @@ class DecisionFormState(SessionState):
 
     @rx.event
     async def submit(self, form: dict):
+        """Issue the decision. Whether each fine box was typed in travels
+        with the form (set in the page at the first key, case_input.
+        FINE_TYPED); a box this state knows typed is marked too, should the
+        page's script be missing. The service takes a box left untouched
+        at the fine it suggests itself, so that a click right after a
+        circumstance is typed, before its suggestion reaches the box, is
+        not refused; the toast then says which fine was used."""
         form = dict(form) if isinstance(form, dict) else {}
         form["version"] = self.case.get("version")
+        for act in self.acts:
+            if act.get("typed"):
+                form[f"{FINE_TYPED}{act.get('id')}"] = "1"
         case_id = self.case.get("id")
-        ok, result = await self._call_in_thread(cases.issue_decision, case_id, form)
+        ok, result = await self._call_in_thread(
+            cases.issue_decision_told, case_id, form
+        )
         if not ok:
             return [result, rx.scroll_to("thong-bao-loi")] if result else \
                 rx.scroll_to("thong-bao-loi")
+        number, notes = result
+        told = " ".join([f"Đã ra quyết định số {number}.", *notes])
         return [
             form_guard.saved(),
-            rx.toast.success(f"Đã ra quyết định số {result}."),
+            # Longer when it names fines: there is more to read.
+            rx.toast.success(told, duration=12000) if notes
+            else rx.toast.success(told),
             rx.redirect(f"{routes.CASE_DETAIL}?id={case_id}"),
         ]
