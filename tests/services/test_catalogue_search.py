@@ -191,6 +191,18 @@ def test_xui_giuc_is_not_in_the_catalogue(people):
     assert "báo quản trị viên qua mục \u201cPhản ánh\u201d" in found["tips"][-1]
 
 
+@pytest.mark.parametrize("typed", ["xúi giục", "Điều 99 Nghị định 999"])
+def test_no_match_points_to_the_manual_entry_button_first(people, typed):
+    """Trial: the tip sent officers to the admin although the button for
+    manual entry is right under it."""
+    found = catalogue.find(people["canbo.a"], typed)
+    assert found["rows"] == [] and found["message"]
+    tip = next(t for t in found["tips"] if "Phản ánh" in t)
+    button = "bấm nút \u201cHành vi không có trong danh mục\u201d"
+    assert button in tip
+    assert tip.index(button) < tip.index("Phản ánh")
+
+
 def test_words_typed_with_diacritics_keep_them(people):
     officer = people["canbo.a"]
     # "rối" is not "rơi" (NĐ 16/2022: "để rơi vãi vật liệu xây dựng") ...

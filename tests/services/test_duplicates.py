@@ -41,8 +41,14 @@ def test_same_id_number_same_day_is_refused_naming_the_case(people):
     # Another spelling of the name: the ID number tells the person.
     errors = _refusal(officer, _unconfirmed(name="NGUYEN VAN AN  "))
     message = errors[cases.DUPLICATE_CONFIRMED]
-    assert message.startswith(f"Đã có hồ sơ mã {first} của cùng người vi phạm, "
-                              "cùng ngày vi phạm: số biên bản 01/BB-VPHC.")
+    day = _unconfirmed()["violation_date"]
+    # Named by what the officer knows (trial: "hồ sơ mã 5" is an internal id).
+    assert message.startswith(
+        "Đã có hồ sơ của cùng người vi phạm, cùng ngày vi phạm: biên bản số "
+        f"01/BB-VPHC, người vi phạm Nguyễn Văn An, ngày vi phạm {day} (bấm "
+        f"«{cases.DUPLICATE_LINK}» để xem)."
+    )
+    assert f"mã {first}" not in message
     assert "«Vẫn lưu hồ sơ mới»" in message
     assert errors[cases.DUPLICATE_CASE] == str(first)
     assert _count(officer.unit_id) == 1
@@ -108,12 +114,14 @@ def test_case_in_the_recycle_bin_is_ignored(people):
 
 def test_another_units_case_is_ignored_and_never_named(people):
     a, b = people["canbo.a"], people["canbo.b"]
-    theirs = cases.create_case(b, _unconfirmed())
+    # The same person (ID number), spelt apart so the message tells whose.
+    cases.create_case(b, _unconfirmed(name="NGUYỄN VĂN AN"))
     mine = cases.create_case(a, _unconfirmed())  # not refused for theirs
     errors = _refusal(a, _unconfirmed())
     assert errors[cases.DUPLICATE_CASE] == str(mine)
-    assert f"hồ sơ mã {mine} " in errors[cases.DUPLICATE_CONFIRMED]
-    assert f"hồ sơ mã {theirs} " not in errors[cases.DUPLICATE_CONFIRMED]
+    message = errors[cases.DUPLICATE_CONFIRMED]
+    assert "người vi phạm Nguyễn Văn An," in message
+    assert "NGUYỄN VĂN AN" not in message
 
 
 def test_refused_with_the_other_problems_at_once(people):
@@ -189,10 +197,12 @@ def test_on_the_spot_twice_is_refused_naming_the_decision(people):
     number = _decision_number(first)
     assert number.endswith("/QĐ-XPHC")
     assert errors[cases.DUPLICATE_CONFIRMED].startswith(
-        f"Đã có hồ sơ mã {first} của cùng người vi phạm, cùng ngày vi phạm: "
-        f"quyết định số {number} (xử phạt không lập biên bản). Nếu đây là vụ "
-        "việc khác, đánh dấu «Vẫn lưu hồ sơ mới»"
+        "Đã có hồ sơ của cùng người vi phạm, cùng ngày vi phạm: "
+        f"quyết định số {number} (xử phạt không lập biên bản), người vi phạm "
+        "Nguyễn Văn An, ngày vi phạm "
     )
+    assert "Nếu đây là vụ việc khác, đánh dấu «Vẫn lưu hồ sơ mới»" in errors[
+        cases.DUPLICATE_CONFIRMED]
     assert errors[cases.DUPLICATE_CASE] == str(first)
     assert _count(officer.unit_id) == 1
 
@@ -222,8 +232,7 @@ def test_on_the_spot_after_a_recorded_case_names_the_record(people):
     with pytest.raises(ValidationFailed) as caught:
         decide_without_record(officer, _spot())
     message = caught.value.errors[cases.DUPLICATE_CONFIRMED]
-    assert f"hồ sơ mã {first} " in message
-    assert f"số biên bản {_record_number(first)}." in message
+    assert f"biên bản số {_record_number(first)}, người vi phạm" in message
 
 
 def test_new_case_after_on_the_spot_names_the_decision(people):
@@ -234,8 +243,8 @@ def test_new_case_after_on_the_spot_names_the_decision(people):
     errors = _refusal(officer, _unconfirmed())
     message = errors[cases.DUPLICATE_CONFIRMED]
     assert f"quyết định số {_decision_number(first)} (xử phạt không lập biên " \
-        "bản)." in message
-    assert "số biên bản" not in message
+        "bản)," in message
+    assert "biên bản số" not in message
     assert errors[cases.DUPLICATE_CASE] == str(first)
 
 
@@ -262,6 +271,19 @@ def test_on_the_spot_form_keeps_the_case_for_its_link(people):
     assert cases.DUPLICATE_CASE not in state.errors
     assert cases.DUPLICATE_CONFIRMED in state.errors
     assert _count(officer.unit_id) == 1
+
+
+def test_a_twin_without_numbers_is_said_to_have_none():
+    """A case whose paper has no number yet says so, never "None"."""
+    from datetime import date
+
+    day = date(2026, 3, 5)
+    recorded = cases._twin_message((7, None, "Lê Thị Hoa", "", False, None), day)
+    assert "biên bản chưa có số, người vi phạm Lê Thị Hoa, ngày vi phạm " \
+        "05/03/2026" in recorded
+    spot = cases._twin_message((7, None, "Lê Thị Hoa", "", True, ""), day)
+    assert "quyết định chưa có số (xử phạt không lập biên bản)," in spot
+    assert "None" not in recorded + spot and "mã 7" not in recorded + spot
 
 
 def test_a_duplicate_alone_is_not_called_invalid_input(people):

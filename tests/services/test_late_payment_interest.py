@@ -382,9 +382,17 @@ def test_coercion_cap_on_a_refused_day_is_the_one_a_valid_day_reaches(
     errors = refused(lead, case_id, "coerce", **SALARY, on=early, amount="3.000.000")
     assert "hết thời hạn chấp hành" in errors["on"]
     assert errors["amount"] == (
-        f"Không quá số tiền còn phải nộp tính đến ngày {d(0)} (2.638.750 đồng: "
-        "tiền phạt 2.500.000 đồng, tiền chậm nộp 138.750 đồng)."
+        f"Không quá số tiền còn phải nộp tính đến hôm nay, ngày {d(0)} "
+        "(2.638.750 đồng: tiền phạt 2.500.000 đồng, tiền chậm nộp 138.750 "
+        "đồng), vì ngày quyết định cưỡng chế chưa hợp lệ."
     )
+    # A valid day before today: the cap is counted to it, as typed (user
+    # trial: the refusal quoted today's figure under the day entered).
+    errors = refused(lead, case_id, "coerce", **SALARY, on=d(5), amount="3.000.000")
+    assert errors == {
+        "amount": f"Không quá số tiền còn phải nộp tính đến ngày {d(5)} "
+        "(2.632.500 đồng: tiền phạt 2.500.000 đồng, tiền chậm nộp 132.500 đồng)."
+    }
     # Between the fine and the real cap: only the day is wrong.
     errors = refused(lead, case_id, "coerce", **SALARY, on=early, amount="2.600.000")
     assert list(errors) == ["on"]

@@ -7,8 +7,10 @@ import pytest
 from sqlmodel import select
 
 from tests.services.conftest import case_form, make_user
+from xlvphc.domain.text import sort_key
 from xlvphc.models import Case, Unit
 from xlvphc.models.base import utcnow
+from xlvphc.models.units import UnitKind
 from xlvphc.services import cases, monitoring
 from xlvphc.services.access import Role
 from xlvphc.services.db import session_scope
@@ -64,6 +66,34 @@ def test_filters_waiting_units_and_groups(people):
         r["kind"] in ("Công an xã, phường", "Sở, ban, ngành") for r in police["rows"]
     )
     assert not any(r["unit"].startswith("Ủy ban") for r in police["rows"])
+
+
+def test_units_are_listed_in_vietnamese_order(people):
+    """Trial: sorted by code point, "Đông Hòa" came after every "Ea …"."""
+    names = [
+        "Ủy ban nhân dân xã Ea Na",
+        "Ủy ban nhân dân xã Đông Hòa",
+        "Ủy ban nhân dân xã Dray Bhăng",
+    ]
+    with session_scope() as session:
+        added = [
+            Unit(code=f"TEST-{n}", name=name, kind=UnitKind.COMMUNE_COMMITTEE)
+            for n, name in enumerate(names)
+        ]
+        session.add_all(added)
+        session.flush()
+        ids = {u.id for u in added}
+
+    rows = monitoring.unit_progress(people["giamsat"], {})["rows"]
+    listed = [r["unit"] for r in rows if r["unit_id"] in ids]
+    assert listed == sorted(names, key=sort_key)
+    assert listed.index("Ủy ban nhân dân xã Đông Hòa") < listed.index(
+        "Ủy ban nhân dân xã Ea Na"
+    )
+    # Each stage on its own is in that order too.
+    for stage in {r["progress_code"] for r in rows}:
+        units = [r["unit"] for r in rows if r["progress_code"] == stage]
+        assert units == sorted(units, key=sort_key)
 
 
 @pytest.mark.parametrize("who", ["canbo.a", "quantri"])

@@ -7,6 +7,7 @@ from tests.services.conftest import actor_for, make_user
 from tests.services.test_reports_data import load_cases
 from xlvphc.services.access import Role
 from xlvphc.services.errors import PermissionDenied, ValidationFailed
+from xlvphc.services.reports.export import export_report
 from xlvphc.services.reports.queries import build_report
 
 YEAR_2026 = {"period": "year", "year": "2026"}
@@ -208,6 +209,39 @@ def test_roles_without_reports_are_refused(people, data, who):
 def test_bad_custom_dates_are_refused(people, filters):
     with pytest.raises(ValidationFailed):
         build_report(people["giamsat"], filters)
+
+
+@pytest.mark.parametrize(
+    ("filters", "missing"),
+    [
+        ({"period": "custom"}, {"date_from", "date_to"}),
+        ({"period": "custom", "date_from": " ", "date_to": ""},
+         {"date_from", "date_to"}),
+        ({"period": "custom", "date_from": "01/01/2026"}, {"date_to"}),
+        ({"period": "custom", "date_to": "31/12/2026"}, {"date_from"}),
+        ({"date_to": "31/12/2026"}, {"date_from"}),
+    ],
+)
+def test_a_custom_range_needs_both_dates(people, filters, missing):
+    """Trial: empty boxes gave an all-time report headed "Từ ngày … đến
+    ngày …"; each empty box is now refused at itself."""
+    with pytest.raises(ValidationFailed) as refused:
+        build_report(people["giamsat"], filters)
+    assert set(refused.value.errors) == missing
+    for name in missing:
+        assert refused.value.errors[name].startswith("Nhập ngày")
+    with pytest.raises(ValidationFailed):
+        export_report(people["giamsat"], filters, "pdf")
+
+
+def test_a_full_custom_range_names_its_dates(people, data):
+    report = build_report(
+        people["giamsat"],
+        {"period": "custom", "date_from": "01/03/2026", "date_to": "31/03/2026"},
+    )
+    assert report.period == "Từ ngày 01/03/2026 đến ngày 31/03/2026"
+    values = _by_unit(report.provincial)[data["A"]]
+    assert (values["1.1"], values["1.2"]) == (2, 2)  # as March in the test above
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import reflex as rx
 
 from xlvphc import routes
 from xlvphc.components.case_fields import confirmation_box
-from xlvphc.services.cases import DUPLICATE_CONFIRMED
+from xlvphc.services.cases import DUPLICATE_CONFIRMED, DUPLICATE_LINK
 from xlvphc.state.case_form import CaseFormState
 
 
@@ -24,7 +24,7 @@ def duplicate_notice() -> rx.Component:
                 "phạm, cùng ngày vi phạm), rồi bấm lưu lại.",
             ),
             rx.link(
-                rx.flex(rx.icon("external-link", size=16), "Mở hồ sơ đã có",
+                rx.flex(rx.icon("external-link", size=16), DUPLICATE_LINK,
                         align="center", spacing="1"),
                 href=f"{routes.CASE_DETAIL}?id=" + CaseFormState.duplicate_id,
                 is_external=True,

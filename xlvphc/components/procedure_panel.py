@@ -43,12 +43,16 @@ def _control(f) -> rx.Component:
         (
             "textarea",
             rx.text_area(name=name, id="truong-" + name, rows="3", width="100%",
-                         default_value=f["default"].to(str)),
+                         default_value=f["default"].to(str),
+                         max_length=f["max_len"]),
         ),
         rx.input(
             name=name,
             id="truong-" + name,
             default_value=f["default"].to(str),
+            # The handler's limit: the box stops there instead of a refusal
+            # after the submit (user trial: "tối đa 40 ký tự" only then).
+            max_length=f["max_len"],
             size="3",
             width="100%",
             placeholder=rx.match(

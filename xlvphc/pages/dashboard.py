@@ -117,7 +117,9 @@ def filter_form(
                    input_mode="numeric"),
             _select("Tháng", "month", MONTHS, first="—", width="120px"),
             _select("Quý", "quarter", QUARTERS, first="—", width="110px"),
-            _input("Từ ngày (tùy chọn)", "date_from", "ngày/tháng/năm", date=True),
+            # Both dates are needed for a custom range: "(tùy chọn)" read as
+            # "optional" (services/reports/scope.resolve_period).
+            _input("Từ ngày (khoảng ngày)", "date_from", "ngày/tháng/năm", date=True),
             _input("Đến ngày", "date_to", "ngày/tháng/năm", date=True),
             wrap="wrap",
             spacing="3",

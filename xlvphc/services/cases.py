@@ -13,6 +13,7 @@ from xlvphc.domain.authority import (
     judge_authority,
     signer_rule,
 )
+from xlvphc.domain.dates import fmt_date
 from xlvphc.domain.minors import (
     MinorRule,
     decision_note,
@@ -48,7 +49,7 @@ from xlvphc.models.cases import CaseStatus, ViolatorKind
 from xlvphc.models.units import UnitKind
 from xlvphc.services import audit, search_index, signer_fit  # noqa: F401
 from xlvphc.services.access import Action, Actor, require
-from xlvphc.services.case_input import read_case, read_decision
+from xlvphc.services.case_input import read_case, read_decision, suggestion_notes
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import Conflict, NotFound, ValidationFailed
 from xlvphc.services.inputs import valid_id
@@ -293,6 +294,8 @@ def refusal(errors: dict) -> ValidationFailed:
 DUPLICATE_CONFIRMED = "duplicate_confirmed"
 # The id of the case a new one may repeat, for the form's link; not a field.
 DUPLICATE_CASE = "duplicate_case"
+# The link's text, which the refusal names.
+DUPLICATE_LINK = "Mở hồ sơ đã có"
 
 
 def _same_violator_same_day(session: Session, unit_id: int, parsed, data: object,
@@ -342,22 +345,36 @@ def _same_violator_same_day(session: Session, unit_id: int, parsed, data: object
     confirmed = isinstance(data, dict) and data.get(DUPLICATE_CONFIRMED) in (
         "1", "on", "true", True)
     if not confirmed:
-        # A case decided on the spot (MQĐ01) has no record: its decision is
-        # the paper the officer can look up.
-        paper = (
-            f"quyết định số {twin[5] or '(chưa có số)'} (xử phạt không lập "
-            "biên bản)"
-            if twin[4]
-            else f"số biên bản {twin[1] or '(chưa có số)'}"
-        )
-        errors[DUPLICATE_CONFIRMED] = (
-            f"Đã có hồ sơ mã {twin[0]} của cùng người vi phạm, cùng ngày vi "
-            f"phạm: {paper}. Nếu đây là vụ việc khác, đánh dấu «Vẫn lưu hồ "
-            "sơ mới» và lưu lại."
+        errors[DUPLICATE_CONFIRMED] = _twin_message(
+            twin, parsed.violation_at.date()
         )
         errors[DUPLICATE_CASE] = str(twin[0])
         log.info("possible duplicate of case=%s refused", twin[0])
     return twin[0]
+
+
+def _twin_message(twin, day: date) -> str:
+    """The refusal naming the case a new one may repeat by what an officer
+    knows of it: its paper, violator and date (the internal id, "hồ sơ mã
+    5", meant nothing to the trial's officers); the form links to it
+    (components/duplicate_notice.py). A case decided on the spot (MQĐ01)
+    has no record: its decision is the paper the officer can look up."""
+    _id, record_number, violator_name, _ident, without_record, decision = twin
+    if without_record:
+        paper = (
+            f"quyết định số {decision}" if decision else "quyết định chưa có số"
+        ) + " (xử phạt không lập biên bản)"
+    else:
+        paper = (
+            f"biên bản số {record_number}" if record_number
+            else "biên bản chưa có số"
+        )
+    return (
+        f"Đã có hồ sơ của cùng người vi phạm, cùng ngày vi phạm: {paper}, "
+        f"người vi phạm {violator_name}, ngày vi phạm {fmt_date(day)} (bấm "
+        f"«{DUPLICATE_LINK}» để xem). Nếu đây là vụ việc khác, đánh dấu «Vẫn "
+        "lưu hồ sơ mới» và lưu lại."
+    )
 
 
 def creation_warning(parsed) -> str:
@@ -634,6 +651,17 @@ def _lawful_decision(
 
 def issue_decision(actor: Actor, case_id: object, data: object) -> str:
     """The sanction decision (MQĐ02) on a recorded case; returns its number."""
+    return issue_decision_told(actor, case_id, data)[0]
+
+
+def issue_decision_told(
+    actor: Actor, case_id: object, data: object
+) -> tuple[str, list[str]]:
+    """`issue_decision`, with what the form tells the officer beside the
+    number: the fines the service took from the suggestion for the
+    circumstances, the amount a box showed when it was another
+    (case_input.suggestion_notes), since the decision saved is then not
+    what the screen showed."""
     require(actor, Action.CASE_WRITE)
     today = local_now().date()
     with session_scope() as session:
@@ -709,7 +737,7 @@ def issue_decision(actor: Actor, case_id: object, data: object) -> str:
             },
         )
         log.info("user=%s issued decision on case=%s", actor.user_id, case.id)
-        return number
+        return number, suggestion_notes(acts, parsed)
 
 
 def write_decision(session, actor: Actor, case: Case, acts: list, parsed,

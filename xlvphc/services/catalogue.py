@@ -22,8 +22,12 @@ MAX_TIP_WORDS = 6
 _DRAFT_ID = re.compile(r"[1-9][0-9]{0,8}")
 # Points in the order the decrees letter them: "đ" after "d", not after "y".
 _POINT_ORDER = "abcdđeghiklmnopqrstuvxy"
+# The manual-entry button sits right under this message (components/
+# typed_act.py): name it first; the admin only adds acts for later cases.
 _REPORT = (
-    "Hành vi cần ghi mà không có trong danh mục: báo quản trị viên qua mục "
+    "Hành vi cần ghi mà không có trong danh mục: bấm nút \u201cHành vi không "
+    "có trong danh mục\u201d ngay dưới đây để nhập tay đúng như nghị định ghi. "
+    "Muốn danh mục có thêm hành vi đó thì báo quản trị viên qua mục "
     "\u201cPhản ánh\u201d."
 )
 

@@ -10,7 +10,7 @@ from sqlalchemy import case, func
 from sqlmodel import select
 
 from xlvphc.domain.dates import fmt_datetime
-from xlvphc.domain.text import clean
+from xlvphc.domain.text import clean, sort_key
 from xlvphc.models import Case, Unit, User, UserSession
 from xlvphc.models.base import VN_TZ, local_now, to_local
 from xlvphc.models.units import UnitKind
@@ -139,8 +139,10 @@ def unit_progress(actor: Actor, filters: object = None, page: object = None) -> 
                 "waiting": progress != Progress.STARTED,
             }
         )
+    # Within a stage, names in Vietnamese order, as the unit pickers list them
+    # (units.choice_key): by code point "Đông Hòa" came after every "Ea …".
     order = list(Progress.LABELS)
-    rows.sort(key=lambda r: (order.index(r["progress_code"]), r["unit"]))
+    rows.sort(key=lambda r: (order.index(r["progress_code"]), sort_key(r["unit"])))
     summary = {
         "units": len(rows),
         "started": sum(1 for r in rows if not r["waiting"]),

@@ -35,6 +35,12 @@ CONTEXT_WORDS = (
     "admin",
 )
 
+# The example passwords the user guide itself prints (guide.md, "Lần đầu đăng
+# nhập"): every reader of the guide knows them (user trial: the example was
+# accepted as a real password). Compared folded, without spaces, also with a
+# few characters added.
+GUIDE_EXAMPLES = ("Ca phe sang luc 7 gio ben cua so",)
+
 COMMON_FILE = Path(__file__).resolve().parent.parent / "data" / "common_passwords.txt"
 
 
@@ -134,6 +140,13 @@ def policy_problem(
     folded = fold(password).replace(" ", "")
     if username and fold(username).replace(" ", "") in folded:
         return "Mật khẩu không được chứa tên đăng nhập."
+    for example in GUIDE_EXAMPLES:
+        known = fold(example).replace(" ", "")
+        if known in folded and len(folded) - len(known) < 8:
+            return (
+                "Đây là mật khẩu ví dụ trong Hướng dẫn sử dụng, ai cũng có thể "
+                "biết; hãy tự đặt một câu khác."
+            )
     if folded in common_passwords() or len(set(password)) < 5:
         return "Mật khẩu quá phổ biến hoặc quá đơn giản, hãy chọn mật khẩu khác."
     extra = (fold(c) for c in context if isinstance(c, str))

@@ -15,6 +15,7 @@ from xlvphc.services.procedure.coercion_cover import coercion_cover
 from xlvphc.services.procedure.decision_numbers import DecisionBook, as_issued
 from xlvphc.services.procedure.details import (
     COERCE,
+    COERCE_MAX,
     COERCION_RECORD,
     DEDUCT_FROM,
     account_number,
@@ -211,7 +212,8 @@ def _coerce(ctx: Context) -> None:
     # may bear, so that the cap named is one a valid day reaches (user
     # trial: a refused 20/09 named 7.500.000 đồng, no interest yet, and then
     # 7.700.000 đồng passed at today's 7.758.750 đồng).
-    until = on if on and not early and "on" not in ctx.form.errors else ctx.today
+    day_valid = bool(on and not early and "on" not in ctx.form.errors)
+    until = on if day_valid else ctx.today
     can = coercible(ctx.session, ctx.case, until)
     left = can.due
     due = can.total
@@ -226,10 +228,19 @@ def _coerce(ctx: Context) -> None:
         ctx.refuse("code", refusal)
     if amount is not None and amount > due:
         parts = f": {left.breakdown()}" if due and left.interest else ""
+        # Counted to the day typed once it is valid; else to today, and
+        # the message says why (user trial: under a refused 15/11 the cap
+        # "tính đến ngày" today read as a slip).
+        counted = (
+            f"tính đến ngày {until:%d/%m/%Y}"
+            if day_valid
+            else f"tính đến hôm nay, ngày {until:%d/%m/%Y}"
+        )
+        instead = "" if day_valid else ", vì ngày quyết định cưỡng chế chưa hợp lệ"
         ctx.refuse(
             "amount",
-            f"Không quá số tiền còn phải nộp tính đến ngày {until:%d/%m/%Y} "
-            f"({money(due)}{parts}).",
+            f"Không quá số tiền còn phải nộp {counted} ({money(due)}{parts})"
+            f"{instead}.",
         )
     paper = BOOK.read(ctx, on)
     if ctx.form.errors:
@@ -454,9 +465,13 @@ def _coercion_details(ctx: Context, measure: str) -> dict:
     }
     details = {
         "holder": form.text(
-            "holder", holder_label.get(measure, "nơi giữ tiền, tài sản"), 300
+            "holder",
+            holder_label.get(measure, "nơi giữ tiền, tài sản"),
+            COERCE_MAX["holder"],
         ),
-        "holder_address": form.text("holder_address", "địa chỉ", 300),
+        "holder_address": form.text(
+            "holder_address", "địa chỉ", COERCE_MAX["holder_address"]
+        ),
         "deduct_from": form.choice(
             "deduct_from",
             "khấu trừ vào lương hay thu nhập",
@@ -464,12 +479,18 @@ def _coercion_details(ctx: Context, measure: str) -> dict:
             required=False,
         ),
         "account_number": account_number(form, required=False),
-        "treasury_account": form.text("treasury_account", "số tài khoản Kho bạc", 40),
+        "treasury_account": form.text(
+            "treasury_account", "số tài khoản Kho bạc", COERCE_MAX["treasury_account"]
+        ),
         "transfer_days": days(form, "transfer_days", "thời hạn chuyển tiền", 30),
         "period": days(form, "period", "thời gian thực hiện", 365),
-        "action_place": form.text("action_place", "địa điểm thực hiện", 300),
-        "assets": form.text("assets", "tài sản phải thu", 1000),
-        "cooperators": form.text("cooperators", "cơ quan phối hợp", 300),
+        "action_place": form.text(
+            "action_place", "địa điểm thực hiện", COERCE_MAX["action_place"]
+        ),
+        "assets": form.text("assets", "tài sản phải thu", COERCE_MAX["assets"]),
+        "cooperators": form.text(
+            "cooperators", "cơ quan phối hợp", COERCE_MAX["cooperators"]
+        ),
     }
     if measure == "salary":
         # MQĐ07 names who deducts (Article 1 item 2; Article 3 sends them

@@ -109,7 +109,7 @@ def refresh_deadlines(session: Session, case: Case) -> None:
         # not yet due, which their own "instalment" row follows.
         owed = next_instalment < coerced or case.surcharge_total > case.surcharge_paid
     case.coerced_on = (
-        coerced if coerced and (owed or _remedial_owed(session, case)) else None
+        coerced if coerced and (owed or remedial_owed(session, case)) else None
     )
     session.add(case)
 
@@ -125,9 +125,11 @@ def coercion_decided_on(session: Session, case_id: int) -> date | None:
     ).one()
 
 
-def _remedial_owed(session: Session, case: Case) -> bool:
+def remedial_owed(session: Session, case: Case) -> bool:
     """The decision names remedial measures not yet recorded as carried out
-    (Art. 28, 85): a coercion may be for them alone (MQĐ11)."""
+    (Art. 28, 85): a coercion may be for them alone (MQĐ11), and the
+    compliance deadline (Art. 73) still runs for them once the fine is paid
+    (overview._compliance_text)."""
     # closing imports transitions, which imports this module.
     from xlvphc.services.procedure.closing import remedial_carried_out
 

@@ -34,6 +34,7 @@ from xlvphc.services.numbering import (
 from xlvphc.services.procedure.transitions import Context, FieldSpec
 
 KEY = "document"  # the step form's field and the ProcedureStep column
+NUMBER_MAX = 120  # characters of a typed decision number
 ON_PAPER = "đã ban hành trên giấy"
 
 
@@ -71,6 +72,7 @@ class DecisionBook:
             f"Để trống để hệ thống cấp số tiếp theo trong sổ của đơn vị "
             f"({symbols}). Chỉ ghi số khi quyết định đã được ký, ban hành "
             "trên giấy trước khi nhập.",
+            max_len=NUMBER_MAX,
         )
 
     def read(self, ctx: Context, on: date | None, form: str = "") -> str:
@@ -91,7 +93,7 @@ class DecisionBook:
             form: The form or symbol when it depends on the answers
                 (MQĐ04); the book's own by default.
         """
-        typed = ctx.form.text(KEY, "số quyết định", 120)
+        typed = ctx.form.text(KEY, "số quyết định", NUMBER_MAX)
         if not typed or KEY in ctx.form.errors:
             return typed
         series = form or self.form

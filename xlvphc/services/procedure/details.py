@@ -36,11 +36,15 @@ MAX_ROWS = 20
 LONG = 2000  # characters of one free-text answer
 _SEPARATOR = re.compile(r"\s+[-–—]\s+|\s*[–—;]\s*")
 _ACCOUNT = re.compile(r"^[0-9A-Za-z][0-9A-Za-z .-]{2,28}[0-9A-Za-z]$")
+ACCOUNT_MAX = 30  # characters of a bank account number, as _ACCOUNT allows
 
 
 def _field(name: str, label: str, kind: str = "text", required: bool = False,
-           hint: str = "", options: tuple = (), only: str = "") -> FieldSpec:
-    return FieldSpec(name, label, kind, required, hint, options, only=only)
+           hint: str = "", options: tuple = (), only: str = "",
+           max_len: int = 0) -> FieldSpec:
+    return FieldSpec(
+        name, label, kind, required, hint, options, only=only, max_len=max_len
+    )
 
 
 # What each step asks (labels also head the case page's list).
@@ -150,25 +154,30 @@ COERCE = [
         hint="Khấu trừ lương, thu nhập: nơi trả lương (bắt buộc); khấu trừ "
         "tài khoản: ngân hàng; thu tiền, tài sản: người đang giữ.",
         only=PAYING_OUT,
+        max_len=300,
     ),
     _field("holder_address", "Địa chỉ nơi trả lương / trụ sở tổ chức tín dụng",
-           only=PAYING_OUT),
+           only=PAYING_OUT, max_len=300),
     _field("deduct_from", "Khấu trừ vào", "select", options=DEDUCT_FROM,
            hint="Chỉ khi khấu trừ lương, thu nhập (MQĐ07), và bắt buộc khi đó.",
            only="salary"),
     _field("account_number", "Số tài khoản bị khấu trừ",
-           hint="Chỉ khi khấu trừ tiền từ tài khoản (MQĐ08).", only="account"),
-    _field("treasury_account", "Số tài khoản Kho bạc nhận tiền", only=TRANSFERRED),
+           hint="Chỉ khi khấu trừ tiền từ tài khoản (MQĐ08).", only="account",
+           max_len=ACCOUNT_MAX),
+    _field("treasury_account", "Số tài khoản Kho bạc nhận tiền", only=TRANSFERRED,
+           max_len=40),
     # Whole numbers: "number" opens the phone's number pad.
     _field("transfer_days", "Thời hạn chuyển tiền (ngày, tối đa 30)", "number",
            only=TRANSFERRED),
     _field("period", "Thời gian thực hiện (ngày)", "number"),
     _field("action_place", "Địa điểm thực hiện cưỡng chế",
-           hint="Kê biên, thu tài sản, khắc phục hậu quả."),
+           hint="Kê biên, thu tài sản, khắc phục hậu quả.", max_len=300),
     _field("assets", "Tài sản phải thu (nếu có)", hint="Chỉ khi thu tiền, tài sản.",
-           only="collection"),
-    _field("cooperators", "Cơ quan, tổ chức phối hợp"),
+           only="collection", max_len=1000),
+    _field("cooperators", "Cơ quan, tổ chức phối hợp", max_len=300),
 ]
+# The text limits of those boxes, as coercion._coercion_details reads them.
+COERCE_MAX = {f.name: f.max_len for f in COERCE if f.max_len}
 COERCION_RECORD = [
     START_ANY,
     END,
@@ -398,7 +407,7 @@ def place(form: FormReader, key: str = "place", required: bool = True) -> str:
 
 def account_number(form: FormReader, required: bool) -> str:
     """A bank account number: digits and letters, 4 to 30 characters."""
-    value = form.text("account_number", "số tài khoản bị khấu trừ", 30,
+    value = form.text("account_number", "số tài khoản bị khấu trừ", ACCOUNT_MAX,
                       required=required)
     if value and "account_number" not in form.errors and not _ACCOUNT.match(value):
         form.errors["account_number"] = (

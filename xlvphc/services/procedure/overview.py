@@ -14,7 +14,7 @@ from xlvphc.models.procedure import ItemStatus
 from xlvphc.services.access import Action, Actor
 from xlvphc.services.cases import load_case, violator_minor
 from xlvphc.services.db import session_scope
-from xlvphc.services.procedure.deadlines import next_instalment_due
+from xlvphc.services.procedure.deadlines import next_instalment_due, remedial_owed
 from xlvphc.services.procedure.decision_hints import decision_overdue
 from xlvphc.services.procedure.late_interest import (
     RUNNING,
@@ -74,9 +74,15 @@ def _compliance_text(session: Session, case: Case) -> str:
     before the first payment; while postponed, the end of the postponement
     (Art. 76); otherwise the compliance deadline (Art. 73). A closed case
     has none left (user trial: a case closed after its last instalment still
-    showed that instalment's date)."""
+    showed that instalment's date). Nor has an open case with nothing left
+    to pay, fine or late-payment interest (Art. 78), and no remedial measure
+    left to carry out, the other duty the deadline is for (user trial: a
+    case paid in full, not yet closed, still showed a running deadline)."""
     if case.status == CaseStatus.CLOSED:
         return "—"
+    settled = not owed(session, case, local_now().date()).total
+    if settled and case.compliance_due and not remedial_owed(session, case):
+        return "Không còn áp dụng – không còn tiền phạt, tiền chậm nộp phải nộp"
     unpaid = outstanding(case) > 0
     due = next_instalment_due(session, case.id) if unpaid else None
     if due is not None:

@@ -265,6 +265,9 @@ class FieldSpec:
     # to, space-separated; "": every one. The form shows and sends the box
     # only for those (state/procedure.py); the handler still checks it.
     only: str = ""
+    # The most characters the handler takes (FormReader.text); the box stops
+    # there (maxlength) rather than refuse after the submit. 0: no limit.
+    max_len: int = 0
 
 
 @dataclass
@@ -583,6 +586,8 @@ def _field_row(spec: FieldSpec, today: date) -> dict:
         "default": default,
         "options": [{"id": value, "name": text} for value, text in spec.options],
         "only": spec.only,
+        # None leaves maxlength out of the box (React drops a null prop).
+        "max_len": spec.max_len or None,
     }
 
 

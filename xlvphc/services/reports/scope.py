@@ -77,8 +77,9 @@ def _int(value: object, low: int, high: int) -> int | None:
 
 def resolve_period(f: dict, today: date) -> tuple[date | None, date | None, str]:
     """The first and last day of the chosen period, and its title. A period
-    with a missing part falls back to the current one; a custom range must be
-    valid or the caller is told which box is wrong."""
+    with a missing part falls back to the current one; a custom range needs
+    both dates, valid and in order, or the caller is told which box is wrong
+    (empty boxes gave an all-time report titled "Từ ngày … đến ngày …")."""
     period = clean(f.get("period"))
     if not period and (clean(f.get("date_from")) or clean(f.get("date_to"))):
         period = "custom"  # dates alone mean a custom range
@@ -111,15 +112,19 @@ def resolve_period(f: dict, today: date) -> tuple[date | None, date | None, str]
         errors = {}
         start = parse_date(clean(f.get("date_from")))
         end = parse_date(clean(f.get("date_to")))
-        if clean(f.get("date_from")) and start is None:
+        if not clean(f.get("date_from")):
+            errors["date_from"] = "Nhập ngày bắt đầu của khoảng ngày (ngày/tháng/năm)."
+        elif start is None:
             errors["date_from"] = "Ngày không hợp lệ (ngày/tháng/năm)."
-        if clean(f.get("date_to")) and end is None:
+        if not clean(f.get("date_to")):
+            errors["date_to"] = "Nhập ngày kết thúc của khoảng ngày (ngày/tháng/năm)."
+        elif end is None:
             errors["date_to"] = "Ngày không hợp lệ (ngày/tháng/năm)."
         if start and end and start > end:
             errors["date_to"] = "Ngày kết thúc phải sau ngày bắt đầu."
         if errors:
             raise ValidationFailed(errors)
-        label = f"Từ ngày {fmt_date(start) or '…'} đến ngày {fmt_date(end) or '…'}"
+        label = f"Từ ngày {fmt_date(start)} đến ngày {fmt_date(end)}"
         return start, end, label
     return None, None, "Toàn bộ thời gian"
 
