@@ -147,6 +147,7 @@ DEDUCT_FROM = (("salary", "Một phần lương"), ("income", "Một phần thu 
 # showed every measure's boxes whatever the measure (user trial).
 PAYING_OUT = "salary account collection"  # someone else pays the money
 TRANSFERRED = "salary account"  # deducted and transferred to the treasury
+TIMED = "salary distraint collection remedial"  # forms with "Thời gian thực hiện"
 COERCE = [
     _field(
         "holder",
@@ -169,7 +170,8 @@ COERCE = [
     # Whole numbers: "number" opens the phone's number pad.
     _field("transfer_days", "Thời hạn chuyển tiền (ngày, tối đa 30)", "number",
            only=TRANSFERRED),
-    _field("period", "Thời gian thực hiện (ngày)", "number"),
+    # MQĐ08 (account) has no such item; the other measures' forms do.
+    _field("period", "Thời gian thực hiện (ngày)", "number", only=TIMED),
     _field("action_place", "Địa điểm thực hiện cưỡng chế",
            hint="Kê biên, thu tài sản, khắc phục hậu quả.", max_len=300),
     _field("assets", "Tài sản phải thu (nếu có)", hint="Chỉ khi thu tiền, tài sản.",
