@@ -173,7 +173,7 @@ def test_on_the_spot_draft_keeps_the_act_and_its_fine(page, wait_hydrated, seed_
     wait_hydrated(page)
     page.fill("#name", NAME)
     _pick_act(page)
-    fine = page.locator("input[name^='fine_']")
+    fine = page.locator("input[name^='fine_']:not([type=hidden])")
     expect(fine).to_have_count(1)
     fine.fill("300.000")
     page.wait_for_timeout(800)  # the draft is written 500 ms after typing

@@ -65,7 +65,7 @@ def test_officer_records_decides_prints_and_supervisor_sees_it(
     expect(
         page.get_by_role("heading", name="Ra quyết định xử phạt (mẫu MQĐ02)")
     ).to_be_visible()
-    fine_input = page.locator("input[name^='fine_']")
+    fine_input = page.locator("input[name^='fine_']:not([type=hidden])")
     expect(fine_input).to_have_value("500.000")
     page.fill("#signer_name", "Hồ Văn Đức")
     page.fill("#signer_title", "Chủ tịch Ủy ban nhân dân xã Xuân Lộc")

@@ -15,6 +15,9 @@ from playwright.sync_api import expect
 from tests.harness import first_sign_in
 from xlvphc.models.base import local_now
 
+# The fine box, not the hidden "typed" flag beside it (fine_typed_<id>).
+FINE_BOX = "input[name^='fine_']:not([type=hidden])"
+
 UNIT = "UBND-22090"
 PASSWORD = "Nắng sớm trên đồi chè Xuân Lãnh"
 VIOLATOR = "Ksor Y Thành"
@@ -83,8 +86,8 @@ def test_officer_records_decides_and_edits_a_typed_act(page, wait_hydrated, seed
 
     # The decision: the fine defaults to the middle of the typed frame.
     page.click("#ra-quyet-dinh")
-    expect(page.locator("input[name^='fine_']")).to_have_value("1.500.000")
-    page.fill("input[name^='fine_']", "2.500.000")
+    expect(page.locator(FINE_BOX)).to_have_value("1.500.000")
+    page.fill(FINE_BOX, "2.500.000")
     page.fill("#signer_name", "Y Khuê Niê")
     page.fill("#signer_title", "Chủ tịch Ủy ban nhân dân xã Xuân Lãnh")
     page.fill("#treasury", "Kho bạc Nhà nước khu vực XIII")
@@ -92,7 +95,7 @@ def test_officer_records_decides_and_edits_a_typed_act(page, wait_hydrated, seed
     expect(
         page.get_by_text("Mức phạt phải trong khung từ 1.000.000").first
     ).to_be_visible()
-    page.fill("input[name^='fine_']", "2.000.000")
+    page.fill(FINE_BOX, "2.000.000")
     page.click("#luu-quyet-dinh")
     expect(page.get_by_text("01/QĐ-XPHC").first).to_be_visible()
     assert page.url.split("?")[0] == case_url.split("?")[0]

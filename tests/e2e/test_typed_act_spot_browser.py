@@ -54,7 +54,7 @@ def test_typed_act_on_the_spot_survives_a_reload_and_is_marked(
     expect(page.locator(".ghi-chu-khung").first).to_contain_text(
         "chưa có mức phạt tối đa"
     )
-    fine = page.locator("input[name^='fine_']")
+    fine = page.locator("input[name^='fine_']:not([type=hidden])")
     expect(fine).to_have_count(1)
     fine.fill("350.000")
     page.wait_for_timeout(800)  # the draft is written 500 ms after typing
