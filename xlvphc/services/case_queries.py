@@ -427,7 +427,8 @@ def _violator_rows(v: Violator, imported: bool = False) -> list[dict]:
     else:
         pairs = [
             ("Họ và tên", v.name), ("Giới tính", v.gender),
-            ("Ngày sinh", fmt_date(v.birth_date)), ("Quốc tịch", "" if imported else v.nationality),
+            ("Ngày sinh", fmt_date(v.birth_date)),
+            ("Quốc tịch", "" if imported else v.nationality),
             ("Nghề nghiệp", v.occupation), ("Nơi ở hiện tại", v.address),
             ("Số định danh cá nhân/CMND/hộ chiếu", v.id_number),
             ("Ngày cấp", fmt_date(v.id_issued_on)), ("Nơi cấp", v.id_issued_by),
