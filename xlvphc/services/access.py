@@ -12,6 +12,8 @@ The three roles that reach every unit (admin, supervisor, viewer) belong on a
 province-level unit only: the province node or the Sở Tư pháp
 (`province_level_unit`). Accounts refuses them elsewhere; an account that got one
 elsewhere before that check keeps its own unit's scope (`reaches_all_units`).
+The other roles on the province node act on the province node alone, not on
+the units below it (`account_scope`): each unit sees only its own cases.
 """
 
 import logging
@@ -121,7 +123,9 @@ class Actor:
     unit_id: int
     unit_name: str
     roles: frozenset[str]
-    scope: frozenset[int]  # the user's unit and its sub-units
+    # The units the user acts on when no role reaches every unit: their unit
+    # and its sub-units, the province node alone (`account_scope`).
+    scope: frozenset[int]
     session_id: int | None = None
     # Whether the account's unit is at province level (`reaches_all_units`):
     # only then do the ALL_UNITS_ROLES reach every unit. False unless the
@@ -232,6 +236,27 @@ def known_unit_scope(session: Session, unit_id: int) -> frozenset[int]:
     as it stands: changes pending in the session are not flushed first."""
     found = session.connection().execute(_BRANCH, {"unit_id": unit_id})
     return frozenset(found.scalars().all())
+
+
+def account_scope(session: Session, unit: Unit | None, unit_id: int) -> frozenset[int]:
+    """`Actor.scope` of an account of `unit` (id `unit_id`): the units its
+    ordinary roles (officer, authority, unit admin) act on.
+
+    Each unit sees only its own cases (product decision). A unit's branch
+    is still its own: a commune's committee, a department and any unit an
+    administrator creates under them (units.create_unit) keep their
+    sub-units. The province node is the exception: it is the unit of the
+    UBND tỉnh and its Chủ tịch, and its accounts handle the cases decided at
+    province level, not every department's and commune's below it (the
+    whole tree gave a plain officer of the province node every unit's cases,
+    with names and ID numbers, to read and edit). Reading across units is
+    what the supervisor and viewer roles are for, and a system administrator
+    manages every unit's accounts: those reach every unit through
+    `Actor.sees_all_units`, whatever this scope says.
+    """
+    if unit is not None and unit.kind == UnitKind.PROVINCE:
+        return frozenset({unit_id})
+    return known_unit_scope(session, unit_id) or frozenset({unit_id})
 
 
 def require(actor: Actor, action: str, unit_id: int | None = None) -> None:

@@ -20,7 +20,7 @@ from xlvphc.models.base import utcnow
 from xlvphc.services import audit, inactivity
 from xlvphc.services.access import (
     Actor,
-    known_unit_scope,
+    account_scope,
     parse_roles,
     reaches_all_units,
 )
@@ -206,7 +206,8 @@ def _actor(
         roles=roles,
         # The branch walked by the database: this runs on every event of
         # every user, the whole tree through the ORM cost a millisecond.
-        scope=known_unit_scope(session, user.unit_id) or frozenset({user.unit_id}),
+        # The province node's accounts get that node alone (access.py).
+        scope=account_scope(session, unit, user.unit_id),
         session_id=row.id,
         # A province-wide role on a commune or department unit, saved before
         # accounts refused it, keeps that unit's scope (access.py).

@@ -145,6 +145,10 @@ def purge_case(actor: Actor, case_id: object, reason: object) -> None:
 def list_bin(actor: Actor, page: object = 1) -> dict:
     """The cases in the bin the actor may restore or purge. Administrators
     (who do not read case files) see numbers, units and reasons only."""
+    # TODO: an account holding both admin and officer on the province node
+    # lists only the province node's binned cases (its officer scope), so
+    # other units' cases it may purge are not offered; role separation says
+    # use two accounts, a product decision is needed before listing them.
     if actor.can(Action.CASE_DELETE):
         units = visible_units(actor, Action.CASE_DELETE)
     else:
