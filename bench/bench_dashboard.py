@@ -37,9 +37,14 @@ SUMS = (
     "running, postponed, reduced, coercing, complained, late, late_running"
 )
 LATE = "('recorded', 'explaining', 'decided', 'executing', 'coercing')"
+# Still owing something (services/enforcement.py owes).
+OWES = (
+    "(c.fine_total > c.paid_total + c.reduced_total OR c.surcharge_total > "
+    "c.surcharge_paid OR c.remedial_pending)"
+)
 _CAN_BE_LATE = (
     f"c.status IN {LATE} AND c.compliance_due IS NOT NULL AND c.decided_on IS NOT "
-    "NULL AND c.closed_on IS NULL"
+    f"NULL AND c.closed_on IS NULL AND {OWES}"
 )
 # The fourteen sums of a case row, by hand (as the summary columns).
 CASE_SUMS = ", ".join(
@@ -171,7 +176,7 @@ def summary_floor(pg: bool, view: dict, today: date):
             (f"SELECT c.unit_id, count(*), sum(CASE WHEN c.status IN ('decided', "
             f"'executing') THEN 1 ELSE 0 END) FROM \"case\" c WHERE c.status IN "
             f"{LATE} AND c.compliance_due IS NOT NULL AND {still_due} "
-            f"AND c.decided_on IS NOT NULL AND {still_open} AND "
+            f"AND c.decided_on IS NOT NULL AND {still_open} AND {OWES} AND "
             f"c.deleted_at IS NULL {case_units}{dates} GROUP BY c.unit_id"),
             params,
         ),
@@ -194,7 +199,8 @@ def raw_floor(pg: bool, view: dict, today: date):
     where = f"c.deleted_at IS NULL {units}{dates}"
     overdue = (
         f"c.status IN {LATE} AND c.compliance_due IS NOT NULL AND "
-        f"c.compliance_due < :t AND c.decided_on IS NOT NULL AND c.closed_on IS NULL"
+        f"c.compliance_due < :t AND c.decided_on IS NOT NULL AND c.closed_on IS NULL "
+        f"AND {OWES}"
     )
     month = _month_sql(pg, "c.violation_date")
     return _run(

@@ -933,7 +933,10 @@ PAYING = (CaseStatus.DECIDED, CaseStatus.EXECUTING, CaseStatus.POSTPONED)
 def deadline_columns(stage, field, day, decided_on, received, total, paid) -> dict:
     """The deadline columns services.procedure.deadlines keeps (no procedure
     steps are generated: 7 working days to decide from the record made on
-    the violation day, one or two years of limitation until decided)."""
+    the violation day, one or two years of limitation until decided). The
+    generated decisions name no remedial measure, so remedial_pending keeps
+    its default (False) and an open decision owes only its unpaid fine
+    (services/enforcement.py owes, which the overdue count reads)."""
     values = {}
     if stage in (CaseStatus.RECORDED, CaseStatus.EXPLAINING):
         values["decision_due"] = decision_deadline(day)

@@ -28,7 +28,15 @@ from tests.services.test_procedure import (
     version,
 )
 from tests.services.test_procedure_on_the_spot import spot_form
-from xlvphc.models import ActSummary, Case, CaseAct, CaseSummary, ProcedureStep, Unit
+from xlvphc.models import (
+    ActSummary,
+    Case,
+    CaseAct,
+    CaseSummary,
+    Decision,
+    ProcedureStep,
+    Unit,
+)
 from xlvphc.services import (
     case_edit,
     case_queries,
@@ -41,6 +49,7 @@ from xlvphc.services import (
 from xlvphc.services.access import Role
 from xlvphc.services.db import get_engine, session_scope
 from xlvphc.services.procedure import decide_without_record
+from xlvphc.services.procedure.closing import REMEDIAL_STEPS, remedial_done_in
 
 OPEN_LATE = {"recorded", "explaining", "decided", "executing", "coercing"}
 OPEN_LATE_CODES = ("executed", "in_progress", "postponed", "reduced", "coercing",
@@ -104,6 +113,19 @@ def expected(view: dict) -> dict:
         rows = list(session.exec(select(Case)))
         acts = list(session.exec(select(CaseAct)))
         steps = set(session.exec(select(ProcedureStep.case_id, ProcedureStep.step)))
+        measures = {
+            case_id: (text_value or "").strip()
+            for case_id, text_value in session.exec(
+                select(Decision.case_id, Decision.remedial_measures)
+            )
+        }
+        remedial_steps = defaultdict(list)
+        for case_id, code, sub in session.exec(
+            select(ProcedureStep.case_id, ProcedureStep.step, ProcedureStep.code)
+            .where(ProcedureStep.step.in_(REMEDIAL_STEPS))
+            .order_by(ProcedureStep.id)
+        ):
+            remedial_steps[case_id].append((code, sub))
     group = _group_units(units, view.get("group", ""))
     unit = int(view["unit"]) if view.get("unit") else None
 
@@ -137,6 +159,13 @@ def expected(view: dict) -> dict:
             and c.compliance_due is not None
             and c.compliance_due < TODAY
             and c.closed_on is None
+            # Still owing the fine, its fixed interest or a remedial measure.
+            and (
+                c.fine_total > c.paid_total + c.reduced_total
+                or c.surcharge_total > c.surcharge_paid
+                or bool(measures.get(c.id))
+                and not remedial_done_in(remedial_steps[c.id])
+            )
         )
         running = decided and c.status in ("decided", "executing")
         status["executed"] += c.status == "closed" and c.close_reason == "executed"
@@ -350,6 +379,14 @@ def test_every_write_path_keeps_the_dashboard_exact(people, lead, tmp_path):
     step(a, cancelled, "payment", on=d(59), amount="100.000")
     step(lead, cancelled, "cancel", on=d(1), document="1/QĐ-HB", note="Sai thẩm quyền")
     ok("cancel")
+    # Paid in time, overdue only while its remedial measure is not done.
+    remedy = decided_case(a, FAMILY_SMALL, days_ago=40,
+                          remedial_measures="Buộc tháo dỡ công trình không phép")
+    step(a, remedy, "receipt", on=d(40))
+    step(a, remedy, "payment", on=d(35), amount="3.500.000")
+    ok("paid, remedial measure pending")
+    step(a, remedy, "remedial_done", on=d(1), note="Đã tháo dỡ")
+    ok("remedial measure carried out")
 
     # Bin: delete, restore, delete again, purge.
     binned = new_case(a, TRAFFIC, days_ago=12)

@@ -116,6 +116,9 @@ def test_sqlite_hints_select_the_same_decisions(people):
             case.compliance_due = None if due is None else today + timedelta(due)
             case.decided_on = today - timedelta(10) if decided else None
             case.closed_on = today if closed else None
+            # An unpaid fine: a decision owing nothing is never late
+            # (enforcement.owes).
+            case.fine_total = 1_000_000
             session.add(case)
     plain = _not_yet_due_rows(False, today)
     assert plain == [(a.unit_id, 3)]

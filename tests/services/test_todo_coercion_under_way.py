@@ -183,8 +183,11 @@ def test_a_remedial_measure_still_owed_keeps_the_coercion_listed(
     row stays until its result is recorded."""
     officer = people["canbo.a"]
     case_id = paid_case(officer, days_ago=30, remedial_measures=MEASURE)
-    assert rows_of(officer, case_id) == {}
+    # Past its deadline with the measure undone: a coercion to consider
+    # (MQĐ11), as the dashboard counts it "Quá hạn chấp hành".
+    assert set(rows_of(officer, case_id)) == {"coercion"}
     step(lead, case_id, "coerce", code="remedial", on=d(0), document="1/QĐ-CC")
+    assert set(rows_of(officer, case_id)) == {"coercing"}
     assert rows_of(officer, case_id)["coercing"]["label"] == (
         f"{LABEL} – biện pháp khắc phục hậu quả"
     )

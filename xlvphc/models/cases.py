@@ -197,6 +197,11 @@ class Case(SQLModel, table=True):
     # coerced and a fine, its interest or a remedial measure is still owed
     # (Art. 86, 78 k1; migration 0017)
     coerced_on: date | None = None
+    # the open decision names a remedial measure not yet carried out (Art.
+    # 28, 85): with the money columns, what the summary triggers read to
+    # tell an overdue decision from one with nothing left to do but closing
+    # (services/enforcement.py owes; migration 0024)
+    remedial_pending: bool = False
     close_reason: str = Field(default="", max_length=20)
     without_record: bool = False  # MQĐ01, Law Art. 56
     imported: bool = False  # brought in from an earlier Excel register

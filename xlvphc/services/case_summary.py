@@ -102,7 +102,17 @@ READ_COLUMNS = (
     "violator_kind",
     "compliance_due",
     "closed_on",
+    "surcharge_total",
+    "surcharge_paid",
+    "remedial_pending",
 )
+# Columns a figure reads that the case table got after the summary's own
+# migration (0007). Each migration before them that installs the triggers
+# or rebuilds the tables (0007, 0010, 0020) runs today's code on a schema
+# without them: there each reads as the value it stands for, nothing owed
+# (what it was on every row when it was added), and the migration that added
+# the last of them (0024) installs the triggers and rebuilds again.
+LATER_COLUMNS = {"surcharge_paid": 0, "remedial_pending": False}
 BUCKET = ("unit_id", "period", "field")
 CITATION = ("decree", "article", "clause", "point")
 NO_MONTH, NO_YEAR = 0, -1  # periods of a case without a violation date
@@ -141,6 +151,30 @@ PG_TRIGGERS = (
 
 def _flag(condition):
     return case((condition, 1), else_=0)
+
+
+class _Present:
+    """A case row's columns as the database has them (`_absent`): a
+    LATER_COLUMNS column it does not have yet reads as its value."""
+
+    def __init__(self, columns, absent: frozenset[str]):
+        self._columns, self._absent = columns, absent
+
+    def __getattr__(self, name: str):
+        if name in self._absent:
+            return literal(LATER_COLUMNS[name])
+        return getattr(self._columns, name)
+
+
+def _absent(connection: Connection) -> frozenset[str]:
+    """The LATER_COLUMNS the case table does not have (an older revision
+    being upgraded; none at head)."""
+    present = {c["name"] for c in inspect(connection).get_columns("case")}
+    return frozenset(LATER_COLUMNS) - present
+
+
+def _read_columns(absent: frozenset[str]) -> tuple[str, ...]:
+    return tuple(n for n in READ_COLUMNS if n not in absent)
 
 
 def measures(c) -> dict:
@@ -203,7 +237,7 @@ def rebuild(connection: Connection) -> None:
     c = Case.__table__.c
     a = CaseAct.__table__.c
     month = month_key(c.violation_date, dialect)
-    values = measures(c)
+    values = measures(_Present(c, _absent(connection)))
     if dialect == "postgresql" and _staging_present(connection):
         # This transaction's own staged changes are in the rebuild already.
         for staging in (CASE_STAGING, ACT_STAGING):
@@ -299,12 +333,15 @@ def _buckets(head: str, date_column, dialect) -> list[tuple[str, str]]:
     return [(unit, month), (unit, year), (str(PROVINCE), month), (str(PROVINCE), year)]
 
 
-def _case_upserts(row: str, sign: int, dialect) -> list[str]:
+def _case_upserts(
+    row: str, sign: int, dialect, absent: frozenset[str] = frozenset()
+) -> list[str]:
     """Add (sign 1) or take away (sign -1) the contribution of one case row,
-    if the case is live."""
+    if the case is live (`absent`: LATER_COLUMNS not in the table yet)."""
     r = Case.__table__.alias(row)
     head = _sql(r.c.id, dialect).rsplit(".", 1)[0]  # new / "new"
-    values = [f"{sign} * ({_sql(v, dialect)})" for v in measures(r.c).values()]
+    found = measures(_Present(r.c, absent)).values()
+    values = [f"{sign} * ({_sql(v, dialect)})" for v in found]
     return [
         _add_to(
             "casesummary",
@@ -375,23 +412,24 @@ def _sqlite_trigger(name: str, event: str, table: str, body: list[str],
     )
 
 
-def sqlite_ddl(dialect) -> list[str]:
+def sqlite_ddl(dialect, absent: frozenset[str] = frozenset()) -> list[str]:
     d = dialect
-    case_update = f"UPDATE OF {', '.join(READ_COLUMNS)}"
+    case_update = f"UPDATE OF {', '.join(_read_columns(absent))}"
     act_update = "UPDATE OF case_id, decree, article, clause, point"
     return [
         _sqlite_trigger(
             CASE_TRIGGERS[0], "INSERT", "case",
-            _case_upserts("new", 1, d) + _acts_of_case_upserts("new", 1, d),
+            _case_upserts("new", 1, d, absent) + _acts_of_case_upserts("new", 1, d),
             "new.deleted_at IS NULL",
         ),
         _sqlite_trigger(
             CASE_TRIGGERS[1], case_update, "case",
-            _case_upserts("old", -1, d) + _case_upserts("new", 1, d),
+            _case_upserts("old", -1, d, absent) + _case_upserts("new", 1, d, absent),
         ),
         _sqlite_trigger(
             CASE_TRIGGERS[2], "DELETE", "case",
-            _case_upserts("old", -1, d) + _acts_of_case_upserts("old", -1, d),
+            _case_upserts("old", -1, d, absent)
+            + _acts_of_case_upserts("old", -1, d),
             "old.deleted_at IS NULL",
         ),
         _sqlite_trigger(
@@ -427,20 +465,26 @@ def _block(statements: list[str], indent: str) -> str:
     return "".join(f"{indent}{s};\n" for s in statements)
 
 
-def postgresql_ddl(dialect) -> list[str]:
+def postgresql_ddl(dialect, absent: frozenset[str] = frozenset()) -> list[str]:
     d = dialect
     moved = _bucket_changed("OLD", "NEW", "IS DISTINCT FROM")
     case_body = (
         "  IF TG_OP = 'INSERT' THEN\n"
         + _block(
-            _case_upserts("new", 1, d) + _acts_of_case_upserts("new", 1, d), "    "
+            _case_upserts("new", 1, d, absent) + _acts_of_case_upserts("new", 1, d),
+            "    ",
         )
         + "  ELSIF TG_OP = 'DELETE' THEN\n"
         + _block(
-            _case_upserts("old", -1, d) + _acts_of_case_upserts("old", -1, d), "    "
+            _case_upserts("old", -1, d, absent)
+            + _acts_of_case_upserts("old", -1, d),
+            "    ",
         )
         + "  ELSE\n"
-        + _block(_case_upserts("old", -1, d) + _case_upserts("new", 1, d), "    ")
+        + _block(
+            _case_upserts("old", -1, d, absent) + _case_upserts("new", 1, d, absent),
+            "    ",
+        )
         + f"    IF {moved} THEN\n"
         + _block(
             _acts_of_case_upserts("old", -1, d) + _acts_of_case_upserts("new", 1, d),
@@ -464,7 +508,9 @@ def postgresql_ddl(dialect) -> list[str]:
         _pg_function(PG_FUNCTIONS[0], case_body),
         _pg_function(PG_FUNCTIONS[1], act_body),
         _pg_function(PG_FUNCTIONS[2], _fold_body()),
-        _pg_trigger(case_trigger, "case", ", ".join(READ_COLUMNS), PG_FUNCTIONS[0]),
+        _pg_trigger(
+            case_trigger, "case", ", ".join(_read_columns(absent)), PG_FUNCTIONS[0]
+        ),
         _pg_trigger(
             act_trigger,
             "caseact",
@@ -513,9 +559,9 @@ def _fold_body() -> str:
 def _ddl(connection: Connection) -> list[str]:
     dialect = connection.dialect
     if dialect.name == "postgresql":
-        return postgresql_ddl(dialect)
+        return postgresql_ddl(dialect, _absent(connection))
     if dialect.name == "sqlite":
-        return sqlite_ddl(dialect)
+        return sqlite_ddl(dialect, _absent(connection))
     raise NotImplementedError(f"summary triggers for {dialect.name}")
 
 

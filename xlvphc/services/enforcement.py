@@ -50,15 +50,17 @@ CODES = tuple(LABELS)
 # What each bar counts, in the chart's tooltip.
 HINTS = {
     EXECUTED: "Số quyết định đã chấp hành xong (hồ sơ đã kết thúc)",
-    IN_PROGRESS: "Số quyết định đang thi hành, chưa quá hạn chấp hành",
+    IN_PROGRESS: "Số quyết định đang thi hành, chưa quá hạn chấp hành (kể cả "
+    "quyết định đã nộp đủ, đã thực hiện xong nhưng chưa kết thúc hồ sơ)",
     POSTPONED: "Số quyết định đã có quyết định hoãn thi hành (Điều 76), "
     "kể cả khi đã hết hoãn hoặc đã nộp xong",
     REDUCED: "Số quyết định được giảm, miễn tiền phạt (Điều 77)",
     COERCING: "Số quyết định đã có quyết định cưỡng chế (Điều 86, 87), "
     "kể cả khi đã thi hành xong",
     COMPLAINED: "Số quyết định bị khiếu nại, khởi kiện",
-    OVERDUE: "Số quyết định đã quá hạn chấp hành mà chưa thi hành xong "
-    "(không tính quyết định đang hoãn)",
+    OVERDUE: "Số quyết định đã quá hạn chấp hành mà còn nợ tiền phạt, tiền "
+    "chậm nộp hoặc chưa thực hiện biện pháp khắc phục hậu quả (không tính "
+    "quyết định đang hoãn, quyết định đã nộp đủ chỉ chờ kết thúc hồ sơ)",
 }
 # The step that leads into each of these stages; no other path leads there.
 STAGE_STEPS = {POSTPONED: "postpone", COERCING: "coerce"}
@@ -80,21 +82,41 @@ LATE_STAGES = tuple(
 
 
 def can_be_late(c=None):
-    """Decided, open, not postponed (Art. 76 suspends it) and with a
-    compliance deadline: overdue once that deadline has passed. It does not
-    depend on today, so the summary keeps its count; the dashboard takes
-    away the few whose deadline is still to come."""
+    """Decided, open, not postponed (Art. 76 suspends it), with a compliance
+    deadline and still owing something (`owes`): overdue once that deadline
+    has passed. It does not depend on today, so the summary keeps its count;
+    the dashboard takes away the few whose deadline is still to come."""
     c = _columns(c)
     return _late_terms(c, c.closed_on.is_(None))
 
 
+def owes(c=None):
+    """The decision still asks something of the violator (Law Art. 73 k2):
+    the fine, less what was paid and reduced or exempted (Art. 77); the
+    late-payment interest fixed on it (Art. 78 k1; interest still running
+    implies an unpaid fine); or a remedial measure not yet carried out
+    (Art. 28, 85; Case.remedial_pending, kept by
+    procedure.deadlines.refresh_deadlines). A decision that owes nothing
+    but is not closed yet has nothing left to be late with: the case page
+    shows its deadline as "Không còn áp dụng" (user trial: such cases were
+    counted as "Quá hạn chấp hành"). Case columns only, for the triggers."""
+    c = _columns(c)
+    return or_(
+        c.fine_total > c.paid_total + c.reduced_total,
+        c.surcharge_total > c.surcharge_paid,
+        c.remedial_pending.is_(True),
+    )
+
+
 def _late_terms(c, still_open):
-    # Every part is TRUE or FALSE, never NULL, so that NOT(overdue) works.
+    # Every part is TRUE or FALSE, never NULL, so that NOT(overdue) works
+    # (the money columns and remedial_pending are NOT NULL).
     return and_(
         c.status.in_(LATE_STAGES),
         c.compliance_due.is_not(None),
         c.decided_on.is_not(None),
         still_open,
+        owes(c),
     )
 
 
@@ -121,8 +143,8 @@ def not_yet_due(today: date, c=None, sqlite_plan: bool = False):
 
 def overdue(today: date, c=None):
     """The compliance deadline (Law Art. 73: 10 days from receipt, or the
-    decision's own term) has passed and the case is still open and not
-    postponed."""
+    decision's own term) has passed and the case is still open, not
+    postponed and owing the fine, its interest or a remedial measure."""
     c = _columns(c)
     return and_(can_be_late(c), c.compliance_due < today)
 

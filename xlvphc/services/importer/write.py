@@ -104,6 +104,9 @@ def _case_rows(actor: Actor, row: Row, key: str) -> tuple[dict, dict]:
         # "Việc cần làm" (services.procedure.deadlines): an open decision's
         # execution limitation, Law Art. 74.
         execution_end=None if done else execution_limitation_end(v["decided_on"]),
+        # Neither a compliance deadline (so never "Quá hạn chấp hành",
+        # services/enforcement.py) nor remedial measures: the register has
+        # no column for them, so remedial_pending keeps its default, False.
         # On the spot (Law Art. 56, MQĐ01) only when the register says so; a
         # row without a record number is a record whose number was not kept.
         without_record=v["without_record"], imported=True,

@@ -56,8 +56,11 @@ def refresh_deadlines(session: Session, case: Case) -> None:
       case imported from an earlier register: the register does not record
       the sending, so no sending deadline is made up for it);
     - payment_due (Art. 73, 86): the compliance deadline while a fine or
-      its late-payment interest (Art. 78) is owed, not postponed, not being
-      coerced and not paid by instalments;
+      its late-payment interest (Art. 78) is owed, or a remedial measure is
+      still to be carried out, not postponed, not being coerced and not
+      paid by instalments (the deadline runs for the measure too, and past
+      it the measure may be coerced, MQĐ11: "Việc cần làm" lists such a
+      decision as the dashboard counts it, "Quá hạn chấp hành");
     - postponed_until (Art. 76): the end of a postponement, while owed;
     - instalment_due (Art. 79): the first instalment not fully paid, while
       owed;
@@ -69,7 +72,10 @@ def refresh_deadlines(session: Session, case: Case) -> None:
       the case is being coerced and the fine, its interest or a remedial
       measure is still owed: "Việc cần làm" follows the coercion from that
       day until its result leaves nothing owed (user trial: the case left
-      the list once coercion was decided, with money still owed).
+      the list once coercion was decided, with money still owed);
+    - remedial_pending (Art. 28, 85): not a date, but what the summary
+      triggers cannot read from the steps: the open decision names a
+      remedial measure not yet carried out (services/enforcement.py owes).
     """
     waiting = case.status in AWAITING_DECISION
     executing = case.status in EXECUTING and case.decided_on is not None
@@ -86,11 +92,16 @@ def refresh_deadlines(session: Session, case: Case) -> None:
     # paid (Art. 78 k1; interest still running implies an unpaid fine).
     fine_owed = case.fine_total - case.paid_total - case.reduced_total > 0
     owed = executing and (fine_owed or case.surcharge_total > case.surcharge_paid)
+    remedial = executing and remedial_owed(session, case)
+    case.remedial_pending = remedial
     next_instalment = next_instalment_due(session, case.id) if owed else None
     by_deadline = owed and next_instalment is None
     case.instalment_due = next_instalment
+    # A plan's instalments carry the deadline while it runs (instalment_due);
+    # once nothing is owed, a remedial measure left keeps the decision's.
+    to_comply = by_deadline or (remedial and next_instalment is None)
     case.payment_due = (
-        case.compliance_due if by_deadline and case.status in TO_PAY else None
+        case.compliance_due if to_comply and case.status in TO_PAY else None
     )
     case.postponed_until = (
         case.compliance_due
@@ -108,9 +119,7 @@ def refresh_deadlines(session: Session, case: Case) -> None:
         # the first unpaid) or the interest fixed is unpaid, not for those
         # not yet due, which their own "instalment" row follows.
         owed = next_instalment < coerced or case.surcharge_total > case.surcharge_paid
-    case.coerced_on = (
-        coerced if coerced and (owed or remedial_owed(session, case)) else None
-    )
+    case.coerced_on = coerced if coerced and (owed or remedial) else None
     session.add(case)
 
 
