@@ -86,12 +86,12 @@ def test_fixed_amount_frame():
         pytest.param(400_000, None, id="Art23k4-exactly-at-minimum"),
         pytest.param(
             399_999,
-            "Mức phạt phải trong khung từ 400.000 đồng đến 600.000 đồng",
+            "Mức phạt phải trong khung từ 400.000 đồng đến 600.000 đồng.",
             id="Art23k4-below-minimum",
         ),
         pytest.param(
             600_001,
-            "Mức phạt phải trong khung từ 400.000 đồng đến 600.000 đồng",
+            "Mức phạt phải trong khung từ 400.000 đồng đến 600.000 đồng.",
             id="Art23k4-above-maximum",
         ),
     ],

@@ -129,7 +129,7 @@ def test_todo_page_reads_on_a_phone(page, wait_hydrated, seed_user, app_server):
         "canbo.hc",
         [
             ("Nguyễn Thị Hồng Nhung", FAMILY_SMALL, 2, False, False),
-            ("Hoàng Văn Sơn", FAMILY_SMALL, 30, True, True),
+            ("Hoàng Văn Sáng", FAMILY_SMALL, 30, True, True),
             ("Y Bhin Niê", FAMILY_SMALL, 1, True, False),
             ("Lê Văn Tâm", TRAFFIC, 350, False, False),
         ],
@@ -142,7 +142,7 @@ def test_todo_page_reads_on_a_phone(page, wait_hydrated, seed_user, app_server):
     page.goto("/viec-can-lam")
     wait_hydrated(page)
     table = page.locator("#bang-viec")
-    expect(table.get_by_role("row").filter(has_text="Hoàng Văn Sơn")).to_have_count(1)
+    expect(table.get_by_role("row").filter(has_text="Hoàng Văn Sáng")).to_have_count(1)
     expect(table.locator("thead")).to_be_visible()
     page.screenshot(path=f"{ARTIFACTS_PREFIX}-todo-1280.png", full_page=True)
 
@@ -150,7 +150,7 @@ def test_todo_page_reads_on_a_phone(page, wait_hydrated, seed_user, app_server):
     # than the screen.
     page.set_viewport_size({"width": 390, "height": 844})
     expect(table.locator("thead")).to_be_hidden()
-    card = table.locator("tbody tr").filter(has_text="Hoàng Văn Sơn")
+    card = table.locator("tbody tr").filter(has_text="Hoàng Văn Sáng")
     expect(card).to_contain_text("xem xét cưỡng chế")
     box = card.bounding_box()
     assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
@@ -162,3 +162,11 @@ def test_todo_page_reads_on_a_phone(page, wait_hydrated, seed_user, app_server):
     )
     assert label == '"Việc"'
     page.screenshot(path=f"{ARTIFACTS_PREFIX}-todo-390.png", full_page=True)
+
+    # The card's one link is a finger's height, and a tap anywhere on the
+    # card opens the case (user trial: the link was one character).
+    link_box = card.get_by_role("link").bounding_box()
+    assert link_box is not None and link_box["height"] >= 44
+    card.locator("td").nth(2).click()
+    expect(page.locator("#cac-buoc")).to_be_visible()
+    assert "/ho-so/chi-tiet?id=" in page.url

@@ -169,12 +169,18 @@ def test_accounts_page_keeps_every_password_issued_newest_first(people, caplog):
     assert auth.login(names[0], first).token  # the oldest one still works
 
     user_id = next(r["id"] for r in state.rows if r["username"] == names[2])
+    created = next(i["password"] for i in state.issued if i["username"] == names[2])
     _run(state, "reset_password", user_id)
-    assert state.issued_count == 6
+    # The reset supersedes the password made at creation: only the live one
+    # stays listed (user trial: both were listed and printed).
+    assert state.issued_count == 5
     assert (state.issued[0]["username"], state.issued[0]["kind"]) == (
         names[2],
         "Cấp lại",
     )
+    assert [i["username"] for i in state.issued].count(names[2]) == 1
+    assert created not in [i["password"] for i in state.issued]
+    assert [i.username for i in state._issued].count(names[2]) == 1
     # Never in the log.
     for row in state.issued:
         assert row["password"] not in caplog.text

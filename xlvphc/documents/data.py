@@ -55,7 +55,8 @@ class RecordData:
 
     agency: Agency
     number: str  # "12/BB-VPHC"
-    made_at: datetime
+    # None: not known (a register gave the number only), printed dotted.
+    made_at: datetime | None
     place: str
     field: str  # lĩnh vực, printed in "Về ..."
     maker_name: str

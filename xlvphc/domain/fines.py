@@ -143,7 +143,7 @@ def check_fine(fine: int, fmin: int, fmax: int) -> str | None:
     """
     if fmin <= fine <= fmax:
         return None
-    return f"Mức phạt phải trong khung từ {format_vnd(fmin)} đến {format_vnd(fmax)}"
+    return f"Mức phạt phải trong khung từ {format_vnd(fmin)} đến {format_vnd(fmax)}."
 
 
 def check_fine_advice(fine: int, advice: FineAdvice) -> str | None:
@@ -161,11 +161,11 @@ def check_fine_advice(fine: int, advice: FineAdvice) -> str | None:
     if advice.low == advice.high:
         return (
             f"Mức phạt phải là {format_vnd(advice.low)} "
-            f"({advice.basis.lower()}, {FINE_RULE})"
+            f"({advice.basis.lower()}, {FINE_RULE})."
         )
     return (
         f"Mức phạt phải cao hơn {format_vnd(advice.low)} và thấp hơn "
-        f"{format_vnd(advice.high)} ({FINE_RULE})"
+        f"{format_vnd(advice.high)} ({FINE_RULE})."
     )
 
 

@@ -5,6 +5,7 @@ it may carry decomposed accents, invisible characters and bidi overrides that
 would make two equal names compare as different or disguise a file name.
 """
 
+import functools
 import re
 import unicodedata
 
@@ -100,6 +101,69 @@ def too_long(s: str, max_len: int) -> bool:
         True when `s` has more than `max_len` characters.
     """
     return len(s) > max_len
+
+
+# How many of the refused characters a message quotes.
+_SHOWN_UNPRINTABLE = 3
+
+
+@functools.cache
+def _printable() -> frozenset[str]:
+    """Characters every style of the print font can draw, plus the line
+    break multi-line fields keep.
+
+    Read once from the font files the documents use (documents.layout), so
+    the check follows the fonts if they change. fpdf silently drops a
+    character its font lacks: a name saved with an emoji then prints
+    without it, and the signed paper differs from the record (user trial).
+    Imported here, not at module level, because the documents import this
+    module.
+    """
+    from fontTools.ttLib import TTFont  # a dependency of fpdf2
+
+    from xlvphc.documents.layout import _FONT_FILES, FONT_DIR
+
+    covered: set[int] | None = None
+    for file_name in _FONT_FILES.values():
+        cmap = set(TTFont(str(FONT_DIR / file_name), lazy=True).getBestCmap())
+        covered = cmap if covered is None else covered & cmap
+    return frozenset(chr(c) for c in covered or ()) | {"\n"}
+
+
+def unprintable(s: str) -> str:
+    """The distinct characters of cleaned text the print fonts cannot draw
+    (emoji, pictographs, most symbols), in the order typed; "" when all
+    print. Vietnamese letters, common punctuation, №, °, – and — print.
+
+    Cheap enough for every cell of an import: plain ASCII is answered
+    without a lookup, the rest by one set difference.
+    """
+    if s.isascii():
+        return ""
+    allowed = _printable()
+    if set(s) <= allowed:
+        return ""
+    return "".join(dict.fromkeys(ch for ch in s if ch not in allowed))
+
+
+def unprintable_message(label: str, found: str) -> str:
+    """The field message for text holding characters `unprintable` found,
+    quoting the first few so the officer sees what to remove; one that shows
+    nothing (a variation selector, a lone accent) is named by its code.
+    Without a label the message starts "có ký tự …", for an import problem
+    that already names its row and column."""
+    shown = [
+        f"«{ch}»" if unicodedata.category(ch)[0] not in "MC" else f"U+{ord(ch):04X}"
+        for ch in found[:_SHOWN_UNPRINTABLE]
+    ]
+    if len(found) > _SHOWN_UNPRINTABLE:
+        shown.append("…")
+    subject = f"{label[:1].upper()}{label[1:]} có" if label else "có"
+    return (
+        f"{subject} ký tự không in được trên giấy tờ "
+        f"({', '.join(shown)}): biểu tượng cảm xúc hoặc ký hiệu ngoài phông chữ "
+        "in. Vui lòng xoá hoặc thay bằng chữ."
+    )
 
 
 def fold(s: object) -> str:

@@ -5,7 +5,7 @@ from datetime import date, datetime
 from sqlalchemy import Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
-from xlvphc.models.base import MONEY, utcnow
+from xlvphc.models.base import MONEY, to_local, utcnow
 
 
 class CaseStatus:
@@ -269,7 +269,10 @@ class ViolationRecord(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     case_id: int = Field(foreign_key="case.id", index=True, unique=True)
     number: str = Field(max_length=40)
-    made_at: datetime
+    # None: not known. An imported register may give a record's number
+    # without its date (importer/write.py); no other day is put in its
+    # place, the pages and forms say it is unknown (migration 0025).
+    made_at: datetime | None = Field(default=None)
     place: str = Field(max_length=500)
     # Why it was made at the office or another place rather than where the
     # violation happened (MBB01 note (3): the form must state the reason).
@@ -280,6 +283,11 @@ class ViolationRecord(SQLModel, table=True):
     violator_statement: str = Field(default="", max_length=5000)
     created_by: int | None = Field(default=None, foreign_key="user.id")
     created_at: datetime = Field(default_factory=utcnow)
+
+    def made_on(self) -> date | None:
+        """The record's day in Vietnam time, or None when the register did
+        not give it: every reader must cope, never a stand-in day."""
+        return to_local(self.made_at).date() if self.made_at else None
 
 
 class Decision(SQLModel, table=True):

@@ -395,7 +395,7 @@ def _actions(row) -> rx.Component:
             "Cấp lại mật khẩu",
             size="1",
             variant="soft",
-            on_click=S.reset_password(row["id"]),
+            on_click=S.ask_reset(row["id"]),
         ),
         rx.cond(
             row["locked"],
@@ -418,7 +418,7 @@ def _actions(row) -> rx.Component:
                     size="1",
                     variant="soft",
                     color_scheme="red",
-                    on_click=S.disable(row["id"]),
+                    on_click=S.ask_disable(row["id"]),
                 ),
                 rx.button(
                     "Mở lại",
@@ -431,6 +431,69 @@ def _actions(row) -> rx.Component:
         ),
         spacing="1",
         wrap="wrap",
+    )
+
+
+def _confirm_dialog() -> rx.Component:
+    """Asked before «Cấp lại mật khẩu» and «Khóa tài khoản»: both end the
+    person's sessions, and a reset kills the password handed out before
+    (user trial: a double click reset twice, a click locked at once)."""
+    reset = S.confirm_kind == "reset"
+    who = rx.text.span(
+        S.confirm_full_name, " (", S.confirm_username, ")", weight="bold"
+    )
+    return rx.dialog.root(
+        rx.dialog.content(
+            rx.dialog.title(rx.cond(reset, "Cấp lại mật khẩu", "Khóa tài khoản")),
+            rx.cond(
+                reset,
+                rx.dialog.description(
+                    "Cấp mật khẩu dùng một lần mới cho ",
+                    who,
+                    "? Mật khẩu hiện tại của tài khoản, kể cả mật khẩu vừa cấp "
+                    "trước đó, sẽ không dùng được nữa và người này bị đăng xuất "
+                    "ngay.",
+                    size="2",
+                ),
+                rx.dialog.description(
+                    "Khóa tài khoản ",
+                    who,
+                    "? Người này bị đăng xuất ngay và không đăng nhập được cho "
+                    "đến khi tài khoản được mở lại.",
+                    size="2",
+                ),
+            ),
+            rx.flex(
+                form_message(),
+                rx.flex(
+                    rx.button(
+                        "Không",
+                        type="button",
+                        variant="soft",
+                        color_scheme="gray",
+                        on_click=S.confirm_dialog(False),
+                        disabled=S.acting,
+                    ),
+                    rx.button(
+                        rx.cond(reset, "Cấp lại mật khẩu", "Khóa tài khoản"),
+                        type="button",
+                        color_scheme=rx.cond(reset, "orange", "red"),
+                        on_click=S.confirm_action,
+                        loading=S.acting,
+                        disabled=S.acting,
+                        id="nut-xac-nhan-tai-khoan",
+                    ),
+                    spacing="3",
+                    justify="end",
+                ),
+                direction="column",
+                spacing="3",
+                margin_top="1em",
+            ),
+            id="hop-xac-nhan-tai-khoan",
+        ),
+        open=S.confirm_id > 0,
+        on_open_change=S.confirm_dialog,
     )
 
 
@@ -482,6 +545,7 @@ def accounts_page() -> rx.Component:
         _bulk(),
         _filters(),
         _table(),
+        _confirm_dialog(),
         intro="Tạo, sửa, khóa và cấp lại mật khẩu cho tài khoản cán bộ của các đơn "
         "vị bạn quản lý; hệ thống tự sinh mật khẩu dùng một lần.",
     )

@@ -8,7 +8,7 @@ import reflex as rx
 
 from xlvphc import routes
 from xlvphc.components.case_history import history_section
-from xlvphc.components.fields import form_message
+from xlvphc.components.fields import DATE_DIGITS_HINT, field, form_message
 from xlvphc.components.guard import case_in_bin_panel, case_refused_panel
 from xlvphc.components.print_menu import print_menu
 from xlvphc.components.procedure_panel import procedure_alerts, procedure_panel
@@ -191,7 +191,34 @@ def _record() -> rx.Component:
                 _known("Người lập", c["maker"]),
                 _known("Người chứng kiến", c["witness"]),
                 _known("Ý kiến người vi phạm", c["violator_statement"]),
+                _record_date_form(),
             ),
+        ),
+    )
+
+
+def _record_date_form() -> rx.Component:
+    """An imported record whose register gave no date: those who may write
+    the case type it from the paper record (case_edit.fill_record_date; the
+    edit form is locked once decided)."""
+    c = CaseDetailState.case
+    return rx.cond(
+        c["record_date_unknown"]
+        & CaseDetailState.permissions.contains("case.write"),
+        rx.form(
+            rx.flex(
+                field(
+                    "Ngày lập biên bản (theo biên bản giấy)", "record_date",
+                    date=True, width="220px", field_id="bo-sung-ngay-bb",
+                    hint=DATE_DIGITS_HINT,
+                ),
+                rx.button("Ghi ngày lập biên bản", type="submit",
+                          id="ghi-ngay-bien-ban"),
+                align="end", spacing="2", wrap="wrap",
+            ),
+            on_submit=CaseDetailState.fill_record_date,
+            reset_on_submit=False,
+            width="100%", margin_top="0.5em",
         ),
     )
 

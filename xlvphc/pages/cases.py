@@ -4,6 +4,7 @@ columns, paging and export of the result to Excel."""
 import reflex as rx
 
 from xlvphc import routes
+from xlvphc.components.case_link import decision_cell, opening_row, record_cell
 from xlvphc.components.fields import field, form_message, select_field
 from xlvphc.components.shell import page_for
 from xlvphc.models.cases import CaseStatus
@@ -111,16 +112,12 @@ def _cell(label: str, *children, **props) -> rx.Component:
 
 
 def _row(row: rx.Var) -> rx.Component:
-    return rx.table.row(
-        _cell(
-            "Số biên bản",
-            rx.link(
-                rx.cond(row["record_number"] != "", row["record_number"],
-                        "Không có biên bản"),
-                href=f"{routes.CASE_DETAIL}?id={row['id']}",
-            ),
-            white_space="nowrap",
-        ),
+    # The whole row (a card on a phone) opens the case; its one link is on
+    # the record number, else the decision number (components/case_link.py).
+    return opening_row(
+        row,
+        "id",
+        _cell("Số biên bản", record_cell(row, "id"), white_space="nowrap"),
         _cell(
             "Người vi phạm",
             row["violator_name"],
@@ -131,7 +128,7 @@ def _row(row: rx.Var) -> rx.Component:
         _cell("Ngày vi phạm", row["violation_date"], white_space="nowrap"),
         _cell("Đơn vị", row["unit_name"], min_width="9rem"),
         _cell("Trạng thái", rx.badge(row["status"])),
-        _cell("Số quyết định", row["decision_number"], white_space="nowrap"),
+        _cell("Số quyết định", decision_cell(row, "id"), white_space="nowrap"),
         _cell("Ngày quyết định", row["decided_on"], white_space="nowrap"),
         _cell("Tiền phạt", row["fine_total"], text_align="right",
               white_space="nowrap"),

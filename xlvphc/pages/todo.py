@@ -3,6 +3,7 @@
 import reflex as rx
 
 from xlvphc import routes
+from xlvphc.components.case_link import decision_cell, opening_row, record_cell
 from xlvphc.components.fields import form_message
 from xlvphc.components.shell import page_for
 from xlvphc.services.access import Action
@@ -16,7 +17,11 @@ def _cell(label: str, *children, **props) -> rx.Component:
 
 
 def _row(r) -> rx.Component:
-    return rx.table.row(
+    # The whole row (a card on a phone) opens the case; its one link is on
+    # the record number, else the decision number (components/case_link.py).
+    return opening_row(
+        r,
+        "case_id",
         _cell(
             "Thời hạn",
             rx.badge(r["when"], color_scheme=r["tone"].to(str), size="2"),
@@ -24,15 +29,8 @@ def _row(r) -> rx.Component:
         ),
         _cell("Hạn", r["due"], white_space="nowrap"),
         _cell("Việc", r["label"], min_width="12rem"),
-        _cell(
-            "Biên bản",
-            rx.link(
-                r["record_number"],
-                href=routes.CASE_DETAIL + "?id=" + r["case_id"].to(str),
-            ),
-            white_space="nowrap",
-        ),
-        _cell("Quyết định", r["decision_number"], white_space="nowrap"),
+        _cell("Biên bản", record_cell(r, "case_id"), white_space="nowrap"),
+        _cell("Quyết định", decision_cell(r, "case_id"), white_space="nowrap"),
         _cell("Đối tượng", r["violator_name"], min_width="8rem"),
         _cell("Đơn vị", r["unit_name"], min_width="9rem"),
     )

@@ -26,7 +26,7 @@ from xlvphc.services.access import POLICY, Action, Actor, Role, require
 from xlvphc.services.accounts import IssuedPassword, _read
 from xlvphc.services.audit_log import xlsx_bytes
 from xlvphc.services.db import session_scope
-from xlvphc.services.errors import ValidationFailed
+from xlvphc.services.errors import ServiceError, ValidationFailed
 from xlvphc.services.passwords import hash_password, issue_password
 from xlvphc.settings import SETTINGS
 
@@ -161,7 +161,12 @@ def bulk_create(actor: Actor, filename: object, data: object) -> list[IssuedPass
             session.flush()
             issued.append(
                 IssuedPassword(
-                    user.id, user.username, password, user.full_name, unit[1]
+                    user.id,
+                    user.username,
+                    password,
+                    user.full_name,
+                    unit[1],
+                    user.password_issued_at,
                 )
             )
         if problems:
@@ -178,6 +183,54 @@ def bulk_create(actor: Actor, filename: object, data: object) -> list[IssuedPass
     return issued
 
 
+def _same_time(a: datetime | None, b: datetime | None) -> bool:
+    """Two stored times as equal, whether the database gave them back with
+    or without a zone (SQLite drops it)."""
+    if a is None or b is None:
+        return False
+    return abs(to_local(a) - to_local(b)) < timedelta(milliseconds=1)
+
+
+def live_only(issued: list[IssuedPassword]) -> list[IssuedPassword]:
+    """The passwords still to hand out: one per account, the one the account
+    holds now. `issued` is newest first (state/accounts.py). A password
+    superseded by a later reset, or already changed by its owner, is left
+    out: the slips printed a dead password beside the live one (user trial).
+    An item without `issued_at` (issued before it was kept) stands for its
+    account if it comes first and the account still waits for a change."""
+    ids = {i.user_id for i in issued}
+    stored: dict[int, datetime | None] = {}
+    if ids:
+        with session_scope() as session:
+            stored = dict(
+                session.exec(
+                    select(User.id, User.password_issued_at).where(User.id.in_(ids))
+                ).all()
+            )
+    kept: list[IssuedPassword] = []
+    seen: set[int] = set()
+    for item in issued:
+        at = stored.get(item.user_id)
+        if item.user_id in seen or at is None:
+            continue
+        if item.issued_at is not None and not _same_time(item.issued_at, at):
+            continue
+        seen.add(item.user_id)
+        kept.append(item)
+    return kept
+
+
+def _current(issued: list[IssuedPassword]) -> list[IssuedPassword]:
+    """live_only, or a refusal when nothing in a non-empty list is live."""
+    kept = live_only(issued)
+    if issued and not kept:
+        raise ServiceError(
+            "Không còn mật khẩu nào trong danh sách dùng được: các mật khẩu đã "
+            "được cấp lại sau đó hoặc người dùng đã đổi mật khẩu."
+        )
+    return kept
+
+
 def _audit_export(actor: Actor, issued: list[IssuedPassword], kind: str) -> None:
     with session_scope() as session:
         audit.record(
@@ -190,8 +243,10 @@ def _audit_export(actor: Actor, issued: list[IssuedPassword], kind: str) -> None
 
 
 def passwords_xlsx(actor: Actor, issued: list[IssuedPassword]) -> tuple[str, bytes]:
-    """The issued one-time passwords as a spreadsheet (cells escaped)."""
+    """The issued one-time passwords as a spreadsheet (cells escaped); only
+    each account's live one (live_only)."""
     require(actor, Action.ACCOUNT_MANAGE)
+    issued = _current(issued)
     _audit_export(actor, issued, "xlsx")
     body = xlsx_bytes(
         "Mật khẩu cấp",
@@ -228,8 +283,10 @@ def _slip_note(expires: datetime | None) -> str:
 
 
 def passwords_pdf(actor: Actor, issued: list[IssuedPassword]) -> tuple[str, bytes]:
-    """One slip per account, to cut and hand out at the training conference."""
+    """One slip per account, to cut and hand out at the training conference:
+    only each account's live password (live_only), never a superseded one."""
     require(actor, Action.ACCOUNT_MANAGE)
+    issued = _current(issued)
     _audit_export(actor, issued, "pdf")
     expiries = _expiries(issued)
     pdf = FPDF(orientation="P", unit="mm", format="A4")

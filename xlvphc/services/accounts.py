@@ -13,14 +13,15 @@ at once (ASVS 7.4.2, 8.3.2).
 import logging
 import re
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, literal, or_
 from sqlmodel import Session, select
 
 from xlvphc.domain.authority import SIGNER_TITLES
-from xlvphc.domain.text import clean
-from xlvphc.models import Unit, User
-from xlvphc.models.base import utcnow
+from xlvphc.domain.text import clean, unprintable, unprintable_message
+from xlvphc.models import AuditEvent, Unit, User
+from xlvphc.models.base import to_local, utcnow
 from xlvphc.models.units import UnitKind
 from xlvphc.services import audit, signer_fit
 from xlvphc.services.access import (
@@ -54,15 +55,24 @@ SIGNER_LABELS = dict(SIGNER_TITLES)
 STATUS_FILTERS = {"active", "disabled", "locked", "pending"}
 # Fields a form may set; anything else in the dict is ignored (ASVS 15.3.3).
 EDITABLE = ("full_name", "title", "unit_id", "roles", "signer_title")
+# A second reset of one account this soon after the first is refused: a
+# double click issued two passwords, and the slip printed the dead one
+# (user trial).
+RESET_GUARD = timedelta(seconds=30)
 
 
 @dataclass(frozen=True)
 class IssuedPassword:
+    """A one-time password as issued. `issued_at` is the time stored on the
+    account with it (User.password_issued_at): a later reset stores another,
+    so the slips can tell a superseded password from the live one."""
+
     user_id: int
     username: str
     password: str
     full_name: str = ""
     unit_name: str = ""
+    issued_at: datetime | None = None
 
 
 def _role_list(text: str) -> list[str]:
@@ -221,9 +231,14 @@ def _read(session: Session, actor: Actor, data: object, user: User | None) -> di
     full_name = clean(data.get("full_name"), 130)
     if not 2 <= len(full_name) <= 120:
         errors["full_name"] = "Vui lòng nhập họ và tên (2–120 ký tự)."
+    elif found := unprintable(full_name):
+        # Printed under the signature of the papers this account signs.
+        errors["full_name"] = unprintable_message("họ và tên", found)
     title = clean(data.get("title"), 130)
     if len(title) > 120:
         errors["title"] = "Chức danh tối đa 120 ký tự."
+    elif found := unprintable(title):
+        errors["title"] = unprintable_message("chức danh", found)
 
     unit_id = _id_from(data.get("unit_id"))
     unit = session.get(Unit, unit_id) if unit_id else None
@@ -320,7 +335,12 @@ def create_user(actor: Actor, data: object) -> IssuedPassword:
         unit = session.get(Unit, user.unit_id)
         log.info("user=%s created account=%s", actor.user_id, user.id)
         return IssuedPassword(
-            user.id, user.username, password, user.full_name, unit.name
+            user.id,
+            user.username,
+            password,
+            user.full_name,
+            unit.name,
+            user.password_issued_at,
         )
 
 
@@ -397,10 +417,41 @@ def unlock(actor: Actor, user_id: object) -> None:
         log.info("user=%s unlocked account=%s", actor.user_id, user.id)
 
 
+def _recent_reset(session: Session, user_id: int) -> datetime | None:
+    """When the account's password was last reset, if within RESET_GUARD."""
+    return session.exec(
+        select(func.max(AuditEvent.at)).where(
+            AuditEvent.action == "account.password_reset",
+            AuditEvent.entity == "user",
+            AuditEvent.entity_id == user_id,
+            AuditEvent.at > utcnow() - RESET_GUARD,
+        )
+    ).one()
+
+
 def reset_password(actor: Actor, user_id: object) -> IssuedPassword:
-    """A new one-time password; the user's live sessions end at once."""
+    """A new one-time password; the user's live sessions end at once.
+
+    A second reset of the same account within RESET_GUARD is refused: it
+    would kill the password just handed out (a double click, or two
+    administrators at once). The account row is locked first (PostgreSQL;
+    SQLite lets one writer at a time anyway), so two concurrent resets
+    cannot both pass the check."""
     with session_scope() as session:
         user = _load(session, actor, user_id)
+        session.exec(select(User.id).where(User.id == user.id).with_for_update()).one()
+        last = _recent_reset(session, user.id)
+        if last is not None:
+            log.info(
+                "refused second reset of account=%s by user=%s",
+                user.id,
+                actor.user_id,
+            )
+            raise ServiceError(
+                f"Mật khẩu của tài khoản {user.username} vừa được cấp lại lúc "
+                f"{to_local(last):%H:%M:%S}; mật khẩu đó vẫn dùng được. Không "
+                f"cấp lại lần nữa trong vòng {RESET_GUARD.seconds} giây."
+            )
         password = issue_password()
         user.password_hash = hash_password(password)
         user.must_change_password = True
@@ -415,7 +466,12 @@ def reset_password(actor: Actor, user_id: object) -> IssuedPassword:
         unit = session.get(Unit, user.unit_id)
         log.info("user=%s reset password of account=%s", actor.user_id, user.id)
         return IssuedPassword(
-            user.id, user.username, password, user.full_name, unit.name if unit else ""
+            user.id,
+            user.username,
+            password,
+            user.full_name,
+            unit.name if unit else "",
+            user.password_issued_at,
         )
 
 

@@ -26,6 +26,7 @@ from xlvphc.services.access import (
 )
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import (
+    AccountDisabled,
     NotAuthenticated,
     PasswordChangeRequired,
     ServiceError,
@@ -164,6 +165,15 @@ def _load(
     ).first()
     row, user, unit = found if found else (None, None, None)
     now = utcnow()
+    if row is not None and user is not None and not user.active:
+        # Disabling ends the sessions (accounts.set_active); the owner's open
+        # tab is told the account is locked, not that it sat idle.
+        if row.revoked_at is None:
+            row.revoked_at = now
+            session.add(row)
+            session.commit()
+        log.info("refused: account of user=%s is disabled", user.id)
+        raise AccountDisabled()
     if row is None or row.revoked_at is not None:
         log.info("refused: unknown or ended session")
         raise NotAuthenticated()

@@ -10,7 +10,7 @@ step, not an edit. A closed case is not edited at all.
 
 import json
 import logging
-from datetime import date
+from datetime import date, datetime, time
 
 from sqlmodel import func, select
 
@@ -26,7 +26,7 @@ from xlvphc.models import (
     ViolationRecord,
     Violator,
 )
-from xlvphc.models.base import local_now, to_local, utcnow
+from xlvphc.models.base import VN_TZ, local_now, to_local, utcnow
 from xlvphc.models.cases import CaseStatus, CloseReason, ViolatorKind
 from xlvphc.services import audit
 from xlvphc.services.access import Action, Actor, require
@@ -40,6 +40,7 @@ from xlvphc.services.cases import (
 from xlvphc.services.catalogue import as_row
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import Conflict, ValidationFailed
+from xlvphc.services.inputs import FormReader
 from xlvphc.services.stale_version import stale_message
 from xlvphc.services.typed_acts import case_act, row_of, stored
 
@@ -277,6 +278,60 @@ def edit_case(actor: Actor, case_id: object, data: object) -> int:
                      entity_id=case.id, before=before, after=after)
         log.info("user=%s edited case=%s to version=%s", actor.user_id, case.id,
                  case.version)
+        return case.version
+
+
+def fill_record_date(actor: Actor, case_id: object, data: object) -> int:
+    """Give an imported record the date its register left out, from the
+    paper record (`record_date`, dd/mm/yyyy); returns the new version.
+
+    Such a case is decided or closed, so the edit form is locked (Law Art.
+    18): this only fills in a fact the register did not carry, never
+    changes a date that is known, so it is allowed at any stage. The day
+    lies between the violation and the decision, as on paper; it is stored
+    at 00:00, an imported case's "hour not given" (importer/shown.py)."""
+    require(actor, Action.CASE_WRITE)
+    today = local_now().date()
+    with session_scope() as session:
+        case = load_case(session, actor, case_id, Action.CASE_WRITE)
+        sent = data.get("version") if isinstance(data, dict) else None
+        if str(sent) != str(case.version):
+            raise StaleVersion(stale_message(
+                session, actor, case, sent,
+                unsaved="Ngày lập biên bản chưa được lưu",
+                then="tải lại trang hồ sơ"))
+        record = session.exec(select(ViolationRecord).where(
+            ViolationRecord.case_id == case.id)).first()
+        if record is None or record.made_at is not None:
+            raise Conflict("Hồ sơ này không có biên bản thiếu ngày lập để bổ sung.")
+        form = FormReader(data)
+        day = form.date("record_date", "ngày lập biên bản", required=True,
+                        not_after=today)
+        if day and "record_date" not in form.errors:
+            if case.violation_date and day < case.violation_date:
+                form.errors["record_date"] = (
+                    "Biên bản không thể lập trước ngày vi phạm "
+                    f"({fmt_date(case.violation_date)}).")
+            elif case.decided_on and day > case.decided_on:
+                form.errors["record_date"] = (
+                    "Biên bản phải lập trước khi ra quyết định xử phạt (ngày "
+                    f"{fmt_date(case.decided_on)}).")
+        if form.errors:
+            raise ValidationFailed(form.errors)
+        record.made_at = datetime.combine(day, time(), tzinfo=VN_TZ)
+        case.version += 1
+        case.updated_at = utcnow()
+        refresh_deadlines(session, case)
+        session.add_all([case, record])
+        session.add(CaseEvent(
+            case_id=case.id, kind="edit", actor_id=actor.user_id,
+            summary=f"Bổ sung ngày lập biên bản theo biên bản giấy: {fmt_date(day)}"))
+        audit.record(session, actor, "case.edited", entity="case",
+                     entity_id=case.id, before={"made_at": ""},
+                     # The day only: the register gave no hour either.
+                     after={"made_at": fmt_date(day)})
+        log.info("user=%s filled the record date of case=%s", actor.user_id,
+                 case.id)
         return case.version
 
 

@@ -289,7 +289,7 @@ def frame_for(act, is_org: bool) -> tuple[int | None, int | None]:
     return org_frame(act.frame_min, act.frame_max, is_org)
 
 
-def read_decision(data: object, acts: list, is_org: bool, record_day: date,
+def read_decision(data: object, acts: list, is_org: bool, record_day: date | None,
                   today: date, minor: MinorRule | None = None
                   ) -> tuple[DecisionInput, dict]:
     """Fines default to the frame average (Law Art. 23 k4) and must stay inside
@@ -306,7 +306,7 @@ def read_decision(data: object, acts: list, is_org: bool, record_day: date,
     n_agg = count_circumstances(aggravating)
     decided_on = form.date("decided_on", "ngày ra quyết định", required=True,
                            not_after=today)
-    if decided_on and decided_on < record_day:
+    if decided_on and record_day and decided_on < record_day:
         form.errors["decided_on"] = "Ngày quyết định không thể trước ngày lập biên bản."
     fines: dict[int, int] = {}
     from_suggestion: dict[int, str] = {}
@@ -344,8 +344,10 @@ def read_decision(data: object, acts: list, is_org: bool, record_day: date,
             if problem is None and advice is not None:
                 problem = check_fine_advice(value, advice)
             if problem and minor is not None:
-                problem += (f" (người chưa thành niên {minor.age} tuổi: 1/2 mức "
-                            f"phạt của người thành niên, {minor.basis})")
+                # The note belongs inside the sentence, before its full stop.
+                problem = problem.removesuffix(".") + (
+                    f" (người chưa thành niên {minor.age} tuổi: 1/2 mức "
+                    f"phạt của người thành niên, {minor.basis}).")
             if problem:
                 form.errors[key] = problem
             fines[act.id] = value

@@ -25,6 +25,7 @@ from xlvphc.models.cases import ActOrigin, CaseStatus, ViolatorKind
 from xlvphc.models.summary import PROVINCE, CaseSummary
 from xlvphc.services import (
     audit,
+    case_links,
     case_summary,
     enforcement,
     list_filters,
@@ -122,6 +123,7 @@ def case_conditions(actor: Actor, filters: object, action: str = Action.CASE_REA
             conds.append(column <= high)
     low, high = list_filters.date_range(f, "r")
     if low or high:
+        # A record of unknown date (imported, NULL) matches no range.
         made = select(ViolationRecord.case_id)
         if low:
             made = made.where(ViolationRecord.made_at >= _day_bounds(low, False))
@@ -180,7 +182,7 @@ def _sort_of(filters: object) -> tuple[str, bool]:
 LIST_COLUMNS = (
     Case.id, Case.record_number, Case.decision_number, Case.violator_name,
     Case.field, Case.status, Case.violation_date, Case.decided_on,
-    Case.fine_total, Case.imported,
+    Case.fine_total, Case.imported, Case.without_record,
 )
 
 
@@ -188,7 +190,10 @@ def list_row(case, unit_name: str) -> dict:
     """A case (or a row of LIST_COLUMNS) as the list shows it."""
     return {
         "id": case.id,
-        "record_number": case.record_number,
+        # The row's one link, on the record number, else on the decision's
+        # (case_links: MQĐ01 and imported rows have no record number).
+        **case_links.link_fields(case.record_number, case.decision_number,
+                                 case.without_record, case.imported),
         "decision_number": case.decision_number or "—",
         "violator_name": case.violator_name,
         "unit_name": unit_name,
@@ -558,11 +563,17 @@ def get_case(actor: Actor, case_id: object) -> dict:
             # page shows that instead of an empty record.
             "without_record": case.without_record,
             "record_number": case.record_number,
-            "record_made_at": shown.moment_text(case.imported,
-                                                to_local(record.made_at))
-            if record else "",
-            "record_date": to_local(record.made_at).date().isoformat()
-            if record else "",
+            # Never "" for a record (the page reads "" as no record): an
+            # imported record without its date says so.
+            "record_made_at": (
+                shown.moment_text(case.imported, to_local(record.made_at))
+                if record.made_at else shown.NO_RECORD_DATE
+            ) if record else "",
+            "record_date": record.made_on().isoformat()
+            if record and record.made_at else "",
+            # The case page then offers to fill it in from the paper record
+            # (case_edit.fill_record_date).
+            "record_date_unknown": bool(record and record.made_at is None),
             "record_place": record.place if record else "",
             "office_reason": record.office_reason if record else "",
             # What is known only: a register gives no maker (the page then

@@ -687,7 +687,10 @@ def issue_decision_told(
             select(CaseAct).where(CaseAct.case_id == case.id).order_by(CaseAct.position)
         ).all()
         is_org = case.violator_kind == ViolatorKind.ORGANISATION
-        record_day = record.made_at.date()
+        # Unknown only for an imported record (importer/write.py), and an
+        # imported case is decided already: read_decision then checks no
+        # order against it.
+        record_day = record.made_on()
         # Law Art. 5 k1 a: no decision at all on a violator under 14.
         minor = violator_minor(session, case)
         if sanction_refusal(minor):

@@ -16,6 +16,14 @@ class NotAuthenticated(ServiceError):
         super().__init__(message)
 
 
+class AccountDisabled(NotAuthenticated):
+    """The session ended because an administrator locked the account: the
+    owner is told so, not that they were idle (user trial)."""
+
+    def __init__(self) -> None:
+        super().__init__("Tài khoản của bạn đã bị khóa. Liên hệ quản trị đơn vị.")
+
+
 class PasswordChangeRequired(ServiceError):
     def __init__(self) -> None:
         super().__init__("Bạn phải đổi mật khẩu được cấp trước khi tiếp tục.")

@@ -131,8 +131,11 @@ def _values(row) -> list:
         unit_name,
         field,
         CaseStatus.LABELS.get(status, status),
-        fine,
-        paid,
+        # No decision yet: no fine was set and none can have been paid, so
+        # the cells stay blank, as the list shows "—", not 0 (user trial);
+        # with a decision they are numbers, for the sheet's sums.
+        fine if decision else None,
+        paid if decision else None,
         "Có" if imported else "",
     ]
 

@@ -107,7 +107,12 @@ def send(actor: Actor, data: object, screenshot: object = None) -> int:
     form = FormReader(data)
     category = form.choice("category", "loại phản ánh", FeedbackCategory.LABELS)
     text = form.text(
-        "text", "nội dung phản ánh", MAX_TEXT, required=True, multiline=True
+        "text",
+        "nội dung phản ánh",
+        MAX_TEXT,
+        required=True,
+        multiline=True,
+        printed=False,  # a report to the helpdesk, never on a paper
     )
     if form.errors:
         raise ValidationFailed(form.errors)
@@ -200,7 +205,9 @@ def answer(actor: Actor, feedback_id: object, data: object) -> None:
     require(actor, Action.FEEDBACK_MANAGE)
     form = FormReader(data)
     status = form.choice("status", "trạng thái", FeedbackStatus.LABELS)
-    text = form.text("answer", "nội dung trả lời", MAX_TEXT, multiline=True)
+    text = form.text(
+        "answer", "nội dung trả lời", MAX_TEXT, multiline=True, printed=False
+    )
     if status == FeedbackStatus.ANSWERED and not text:
         form.errors["answer"] = "Vui lòng nhập nội dung trả lời."
     if form.errors:

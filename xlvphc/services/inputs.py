@@ -6,7 +6,7 @@ from datetime import date, datetime, time, timedelta
 
 from xlvphc.domain.dates import parse_date, parse_time
 from xlvphc.domain.money import format_vnd, parse_amount
-from xlvphc.domain.text import clean
+from xlvphc.domain.text import clean, unprintable, unprintable_message
 from xlvphc.models.base import VN_TZ, local_now
 
 # Clock-skew tolerance: the officer types the time from a phone or watch that
@@ -44,12 +44,21 @@ class FormReader:
         max_len: int,
         required: bool = False,
         multiline: bool = False,
+        printed: bool = True,
     ) -> str:
+        """Cleaned text of one field. `printed` text (the default: nearly
+        every field ends up on a paper) may hold only characters the print
+        fonts draw; a feedback message, never printed, may hold any."""
         value = clean(self._raw(key), multiline=multiline)
         if required and not value:
             self.errors[key] = f"Vui lòng nhập {label}."
         elif len(value) > max_len:
             self.errors[key] = f"{label[:1].upper()}{label[1:]} tối đa {max_len} ký tự."
+        elif printed and (found := unprintable(value)):
+            # Every free-text field of the case, step, on-the-spot and
+            # decision forms passes here: what cannot be printed is refused
+            # rather than saved and dropped from the paper.
+            self.errors[key] = unprintable_message(label, found)
         return value
 
     def choice(
@@ -149,7 +158,10 @@ class FormReader:
         )
         name = f"{label[:1].upper()}{label[1:]}"
         if value is None or value < 0:
-            self.errors[key] = f"{name} phải là số tiền hợp lệ."
+            # Worded as the date, time and import messages: what was typed,
+            # then why it is refused ("abc không phải số tiền hợp lệ.").
+            typed = clean(raw)[:40] if isinstance(raw, str) else ""
+            self.errors[key] = f"{typed or name} không phải số tiền hợp lệ."
             return None
         if value > MAX_AMOUNT and not bounded:
             self.errors[key] = (

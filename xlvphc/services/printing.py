@@ -278,7 +278,9 @@ def _decision_data(session, case, unit, violator, acts, record, decision):
         # An imported case may have no record: its number was not in the
         # register (the form prints dotted blanks for it).
         record_number=record.number if record else "",
-        record_date=to_local(record.made_at).date() if record else None,
+        # None also for a record whose date the register did not give: the
+        # form dots it, as every item it does not know.
+        record_date=record.made_on() if record else None,
         violator=_violator(violator, case.imported),
         description=case.description,
         acts=_acts(acts, case.imported),
@@ -312,7 +314,7 @@ def _draft_decision_data(session, case, unit, violator, acts, record):
         {},
         acts,
         case.violator_kind == ViolatorKind.ORGANISATION,
-        to_local(record.made_at).date(),
+        record.made_on(),
         local_now().date(),
         violator_minor(session, case),
     )[0].fines
@@ -329,7 +331,7 @@ def _draft_decision_data(session, case, unit, violator, acts, record):
         field=case.field,
         decrees=sorted({a.decree for a in acts if a.decree}),
         record_number=record.number,
-        record_date=to_local(record.made_at).date(),
+        record_date=record.made_on(),
         violator=_violator(violator),
         description=case.description,
         acts=drafted,
@@ -382,12 +384,13 @@ def _filename(
 
 def _paper_year(data, record: ViolationRecord | None, case: Case) -> int:
     """The year of the printed paper's number: its own date, else the
-    record's, else (a case decided without a record) the violation's."""
+    record's, else (a case decided without a record, or an imported record
+    of unknown date) the violation's."""
     for name in ("decided_on", "issued_on", "made_at"):
         value = getattr(data, name, None)
         if value is not None:
             return value.year
-    if record is not None:
+    if record is not None and record.made_at is not None:
         return to_local(record.made_at).year
     return to_local(case.violation_at).year
 
@@ -428,8 +431,9 @@ def _generic_data(
         values |= {
             "statement": record.violator_statement,
             "no:BB-VPHC": record.number,
-            "date:BB-VPHC": to_local(record.made_at).date(),
-            "ref:BB-VPHC": _ref(record.number, to_local(record.made_at).date()),
+            # An imported record's unknown date: None, dotted on the form.
+            "date:BB-VPHC": record.made_on(),
+            "ref:BB-VPHC": _ref(record.number, record.made_on()),
         }
     signer_name, signer_title, deputy_of = "", "", ""
     if decision is not None:

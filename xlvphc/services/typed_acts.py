@@ -28,7 +28,7 @@ from sqlmodel import Session, select
 
 from xlvphc.domain.authority import field_maximum
 from xlvphc.domain.money import format_vnd, parse_amount
-from xlvphc.domain.text import clean
+from xlvphc.domain.text import clean, unprintable, unprintable_message
 from xlvphc.models import CaseAct, CatalogueEntry
 from xlvphc.models.base import local_now
 from xlvphc.models.cases import ActOrigin
@@ -237,6 +237,10 @@ def read_one(
         )
     elif len(act) > ACT_MAX:
         errors["typed_act"] = f"Nội dung hành vi tối đa {ACT_MAX} ký tự."
+    elif found := unprintable(act):
+        # The decision prints the act as typed (FormReader.text does the
+        # same for the other free-text fields).
+        errors["typed_act"] = unprintable_message("nội dung hành vi", found)
     low = _amount(
         form.get("typed_frame_min"), "typed_frame_min", "Mức phạt tối thiểu", errors
     )

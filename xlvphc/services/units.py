@@ -13,7 +13,13 @@ import re
 from sqlalchemy import func, update
 from sqlmodel import Session, select
 
-from xlvphc.domain.text import clean, fold, sort_key
+from xlvphc.domain.text import (
+    clean,
+    fold,
+    sort_key,
+    unprintable,
+    unprintable_message,
+)
 from xlvphc.models import Case, Unit, User
 from xlvphc.models.units import UnitKind
 from xlvphc.services import audit, search_index
@@ -124,6 +130,9 @@ def _name(data: dict, errors: dict) -> str:
     name = clean(data.get("name"), 210)
     if not 3 <= len(name) <= 200:
         errors["name"] = "Vui lòng nhập tên đơn vị (3–200 ký tự)."
+    elif found := unprintable(name):
+        # The unit's name heads every paper it issues.
+        errors["name"] = unprintable_message("tên đơn vị", found)
     return name
 
 

@@ -93,6 +93,17 @@ class AccountsState(SessionState):
     # copy must not come back as "Tên đăng nhập này đã có người dùng."
     _created_form: str = ""
     _created_at: float = 0.0
+    # The account whose reset or lock awaits confirmation in the dialog (a
+    # row listed on this screen), and what is asked: "reset" or "disable".
+    # The dialog's button acts on this server-side copy, once: a success
+    # clears it, so the second click of a double click finds nothing to do
+    # (Reflex runs one browser's events one after another).
+    confirm_id: int = 0
+    confirm_kind: str = ""
+    confirm_username: str = ""
+    confirm_full_name: str = ""
+    # True while the confirmed action runs: the button cannot be pressed.
+    acting: bool = False
 
     async def _load(self):
         ok, result = await self._call_in_thread(
@@ -114,6 +125,7 @@ class AccountsState(SessionState):
         ).strftime("%H:%M ngày %d/%m/%Y")
         rows = [
             {
+                "user_id": i.user_id,
                 "username": i.username,
                 "full_name": i.full_name,
                 "unit_name": i.unit_name,
@@ -123,9 +135,18 @@ class AccountsState(SessionState):
             }
             for i in reversed(new)
         ]
-        self._issued = [*reversed(new), *self._issued]
+        # A reset supersedes the account's earlier password: only the live
+        # one stays listed (and printed), never the dead one beside it.
+        fresh = {i.user_id for i in new}
+        self._issued = [
+            *reversed(new),
+            *(i for i in self._issued if i.user_id not in fresh),
+        ]
         self.issued_count = len(self._issued)
-        self.issued = [*rows, *self.issued][:SHOWN_ISSUED]
+        self.issued = [
+            *rows,
+            *(r for r in self.issued if r.get("user_id") not in fresh),
+        ][:SHOWN_ISSUED]
 
     def _clear_issued(self) -> None:
         self._issued = []
@@ -135,6 +156,7 @@ class AccountsState(SessionState):
     @rx.event
     async def open(self):
         self.editing = {}
+        self.confirm_id, self.confirm_kind = 0, ""
         self.rows, self.units, self.roles = [], [], []
         self._clear_issued()
         ok, result = await self._call_in_thread(accounts.unit_choices)
@@ -287,6 +309,66 @@ class AccountsState(SessionState):
             return result
         self._add_issued([result], "Cấp lại")
         await self._load()
+
+    def _ask(self, user_id: object, kind: str) -> None:
+        """Open the confirmation for an account listed on this screen."""
+        uid = _user_id(user_id)
+        row = next((r for r in self.rows if r.get("id") == uid), None) if uid else None
+        self.confirm_id = row["id"] if row else 0
+        self.confirm_kind = kind if row else ""
+        self.confirm_username = row["username"] if row else ""
+        self.confirm_full_name = row["full_name"] if row else ""
+        self.errors = {}
+        self.message = ""
+
+    @rx.event
+    def ask_reset(self, user_id: int):
+        """«Cấp lại mật khẩu» asks first: the old password stops working."""
+        self._ask(user_id, "reset")
+
+    @rx.event
+    def ask_disable(self, user_id: int):
+        """«Khóa tài khoản» asks first: the person is logged out at once."""
+        self._ask(user_id, "disable")
+
+    @rx.event
+    def confirm_dialog(self, value: bool):
+        """Escape, a click outside or «Không» closes the dialog."""
+        if not value and not self.acting:
+            self.confirm_id = 0
+            self.confirm_kind = ""
+
+    @rx.event
+    async def confirm_action(self):
+        """The dialog's button: acts once on the account asked about. The
+        button is disabled while the service runs, and a success closes the
+        request, so a second click finds nothing to do. A refusal keeps the
+        dialog open with its reason."""
+        uid, kind = self.confirm_id, self.confirm_kind
+        if self.acting or not uid or kind not in ("reset", "disable"):
+            return
+        self.acting = True
+        yield
+        try:
+            if kind == "reset":
+                ok, result = await self._call_in_thread(accounts.reset_password, uid)
+            else:
+                ok, result = await self._call_in_thread(accounts.set_active, uid, False)
+        finally:
+            self.acting = False
+        if not ok:
+            yield result
+            return
+        self.confirm_id, self.confirm_kind = 0, ""
+        if kind == "reset":
+            self._add_issued([result], "Cấp lại")
+            done = (
+                f"Đã cấp lại mật khẩu cho {result.username}; mật khẩu cũ hết hiệu lực."
+            )
+        else:
+            done = "Đã khóa tài khoản; mọi phiên làm việc đã kết thúc."
+        await self._load()
+        yield rx.toast.success(done)
 
     @rx.event
     async def upload_list(self, files: list[rx.UploadFile]):

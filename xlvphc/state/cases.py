@@ -8,6 +8,7 @@ import reflex as rx
 
 from xlvphc import routes
 from xlvphc.services import (
+    case_edit,
     case_queries,
     export,
     list_filters,
@@ -261,6 +262,21 @@ class CaseDetailState(SessionState):
             return
         filename, data = result
         yield rx.download(data=data, filename=filename, mime_type="application/pdf")
+
+    @rx.event
+    async def fill_record_date(self, form: dict):
+        """The date of an imported record the register left out, typed from
+        the paper record; the page is read again to show it."""
+        # Any browser may send anything: a form that is not a dict is empty.
+        form = form if isinstance(form, dict) else {}
+        # Reflex may key the box by its id rather than its name.
+        typed = form.get("record_date") or form.get("bo-sung-ngay-bb") or ""
+        data = {"record_date": typed, "version": self.case.get("version")}
+        ok, result = await self._call_in_thread(
+            case_edit.fill_record_date, self.case.get("id"), data)
+        if not ok:
+            return result
+        return [CaseDetailState.open, rx.toast.success("Đã ghi ngày lập biên bản.")]
 
     @rx.event
     def go_decision(self):

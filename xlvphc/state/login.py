@@ -6,7 +6,12 @@ import reflex as rx
 
 from xlvphc import routes
 from xlvphc.services import auth
-from xlvphc.services.errors import NotAuthenticated, ServiceError, ValidationFailed
+from xlvphc.services.errors import (
+    AccountDisabled,
+    NotAuthenticated,
+    ServiceError,
+    ValidationFailed,
+)
 from xlvphc.state.session import GENERIC_ERROR, SessionState, log
 
 
@@ -34,13 +39,19 @@ class LoginState(SessionState):
 
 
 class PasswordState(SessionState):
+    def _ended(self, exc: NotAuthenticated):
+        """Back to the login page; a locked account is told so there."""
+        self._forget_user()
+        if isinstance(exc, AccountDisabled):
+            self.message = exc.message
+        return rx.redirect(routes.LOGIN)
+
     @rx.event
     async def check_pending(self):
         try:
             self._show_user(await self._actor_in_thread(allow_pending_change=True))
-        except NotAuthenticated:
-            self._forget_user()
-            return rx.redirect(routes.LOGIN)
+        except NotAuthenticated as exc:
+            return self._ended(exc)
 
     @rx.event
     async def change(self, form: dict):
@@ -55,9 +66,8 @@ class PasswordState(SessionState):
                 form.get("new"),
                 form.get("confirm"),
             )
-        except NotAuthenticated:
-            self._forget_user()
-            return rx.redirect(routes.LOGIN)
+        except NotAuthenticated as exc:
+            return self._ended(exc)
         except ValidationFailed as exc:
             self.errors = exc.errors
             self.message = exc.message

@@ -19,6 +19,7 @@ from xlvphc.components import form_guard
 from xlvphc.services import auth
 from xlvphc.services.access import Action, Actor
 from xlvphc.services.errors import (
+    AccountDisabled,
     NotAuthenticated,
     PasswordChangeRequired,
     PermissionDenied,
@@ -72,11 +73,15 @@ class SessionState(rx.State):
     # to a case or a filtered list opens once the login is done.
     return_to: str = ""
 
-    def _to_login(self):
+    def _to_login(self, ended: Exception | None = None):
         """Forget the user and send this tab to the login page, keeping the
         page it was on to come back to. A tab that had a session says why it
-        is asked to log in again."""
-        if self.token:
+        is asked to log in again: `ended` is the refusal, which says when the
+        account was locked (an officer was told to log in again and could
+        not, user trial)."""
+        if isinstance(ended, AccountDisabled):
+            self.message = ended.message
+        elif self.token:
             self.message = (
                 "Phiên làm việc đã kết thúc (quá thời gian không thao tác hoặc "
                 "đã đăng xuất ở nơi khác). Vui lòng đăng nhập lại."
@@ -124,7 +129,7 @@ class SessionState(rx.State):
         if isinstance(exc, PasswordChangeRequired):
             return rx.redirect(routes.CHANGE_PASSWORD)
         if isinstance(exc, NotAuthenticated):
-            return self._to_login()
+            return self._to_login(exc)
         if isinstance(exc, ValidationFailed):
             self.errors = exc.errors
             self.message = exc.message
@@ -177,8 +182,8 @@ class SessionState(rx.State):
             actor = await self._actor_in_thread()
         except PasswordChangeRequired:
             return None, rx.redirect(routes.CHANGE_PASSWORD)
-        except NotAuthenticated:
-            return None, self._to_login()
+        except NotAuthenticated as exc:
+            return None, self._to_login(exc)
         self._show_user(actor)
         return actor, None
 

@@ -20,7 +20,7 @@ from openpyxl import load_workbook
 from xlvphc.domain.dates import parse_date
 from xlvphc.domain.fines import no_record_ceiling
 from xlvphc.domain.money import format_vnd, parse_amount
-from xlvphc.domain.text import clean, fold
+from xlvphc.domain.text import clean, fold, unprintable, unprintable_message
 from xlvphc.models.cases import ViolatorKind
 from xlvphc.services.case_input import ID_NUMBER as _ID_NUMBER
 from xlvphc.services.case_input import MAX_ACTS
@@ -399,9 +399,14 @@ def _check(row: Row, raw: dict, text: dict, today: date) -> None:
                 value = value.zfill(10)  # a tax code "0101234567" likewise
         if len(value) > limit:
             problem(key, f"dài quá {limit} ký tự.")
+        elif found := unprintable(value):
+            # Imported cases print like typed ones (FormReader.text).
+            problem(key, unprintable_message("", found))
         v[key] = value[:limit]
     if len(v["name"]) > 200:
         problem("name", "dài quá 200 ký tự.")
+    elif found := unprintable(v["name"]):
+        problem("name", unprintable_message("", found))
     v["acts"] = citations(v["citation"]) if v["citation"] else []
     if v["citation"] and not v["acts"]:
         problem(

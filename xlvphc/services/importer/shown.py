@@ -14,6 +14,9 @@ NO_HOUR = "…… giờ …… phút"
 # An act of a register row citing several acts for one total (importer.
 # against_catalogue.act_fines): its own fine is not known.
 FINE_IN_TOTAL = "Sổ Excel không ghi riêng (xem tổng tiền phạt của quyết định)"
+# A record whose number the register gave without its date (write.py): its
+# date is unknown, never the violation's put in its place.
+NO_RECORD_DATE = "Không rõ (sổ Excel không ghi ngày lập biên bản)"
 
 
 def hour_unknown(imported: bool, moment: datetime | None) -> bool:

@@ -139,10 +139,14 @@ def _children(actor: Actor, case_id: int, row: Row) -> dict:
         _RECORD: [],
     }
     if v["record_number"]:
-        made = v["record_date"] or v["violation_date"]
+        # A number without a date keeps the date unknown (None): the
+        # violation's day in its place would be shown and printed as the
+        # record's, a day the register never gave. A day given is stored at
+        # 00:00, "hour not given" (importer/shown.py).
+        made = v["record_date"]
         out[_RECORD].append(_RECORD.row(
             case_id=case_id, number=v["record_number"], place="", maker_name="",
-            made_at=datetime.combine(made, time(), tzinfo=VN_TZ),
+            made_at=datetime.combine(made, time(), tzinfo=VN_TZ) if made else None,
             created_by=actor.user_id))
     return out
 

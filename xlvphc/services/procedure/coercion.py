@@ -300,7 +300,24 @@ def _done_fields(session: Session, case: Case) -> list[FieldSpec]:
     ]
 
 
-@handles("coercion_done", _done_fields)
+def nothing_left_to_coerce(session: Session, case: Case, today: date) -> str | None:
+    """Why no coercion result may be recorded (None: one may): the decision
+    owes nothing any more, neither fine nor late-payment interest (running
+    interest included) nor a remedial measure, which is what
+    services.enforcement.owes and Case.remedial_pending say of the case
+    (user trial: «Ghi nhận kết quả cưỡng chế» was still offered after the
+    violator had paid everything, before the case was closed). There is
+    then nothing to collect or enforce; the case closes as executed."""
+    if owed(session, case, today).total or remedial_refusal(session, case) is None:
+        return None
+    return (
+        "Không còn gì phải cưỡng chế: tiền phạt, tiền chậm nộp đã nộp đủ và "
+        "không còn biện pháp khắc phục hậu quả phải thực hiện; chọn «Kết thúc: "
+        "đã chấp hành xong» để kết thúc hồ sơ"
+    )
+
+
+@handles("coercion_done", _done_fields, guard=nothing_left_to_coerce)
 def _done(ctx: Context) -> None:
     on = ctx.day("on", "ngày thi hành")
     amount = ctx.form.amount("amount", "số tiền đã thu", bounded=True) or 0

@@ -12,7 +12,6 @@ from sqlmodel import Session, select
 
 from xlvphc.domain.deadlines import explanation_applies, explanation_deadline
 from xlvphc.models import Case, ProcedureStep, ViolationRecord
-from xlvphc.models.base import to_local
 from xlvphc.models.cases import CaseStatus, ViolatorKind
 from xlvphc.services.access import Actor
 from xlvphc.services.procedure.details import (
@@ -41,7 +40,8 @@ def record_day(session: Session, case: Case) -> date | None:
     record = session.exec(
         select(ViolationRecord).where(ViolationRecord.case_id == case.id)
     ).first()
-    return to_local(record.made_at).date() if record else None
+    # None too for an imported record without its date (importer/write.py).
+    return record.made_on() if record else None
 
 
 def _not_entitled(session: Session, case: Case, _today: date) -> str | None:

@@ -15,7 +15,6 @@ from xlvphc.domain.deadlines import (
 )
 from xlvphc.domain.limitation import SanctionLimitation, sanction_limitation
 from xlvphc.models import Case, ProcedureStep, ViolationRecord
-from xlvphc.models.base import to_local
 
 # Steps that change a decision's execution limitation (NĐ 118/2021 Điều 16).
 CHANGES = ("correct", "amend")
@@ -94,7 +93,12 @@ def decision_due_rule(session: Session, case: Case) -> DecisionDue | None:
         "transfer_unit",
         "received_back",
     )
-    made = max([to_local(record.made_at).date(), *taken["received_back"]])
+    # An imported record may have no date (importer/write.py): no deadline
+    # can be counted from it, and such a case is decided already.
+    starts = [d for d in (record.made_on(), *taken["received_back"]) if d]
+    if not starts:
+        return None
+    made = max(starts)
     if taken["extend_decision"]:
         kind = DecisionCase.EXTENDED
     elif taken["request_explanation"] or taken["verify"]:

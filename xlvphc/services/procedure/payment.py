@@ -187,7 +187,11 @@ def _reduce(ctx: Context) -> None:
                 "Chỉ được giảm tiền phạt khi đã được hoãn thi hành "
                 "(Điều 77 Luật XLVPHC).",
             )
-        elif amount is None or not 0 < amount < due:
+        elif "amount" not in ctx.form.errors and (
+            amount is None or not 0 < amount < due
+        ):
+            # "abc" or "-1" keep the reader's "không phải số tiền hợp lệ"
+            # like every other money box; 0, nothing or too much get this.
             ctx.refuse(
                 "amount",
                 f"Số tiền giảm phải lớn hơn 0 và nhỏ hơn số còn "

@@ -37,6 +37,7 @@ from xlvphc.domain.dates import fmt_date
 from xlvphc.domain.money import format_vnd
 from xlvphc.models import Case, Decision, Instalment, ProcedureStep, Unit
 from xlvphc.models.base import local_now
+from xlvphc.services import case_links
 from xlvphc.services.access import Action, Actor, visible_units
 from xlvphc.services.db import session_scope
 from xlvphc.services.procedure.closing import REMEDIAL_STEPS, remedial_done_in
@@ -272,7 +273,10 @@ def _row(item, case, today: date, position: int | None, coercing: str) -> dict:
         "days_left": left,
         "when": when,
         "tone": tone,
-        "record_number": case.record_number or "—",
+        # The row's one link: on the record number, else on the decision's
+        # (case_links; the row itself opens the case too, pages/todo.py).
+        **case_links.link_fields(case.record_number, case.decision_number,
+                                 case.without_record, case.imported),
         "decision_number": case.decision_number or "—",
         "violator_name": case.violator_name,
         "unit_name": case.unit_name,
@@ -289,6 +293,8 @@ def _details(session, found) -> tuple[dict, dict]:
                 Case.id,
                 Case.record_number,
                 Case.decision_number,
+                Case.without_record,
+                Case.imported,
                 Case.violator_name,
                 Unit.name.label("unit_name"),
             )
