@@ -57,7 +57,7 @@ def test_the_message_quotes_what_to_remove():
     message = unprintable_message("họ và tên", unprintable("A 😀 ✓ 👍 🎉 b"))
     assert message.startswith("Họ và tên có ký tự không in được trên giấy tờ")
     assert "«😀», «✓», «👍», …" in message and "🎉" not in message
-    assert message.endswith("Vui lòng xoá hoặc thay bằng chữ.")
+    assert message.endswith("Vui lòng xóa hoặc thay bằng chữ.")
     # An invisible character is named by its code, not shown as nothing.
     assert "U+FE0F" in unprintable_message("địa chỉ", "\ufe0f")
     assert unprintable_message("", "😀").startswith("có ký tự không in được")

@@ -145,6 +145,29 @@ def test_a_changed_password_is_not_printed(people):
         account_import.passwords_pdf(admin, [issued])
 
 
+def test_page_drops_a_password_its_owner_changed(people):
+    """The list on the page agrees with the slips: once the owner changed
+    the password, reading the list again drops it (user trial)."""
+    state = _opened(AccountsState, "quantri", "/tai-khoan")
+    _run(state, "open")
+    first, second = _uid("canbo.a"), _uid("canbo.b")
+    for uid in (first, second):
+        _run(state, "ask_reset", uid)
+        _run(state, "confirm_action")
+    assert state.issued_count == 2
+    changed = next(i for i in state.issued if i["username"] == "canbo.a")
+
+    token = auth.login("canbo.a", changed["password"]).token
+    auth.change_password(
+        token, changed["password"], "Hoa cà phê nở trắng", "Hoa cà phê nở trắng"
+    )
+    _run(state, "search", {})  # «Lọc»: the list is read again
+
+    assert state.issued_count == 1
+    assert [i["username"] for i in state.issued] == ["canbo.b"]
+    assert auth.login("canbo.b", state.issued[0]["password"]).token
+
+
 def test_page_asks_before_a_reset_and_resets_once(people):
     state = _opened(AccountsState, "quantri", "/tai-khoan")
     _run(state, "open")

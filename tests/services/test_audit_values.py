@@ -38,6 +38,10 @@ SOURCE = Path(__file__).resolve().parents[2] / "xlvphc"
             ),
         ),
         ('{"duplicate_of": 1}', "Có thể trùng với hồ sơ số: 1"),
+        (
+            '{"signer_title": "chu_tich_ubnd_xa"}',
+            "Chức danh người ký: Chủ tịch Ủy ban nhân dân xã, phường, đặc khu",
+        ),
         ('{"filters": {}, "rows": 4}', "Số dòng: 4"),
         (
             (

@@ -225,3 +225,30 @@ def test_a_record_with_a_date_cannot_be_filled(people):
     with pytest.raises(Conflict):
         _fill(people, case_id, "16/03/2025")
     assert to_local(_record(case_id).made_at).date() == date(2025, 3, 17)
+
+
+def test_the_case_pages_box_fills_the_date_and_refreshes_the_history(people):
+    """The box on the case page, as the browser sends it (Reflex keys a
+    form's boxes by id): a bad date is refused at the field; a good one is
+    saved, and the page and its change history are read again at once
+    (user trial: the history showed the change only after a reload)."""
+    from tests.security.conftest import _drive, new_state, run_coroutine
+    from tests.services.conftest import PASSWORD
+    from xlvphc.services import auth
+    from xlvphc.state.case_edit import CaseHistoryState
+    from xlvphc.state.cases import CaseDetailState
+
+    case_id = _import(people, **NO_DATE)
+    _root, state = new_state(CaseDetailState, auth.login("canbo.a", PASSWORD).token)
+    state.case = case_queries.get_case(people["canbo.a"], case_id)
+    handler = CaseDetailState.event_handlers["fill_record_date"].fn
+
+    run_coroutine(_drive(handler(state, {"bo-sung-ngay-bb": "31/02/2025"})))
+    assert "record_date" in state.errors
+    assert _record(case_id).made_at is None
+
+    out = run_coroutine(_drive(handler(state, {"bo-sung-ngay-bb": "16032025"})))
+    assert to_local(_record(case_id).made_at).date() == date(2025, 3, 16)
+    events = out[0]
+    assert CaseDetailState.open in events
+    assert CaseHistoryState.load in events

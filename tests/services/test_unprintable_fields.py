@@ -114,7 +114,7 @@ def test_the_import_names_the_row_and_column(people):
         {"Địa chỉ": "Thôn 3 – xã Ea Kao, nhà № 5"},
     )
     advice = (
-        "biểu tượng cảm xúc hoặc ký hiệu ngoài phông chữ in. Vui lòng xoá "
+        "biểu tượng cảm xúc hoặc ký hiệu ngoài phông chữ in. Vui lòng xóa "
         "hoặc thay bằng chữ."
     )
     assert found == [

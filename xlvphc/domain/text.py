@@ -162,7 +162,7 @@ def unprintable_message(label: str, found: str) -> str:
     return (
         f"{subject} ký tự không in được trên giấy tờ "
         f"({', '.join(shown)}): biểu tượng cảm xúc hoặc ký hiệu ngoài phông chữ "
-        "in. Vui lòng xoá hoặc thay bằng chữ."
+        "in. Vui lòng xóa hoặc thay bằng chữ."
     )
 
 

@@ -220,6 +220,19 @@ def live_only(issued: list[IssuedPassword]) -> list[IssuedPassword]:
     return kept
 
 
+def live_issued(actor: Actor, issued: object) -> list[IssuedPassword]:
+    """`live_only` for the accounts page's list of issued passwords, so that
+    the screen drops what the slips would not print (user trial: a password
+    its owner had already changed stayed listed beside the slips without
+    it)."""
+    require(actor, Action.ACCOUNT_MANAGE)
+    if not isinstance(issued, list) or not all(
+        isinstance(i, IssuedPassword) for i in issued
+    ):
+        return []
+    return live_only(issued)
+
+
 def _current(issued: list[IssuedPassword]) -> list[IssuedPassword]:
     """live_only, or a refusal when nothing in a non-empty list is live."""
     kept = live_only(issued)

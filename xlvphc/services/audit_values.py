@@ -9,6 +9,7 @@ field reads the same on both pages.
 
 import json
 
+from xlvphc.domain.authority import SIGNER_TITLES
 from xlvphc.services import enforcement
 from xlvphc.services.access import Role
 from xlvphc.services.audit_labels import action_label
@@ -96,6 +97,9 @@ CODED = {
     "sort": SORT_LABELS,
     "dir": {"asc": "tăng dần", "desc": "giảm dần"},
     "overdue": {"1": "Có"},
+    # An account's signer title is stored as its code (user trial: the log
+    # showed "chu_tich_ubnd_xa").
+    "signer_title": dict(SIGNER_TITLES),
 }
 
 

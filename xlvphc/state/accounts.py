@@ -106,6 +106,7 @@ class AccountsState(SessionState):
     acting: bool = False
 
     async def _load(self):
+        await self._prune_issued()
         ok, result = await self._call_in_thread(
             accounts.list_users, self.filters, self.page
         )
@@ -147,6 +148,26 @@ class AccountsState(SessionState):
             *rows,
             *(r for r in self.issued if r.get("user_id") not in fresh),
         ][:SHOWN_ISSUED]
+
+    async def _prune_issued(self) -> None:
+        """Drop the passwords that no longer work (reset again, or changed by
+        their owner) whenever the list is read again, as the slips leave
+        them out (account_import.live_issued)."""
+        if not self._issued:
+            return
+        ok, live = await self._call_in_thread(
+            account_import.live_issued, list(self._issued)
+        )
+        if not ok:
+            return
+        kept = {(i.user_id, i.password) for i in live}
+        if len(kept) == len(self._issued):
+            return
+        self._issued = [i for i in self._issued if (i.user_id, i.password) in kept]
+        self.issued_count = len(self._issued)
+        self.issued = [
+            r for r in self.issued if (r.get("user_id"), r.get("password")) in kept
+        ]
 
     def _clear_issued(self) -> None:
         self._issued = []

@@ -276,7 +276,16 @@ class CaseDetailState(SessionState):
             case_edit.fill_record_date, self.case.get("id"), data)
         if not ok:
             return result
-        return [CaseDetailState.open, rx.toast.success("Đã ghi ngày lập biên bản.")]
+        # state.case_edit imports this module: its history state comes late.
+        from xlvphc.state.case_edit import CaseHistoryState
+
+        # The change history lists the new date at once, not after a reload
+        # (user trial).
+        return [
+            CaseDetailState.open,
+            CaseHistoryState.load,
+            rx.toast.success("Đã ghi ngày lập biên bản."),
+        ]
 
     @rx.event
     def go_decision(self):
