@@ -112,7 +112,7 @@ def test_the_on_the_spot_fine_outside_its_frame_is_told_with_the_violator(
 
     errors = _refusal(decide_without_record, people["canbo.a"], form)
 
-    assert errors["name"] == "Vui lòng nhập họ và tên / tên tổ chức."
+    assert errors["name"] == "Vui lòng nhập họ và tên."
     assert errors[act_key] == (
         "Mức phạt phải trong khung từ 400.000 đồng đến 600.000 đồng."
     )

@@ -130,8 +130,13 @@ def read_violator(form: FormReader, today: date) -> dict:
     # stored.
     values = {k: Violator.model_fields[k].default for k in VIOLATOR_FIELDS}
     values["kind"] = kind
+    # The name box reads "Họ và tên" for a person and "Tên tổ chức" for an
+    # organisation: its messages name it as the page does (user trial).
+    names = {ViolatorKind.ORGANISATION: "tên tổ chức"}
     for key, (label, max_len) in VIOLATOR_TEXT.items():
         if key in asked:
+            if key == "name":
+                label = names.get(kind, "họ và tên")
             values[key] = form.text(key, label, max_len, required=key == "name")
     if kind == ViolatorKind.ORGANISATION:
         values["tax_code"] = form.text("tax_code", "mã số doanh nghiệp", 14)
