@@ -19,6 +19,13 @@
  * (services/case_input.py, FINE_TYPED). It then presses the form's hidden
  * button data-typed-notify="<name>", which tells the server's state: React
  * reports no change for an amount put over the same amount.
+ *
+ * Also: Enter in a box marked data-enter="search" (a search box inside a
+ * form, such as the act search of the case form) does not send the form:
+ * an officer who typed a second search and pressed Enter had the case
+ * saved with one act and a record number used up (trial finding). The
+ * box's own debounced search still shows the results. Enter that ends an
+ * input method's composition (Vietnamese Telex/VNI) is left alone.
  */
 (function () {
   "use strict";
@@ -81,6 +88,23 @@
       );
       if (notify) {
         notify.click();
+      }
+    },
+    true
+  );
+
+  document.addEventListener(
+    "keydown",
+    function (event) {
+      var box = event.target;
+      if (
+        event.key === "Enter" &&
+        !event.isComposing &&
+        box &&
+        box.dataset &&
+        box.dataset.enter === "search"
+      ) {
+        event.preventDefault();
       }
     },
     true

@@ -169,7 +169,10 @@ async def _attack(client: Client, seeded: dict) -> None:
     await client.send(f"{ACCOUNTS}.start_edit", {"user_id": user_a})
     await client.send(f"{ACCOUNTS}.reset_password", {"user_id": user_a})
     await client.send(f"{ACCOUNTS}.disable", {"user_id": str(user_a)})
-    await client.send(f"{UNITS}.merge", {"form": {"target_id": str(unit_a)}})
+    await client.send(
+        f"{UNITS}.ask_merge", {"form": {"target_id": str(unit_a), "reason": "x" * 9}}
+    )
+    await client.send(f"{UNITS}.merge")
     await client.send(f"{AUDIT}.search", {"form": {"user": seeded["names"]["a"]}})
     await client.send(f"{AUDIT}.export")
     await client.send(

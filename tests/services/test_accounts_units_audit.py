@@ -90,7 +90,7 @@ def test_merge_moves_cases_users_and_sub_units_and_ends_sessions(people):
     with pytest.raises(ValidationFailed):
         units.merge_units(admin, source, sub, "Nghị quyết 1")  # into its own child
     counts = units.merge_units(admin, source, target, "Nghị quyết 1/2026")
-    assert counts == {"cases": 1, "users": 1, "units": 1}
+    assert counts == {"cases": 1, "users": 1, "units": 1, "titles": []}
 
     with session_scope() as session:
         assert session.get(Case, case_id).unit_id == target

@@ -13,7 +13,7 @@ from xlvphc.services import audit_labels, audit_log, case_edit, cases, printing
 from xlvphc.services.audit_labels import action_label, all_labels, describe
 from xlvphc.services.db import session_scope
 from xlvphc.services.procedure import perform
-from xlvphc.services.procedure.transitions import RULES
+from xlvphc.services.procedure.transitions import REGISTRY, RULES
 
 SOURCE = Path(__file__).resolve().parents[2] / "xlvphc"
 WRITER = SOURCE / "services" / "audit.py"
@@ -64,7 +64,7 @@ def test_every_code_written_anywhere_has_a_vietnamese_label():
     assert {"case.printed", "login.failed", "case.imported"} <= literal
     assert prefixes == {"procedure."}
 
-    codes = literal | {f"procedure.{code}" for code in RULES}
+    codes = literal | {f"procedure.{code}" for code in REGISTRY}
     labels = all_labels()
     missing = sorted(code for code in codes if code not in labels)
     assert not missing, f"audit codes without a label: {missing}"
@@ -132,3 +132,15 @@ def test_case_history_and_audit_log_show_labels_not_codes(people):
     assert [r["action"] for r in rows] == ["Gửi quyết định"]
     choices = {c["id"]: c["name"] for c in audit_log.action_choices()}
     assert choices["procedure.instalments"] == "Cho nộp tiền phạt nhiều lần"
+
+
+def test_the_action_filter_names_each_action_once():
+    """Trial: «Ra quyết định xử phạt» twice in the filter ("decision.issued"
+    and the "decide" step, which perform never records)."""
+    names = [c["name"] for c in audit_log.action_choices()]
+    assert len(names) == len(set(names))
+    ids = {c["id"] for c in audit_log.action_choices()}
+    assert "decision.issued" in ids and "procedure.decide" not in ids
+    assert "procedure.payment" in ids
+    # A stray row of the unrecorded step still reads in Vietnamese.
+    assert RULES["decide"].label == action_label("procedure.decide")

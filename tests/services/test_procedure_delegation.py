@@ -103,3 +103,41 @@ def test_ended_delegation_no_longer_covers_and_head_ceiling_applies(people, head
             decision_form(version=version(case_id), delegation="12/QĐ-GQXP"),
         )
     assert "delegation" in caught.value.errors
+
+
+@pytest.mark.parametrize(
+    ("title", "refused"),
+    [
+        ("Phó Chủ tịch UBND phường Tuy Hòa", True),
+        ("PHÓ CHỦ TỊCH UBND PHƯỜNG", True),
+        ("Phó Chủ tịch phụ trách UBND phường", False),  # acting head
+        ("Chủ tịch UBND phường Tuy Hòa", False),
+    ],
+)
+def test_a_deputy_without_a_delegation_is_refused(people, head, title, refused):
+    """User trial: a deputy signed with no delegation cited, and the paper
+    printed the deputy as the sanctioning authority without "KT." (Law
+    Art. 54 k1; NĐ 118 Art. 10). The same title with a delegation is the
+    test above."""
+    officer = people["canbo.a"]
+    case_id = new_case(officer, FAMILY_MID)
+    form = decision_form(version=version(case_id), signer_title=title)
+    if refused:
+        with pytest.raises(ValidationFailed) as caught:
+            cases.issue_decision(officer, case_id, form)
+        assert "cấp phó chỉ ra quyết định xử phạt khi được giao quyền" in (
+            caught.value.errors["delegation"]
+        )
+        assert case_row(case_id).status != "decided"
+        register(head)
+        cases.issue_decision(
+            officer,
+            case_id,
+            decision_form(
+                version=version(case_id), signer_title=title,
+                delegation="12/QĐ-GQXP",
+            ),
+        )
+    else:
+        cases.issue_decision(officer, case_id, form)
+    assert case_row(case_id).status == "decided"

@@ -145,17 +145,19 @@ def test_signer_title_follows_the_chosen_sanctioning_title(people, typed):
 
 
 def test_a_written_signer_title_is_kept(people):
+    # An acting head signs as the head, without a delegation (NĐ 118
+    # Art. 10); a deputy would need one (test_procedure_delegation).
     officer = people["canbo.a"]
     form = spot_form(
         signer_name="Hà Thị Mai",
-        signer_title="Phó Chủ tịch Ủy ban nhân dân phường Tuy Hòa",
+        signer_title="Quyền Chủ tịch Ủy ban nhân dân phường Tuy Hòa",
         signer_title_code="chu_tich_ubnd_xa",
         authority_confirmed="1",
     )
     case_id = decide_without_record(officer, form)
     detail = case_queries.get_case(officer, case_id)
     assert detail["signer"] == (
-        "Hà Thị Mai – Phó Chủ tịch Ủy ban nhân dân phường Tuy Hòa"
+        "Hà Thị Mai – Quyền Chủ tịch Ủy ban nhân dân phường Tuy Hòa"
     )
 
 

@@ -252,10 +252,50 @@ def test_malformed_filters_do_not_widen_or_crash(people, data, filters):
     assert data["A"] in _by_unit(report.provincial)
 
 
-def test_an_impossible_month_falls_back_to_the_current_one(people):
-    report = build_report(people["giamsat"], {"period": "month", "month": "13"})
-    assert report.period.startswith("Tháng ")
-    assert "13" not in report.period.split("/")[0]
+@pytest.mark.parametrize(
+    ("filters", "box"),
+    [
+        ({"period": "month", "month": "13"}, "month"),
+        ({"period": "month", "month": ""}, "month"),
+        ({"period": "month"}, "month"),
+        ({"period": "quarter", "quarter": ""}, "quarter"),
+        ({"period": "quarter", "quarter": "5"}, "quarter"),
+    ],
+)
+def test_a_month_or_quarter_left_at_dash_is_refused_at_its_box(
+    people, filters, box
+):
+    """Trial: Kỳ = Tháng with Tháng at «—» silently reported this month."""
+    with pytest.raises(ValidationFailed) as refused:
+        build_report(people["giamsat"], {**filters, "year": "2026"})
+    assert set(refused.value.errors) == {box}
+    assert refused.value.errors[box].startswith("Chọn ")
+
+
+def test_a_chosen_month_and_quarter_name_their_period(people):
+    month = build_report(
+        people["giamsat"], {"period": "month", "month": "3", "year": "2026"}
+    )
+    quarter = build_report(
+        people["giamsat"], {"period": "quarter", "quarter": "2", "year": "2026"}
+    )
+    assert (month.period, quarter.period) == ("Tháng 3/2026", "Quý II/2026")
+
+
+def test_six_month_periods_split_the_year(people, data):
+    """Half-year reports: each half counts its own cases, and the two add
+    up to the year (NĐ 118 Art. 35 asks a yearly one)."""
+    first = build_report(people["giamsat"], {"period": "half1", "year": "2026"})
+    second = build_report(people["giamsat"], {"period": "half2", "year": "2026"})
+    year = build_report(people["giamsat"], YEAR_2026)
+    assert first.period == "6 tháng đầu năm 2026"
+    assert second.period == "6 tháng cuối năm 2026"
+    halves = [_by_unit(r.provincial)[data["A"]]["1.1"] for r in (first, second)]
+    assert sum(halves) == _by_unit(year.provincial)[data["A"]]["1.1"]
+    assert all(halves)  # the data set has cases in both halves
+    with pytest.raises(ValidationFailed) as refused:
+        build_report(people["giamsat"], {"period": "half1", "year": "abc"})
+    assert "year" in refused.value.errors
 
 
 def test_unknown_unit_is_refused(people):

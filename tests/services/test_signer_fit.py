@@ -307,7 +307,7 @@ def test_a_title_typed_for_another_body_is_refused(people):
         case_id,
         {
             **form,
-            "signer_title": "Phó Trưởng Công an xã Ea Kar",
+            "signer_title": "Trưởng Công an xã Ea Kar",
             "signer_title_code": "truong_cong_an_xa",
         },
     )

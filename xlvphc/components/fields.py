@@ -10,6 +10,11 @@ from xlvphc.state.session import SessionState
 MONEY_ATTRS = {"data-money": "1"}
 DATE_ATTRS = {"data-date": "1"}
 TIME_ATTRS = {"data-time": "1"}
+# A search box inside a form (the act search of the case, on-the-spot and
+# edit forms): assets/input_format.js keeps Enter in it from sending the
+# form, which would save the case half chosen and use up a record number
+# (trial finding). The results come from the box's own debounced search.
+SEARCH_IN_FORM_ATTRS = {"data-enter": "search"}
 FORMAT_SCRIPT_SRC = "/input_format.js"
 # Said under the first date and time boxes of a case, where a phone user
 # starts (not under every box: the guide says it once for all).

@@ -281,6 +281,13 @@ class ViolationRecord(SQLModel, table=True):
     maker_title: str = Field(default="", max_length=120)
     witness: str = Field(default="", max_length=300)
     violator_statement: str = Field(default="", max_length=5000)
+    # The issuing unit as this paper printed it when issued (printing.
+    # agency_of): a later rename or merge must not rewrite a signed paper.
+    # "" name: not known (a row written without it), the case's unit as it
+    # is now prints (services/issuer.py); migration 0026 filled the older.
+    agency_name: str = Field(default="", max_length=300)
+    agency_parent: str = Field(default="", max_length=300)
+    agency_place: str = Field(default="", max_length=200)
     created_by: int | None = Field(default=None, foreign_key="user.id")
     created_at: datetime = Field(default_factory=utcnow)
 
@@ -317,6 +324,10 @@ class Decision(SQLModel, table=True):
     remedial_measures: str = Field(default="", max_length=2000)
     payment_days: int = 10
     treasury: str = Field(default="", max_length=300)
+    # As the record's: the unit that signed the decision, as printed then.
+    agency_name: str = Field(default="", max_length=300)
+    agency_parent: str = Field(default="", max_length=300)
+    agency_place: str = Field(default="", max_length=200)
     created_by: int | None = Field(default=None, foreign_key="user.id")
     created_at: datetime = Field(default_factory=utcnow)
 

@@ -7,6 +7,7 @@ from xlvphc import routes
 from xlvphc.components import form_guard
 from xlvphc.components.catalogue_hint import no_match
 from xlvphc.components.fields import (
+    SEARCH_IN_FORM_ATTRS,
     error_for,
     field,
     form_message,
@@ -55,7 +56,9 @@ def _acts() -> rx.Component:
                  aria_label="Tìm hành vi khác để thêm",
                  on_change=CaseEditState.search_catalogue.debounce(400),
                  id="tim-hanh-vi", name="catalogue_query", size="3", width="100%",
-                 margin_top="0.5em"),
+                 margin_top="0.5em",
+                 # Enter searches only, never saves the edit (input_format.js).
+                 custom_attrs=SEARCH_IN_FORM_ATTRS),
         rx.foreach(
             CaseEditState.catalogue_results,
             lambda row: rx.flex(

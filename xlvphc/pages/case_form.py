@@ -10,6 +10,7 @@ from xlvphc.components.duplicate_notice import duplicate_notice
 from xlvphc.components.fields import (
     DATE_DIGITS_HINT,
     MONEY_ATTRS,
+    SEARCH_IN_FORM_ATTRS,
     TIME_DIGITS_HINT,
     error_for,
     field,
@@ -70,6 +71,8 @@ def _violation(typed: bool = False) -> rx.Component:
                 name="catalogue_query",
                 size="3",
                 width="100%",
+                # Enter searches only, never saves the case (input_format.js).
+                custom_attrs=SEARCH_IN_FORM_ATTRS,
             ),
             rx.foreach(CaseFormState.catalogue_results, _catalogue_row),
             no_match(CaseFormState.catalogue_message, CaseFormState.catalogue_tips),

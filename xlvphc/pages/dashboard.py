@@ -40,9 +40,12 @@ def _select(
     first: str = "",
     width: str = "170px",
     default: str = "",
+    on_change=None,
 ) -> rx.Component:
     """A native select; `options` is a list of (value, label) or a Var of
-    {id, name} dicts."""
+    {id, name} dicts. A refusal of its value shows under it (the Tháng box
+    left at «—» for a monthly period)."""
+    extra = {"on_change": on_change} if on_change is not None else {}
     if isinstance(options, rx.Var):
         items = rx.foreach(options, lambda o: rx.el.option(o["name"], value=o["id"]))
     else:
@@ -56,6 +59,11 @@ def _select(
             id=name,
             default_value=default,
             class_name="xl-select",
+            **extra,
+        ),
+        rx.cond(
+            DashboardState.errors.contains(name),
+            rx.text(DashboardState.errors.get(name, ""), color_scheme="red", size="2"),
         ),
         flex=f"1 1 {width}",
     )
@@ -105,22 +113,39 @@ def filter_form(
     submit_label: str = "Xem",
     submit_id: str = "nut-loc",
     year: str | rx.Var = "",
+    period: rx.Var | None = None,
+    on_period=None,
 ) -> rx.Component:
     """Period, unit group, unit and field: read on submit (uncontrolled).
     `year`: the year the page counts from, shown in the Năm box (an empty
-    box beside "Năm 2026" reads as no year chosen)."""
+    box beside "Năm 2026" reads as no year chosen). `period`, the Kỳ chosen
+    (kept by `on_period`), shows only the boxes that period reads (user
+    trial: Tháng, Quý and the dates stood beside «Năm» as if they counted);
+    without it every box shows."""
+    month = _select("Tháng", "month", MONTHS, first="—", width="120px")
+    quarter = _select("Quý", "quarter", QUARTERS, first="—", width="110px")
+    # Both dates are needed for a custom range: "(tùy chọn)" read as
+    # "optional" (services/reports/scope.resolve_period).
+    dates = rx.fragment(
+        _input("Từ ngày (khoảng ngày)", "date_from", "ngày/tháng/năm", date=True),
+        _input("Đến ngày", "date_to", "ngày/tháng/năm", date=True),
+    )
+    year_box = _input("Năm", "year", "vd. 2026", "90px", default=year,
+                      input_mode="numeric")
+    if period is not None:
+        month = rx.cond(period == "month", month)
+        quarter = rx.cond(period == "quarter", quarter)
+        dates = rx.cond(period == "custom", dates)
+        year_box = rx.cond((period != "") & (period != "custom"), year_box)
     return rx.form(
         rx.flex(
-            _select("Kỳ", "period", list(PERIODS.items()), default="year"),
+            _select("Kỳ", "period", list(PERIODS.items()), default="year",
+                    on_change=on_period),
             # A year is digits: the number pad, not the full keyboard.
-            _input("Năm", "year", "vd. 2026", "90px", default=year,
-                   input_mode="numeric"),
-            _select("Tháng", "month", MONTHS, first="—", width="120px"),
-            _select("Quý", "quarter", QUARTERS, first="—", width="110px"),
-            # Both dates are needed for a custom range: "(tùy chọn)" read as
-            # "optional" (services/reports/scope.resolve_period).
-            _input("Từ ngày (khoảng ngày)", "date_from", "ngày/tháng/năm", date=True),
-            _input("Đến ngày", "date_to", "ngày/tháng/năm", date=True),
+            year_box,
+            month,
+            quarter,
+            dates,
             wrap="wrap",
             spacing="3",
         ),

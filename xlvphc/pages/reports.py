@@ -217,6 +217,8 @@ def reports_page() -> rx.Component:
             submit_label="Lập báo cáo",
             submit_id="nut-lap-bao-cao",
             year=ReportState.year_shown,
+            period=ReportState.period_choice,
+            on_period=ReportState.choose_period,
         ),
         form_message(),
         rx.cond(

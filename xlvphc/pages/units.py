@@ -71,53 +71,65 @@ def _panel() -> rx.Component:
                 reset_on_submit=False,
                 width="100%",
             ),
-            rx.divider(),
-            rx.text(
-                "Sáp nhập vào đơn vị khác: hồ sơ, tài khoản và đơn vị trực "
-                "thuộc được chuyển sang; đơn vị này ngừng hoạt động.",
-                size="2",
-            ),
-            rx.form(
-                rx.flex(
-                    field("Tìm đơn vị nhận", "q", placeholder="tên hoặc mã"),
-                    rx.button(
-                        "Tìm", type="submit", size="3", align_self="end", variant="soft"
-                    ),
-                    spacing="3",
-                    wrap="wrap",
-                    align="end",
-                ),
-                on_submit=S.find_target,
-                reset_on_submit=False,
-                width="100%",
-            ),
-            rx.form(
-                rx.flex(
-                    select_field(
-                        "Đơn vị nhận", "target_id", S.merge_choices, required=True
-                    ),
-                    field(
-                        "Căn cứ sáp nhập",
-                        "reason",
-                        required=True,
-                        placeholder="Nghị quyết số …",
-                    ),
-                    rx.button(
-                        "Sáp nhập",
-                        type="submit",
-                        size="3",
-                        align_self="end",
-                        color_scheme="orange",
-                    ),
-                    spacing="3",
-                    wrap="wrap",
-                    align="end",
-                ),
-                on_submit=S.merge,
-                reset_on_submit=False,
-                width="100%",
-            ),
+            # The province (the tree's root) is renamed only: it cannot be
+            # merged (services.units.merge_units).
+            rx.cond(S.selected["root"] == "", _merge_forms()),
             rx.button("Đóng", variant="soft", color_scheme="gray", on_click=S.close),
+        ),
+    )
+
+
+def _merge_forms() -> rx.Component:
+    """Find the receiving unit, then «Sáp nhập», which asks first
+    (`_merge_dialog`)."""
+    return rx.fragment(
+        rx.divider(),
+        rx.text(
+            "Sáp nhập vào đơn vị khác: hồ sơ, tài khoản và đơn vị trực "
+            "thuộc được chuyển sang; đơn vị này ngừng hoạt động. Không "
+            "hoàn tác được.",
+            size="2",
+        ),
+        rx.form(
+            rx.flex(
+                field("Tìm đơn vị nhận", "q", placeholder="tên hoặc mã"),
+                rx.button(
+                    "Tìm", type="submit", size="3", align_self="end", variant="soft"
+                ),
+                spacing="3",
+                wrap="wrap",
+                align="end",
+            ),
+            on_submit=S.find_target,
+            reset_on_submit=False,
+            width="100%",
+        ),
+        rx.form(
+            rx.flex(
+                select_field(
+                    "Đơn vị nhận", "target_id", S.merge_choices, required=True
+                ),
+                field(
+                    "Căn cứ sáp nhập",
+                    "reason",
+                    required=True,
+                    placeholder="Nghị quyết số …",
+                ),
+                rx.button(
+                    "Sáp nhập",
+                    type="submit",
+                    size="3",
+                    align_self="end",
+                    color_scheme="orange",
+                    id="nut-sap-nhap",
+                ),
+                spacing="3",
+                wrap="wrap",
+                align="end",
+            ),
+            on_submit=S.ask_merge,
+            reset_on_submit=False,
+            width="100%",
         ),
     )
 
@@ -191,6 +203,73 @@ def _deactivate_dialog() -> rx.Component:
     )
 
 
+def _merge_dialog() -> rx.Component:
+    """Asked before a merge, which cannot be undone (trial finding: it ran
+    on one click): both units, and what moves (services.units.merge_units).
+    The counts are those of the unit's row: cases not in the bin, active
+    accounts; the merge moves the others too."""
+    sel = S.selected
+    return rx.dialog.root(
+        rx.dialog.content(
+            rx.dialog.title("Sáp nhập đơn vị"),
+            rx.dialog.description(
+                "Sáp nhập ",
+                rx.text.span(sel["name"], weight="bold"),
+                " vào ",
+                rx.text.span(S.merge_target_name, weight="bold"),
+                "?",
+                size="2",
+            ),
+            rx.el.ul(
+                rx.el.li(
+                    "Toàn bộ hồ sơ (",
+                    sel["cases"],
+                    " hồ sơ), tài khoản (",
+                    sel["users"],
+                    " tài khoản đang hoạt động) và đơn vị trực thuộc (",
+                    sel["children"],
+                    ") được chuyển sang ",
+                    S.merge_target_name,
+                    "; tài khoản được chuyển phải đăng nhập lại.",
+                ),
+                rx.el.li(
+                    "Giấy tờ đã ban hành giữ nguyên số; ",
+                    sel["name"],
+                    " ngừng hoạt động.",
+                ),
+                rx.el.li(rx.text.span("Không hoàn tác được.", weight="bold")),
+                style={
+                    "font_size": "var(--font-size-2)",
+                    "padding_left": "1.2em",
+                    "margin_top": "0.5em",
+                },
+            ),
+            rx.flex(
+                rx.button(
+                    "Không sáp nhập",
+                    type="button",
+                    variant="soft",
+                    color_scheme="gray",
+                    on_click=S.merge_dialog(False),
+                ),
+                rx.button(
+                    "Sáp nhập",
+                    type="button",
+                    color_scheme="orange",
+                    on_click=S.merge,
+                    id="nut-xac-nhan-sap-nhap",
+                ),
+                spacing="3",
+                justify="end",
+                margin_top="1em",
+            ),
+            id="hop-sap-nhap-don-vi",
+        ),
+        open=S.merge_target_id != "",
+        on_open_change=S.merge_dialog,
+    )
+
+
 def _row(row) -> rx.Component:
     """A unit; on a phone a card, each value under its label, so that its
     status and buttons are not cut off at the screen's edge (user trial)."""
@@ -214,37 +293,42 @@ def _row(row) -> rx.Component:
                 row["active"],
                 rx.badge("Hoạt động", color_scheme="green"),
                 rx.badge("Ngừng", color_scheme="gray"),
-            )
+            ),
         ),
         labelled_cell(
             "Thao tác",
             rx.flex(
                 rx.button(
-                    "Đổi tên / sáp nhập",
+                    rx.cond(row["root"], "Đổi tên", "Đổi tên / sáp nhập"),
                     size="1",
                     variant="soft",
                     on_click=S.select(row["id"]),
                 ),
+                # The province can only fail to stop (services.units).
                 rx.cond(
-                    row["active"],
-                    rx.button(
-                        "Ngừng hoạt động",
-                        size="1",
-                        variant="soft",
-                        color_scheme="red",
-                        on_click=S.ask_deactivate(row["id"]),
-                    ),
-                    rx.button(
-                        "Hoạt động lại",
-                        size="1",
-                        variant="soft",
-                        color_scheme="green",
-                        on_click=S.set_active(row["id"], True),
+                    row["root"],
+                    rx.fragment(),
+                    rx.cond(
+                        row["active"],
+                        rx.button(
+                            "Ngừng hoạt động",
+                            size="1",
+                            variant="soft",
+                            color_scheme="red",
+                            on_click=S.ask_deactivate(row["id"]),
+                        ),
+                        rx.button(
+                            "Hoạt động lại",
+                            size="1",
+                            variant="soft",
+                            color_scheme="green",
+                            on_click=S.set_active(row["id"], True),
+                        ),
                     ),
                 ),
                 spacing="1",
                 wrap="wrap",
-            )
+            ),
         ),
     )
 
@@ -274,6 +358,7 @@ def units_page() -> rx.Component:
         ),
         _create(),
         _deactivate_dialog(),
+        _merge_dialog(),
         intro="Cây đơn vị của tỉnh: bấm tên đơn vị để xem các đơn vị trực thuộc; "
         "thêm, đổi tên, sáp nhập hoặc ngừng hoạt động đơn vị.",
     )

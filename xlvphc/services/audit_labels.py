@@ -88,20 +88,36 @@ REASON_LABELS = {
 
 @cache
 def all_labels() -> dict[str, str]:
-    """Every action code with its label: the table above, and one code per
-    procedure step ("procedure.<step>", services/procedure/transitions.py),
-    read by the label the officer clicked."""
+    """Every action code the application writes, with its label: the table
+    above, and one code per procedure step that `perform` records
+    ("procedure.<step>", services/procedure/transitions.py), read by the
+    label the officer clicked. A step without a handler is a door to
+    another service and writes that service's code: "decide" is recorded
+    as "decision.issued", and listing both gave the log's action filter
+    «Ra quyết định xử phạt» twice (user trial)."""
     # Imported here: the procedure package imports the services that record
-    # audit events, which must not import it back at load time.
-    from xlvphc.services.procedure.transitions import RULES
+    # audit events, which must not import it back at load time. Importing
+    # the package registers every step's handler.
+    import xlvphc.services.procedure  # noqa: F401
+    from xlvphc.services.procedure.transitions import REGISTRY, RULES
 
-    steps = {f"procedure.{code}": rule.label for code, rule in RULES.items()}
+    steps = {
+        f"procedure.{code}": rule.label
+        for code, rule in RULES.items()
+        if code in REGISTRY
+    }
     return {**ACTION_LABELS, **steps}
 
 
 def action_label(action: str) -> str:
     """The label of a code; an unknown code (an older release's) as is."""
-    return all_labels().get(action, action)
+    label = all_labels().get(action)
+    if label is None and action.startswith("procedure."):
+        from xlvphc.services.procedure.transitions import RULES
+
+        rule = RULES.get(action.removeprefix("procedure."))
+        label = rule.label if rule else None
+    return label or action
 
 
 def describe(action: str, reason: str) -> tuple[str, str]:

@@ -8,8 +8,14 @@ field reads the same on both pages.
 """
 
 import json
+import re
+from datetime import date, datetime
 
 from xlvphc.domain.authority import SIGNER_TITLES
+from xlvphc.domain.dates import fmt_date
+from xlvphc.models.base import to_local
+from xlvphc.models.feedback import FeedbackCategory, FeedbackStatus
+from xlvphc.models.units import UnitKind
 from xlvphc.services import enforcement
 from xlvphc.services.access import Role
 from xlvphc.services.audit_labels import action_label
@@ -103,6 +109,104 @@ CODED = {
 }
 
 
+# Keys whose label depends on what the event is about (user trial: a unit's
+# "name" read «Họ tên / tên tổ chức», the violator's label; a merge showed
+# `cases:`, a purge `delete_reason`, a delegation `deputy_name`).
+ENTITY_LABELS = {
+    "unit": {
+        "name": "Tên đơn vị",
+        "kind": "Loại đơn vị",
+        "code": "Mã đơn vị",
+        "into": "Sáp nhập vào đơn vị (mã số trong hệ thống)",
+        "cases": "Số hồ sơ chuyển sang",
+        "users": "Số tài khoản chuyển sang",
+        "units": "Số đơn vị trực thuộc chuyển sang",
+    },
+    "case": {
+        "deleted_at": "Thời điểm xóa vào thùng rác",
+        "deleted_by": "Người xóa",
+        "delete_reason": "Lý do xóa",
+    },
+    "delegation": {
+        "number": "Số quyết định giao quyền",
+        "signed_on": "Ngày ký",
+        "scope": "Phạm vi giao quyền",
+        "head_title_code": "Chức danh cấp trưởng",
+        "deputy_name": "Họ tên cấp phó",
+        "deputy_title": "Chức vụ cấp phó",
+        "valid_from": "Giao quyền từ ngày",
+        "valid_to": "Giao quyền đến ngày",
+        "ended_on": "Ngày chấm dứt giao quyền",
+    },
+    "feedback": {"status": "Trạng thái phản ánh"},
+}
+# Coded values whose codes depend on the entity. The delegation scopes are
+# services/procedure/delegation.SCOPES, named here without the form code
+# (importing the procedure package from here would be circular).
+ENTITY_CODED = {
+    "unit": {"kind": UnitKind.LABELS},
+    "delegation": {
+        "head_title_code": dict(SIGNER_TITLES),
+        "scope": {"sanction": "Giao quyền xử phạt", "coercion": "Giao quyền cưỡng chế"},
+    },
+    "feedback": {
+        "status": FeedbackStatus.LABELS,
+        "category": FeedbackCategory.LABELS,
+    },
+}
+# Keys holding an account id: named as the log names accounts.
+USER_KEYS = {"deleted_by", "created_by"}
+# ISO dates and times as stored (json default=str): "2026-12-05",
+# "2026-12-06 03:58:34.149310+00:00". Shown dd/mm/yyyy (HH:MM local).
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?"
+                          r"([+-]\d{2}:\d{2}|Z)?")
+
+
+def label(key: str, entity: str = "") -> str:
+    """The label of a stored key for an event about `entity`."""
+    return ENTITY_LABELS.get(entity, {}).get(key) or LABELS.get(key, key)
+
+
+def _iso(value: str) -> str:
+    """An ISO date or time as officers read it; "" when it is not one."""
+    try:
+        if ISO_DATE.fullmatch(value):
+            return fmt_date(date.fromisoformat(value))
+        if ISO_DATETIME.fullmatch(value):
+            moment = to_local(datetime.fromisoformat(value))
+            return moment.strftime("%d/%m/%Y %H:%M")
+    except ValueError:
+        return ""
+    return ""
+
+
+def account_name(user_id: object, names: dict[int, str] | None) -> str:
+    """ "canbo.a (tài khoản số 2)", or "tài khoản số 2" when the account is
+    gone: as the Đối tượng column names an account."""
+    name = (names or {}).get(user_id) if isinstance(user_id, int) else None
+    return f"{name} (tài khoản số {user_id})" if name else f"tài khoản số {user_id}"
+
+
+def user_refs(*texts: str) -> set[int]:
+    """The account ids stored under USER_KEYS in before/after texts, for the
+    caller to look up their names."""
+    found: set[int] = set()
+    for text in texts:
+        if not text or not any(f'"{k}"' in text for k in USER_KEYS):
+            continue
+        try:
+            data = json.loads(text)
+        except ValueError:
+            continue
+        if isinstance(data, dict):
+            found |= {
+                v for k, v in data.items()
+                if k in USER_KEYS and isinstance(v, int) and not isinstance(v, bool)
+            }
+    return found
+
+
 # What an event is about, as the Đối tượng column names it.
 ENTITIES = {
     "case": "Hồ sơ",
@@ -122,54 +226,84 @@ def entity_label(entity: str, entity_id: int | None) -> str:
     return f"{name} số {entity_id}" if entity_id else name
 
 
-def _value(key: str, value: object) -> str:
+def _value(
+    key: str, value: object, entity: str = "", names: dict | None = None
+) -> str:
     if isinstance(value, bool):
         return "Có" if value else "Không"
     if value is None or value == "":
         return "—"
+    if key in USER_KEYS and isinstance(value, int):
+        return account_name(value, names)
     if key == "roles" and isinstance(value, str):
         return ", ".join(Role.LABELS.get(r, r) for r in value.split(",") if r)
     if key == "action" and isinstance(value, str):
         return action_label(value)
-    if key in CODED and isinstance(value, str):
-        return CODED[key].get(value, value)
+    coded = ENTITY_CODED.get(entity, {}).get(key) or CODED.get(key)
+    if coded and isinstance(value, str):
+        return coded.get(value, value)
     if isinstance(value, list):
         if key in ID_LISTS:
             return f"{len(value)} mục"
-        return ", ".join(_value(key, v) for v in value) or "—"
+        return ", ".join(_value(key, v, entity, names) for v in value) or "—"
     if isinstance(value, dict):
-        return f"({readable_dict(value)})"
+        return f"({readable_dict(value, entity, names)})"
+    if isinstance(value, str):
+        shown = _iso(value)
+        if shown:
+            return shown
     return shown_value(key, value) or str(value)
 
 
-def readable_dict(data: dict) -> str:
+def readable_dict(data: dict, entity: str = "", names: dict | None = None) -> str:
     """ "Nhãn: giá trị" pairs. An empty object (an export without filters)
     says nothing and is left out, not shown as "Bộ lọc: {}" (user trial); a
     nested object is bracketed so that its pairs stay apart from the outer
-    ones."""
+    ones. `entity` picks the labels of keys that differ by entity (a unit's
+    name is not a violator's); `names` maps account ids to usernames."""
     return "; ".join(
-        f"{LABELS.get(k, k)}: {_value(k, v)}" for k, v in data.items() if v != {}
+        f"{label(k, entity)}: {_value(k, v, entity, names)}"
+        for k, v in data.items()
+        if v != {}
     )
 
 
-def changed_only(before: str, after: str) -> tuple[str, str]:
+def changed_only(
+    before: str, after: str, entity: str = "", names: dict | None = None,
+    drop: dict | None = None,
+) -> tuple[str, str]:
     """Before and after, each readable, keeping only the fields that differ
     when both are objects: a procedure step stores the whole case summary on
-    both sides, and the one changed figure must not drown in the rest."""
+    both sides, and the one changed figure must not drown in the rest.
+    `drop`: key/value pairs shown elsewhere (the event's reason, which a
+    deletion also stores in its after: it was printed twice)."""
     try:
         old, new = json.loads(before or "null"), json.loads(after or "null")
     except ValueError:
-        return readable(before), readable(after)
+        return readable(before, entity, names), readable(after, entity, names)
+    for data in (old, new):
+        if isinstance(data, dict):
+            for k, v in (drop or {}).items():
+                if data.get(k) == v:
+                    del data[k]
     if not (isinstance(old, dict) and isinstance(new, dict)):
-        return readable(before), readable(after)
+        return _shown(old, before, entity, names), _shown(new, after, entity, names)
     keys = [k for k in dict.fromkeys([*old, *new]) if old.get(k) != new.get(k)]
     return (
-        readable_dict({k: old.get(k) for k in keys if k in old}),
-        readable_dict({k: new.get(k) for k in keys if k in new}),
+        readable_dict({k: old.get(k) for k in keys if k in old}, entity, names),
+        readable_dict({k: new.get(k) for k in keys if k in new}, entity, names),
     )
 
 
-def readable(text: str) -> str:
+def _shown(data: object, text: str, entity: str, names: dict | None) -> str:
+    if not text:
+        return ""
+    if isinstance(data, dict):
+        return readable_dict(data, entity, names)
+    return _value("", data, entity, names)
+
+
+def readable(text: str, entity: str = "", names: dict | None = None) -> str:
     """The stored JSON text as "Nhãn: giá trị; …"; other text unchanged."""
     if not text:
         return ""
@@ -177,6 +311,4 @@ def readable(text: str) -> str:
         data = json.loads(text)
     except ValueError:
         return text
-    if isinstance(data, dict):
-        return readable_dict(data)
-    return _value("", data)
+    return _shown(data, text, entity, names)

@@ -189,6 +189,9 @@ def create_case(actor: Actor, data: object, request_key: object = None) -> int:
     """A case with its violation record (MBB01). The unit comes from the acting
     user, never from the form. A repeated request key returns the first case
     (double clicks and replayed events create nothing twice)."""
+    # Here, not at the top: services.issuer imports this module (issuer_name).
+    from xlvphc.services.issuer import agency_columns
+
     require(actor, Action.CASE_WRITE, actor.unit_id)
     key = (
         request_key
@@ -239,6 +242,8 @@ def create_case(actor: Actor, data: object, request_key: object = None) -> int:
                 case_id=case.id,
                 number=case.record_number,
                 created_by=actor.user_id,
+                # The unit as the record prints it from now on (issuer.py).
+                **agency_columns(session, case.unit_id),
                 **parsed.record,
             )
         )
@@ -426,11 +431,12 @@ def shown_signer_title(decision: Decision, unit_name: str, unit_kind: str) -> st
     """The signer's title as the printed decision gives it, so the case page
     and the paper agree: a title left empty is told from the chosen code
     and the issuing unit ("Chủ tịch Ủy ban nhân dân xã Buôn Đôn"), not the
-    code's catalogue label (domain.signer_titles)."""
+    code's catalogue label (domain.signer_titles). The unit is the one the
+    decision named when signed (services/issuer.py), where it kept it."""
     return title_to_print(
         decision.signer_title,
         decision.signer_title_code,
-        issuer_name(unit_name, unit_kind),
+        decision.agency_name or issuer_name(unit_name, unit_kind),
     )
 
 
@@ -560,6 +566,29 @@ def _unknown_ceiling(case: Case, acts: list, is_org: bool, parsed,
             return
 
 
+# A deputy's post as typed ("Phó Chủ tịch …", "Phó Giám đốc …"), unless it
+# says the deputy runs the body (an acting head has a head's powers, NĐ 118
+# Art. 10).
+_DEPUTY = re.compile(r"^pho\b")
+_ACTING = re.compile(r"\b(phu trach|quyen)\b")
+
+
+def _deputy_without_delegation(parsed, errors: dict) -> None:
+    """A deputy signs a sanction only under a delegation, and the decision
+    cites it (Law Art. 54 k1; NĐ 118 Art. 10): without one the paper
+    printed "PHÓ CHỦ TỊCH" as the sanctioning authority, with no "KT." and
+    no delegation cited (user trial)."""
+    title = fold(parsed.signer_title or "")
+    if parsed.delegation or not _DEPUTY.match(title) or _ACTING.search(title):
+        return
+    errors.setdefault(
+        "delegation",
+        f"Người ký là cấp phó («{parsed.signer_title}»): cấp phó chỉ ra quyết "
+        "định xử phạt khi được giao quyền. Ghi số quyết định giao quyền (Điều "
+        "54 Luật XLVPHC; Điều 10 Nghị định 118/2021) hoặc sửa chức vụ người ký.",
+    )
+
+
 def _lawful_decision(
     session: Session, case: Case, acts: list, is_org: bool, parsed, errors: dict
 ) -> list[str]:
@@ -574,6 +603,7 @@ def _lawful_decision(
     from xlvphc.services.procedure.limits import limitation
 
     notes: list[str] = _minor_problems(parsed, errors, case.without_record)
+    _deputy_without_delegation(parsed, errors)
     if _signer_of_unit(session, case, parsed, errors):
         _untold_signer_title(session, case, parsed, errors)
     if "sanction_expulsion" in parsed.sanctions and "sanction_expulsion" not in errors:
@@ -749,6 +779,8 @@ def write_decision(session, actor: Actor, case: Case, acts: list, parsed,
     shared by MQĐ02 (on a record) and MQĐ01 (on the spot). A minor's
     decision that slipped past the form checks is refused here (Law Art. 5
     k1 a, Art. 134; domain/minors.py)."""
+    from xlvphc.services.issuer import agency_columns  # imports this module
+
     minor = violator_minor(session, case)
     refusal = sanction_refusal(minor) or (
         fine_refusal(minor) if any(parsed.fines.values()) else None
@@ -783,6 +815,8 @@ def write_decision(session, actor: Actor, case: Case, acts: list, parsed,
             payment_days=parsed.payment_days,
             treasury=parsed.treasury,
             created_by=actor.user_id,
+            # The unit as the decision prints it from now on (issuer.py).
+            **agency_columns(session, case.unit_id),
         )
     )
     return number, total

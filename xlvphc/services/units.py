@@ -20,7 +20,7 @@ from xlvphc.domain.text import (
     unprintable,
     unprintable_message,
 )
-from xlvphc.models import Case, Unit, User
+from xlvphc.models import Case, DocumentSequence, Unit, User
 from xlvphc.models.units import UnitKind
 from xlvphc.services import audit, search_index
 from xlvphc.services.access import Action, Actor, require, unit_scope
@@ -337,6 +337,8 @@ def merge_units(
         ).rowcount
         for user_id in moved_users:
             revoke_sessions(session, user_id)
+        _carry_series(session, source.id, target.id)
+        titles = _titles_naming(session, moved_users, source.name)
         source.active = False
         session.add(source)
         counts = {"cases": cases, "users": len(moved_users), "units": children}
@@ -357,7 +359,63 @@ def merge_units(
             target.id,
             counts,
         )
-        return counts
+        return counts | {"titles": titles}
+
+
+def _carry_series(session: Session, source_id: int, target_id: int) -> None:
+    """The target's number series continue after the highest number either
+    unit issued (per symbol and year): the moved cases keep their numbers,
+    and no new paper of the target repeats one of them (README «không bao
+    giờ trùng»). Numbers the target issued before the merge that equal
+    moved ones stay as signed: the papers name different units."""
+    for doc_type, year, last in session.exec(
+        select(
+            DocumentSequence.doc_type, DocumentSequence.year, DocumentSequence.last
+        ).where(DocumentSequence.unit_id == source_id)
+    ).all():
+        same = (
+            DocumentSequence.unit_id == target_id,
+            DocumentSequence.doc_type == doc_type,
+            DocumentSequence.year == year,
+        )
+        if session.exec(select(DocumentSequence.id).where(*same)).first():
+            session.exec(
+                update(DocumentSequence)
+                .where(*same, DocumentSequence.last < last)
+                .values(last=last)
+                .execution_options(synchronize_session=False)
+            )
+        else:
+            session.add(
+                DocumentSequence(
+                    unit_id=target_id, doc_type=doc_type, year=year, last=last
+                )
+            )
+    session.flush()
+
+
+_BODY_WORDS = re.compile(r"^.*\b(phuong|xa|dac khu|thi tran)\s+")
+
+
+def _titles_naming(session: Session, user_ids: list[int], old_name: str) -> list:
+    """Moved accounts whose title names the merged unit ("Chủ tịch UBND
+    phường Bình Kiến"): new decisions would print it, so the merge result
+    asks the administrator to correct them (units page, accounts page).
+    The place is what must not appear: "Bình Kiến" of "UBND phường Bình
+    Kiến" (accent and case folded)."""
+    place = _BODY_WORDS.sub("", fold(old_name)).strip()
+    if not place or not user_ids:
+        return []
+    users = session.exec(
+        select(User.username, User.full_name, User.title).where(
+            User.id.in_(user_ids)
+        )
+    ).all()
+    return [
+        f"{name} ({username})"
+        for username, name, title in sorted(users)
+        if place in fold(title or "")
+    ]
 
 
 def search_units(actor: Actor, query: object) -> list[dict]:

@@ -22,6 +22,9 @@ class AuditState(SessionState):
             audit_log.search, self.filters, self.page
         )
         if not ok:
+            # A refused filter (a reversed range) must not leave the events
+            # of the previous one standing under its message as the answer.
+            self.rows, self.total, self.page, self.pages = [], 0, 1, 1
             return result
         self.rows = result["rows"]
         self.total = result["total"]

@@ -17,9 +17,16 @@ class UnitsState(SessionState):
     parent_id: str = ""
     path: list[dict] = []
     rows: list[dict] = []
-    # The unit whose rename / merge panel is open (id and name only).
+    # The unit whose rename / merge panel is open: id, name, "root" ("1"
+    # for the province, which cannot be merged) and what a merge would move
+    # (cases, users, children: the counts of its row).
     selected: dict[str, str] = {}
     merge_choices: list[dict] = []
+    # The merge awaiting confirmation (trial finding: it ran on one click
+    # and cannot be undone): the receiving unit and the reason sent.
+    merge_target_id: str = ""
+    merge_target_name: str = ""
+    merge_reason: str = ""
     # The unit whose deactivation awaits confirmation (a row listed here).
     deactivate_id: str = ""
     deactivate_name: str = ""
@@ -32,13 +39,18 @@ class UnitsState(SessionState):
         if not ok:
             return result
         self.path = result["path"]
-        self.rows = result["rows"]
+        # The top level holds the tree's root (the province), which can be
+        # neither stopped nor merged (services.units refuses both): its row
+        # offers neither.
+        root = not self.parent_id
+        self.rows = [{**row, "root": root} for row in result["rows"]]
 
     @rx.event
     async def open(self):
         self.parent_id = ""
         self.selected = {}
         self.merge_choices = []
+        self.merge_target_id = ""
         self.deactivate_id = ""
         return await self._load()
 
@@ -53,8 +65,20 @@ class UnitsState(SessionState):
     def select(self, unit_id: str):
         """Open the panel of a unit listed on this screen."""
         row = next((r for r in self.rows if r["id"] == _unit_id(unit_id)), None)
-        self.selected = {"id": row["id"], "name": row["name"]} if row else {}
+        self.selected = (
+            {
+                "id": row["id"],
+                "name": row["name"],
+                "root": "1" if row.get("root") else "",
+                "cases": str(row["cases"]),
+                "users": str(row["users"]),
+                "children": str(row["children"]),
+            }
+            if row
+            else {}
+        )
         self.merge_choices = []
+        self.merge_target_id = ""
         self.errors = {}
 
     @rx.event
@@ -102,23 +126,63 @@ class UnitsState(SessionState):
             ]
 
     @rx.event
-    async def merge(self, form: dict):
+    def ask_merge(self, form: dict):
+        """«Sáp nhập» pressed: open the confirmation naming both units, once
+        a receiving unit found here is chosen and a reason given (what the
+        dialog needs; services.units.merge_units checks it all again)."""
         form = form if isinstance(form, dict) else {}
+        target_id = _unit_id(form.get("target_id"))
+        target = next((c for c in self.merge_choices if c["id"] == target_id), None)
+        reason = str(form.get("reason") or "").strip()[:500]
+        errors = {}
+        if target is None:
+            errors["target_id"] = "Vui lòng chọn đơn vị nhận."
+        if len(reason) < 5:
+            errors["reason"] = "Vui lòng ghi căn cứ sáp nhập."
+        self.errors = errors
+        self.message = ""
+        if errors or not self.selected.get("id"):
+            return
+        self.merge_target_id = target_id
+        self.merge_target_name = target["name"]
+        self.merge_reason = reason
+
+    @rx.event
+    def merge_dialog(self, value: bool):
+        """Escape or a click outside closes the dialog: nothing is merged."""
+        if not value:
+            self.merge_target_id = ""
+
+    @rx.event
+    async def merge(self):
+        """Confirmed. A refusal closes the dialog: its reason is shown at the
+        panel's fields."""
+        target_id, self.merge_target_id = self.merge_target_id, ""
+        if not target_id:
+            return
         ok, result = await self._call_in_thread(
             units.merge_units,
             self.selected.get("id"),
-            _unit_id(form.get("target_id")),
-            form.get("reason"),
+            target_id,
+            self.merge_reason,
         )
         if not ok:
             return result
         self.selected = {}
         self.merge_choices = []
         await self._load()
-        return rx.toast.success(
+        done = (
             f"Đã sáp nhập: chuyển {result['cases']} hồ sơ, {result['users']} tài "
             f"khoản, {result['units']} đơn vị trực thuộc."
         )
+        if result.get("titles"):
+            # Their titles would print on new decisions (units.merge_units).
+            return rx.toast.warning(
+                f"{done} Chức danh của các tài khoản sau còn ghi tên đơn vị cũ, "
+                f"hãy sửa ở trang Tài khoản: {', '.join(result['titles'])}.",
+                duration=20000,
+            )
+        return rx.toast.success(done)
 
     @rx.event
     async def set_active(self, unit_id: str, active: bool):

@@ -41,9 +41,9 @@ def decision_signer(session: Session, decision: Decision | None, unit_id: int):
     printed decision gives it (services.printing); ("", "") without one."""
     if decision is None:
         return ("", "")
-    title = title_to_print(
-        decision.signer_title, decision.signer_title_code, _issuer(session, unit_id)
-    )
+    # The unit the signed decision named (services/issuer.py), if it kept it.
+    body = decision.agency_name or _issuer(session, unit_id)
+    title = title_to_print(decision.signer_title, decision.signer_title_code, body)
     return (decision.signer_name, title)
 
 

@@ -2,8 +2,10 @@
 filters and narrowed to what the acting user may see.
 
 Filter keys (all strings, as the browser sends them):
-- period: "" (all time), "month", "quarter", "year" or "custom";
-- year, month (1-12), quarter (1-4); date_from, date_to (dd/mm/yyyy, custom);
+- period: "" (all time), "month", "quarter", "half1", "half2" (first and
+  second six months of the year), "year" or "custom";
+- year, month (1-12, for "month"), quarter (1-4, for "quarter"); date_from,
+  date_to (dd/mm/yyyy, custom);
 - group: "" | "department" | "ubnd" | "vertical"; unit: a unit id; field.
 """
 
@@ -32,10 +34,16 @@ PERIODS = {
     "": "Toàn bộ thời gian",
     "month": "Tháng",
     "quarter": "Quý",
+    # NĐ 118/2021 Art. 35 asks a yearly report; six-monthly ones are common
+    # practice (user trial).
+    "half1": "6 tháng đầu năm",
+    "half2": "6 tháng cuối năm",
     "year": "Năm",
     "custom": "Khoảng ngày tùy chọn",
 }
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+# The periods read from the Năm box.
+YEARLY = ("month", "quarter", "half1", "half2", "year")
 
 
 @dataclass(frozen=True)
@@ -76,16 +84,17 @@ def _int(value: object, low: int, high: int) -> int | None:
 
 
 def resolve_period(f: dict, today: date) -> tuple[date | None, date | None, str]:
-    """The first and last day of the chosen period, and its title. A period
-    with a missing part falls back to the current one; a custom range needs
-    both dates, valid and in order, or the caller is told which box is wrong
-    (empty boxes gave an all-time report titled "Từ ngày … đến ngày …")."""
+    """The first and last day of the chosen period, and its title. An empty
+    year is the current one; a month or quarter period needs its month or
+    quarter (left at «—» it gave the current one without a word, user
+    trial); a custom range needs both dates, valid and in order. Otherwise
+    the caller is told which box is wrong (empty boxes gave an all-time
+    report titled "Từ ngày … đến ngày …")."""
     period = clean(f.get("period"))
     if not period and (clean(f.get("date_from")) or clean(f.get("date_to"))):
         period = "custom"  # dates alone mean a custom range
     year = _int(f.get("year"), 2000, 2100)
-    if year is None and clean(f.get("year")) and period in ("month", "quarter",
-                                                            "year"):
+    if year is None and clean(f.get("year")) and period in YEARLY:
         # A mistyped year ("abc", "99999") must not give this year's report
         # as if it answered the question.
         raise ValidationFailed(
@@ -93,11 +102,15 @@ def resolve_period(f: dict, today: date) -> tuple[date | None, date | None, str]
         )
     year = year or today.year
     if period == "month":
-        month = _int(f.get("month"), 1, 12) or today.month
+        month = _int(f.get("month"), 1, 12)
+        if month is None:
+            raise ValidationFailed({"month": "Chọn tháng của kỳ báo cáo."})
         last = calendar.monthrange(year, month)[1]
         return date(year, month, 1), date(year, month, last), f"Tháng {month}/{year}"
     if period == "quarter":
-        quarter = _int(f.get("quarter"), 1, 4) or (today.month - 1) // 3 + 1
+        quarter = _int(f.get("quarter"), 1, 4)
+        if quarter is None:
+            raise ValidationFailed({"quarter": "Chọn quý của kỳ báo cáo."})
         first_month = 3 * quarter - 2
         last_month = first_month + 2
         last = calendar.monthrange(year, last_month)[1]
@@ -106,6 +119,10 @@ def resolve_period(f: dict, today: date) -> tuple[date | None, date | None, str]
             date(year, last_month, last),
             f"Quý {ROMAN[quarter]}/{year}",
         )
+    if period == "half1":
+        return date(year, 1, 1), date(year, 6, 30), f"6 tháng đầu năm {year}"
+    if period == "half2":
+        return date(year, 7, 1), date(year, 12, 31), f"6 tháng cuối năm {year}"
     if period == "year":
         return date(year, 1, 1), date(year, 12, 31), f"Năm {year}"
     if period == "custom":

@@ -1,0 +1,62 @@
+"""The report page's period boxes (user trial): Kỳ = Tháng with Tháng at «—»
+reported the current month without a word, and Tháng, Quý, Từ ngày, Đến ngày
+stood beside every Kỳ as if they counted."""
+
+from tests.services.test_trial_pages import _opened_on, _rendered, _run, _token
+from xlvphc.pages.dashboard import filter_form
+from xlvphc.state.reports import ReportState
+
+
+def test_the_chosen_period_is_kept_and_checked(people):
+    state = _opened_on(ReportState, _token("giamsat"), "/bao-cao", {})
+    _run(state, "open")
+    assert state.period_choice == "year"
+    _run(state, "choose_period", "month")
+    assert state.period_choice == "month"
+    _run(state, "choose_period", "half2")
+    assert state.period_choice == "half2"
+    _run(state, "choose_period", "<script>")
+    assert state.period_choice == "year"
+
+
+def test_a_month_left_at_dash_is_refused_at_its_box(people):
+    state = _opened_on(ReportState, _token("giamsat"), "/bao-cao", {})
+    _run(state, "open")
+    _run(state, "show", {"period": "year", "year": "2026"})
+    assert state.tables  # a report stood on the page
+    _run(state, "show", {"period": "month", "year": "2026", "month": ""})
+    assert state.errors == {"month": "Chọn tháng của kỳ báo cáo."}
+    assert state.tables == [] and state.period == ""
+    _run(state, "show", {"period": "month", "year": "2026", "month": "3"})
+    assert state.errors == {} and state.period.startswith("Tháng 3/2026")
+
+
+def _boxes(period) -> str:
+    return _rendered(
+        filter_form(ReportState.show, ReportState.units, ReportState.fields,
+                    period=period, on_period=ReportState.choose_period)
+    )
+
+
+def test_only_the_boxes_of_the_chosen_period_show():
+    shown = _boxes(ReportState.period_choice)
+    # Each box is drawn under the condition of its period, the condition
+    # directly before the box's own select or input.
+    for period, box in (("month", "month"), ("quarter", "quarter"),
+                        ("custom", "date_from"), ("custom", "date_to")):
+        test = (
+            f'period_choice_rx_state_?.valueOf?.() === "{period}"?.valueOf?.())\','
+            " 'true_value'"
+        )
+        assert test in shown, period
+        start = shown.index(test)
+        assert f'id:"{box}"' in shown[start:start + 4000], box
+    assert 'period_choice_rx_state_?.valueOf?.() === "half1"' not in shown
+    # … and the Kỳ box tells the state its choice.
+    assert "choose_period" in shown
+    # The Tháng and Quý boxes show their refusals under themselves.
+    assert 'errors_rx_state_' in shown
+    # The dashboard, which passes no period, keeps every box.
+    assert "period_choice" not in _rendered(
+        filter_form(ReportState.show, ReportState.units, ReportState.fields)
+    )

@@ -1,0 +1,66 @@
+"""The issuing unit as a paper's header prints it (Nghị định 30/2020: the
+superior body, the issuing one, the place of the date line), and the copy of
+it each issued record and decision keeps.
+
+A signed paper is what it was when signed: renaming a unit (UBND phường Tuy
+Hòa → «… Tuy Hòa Mới») or merging it into another (services/units.py) must
+not reprint its old decisions under the new name, nor with one unit's header
+above another's heading (user trial). So the record and the decision store
+the header when they are written (`agency_columns`) and their prints use
+that copy (`issued_agency`); drafts and blank forms, not yet signed by
+anyone, print the unit as it is now.
+"""
+
+from sqlmodel import Session
+
+from xlvphc.documents.data import Agency
+from xlvphc.models import Unit
+from xlvphc.models.units import UnitKind
+from xlvphc.services.cases import issuer_name
+
+
+def agency_of(session: Session, unit: Unit) -> Agency:
+    """The header of Decree 30/2020: the superior body above the issuing one
+    where there is one, and the place name of the date line."""
+    parent = session.get(Unit, unit.parent_id) if unit.parent_id else None
+    if unit.kind in (UnitKind.COMMUNE_COMMITTEE, UnitKind.COMMUNE_POLICE):
+        superior = (
+            "Công an tỉnh Đắk Lắk" if unit.kind == UnitKind.COMMUNE_POLICE else ""
+        )
+        place = parent.name.split(" ", 1)[-1] if parent else "Đắk Lắk"
+        return Agency(name=unit.name, parent=superior, place=place)
+    superior = (
+        ""
+        if unit.is_vertical or unit.kind == UnitKind.PROVINCE
+        else "Ủy ban nhân dân tỉnh Đắk Lắk"
+    )
+    return Agency(
+        name=issuer_name(unit.name, unit.kind), parent=superior, place="Đắk Lắk"
+    )
+
+
+def agency_columns(session: Session, unit_id: int | None) -> dict[str, str]:
+    """The `agency_*` columns of a record or decision the unit issues now;
+    all "" for a unit not found (the print then falls back to the case's)."""
+    unit = session.get(Unit, unit_id) if unit_id else None
+    if unit is None:
+        return {"agency_name": "", "agency_parent": "", "agency_place": ""}
+    agency = agency_of(session, unit)
+    return {
+        "agency_name": agency.name,
+        "agency_parent": agency.parent,
+        "agency_place": agency.place,
+    }
+
+
+def issued_agency(session: Session, paper: object, unit: Unit) -> Agency:
+    """The header an issued record or decision prints: its own copy, or,
+    for a paper without one (not known), the unit's as it is now."""
+    name = getattr(paper, "agency_name", "") if paper is not None else ""
+    if not name:
+        return agency_of(session, unit)
+    return Agency(
+        name=name,
+        parent=getattr(paper, "agency_parent", "") or "",
+        place=getattr(paper, "agency_place", "") or "",
+    )
