@@ -10,6 +10,10 @@ from xlvphc.state.session import SessionState
 MONEY_ATTRS = {"data-money": "1"}
 DATE_ATTRS = {"data-date": "1"}
 TIME_ATTRS = {"data-time": "1"}
+# Reflex adds a box's aria-* props into the custom_attrs dict it is given:
+# each box gets its own copy of these (dict(...)), or one page's aria-label
+# lands on another page's box and hides its <label> (the case form's act
+# search was named "Tìm hành vi khác để thêm", from the edit page).
 # A search box inside a form (the act search of the case, on-the-spot and
 # edit forms): assets/input_format.js keeps Enter in it from sending the
 # form, which would save the case half chosen and use up a record number
@@ -118,7 +122,7 @@ def field(
     marks = (money, MONEY_ATTRS), (date, DATE_ATTRS), (time, TIME_ATTRS)
     for marked, attrs in marks:
         if marked:
-            props["custom_attrs"] = attrs
+            props["custom_attrs"] = dict(attrs)
             input_mode = input_mode or "numeric"
     if isinstance(input_mode, rx.Var) or input_mode:
         props["input_mode"] = input_mode

@@ -58,7 +58,7 @@ def _acts() -> rx.Component:
                  id="tim-hanh-vi", name="catalogue_query", size="3", width="100%",
                  margin_top="0.5em",
                  # Enter searches only, never saves the edit (input_format.js).
-                 custom_attrs=SEARCH_IN_FORM_ATTRS),
+                 custom_attrs=dict(SEARCH_IN_FORM_ATTRS)),
         rx.foreach(
             CaseEditState.catalogue_results,
             lambda row: rx.flex(

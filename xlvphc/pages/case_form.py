@@ -72,7 +72,7 @@ def _violation(typed: bool = False) -> rx.Component:
                 size="3",
                 width="100%",
                 # Enter searches only, never saves the case (input_format.js).
-                custom_attrs=SEARCH_IN_FORM_ATTRS,
+                custom_attrs=dict(SEARCH_IN_FORM_ATTRS),
             ),
             rx.foreach(CaseFormState.catalogue_results, _catalogue_row),
             no_match(CaseFormState.catalogue_message, CaseFormState.catalogue_tips),

@@ -49,7 +49,7 @@ def _fine_row(act) -> rx.Component:
                 id=name,
                 size="3",
                 input_mode="numeric",
-                custom_attrs=MONEY_ATTRS,
+                custom_attrs=dict(MONEY_ATTRS),
                 placeholder="Để trống: mức trung bình",
             ),
             rx.cond(
