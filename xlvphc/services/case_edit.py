@@ -167,6 +167,17 @@ def edit_form(actor: Actor, case_id: object) -> dict:
         }
 
 
+def _check_version(session, actor: Actor, case: Case, data: object, *,
+                   unsaved: str, then: str) -> None:
+    """Optimistic locking: the form quotes the version it was loaded at;
+    a case changed since is refused, naming who changed it."""
+    sent = data.get("version") if isinstance(data, dict) else None
+    if str(sent) != str(case.version):
+        raise StaleVersion(
+            stale_message(session, actor, case, sent, unsaved=unsaved, then=then)
+        )
+
+
 def edit_case(actor: Actor, case_id: object, data: object) -> int:
     """Save a corrected case; returns the new version.
 
@@ -178,12 +189,9 @@ def edit_case(actor: Actor, case_id: object, data: object) -> int:
     today = local_now().date()
     with session_scope() as session:
         case = load_case(session, actor, case_id, Action.CASE_WRITE)
-        sent = data.get("version") if isinstance(data, dict) else None
-        if str(sent) != str(case.version):
-            raise StaleVersion(stale_message(
-                session, actor, case, sent,
-                unsaved="Thay đổi ở trang này chưa được lưu",
-                then="mở lại trang sửa"))
+        _check_version(session, actor, case, data,
+                       unsaved="Thay đổi ở trang này chưa được lưu",
+                       then="mở lại trang sửa")
         reason = editable(case)
         if reason:
             raise Conflict(reason)
@@ -294,12 +302,9 @@ def fill_record_date(actor: Actor, case_id: object, data: object) -> int:
     today = local_now().date()
     with session_scope() as session:
         case = load_case(session, actor, case_id, Action.CASE_WRITE)
-        sent = data.get("version") if isinstance(data, dict) else None
-        if str(sent) != str(case.version):
-            raise StaleVersion(stale_message(
-                session, actor, case, sent,
-                unsaved="Ngày lập biên bản chưa được lưu",
-                then="tải lại trang hồ sơ"))
+        _check_version(session, actor, case, data,
+                       unsaved="Ngày lập biên bản chưa được lưu",
+                       then="tải lại trang hồ sơ")
         record = session.exec(select(ViolationRecord).where(
             ViolationRecord.case_id == case.id)).first()
         if record is None or record.made_at is not None:
