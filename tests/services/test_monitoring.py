@@ -109,3 +109,82 @@ def test_week_starts_on_monday():
 
     start = monitoring.week_start(datetime(2026, 12, 4, 9, 0, tzinfo=VN_TZ))
     assert start.isoformat() == "2026-11-30T00:00:00+07:00"
+
+
+def _sorted(people, sort=None, direction=None):
+    filters = {"sort": sort, "dir": direction}
+    return monitoring.unit_progress(people["giamsat"], filters)["rows"]
+
+
+def test_sorting_orders_the_rows_by_the_chosen_column(people):
+    a, b = people["canbo.a"], people["canbo.b"]
+    for _ in range(3):
+        cases.create_case(a, case_form())
+    cases.create_case(b, case_form())
+
+    ascending = _sorted(people, "cases_total", "asc")
+    totals = [r["cases_total"] for r in ascending]
+    assert totals == sorted(totals) and totals[-2:] == [1, 3]
+    descending = _sorted(people, "cases_total", "desc")
+    assert [r["cases_total"] for r in descending][:3] == [3, 1, 0]
+    # Units alike in the column keep the default order: stage, then name.
+    default = _sorted(people)
+    zero = [r["unit_id"] for r in default if r["cases_total"] == 0]
+    assert [r["unit_id"] for r in descending if r["cases_total"] == 0] == zero
+
+    names = [r["unit"] for r in _sorted(people, "unit", "asc")]
+    assert names == sorted(names, key=sort_key)
+    assert [r["unit"] for r in _sorted(people, "unit", "desc")] == names[::-1]
+
+    # The latest activity first; units never active last.
+    recent = _sorted(people, "last_activity", "desc")
+    assert {recent[0]["unit_id"], recent[1]["unit_id"]} == {
+        _row({"rows": recent}, "UBND-22015")["unit_id"],
+        _row({"rows": recent}, "UBND-22045")["unit_id"],
+    }
+    assert recent[-1]["last_activity"] == "—"
+    # The summary does not depend on the order.
+    summary = monitoring.unit_progress(
+        people["giamsat"], {"sort": "unit", "dir": "desc"}
+    )["summary"]
+    assert summary == monitoring.unit_progress(people["giamsat"], {})["summary"]
+
+
+@pytest.mark.parametrize(
+    "sort", ["unit_id", "__class__", "progress_code; DROP TABLE unit", None, ["unit"]]
+)
+def test_an_unknown_sort_key_keeps_the_default_order(people, sort):
+    cases.create_case(people["canbo.a"], case_form())
+    default = [r["unit_id"] for r in _sorted(people)]
+    assert [r["unit_id"] for r in _sorted(people, sort, "desc")] == default
+    # An unknown direction sorts ascending.
+    ascending = _sorted(people, "cases_total", "asc")
+    assert _sorted(people, "cases_total", {"x": 1}) == ascending
+
+
+def test_a_heading_sorts_the_page_and_a_second_click_reverses(people):
+    from tests.services.test_trial_pages import _opened_on, _run, _token
+    from xlvphc.state.monitoring import MonitoringState
+
+    cases.create_case(people["canbo.a"], case_form())
+    state = _opened_on(MonitoringState, _token("giamsat"), "/theo-doi", {})
+    _run(state, "open")
+    first_page = state.rows
+    _run(state, "sort_by", "cases_total")
+    assert (state.filters["sort"], state.filters["dir"]) == ("cases_total", "asc")
+    assert state.rows[0]["cases_total"] == 0 and state.page == 1
+    _run(state, "sort_by", "cases_total")
+    assert state.filters["dir"] == "desc" and state.rows[0]["cases_total"] == 1
+    # A new filter keeps the order chosen.
+    _run(state, "apply", {"group": "", "only": ""})
+    assert state.filters["sort"] == "cases_total"
+    assert state.rows[0]["cases_total"] == 1
+    # Anything else a browser sends changes nothing.
+    for sent in ("unit_id", None, {"sort": "unit"}, 3):
+        assert _run(state, "sort_by", sent) is None
+        assert state.filters["sort"] == "cases_total"
+    # The page's headings send the keys the service knows.
+    from xlvphc.pages.monitoring import COLUMNS
+
+    assert [key for _, key in COLUMNS] == list(monitoring.SORTS)
+    assert first_page != state.rows

@@ -1,9 +1,13 @@
-"""The report page's period boxes (user trial): Kỳ = Tháng with Tháng at «—»
-reported the current month without a word, and Tháng, Quý, Từ ngày, Đến ngày
-stood beside every Kỳ as if they counted."""
+"""The period boxes of the report and statistics pages (user trial): Kỳ =
+Tháng with Tháng at «—» reported the current month without a word, and
+Tháng, Quý, Từ ngày, Đến ngày stood beside every Kỳ as if they counted."""
+
+import pytest
 
 from tests.services.test_trial_pages import _opened_on, _rendered, _run, _token
-from xlvphc.pages.dashboard import filter_form
+from xlvphc.pages.dashboard import dashboard_page
+from xlvphc.pages.reports import reports_page
+from xlvphc.state.dashboard import DashboardState
 from xlvphc.state.reports import ReportState
 
 
@@ -31,32 +35,45 @@ def test_a_month_left_at_dash_is_refused_at_its_box(people):
     assert state.errors == {} and state.period.startswith("Tháng 3/2026")
 
 
-def _boxes(period) -> str:
-    return _rendered(
-        filter_form(ReportState.show, ReportState.units, ReportState.fields,
-                    period=period, on_period=ReportState.choose_period)
-    )
+def _page(page_fn) -> str:
+    return _rendered(getattr(page_fn, "__wrapped__", page_fn)())
 
 
-def test_only_the_boxes_of_the_chosen_period_show():
-    shown = _boxes(ReportState.period_choice)
+@pytest.mark.parametrize(
+    "page_fn, state",
+    [(reports_page, "report_state"), (dashboard_page, "dashboard_state")],
+)
+def test_only_the_boxes_of_the_chosen_period_show(page_fn, state):
+    """Báo cáo, and Thống kê too (user trial: every box stood there whatever
+    the Kỳ), through the one filter_form and its state's own choice."""
+    shown = _page(page_fn)
     # Each box is drawn under the condition of its period, the condition
     # directly before the box's own select or input.
     for period, box in (("month", "month"), ("quarter", "quarter"),
                         ("custom", "date_from"), ("custom", "date_to")):
         test = (
-            f'period_choice_rx_state_?.valueOf?.() === "{period}"?.valueOf?.())\','
-            " 'true_value'"
+            f'{state}.period_choice_rx_state_?.valueOf?.() === "{period}"'
+            "?.valueOf?.())', 'true_value'"
         )
         assert test in shown, period
         start = shown.index(test)
         assert f'id:"{box}"' in shown[start:start + 4000], box
     assert 'period_choice_rx_state_?.valueOf?.() === "half1"' not in shown
-    # … and the Kỳ box tells the state its choice.
-    assert "choose_period" in shown
+    # … and the Kỳ box tells the page's own state its choice.
+    assert f"{state}.choose_period" in shown
     # The Tháng and Quý boxes show their refusals under themselves.
     assert 'errors_rx_state_' in shown
-    # The dashboard, which passes no period, keeps every box.
-    assert "period_choice" not in _rendered(
-        filter_form(ReportState.show, ReportState.units, ReportState.fields)
-    )
+
+
+def test_the_statistics_page_keeps_its_period_choice(people):
+    state = _opened_on(DashboardState, _token("giamsat"), "/thong-ke", {})
+    _run(state, "choose_period", "quarter")
+    assert state.period_choice == "quarter"
+    # Opened again, the page draws its Kỳ box with «Năm»: the boxes follow.
+    _run(state, "open")
+    assert state.period_choice == "year"
+    _run(state, "choose_period", "custom")
+    assert state.period_choice == "custom"
+    for sent in ("<script>", None, ["month"], 7):
+        _run(state, "choose_period", sent)
+        assert state.period_choice == "year"

@@ -1,5 +1,6 @@
-"""Report files: the workbook opens with openpyxl and its total formulas add
-up to the computed totals; the PDF prints the Vietnamese text and figures."""
+"""Report files: the workbook opens with openpyxl and its totals, read as a
+viewer that does not recalculate reads them, add up its unit rows; the PDF
+prints the Vietnamese text and figures."""
 
 import io
 
@@ -8,23 +9,13 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlmodel import select
 
-from tests.services.test_reports import EXPECTED_A, EXPECTED_B, YEAR_2026
+from tests.services.test_reports import EXPECTED_A, EXPECTED_B, EXPECTED_P, YEAR_2026
 from tests.services.test_reports_data import load_cases
 from xlvphc.models import AuditEvent
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import PermissionDenied, ValidationFailed
 from xlvphc.services.reports.export import export_report
 from xlvphc.services.reports.xlsx import safe_text
-
-
-def _evaluate(ws, value):
-    """Evaluate "=SUM(C9:C10)" the way a spreadsheet would."""
-    if not (isinstance(value, str) and value.startswith("=SUM(")):
-        return value
-    first, last = value[5:-1].split(":")
-    col = "".join(ch for ch in first if ch.isalpha())
-    rows = range(int(first[len(col) :]), int(last[len(col) :]) + 1)
-    return sum(ws[f"{col}{r}"].value or 0 for r in rows)
 
 
 def _rows_by_name(ws):
@@ -41,7 +32,9 @@ def test_xlsx_opens_and_its_totals_match(people, data):
     assert name.endswith(".xlsx") and "spreadsheetml" in mime
     # The period is in the name: two reports of one day keep apart.
     assert name.startswith("bao-cao-xlvphc-nam-2026-"), name
-    wb = load_workbook(io.BytesIO(payload))
+    # data_only: the cached values, what a phone preview, Google Drive or
+    # pandas shows; a formula with no cached value reads as None here.
+    wb = load_workbook(io.BytesIO(payload), data_only=True)
     assert wb.sheetnames == [
         "Biểu 1",
         "Biểu 2",
@@ -54,22 +47,30 @@ def test_xlsx_opens_and_its_totals_match(people, data):
     for ws in wb.worksheets[:5]:
         codes = {ws.cell(7, c).value: c for c in range(3, ws.max_column + 1)}
         rows = _rows_by_name(ws)
-        total_row = rows["Tổng cộng của tỉnh"]
-        assert ws.cell(total_row, 3).value.startswith("=SUM(")
+        total_a, total_b = "Tổng cộng của tỉnh", "Tổng cộng cơ quan ngành dọc"
+        block_a = range(9, rows[total_a])
+        block_b = range(rows[total_a] + 3, rows[total_b])
+        assert ws.cell(block_b.start - 1, 1).value.startswith("B. ")
+        assert len(block_a) and len(block_b)
         for code, col in codes.items():
-            total = _evaluate(ws, ws.cell(total_row, col).value)
+            total = ws.cell(rows[total_a], col).value
+            vertical = ws.cell(rows[total_b], col).value
             if code in EXPECTED_A:
                 assert total == EXPECTED_A[code] + EXPECTED_B[code], code
+                assert vertical == EXPECTED_P[code], code
+                # Each total is the sum of its own block's unit rows.
+                assert total == sum(ws.cell(r, col).value for r in block_a), code
+                assert vertical == sum(ws.cell(r, col).value for r in block_b), code
                 checked += 1
             else:
-                assert total == "—", code  # no data source: never a number
-        vertical = _evaluate(ws, ws.cell(rows["Tổng cộng cơ quan ngành dọc"], 3).value)
-        assert isinstance(vertical, int)
+                assert total == vertical == "—", code  # no data: never a number
     assert checked == len(EXPECTED_A)
     sheet = wb["Biểu 4"]
-    row = _rows_by_name(sheet)["Ủy ban nhân dân phường Tuy Hòa"]
+    rows = _rows_by_name(sheet)
+    row = rows["Ủy ban nhân dân phường Tuy Hòa"]
     assert sheet.cell(row, 3).value == 7_000_000
     assert sheet.cell(row, 3).number_format == "#,##0"
+    assert sheet.cell(rows["Tổng cộng của tỉnh"], 3).number_format == "#,##0"
 
 
 def test_pdf_prints_the_tables_in_vietnamese(people, data):

@@ -14,9 +14,28 @@ def labelled_cell(label: str, *children, **props) -> rx.Component:
     return rx.table.cell(*children, custom_attrs={"data-label": label}, **props)
 
 
+def sort_heading(
+    title: str, key: str, sort: rx.Var, direction: rx.Var, on_sort
+) -> rx.Component:
+    """A column heading that sorts its list: a click sends `on_sort(key)`
+    (the state checks the key against its service's allow-list), an arrow
+    shows the column in use (`sort`) and its `direction` ("asc" ↑, else ↓).
+    The case list and the monitoring list sort alike with it."""
+    arrow = rx.cond(sort == key, rx.cond(direction == "asc", " ↑", " ↓"), "")
+    return rx.table.column_header_cell(
+        rx.el.button(
+            title, arrow, type="button", on_click=on_sort(key),
+            title=f"Sắp xếp theo {title.lower()}",
+            style={"background": "none", "border": "none", "font": "inherit",
+                   "cursor": "pointer", "padding": 0, "text-align": "left"},
+            id=f"sap-xep-{key}",
+        )
+    )
+
+
 def data_table(
-    headers: list[str], rows: rx.Var, render_row, *, table_id: str,
-    cards: bool = False, **props
+    headers: list[str | rx.Component], rows: rx.Var, render_row, *,
+    table_id: str, cards: bool = False, **props
 ) -> rx.Component:
     """A Radix table with one heading row and a row per item of `rows`
     (`render_row(item)` gives the table row), inside a box that scrolls
@@ -24,13 +43,19 @@ def data_table(
     card per row instead, as the case list does (assets/styles.css,
     .xl-card-table; the row's cells come from `labelled_cell`), so that no
     column, like the account's actions, hides off the screen. `props` go
-    to the table (e.g. size="1" for a dense list)."""
+    to the table (e.g. size="1" for a dense list). A heading is a title, or
+    a cell made already (`sort_heading`)."""
     if cards:
         props["class_name"] = "xl-card-table"
     return rx.box(
         rx.table.root(
             rx.table.header(
-                rx.table.row(*[rx.table.column_header_cell(h) for h in headers])
+                rx.table.row(
+                    *[
+                        rx.table.column_header_cell(h) if isinstance(h, str) else h
+                        for h in headers
+                    ]
+                )
             ),
             rx.table.body(rx.foreach(rows, render_row)),
             variant="surface",

@@ -5,6 +5,7 @@ import reflex as rx
 
 from xlvphc import routes
 from xlvphc.components.case_link import decision_cell, opening_row, record_cell
+from xlvphc.components.data_table import sort_heading
 from xlvphc.components.fields import field, form_message, select_field
 from xlvphc.components.shell import page_for
 from xlvphc.models.cases import CaseStatus
@@ -144,17 +145,8 @@ HEADERS = [
 
 
 def _heading(title: str, key: str) -> rx.Component:
-    arrow = rx.cond(
-        F.get("sort", "") == key, rx.cond(F.get("dir", "") == "asc", " ↑", " ↓"), ""
-    )
-    return rx.table.column_header_cell(
-        rx.el.button(
-            title, arrow, type="button", on_click=CaseListState.sort_by(key),
-            title=f"Sắp xếp theo {title.lower()}",
-            style={"background": "none", "border": "none", "font": "inherit",
-                   "cursor": "pointer", "padding": 0, "text-align": "left"},
-            id=f"sap-xep-{key}",
-        )
+    return sort_heading(
+        title, key, F.get("sort", ""), F.get("dir", ""), CaseListState.sort_by
     )
 
 

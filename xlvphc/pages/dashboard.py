@@ -10,6 +10,7 @@ from xlvphc.components.shell import page_for
 from xlvphc.services.access import Action
 from xlvphc.services.reports.scope import GROUPS, PERIODS
 from xlvphc.state.dashboard import DashboardState
+from xlvphc.state.period_choice import DEFAULT_PERIOD
 
 MONTHS = [(str(m), f"Tháng {m}") for m in range(1, 13)]
 QUARTERS = [("1", "Quý I"), ("2", "Quý II"), ("3", "Quý III"), ("4", "Quý IV")]
@@ -110,18 +111,20 @@ def filter_form(
     on_submit,
     units,
     fields,
+    *,
+    period: rx.Var,
+    on_period,
     submit_label: str = "Xem",
     submit_id: str = "nut-loc",
     year: str | rx.Var = "",
-    period: rx.Var | None = None,
-    on_period=None,
 ) -> rx.Component:
-    """Period, unit group, unit and field: read on submit (uncontrolled).
-    `year`: the year the page counts from, shown in the Năm box (an empty
-    box beside "Năm 2026" reads as no year chosen). `period`, the Kỳ chosen
-    (kept by `on_period`), shows only the boxes that period reads (user
-    trial: Tháng, Quý and the dates stood beside «Năm» as if they counted);
-    without it every box shows."""
+    """Period, unit group, unit and field: read on submit (uncontrolled), on
+    the Thống kê and Báo cáo pages. `year`: the year the page counts from,
+    shown in the Năm box (an empty box beside "Năm 2026" reads as no year
+    chosen). `period`, the Kỳ chosen (kept by `on_period`; both from
+    state/period_choice.PeriodChoiceMixin), shows only the boxes that period
+    reads (user trial: Tháng, Quý and the dates stood beside «Năm» as if
+    they counted)."""
     month = _select("Tháng", "month", MONTHS, first="—", width="120px")
     quarter = _select("Quý", "quarter", QUARTERS, first="—", width="110px")
     # Both dates are needed for a custom range: "(tùy chọn)" read as
@@ -132,20 +135,15 @@ def filter_form(
     )
     year_box = _input("Năm", "year", "vd. 2026", "90px", default=year,
                       input_mode="numeric")
-    if period is not None:
-        month = rx.cond(period == "month", month)
-        quarter = rx.cond(period == "quarter", quarter)
-        dates = rx.cond(period == "custom", dates)
-        year_box = rx.cond((period != "") & (period != "custom"), year_box)
     return rx.form(
         rx.flex(
-            _select("Kỳ", "period", list(PERIODS.items()), default="year",
+            _select("Kỳ", "period", list(PERIODS.items()), default=DEFAULT_PERIOD,
                     on_change=on_period),
             # A year is digits: the number pad, not the full keyboard.
-            year_box,
-            month,
-            quarter,
-            dates,
+            rx.cond((period != "") & (period != "custom"), year_box),
+            rx.cond(period == "month", month),
+            rx.cond(period == "quarter", quarter),
+            rx.cond(period == "custom", dates),
             wrap="wrap",
             spacing="3",
         ),
@@ -322,7 +320,14 @@ def dashboard_page() -> rx.Component:
     return page_for(
         Action.DASHBOARD_READ,
         "Thống kê xử lý vi phạm hành chính",
-        filter_form(s.apply, s.units, s.fields, year=s.year_shown),
+        filter_form(
+            s.apply,
+            s.units,
+            s.fields,
+            period=s.period_choice,
+            on_period=s.choose_period,
+            year=s.year_shown,
+        ),
         form_message(),
         rx.flex(
             rx.text("Kỳ: ", rx.text.span(s.label, weight="bold", id="ky-thong-ke")),

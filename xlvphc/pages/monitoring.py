@@ -3,23 +3,40 @@
 import reflex as rx
 
 from xlvphc import routes
-from xlvphc.components.data_table import data_table, labelled_cell, pager
+from xlvphc.components.data_table import (
+    data_table,
+    labelled_cell,
+    pager,
+    sort_heading,
+)
 from xlvphc.components.fields import form_message
 from xlvphc.components.shell import page_for
 from xlvphc.services.access import Action
 from xlvphc.services.reports.scope import GROUPS
 from xlvphc.state.monitoring import MonitoringState
 
-HEADERS = [
-    "Đơn vị",
-    "Tình trạng",
-    "Tài khoản đã cấp",
-    "Đã đăng nhập",
-    "Đã đổi mật khẩu",
-    "Hồ sơ tuần này",
-    "Tổng số hồ sơ",
-    "Hoạt động gần nhất",
+# Each column's title and its sort key (services/monitoring.py SORTS).
+COLUMNS = [
+    ("Đơn vị", "unit"),
+    ("Tình trạng", "progress"),
+    ("Tài khoản đã cấp", "accounts"),
+    ("Đã đăng nhập", "logged_in"),
+    ("Đã đổi mật khẩu", "changed_password"),
+    ("Hồ sơ tuần này", "cases_week"),
+    ("Tổng số hồ sơ", "cases_total"),
+    ("Hoạt động gần nhất", "last_activity"),
 ]
+HEADERS = [title for title, _ in COLUMNS]
+
+
+def _headings() -> list[rx.Component]:
+    """Headings that sort the list, as the case list's do."""
+    f = MonitoringState.filters
+    return [
+        sort_heading(title, key, f.get("sort", ""), f.get("dir", ""),
+                     MonitoringState.sort_by)
+        for title, key in COLUMNS
+    ]
 
 
 def _filters() -> rx.Component:
@@ -127,6 +144,11 @@ def monitoring_page() -> rx.Component:
             MonitoringState.summary.get("week_from", ""),
             ". Đơn vị chưa triển khai (chưa có tài khoản, chưa "
             "đăng nhập hoặc chưa nhập hồ sơ) được tô đỏ và xếp lên đầu.",
+            # The headings sort; a phone shows cards without them.
+            rx.text.span(
+                " Bấm vào tên cột để xếp theo cột đó, bấm lần nữa để đảo thứ tự.",
+                display=["none", "none", "inline"],
+            ),
             size="2",
             color_scheme="gray",
         ),
@@ -134,7 +156,7 @@ def monitoring_page() -> rx.Component:
             "Có ", MonitoringState.total, " đơn vị", size="2", color_scheme="gray"
         ),
         data_table(
-            HEADERS,
+            _headings(),
             MonitoringState.rows,
             _row,
             table_id="bang-theo-doi",

@@ -56,6 +56,31 @@ def week_start(now: datetime) -> datetime:
 # As the other lists: 224 units on one page made a 25,000-pixel phone page.
 PAGE_SIZE = 20
 
+# Sortable columns: the key a heading sends -> what a row sorts by, as the
+# case list sorts (case_queries.SORTS). The key comes from the browser: any
+# other keeps the default order, stage then name. A unit never active sorts
+# before every moment.
+_NEVER = float("-inf")
+SORTS = {
+    "unit": lambda r, last: sort_key(r["unit"]),
+    "progress": lambda r, last: list(Progress.LABELS).index(r["progress_code"]),
+    "accounts": lambda r, last: r["accounts"],
+    "logged_in": lambda r, last: r["logged_in"],
+    "changed_password": lambda r, last: r["changed_password"],
+    "cases_week": lambda r, last: r["cases_week"],
+    "cases_total": lambda r, last: r["cases_total"],
+    "last_activity": lambda r, last: last.timestamp() if last else _NEVER,
+}
+
+
+def _sort_of(filters: dict) -> tuple[str, bool]:
+    """The allow-listed sort key ("" for the default order) and whether it
+    runs descending."""
+    key = clean(filters.get("sort"))
+    if key not in SORTS:
+        return "", False
+    return key, clean(filters.get("dir")) == "desc"
+
 
 def unit_progress(actor: Actor, filters: object = None, page: object = None) -> dict:
     """One row per sanctioning unit, the units not started first: all of
@@ -109,12 +134,12 @@ def unit_progress(actor: Actor, filters: object = None, page: object = None) -> 
             ).all()
         }
 
-    rows = []
+    rows, lasts = [], {}
     for uid, name, kind in units:
         issued, logged, changed, last_login = accounts.get(uid, (0, 0, 0, None))
         total, week, last_case = cases.get(uid, (0, 0, None))
         moments = [to_local(m) for m in (last_login, seen.get(uid), last_case) if m]
-        last = max(moments) if moments else None
+        last = lasts[uid] = max(moments) if moments else None
         if not issued:
             progress = Progress.NO_ACCOUNT
         elif not logged:
@@ -143,6 +168,13 @@ def unit_progress(actor: Actor, filters: object = None, page: object = None) -> 
     # (units.choice_key): by code point "Đông Hòa" came after every "Ea …".
     order = list(Progress.LABELS)
     rows.sort(key=lambda r: (order.index(r["progress_code"]), sort_key(r["unit"])))
+    # A chosen column on top of it: the sort is stable, so units alike in
+    # that column keep the default order (reversed or not).
+    key, descending = _sort_of(f)
+    if key:
+        rows.sort(
+            key=lambda r: SORTS[key](r, lasts[r["unit_id"]]), reverse=descending
+        )
     summary = {
         "units": len(rows),
         "started": sum(1 for r in rows if not r["waiting"]),

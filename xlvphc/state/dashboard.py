@@ -10,6 +10,7 @@ import reflex as rx
 from xlvphc.domain.money import format_number, format_vnd
 from xlvphc.models.base import local_now
 from xlvphc.services import dashboard
+from xlvphc.state.period_choice import PeriodChoiceMixin
 from xlvphc.state.session import SessionState
 
 FILTER_KEYS = (
@@ -333,7 +334,7 @@ def _summary_and_figures(actor, filters: dict) -> dict:
     }
 
 
-class DashboardState(SessionState):
+class DashboardState(PeriodChoiceMixin, SessionState):
     fields: list[str] = []
     units: list[dict] = []
     label: str = ""
@@ -405,6 +406,7 @@ class DashboardState(SessionState):
 
     @rx.event
     async def open(self):
+        self._period_box_drawn()
         ok, result = await self._call_in_thread(dashboard.filter_choices)
         if not ok:
             return result

@@ -33,7 +33,23 @@ class MonitoringState(SessionState):
     @rx.event
     async def apply(self, form: dict):
         form = form if isinstance(form, dict) else {}
-        self.filters = {k: str(form.get(k) or "")[:20] for k in ("group", "only")}
+        # The form holds the filters; the order chosen by a heading stays.
+        self.filters = {
+            **{k: str(form.get(k) or "")[:20] for k in ("group", "only")},
+            "sort": self.filters.get("sort", ""),
+            "dir": self.filters.get("dir", ""),
+        }
+        return await self._load()
+
+    @rx.event
+    async def sort_by(self, key: str):
+        """Click a column heading: sort by it; click again to reverse (as
+        the case list does, state/cases.py)."""
+        if not isinstance(key, str) or key not in monitoring.SORTS:
+            return None
+        same = self.filters.get("sort") == key
+        direction = "asc" if not same or self.filters.get("dir") == "desc" else "desc"
+        self.filters = {**self.filters, "sort": key, "dir": direction}
         return await self._load()
 
     @rx.event

@@ -11,8 +11,8 @@ from xlvphc.domain.money import format_number
 from xlvphc.services import auth, dashboard
 from xlvphc.services.reports.export import FORMATS, export_report
 from xlvphc.services.reports.queries import NO_SOURCE, build_report, table_values
-from xlvphc.services.reports.scope import PERIODS
 from xlvphc.state.dashboard import FILTER_KEYS, year_in_use
+from xlvphc.state.period_choice import PeriodChoiceMixin
 from xlvphc.state.session import SessionState
 
 log = logging.getLogger(__name__)
@@ -62,7 +62,7 @@ def _preview(report) -> list[PreviewTable]:
     return out
 
 
-class ReportState(SessionState):
+class ReportState(PeriodChoiceMixin, SessionState):
     fields: list[str] = []
     units: list[dict] = []
     period: str = ""
@@ -73,20 +73,11 @@ class ReportState(SessionState):
     filters: dict[str, str] = {"period": "year"}
     # What the Năm box shows: the year the report is for.
     year_shown: str = ""
-    # The Kỳ box's choice, for the page to show only the boxes it reads.
-    period_choice: str = "year"
-
-    @rx.event
-    def choose_period(self, value: str):
-        # Any browser may send anything: only a known period's code counts.
-        known = isinstance(value, str) and value in PERIODS
-        self.period_choice = value if known else "year"
 
     @rx.event
     async def open(self):
         self.year_shown = year_in_use(self.filters)
-        # The Kỳ box is drawn anew with its default («Năm»).
-        self.period_choice = "year"
+        self._period_box_drawn()
         ok, result = await self._call_in_thread(dashboard.filter_choices)
         if not ok:
             return result

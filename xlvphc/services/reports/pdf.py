@@ -88,8 +88,10 @@ def _table(pdf: ReportDocument, report: Report, table: Table) -> None:
                 report.provincial_total,
             ),
             (
-                "B. CÔNG AN VÀ CƠ QUAN NGÀNH DỌC (theo dõi riêng, không cộng vào "
-                "tổng của tỉnh)",
+                (
+                    "B. CÔNG AN VÀ CƠ QUAN NGÀNH DỌC (theo dõi riêng, không cộng "
+                    "vào tổng của tỉnh)"
+                ),
                 report.vertical,
                 report.vertical_total,
             ),
@@ -148,11 +150,45 @@ SIGNERS = (
 )
 
 
+# Height of the signature block: a 6 mm gap, the roles, the space to sign
+# and the maker's name (_signatures).
+SIGNATURE_HEIGHT = 46
+
+
+def _keep_room(pdf: ReportDocument, height: float) -> None:
+    """Start a new page unless `height` mm still fit on this one (a block
+    taller than a page is left to break where it must)."""
+    if pdf.y + height > pdf.page_break_trigger and height <= pdf.eph:
+        pdf.add_page()
+
+
+def _note_height(pdf: ReportDocument, note: str) -> float:
+    return pdf.multi_cell(0, 5, f"- {note}", dry_run=True, output="HEIGHT")
+
+
+def _notes(pdf: ReportDocument, notes: list[str]) -> None:
+    """The notes, the heading kept with the first and the last with room for
+    the signatures under it: a signature block alone at the top of a page
+    signs nothing that can be seen (user trial: the table ended near a page
+    foot and the signatures went over on their own)."""
+    pdf.set_font(FAMILY, "", 9)
+    heights = [_note_height(pdf, note) for note in notes]
+    last = len(notes) - 1
+    first_block = 6 + (heights[0] if notes else 0)
+    _keep_room(pdf, first_block + (SIGNATURE_HEIGHT if last <= 0 else 0))
+    pdf.set_font(FAMILY, "B", 10)
+    pdf.cell(0, 6, "Ghi chú", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FAMILY, "", 9)
+    for i, note in enumerate(notes):
+        if i == last and i > 0:
+            _keep_room(pdf, heights[i] + SIGNATURE_HEIGHT)
+        pdf.multi_cell(0, 5, f"- {note}", new_x="LMARGIN", new_y="NEXT")
+
+
 def _signatures(pdf: ReportDocument, made_by: str) -> None:
     """Two signature columns, kept together on one page, with the maker's
     name printed under the space left to sign."""
-    if pdf.y > pdf.page_break_trigger - 45:
-        pdf.add_page()
+    _keep_room(pdf, SIGNATURE_HEIGHT)
     pdf.ln(6)
     top, half = pdf.y, pdf.epw / 2
     for i, (role, note) in enumerate(SIGNERS):
@@ -167,7 +203,7 @@ def _signatures(pdf: ReportDocument, made_by: str) -> None:
             pdf.set_xy(x, top + 32)
             pdf.set_font(FAMILY, "B", 11)
             pdf.multi_cell(half, 6, made_by, align="C")
-    pdf.set_xy(pdf.l_margin, top + 40)
+    pdf.set_xy(pdf.l_margin, top + SIGNATURE_HEIGHT - 6)
 
 
 def render_pdf(
@@ -215,10 +251,6 @@ def render_pdf(
         _table(pdf, report, table)
         if progress:
             progress(i / (len(report.tables) + 1))
-    pdf.set_font(FAMILY, "B", 10)
-    pdf.cell(0, 6, "Ghi chú", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font(FAMILY, "", 9)
-    for note in report.notes:
-        pdf.multi_cell(0, 5, f"- {note}", new_x="LMARGIN", new_y="NEXT")
+    _notes(pdf, report.notes)
     _signatures(pdf, made_by)
     return bytes(pdf.output())

@@ -1,5 +1,8 @@
-"""The report as an Excel workbook: one sheet per table, totals as formulas so
-that a unit corrected by hand re-adds itself."""
+"""The report as an Excel workbook: one sheet per table, its subtotals written
+as the numbers the service computed. A =SUM() formula carries no value until
+a spreadsheet recalculates it, and phone previews, Google Drive's viewer,
+LibreOffice with recalculation off and openpyxl or pandas reading values all
+showed those totals empty (user trial)."""
 
 import io
 
@@ -52,18 +55,12 @@ def _write_rows(
     return r
 
 
-def _total_row(
-    ws: Worksheet, table: Table, label: str, r: int, first: int, last: int
-) -> None:
-    """A subtotal row with =SUM() over the unit rows above it."""
-    ws.cell(r, 2, label)
-    for j, col in enumerate(table.columns):
-        letter = get_column_letter(FIRST_VALUE_COL + j)
-        value = (
-            "—"
-            if col.expr is None
-            else (f"=SUM({letter}{first}:{letter}{last})" if last >= first else 0)
-        )
+def _total_row(ws: Worksheet, table: Table, total: Row, r: int) -> None:
+    """A subtotal row: the block's total (queries._total, the sum of the unit
+    rows above it), "—" where the app has no data for the column."""
+    ws.cell(r, 2, total.name)
+    values = ["—" if v is None else v for v in table_values(table, total)]
+    for j, (col, value) in enumerate(zip(table.columns, values)):
         cell = ws.cell(r, FIRST_VALUE_COL + j, value)
         if col.money:
             cell.number_format = MONEY
@@ -75,14 +72,13 @@ def _total_row(
 
 
 def _section(
-    ws: Worksheet, table: Table, title: str, rows: list[Row], total_label: str, r: int
+    ws: Worksheet, table: Table, title: str, rows: list[Row], total: Row, r: int
 ) -> int:
     width = FIRST_VALUE_COL + len(table.columns) - 1
     ws.cell(r, 1, title).font = Font(bold=True)
     ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
-    first = r + 1
-    r = _write_rows(ws, table, rows, first, 1)
-    _total_row(ws, table, total_label, r, first, r - 1)
+    r = _write_rows(ws, table, rows, r + 1, 1)
+    _total_row(ws, table, total, r)
     return r + 1
 
 
@@ -122,7 +118,7 @@ def _sheet(ws: Worksheet, report: Report, table: Table) -> None:
         table,
         "A. CÁC CƠ QUAN, ĐƠN VỊ THUỘC TỈNH",
         report.provincial,
-        report.provincial_total.name,
+        report.provincial_total,
         8,
     )
     r = _section(
@@ -131,7 +127,7 @@ def _sheet(ws: Worksheet, report: Report, table: Table) -> None:
         "B. CÔNG AN VÀ CƠ QUAN NGÀNH DỌC (theo dõi riêng, "
         "không cộng vào tổng của tỉnh)",
         report.vertical,
-        report.vertical_total.name,
+        report.vertical_total,
         r + 1,
     )
 
