@@ -77,3 +77,18 @@ def test_the_statistics_page_keeps_its_period_choice(people):
     for sent in ("<script>", None, ["month"], 7):
         _run(state, "choose_period", sent)
         assert state.period_choice == "year"
+
+
+def test_reopened_statistics_count_what_the_form_shows(people):
+    """The form is drawn anew with «Năm» on each visit: figures left from an
+    earlier quarter would stand under a box that says otherwise."""
+    state = _opened_on(DashboardState, _token("giamsat"), "/thong-ke", {})
+    _run(state, "apply", {"period": "quarter", "quarter": "1", "year": "2025"})
+    assert state.filters["period"] == "quarter"
+    assert "2025" in state.label
+
+    _run(state, "open")
+
+    assert state.filters == {"period": "year"}
+    assert state.period_choice == "year"
+    assert "2025" not in state.label

@@ -10,7 +10,7 @@ import reflex as rx
 from xlvphc.domain.money import format_number, format_vnd
 from xlvphc.models.base import local_now
 from xlvphc.services import dashboard
-from xlvphc.state.period_choice import PeriodChoiceMixin
+from xlvphc.state.period_choice import DEFAULT_PERIOD, PeriodChoiceMixin
 from xlvphc.state.session import SessionState
 
 FILTER_KEYS = (
@@ -25,6 +25,11 @@ FILTER_KEYS = (
     "field",
 )
 BLUE, GREEN, ORANGE, RED = "#2b6cb0", "#2f855a", "#dd6b20", "#c53030"
+
+
+# The current year by default: the question leaders ask first, and an
+# indexed date range rather than a scan of every case ever entered.
+DEFAULT_FILTERS = {"period": DEFAULT_PERIOD}
 
 
 def year_in_use(filters: dict[str, str]) -> str:
@@ -357,9 +362,7 @@ class DashboardState(PeriodChoiceMixin, SessionState):
     status_figure: dict = {}
     overdue_figure: dict = {}
     kind_figure: dict = {}
-    # The current year by default: the question leaders ask first, and an
-    # indexed date range rather than a scan of every case ever entered.
-    filters: dict[str, str] = {"period": "year"}
+    filters: dict[str, str] = dict(DEFAULT_FILTERS)
     # What the Năm box shows: the year the figures are for.
     year_shown: str = ""
     # chart name -> case-list link per bar, in the order plotly numbers them
@@ -406,7 +409,12 @@ class DashboardState(PeriodChoiceMixin, SessionState):
 
     @rx.event
     async def open(self):
+        # The form is drawn anew with its defaults: the figures follow it,
+        # not filters left from an earlier visit (the Kỳ box said «Năm»
+        # above figures of another period).
         self._period_box_drawn()
+        if self.filters != DEFAULT_FILTERS:
+            self.filters = dict(DEFAULT_FILTERS)
         ok, result = await self._call_in_thread(dashboard.filter_choices)
         if not ok:
             return result
