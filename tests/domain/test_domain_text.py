@@ -1,5 +1,6 @@
 """Text cleaning and folding (input hygiene for names, addresses, search)."""
 
+import random
 import unicodedata
 
 import pytest
@@ -78,6 +79,27 @@ def test_too_long(text, limit, expected):
 )
 def test_fold(text, expected):
     assert fold(text) == expected
+
+
+def _fold_by_cleaning(text: str) -> str:
+    """fold as it reads text outside its printable-ASCII shortcut."""
+    text = clean(text).replace("`", "'").replace("đ", "d").replace("Đ", "d")
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return " ".join(stripped.lower().split())
+
+
+def test_fold_shortcut_for_plain_text_gives_the_same_words():
+    """The shortcut for printable ASCII (document numbers, folded text)
+    must fold exactly as cleaning does, on every printable character."""
+    rng = random.Random(7)
+    alphabet = [chr(c) for c in range(32, 127)] + ["đ", "Đ"]
+    samples = ["01/QĐ-XPHC", "  47B1-123.45  ", "Ea H`Leo", "a  b", "", " "]
+    samples += ["".join(rng.choices(alphabet, k=rng.randint(0, 30)))
+                for _ in range(2000)]
+    for text in samples:
+        assert fold(text) == _fold_by_cleaning(text), repr(text)
+    assert fold("01/QĐ-XPHC") == "01/qd-xphc"
 
 
 def test_tokens():

@@ -104,6 +104,19 @@ def test_search_open_edit_delete_restore(page, wait_hydrated, seed_user, app_ser
     wait_hydrated(page)
     expect(page.get_by_text("Nhập trùng với biên bản số 1")).to_be_visible()
     _shot(page, "5-thung-rac")
+    # Its search box finds by the name without diacritics, and by the reason.
+    page.fill("#q", "dao")
+    page.click("#nut-tim-thung-rac")
+    expect(page.locator("#so-trong-thung-rac")).to_have_text(
+        "Tìm thấy 1 hồ sơ trong thùng rác.")
+    page.fill("#q", "nhap trung khong co")
+    page.click("#nut-tim-thung-rac")
+    expect(page.locator("#so-trong-thung-rac")).to_have_text(
+        "Tìm thấy 0 hồ sơ trong thùng rác.")
+    page.get_by_role("button", name="Xóa tìm").click()
+    expect(page.locator("#so-trong-thung-rac")).to_have_text(
+        "Có 1 hồ sơ trong thùng rác.")
+    expect(page.locator("#q")).to_have_value("")
     page.get_by_role("button", name="Khôi phục").click()
     expect(page.locator("#so-trong-thung-rac")).to_have_text(
         "Có 0 hồ sơ trong thùng rác.")

@@ -71,7 +71,8 @@ def test_create_and_rename_are_validated_and_audited(people):
                 AuditEvent.entity == "unit", AuditEvent.entity_id == unit_id
             )
         ).all()
-    assert unit.name == "Chi cục Kiểm lâm vùng I" and unit.code == "CHI-CUC-KIEM-LAM"
+    # No code typed: the parent's (the province, "66") and a number.
+    assert unit.name == "Chi cục Kiểm lâm vùng I" and unit.code == "66-1"
     assert [r.action for r in rows] == ["unit.created", "unit.renamed"]
     assert 'Chi cục Kiểm lâm"' in rows[1].before
 

@@ -37,7 +37,10 @@ SOURCE = Path(__file__).resolve().parents[2] / "xlvphc"
                 "Số dòng: 9"
             ),
         ),
-        ('{"duplicate_of": 1}', "Có thể trùng với hồ sơ số: 1"),
+        # The page looks the case's number up (audit_log._cases_named,
+        # tests/services/test_audit_duplicate_number.py); unlooked-up, the
+        # id says what it is.
+        ('{"duplicate_of": 1}', "Có thể trùng với hồ sơ: mã số 1 trong hệ thống"),
         (
             '{"signer_title": "chu_tich_ubnd_xa"}',
             "Chức danh người ký: Chủ tịch Ủy ban nhân dân xã, phường, đặc khu",

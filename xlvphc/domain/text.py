@@ -180,6 +180,13 @@ def fold(s: object) -> str:
         Lower-case ASCII-like text with "đ" mapped to "d", combining marks
         removed, apostrophes unified and whitespace collapsed.
     """
+    if isinstance(s, str):
+        # Printable ASCII once "đ" is mapped (a document number such as
+        # "01/QĐ-XPHC") needs no per-character cleaning: the same result at
+        # a fraction of the cost, for lists that fold thousands of numbers.
+        plain = s.replace("đ", "d").replace("Đ", "d")
+        if plain.isascii() and plain.isprintable():
+            return " ".join(plain.replace("`", "'").lower().split())
     text = clean(s)
     for src, dst in _APOSTROPHES.items():
         text = text.replace(src, dst)

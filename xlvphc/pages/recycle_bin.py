@@ -11,6 +11,39 @@ from xlvphc.state.recycle_bin import RecycleBinState
 
 CAN_RESTORE = RecycleBinState.permissions.contains("case.delete")
 CAN_PURGE = RecycleBinState.permissions.contains("case.purge")
+# Only an account that reads cases searches by the violator's name
+# (services.recycle_bin.list_bin): the box says what it finds.
+READS = RecycleBinState.permissions.contains("case.read")
+
+
+def _search() -> rx.Component:
+    """One search box, kept while paging; read on submit (reflex-notes)."""
+    return rx.form(
+        rx.flex(
+            rx.box(
+                field(
+                    "Tìm trong thùng rác",
+                    "q",
+                    placeholder=rx.cond(
+                        READS,
+                        "Tên người vi phạm (có hoặc không dấu), số biên bản, "
+                        "đơn vị, lý do xóa…",
+                        "Số biên bản, số quyết định, đơn vị, lý do xóa…",
+                    ),
+                    default=RecycleBinState.query,
+                ),
+                flex="1 1 260px",
+            ),
+            rx.button(rx.icon("search", size=16), "Tìm", type="submit", size="3",
+                      align_self="end", id="nut-tim-thung-rac"),
+            rx.button("Xóa tìm", type="button", size="3", variant="soft",
+                      align_self="end", on_click=RecycleBinState.clear),
+            wrap="wrap", spacing="3", width="100%",
+        ),
+        key=RecycleBinState.form_key,
+        on_submit=RecycleBinState.search,
+        reset_on_submit=False,
+    )
 
 
 def _row(row: rx.Var) -> rx.Component:
@@ -80,7 +113,9 @@ def recycle_bin_page() -> rx.Component:
         (Action.CASE_DELETE, Action.CASE_PURGE),
         "Thùng rác",
         form_message(),
-        rx.text("Có ", rx.text.span(RecycleBinState.total, weight="bold"),
+        _search(),
+        rx.text(rx.cond(RecycleBinState.query != "", "Tìm thấy ", "Có "),
+                rx.text.span(RecycleBinState.total, weight="bold"),
                 " hồ sơ trong thùng rác.", id="so-trong-thung-rac"),
         data_table(headers, RecycleBinState.rows, _row,
                    table_id="bang-thung-rac", cards=True),

@@ -142,7 +142,11 @@ def _create() -> rx.Component:
                 rx.text("Thêm đơn vị trực thuộc ", S.path[-1]["name"]),
                 field("Tên đơn vị", "new_name", required=True),
                 select_field("Loại", "kind", KIND_OPTIONS, required=True),
-                field("Mã (tùy chọn)", "code", hint="để trống: hệ thống tự đặt"),
+                field(
+                    "Mã (tùy chọn)",
+                    "code",
+                    hint="để trống: mã đơn vị cấp trên và số thứ tự",
+                ),
                 rx.button(
                     "Thêm",
                     type="submit",
@@ -205,9 +209,10 @@ def _deactivate_dialog() -> rx.Component:
 
 def _merge_dialog() -> rx.Component:
     """Asked before a merge, which cannot be undone (trial finding: it ran
-    on one click): both units, and what moves (services.units.merge_units).
-    The counts are those of the unit's row: cases not in the bin, active
-    accounts; the merge moves the others too."""
+    on one click): both units, and what moves as merge_units counts it
+    (services.units.merge_preview): the unit's row counts cases in use and
+    active accounts, the merge moves binned cases and locked accounts too,
+    and the dialog says so (trial finding)."""
     sel = S.selected
     return rx.dialog.root(
         rx.dialog.content(
@@ -222,15 +227,16 @@ def _merge_dialog() -> rx.Component:
             ),
             rx.el.ul(
                 rx.el.li(
-                    "Toàn bộ hồ sơ (",
-                    sel["cases"],
-                    " hồ sơ), tài khoản (",
-                    sel["users"],
-                    " tài khoản đang hoạt động) và đơn vị trực thuộc (",
-                    sel["children"],
-                    ") được chuyển sang ",
+                    "Chuyển toàn bộ sang ",
                     S.merge_target_name,
+                    ": ",
+                    S.moving_cases,
+                    ", ",
+                    S.moving_users,
+                    " và ",
+                    S.moving_units,
                     "; tài khoản được chuyển phải đăng nhập lại.",
+                    id="sap-nhap-chuyen",
                 ),
                 rx.el.li(
                     "Giấy tờ đã ban hành giữ nguyên số; ",

@@ -17,12 +17,18 @@ from sqlmodel import Session, select
 
 from xlvphc.domain.dates import parse_date
 from xlvphc.domain.text import clean
-from xlvphc.models import AuditEvent, Unit, User
+from xlvphc.models import AuditEvent, Case, Unit, User
 from xlvphc.models.base import VN_TZ, to_local
 from xlvphc.services import audit
 from xlvphc.services.access import Action, Actor, require, visible_units
 from xlvphc.services.audit_labels import all_labels, describe
-from xlvphc.services.audit_values import changed_only, entity_label, user_refs
+from xlvphc.services.audit_values import (
+    PURGED_CASE,
+    case_refs,
+    changed_only,
+    entity_label,
+    user_refs,
+)
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import ValidationFailed
 from xlvphc.services.inputs import valid_id
@@ -151,18 +157,63 @@ def _usernames(session: Session, events: list[AuditEvent]) -> dict[int, str]:
     return dict(rows.all())
 
 
+def _cases_named(
+    session: Session, actor: Actor, events: list[AuditEvent]
+) -> dict[int, tuple[datetime, str]]:
+    """The cases the events' values name (a new case's possible duplicate),
+    each as (when it was created, how the viewer may read it): the number
+    users know it by, or, for a case of a unit outside the viewer's log
+    scope, no number at all, so that reading the log of one's units tells
+    nothing of another unit's cases (trial finding: the log showed the
+    internal id). Read when the page is shown: a binned case says so."""
+    ids = case_refs(*(t for e in events for t in (e.before, e.after)))
+    if not ids:
+        return {}
+    scope = visible_units(actor, Action.AUDIT_READ)
+    found = {}
+    for case_id, unit_id, record, decision, deleted, created in session.exec(
+        select(Case.id, Case.unit_id, Case.record_number, Case.decision_number,
+               Case.deleted_at, Case.created_at).where(Case.id.in_(ids))
+    ):
+        if scope is not None and unit_id not in scope:
+            shown = "hồ sơ ngoài phạm vi bạn được xem"
+        else:
+            shown = (
+                f"biên bản số {record}" if record
+                else f"quyết định số {decision}" if decision
+                else "hồ sơ chưa có số biên bản, quyết định"
+            ) + (" (trong thùng rác)" if deleted else "")
+        found[case_id] = (created, shown)
+    return found
+
+
+def _case_texts(
+    cases: dict[int, tuple[datetime, str]], at: datetime
+) -> dict[int, str]:
+    """What one event's case ids show. A case created after the event is
+    not the one it named: that one was purged and its id given again
+    (SQLite reuses the highest id)."""
+    moment = to_local(at)
+    return {
+        case_id: shown if to_local(created) <= moment else PURGED_CASE
+        for case_id, (created, shown) in cases.items()
+    }
+
+
 def _row(
     event_: AuditEvent,
     username: str | None,
     unit_name: str | None,
     names: dict[int, str] | None = None,
+    cases: dict[int, tuple[datetime, str]] | None = None,
 ) -> dict:
     local = to_local(event_.at)
     action, reason = describe(event_.action, event_.reason)
     # A deletion stores its reason in `after` too: shown once, as the reason.
     drop = {"reason": event_.reason} if event_.reason else None
     before, after = changed_only(
-        event_.before, event_.after, event_.entity, names, drop
+        event_.before, event_.after, event_.entity, names, drop,
+        _case_texts(cases or {}, event_.at),
     )
     return {
         "id": event_.id,
@@ -190,9 +241,11 @@ def search(actor: Actor, filters: object = None, page: object = 1) -> dict:
             .offset((page_no - 1) * PAGE_SIZE)
             .limit(PAGE_SIZE)
         ).all()
-        names = _usernames(session, [e for e, _u, _n in rows])
+        events = [e for e, _u, _n in rows]
+        names = _usernames(session, events)
+        cases = _cases_named(session, actor, events)
         return {
-            "rows": [_row(e, u, n, names) for e, u, n in rows],
+            "rows": [_row(e, u, n, names, cases) for e, u, n in rows],
             "total": total,
             "page": page_no,
             "pages": pages,
@@ -207,8 +260,10 @@ def export_xlsx(actor: Actor, filters: object = None) -> tuple[str, bytes]:
         rows = session.exec(
             stmt.order_by(AuditEvent.id.desc()).limit(EXPORT_LIMIT)
         ).all()
-        names = _usernames(session, [e for e, _u, _n in rows])
-        data = [_row(e, u, n, names) for e, u, n in rows]
+        events = [e for e, _u, _n in rows]
+        names = _usernames(session, events)
+        cases = _cases_named(session, actor, events)
+        data = [_row(e, u, n, names, cases) for e, u, n in rows]
         audit.record(
             session,
             actor,

@@ -56,7 +56,7 @@ LABELS = {
     # A case import run (services/importer/run.py) and a new case's record.
     "existing": "Đã có từ trước (bỏ qua)",
     "invalid": "Có vấn đề (không nhập)",
-    "duplicate_of": "Có thể trùng với hồ sơ số",
+    "duplicate_of": "Có thể trùng với hồ sơ",
     "typed_acts": "Hành vi ghi ngoài danh mục",
     "parent_id": "Đơn vị cấp trên (mã số trong hệ thống)",
     # A report export (services/reports/export.py).
@@ -156,6 +156,9 @@ ENTITY_CODED = {
 }
 # Keys holding an account id: named as the log names accounts.
 USER_KEYS = {"deleted_by", "created_by"}
+# Keys holding a case's id: shown by the number users know (case_number),
+# which the caller looks up when the page is shown (audit_log).
+CASE_KEYS = {"duplicate_of"}
 # ISO dates and times as stored (json default=str): "2026-12-05",
 # "2026-12-06 03:58:34.149310+00:00". Shown dd/mm/yyyy (HH:MM local).
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -188,12 +191,36 @@ def account_name(user_id: object, names: dict[int, str] | None) -> str:
     return f"{name} (tài khoản số {user_id})" if name else f"tài khoản số {user_id}"
 
 
+def case_number(case_id: object, cases: dict[int, str] | None) -> str:
+    """A case a value names, as `cases` (looked up by the caller for this
+    viewer) shows it; never the internal id the event stores, which nobody
+    knows the case by (trial finding). Not looked up: the id, labelled."""
+    if cases is None:
+        return f"mã số {case_id} trong hệ thống"
+    return cases.get(case_id, "") or PURGED_CASE
+
+
+# A case an event names that no longer exists.
+PURGED_CASE = "hồ sơ đã xóa vĩnh viễn"
+
+
 def user_refs(*texts: str) -> set[int]:
     """The account ids stored under USER_KEYS in before/after texts, for the
     caller to look up their names."""
+    return _refs(USER_KEYS, texts)
+
+
+def case_refs(*texts: str) -> set[int]:
+    """The case ids stored under CASE_KEYS in before/after texts, for the
+    caller to look up their numbers."""
+    return _refs(CASE_KEYS, texts)
+
+
+def _refs(keys: set[str], texts: tuple[str, ...]) -> set[int]:
+    """The integer values stored under `keys` in JSON object texts."""
     found: set[int] = set()
     for text in texts:
-        if not text or not any(f'"{k}"' in text for k in USER_KEYS):
+        if not text or not any(f'"{k}"' in text for k in keys):
             continue
         try:
             data = json.loads(text)
@@ -202,7 +229,7 @@ def user_refs(*texts: str) -> set[int]:
         if isinstance(data, dict):
             found |= {
                 v for k, v in data.items()
-                if k in USER_KEYS and isinstance(v, int) and not isinstance(v, bool)
+                if k in keys and isinstance(v, int) and not isinstance(v, bool)
             }
     return found
 
@@ -227,7 +254,8 @@ def entity_label(entity: str, entity_id: int | None) -> str:
 
 
 def _value(
-    key: str, value: object, entity: str = "", names: dict | None = None
+    key: str, value: object, entity: str = "", names: dict | None = None,
+    cases: dict | None = None,
 ) -> str:
     if isinstance(value, bool):
         return "Có" if value else "Không"
@@ -235,6 +263,8 @@ def _value(
         return "—"
     if key in USER_KEYS and isinstance(value, int):
         return account_name(value, names)
+    if key in CASE_KEYS and isinstance(value, int):
+        return case_number(value, cases)
     if key == "roles" and isinstance(value, str):
         return ", ".join(Role.LABELS.get(r, r) for r in value.split(",") if r)
     if key == "action" and isinstance(value, str):
@@ -245,9 +275,11 @@ def _value(
     if isinstance(value, list):
         if key in ID_LISTS:
             return f"{len(value)} mục"
-        return ", ".join(_value(key, v, entity, names) for v in value) or "—"
+        return ", ".join(
+            _value(key, v, entity, names, cases) for v in value
+        ) or "—"
     if isinstance(value, dict):
-        return f"({readable_dict(value, entity, names)})"
+        return f"({readable_dict(value, entity, names, cases)})"
     if isinstance(value, str):
         shown = _iso(value)
         if shown:
@@ -255,14 +287,16 @@ def _value(
     return shown_value(key, value) or str(value)
 
 
-def readable_dict(data: dict, entity: str = "", names: dict | None = None) -> str:
+def readable_dict(data: dict, entity: str = "", names: dict | None = None,
+                  cases: dict | None = None) -> str:
     """ "Nhãn: giá trị" pairs. An empty object (an export without filters)
     says nothing and is left out, not shown as "Bộ lọc: {}" (user trial); a
     nested object is bracketed so that its pairs stay apart from the outer
     ones. `entity` picks the labels of keys that differ by entity (a unit's
-    name is not a violator's); `names` maps account ids to usernames."""
+    name is not a violator's); `names` maps account ids to usernames,
+    `cases` case ids to what the viewer may read of them (case_number)."""
     return "; ".join(
-        f"{label(k, entity)}: {_value(k, v, entity, names)}"
+        f"{label(k, entity)}: {_value(k, v, entity, names, cases)}"
         for k, v in data.items()
         if v != {}
     )
@@ -270,7 +304,7 @@ def readable_dict(data: dict, entity: str = "", names: dict | None = None) -> st
 
 def changed_only(
     before: str, after: str, entity: str = "", names: dict | None = None,
-    drop: dict | None = None,
+    drop: dict | None = None, cases: dict | None = None,
 ) -> tuple[str, str]:
     """Before and after, each readable, keeping only the fields that differ
     when both are objects: a procedure step stores the whole case summary on
@@ -280,30 +314,40 @@ def changed_only(
     try:
         old, new = json.loads(before or "null"), json.loads(after or "null")
     except ValueError:
-        return readable(before, entity, names), readable(after, entity, names)
+        return (
+            readable(before, entity, names, cases),
+            readable(after, entity, names, cases),
+        )
     for data in (old, new):
         if isinstance(data, dict):
             for k, v in (drop or {}).items():
                 if data.get(k) == v:
                     del data[k]
     if not (isinstance(old, dict) and isinstance(new, dict)):
-        return _shown(old, before, entity, names), _shown(new, after, entity, names)
+        return (
+            _shown(old, before, entity, names, cases),
+            _shown(new, after, entity, names, cases),
+        )
     keys = [k for k in dict.fromkeys([*old, *new]) if old.get(k) != new.get(k)]
     return (
-        readable_dict({k: old.get(k) for k in keys if k in old}, entity, names),
-        readable_dict({k: new.get(k) for k in keys if k in new}, entity, names),
+        readable_dict({k: old.get(k) for k in keys if k in old}, entity, names,
+                      cases),
+        readable_dict({k: new.get(k) for k in keys if k in new}, entity, names,
+                      cases),
     )
 
 
-def _shown(data: object, text: str, entity: str, names: dict | None) -> str:
+def _shown(data: object, text: str, entity: str, names: dict | None,
+           cases: dict | None = None) -> str:
     if not text:
         return ""
     if isinstance(data, dict):
-        return readable_dict(data, entity, names)
-    return _value("", data, entity, names)
+        return readable_dict(data, entity, names, cases)
+    return _value("", data, entity, names, cases)
 
 
-def readable(text: str, entity: str = "", names: dict | None = None) -> str:
+def readable(text: str, entity: str = "", names: dict | None = None,
+             cases: dict | None = None) -> str:
     """The stored JSON text as "Nhãn: giá trị; …"; other text unchanged."""
     if not text:
         return ""
@@ -311,4 +355,4 @@ def readable(text: str, entity: str = "", names: dict | None = None) -> str:
         data = json.loads(text)
     except ValueError:
         return text
-    return _shown(data, text, entity, names)
+    return _shown(data, text, entity, names, cases)

@@ -10,7 +10,7 @@ deleted at all: the decision can only be cancelled by the legal procedure
 
 import logging
 
-from sqlalchemy import delete, func
+from sqlalchemy import delete, func, literal
 from sqlmodel import SQLModel, select
 
 from xlvphc.domain.dates import fmt_date, fmt_datetime
@@ -18,7 +18,7 @@ from xlvphc.domain.text import clean
 from xlvphc.models import Case, CaseEvent, Unit, User
 from xlvphc.models.base import to_local, utcnow
 from xlvphc.models.cases import CaseStatus
-from xlvphc.services import audit
+from xlvphc.services import audit, search_index
 from xlvphc.services.access import Action, Actor, require, visible_units
 from xlvphc.services.cases import load_case
 from xlvphc.services.db import session_scope
@@ -142,9 +142,56 @@ def purge_case(actor: Actor, case_id: object, reason: object) -> None:
         log.info("user=%s purged case=%s", actor.user_id, case_id)
 
 
-def list_bin(actor: Actor, page: object = 1) -> dict:
+# The longest search text read; longer input is cut first, so that a huge
+# string sent by any browser is not normalised whole (case_queries.MAX_QUERY).
+MAX_QUERY = 200
+
+
+def _query_words(query: object) -> list[str]:
+    """The words of the bin's search box, as the case list reads its own
+    (search_index.query_words): folded, so "nguyen" finds "Nguyễn". Anything
+    but text is no search."""
+    if not isinstance(query, str):
+        return []
+    return search_index.query_words(clean(query[: MAX_QUERY * 4])[:MAX_QUERY])
+
+
+def _matcher(words: list[str]):
+    """Whether a binned case's texts hold every word, by the rule of the
+    case list's search: each word starts one of the words stored for the
+    text (search_index.words_of). A unit's name, a reason or a name recurs
+    from case to case: each is read once per search, and forgotten with it
+    (no cache of names outlives the call)."""
+    seen: dict[str, str] = {}
+    wanted = [f" {w}" for w in words]
+
+    def words_of(text: str) -> str:
+        # The text's words, each after a space: " w" in it is a word that
+        # starts with w (tokens hold no space).
+        found = seen.get(text)
+        if found is None:
+            found = seen[text] = "".join(
+                f" {t}" for t in search_index.words_of(text)
+            )
+        return found
+
+    def matches(texts: tuple) -> bool:
+        joined = "".join(words_of(t) for t in texts if t)
+        return all(w in joined for w in wanted)
+
+    return matches
+
+
+def list_bin(actor: Actor, page: object = 1, query: object = "") -> dict:
     """The cases in the bin the actor may restore or purge. Administrators
-    (who do not read case files) see numbers, units and reasons only."""
+    (who do not read case files) see numbers, units and reasons only.
+
+    `query` finds binned cases by record or decision number, unit name and
+    reason, and by the violator's name only for an actor who reads cases:
+    an administrator, who sees "(ẩn)" instead of the name, must not learn it
+    from which cases a name finds either. Binned cases have no search words
+    (search_index.drop_tokens keeps them out of every search), so the bin,
+    a small share of the cases, is matched here by the same word rule."""
     # TODO: an account holding both admin and officer on the province node
     # lists only the province node's binned cases (its officer scope), so
     # other units' cases it may purge are not offered; role separation says
@@ -155,18 +202,43 @@ def list_bin(actor: Actor, page: object = 1) -> dict:
         units = visible_units(actor, Action.CASE_PURGE)
     reads = actor.can(Action.CASE_READ)
     page_no = page if isinstance(page, int) and 1 <= page <= 100_000 else 1
+    words = _query_words(query)
     conds = [Case.deleted_at.is_not(None)]
     if units is not None:
         conds.append(Case.unit_id.in_(units))
+    order = (Case.deleted_at.desc(), Case.id.desc())
     with session_scope() as session:
-        total = session.exec(select(func.count(Case.id)).where(*conds)).one()
-        rows = session.exec(
+        if words:
+            # Only what the actor may search by is read at all.
+            name = Case.violator_name if reads else literal("")
+            matches = _matcher(words)
+            found = [
+                case_id
+                for case_id, *texts in session.exec(
+                    select(Case.id, Case.record_number, Case.decision_number,
+                           Unit.name, Case.delete_reason, name)
+                    .join(Unit, Unit.id == Case.unit_id)
+                    .where(*conds).order_by(*order)
+                )
+                if matches(tuple(texts))
+            ]
+            total = len(found)
+        else:
+            total = session.exec(select(func.count(Case.id)).where(*conds)).one()
+        pages = max(1, -(-total // PAGE_SIZE))
+        page_no = min(page_no, pages)
+        start = (page_no - 1) * PAGE_SIZE
+        stmt = (
             select(Case, Unit.name, User.full_name)
             .join(Unit, Unit.id == Case.unit_id)
             .join(User, User.id == Case.deleted_by, isouter=True)
-            .where(*conds).order_by(Case.deleted_at.desc(), Case.id.desc())
-            .offset((page_no - 1) * PAGE_SIZE).limit(PAGE_SIZE)
-        ).all()
+            .where(*conds).order_by(*order)
+        )
+        if words:
+            stmt = stmt.where(Case.id.in_(found[start:start + PAGE_SIZE]))
+        else:
+            stmt = stmt.offset(start).limit(PAGE_SIZE)
+        rows = session.exec(stmt).all()
     return {
         "rows": [
             {
@@ -183,5 +255,5 @@ def list_bin(actor: Actor, page: object = 1) -> dict:
         ],
         "total": total,
         "page": page_no,
-        "pages": max(1, -(-total // PAGE_SIZE)),
+        "pages": pages,
     }

@@ -13,6 +13,7 @@ import re
 from sqlalchemy import func, update
 from sqlmodel import Session, select
 
+from xlvphc.domain.money import format_number
 from xlvphc.domain.text import (
     clean,
     fold,
@@ -116,14 +117,32 @@ def browse(actor: Actor, parent_id: object = None) -> dict:
         }
 
 
-def _new_code(session: Session, name: str) -> str:
-    base = "-".join(re.sub(r"[^a-z0-9 ]", " ", fold(name)).upper().split())[:34]
-    base = base.strip("-") or "DV"
-    code, n = base, 1
-    while session.exec(select(Unit.id).where(Unit.code == code)).first():
+# Room kept after the parent's code for "-" and the sub-unit's number.
+_NUMBER_ROOM = 6
+
+
+def _new_code(session: Session, parent: Unit) -> str:
+    """The code of a sub-unit created without one: its parent's code and the
+    next number among its parent's ("UBND-22015-1", "66-3"), so that it
+    reads as where the unit sits and is short to type (the unit column of
+    an account import). A slug of the name was long ("CHI-CUC-KIEM-LAM-
+    VUNG-I-…", trial finding). Within the column's 40 characters: a long
+    parent code is cut. Unique: the numbers taken are read first, and the
+    unique index refuses a clash with a concurrent creation."""
+    longest = Unit.__table__.c.code.type.length
+    prefix = parent.code[: longest - _NUMBER_ROOM].rstrip("-") or "DV"
+    taken = {
+        code[len(prefix) + 1:]
+        for code in session.exec(
+            select(Unit.code).where(Unit.code.startswith(f"{prefix}-",
+                                                         autoescape=True))
+        )
+    }
+    numbers = [int(t) for t in taken if t.isdigit() and len(t) < _NUMBER_ROOM]
+    n = max(numbers, default=0) + 1
+    while str(n) in taken:
         n += 1
-        code = f"{base}-{n}"
-    return code
+    return f"{prefix}-{n}"
 
 
 def _name(data: dict, errors: dict) -> str:
@@ -178,7 +197,7 @@ def create_unit(actor: Actor, data: object) -> int:
             # No box shows the parent: its problem is the message itself.
             raise ValidationFailed(errors, errors.get("parent_id", ""))
         unit = Unit(
-            code=code or _new_code(session, name),
+            code=code or _new_code(session, parent),
             name=name,
             kind=kind,
             parent_id=parent.id,
@@ -360,6 +379,49 @@ def merge_units(
             counts,
         )
         return counts | {"titles": titles}
+
+
+def _moving(session: Session, source_id: int) -> dict[str, int]:
+    """What merge_units moves out of a unit, selected as it selects them:
+    every case, those in the recycle bin too (they stay restorable, in the
+    receiving unit); every account, locked ones too; every sub-unit,
+    stopped ones too. The unit's row counts only the cases in use and the
+    active accounts: the merge dialog showed those, fewer than moved."""
+
+    def count(*where) -> int:
+        return session.exec(select(func.count()).where(*where)).one()
+
+    return {
+        "cases": count(Case.unit_id == source_id),
+        "binned": count(Case.unit_id == source_id, Case.deleted_at.is_not(None)),
+        "users": count(User.unit_id == source_id),
+        "locked": count(User.unit_id == source_id, User.active.is_(False)),
+        "units": count(Unit.parent_id == source_id),
+        "stopped": count(Unit.parent_id == source_id, Unit.active.is_(False)),
+    }
+
+
+def _counted(total: int, noun: str, part: int, part_text: str) -> str:
+    """ "340 hồ sơ (3 trong thùng rác)"; the bracket only when there are."""
+    text = f"{format_number(total)} {noun}"
+    return f"{text} ({format_number(part)} {part_text})" if part else text
+
+
+def merge_preview(actor: Actor, unit_id: object) -> dict[str, str]:
+    """What a merge of the unit would move, for the dialog that asks first:
+    the counts merge_units moves, each with the part users do not see in
+    the unit's row (binned cases, locked accounts, stopped sub-units)."""
+    require(actor, Action.UNIT_MANAGE)
+    with session_scope() as session:
+        moving = _moving(session, _get(session, unit_id).id)
+    return {
+        "cases": _counted(moving["cases"], "hồ sơ", moving["binned"],
+                          "trong thùng rác"),
+        "users": _counted(moving["users"], "tài khoản", moving["locked"],
+                          "đã khóa"),
+        "units": _counted(moving["units"], "đơn vị trực thuộc", moving["stopped"],
+                          "đã ngừng hoạt động"),
+    }
 
 
 def _carry_series(session: Session, source_id: int, target_id: int) -> None:

@@ -11,11 +11,18 @@ class RecycleBinState(SessionState):
     total: int = 0
     page: int = 1
     pages: int = 1
+    # The search box's text, kept while paging (services.recycle_bin checks
+    # it again: any browser can send anything).
+    query: str = ""
+    # A new key draws the search form again, empty (after «Xóa tìm»).
+    form_key: int = 0
     # The case whose purge dialog is open (an id the server listed).
     purge_id: int = 0
 
     async def _load(self):
-        ok, result = await self._call_in_thread(recycle_bin.list_bin, self.page)
+        ok, result = await self._call_in_thread(
+            recycle_bin.list_bin, self.page, self.query
+        )
         if not ok:
             return result
         self.rows, self.total = result["rows"], result["total"]
@@ -23,7 +30,21 @@ class RecycleBinState(SessionState):
 
     @rx.event
     async def open(self):
-        self.page, self.purge_id = 1, 0
+        self.page, self.purge_id, self.query = 1, 0, ""
+        return await self._load()
+
+    @rx.event
+    async def search(self, form: dict):
+        """The search box submitted: the first page of what it finds."""
+        query = form.get("q") if isinstance(form, dict) else ""
+        self.query = query[:recycle_bin.MAX_QUERY] if isinstance(query, str) else ""
+        self.page = 1
+        return await self._load()
+
+    @rx.event
+    async def clear(self):
+        self.query, self.page = "", 1
+        self.form_key += 1
         return await self._load()
 
     @rx.event

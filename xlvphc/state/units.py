@@ -18,9 +18,15 @@ class UnitsState(SessionState):
     path: list[dict] = []
     rows: list[dict] = []
     # The unit whose rename / merge panel is open: id, name, "root" ("1"
-    # for the province, which cannot be merged) and what a merge would move
-    # (cases, users, children: the counts of its row).
+    # for the province, which cannot be merged) and the counts of its row
+    # (cases in use, active users, children).
     selected: dict[str, str] = {}
+    # What the merge awaiting confirmation moves, as merge_units counts it
+    # (services.units.merge_preview: binned cases and locked accounts too),
+    # as the dialog reads it: "340 hồ sơ (3 trong thùng rác)".
+    moving_cases: str = ""
+    moving_users: str = ""
+    moving_units: str = ""
     merge_choices: list[dict] = []
     # The merge awaiting confirmation (trial finding: it ran on one click
     # and cannot be undone): the receiving unit and the reason sent.
@@ -126,10 +132,11 @@ class UnitsState(SessionState):
             ]
 
     @rx.event
-    def ask_merge(self, form: dict):
-        """«Sáp nhập» pressed: open the confirmation naming both units, once
-        a receiving unit found here is chosen and a reason given (what the
-        dialog needs; services.units.merge_units checks it all again)."""
+    async def ask_merge(self, form: dict):
+        """«Sáp nhập» pressed: open the confirmation naming both units and
+        what moves, once a receiving unit found here is chosen and a reason
+        given (what the dialog needs; services.units.merge_units checks it
+        all again)."""
         form = form if isinstance(form, dict) else {}
         target_id = _unit_id(form.get("target_id"))
         target = next((c for c in self.merge_choices if c["id"] == target_id), None)
@@ -143,6 +150,14 @@ class UnitsState(SessionState):
         self.message = ""
         if errors or not self.selected.get("id"):
             return
+        ok, result = await self._call_in_thread(
+            units.merge_preview, self.selected.get("id")
+        )
+        if not ok:
+            return result
+        self.moving_cases = result["cases"]
+        self.moving_users = result["users"]
+        self.moving_units = result["units"]
         self.merge_target_id = target_id
         self.merge_target_name = target["name"]
         self.merge_reason = reason
