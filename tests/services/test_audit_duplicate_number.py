@@ -12,7 +12,7 @@ from sqlmodel import select
 
 from tests.services.conftest import _unit_id, actor_for, case_form, make_user
 from xlvphc.models import Case
-from xlvphc.services import audit_log, cases, recycle_bin
+from xlvphc.services import accounts, audit_log, cases, recycle_bin
 from xlvphc.services.access import Role
 from xlvphc.services.audit_values import PURGED_CASE
 from xlvphc.services.db import session_scope
@@ -28,7 +28,9 @@ def _twins(officer) -> tuple[int, int]:
 
 def _created_line(actor, case_id: int) -> str:
     rows = audit_log.search(actor, {"action": "case.created"})["rows"]
-    [row] = [r for r in rows if r["entity"] == f"Hồ sơ số {case_id}"]
+    [row] = [
+        r for r in rows if r["entity"] == f"Hồ sơ: biên bản số {_number(case_id)}"
+    ]
     return row["after"]
 
 
@@ -107,3 +109,19 @@ def test_the_first_case_names_no_duplicate(people):
     assert "Có thể trùng" not in _created_line(admin, first)
     with session_scope() as session:
         assert session.exec(select(Case.id)).all() == [first]
+
+
+def test_the_object_column_names_cases_and_accounts_as_users_know_them(people):
+    """The Đối tượng column named «Hồ sơ số 812», the internal id."""
+    officer, admin = people["canbo.a"], people["quantri"]
+    case_id = cases.create_case(officer, case_form())
+    user_id = make_user("canbo.moi", "UBND-22015", Role.OFFICER)
+    accounts.reset_password(admin, user_id)
+
+    case_rows = audit_log.search(admin, {"action": "case.created"})["rows"]
+    user_rows = audit_log.search(admin, {"action": "account.password_reset"})
+
+    entities = {r["entity"] for r in case_rows}
+    assert f"Hồ sơ: biên bản số {_number(case_id)}" in entities
+    assert f"Hồ sơ số {case_id}" not in entities
+    assert "Tài khoản canbo.moi" in {r["entity"] for r in user_rows["rows"]}

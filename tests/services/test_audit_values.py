@@ -93,7 +93,12 @@ def test_a_step_shows_only_what_it_changed():
 
 def test_ids_are_named_not_numbered():
     assert readable('{"acts": [136, 140]}') == "Hành vi vi phạm: 2 mục"
-    assert entity_label("case", 7) == "Hồ sơ số 7"
+    assert entity_label("case", 7) == "Hồ sơ số 7"  # nothing looked up
+    assert entity_label("case", 7, {}, {7: "biên bản số 3/BB-VPHC"}) == (
+        "Hồ sơ: biên bản số 3/BB-VPHC"
+    )
+    assert entity_label("user", 2, {2: "canbo.a"}) == "Tài khoản canbo.a"
+    assert entity_label("user", 9, {}) == "Tài khoản số 9"  # account gone
     assert entity_label("user", None) == "Tài khoản"
 
 

@@ -151,6 +151,7 @@ def _usernames(session: Session, events: list[AuditEvent]) -> dict[int, str]:
     """The usernames of the accounts the events' values name (who deleted a
     purged case), so that the log shows a name, not "deleted_by: 2"."""
     ids = user_refs(*(t for e in events for t in (e.before, e.after)))
+    ids |= {e.entity_id for e in events if e.entity == "user" and e.entity_id}
     if not ids:
         return {}
     rows = session.exec(select(User.id, User.username).where(User.id.in_(ids)))
@@ -167,6 +168,7 @@ def _cases_named(
     nothing of another unit's cases (trial finding: the log showed the
     internal id). Read when the page is shown: a binned case says so."""
     ids = case_refs(*(t for e in events for t in (e.before, e.after)))
+    ids |= {e.entity_id for e in events if e.entity == "case" and e.entity_id}
     if not ids:
         return {}
     scope = visible_units(actor, Action.AUDIT_READ)
@@ -211,9 +213,9 @@ def _row(
     action, reason = describe(event_.action, event_.reason)
     # A deletion stores its reason in `after` too: shown once, as the reason.
     drop = {"reason": event_.reason} if event_.reason else None
+    case_texts = _case_texts(cases or {}, event_.at)
     before, after = changed_only(
-        event_.before, event_.after, event_.entity, names, drop,
-        _case_texts(cases or {}, event_.at),
+        event_.before, event_.after, event_.entity, names, drop, case_texts
     )
     return {
         "id": event_.id,
@@ -221,7 +223,9 @@ def _row(
         "user": username or "",
         "unit": unit_name or "",
         "action": action,
-        "entity": entity_label(event_.entity, event_.entity_id),
+        "entity": entity_label(
+            event_.entity, event_.entity_id, names or {}, case_texts
+        ),
         "before": before[:300],
         "after": after[:300],
         "reason": reason[:200],

@@ -248,9 +248,24 @@ ENTITIES = {
 ID_LISTS = {"acts", "ids", "item_ids"}
 
 
-def entity_label(entity: str, entity_id: int | None) -> str:
+def entity_label(
+    entity: str,
+    entity_id: int | None,
+    names: dict[int, str] | None = None,
+    cases: dict[int, str] | None = None,
+) -> str:
+    """The Đối tượng column: a case by the number users know it by and an
+    account by its login, as the caller looked them up for this viewer
+    (trial finding: «Hồ sơ số 812» named the internal id, which no officer
+    knows). Without a lookup, the kind and the id."""
     name = ENTITIES.get(entity, entity)
-    return f"{name} số {entity_id}" if entity_id else name
+    if not entity_id:
+        return name
+    if entity == "case" and cases is not None:
+        return f"{name}: {case_number(entity_id, cases)}"
+    if entity == "user" and (names or {}).get(entity_id):
+        return f"{name} {names[entity_id]}"
+    return f"{name} số {entity_id}"
 
 
 def _value(
