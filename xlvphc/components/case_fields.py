@@ -39,6 +39,14 @@ def decision_fields(
             placeholder="ngày/tháng/năm",
             date=True,
         ),
+        field(
+            "Số quyết định (nếu đã ký trên giấy)",
+            "decision_number",
+            placeholder="05/QĐ-XPHC",
+            hint="Để trống để hệ thống cấp số tiếp theo trong sổ của đơn vị "
+            "(…/QĐ-XPHC). Chỉ ghi số khi quyết định đã được ký, ban hành trên "
+            "giấy trước khi nhập.",
+        ),
         field("Người ký", "signer_name", required=True, default=signer_name),
         select_field(
             "Chức danh có thẩm quyền xử phạt",

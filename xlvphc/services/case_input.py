@@ -275,6 +275,10 @@ class DecisionInput:
     intent_confirmed: bool = False
     # The violator's age rule, when a minor at the time of the violation.
     minor: MinorRule | None = None
+    # The number of a decision signed on paper before it was entered ("" to
+    # take the series' next): back-entered decisions got new numbers out of
+    # date order (user trial), unlike the step decisions.
+    paper_number: str = ""
     # A catalogue label typed (or left) in the title box, read as no title:
     # kept to be refused if it names another body than the issuing unit
     # ("Chủ tịch Ủy ban nhân dân tỉnh" at a commune police, user trial),
@@ -372,6 +376,11 @@ def read_decision(data: object, acts: list, is_org: bool, record_day: date | Non
         # Said at the title to choose (user trial: "Vui lòng nhập chức vụ
         # người ký" under the box whose hint says to leave it blank).
         form.errors.setdefault("signer_title_code", NO_SIGNER_TITLE)
+    paper_number = form.text("decision_number", "số quyết định", 120)
+    if paper_number and not any(ch.isdigit() for ch in paper_number):
+        form.errors["decision_number"] = (
+            "Số quyết định phải có chữ số, ví dụ 05/QĐ-XPHC."
+        )
     dropped_label = ""
     if title_code in titles and is_label(signer_title):
         # A catalogue label (suggested for another title) names no body: the
@@ -403,6 +412,7 @@ def read_decision(data: object, acts: list, is_org: bool, record_day: date | Non
         aggravating=aggravating,
         sanctions=chosen,
         from_suggestion=from_suggestion,
+        paper_number=paper_number,
     )
     return result, form.errors
 

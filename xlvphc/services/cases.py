@@ -53,7 +53,13 @@ from xlvphc.services.case_input import read_case, read_decision, suggestion_note
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import Conflict, NotFound, ValidationFailed
 from xlvphc.services.inputs import valid_id
-from xlvphc.services.numbering import next_number
+from xlvphc.services.numbering import (
+    keep_out_of_series,
+    lock_series,
+    next_number,
+    number_key,
+    paper_form,
+)
 from xlvphc.services.stale_version import stale_message
 from xlvphc.services.typed_acts import case_act
 
@@ -679,6 +685,37 @@ def _lawful_decision(
     return notes
 
 
+def _decision_number(session: Session, case: Case, parsed, form: str) -> str:
+    """The number of a sanction decision: the one typed from a decision
+    signed on paper (kept out of the series, refused if the unit gave it to
+    another sanction decision that year, however written), or the series'
+    next (Nghị định 30/2020: numbers are never repeated)."""
+    year = parsed.decided_on.year
+    if not parsed.paper_number:
+        return next_number(session, case.unit_id, form, year)
+    paper = paper_form(parsed.paper_number, form)
+    # Under the series' lock: of two officers typing one number at once,
+    # the second sees the first's decision.
+    lock_series(session, case.unit_id, form, year)
+    given = session.exec(
+        select(Decision.number)
+        .join(Case, Case.id == Decision.case_id)
+        .where(
+            Case.unit_id == case.unit_id,
+            Decision.decided_on >= date(year, 1, 1),
+            Decision.decided_on <= date(year, 12, 31),
+        )
+    ).all()
+    key = number_key(paper, form)
+    if any(number and number_key(number, form) == key for number in given):
+        raise ValidationFailed({
+            "decision_number": f"Số {paper} đã được dùng cho một quyết định xử "
+            f"phạt khác của đơn vị trong năm {year}."
+        })
+    keep_out_of_series(session, case.unit_id, form, paper, year)
+    return paper
+
+
 def issue_decision(actor: Actor, case_id: object, data: object) -> str:
     """The sanction decision (MQĐ02) on a recorded case; returns its number."""
     return issue_decision_told(actor, case_id, data)[0]
@@ -789,7 +826,7 @@ def write_decision(session, actor: Actor, case: Case, acts: list, parsed,
         refusal = intent_refusal(minor)
     if refusal:
         raise Conflict(refusal)
-    number = next_number(session, case.unit_id, form, parsed.decided_on.year)
+    number = _decision_number(session, case, parsed, form)
     total = 0
     for act in acts:
         act.fine = parsed.fines.get(act.id, 0)
