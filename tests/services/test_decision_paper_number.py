@@ -13,7 +13,7 @@ from tests.services.test_procedure import (
     new_case,
     version,
 )
-from xlvphc.services import cases
+from xlvphc.services import case_queries, cases
 from xlvphc.services.errors import ValidationFailed
 
 
@@ -59,4 +59,23 @@ def test_a_number_without_digits_is_refused(people, typed):
 
     assert refused.value.errors["decision_number"].startswith(
         "Số quyết định phải có chữ số"
+    )
+
+
+def test_the_timeline_gives_the_record_and_decision_days(people):
+    """A back-entered case read as if everything happened the day it was
+    typed: the lines now carry the days the papers bear."""
+    officer = people["canbo.a"]
+    case_id = new_case(officer, FAMILY_SMALL, 30)
+    _decide(officer, case_id, decided_on=d(29), decision_number="3")
+
+    lines = [e["summary"] for e in case_queries.get_case(officer, case_id)["timeline"]]
+
+    assert any(
+        line.startswith("Lập biên bản") and f"(lập ngày {d(30)})" in line
+        for line in lines
+    )
+    assert any(
+        "3/QĐ-XPHC" in line and f"(ngày quyết định {d(29)})" in line
+        for line in lines
     )

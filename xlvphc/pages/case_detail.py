@@ -269,6 +269,11 @@ def _detail() -> rx.Component:
         *[make() for make in EXTRA_SECTIONS],
         rx.card(
             rx.heading("Diễn biến hồ sơ", size="4"),
+            rx.text(
+                "Thời gian bên trái là lúc nhập vào hệ thống; ngày của biên "
+                "bản, quyết định và từng bước ghi trong dòng.",
+                size="2", color_scheme="gray",
+            ),
             rx.foreach(
                 CaseDetailState.timeline,
                 lambda e: rx.flex(

@@ -9,7 +9,7 @@ from xlvphc.domain.dates import fmt_date, fmt_datetime
 from xlvphc.domain.fines import default_fine
 from xlvphc.domain.minors import decision_warning, fine_refusal, minor_rule
 from xlvphc.domain.money import format_number, format_vnd
-from xlvphc.domain.text import clean, sort_key
+from xlvphc.domain.text import clean, sort_key, tidy_joins
 from xlvphc.models import (
     Case,
     CaseAct,
@@ -470,6 +470,17 @@ def _origin_mark(act: CaseAct) -> dict:
     }
 
 
+def _legal_day(kind: str, record, decision) -> str:
+    """The day a record or decision bears, beside its timeline line: the
+    line's time is when it was entered, and a back-entered case read as if
+    everything happened the day it was typed (user trial)."""
+    if kind == "record" and record is not None and record.made_on():
+        return f" (lập ngày {fmt_date(record.made_on())})"
+    if kind == "decision" and decision is not None and decision.decided_on:
+        return f" (ngày quyết định {fmt_date(decision.decided_on)})"
+    return ""
+
+
 def get_case(actor: Actor, case_id: object) -> dict:
     """Everything the case page shows. The read itself is audited (security.md:
     reads of case details are logged)."""
@@ -602,7 +613,9 @@ def get_case(actor: Actor, case_id: object) -> dict:
             "timeline": [
                 {
                     "at": fmt_datetime(to_local(event.at)),
-                    "summary": event.summary,
+                    # Rows written before steps tidied their joins too.
+                    "summary": tidy_joins(event.summary)
+                    + _legal_day(event.kind, record, decision),
                     "actor": name or "",
                 }
                 for event, name in events
