@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import reflex as rx
 
-from xlvphc import pages
+from xlvphc import pages, session_cookie
 from xlvphc.components import fields, form_guard
 from xlvphc.settings import SETTINGS
 from xlvphc.state import disk_store
@@ -40,6 +40,9 @@ app = rx.App(
         # "05122026", "1430") are written out once the box is left.
         fields.format_script(),
     ],
+    # POST/DELETE /_xlvphc/session: the HttpOnly session cookie, which
+    # Reflex's own rx.Cookie (written by JavaScript) cannot be.
+    api_transformer=session_cookie.routes(),
 )
 disk_store.install(app)
 

@@ -12,11 +12,14 @@ import importlib
 import inspect
 import json
 import pkgutil
+import re
 import threading
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 import pytest
 import reflex as rx
+from reflex.istate.data import RouterData
 from sqlalchemy import text
 from sqlmodel import SQLModel, select
 
@@ -75,14 +78,33 @@ def all_states() -> list[type[rx.State]]:
     return sorted(found, key=lambda c: c.get_full_name())
 
 
-def new_state(cls: type[rx.State], token: str = ""):
-    """A fresh root state with `cls` ready, logged in with `token`."""
-    from xlvphc.state.session import SessionState
+def cookie_headers(token: str) -> dict[str, str]:
+    """The handshake headers of a browser holding the session cookie `token`
+    (none if empty), as Reflex hands them to the state."""
+    from xlvphc.session_cookie import NAME
 
+    return {"cookie": f"other=a b; {NAME}={token}"} if token else {}
+
+
+def new_state(cls: type[rx.State], token: str = ""):
+    """A fresh root state with `cls` ready, logged in with `token`: the
+    browser's cookie arrives in the router headers, as with a websocket."""
     root = rx.State(_reflex_internal_init=True)
-    root.get_substate([SessionState.get_name()]).token = token
+    root.router = RouterData.from_router_data({"headers": cookie_headers(token)})
     path = cls.get_full_name().split(".")[1:]
     return root, root.get_substate(path)
+
+
+def at_page(root, path: str, query: dict | None = None) -> None:
+    """Put a state on a page, as the browser's event says it (the handlers
+    read the address); the cookie of the handshake stays."""
+    query = query or {}
+    root.router = RouterData.from_router_data({
+        "pathname": path,
+        "query": query,
+        "asPath": f"{path}?{urlencode(query)}",
+        "headers": dict(root.router.headers.raw_headers),
+    })
 
 
 async def _drive(result) -> list:
@@ -108,6 +130,22 @@ def call(cls: type[rx.State], handler: str, token: str, *args):
     return state, results
 
 
+def secret_in(results) -> str:
+    """The session secret a login handler handed to the browser's cookie
+    script (state/session.py `keep_cookie_script`), or ""."""
+    found = re.search(r'body: \\*"([A-Za-z0-9_-]{20,100})', repr(results))
+    return found.group(1) if found else ""
+
+
+def _as_sent(value):
+    """The router headers as Reflex serialises them for the browser (without
+    the Cookie header); any other value as text."""
+    from reflex.istate.data import HeaderData
+    from reflex_base.utils.serializers import serialize
+
+    return serialize(value) if isinstance(value, HeaderData) else str(value)
+
+
 def state_text(state, results) -> str:
     """What the browser would receive: every var (base and computed) of the
     handler's state and of its parents, and the events the handler returned
@@ -119,7 +157,7 @@ def state_text(state, results) -> str:
         names = [*node.base_vars, *node.computed_vars]
         values[node.get_full_name()] = {n: getattr(node, n) for n in names}
         node = node.parent_state
-    return json.dumps(values, default=str, ensure_ascii=False) + repr(results)
+    return json.dumps(values, default=_as_sent, ensure_ascii=False) + repr(results)
 
 
 def table_checksum(engine) -> str:

@@ -22,6 +22,7 @@ from tests.security.conftest import (
     PASSWORD,
     VIOLATOR_A,
     run_coroutine,
+    secret_in,
 )
 
 socketio = pytest.importorskip("socketio")
@@ -60,14 +61,41 @@ class Client:
         if isinstance(data, dict) and data.get("final", True):
             self._final.set()
 
-    async def connect(self) -> None:
+    async def connect(self, cookie: str = "") -> None:
+        headers = {"Origin": self.base_url}
+        if cookie:
+            headers["Cookie"] = cookie
         await self.sio.connect(
             f"{self.base_url}?token={uuid.uuid4()}",
             socketio_path=NAMESPACE,
             namespaces=[NAMESPACE],
             transports=["websocket"],
-            headers={"Origin": self.base_url},
+            headers=headers,
         )
+
+    async def log_in(self, username: str) -> None:
+        """As the browser does: the login handler hands the secret to a
+        script, the script posts it to the cookie route, and the page loads
+        afresh; its new websocket handshake carries the HttpOnly cookie."""
+        import httpx
+
+        await self.send(
+            f"{LOGIN}.login",
+            {"form": {"username": username, "password": PASSWORD}},
+            path="/dang-nhap",
+        )
+        # bcrypt runs in a thread: the script may follow a first frame.
+        await self.wait_for_text("/_xlvphc/session")
+        async with httpx.AsyncClient(base_url=self.base_url) as http:
+            answer = await http.post(
+                "/_xlvphc/session",
+                content=secret_in(self.frames),
+                headers={"Content-Type": "text/plain", "Origin": self.base_url},
+            )
+        assert answer.status_code == 204, answer.text
+        cookie = answer.headers["set-cookie"].split(";")[0]
+        await self.sio.disconnect()
+        await self.connect(cookie)
 
     async def send(
         self, name: str, payload=None, path="/", query=None, wait: float = 10.0
@@ -215,20 +243,12 @@ def test_crafted_events_over_the_websocket_leak_nothing(app_server):
             await _attack(anonymous, seeded)
 
             names = seeded["names"]
-            await officer_b.send(
-                f"{LOGIN}.login",
-                {"form": {"username": names["b"], "password": PASSWORD}},
-                path="/dang-nhap",
-            )
+            await officer_b.log_in(names["b"])
             await officer_b.send(f"{CASES}.open", path="/ho-so")
             await _attack(officer_b, seeded)
 
             # The oracle can fail: unit A's own officer does get the case.
-            await officer_a.send(
-                f"{LOGIN}.login",
-                {"form": {"username": names["a"], "password": PASSWORD}},
-                path="/dang-nhap",
-            )
+            await officer_a.log_in(names["a"])
             await officer_a.send(
                 f"{DETAIL}.open",
                 path="/ho-so/chi-tiet",

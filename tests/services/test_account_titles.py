@@ -13,13 +13,10 @@
 
 Units of Xã Ea Kar (CA-24373, UBND-24373), as in test_signer_fit."""
 
-from urllib.parse import urlencode
-
 import pytest
-from reflex.istate.data import RouterData
 from sqlmodel import select
 
-from tests.security.conftest import new_state, run_coroutine
+from tests.security.conftest import at_page, new_state, run_coroutine
 from tests.services.conftest import (
     PASSWORD,
     _unit_id,
@@ -77,9 +74,7 @@ def test_the_edit_panel_and_the_create_form_share_no_box_id():
 
 def _opened(username: str) -> AccountsState:
     root, state = new_state(AccountsState, auth.login(username, PASSWORD).token)
-    root.router = RouterData.from_router_data(
-        {"pathname": "/tai-khoan", "query": {}, "asPath": "/tai-khoan?" + urlencode({})}
-    )
+    at_page(root, "/tai-khoan")
     return state
 
 

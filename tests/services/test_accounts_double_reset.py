@@ -11,15 +11,13 @@ clicked; a locked officer is told the account is locked.
 
 import io
 from datetime import timedelta
-from urllib.parse import urlencode
 
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
-from reflex.istate.data import RouterData
 from sqlmodel import select
 
-from tests.security.conftest import _drive, new_state, run_coroutine
+from tests.security.conftest import _drive, at_page, new_state, run_coroutine
 from tests.services.conftest import PASSWORD
 from xlvphc.models import AuditEvent, User
 from xlvphc.services import account_import, accounts, auth
@@ -59,9 +57,7 @@ def _run(state, handler: str, *args) -> list:
 
 def _opened(cls, username: str, path: str):
     root, state = new_state(cls, auth.login(username, PASSWORD).token)
-    root.router = RouterData.from_router_data(
-        {"pathname": path, "query": {}, "asPath": f"{path}?{urlencode({})}"}
-    )
+    at_page(root, path)
     return state
 
 
@@ -221,7 +217,9 @@ def test_page_asks_before_locking_and_ignores_unlisted_accounts(people):
 
 def test_locked_officers_open_tab_is_told_the_account_is_locked(people):
     officer = _opened(CaseListState, "canbo.a", "/ho-so")
-    token = officer.token
+    token = officer._secret()
+    _run(officer, "search", {"q": ""})
+    assert officer.user_login == "canbo.a"
     accounts.set_active(people["quantri"], _uid("canbo.a"), False)
 
     with pytest.raises(AccountDisabled) as ended:
@@ -230,7 +228,7 @@ def test_locked_officers_open_tab_is_told_the_account_is_locked(people):
 
     _run(officer, "search", {"q": ""})
     assert officer.message == LOCKED
-    assert officer.token == ""
+    assert officer.user_login == ""
 
 
 def test_a_session_ended_otherwise_keeps_its_message(people):
@@ -241,6 +239,6 @@ def test_a_session_ended_otherwise_keeps_its_message(people):
     assert not isinstance(ended.value, AccountDisabled)
 
     state = _opened(CaseListState, "canbo.b", "/ho-so")
-    auth.logout(state.token)
+    auth.logout(state._secret())
     _run(state, "search", {"q": ""})
     assert state.message.startswith("Phiên làm việc đã kết thúc")

@@ -8,12 +8,10 @@ a small stand-in for the page, as the browser would run it."""
 import json
 import shutil
 import subprocess
-from urllib.parse import urlencode
 
 import pytest
-from reflex.istate.data import RouterData
 
-from tests.security.conftest import new_state, run_coroutine
+from tests.security.conftest import at_page, new_state, run_coroutine
 from tests.services.conftest import PASSWORD
 from xlvphc.services import auth
 from xlvphc.state.accounts import EDIT_FORM_ID, AccountsState, show_edit_form
@@ -23,9 +21,7 @@ NODE = shutil.which("node")
 
 def _opened(username: str) -> AccountsState:
     root, state = new_state(AccountsState, auth.login(username, PASSWORD).token)
-    root.router = RouterData.from_router_data(
-        {"pathname": "/tai-khoan", "query": {}, "asPath": "/tai-khoan?" + urlencode({})}
-    )
+    at_page(root, "/tai-khoan")
     return state
 
 

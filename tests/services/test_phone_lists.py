@@ -12,11 +12,8 @@
 
 import json
 import re
-from urllib.parse import urlencode
 
-from reflex.istate.data import RouterData
-
-from tests.security.conftest import new_state, run_coroutine
+from tests.security.conftest import at_page, new_state, run_coroutine
 from tests.services.conftest import PASSWORD
 from xlvphc.services import auth, monitoring
 from xlvphc.state.dashboard import bar_simple, bars_with_money
@@ -48,9 +45,7 @@ async def _await(result):
 
 def _opened(cls, username: str, path: str):
     root, state = new_state(cls, auth.login(username, PASSWORD).token)
-    root.router = RouterData.from_router_data(
-        {"pathname": path, "query": {}, "asPath": f"{path}?{urlencode({})}"}
-    )
+    at_page(root, path)
     return state
 
 

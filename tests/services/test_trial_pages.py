@@ -11,12 +11,10 @@
 """
 
 import logging
-from urllib.parse import urlencode
 
 import pytest
-from reflex.istate.data import RouterData
 
-from tests.security.conftest import new_state, run_coroutine
+from tests.security.conftest import at_page, new_state, run_coroutine
 from tests.services.conftest import PASSWORD, case_form
 from xlvphc.components.guard import FORBIDDEN_TITLE
 from xlvphc.models.base import local_now
@@ -46,8 +44,7 @@ def _token(username: str) -> str:
 def _opened_on(cls, token: str, path: str, query: dict):
     root, state = new_state(cls, token)
     # As the browser sends it: the handlers read the address (asPath).
-    root.router = RouterData.from_router_data(
-        {"pathname": path, "query": query, "asPath": f"{path}?{urlencode(query)}"})
+    at_page(root, path, query)
     return state
 
 

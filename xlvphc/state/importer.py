@@ -82,7 +82,7 @@ class ImportState(SessionState):
                 return
             self.running, self.progress, self.report = True, 0, {}
             self.errors, self.message = {}, ""
-            data, token = self._data, self.token
+            data, token = self._data, self._secret()
         # The session is resolved off the loop and outside the state lock.
         try:
             actor = await asyncio.to_thread(auth.resolve, token)

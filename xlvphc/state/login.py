@@ -32,10 +32,9 @@ class LoginState(SessionState):
             log.exception("login failed unexpectedly")
             self.message = GENERIC_ERROR
             return
-        self.token = result.token
         if result.must_change_password:
-            return rx.redirect(routes.CHANGE_PASSWORD)
-        return self._after_login()
+            return self._keep_session(result.token, routes.CHANGE_PASSWORD)
+        return self._after_login(result.token)
 
 
 class PasswordState(SessionState):
@@ -59,9 +58,9 @@ class PasswordState(SessionState):
         self.errors = {}
         self.message = ""
         try:
-            self.token = await asyncio.to_thread(
+            secret = await asyncio.to_thread(
                 auth.change_password,
-                self.token,
+                self._secret(),
                 form.get("current"),
                 form.get("new"),
                 form.get("confirm"),
@@ -75,4 +74,9 @@ class PasswordState(SessionState):
         except ServiceError as exc:
             self.message = exc.message
             return
-        return [rx.toast.success("Đã đổi mật khẩu."), self._after_login()]
+        # The page loads afresh once the cookie is kept: the toast gets a
+        # moment to be read first.
+        return [
+            rx.toast.success("Đã đổi mật khẩu."),
+            self._after_login(secret, pause_ms=1500),
+        ]

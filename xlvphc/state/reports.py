@@ -110,7 +110,7 @@ class ReportState(PeriodChoiceMixin, SessionState):
             if self.busy or not isinstance(fmt, str) or fmt not in FORMATS:
                 return
             self.errors, self.message = {}, ""
-            filters, token = dict(self.filters), self.token
+            filters, token = dict(self.filters), self._secret()
             self.busy, self.progress = True, 5
         # The session is resolved off the loop and outside the state lock.
         try:

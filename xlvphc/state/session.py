@@ -8,13 +8,14 @@ the session secret, which reads and writes the session row on each event.
 tests/security/test_off_the_loop.py checks the state modules for it."""
 
 import asyncio
+import json
 import logging
 from collections.abc import Callable
 from typing import Any
 
 import reflex as rx
 
-from xlvphc import routes
+from xlvphc import routes, session_cookie
 from xlvphc.components import form_guard
 from xlvphc.services import auth
 from xlvphc.services.access import Action, Actor
@@ -26,7 +27,6 @@ from xlvphc.services.errors import (
     ServiceError,
     ValidationFailed,
 )
-from xlvphc.settings import SETTINGS
 
 log = logging.getLogger(__name__)
 
@@ -49,17 +49,59 @@ def safe_return(path: object) -> bool:
     }
 
 
-class SessionState(rx.State):
-    """`token` is our own random session secret (not Reflex's client token); the
-    server keeps only its hash and can revoke it at any time."""
+COOKIE_NOT_KEPT = (
+    "Trình duyệt không lưu được phiên đăng nhập. Vui lòng kiểm tra kết nối mạng "
+    "và cho phép cookie cho trang này, rồi thử lại."
+)
 
-    token: str = rx.Cookie(
-        "",
-        name="xlvphc_session",
-        path="/",
-        same_site="strict",
-        max_age=SETTINGS.session_absolute_hours * 3600,
+# Run in the browser, where state.js evaluates it: the backend's address, on
+# the page's own port in production and on the backend's port in development.
+# `getBackendURL()` without an argument starts from env.PING: the bundler of
+# the production build renames state.js's `env`, so `env.UPLOAD` is not in
+# scope there (Reflex's own rx.download works around the same by replacing
+# the text). Without the function at all, the page's own origin.
+_ROUTE_URL = (
+    f"new URL({json.dumps(session_cookie.PATH)}, typeof getBackendURL === "
+    "'function' ? getBackendURL() : window.location.origin)"
+)
+
+
+def keep_cookie_script(secret: str, target: str, pause_ms: int = 0) -> str:
+    """Hand the new secret to the cookie route, then load `target` afresh:
+    the websocket's new handshake carries the cookie. Resolves to false when
+    the browser did not keep it. `pause_ms` leaves a toast time to be read
+    before the page goes."""
+    pause = (
+        f"await new Promise((done) => setTimeout(done, {int(pause_ms)})); "
+        if pause_ms > 0 else ""
     )
+    return (
+        "(async () => { try { const r = await fetch(" + _ROUTE_URL + ", "
+        "{method: 'POST', credentials: 'include', "
+        "headers: {'Content-Type': 'text/plain'}, body: "
+        + json.dumps(secret) + "}); if (!r.ok) { return false; } } "
+        "catch (e) { return false; } " + pause +
+        "window.location.replace(" + json.dumps(target) + "); return true; })()"
+    )
+
+
+def end_cookie_script() -> str:
+    """Clear the cookie through the route, which also ends the session it
+    names (another tab may have logged in since this tab's handshake).
+    `keepalive`: the request goes even if the page is left meanwhile."""
+    return (
+        "fetch(" + _ROUTE_URL + ", {method: 'DELETE', credentials: 'include', "
+        "keepalive: true}).catch(() => null)"
+    )
+
+
+class SessionState(rx.State):
+    """Who is logged in, as the page shows it. The session secret itself (our
+    own random one, not Reflex's client token; the server keeps only its
+    hash) is never a var: it lives in an HttpOnly cookie and is read from the
+    websocket handshake on every event (`_secret`), so neither a script in
+    the page nor someone holding this tab's Reflex token can take it."""
+
     user_name: str = ""
     user_unit: str = ""
     # The login name: keys the tab's form drafts (components/form_guard.py),
@@ -72,6 +114,9 @@ class SessionState(rx.State):
     # The page this tab asked for before it was sent to log in: a shared link
     # to a case or a filtered list opens once the login is done.
     return_to: str = ""
+    # Logged out in this tab: its socket still sends the (ended) cookie of
+    # its handshake, which must not read as a session that timed out.
+    _logged_out: bool = False
 
     def _to_login(self, ended: Exception | None = None):
         """Forget the user and send this tab to the login page, keeping the
@@ -81,7 +126,7 @@ class SessionState(rx.State):
         not, user trial)."""
         if isinstance(ended, AccountDisabled):
             self.message = ended.message
-        elif self.token:
+        elif self._secret() and not self._logged_out:
             self.message = (
                 "Phiên làm việc đã kết thúc (quá thời gian không thao tác hoặc "
                 "đã đăng xuất ở nơi khác). Vui lòng đăng nhập lại."
@@ -93,16 +138,42 @@ class SessionState(rx.State):
             self.return_to = here
         return rx.redirect(routes.LOGIN)
 
-    def _after_login(self):
+    def _secret(self) -> str:
+        """The session secret the browser sent with this tab's websocket
+        handshake (router headers stay on the server: Reflex never sends the
+        Cookie header to the page). Every handler reads it here."""
+        headers = self.router.headers
+        return session_cookie.read_secret(
+            headers.cookie, session_cookie.is_https(headers.raw_headers)
+        )
+
+    def _keep_session(self, secret: str, target: str, pause_ms: int = 0):
+        """After a login or the forced password change: the browser stores
+        the new secret as an HttpOnly cookie, then loads `target` afresh. The
+        secret passes through this event's answer only, never a var."""
+        self._logged_out = False
+        return rx.call_script(
+            keep_cookie_script(secret, target, pause_ms),
+            callback=SessionState.cookie_not_kept,
+        )
+
+    def _after_login(self, secret: str, pause_ms: int = 0):
         """Where a successful login (or the forced password change) leads."""
         target = self.return_to if safe_return(self.return_to) else routes.HOME
         self.return_to = ""
-        return rx.redirect(target)
+        return self._keep_session(secret, target, pause_ms)
+
+    @rx.event
+    def cookie_not_kept(self, kept: object):
+        """The answer of the cookie script; only a refusal changes anything."""
+        if kept is not True:
+            log.warning("session cookie not kept by the browser")
+            self.message = COOKIE_NOT_KEPT
 
     async def _actor_in_thread(self, allow_pending_change: bool = False) -> Actor:
         """The acting user behind the session secret, resolved off the loop."""
         return await asyncio.to_thread(
-            auth.resolve, self.token, allow_pending_change=allow_pending_change
+            auth.resolve, self._secret(), allow_pending_change=allow_pending_change
         )
 
     def _show_user(self, actor: Actor) -> None:
@@ -117,7 +188,6 @@ class SessionState(rx.State):
              self.user_login) = shown
 
     def _forget_user(self) -> None:
-        self.token = ""
         self.user_name = ""
         self.user_unit = ""
         self.user_login = ""
@@ -158,7 +228,7 @@ class SessionState(rx.State):
             self.errors = {}
         if self.message:
             self.message = ""
-        token = self.token
+        token = self._secret()
         resolved: list[Actor] = []
 
         def work() -> Any:
@@ -214,7 +284,15 @@ class SessionState(rx.State):
 
     @rx.event
     async def logout(self):
-        await asyncio.to_thread(auth.logout, self.token)
+        await asyncio.to_thread(auth.logout, self._secret())
         self._forget_user()
-        # The tab's form drafts hold a violator's personal data.
-        return [form_guard.forget_drafts(), rx.redirect(routes.LOGIN)]
+        self._logged_out = True
+        # The tab's form drafts hold a violator's personal data. The cookie
+        # is cleared by the route (HttpOnly: no script can). This tab's
+        # socket still carries it from its handshake, but it names an ended
+        # session: nothing is open to it; the next login loads afresh.
+        return [
+            form_guard.forget_drafts(),
+            rx.call_script(end_cookie_script()),
+            rx.redirect(routes.LOGIN),
+        ]
