@@ -23,7 +23,8 @@
  * and written values are announced with an "input" event so the page's own
  * on_change handlers (e.g. the under-14 warning) see them.
  * window.xlvphcForms.saved() / .forgetDrafts() are called by the server
- * (rx.call_script) after a successful save and at logout. */
+ * (rx.call_script) after a successful save and at logout; .dropDraft(page)
+ * once a step form of the case page is recorded or cancelled. */
 (function () {
   "use strict";
   if (window.xlvphcForms) return;
@@ -454,6 +455,25 @@
     saved: function () {
       guardedForms().forEach(clearDraft);
       markClean();
+    },
+    /* A drafted form the server is done with (a step recorded or
+     * cancelled), on the page or already gone: its drafts under the page
+     * key, whoever the user, and nothing left to ask about. */
+    dropDraft: function (page) {
+      if (typeof page !== "string" || !page) return;
+      guardedForms().forEach(function (form) {
+        if (form.getAttribute("data-xl-draft") !== page) return;
+        clearTimeout(timers.get(form));
+        timers.delete(form);
+        form.dataset.xlDirty = "0";
+      });
+      var store = storage();
+      if (!store) return;
+      var prefix = PREFIX + page + ":";
+      for (var i = store.length - 1; i >= 0; i--) {
+        var key = store.key(i);
+        if (key && key.indexOf(prefix) === 0) store.removeItem(key);
+      }
     },
     /* At logout: every draft of this tab (they hold personal data). */
     forgetDrafts: function () {

@@ -103,7 +103,8 @@ def test_the_empty_second_remedial_measure_has_no_period(code):
     text = " ".join(
         all_text(
             render(code, _data(**SANCTION, remedial_measures=measure, period=10,
-                               period_unit="ngày"))
+                               period_unit="ngày", remedial_period=10,
+                               remedial_unit="ngày"))
         ).split()
     )
 

@@ -24,7 +24,7 @@ from xlvphc.models.base import local_now
 from xlvphc.services import cases, printing
 from xlvphc.services.access import Role
 from xlvphc.services.db import session_scope
-from xlvphc.services.errors import PermissionDenied, ValidationFailed
+from xlvphc.services.errors import Conflict, PermissionDenied, ValidationFailed
 from xlvphc.services.procedure import perform
 from xlvphc.services.procedure.details import case_details
 
@@ -239,12 +239,11 @@ def test_account_coercion_prints_bank_on_its_own_form(people, lead):  # noqa: F8
     assert "trong thời hạn 05 ngày" in mqd08
 
     # MQĐ12a (a deduction with a remedial measure) is not this decision's
-    # form: its draft carries neither its number nor its bank (user trial).
-    combined = text_of(lead, case_id, "MQĐ12a", "draft")
-    assert "2/QĐ-CCXP" not in combined
-    assert "Ngân hàng TMCP Công thương" not in combined
-    assert "2. Tổ chức tín dụng:" in combined
-    assert "2. Cơ quan/tổ chức/người sử dụng lao động:" in combined
+    # form, and the case has no remedial measure: not even a draft (one with
+    # a remedial measure carries nothing of this decision,
+    # test_print_official_copies). The blank prints both alternatives.
+    with pytest.raises(Conflict):
+        text_of(lead, case_id, "MQĐ12a", "draft")
     blank = text_of(lead, case_id, "MQĐ12a", "blank")
     assert "2. Tổ chức tín dụng:" in blank
     assert "2. Cơ quan/tổ chức/người sử dụng lao động:" in blank
@@ -281,9 +280,8 @@ def test_salary_coercion_selects_the_salary_lines(people, lead):  # noqa: F811
     assert "Cưỡng chế khấu trừ một phần lương" in single
     assert "Cơ quan/tổ chức/người sử dụng lao động: Công ty TNHH Cà phê" in single
     assert "Thời gian thực hiện: 03 ngày" in single
-    combined = text_of(lead, case_id, "MQĐ12a", "draft")
-    assert "Công ty TNHH Cà phê" not in combined
-    assert "03 ngày" not in combined
+    with pytest.raises(Conflict):  # no remedial measure: no MQĐ12a
+        text_of(lead, case_id, "MQĐ12a", "draft")
 
 
 def test_distraint_record_prints_witnesses_and_assets(people, lead):  # noqa: F811

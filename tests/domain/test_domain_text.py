@@ -5,7 +5,14 @@ import unicodedata
 
 import pytest
 
-from xlvphc.domain.text import cite_in_full, clean, fold, tokens, too_long
+from xlvphc.domain.text import (
+    cite_in_full,
+    clean,
+    fold,
+    tidy_joins,
+    tokens,
+    too_long,
+)
 
 
 @pytest.mark.parametrize(
@@ -127,3 +134,23 @@ def test_cite_in_full_spells_out_the_catalogue_bracket(measure, expected):
     """User trial: MQĐ02 printed "(khoản 15 điểm c)"; the legal order is
     point, clause, article, decree, whichever order the catalogue holds."""
     assert cite_in_full(measure, 16, "16/2022/NĐ-CP") == expected
+
+
+@pytest.mark.parametrize(
+    ("joined", "expected"),
+    [
+        (
+            "Kết quả cưỡng chế: đã chuyển vào tài khoản Kho bạc.; đã thu tiền phạt",
+            "Kết quả cưỡng chế: đã chuyển vào tài khoản Kho bạc; đã thu tiền phạt",
+        ),
+        ("theo Điều 78 (năm 2020).; còn nộp", "theo Điều 78 (năm 2020); còn nộp"),
+        ("đã tháo dỡ xong. , đã nộp đủ", "đã tháo dỡ xong, đã nộp đủ"),
+        ("a;; b", "a; b"),
+        # Numbers and a decimal comma are left alone.
+        ("phạt 1.500.000 đồng; lãi 0,05%/ngày", "phạt 1.500.000 đồng; lãi 0,05%/ngày"),
+        ("", ""),
+    ],
+)
+def test_tidy_joins_leaves_no_doubled_punctuation(joined, expected):
+    """User trial: a step's summary read "…Kho bạc.; đã thu tiền phạt…"."""
+    assert tidy_joins(joined) == expected

@@ -5,10 +5,13 @@ typed, and the service refuses an account number with a salary deduction."""
 
 from tests.services.test_procedure import (
     d,
+    decided_case,
     lead,  # noqa: F401 (fixture)
     received_case,
+    step,
 )
 from tests.services.test_trial_pages import _opened_on, _run, _token
+from xlvphc.services.procedure.details import case_details
 from xlvphc.state.procedure import ProcedureState
 
 PATH = "/ho-so/chi-tiet"
@@ -25,16 +28,25 @@ def _coercion_form(case_id: int) -> ProcedureState:
 def test_boxes_are_tagged_with_their_measures(people, lead):  # noqa: F811
     state = _coercion_form(received_case(people["canbo.a"], 30))
     only = {f["name"]: f["only"] for f in state.form_fields}
-    assert only["deduct_from"] == "salary"
-    assert only["account_number"] == "account"
+    assert only["deduct_from"].split() == ["salary", "salary_remedial"]
+    assert only["account_number"].split() == ["account", "account_remedial"]
     assert only["code"] == only["on"] == only["amount"] == ""
-    assert only["assets"] == "collection"
+    assert only["assets"].split() == ["collection", "collection_remedial"]
     # MQĐ08 (account) has no "Thời gian thực hiện" (trial: its "10 ngày"
     # came from a box shown for every measure).
     assert "account" not in only["period"].split()
     assert {"salary", "distraint", "collection", "remedial"} <= set(
         only["period"].split())
-    assert only["holder"].split() == ["salary", "account", "collection"]
+    assert only["holder"].split()[:3] == ["salary", "account", "collection"]
+    # A combined decision (MQĐ12a-c) has its money measure's boxes, and the
+    # remedial part's own, which MQĐ11 alone has not (its "period").
+    assert "salary_remedial" in only["deduct_from"].split()
+    assert "distraint_remedial" not in only["holder"].split()
+    assert only["remedial_period"].split() == [
+        "salary_remedial", "account_remedial", "distraint_remedial",
+        "collection_remedial",
+    ]
+    assert "remedial" not in only["remedial_place"].split()
     assert state.measure == ""
     _run(state, "pick", "code", "salary")
     assert state.measure == "salary"
@@ -67,3 +79,36 @@ def test_the_service_still_refuses_the_chosen_measures_gaps(
     _run(state, "submit", {"code": "salary", "on": d(0), "holder": ""})
     assert {"holder", "deduct_from"} <= set(state.errors)
     assert state.selected == "coerce"
+
+
+def test_a_combined_measure_sends_its_two_parts_boxes(people, lead):  # noqa: F811
+    """MQĐ12b: the boxes of distraint and of the remedial part are sent;
+    MQĐ11 alone keeps its own period box, not the remedial part's of a
+    combined decision ("remedial" is a word of "distraint_remedial")."""
+    officer = people["canbo.a"]
+    case_id = decided_case(officer, days_ago=30, remedial_measures="Buộc tháo dỡ")
+    step(officer, case_id, "receipt", on=d(30))
+    state = _coercion_form(case_id)
+    _run(state, "pick", "code", "remedial")
+    _run(state, "submit", {
+        "code": "remedial", "on": d(0), "period": "15",
+        "remedial_period": "30", "remedial_place": "Thôn 3",  # hidden: not sent
+    })
+    assert state.errors == {}, state.errors
+
+    second = decided_case(officer, days_ago=30, remedial_measures="Buộc tháo dỡ")
+    step(officer, second, "receipt", on=d(30))
+    state = _coercion_form(second)
+    _run(state, "pick", "code", "distraint_remedial")
+    assert state.measure == "distraint_remedial"
+    _run(state, "submit", {
+        "code": "distraint_remedial", "on": d(0), "period": "10",
+        "action_place": "Số 5 Lê Duẩn", "remedial_period": "30",
+        "remedial_place": "Thôn 3", "account_number": "0123456789",  # hidden
+    })
+    assert state.errors == {}, state.errors
+    shown = case_details(officer, second)[0]
+    values = {row["label"]: row["value"] for row in shown["rows"]}
+    assert values["Thời gian thực hiện biện pháp khắc phục hậu quả (ngày)"] == "30"
+    assert values["Địa điểm thực hiện biện pháp khắc phục hậu quả"] == "Thôn 3"
+    assert "Số tài khoản bị khấu trừ" not in values

@@ -20,6 +20,7 @@ from xlvphc.services import printing
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import ValidationFailed
 from xlvphc.services.procedure import allowed_steps
+from xlvphc.services.procedure.coercion_measures import COMBINED
 
 MEASURE = "Buộc tháo dỡ công trình xây dựng không phép"
 MONEY = {"salary", "account", "distraint", "collection"}
@@ -87,7 +88,8 @@ def test_remedial_measure_owed_is_coerced_and_not_billed_as_the_fine(
 ):
     officer = people["canbo.a"]
     case_id = overdue(officer, remedial_measures=MEASURE)
-    assert measures_offered(lead, case_id) == MONEY | {"remedial"}
+    # Both owed: the combined decisions (MQĐ12a-c) are offered too.
+    assert measures_offered(lead, case_id) == MONEY | {"remedial"} | set(COMBINED)
 
     summary = step(lead, case_id, "coerce", code="remedial", on=d(0))
     assert summary.startswith("Quyết định cưỡng chế số 01/QĐ-CCXP")

@@ -4,7 +4,11 @@ in full, not yet closed, still showed a running deadline). The deadline
 (Điều 78) and for carrying out the remedial measures (Điều 28, 85): it is
 shown while one of them is still owed, and no longer once none is."""
 
+from datetime import timedelta
+
 from tests.services.test_procedure import (
+    TODAY,
+    case_row,
     d,
     decided_case,
     received_case,
@@ -47,7 +51,45 @@ def test_a_remedial_measure_still_to_do_keeps_the_deadline(people):
     case_id = decided_case(officer, days_ago=2, remedial_measures=MEASURE)
     step(officer, case_id, "receipt", on=d(2))
     step(officer, case_id, "payment", on=d(0), amount="3.500.000")
-    assert deadline_shown(officer, case_id) == d(-8)
+    shown = deadline_shown(officer, case_id)
+    assert shown == f"{d(-8)} – thực hiện biện pháp khắc phục hậu quả (Điều 73, 85)"
 
     step(officer, case_id, "remedial_done", on=d(0), note="Đã tháo dỡ xong")
     assert deadline_shown(officer, case_id).startswith(NO_DEADLINE)
+
+
+def test_a_paid_plan_leaves_the_remedial_measure_its_own_deadline(people):
+    """User trial: every instalment paid (Art. 79), a remedial measure still
+    to do, and «Hạn chấp hành» still gave the 2nd instalment's date. The plan
+    was for the fine: the measure keeps the decision's period from receipt
+    (Art. 73 k1), on the case page and in "Việc cần làm" alike."""
+    officer = people["canbo.a"]
+    case_id = decided_case(officer, days_ago=3, remedial_measures=MEASURE)
+    step(officer, case_id, "receipt", on=d(3))
+    step(
+        officer,
+        case_id,
+        "instalments",
+        on=d(0),
+        document="1/QĐ-NPNL",
+        hardship="1",
+        certifier="UBND phường Tuy Hòa",
+        conditions_checked="1",
+        amount_1="1.400.000",
+        due_1=d(-10),
+        amount_2="2.100.000",
+        due_2=d(-60),
+    )
+    step(officer, case_id, "payment", on=d(0), amount="1.400.000")
+    assert deadline_shown(officer, case_id).startswith(d(-60))  # lần 2
+    step(officer, case_id, "payment", on=d(0), amount="2.100.000")
+
+    shown = deadline_shown(officer, case_id)
+    assert d(-60) not in shown
+    assert shown.startswith(d(-7)) and "biện pháp khắc phục hậu quả" in shown
+    row = case_row(case_id)
+    assert (row.payment_due, row.instalment_due) == (TODAY + timedelta(days=7), None)
+
+    step(officer, case_id, "remedial_done", on=d(0), note="Đã tháo dỡ xong")
+    assert deadline_shown(officer, case_id).startswith(NO_DEADLINE)
+    assert case_row(case_id).payment_due is None

@@ -84,3 +84,16 @@ def test_bar_tooltips_follow_their_bars_when_drawn_sideways():
                         hints=["về A", "về B"])
     bar = figure.data[0]
     assert dict(zip(bar.y, bar.customdata, strict=True)) == {"A": "về A", "B": "về B"}
+
+
+def test_sideways_bars_keep_their_labels_off_the_bars():
+    """User trial: «Có quyết định cưỡng chế» nearly touched its bar on a
+    phone; an invisible tick keeps a gap."""
+    units = [{"name": "Ủy ban nhân dân xã Ea Kar", "cases": 2, "fines": 0}]
+    for fig in (
+        bar_by_unit(units),
+        bar_simple(["Có quyết định cưỡng chế"], [1], "#000", horizontal=True),
+    ):
+        axis = _layout(fig)["yaxis"]
+        assert axis["ticks"] == "outside" and axis["ticklen"] >= 6
+        assert axis["tickcolor"] == "rgba(0,0,0,0)"

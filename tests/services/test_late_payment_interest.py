@@ -375,17 +375,26 @@ def test_coercion_cap_on_a_refused_day_is_the_one_a_valid_day_reaches(
 ):
     """User trial: a day inside the compliance period (refused) named the
     bare fine as the cap, with no interest yet, and then more than it
-    passed at a valid day. The cap is counted to today, with its parts."""
+    passed at a valid day; later trial: today's cap named under the day
+    entered was not the cap of the day then typed. A refused day is
+    checked against today's cap (the highest any valid day reaches) and
+    the message names no figure."""
     officer = people["canbo.a"]
     case_id = overdue_case(officer)
     early = d(LATE + 5)  # after the decision, before the deadline
     errors = refused(lead, case_id, "coerce", **SALARY, on=early, amount="3.000.000")
     assert "hết thời hạn chấp hành" in errors["on"]
     assert errors["amount"] == (
-        f"Không quá số tiền còn phải nộp tính đến hôm nay, ngày {d(0)} "
-        "(2.638.750 đồng: tiền phạt 2.500.000 đồng, tiền chậm nộp 138.750 "
-        "đồng), vì ngày quyết định cưỡng chế chưa hợp lệ."
+        "Số tiền vượt quá số còn phải nộp. Số tiền tối đa tính đến ngày quyết "
+        "định cưỡng chế nên chỉ nêu được khi ngày đó hợp lệ: sửa ngày trước, "
+        "hoặc để trống ô này để thu toàn bộ số còn phải nộp."
     )
+    assert "đồng" not in errors["amount"]
+    # A day that cannot be read, or a future one: no figure either.
+    for bad in ("31/02/2026", d(-3)):
+        errors = refused(lead, case_id, "coerce", **SALARY, on=bad,
+                         amount="3.000.000")
+        assert "on" in errors and "đồng" not in errors["amount"], bad
     # A valid day before today: the cap is counted to it, as typed (user
     # trial: the refusal quoted today's figure under the day entered).
     errors = refused(lead, case_id, "coerce", **SALARY, on=d(5), amount="3.000.000")

@@ -199,8 +199,10 @@ def test_step_day_counts_are_whole_number_fields():
     fields = details.COERCE + details.SEIZE + details.EXTEND_SEIZURE
     kinds = {f.name: f.kind for f in fields}
     assert kinds["transfer_days"] == kinds["period"] == kinds["days"] == "number"
+    # With the remedial part's period of a combined decision (MQĐ12a-c).
+    assert kinds["remedial_period"] == "number"
     counts = [f for f in fields if "(ngày" in f.label]
-    assert len(counts) == 3
+    assert len(counts) == 4
     assert all(f.kind == "number" for f in counts)
 
 

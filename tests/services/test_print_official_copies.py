@@ -15,13 +15,11 @@ browser sends.
 """
 
 from datetime import timedelta
-from urllib.parse import urlencode
 
 import pytest
-from reflex.istate.data import RouterData
 from sqlmodel import select
 
-from tests.security.conftest import new_state, run_coroutine
+from tests.security.conftest import at_page, new_state, run_coroutine
 from tests.services.conftest import (  # noqa: F401 - fixtures
     PASSWORD,
     actor_for,
@@ -270,17 +268,21 @@ def test_coercion_is_drafted_only_while_overdue_and_owed(people, lead):  # noqa:
 
     case_id = overdue(officer)
     rows = menu(officer, case_id)
-    money_papers = COERCION_PAPERS - {"MQĐ11", "MBB11"}
+    combined = {"MQĐ12a", "MQĐ12b", "MQĐ12c"}
+    money_papers = COERCION_PAPERS - {"MQĐ11", "MBB11"} - combined
     assert all(rows[c]["draft"] and not rows[c]["final"] for c in money_papers)
-    # The decision names no remedial measure: nothing to coerce there.
-    assert rows["MQĐ11"]["filled"] is False and rows["MBB11"]["filled"] is False
+    # The decision names no remedial measure: nothing to coerce there, nor
+    # a combined decision, which forces one too.
+    for code in ("MQĐ11", "MBB11", *combined):
+        assert rows[code]["filled"] is False, code
+    assert "không áp dụng biện pháp khắc phục" in rows["MQĐ12a"]["hint"]
     assert_menu_is_honest(officer, case_id)
 
     step(lead, case_id, "coerce", **SALARY, on=d(0))
     rows = menu(officer, case_id)
     assert rows["MQĐ07"]["final"]
-    # The combined form is no measure's own: a draft, never this decision.
-    assert rows["MQĐ12a"]["final"] is False and rows["MQĐ12a"]["draft"]
+    # The combined form is another decision's: never this one's.
+    assert rows["MQĐ12a"]["final"] is False
     assert rows["MQĐ08"]["final"] is False and rows["MQĐ08"]["draft"]
     assert "«Quyết định cưỡng chế» (khấu trừ tiền từ tài khoản)" in refused(
         officer, case_id, "MQĐ08"
@@ -295,7 +297,9 @@ def test_a_coercion_decision_is_official_only_on_its_measures_form(
     offered as official MQĐ08 and MQĐ12a under the same number, the MQĐ12a
     also ordering the case's remedial measure, which the signer never chose
     in that step. The other coercion forms stay drafts, as for steps not
-    taken; the combined ones (MQĐ12a-c) are no measure's form."""
+    taken, the combined ones (MQĐ12a-c) too: they are the form of a
+    decision the signer chose with its remedial part
+    (test_coercion_combined.py)."""
     officer = people["canbo.a"]
     case_id = overdue(officer, remedial_measures="Buộc tháo dỡ công trình")
     step(lead, case_id, "coerce", code="account", on=d(0), period="10",
@@ -314,10 +318,9 @@ def test_a_coercion_decision_is_official_only_on_its_measures_form(
         assert "holder" not in draft.values and "period" not in draft.values, code
     for code in ("MQĐ12a", "MQĐ12b", "MQĐ12c"):
         message = refused(officer, case_id, code)
-        assert f"Mẫu {code} (cưỡng chế kết hợp" in message, code
-        assert "không có bản chính thức" in message and "MQĐ07–MQĐ11" in message
-        assert "dự thảo" in message and "chưa có bước" not in message, code
-        assert rows[code]["hint"].startswith("Không có bản chính thức"), code
+        assert "chưa có bước «Quyết định cưỡng chế» (" in message, code
+        assert "và buộc khắc phục hậu quả)" in message, code
+        assert rows[code]["hint"].startswith("Bản chính thức sau khi"), code
     assert_menu_is_honest(officer, case_id)
     assert set(official_prints(case_id)) == {"MQĐ08 final"}
 
@@ -411,9 +414,7 @@ def test_coerced_then_paid_case_keeps_its_real_coercion_papers(
 def _opened(cls, case_id: int):
     root, state = new_state(cls, auth.login("canbo.a", PASSWORD).token)
     path, query = "/ho-so/chi-tiet", {"id": str(case_id)}
-    root.router = RouterData.from_router_data(
-        {"pathname": path, "query": query, "asPath": f"{path}?{urlencode(query)}"}
-    )
+    at_page(root, path, query)
     return state
 
 

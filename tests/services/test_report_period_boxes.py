@@ -79,16 +79,22 @@ def test_the_statistics_page_keeps_its_period_choice(people):
         assert state.period_choice == "year"
 
 
-def test_reopened_statistics_count_what_the_form_shows(people):
-    """The form is drawn anew with «Năm» on each visit: figures left from an
-    earlier quarter would stand under a box that says otherwise."""
+def test_reopened_statistics_keep_their_filters_and_period_boxes(people):
+    """Back after a click on a bar lands on the same figures; the form then
+    shows their filters (pages/dashboard.filter_form `kept`) and the boxes
+    of their period, not «Năm» above figures of a quarter."""
     state = _opened_on(DashboardState, _token("giamsat"), "/thong-ke", {})
     _run(state, "apply", {"period": "quarter", "quarter": "1", "year": "2025"})
-    assert state.filters["period"] == "quarter"
-    assert "2025" in state.label
+    label = state.label
+    assert state.filters["period"] == "quarter" and "2025" in label
 
     _run(state, "open")
 
-    assert state.filters == {"period": "year"}
-    assert state.period_choice == "year"
-    assert "2025" not in state.label
+    assert state.filters["period"] == "quarter" and state.label == label
+    assert state.period_choice == "quarter"
+
+
+def test_the_statistics_form_shows_the_kept_filters():
+    shown = _page(dashboard_page)
+    for box in ("period", "month", "quarter", "group", "unit", "field"):
+        assert f'key:("{box}-"' in shown, box

@@ -15,7 +15,11 @@ from xlvphc.services.procedure import allowed_steps
 
 # Each box's measure, so that the handler reads it rather than calling it a
 # slip of another measure.
-MEASURE_OF = {"account_number": "account", "assets": "collection"}
+MEASURE_OF = {
+    "account_number": "account",
+    "assets": "collection",
+    "remedial_place": "distraint_remedial",  # a combined decision's (MQĐ12b)
+}
 
 
 def coerce_boxes(actor, case_id: int) -> dict[str, dict]:

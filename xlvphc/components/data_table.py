@@ -29,6 +29,7 @@ def sort_heading(
             style={"background": "none", "border": "none", "font": "inherit",
                    "cursor": "pointer", "padding": 0, "text-align": "left"},
             id=f"sap-xep-{key}",
+            class_name="xl-tap",
         )
     )
 

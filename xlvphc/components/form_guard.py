@@ -14,6 +14,8 @@ acts typed by the officer («ngoài danh mục»), and the form's on_load asks
 the script for them (draft_acts) and re-adds them through a handler whose
 services check them again (the catalogue; services.typed_acts)."""
 
+import json
+
 import reflex as rx
 
 SCRIPT_SRC = "/form_guard.js"
@@ -29,9 +31,10 @@ def script() -> rx.Component:
     return rx.el.script(src=SCRIPT_SRC)
 
 
-def guard_attrs(draft: str = "", state=None) -> dict:
+def guard_attrs(draft: str | rx.Var = "", state=None) -> dict:
     """The custom_attrs of an `rx.form` to guard. `draft`: the page key
-    under which the tab keeps a draft ("" for none); `state`: the form's
+    under which the tab keeps a draft ("" for none; a state var for a form
+    whose key changes, a step form of the case page); `state`: the form's
     state, with `kind` (violator) and `selected` (chosen acts), told to
     the script so that the draft keeps them (the catalogue acts as their
     ids, the typed ones as their rows)."""
@@ -39,7 +42,7 @@ def guard_attrs(draft: str = "", state=None) -> dict:
     from xlvphc.state.session import SessionState
 
     attrs: dict = {"data-xl-guard": "1", "data-xl-leave-text": LEAVE_TEXT}
-    if draft:
+    if isinstance(draft, rx.Var) or draft:
         attrs |= {
             "data-xl-draft": draft,
             "data-xl-user": SessionState.user_login,
@@ -100,6 +103,17 @@ def saved():
     """Returned by a save handler once saved: nothing left to ask about, and
     the tab's draft of the form is gone."""
     return rx.call_script("window.xlvphcForms && window.xlvphcForms.saved()")
+
+
+def drop_draft(page: str):
+    """Returned once the form drafted under the page key `page` is done with
+    (a step recorded or cancelled), when the form may already have left the
+    page: this tab's drafts under that key are gone."""
+    return rx.call_script(
+        "window.xlvphcForms && window.xlvphcForms.dropDraft("
+        + json.dumps(str(page))
+        + ")"
+    )
 
 
 def forget_drafts():

@@ -86,6 +86,64 @@ def _row(form: rx.Var) -> rx.Component:
     )
 
 
+def _group_title(text: str, count: rx.Var) -> rx.Component:
+    return rx.heading(
+        text, " (", count.to_string(), ")", as_="h3", size="3", margin_top="0.75em"
+    )
+
+
+def _groups() -> rx.Component:
+    """The case's own papers first, then the drafts its next steps need,
+    then the forms only printed blank, folded under a line that says how
+    many there are: the first two groups fit a phone's screen."""
+    signed = PrintMenuState.signed_forms
+    drafts = PrintMenuState.draft_forms
+    blank = PrintMenuState.blank_forms
+    return rx.box(
+        rx.cond(
+            signed.length() > 0,
+            rx.box(
+                _group_title("Giấy tờ của hồ sơ, có bản để ký", signed.length()),
+                rx.foreach(signed, _row),
+                id="nhom-ban-de-ky",
+            ),
+        ),
+        rx.cond(
+            drafts.length() > 0,
+            rx.box(
+                _group_title("Cho bước tiếp theo: bản dự thảo", drafts.length()),
+                rx.foreach(drafts, _row),
+                id="nhom-du-thao",
+            ),
+        ),
+        rx.cond(
+            blank.length() > 0,
+            rx.el.details(
+                rx.el.summary(
+                    rx.text(
+                        "Các mẫu khác, chỉ in mẫu trắng (",
+                        blank.length().to_string(),
+                        " mẫu) — bấm để mở",
+                        as_="span",
+                        weight="medium",
+                        size="2",
+                    ),
+                    # A finger-sized line (40 px), like the buttons.
+                    min_height="40px",
+                    display="flex",
+                    align_items="center",
+                    cursor="pointer",
+                    list_style_position="inside",
+                ),
+                rx.foreach(blank, _row),
+                id="nhom-mau-trang",
+                margin_top="0.75em",
+            ),
+        ),
+        width="100%",
+    )
+
+
 def _page(page: rx.Var) -> rx.Component:
     """One page of the preview: its picture, as wide as the dialog allows,
     and "Trang 2/5" under it."""
@@ -210,16 +268,19 @@ def print_menu() -> rx.Component:
             ),
             rx.cond(PrintMenuState.busy, rx.spinner()),
             rx.cond(PrintMenuState.preview_pages.length() > 0, _preview()),
-            rx.box(
-                rx.foreach(PrintMenuState.forms, _row),
-                max_height="50vh",
-                overflow_y="auto",
-                width="100%",
-            ),
+            # No scroll box of its own: the dialog scrolls as a whole, so a
+            # phone shows the list going on below (user trial: three forms in
+            # a box with no cue that 37 followed).
+            _groups(),
             rx.dialog.close(
                 rx.button("Đóng", variant="soft", size=NORMAL, margin_top="1em")
             ),
             max_width="56em",
+            # Radix makes the content a scroll box of its own that never
+            # scrolls (the dialog scrolls around it), which pins the sticky
+            # close button to the content's top: visible, it sticks to the
+            # screen while a long list or preview is scrolled.
+            overflow="visible",
         ),
         on_open_change=PrintMenuState.dialog_changed,
     )

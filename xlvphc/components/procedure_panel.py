@@ -4,6 +4,7 @@ a step opens its small form (uncontrolled inputs, errors at the field)."""
 
 import reflex as rx
 
+from xlvphc.components import form_guard
 from xlvphc.components.fields import error_for
 from xlvphc.state.procedure import ProcedureState
 from xlvphc.state.session import SessionState
@@ -130,12 +131,16 @@ def _input_field(f) -> rx.Component:
         # A text area (reasons, contents) takes the whole row of the form.
         flex=rx.cond(f["kind"] == "textarea", "1 1 100%", "1 1 220px"),
         # A box of some coercion measures only: shown once one of them is
-        # chosen (state/procedure.py COERCION_ONLY).
+        # chosen (state/procedure.py COERCION_ONLY). Matched as a whole word
+        # of the list: "remedial" is part of "distraint_remedial", whose
+        # boxes MQĐ11 has not.
         display=rx.cond(
             (f["only"].to(str) == "")
             | (
                 (ProcedureState.measure != "")
-                & f["only"].to(str).contains(ProcedureState.measure)
+                & (" " + f["only"].to(str) + " ").contains(
+                    " " + ProcedureState.measure + " "
+                )
             ),
             "block",
             "none",
@@ -150,6 +155,7 @@ def _step_form() -> rx.Component:
             "Căn cứ: ", ProcedureState.selected_article, size="1", color_scheme="gray"
         ),
         rx.form(
+            form_guard.draft_notice(),
             rx.flex(
                 rx.foreach(ProcedureState.form_fields, _field),
                 wrap="wrap",
@@ -185,6 +191,9 @@ def _step_form() -> rx.Component:
             key=ProcedureState.form_key,
             on_submit=ProcedureState.submit,
             reset_on_submit=False,
+            # Asks before a reload or a link leaves what is typed, and keeps
+            # it in the tab per case and step (user trial: lost silently).
+            custom_attrs=form_guard.guard_attrs(ProcedureState.draft_key),
         ),
         width="100%",
         background="var(--green-2)",

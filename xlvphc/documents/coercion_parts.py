@@ -118,7 +118,7 @@ def decision_spec(
 RECORD_FIELDS = {
     "ref:QĐ-CCXP": "Văn bản QĐ-CCXP",
     "decision_issuer": "Người ra quyết định đó",
-    "made_date": "Ngày lập biên bản",
+    "made_when": "Giờ và ngày bắt đầu lập biên bản",
     "place": "Địa điểm lập biên bản",
     "no:QĐ-CCXP": "Số văn bản QĐ-CCXP",
     "cooperator_name": "Đại diện cơ quan phối hợp",
@@ -159,7 +159,7 @@ def record_opening(
     measure: str,
     lead: str,
     witnesses: str = WITNESSES,
-    dated: str = "Hôm nay, ngày {made_date} tại {place}",
+    dated: str = "Hôm nay, {made_when=ngày …/…/……} tại {place}",
 ) -> str:
     """From the decision carried out to the identity block of the person
     coerced.
@@ -170,7 +170,10 @@ def record_opening(
         lead: What the record maker does there, after "Người có thẩm quyền
             lập biên bản - ".
         witnesses: The lines under "3. Với sự chứng kiến của:".
-        dated: The date-and-place line, as the form writes it.
+        dated: The date-and-place line, as the form writes it, with the
+            hour the coercion began before the date when it is known
+            (`made_when`), since the findings print the hour it ended (user
+            trial: "kết thúc hồi 11 giờ" under a start with no hour).
     """
     return (
         f"Thi hành Quyết định số: {{ref:QĐ-CCXP}} của {{decision_issuer}} cưỡng chế "

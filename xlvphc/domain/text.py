@@ -271,3 +271,17 @@ def cite_in_full(text: str, article: object, decree: str) -> str:
         return f"({where} Điều {article} Nghị định {decree}"
 
     return _OWN_CLAUSE.sub(full, text)
+
+
+# Punctuation (and spaces) left before a separator where parts were joined:
+# a part typed by the officer often ends with its own full stop, and the
+# join adds "; " after it (user trial: "…vào tài khoản Kho bạc.; đã thu").
+_DOUBLED_BEFORE_SEPARATOR = re.compile(r"[\s.;,]*([;,])(?!\d)")
+
+
+def tidy_joins(text: str) -> str:
+    """Drop the stop, comma or space left before a "; " or ", " that joins
+    two parts, so that "Kho bạc.; đã thu" reads "Kho bạc; đã thu" and
+    "(Điều 78).; còn" reads "(Điều 78); còn". A decimal comma ("0,05%") is
+    kept: a digit follows it."""
+    return _DOUBLED_BEFORE_SEPARATOR.sub(r"\1", text)

@@ -40,13 +40,16 @@ def _select(
     *,
     first: str = "",
     width: str = "170px",
-    default: str = "",
+    default: str | rx.Var = "",
     on_change=None,
 ) -> rx.Component:
     """A native select; `options` is a list of (value, label) or a Var of
     {id, name} dicts. A refusal of its value shows under it (the Tháng box
-    left at «—» for a monthly period)."""
+    left at «—» for a monthly period). A Var `default` keys the box, as for
+    `_input`, so that it shows the value the state holds."""
     extra = {"on_change": on_change} if on_change is not None else {}
+    if isinstance(default, rx.Var):
+        extra["key"] = name + "-" + default.to(str)
     if isinstance(options, rx.Var):
         items = rx.foreach(options, lambda o: rx.el.option(o["name"], value=o["id"]))
     else:
@@ -117,6 +120,7 @@ def filter_form(
     submit_label: str = "Xem",
     submit_id: str = "nut-loc",
     year: str | rx.Var = "",
+    kept: rx.Var | None = None,
 ) -> rx.Component:
     """Period, unit group, unit and field: read on submit (uncontrolled), on
     the Thống kê and Báo cáo pages. `year`: the year the page counts from,
@@ -124,21 +128,31 @@ def filter_form(
     chosen). `period`, the Kỳ chosen (kept by `on_period`; both from
     state/period_choice.PeriodChoiceMixin), shows only the boxes that period
     reads (user trial: Tháng, Quý and the dates stood beside «Năm» as if
-    they counted)."""
-    month = _select("Tháng", "month", MONTHS, first="—", width="120px")
-    quarter = _select("Quý", "quarter", QUARTERS, first="—", width="110px")
+    they counted). `kept`, the filters the page's figures count (a dict
+    Var), fills every box, so that coming back to the page (the browser's
+    Back after a click on a bar) shows what the figures are for."""
+
+    def shown(key: str, default: str = "") -> str | rx.Var:
+        return kept.get(key, default).to(str) if kept is not None else default
+
+    month = _select("Tháng", "month", MONTHS, first="—", width="120px",
+                    default=shown("month"))
+    quarter = _select("Quý", "quarter", QUARTERS, first="—", width="110px",
+                      default=shown("quarter"))
     # Both dates are needed for a custom range: "(tùy chọn)" read as
     # "optional" (services/reports/scope.resolve_period).
     dates = rx.fragment(
-        _input("Từ ngày (khoảng ngày)", "date_from", "ngày/tháng/năm", date=True),
-        _input("Đến ngày", "date_to", "ngày/tháng/năm", date=True),
+        _input("Từ ngày (khoảng ngày)", "date_from", "ngày/tháng/năm", date=True,
+               default=shown("date_from")),
+        _input("Đến ngày", "date_to", "ngày/tháng/năm", date=True,
+               default=shown("date_to")),
     )
     year_box = _input("Năm", "year", "vd. 2026", "90px", default=year,
                       input_mode="numeric")
     return rx.form(
         rx.flex(
-            _select("Kỳ", "period", list(PERIODS.items()), default=DEFAULT_PERIOD,
-                    on_change=on_period),
+            _select("Kỳ", "period", list(PERIODS.items()),
+                    default=shown("period", DEFAULT_PERIOD), on_change=on_period),
             # A year is digits: the number pad, not the full keyboard.
             rx.cond((period != "") & (period != "custom"), year_box),
             rx.cond(period == "month", month),
@@ -154,8 +168,10 @@ def filter_form(
                 list(GROUPS.items()),
                 first="Tất cả",
                 width="200px",
+                default=shown("group"),
             ),
-            _select("Đơn vị", "unit", units, first="Tất cả đơn vị", width="260px"),
+            _select("Đơn vị", "unit", units, first="Tất cả đơn vị", width="260px",
+                    default=shown("unit")),
             rx.box(
                 _label("Lĩnh vực", "field"),
                 rx.el.select(
@@ -164,6 +180,11 @@ def filter_form(
                     name="field",
                     id="field",
                     class_name="xl-select",
+                    default_value=shown("field"),
+                    **(
+                        {"key": "field-" + shown("field")}
+                        if kept is not None else {}
+                    ),
                 ),
                 flex="1 1 240px",
             ),
@@ -227,7 +248,12 @@ def _stat(label: str, value, id_: str) -> rx.Component:
 def _listed(text, href) -> rx.Component:
     """A figure that opens its cases in the list, for those who may read it;
     plain text for the others."""
-    return rx.cond(CAN_LIST, rx.link(text, href=href), rx.text.span(text))
+    return rx.cond(
+        CAN_LIST,
+        # A finger-sized target on a phone or tablet (assets/styles.css).
+        rx.link(text, href=href, class_name="xl-tap"),
+        rx.text.span(text),
+    )
 
 
 def _unit_table() -> rx.Component:
@@ -278,7 +304,8 @@ def _unit_on_phone(r) -> rx.Component:
     return rx.box(
         rx.cond(
             CAN_LIST,
-            rx.link(r["name"], href=r["link"], weight="medium", size="2"),
+            rx.link(r["name"], href=r["link"], weight="medium", size="2",
+                    class_name="xl-tap"),
             rx.text(r["name"], weight="medium", size="2"),
         ),
         rx.flex(
@@ -327,6 +354,7 @@ def dashboard_page() -> rx.Component:
             period=s.period_choice,
             on_period=s.choose_period,
             year=s.year_shown,
+            kept=s.filters,
         ),
         form_message(),
         rx.flex(
@@ -338,6 +366,7 @@ def dashboard_page() -> rx.Component:
                     "Xem danh sách hồ sơ của kỳ này",
                     href=s.list_link,
                     id="xem-danh-sach-ky",
+                    class_name="xl-tap",
                 ),
             ),
             wrap="wrap",

@@ -9,6 +9,12 @@ above another's heading (user trial). So the record and the decision store
 the header when they are written (`agency_columns`) and their prints use
 that copy (`issued_agency`); drafts and blank forms, not yet signed by
 anyone, print the unit as it is now.
+
+A procedure step's own paper (a postponement, MQĐ03; a coercion decision or
+record; a seizure; the handing-over record, MBB29 …) keeps the same copy in
+the step's details (`step_copy`, kept under `STEP_KEY` by
+procedure/transitions.py), and its official print uses it
+(printing_steps.step_issuer, `copied_agency`).
 """
 
 from sqlmodel import Session
@@ -63,4 +69,37 @@ def issued_agency(session: Session, paper: object, unit: Unit) -> Agency:
         name=name,
         parent=getattr(paper, "agency_parent", "") or "",
         place=getattr(paper, "agency_place", "") or "",
+    )
+
+
+# The key of a step's details (models/form_details.py) holding its copy.
+STEP_KEY = "issuer"
+
+
+def step_copy(session: Session, unit_id: int | None) -> dict[str, str]:
+    """What a step issuing a paper keeps of its unit: the header, as
+    `agency_columns`, and the unit's own name, which the decisions print as
+    the one to carry them out ("Gửi cho … để tổ chức thực hiện"). {} for a
+    unit not found."""
+    unit = session.get(Unit, unit_id) if unit_id else None
+    if unit is None:
+        return {}
+    agency = agency_of(session, unit)
+    return {
+        "name": agency.name,
+        "parent": agency.parent,
+        "place": agency.place,
+        "unit": unit.name,
+    }
+
+
+def copied_agency(copy: object) -> Agency | None:
+    """The header a step's copy holds; None for a step that kept none
+    (recorded before steps kept one): its paper prints the unit as now."""
+    if not isinstance(copy, dict) or not copy.get("name"):
+        return None
+    return Agency(
+        name=str(copy["name"]),
+        parent=str(copy.get("parent") or ""),
+        place=str(copy.get("place") or ""),
     )

@@ -42,7 +42,7 @@ from xlvphc.services.importer import shown
 from xlvphc.services.issuer import agency_of, issued_agency
 from xlvphc.services.printing_choices import NEEDS_STEP, checked_step, step_choices
 from xlvphc.services.printing_modes import CaseCopies, Copies
-from xlvphc.services.printing_steps import step_fill
+from xlvphc.services.printing_steps import step_fill, step_issuer
 from xlvphc.services.procedure.decision_hints import remedial_suggestion
 from xlvphc.services.procedure.transitions import RULES
 
@@ -400,17 +400,21 @@ def _generic_data(
     What the case does not hold (a step not recorded, a detail left empty)
     is left out, so the form prints dotted blanks for the pen.
     """
-    # TODO: a step's own paper (MQĐ03, a coercion, a seizure …) prints the
-    # case's unit as it is now: ProcedureStep keeps no copy of its issuer
-    # yet, so a rename or merge since the step changes its reprint's header.
-    agency = agency_of(session, unit)
+    agency, executor = agency_of(session, unit), unit.name
     if mode == "blank":
         return FormData(agency=agency, blank=True)
+    if mode == "final":
+        # A step's own paper (MQĐ03, a coercion, a seizure …) reprints under
+        # the unit that issued it, whatever it is called or merged into
+        # now; a draft is signed by the unit as it is (services/issuer.py).
+        issued = step_issuer(session, case.id, code, decision, step_id)
+        if issued is not None:
+            agency, executor = issued
     values: dict[str, object] = {
         "violation_place": case.violation_place,
         "description": case.description,
         "incident_time": _incident_time(case),
-        "executor": unit.name,
+        "executor": executor,
     }
     if record is not None:
         # A case decided without a record (MQĐ01) cites none: left blank.

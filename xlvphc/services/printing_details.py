@@ -4,7 +4,8 @@ services/procedure/details.py keeps, for the steps whose papers say more
 than a date and an amount, the time, place, people and findings of that
 paper. This module turns them into the values of the forms: the minutes of
 a hearing (MBB03), the verification records (MBB05, MBB09), the coercion
-decisions (MQĐ07-MQĐ11: who pays out, which account) and their records
+decisions (MQĐ07-MQĐ12c: who pays out, which account; the remedial part
+of a combined decision) and their records
 (MBB10-MBB12: witnesses, assets), and the seizure papers (MBB15/MQĐ20,
 MQĐ21, MBB17/MQĐ24, MBB20/MQĐ14) with their own numbers and the items they
 concern.
@@ -15,13 +16,18 @@ from datetime import date, datetime, time
 
 from sqlmodel import Session, select
 
-from xlvphc.domain.dates import fmt_date, parse_date
+from xlvphc.domain.dates import fmt_date, fmt_datetime, parse_date
 from xlvphc.domain.deadlines import seizure_end
 from xlvphc.domain.money import format_vnd
 from xlvphc.models import Decision
 from xlvphc.models.procedure import ProcedureStep, SeizedItem
 from xlvphc.services.printing_choices import PER_STEP
-from xlvphc.services.procedure.coercion import FORM_OF
+from xlvphc.services.procedure.coercion_measures import (
+    FORM_OF,
+    REMEDIAL,
+    money_part,
+    parts_of,
+)
 from xlvphc.services.procedure.details import steps_with_details
 from xlvphc.services.procedure.seizure_periods import first_extension_day
 
@@ -45,11 +51,11 @@ COERCION_FORMS = (
     "MQĐ07", "MQĐ08", "MQĐ09", "MQĐ10", "MQĐ11", "MQĐ12a", "MQĐ12b", "MQĐ12c"
 )
 # The measures (coercion step codes) whose decision each form is: the one
-# form of the measure the signer chose (procedure/coercion.FORM_OF). The
-# combined forms MQĐ12a-c (a money measure and the remedial one in one
-# decision) are no measure's: a decision by account deduction was offered as
-# an official MQĐ12a too, under its own number, ordering a demolition the
-# signer never chose (user trial). They print as drafts or blank only.
+# form of the measure the signer chose (procedure/coercion_measures.FORM_OF).
+# A combined form (MQĐ12a-c) is only the decision of a combined code, one
+# the signer chose with the remedial part: a decision by account deduction
+# was once offered as an official MQĐ12a too, under its own number,
+# ordering a demolition the signer never chose (user trial).
 MEASURES_OF = {
     form: {measure for measure, issued in FORM_OF.items() if issued == form}
     for form in COERCION_FORMS
@@ -71,6 +77,13 @@ def at(day: date | None, clock: object) -> datetime | None:
     if not (hours.isdigit() and minutes.isdigit()):
         return None
     return datetime.combine(day, time(int(hours) % 24, int(minutes) % 60))
+
+
+def made_when(day: date, clock: object) -> str:
+    """ "hồi 08 giờ 00 phút, ngày 06/12/2026", when a coercion record began
+    (its "Hôm nay, …"); "ngày 06/12/2026" when the step has no start time."""
+    moment = at(day, clock)
+    return f"hồi {fmt_datetime(moment)}" if moment else f"ngày {fmt_date(day)}"
 
 
 def _clock_words(clock: object) -> str | None:
@@ -195,7 +208,8 @@ def _verification(session: Session, case_id: int, code: str) -> DetailFill | Non
         "third_party_info",
     )
     values: dict[str, object] = {key: data.get(key, "") for key in keys}
-    values |= person_slots("informant", data.get("informants"), 2)
+    # Every informant (at most six, details.MAX_PEOPLE), one a line.
+    values |= person_slots("informant", data.get("informants"), 6)
     values["end_time"] = at(step.on, data.get("end_time"))
     signer = None
     if code == "MBB09":
@@ -245,13 +259,17 @@ def _informant(data: dict) -> dict[str, object]:
     """Who gave the information, for MBB09: the first informant's name under
     the informant's signature, and, when the step says whether the informants
     speak for themselves or for a body, the form's choices made and a body's
-    representative moved to the slot for one (item 2 b: "Chức vụ",
-    "Cơ quan/tổ chức"). Not said: the choices stay for the pen."""
+    representatives moved to the slots for one (item 2 b and the lines after
+    it: "Chức vụ", "Cơ quan/tổ chức"). Not said: the choices stay for the
+    pen. `variant` picks the words of the lines after b) (forms/mbb09)."""
     rows = data.get("informants")
     rows = rows if isinstance(rows, list) else []
     first = rows[0] if rows and isinstance(rows[0], list) else []
     values: dict[str, object] = {"informant_signer": str(first[0]) if first else ""}
     kind = data.get("informant_kind")
+    # The informants after the first two print in a person's words only
+    # when the step says they speak for themselves (documents/forms/mbb09).
+    values["variant"] = "person" if kind == "person" else "body"
     if kind not in _INFORMANT_WORDS:
         return values
     capital, speaker = _INFORMANT_WORDS[kind]
@@ -262,8 +280,10 @@ def _informant(data: dict) -> dict[str, object]:
     }
     if kind == "organisation":
         # Item 2 a) is a person's line (occupation, address): left blank.
+        # The representatives from b) on, each on a line of its own.
         blank = dict.fromkeys(person_slots("informant", [[""]], 1), "")
-        values |= blank | person_slots("informant2", rows, 1)
+        shifted = person_slots("informant", [[""], *rows], len(rows) + 1)
+        values |= shifted | blank
     return values
 
 
@@ -272,6 +292,36 @@ def _joined(labels: list[str]) -> str:
     if len(labels) < 2:
         return "".join(labels)
     return "; ".join(labels[:-1]) + " và " + labels[-1]
+
+
+def _reason_with_interest(decision: Decision, data: dict, amount: int) -> str:
+    """The reason (note (8)) of a decision that recovers late-payment
+    interest with the fine (Law Art. 78 k1): how much of what was owed on its
+    day is fine and how much interest. Same first words as the reason
+    printing.py gives without interest.
+
+    A decision for less than was owed (the signer may choose a smaller sum)
+    says so, with its sum: its "Số tiền" item must not read as contradicting
+    the sum owed (user trial: "số tiền phải thu gồm 32.500.000 đồng và
+    2.600.000 đồng" above "Số tiền phạt: 10.005.050 đồng"). How its sum
+    splits between fine and interest is not recorded (coercion_cover)."""
+    fine, interest = _int(data.get("fine_due")), _int(data.get("interest_due"))
+    owed = (
+        f"tiền phạt chưa nộp {format_vnd(fine)} và tiền chậm nộp phạt "
+        f"{format_vnd(interest)} tính đến ngày {data.get('interest_until', '')} "
+        "(khoản 1 Điều 78 Luật Xử lý vi phạm hành chính)"
+    )
+    reason = (
+        f"Không tự nguyện chấp hành Quyết định số: "
+        f"{ref(decision.number, decision.decided_on)} xử phạt vi phạm hành chính"
+    )
+    if 0 < amount < fine + interest:
+        return (
+            f"{reason}; số tiền còn phải nộp là {format_vnd(fine + interest)}, "
+            f"gồm {owed}; Quyết định này cưỡng chế số tiền {format_vnd(amount)} "
+            "trong số tiền đó"
+        )
+    return f"{reason}; số tiền phải thu gồm {owed}"
 
 
 def _coercion(
@@ -303,24 +353,15 @@ def _coercion(
         values["period_unit"] = "ngày"
     if decision is not None:
         values["treasury"] = decision.treasury
-    if step.code == "salary":
+    measure = money_part(step.code)
+    if measure == "salary":
         values["deduct"] = DEDUCT_WORDS.get(data.get("deduct_from", ""), "")
-    elif step.code == "account":
+    elif measure == "account":
         values["deduct"] = DEDUCT_WORDS["account"]
+    if REMEDIAL in parts_of(step.code) and measure:
+        values |= _remedial_part(data, measure)
     if data.get("interest_due") and decision is not None:
-        # The amount of Article 1 includes the late-payment interest run until
-        # the decision (Law Art. 78 k1): the reason (note (8)) says how much
-        # of it is fine and how much interest. Same first words as the reason
-        # printing.py gives without interest.
-        values["reason"] = (
-            f"Không tự nguyện chấp hành Quyết định số: "
-            f"{ref(decision.number, decision.decided_on)} xử phạt vi phạm hành "
-            f"chính; số tiền phải thu gồm tiền phạt chưa nộp "
-            f"{format_vnd(_int(data.get('fine_due')))} và tiền chậm nộp phạt "
-            f"{format_vnd(_int(data['interest_due']))} tính đến ngày "
-            f"{data.get('interest_until', '')} (khoản 1 Điều 78 Luật Xử lý vi "
-            "phạm hành chính)"
-        )
+        values["reason"] = _reason_with_interest(decision, data, step.amount)
     # The latest asset verification on or before the decision (MBB09).
     checks = steps_with_details(session, case_id, ("verify_assets",))
     for verified, found_data in checks:
@@ -329,6 +370,24 @@ def _coercion(
             values["date:BB-XMCC"] = verified.on
             break
     return DetailFill(values=values)
+
+
+def _remedial_part(data: dict, measure: str) -> dict[str, object]:
+    """What a combined decision (MQĐ12a-c) prints besides its money measure:
+    the remedial part's period and place (Article 2), and which of the
+    form's either/or lines its money measure takes ("(**)" salary or
+    "(***)" account in 12a; the money, and the assets if any, in 12c)."""
+    values: dict[str, object] = {
+        "remedial_period": data.get("remedial_period", ""),
+        "remedial_place": data.get("remedial_place", ""),
+    }
+    if data.get("remedial_period"):
+        values["remedial_unit"] = "ngày"
+    if measure in ("salary", "account"):
+        values["variant"] = measure
+    elif measure == "collection":
+        values["variant"] = "money assets" if data.get("assets") else "money"
+    return values
 
 
 def _coercion_record(session: Session, case_id: int, code: str) -> DetailFill | None:
@@ -343,12 +402,12 @@ def _coercion_record(session: Session, case_id: int, code: str) -> DetailFill | 
         (
             r
             for r in steps_with_details(session, case_id, ("coerce",))
-            if r[0].code == measure and r[0].on <= step.on
+            if measure in parts_of(r[0].code) and r[0].on <= step.on
         ),
         None,
     )
     values: dict[str, object] = {
-        "made_date": step.on,
+        "made_when": made_when(step.on, data.get("start_time")),
         "place": data.get("place", ""),
         "end_time": at(step.on, data.get("end_time")),
         "result": step.note if code == "MBB11" else "",

@@ -2,18 +2,18 @@
 
 A decision or record of Decree 118/2021 that a procedure step issues (the
 postponement, MQĐ03; a coercion decision, on the form of the measure it
-chose, MQĐ07-MQĐ11; the cancellation, MQĐ40 …) exists only once the case has
+chose, MQĐ07-MQĐ12c; the cancellation, MQĐ40 …) exists only once the case has
 that step: its number, date and contents come from it. Before, an official
 copy would be a paper that was never issued, and printing it is logged as
 one (user trial: a paid case offered MQĐ40, MQĐ33 and coercion decisions
 "Không tự nguyện chấp hành"). So the official ("final") copy needs the step;
 a draft (DỰ THẢO) prepares the paper for signature while the law still
-allows the step; the blank copy is always there. The combined coercion forms
-(MQĐ12a-c) no step issues: draft and blank only.
+allows the step; the blank copy is always there.
 
 Coercion papers (Law Art. 86-88) are drafted only while coercion is
 possible: the decision is past its compliance deadline and money (fine or
-late-payment interest, Art. 78 k1) or a remedial measure is still owed.
+late-payment interest, Art. 78 k1) or a remedial measure is still owed;
+a combined decision (MQĐ12a-c) only while both are.
 A paid or closed case keeps only the coercion papers it really issued.
 
 The seized-goods papers (MBB15/MQĐ20 of a seizure, MBB17/MQĐ24 of a
@@ -39,6 +39,7 @@ from sqlmodel import Session, select
 
 from xlvphc.models import Case, Decision, ViolationRecord
 from xlvphc.models.cases import CaseStatus
+from xlvphc.models.procedure import ProcedureStep
 from xlvphc.services.printing_choices import PER_STEP
 from xlvphc.services.printing_details import MEASURES_OF, RECORD_OF
 from xlvphc.services.procedure.closing import decision_barred
@@ -73,15 +74,14 @@ ISSUED_BY = {
     "MQĐ40": "cancel",
     **{code: step for code, step in PER_STEP.items() if code != "MQĐ21"},
 }
-# What a coercion paper enforces: money (the fine and its interest) or a
-# remedial measure (MQĐ11 and its record MBB11).
+# What a coercion paper enforces: money (the fine and its interest), a
+# remedial measure (MQĐ11 and its record MBB11), or both (MQĐ12a-c).
 REMEDIAL_PAPERS = frozenset({"MQĐ11", "MBB11"})
+COMBINED_PAPERS = frozenset({"MQĐ12a", "MQĐ12b", "MQĐ12c"})
 COERCION_PAPERS = frozenset(
     code for code, step in ISSUED_BY.items()
     if step in ("coerce", "coercion_done", "verify_assets")
 )
-# The forms a coercion decision is printed on, one per measure (_combined).
-ONE_MEASURE_FORMS = "MQĐ07–MQĐ11"
 # The sanction decision, drafted from the case before it (CaseCopies._decision).
 DECISION = "MQĐ02"
 DECISION_REFUSAL = (
@@ -101,6 +101,10 @@ _MEASURE_WORDS = {
     "distraint": "kê biên tài sản",
     "collection": "thu tiền, tài sản do người khác giữ",
     "remedial": "buộc khắc phục hậu quả",
+    "salary_remedial": "khấu trừ lương, thu nhập và buộc khắc phục hậu quả",
+    "account_remedial": "khấu trừ tiền từ tài khoản và buộc khắc phục hậu quả",
+    "distraint_remedial": "kê biên tài sản và buộc khắc phục hậu quả",
+    "collection_remedial": "thu tiền, tài sản và buộc khắc phục hậu quả",
 }
 
 
@@ -147,6 +151,29 @@ def _issued(rows: list[tuple], code: str, decided_on: date | None = None) -> boo
     return False
 
 
+def issuing_step(
+    session: Session,
+    case_id: int,
+    code: str,
+    decided_on: date | None = None,
+    step_id: int = 0,
+) -> ProcedureStep | None:
+    """The case's step that issued paper `code`: the one chosen on the print
+    menu (`step_id`, printing_choices), else the latest that `_issued`
+    counts, as the forms are filled from it (printing_steps). None for a
+    paper no step of the case issued."""
+    kind = ISSUED_BY.get(code) or PER_STEP.get(code)
+    if kind is None:
+        return None
+    for step, data in steps_with_details(session, case_id, (kind,)):
+        if step_id and step.id != step_id:
+            continue
+        # MQĐ21, not in ISSUED_BY, is issued by any extension of a seizure.
+        if code not in ISSUED_BY or _issued([(step, data)], code, decided_on):
+            return step
+    return None
+
+
 def _step_name(code: str) -> str:
     """ "«Quyết định cưỡng chế» (khấu trừ tiền từ tài khoản)"."""
     name = f"«{RULES[ISSUED_BY[code]].label}»"
@@ -188,6 +215,11 @@ def coercion_blocker(
 def _step_blocker(session: Session, case: Case, code: str, today: date) -> str:
     """Why the step issuing `code` cannot be taken now ("" when it can):
     its stage and its guard, as the procedure panel judges them."""
+    if code in COMBINED_PAPERS:
+        # Both parts must still be owed (procedure/coercion._combined_refusal).
+        return coercion_blocker(session, case, today, False) or coercion_blocker(
+            session, case, today, True
+        )
     if code in COERCION_PAPERS:
         return coercion_blocker(session, case, today, code in REMEDIAL_PAPERS)
     kind = ISSUED_BY[code]
@@ -198,32 +230,6 @@ def _step_blocker(session: Session, case: Case, code: str, today: date) -> str:
     entry = REGISTRY.get(kind)
     reason = entry.guard(session, case, today) if entry and entry.guard else None
     return (reason[:1].lower() + reason[1:]) if reason else ""
-
-
-def _combined(code: str, blocker: str) -> Copies:
-    """A combined coercion form (MQĐ12a-c): no step issues it, since a
-    coercion decision is printed on the form of the one measure chosen
-    (printing_details.MEASURES_OF); a draft while coercion is possible."""
-    why = (
-        f"Mẫu {code} (cưỡng chế kết hợp với buộc thực hiện biện pháp khắc "
-        f"phục hậu quả) không có bản chính thức: bước {_step_name(code)} ra "
-        f"quyết định theo mẫu của biện pháp đã chọn ({ONE_MEASURE_FORMS})"
-    )
-    if blocker:
-        return Copies(
-            final=False,
-            draft=False,
-            refusal=f"{why}; hiện không thể lập mẫu này ({blocker}): chỉ in "
-            "được mẫu trắng.",
-            hint=f"Chỉ in mẫu trắng: {blocker}.",
-        )
-    return Copies(
-        final=False,
-        draft=True,
-        refusal=f"{why}; hãy in bản dự thảo để trình ký hoặc mẫu trắng.",
-        hint="Không có bản chính thức: quyết định cưỡng chế in theo mẫu của "
-        f"biện pháp đã chọn ({ONE_MEASURE_FORMS}).",
-    )
 
 
 class CaseCopies:
@@ -254,8 +260,6 @@ class CaseCopies:
             if stage_filled or code in COERCION_PAPERS
             else "mẫu này không dùng ở giai đoạn hiện tại của hồ sơ"
         )
-        if code in MEASURES_OF and not MEASURES_OF[code]:
-            return _combined(code, blocker)
         if blocker:
             return Copies(
                 final=False,

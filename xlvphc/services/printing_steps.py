@@ -13,10 +13,13 @@ from datetime import date, datetime
 
 from sqlmodel import Session, select
 
-from xlvphc.models import Decision
+from xlvphc.documents.data import Agency
+from xlvphc.models import Decision, Unit
 from xlvphc.models.procedure import ProcedureStep
+from xlvphc.services.issuer import agency_of, copied_agency
 from xlvphc.services.printing_details import MEASURES_OF, detail_fill
-from xlvphc.services.procedure.details import details_of
+from xlvphc.services.printing_modes import issuing_step
+from xlvphc.services.procedure.details import details_of, issuer_of
 
 
 @dataclass(frozen=True)
@@ -121,8 +124,40 @@ def _step_columns(session: Session, case_id: int, code: str) -> StepFill:
         values = {"receiving_body": step.note}
     elif code in ("MQĐ38", "MQĐ39", "MQĐ40"):
         values = {"reason": step.note}
-    if code in ("MQĐ03", "MQĐ05"):
-        # The application the relief answers (Art. 76, 79; payment_relief).
+    if code in ("MQĐ03", "MQĐ04", "MQĐ05"):
+        # The application the relief answers (Art. 76, 77, 79; payment_relief,
+        # payment).
         applied = details_of(session, step.id).get("application_date", "")
         values |= {"certifier": step.note, "application_date": applied}
     return StepFill(step.document, step.on, {k: v for k, v in values.items() if v})
+
+
+def step_issuer(
+    session: Session,
+    case_id: int,
+    code: str,
+    decision: Decision | None = None,
+    step_id: int = 0,
+) -> tuple[Agency, str] | None:
+    """The header of paper `code` and the unit it names to carry it out, as
+    the step that issued it kept them (services/issuer.py); None when no
+    step of the case issued it or the step kept none: the paper prints the
+    case's unit as it is now.
+
+    A handing-over (MBB29) recorded before steps kept their issuer prints
+    its sender, whose id its code holds, as the sender is now: the case is
+    the receiving unit's since that step.
+    """
+    decided_on = decision.decided_on if decision else None
+    step = issuing_step(session, case_id, code, decided_on, step_id)
+    if step is None:
+        return None
+    copy = issuer_of(session, step.id)
+    agency = copied_agency(copy)
+    if agency is not None:
+        return agency, str(copy.get("unit") or agency.name)
+    if step.step == "transfer_unit" and step.code.isdigit() and len(step.code) < 10:
+        sender = session.get(Unit, int(step.code))
+        if sender is not None:
+            return agency_of(session, sender), sender.name
+    return None

@@ -24,6 +24,23 @@ class PrintMenuState(SessionState):
     preview_form: dict = {}
     busy: bool = False
 
+    # The menu in three groups (user trial: on a phone the papers the case
+    # had issued sat below the fold of a 40-form list): the forms filled
+    # from the case with a copy to sign, the drafts its next steps need,
+    # and the forms it can only print blank. `forms` keeps the service's
+    # order (the stage's first), and so does each group.
+    @rx.var
+    def signed_forms(self) -> list[dict]:
+        return [f for f in self.forms if f["final"]]
+
+    @rx.var
+    def draft_forms(self) -> list[dict]:
+        return [f for f in self.forms if f["draft"] and not f["final"]]
+
+    @rx.var
+    def blank_forms(self) -> list[dict]:
+        return [f for f in self.forms if not f["filled"]]
+
     def _case(self) -> int:
         """The case id from the address bar (0: not found); the service
         checks the user may print it."""

@@ -7,6 +7,7 @@ browser sends is re-validated by the services."""
 import reflex as rx
 
 from xlvphc import routes
+from xlvphc.components import form_guard
 from xlvphc.services import procedure
 from xlvphc.services.procedure import todo
 from xlvphc.services.procedure.details import case_details
@@ -78,6 +79,10 @@ class ProcedureState(SessionState):
     form_fields: list[dict] = []
     form_key: int = 0
     measure: str = ""  # the coercion measure chosen in the open form
+    # The tab keeps what is typed in the open form under this key, per case
+    # and step (components/form_guard.py): a reload or a menu link used to
+    # lose it without a word (user trial).
+    draft_key: str = ""
     _case_id: int = 0
     _version: int = 0
 
@@ -122,6 +127,7 @@ class ProcedureState(SessionState):
         self.form_fields = row["fields"]
         self.measure = ""
         self.form_key += 1
+        self.draft_key = f"buoc-{self._case_id}-{row['code']}"
         return rx.call_script(_SHOW_FORM.replace("KEY", str(self.form_key)))
 
     @rx.event
@@ -134,10 +140,12 @@ class ProcedureState(SessionState):
 
     @rx.event
     def cancel(self):
+        """Close the form: what was typed in it is given up, its draft too."""
         self.selected = ""
         self.form_fields = []
         self.errors = {}
         self.message = ""
+        return form_guard.drop_draft(self.draft_key)
 
     def _name_refused_boxes(self) -> None:
         """Name, beside the button, every box the step refused, in the
@@ -177,11 +185,14 @@ class ProcedureState(SessionState):
         moved = self.selected == "transfer_unit"
         self.selected = ""
         self.form_fields = []
+        # Recorded: nothing typed is left to keep or to ask about.
+        done = form_guard.drop_draft(self.draft_key)
         if moved:  # the case now belongs to the receiving unit
-            return [rx.toast.success(result[:200]), rx.redirect(routes.CASES)]
+            return [done, rx.toast.success(result[:200]), rx.redirect(routes.CASES)]
         await self._reload()
         # The history tab lists the step too (status before and after).
         return [
+            done,
             rx.toast.success(result[:200]),
             CaseDetailState.open,
             CaseHistoryState.load,

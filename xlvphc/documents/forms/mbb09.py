@@ -17,6 +17,15 @@ FIELDS = {
     "informant2_name": "Người cung cấp thông tin (đại diện cơ quan, tổ chức)",
     "informant2_role": "Chức vụ của người đó",
     "informant2_where": "Cơ quan, tổ chức của người đó",
+    **{
+        f"informant{n}_{part}": f"Người cung cấp thông tin thứ {n}: {what}"
+        for n in range(3, 8)
+        for part, what in (
+            ("name", "họ và tên"),
+            ("role", "nghề nghiệp hoặc chức vụ"),
+            ("where", "địa chỉ hoặc cơ quan"),
+        )
+    },
     "Informant_kind": "Mục 2: Cá nhân hay Tổ chức cung cấp thông tin",
     "informant_speaker": "Mục 6: cá nhân hay người đại diện của tổ chức",
     "informant_signer": "Họ và tên người cung cấp thông tin (dưới chữ ký)",
@@ -36,7 +45,10 @@ FIELDS = {
 # the informant from the step's "Người cung cấp thông tin là", and stay the
 # form's, for the pen, when it was left empty (a name does not say whether
 # an informant speaks for himself or for a body). What was verified ("<tiền
-# lương, thu nhập/tài khoản/…>") is what the step found.
+# lương, thu nhập/tài khoản/…>") is what the step found. Every informant
+# prints (user trial: only the first did): the form's a) and b) lines, then
+# lines of their own ("&", never on a blank form) in the words of a person
+# ("[person]") or of a body's representative ("[body]", also when unsaid).
 BODY = """
 Để <thi hành Quyết định số: {ref:QĐ-XPHC} xử phạt vi phạm hành chính/hoàn trả kinh phí
     thực hiện biện pháp khắc phục hậu quả cho cơ quan nhà nước>.
@@ -50,8 +62,28 @@ Cơ quan: {agency_name}
     lương, thu nhập/tài khoản/tài sản/tiền, tài sản}:
 a) Họ và tên: {informant_name} | Nghề nghiệp: {informant_role}
 Địa chỉ: {informant_where}
-b) Họ và tên: {informant2_name} | Chức vụ: {informant2_role}
-<Cơ quan/tổ chức>: {informant2_where}
+[body] b) Họ và tên: {informant2_name} | Chức vụ: {informant2_role}
+[body] <Cơ quan/tổ chức>: {informant2_where}
+[person] & b) Họ và tên: {informant2_name} | Nghề nghiệp: {informant2_role}
+[person] & Địa chỉ: {informant2_where}
+[person] & c) Họ và tên: {informant3_name} | Nghề nghiệp: {informant3_role}
+[person] & Địa chỉ: {informant3_where}
+[person] & d) Họ và tên: {informant4_name} | Nghề nghiệp: {informant4_role}
+[person] & Địa chỉ: {informant4_where}
+[person] & e) Họ và tên: {informant5_name} | Nghề nghiệp: {informant5_role}
+[person] & Địa chỉ: {informant5_where}
+[person] & f) Họ và tên: {informant6_name} | Nghề nghiệp: {informant6_role}
+[person] & Địa chỉ: {informant6_where}
+[body] & c) Họ và tên: {informant3_name} | Chức vụ: {informant3_role}
+[body] & Cơ quan/tổ chức: {informant3_where}
+[body] & d) Họ và tên: {informant4_name} | Chức vụ: {informant4_role}
+[body] & Cơ quan/tổ chức: {informant4_where}
+[body] & e) Họ và tên: {informant5_name} | Chức vụ: {informant5_role}
+[body] & Cơ quan/tổ chức: {informant5_where}
+[body] & f) Họ và tên: {informant6_name} | Chức vụ: {informant6_role}
+[body] & Cơ quan/tổ chức: {informant6_where}
+[body] & g) Họ và tên: {informant7_name} | Chức vụ: {informant7_role}
+[body] & Cơ quan/tổ chức: {informant7_where}
 Tiến hành lập biên bản xác minh thông tin về {checked=tiền lương, thu nhập/tài khoản/tài
     sản/tiền, tài sản} của {kind} phải <thi hành quyết định xử phạt vi phạm hành
     chính/hoàn trả kinh phí thực hiện biện pháp khắc phục hậu quả> đối với {party} có

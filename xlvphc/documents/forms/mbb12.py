@@ -21,11 +21,12 @@ from xlvphc.documents.template import SignSpec
 
 MEASURE = "kê biên tài sản có giá trị tương ứng với số tiền <phạt/phải hoàn trả>"
 
-# The appendix letters the third witness "b)" too.
+# The appendix letters the third witness "b)" too, a slip: printed "c)"
+# (user trial: two "b)" under "3. Với sự chứng kiến của:").
 WITNESSES = (
     witness("witness", "a")
     + witness("witness2", "b")
-    + witness("witness3", "b", official=True)
+    + witness("witness3", "c", official=True)
 )
 
 FINDINGS = """
@@ -38,8 +39,8 @@ STT | Tên gọi/mô tả tài sản | Đơn vị tính | Số lượng | Tình 
 4. Việc cưỡng chế kết thúc hồi {end_time}
 Biên bản này gồm {sheets~} tờ, được lập thành 02 bản có nội dung và giá trị như nhau; đã
     đọc lại cho những người có tên nêu trên cùng nghe, công nhận là đúng và cùng ký tên
-    dưới đây; giao cho ông (bà) / {} là {role} có tài sản bị kê biên hoặc người đại diện
-    hợp pháp của cá nhân có tài sản bị kê biên 01 bản, 01 bản lưu hồ sơ.
+    dưới đây; giao cho {person} là {role} có tài sản bị kê biên hoặc người đại diện hợp
+    pháp của cá nhân có tài sản bị kê biên 01 bản, 01 bản lưu hồ sơ.
 """
 
 REFUSAL = """
@@ -55,7 +56,7 @@ SPEC = record_spec(
         "Chủ trì thực hiện việc kê biên tài sản có giá trị tương ứng với số tiền "
         "<phạt/phải hoàn trả>",
         WITNESSES,
-        "Hôm nay, ngày {made_date}, tại {place}",
+        "Hôm nay, {made_when=ngày …/…/……}, tại {place}",
     )
     + FINDINGS.lstrip("\n")
     + ABSENT

@@ -37,8 +37,8 @@ Tài khoản số: {account_number} tại: {holder}
 """
 
 ARTICLE_3 = """
-1. Giao cho {party} bị cưỡng chế thi hành quyết định xử phạt vi phạm hành chính có tên
-    tại Điều 1 Quyết định này để chấp hành.
+1. Giao cho {party} {name} bị cưỡng chế thi hành quyết định xử phạt vi phạm hành chính
+    có tên tại Điều 1 Quyết định này để chấp hành.
 a) {Party} bị áp dụng biện pháp cưỡng chế khấu trừ tiền từ tài khoản có tên tại Điều 1
     phải thực hiện Quyết định này và phải chịu mọi chi phí về việc tổ chức thực hiện
     cưỡng chế.

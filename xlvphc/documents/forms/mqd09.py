@@ -24,14 +24,14 @@ ARTICLE_1 = """
 """
 
 ARTICLE_3 = """
-1. Giao cho {party} bị cưỡng chế <thi hành quyết định xử phạt vi phạm hành chính/hoàn
-    trả kinh phí thực hiện biện pháp khắc phục hậu quả> có tên tại Điều 1 Quyết định này
-    để chấp hành.
+1. Giao cho {party} {name} bị cưỡng chế <thi hành quyết định xử phạt vi phạm hành
+    chính/hoàn trả kinh phí thực hiện biện pháp khắc phục hậu quả> có tên tại Điều 1
+    Quyết định này để chấp hành.
 a) {Party} bị áp dụng biện pháp cưỡng chế kê biên tài sản có giá trị tương ứng với số
     tiền <phạt/phải hoàn trả> có tên tại Điều 1 phải thực hiện Quyết định này và phải
     chịu mọi chi phí về việc tổ chức thực hiện cưỡng chế.
-b) {Party} có quyền khiếu nại hoặc khởi kiện hành chính đối với Quyết định này theo quy
-    định của pháp luật.
+b) {Party} {name} có quyền khiếu nại hoặc khởi kiện hành chính đối với Quyết định này
+    theo quy định của pháp luật.
 """
 
 SPEC = decision_spec(

@@ -29,8 +29,8 @@ ARTICLE_1 = """
 """
 
 ARTICLE_3 = """
-1. Giao cho {party} bị cưỡng chế thi hành quyết định xử phạt vi phạm hành chính có tên
-    tại Điều 1 Quyết định này để chấp hành.
+1. Giao cho {party} {name} bị cưỡng chế thi hành quyết định xử phạt vi phạm hành chính
+    có tên tại Điều 1 Quyết định này để chấp hành.
 a) {Party} bị áp dụng biện pháp cưỡng chế thu tiền, tài sản của đối tượng bị cưỡng chế
     thi hành quyết định xử phạt vi phạm hành chính do cá nhân, tổ chức khác đang giữ có
     tên tại Điều 1 phải thực hiện Quyết định này và phải chịu mọi chi phí về việc tổ

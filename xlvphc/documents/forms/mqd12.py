@@ -11,12 +11,15 @@ written once here. Their either/or parts are tagged (syntax in
 `documents.template`): in 12a, "(**)" lines for a deduction from salary or
 income ("salary") and "(***)" lines for a deduction from an account
 ("account"); in 12c, the money ("money") or the assets ("assets") to collect.
-A form whose data names a "variant" prints only those; no coercion step
-issues these forms (a decision is printed on the form of the one measure
-chosen, services/printing_details.MEASURES_OF), so their drafts print all.
-Article 2 item 2 b) is a second remedial measure left to the pen: its period
-too, never the period of item a) (user trial: "Biện pháp: ……" over "Thời
-gian thực hiện: 10 ngày"); its unit, `{second_unit}`, no data fills.
+A form whose data names a "variant" prints only those: the decision of a
+combined coercion step names its money measure's
+(services/printing_details._remedial_part); a draft or a blank prints all.
+Article 1 has the money measure's period and place, Article 2 those of the
+remedial measure (`remedial_period`, `remedial_place`; notes (24), (26) of
+12a), each its own. Article 2 item 2 b) is a second remedial measure left
+to the pen: its period too, never the period of item a) (user trial:
+"Biện pháp: ……" over "Thời gian thực hiện: 10 ngày"); its unit,
+`{second_unit}`, no data fills.
 
 Wording from the Phụ lục to Nghị định 118/2021/NĐ-CP (the appendix's "cứ hiệu
 lực" in 12c is printed "có hiệu lực", as in 12a and 12b).
@@ -34,7 +37,9 @@ COMMON_FIELDS = DECISION_FIELDS | {
     "period": "Thời gian thực hiện",
     "period_unit": "Đơn vị thời gian thực hiện",
     "remedial_measures": "Biện pháp khắc phục hậu quả",
-    "action_place": "Địa điểm thực hiện",
+    "remedial_period": "Thời gian thực hiện biện pháp khắc phục hậu quả",
+    "remedial_unit": "Đơn vị thời gian thực hiện biện pháp khắc phục hậu quả",
+    "remedial_place": "Địa điểm thực hiện biện pháp khắc phục hậu quả",
 }
 
 # The grounds of MQĐ07-MQĐ10, citing Art. 28 (remedial measures) as well.
@@ -121,20 +126,20 @@ REMEDIAL = """
     1 của Quyết định này.
 2. Biện pháp khắc phục hậu quả phải thực hiện và thời gian thực hiện:
 a) Biện pháp: {remedial_measures}
-Thời gian thực hiện: {period~} {period_unit=ngày/tháng}, kể từ ngày nhận được Quyết định
-    này.
+Thời gian thực hiện: {remedial_period~} {remedial_unit=ngày/tháng}, kể từ ngày nhận được
+    Quyết định này.
 b) Biện pháp: {}
 Thời gian thực hiện: {~} {second_unit=ngày/tháng}, kể từ ngày nhận được Quyết định
     này.
 3. {Party} có tên tại Điều 1 của Quyết định này phải hoàn trả số kinh phí là: {amount_2}
 (Bằng chữ: {amount_2_words}) cho: {} là cơ quan đã thực hiện biện pháp khắc phục hậu quả
     theo quy định tại khoản 5 Điều 85 Luật Xử lý vi phạm hành chính.
-4. Địa điểm thực hiện: {action_place}
+4. Địa điểm thực hiện: {remedial_place}
 5. Cơ quan, tổ chức phối hợp: {cooperators}
 Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày {effective_date}.
 Điều 4. Quyết định này được:
-1. Giao cho {party} bị cưỡng chế thi hành quyết định xử phạt vi phạm hành chính có tên
-    tại Điều 1 Quyết định này để chấp hành.
+1. Giao cho {party} {name} bị cưỡng chế thi hành quyết định xử phạt vi phạm hành chính
+    có tên tại Điều 1 Quyết định này để chấp hành.
 a) {Party} bị cưỡng chế thi hành quyết định xử phạt vi phạm hành chính có tên tại Điều 1
     phải thực hiện Quyết định này và phải chịu mọi chi phí về việc tổ chức thực hiện
     cưỡng chế.
@@ -177,7 +182,10 @@ PAYMENT_FIELDS = {
     "treasury_account": "Tài khoản Kho bạc nhận tiền",
     "transfer_days": "Thời hạn chuyển tiền (ngày)",
 }
+# Distraint and collection have a place in Article 1 (12a has none).
+DISTRAINT_FIELDS = {"action_place": "Địa điểm kê biên"}
 COLLECTION_FIELDS = {
+    "action_place": "Địa điểm thực hiện cưỡng chế",
     "assets": "Tài sản phải thu",
     "holder": "Người đang giữ tiền, tài sản",
     "holder_address": "Địa chỉ liên hệ của người đó",
@@ -206,6 +214,6 @@ def _spec(code: str, article_1: str, send: str, fields: dict[str, str]) -> FormS
 
 SPECS = (
     _spec("MQĐ12a", DEDUCTION, SEND_DEDUCTION, PAYMENT_FIELDS),
-    _spec("MQĐ12b", DISTRAINT, SEND_DISTRAINT, {}),
+    _spec("MQĐ12b", DISTRAINT, SEND_DISTRAINT, DISTRAINT_FIELDS),
     _spec("MQĐ12c", COLLECTION, SEND_COLLECTION, COLLECTION_FIELDS),
 )

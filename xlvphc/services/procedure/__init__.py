@@ -6,6 +6,7 @@ from xlvphc.services.procedure import (  # noqa: F401  (registers the steps)
     amendment,
     closing,
     coercion,
+    coercion_result,
     complaint,
     delivery,
     explanation,

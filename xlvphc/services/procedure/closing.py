@@ -13,6 +13,7 @@ from xlvphc.models import Case, Decision, ProcedureStep
 from xlvphc.models.cases import CaseStatus, CloseReason
 from xlvphc.services.access import Actor
 from xlvphc.services.cases import violator_minor
+from xlvphc.services.procedure.coercion_measures import REMEDIAL
 from xlvphc.services.procedure.decision_numbers import DecisionBook, as_issued
 from xlvphc.services.procedure.late_interest import fix_on_closing, owed
 from xlvphc.services.procedure.limits import (
@@ -58,7 +59,8 @@ REMEDIAL_STEPS = ("remedial_done", "coerce", "coercion_done")
 def remedial_carried_out(session: Session, case: Case) -> bool:
     """The decision's remedial measures are recorded as done: a «Ghi nhận đã
     thực hiện biện pháp khắc phục» step, or the result of a coercion whose
-    decision forced them (MQĐ11, Law Art. 86 k1 c)."""
+    decision forced them (MQĐ11, Law Art. 86 k1 c): for a combined decision
+    (MQĐ12a-c), the result of its remedial part, not of its money part."""
     steps = session.exec(
         select(ProcedureStep.step, ProcedureStep.code)
         .where(
@@ -73,14 +75,15 @@ def remedial_carried_out(session: Session, case: Case) -> bool:
 def remedial_done_in(steps: Iterable[tuple[str, str | None]]) -> bool:
     """`remedial_carried_out` on a case's REMEDIAL_STEPS as (step, code), in
     the order they were entered: "Việc cần làm" reads a page's steps in one
-    query."""
+    query. A result names the part it carried out (its code); one recorded
+    before results did is of its decision's only measure."""
     measure = ""
     for code, sub in steps:
         if code == "remedial_done":
             return True
         if code == "coerce":
-            measure = sub
-        elif code == "coercion_done" and measure == "remedial":
+            measure = sub or ""
+        elif code == "coercion_done" and (sub or measure) == REMEDIAL:
             return True
     return False
 

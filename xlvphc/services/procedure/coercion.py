@@ -1,57 +1,47 @@
 """Cưỡng chế (Law Art. 86–88 as amended by Law 88/2025 k16): only once the
 compliance deadline has passed without compliance, decided by the head of an
-Art. 37a title (role "authority"), by one of the measures of forms MQĐ07–11."""
+Art. 37a title (role "authority"), by one of the measures of forms MQĐ07–11,
+or by a money measure together with forcing the remedial measures (MQĐ12a-c)
+while both are owed (coercion_measures); its result: coercion_result."""
 
 from datetime import date
 
 from sqlmodel import Session, select
 
-from xlvphc.models import Case, Decision, ProcedureStep
+from xlvphc.models import Case, Decision
 from xlvphc.models.base import local_now
 from xlvphc.models.cases import CaseStatus
 from xlvphc.services.access import Actor
 from xlvphc.services.procedure.closing import remedial_carried_out
-from xlvphc.services.procedure.coercion_cover import coercion_cover
+from xlvphc.services.procedure.coercion_measures import (
+    COMBINED,
+    COMBINED_CHOICES,
+    COMBINED_HINT,
+    FORM_OF,
+    MEASURES,
+    REMEDIAL,
+    SINGLE,
+    money_part,
+)
 from xlvphc.services.procedure.decision_numbers import DecisionBook, as_issued
 from xlvphc.services.procedure.details import (
     COERCE,
     COERCE_MAX,
-    COERCION_RECORD,
     DEDUCT_FROM,
     account_number,
-    asset_rows,
     compact,
     days,
-    number,
-    people,
-    person_name,
-    place,
-    times,
 )
-from xlvphc.services.procedure.late_interest import (
-    Coercible,
-    apply_fine_payment,
-    coercible,
-    interest_refusal,
-    owed,
-)
+from xlvphc.services.procedure.late_interest import Coercible, coercible
 from xlvphc.services.procedure.limits import execution_end
 from xlvphc.services.procedure.transitions import (
     Context,
     FieldSpec,
     handles,
     money,
-    outstanding,
     perform,
 )
 
-MEASURES = (
-    ("salary", "Khấu trừ một phần lương, thu nhập (MQĐ07)"),
-    ("account", "Khấu trừ tiền từ tài khoản (MQĐ08)"),
-    ("distraint", "Kê biên tài sản có giá trị để bán đấu giá (MQĐ09)"),
-    ("collection", "Thu tiền, tài sản do tổ chức, cá nhân khác giữ (MQĐ10)"),
-    ("remedial", "Buộc thực hiện biện pháp khắc phục hậu quả (MQĐ11)"),
-)
 # The decisions of every measure share the "QĐ-CCXP" series.
 BOOK = DecisionBook("MQĐ07", "coerce", "quyết định cưỡng chế")
 
@@ -150,32 +140,66 @@ COERCE_FIELDS = (
 
 def _measure_options(session: Session, case: Case) -> tuple[tuple[str, str], ...]:
     """The measures the case can still be coerced by: the money ones while
-    money is owed, MQĐ11 while a remedial measure is. None of them: all,
-    and the handler says why each is refused."""
+    money is owed, MQĐ11 while a remedial measure is, and the combined
+    decisions (MQĐ12a-c) only while both are. None of them: all the single
+    ones, and the handler says why each is refused."""
     today = local_now().date()
     money_ok = _money_refusal(session, case, today) is None
     remedial_ok = remedial_refusal(session, case) is None
     kept = tuple(
         (code, text)
-        for code, text in MEASURES
-        if (remedial_ok if code == "remedial" else money_ok)
+        for code, text in SINGLE
+        if (remedial_ok if code == REMEDIAL else money_ok)
     )
-    return kept or MEASURES
+    if money_ok and remedial_ok:
+        kept += COMBINED_CHOICES
+    return kept or SINGLE
 
 
 def _coerce_fields(session: Session, case: Case) -> list[FieldSpec]:
     options = _measure_options(session, case)
+    # The one line saying what the combined choices are, where they are.
+    hint = COMBINED_HINT if any(code in COMBINED for code, _ in options) else ""
     return [
-        FieldSpec("code", "Biện pháp cưỡng chế", "select", True, options=options),
+        FieldSpec("code", "Biện pháp cưỡng chế", "select", True, hint, options),
         *COERCE_FIELDS,
     ]
+
+
+def _combined_refusal(ctx: Context, measure: str, day: date) -> str | None:
+    """Why the combined decision `measure` (MQĐ12a-c) cannot be decided
+    (None: it can): it coerces both a money measure and the remedial
+    measures, so both must still be owed (the forms' Article 1 and 2; a
+    combined paper once ordered a demolition the signer never chose)."""
+    money = _money_refusal(ctx.session, ctx.case, day)
+    remedial = remedial_refusal(ctx.session, ctx.case)
+    if money is None and remedial is None:
+        return None
+    why = "; ".join(r[:1].lower() + r[1:] for r in (money, remedial) if r)
+    if money is None:
+        single = FORM_OF[COMBINED[measure]]
+        instead = f"hãy chọn biện pháp thu tiền không kèm khắc phục ({single})"
+    elif remedial is None:
+        instead = (
+            "chỉ còn có thể cưỡng chế buộc thực hiện biện pháp khắc phục hậu "
+            "quả (MQĐ11)"
+        )
+    else:
+        instead = ""
+    return (
+        f"Quyết định kết hợp ({FORM_OF[measure]}) chỉ ra được khi còn cả tiền "
+        "phạt phải thu và biện pháp khắc phục hậu quả phải thực hiện (Điều 86 "
+        f"Luật XLVPHC): {why}" + (f"; {instead}." if instead else ".")
+    )
 
 
 def _measure_refusal(ctx: Context, measure: str, on: date | None) -> str | None:
     """Why `measure` cannot be decided (None: it can), saying what is left
     to coerce instead, if anything."""
     day = on or ctx.today
-    if measure == "remedial":
+    if measure in COMBINED:
+        return _combined_refusal(ctx, measure, day)
+    if measure == REMEDIAL:
         reason = remedial_refusal(ctx.session, ctx.case)
         if reason is None:
             return None
@@ -209,9 +233,10 @@ def _coerce(ctx: Context) -> None:
     # past their dates (late_interest.coercible; refused above otherwise).
     early = bool(on and ctx.case.compliance_due and on <= ctx.case.compliance_due)
     # A day refused or not typed counts to today, the last day the decision
-    # may bear, so that the cap named is one a valid day reaches (user
-    # trial: a refused 20/09 named 7.500.000 đồng, no interest yet, and then
-    # 7.700.000 đồng passed at today's 7.758.750 đồng).
+    # may bear: what is owed only grows with the day (interest, instalments
+    # falling due), so an amount above today's is above any valid day's
+    # (user trial: a refused 20/09 named 7.500.000 đồng, no interest yet, and
+    # then 7.700.000 đồng passed at today's 7.758.750 đồng).
     day_valid = bool(on and not early and "on" not in ctx.form.errors)
     until = on if day_valid else ctx.today
     can = coercible(ctx.session, ctx.case, until)
@@ -223,24 +248,25 @@ def _coerce(ctx: Context) -> None:
             f"Chỉ cưỡng chế sau khi hết thời hạn chấp hành "
             f"({ctx.case.compliance_due:%d/%m/%Y}, Điều 86 Luật XLVPHC).",
         )
-    refusal = _measure_refusal(ctx, measure, on) if measure else None
+    refusal = _measure_refusal(ctx, measure, on) if measure in FORM_OF else None
     if refusal:
         ctx.refuse("code", refusal)
-    if amount is not None and amount > due:
+    if amount is not None and amount > due and day_valid:
         parts = f": {left.breakdown()}" if due and left.interest else ""
-        # Counted to the day typed once it is valid; else to today, and
-        # the message says why (user trial: under a refused 15/11 the cap
-        # "tính đến ngày" today read as a slip).
-        counted = (
-            f"tính đến ngày {until:%d/%m/%Y}"
-            if day_valid
-            else f"tính đến hôm nay, ngày {until:%d/%m/%Y}"
-        )
-        instead = "" if day_valid else ", vì ngày quyết định cưỡng chế chưa hợp lệ"
         ctx.refuse(
             "amount",
-            f"Không quá số tiền còn phải nộp {counted} ({money(due)}{parts})"
-            f"{instead}.",
+            f"Không quá số tiền còn phải nộp tính đến ngày {until:%d/%m/%Y} "
+            f"({money(due)}{parts}).",
+        )
+    elif amount is not None and amount > due:
+        # The cap is that of the decision's day, and no valid day is given:
+        # no figure is named, as none would be the cap of the day the officer
+        # then types (trial finding: today's figure under the day entered).
+        ctx.refuse(
+            "amount",
+            "Số tiền vượt quá số còn phải nộp. Số tiền tối đa tính đến ngày "
+            "quyết định cưỡng chế nên chỉ nêu được khi ngày đó hợp lệ: sửa "
+            "ngày trước, hoặc để trống ô này để thu toàn bộ số còn phải nộp.",
         )
     paper = BOOK.read(ctx, on)
     if ctx.form.errors:
@@ -248,7 +274,8 @@ def _coerce(ctx: Context) -> None:
     document = BOOK.issue(ctx, paper, on, FORM_OF[measure])
     details["decision_no"] = document
     value = amount if amount is not None else due
-    if measure != "remedial" and left.interest:
+    collects = bool(money_part(measure))  # not MQĐ11: it collects no money
+    if collects and left.interest:
         # The forms print the parts in their "Lý do" (printing_details).
         details |= {
             "fine_due": left.fine,
@@ -260,220 +287,30 @@ def _coerce(ctx: Context) -> None:
         "on": on,
         "code": measure,
         "document": document,
-        "amount": value if measure != "remedial" else 0,
+        "amount": value if collects else 0,
         "note": details.get("holder", ""),
     }
     ctx.details = compact(details)
     issued = as_issued(document, paper)
     ctx.summary = f"Quyết định cưỡng chế số {issued}: {dict(MEASURES)[measure]}"
-    if measure != "remedial":
+    if collects:
         ctx.summary += f", số tiền {money(value)}"
         if left.interest:
             ctx.summary += f" (còn phải nộp: {left.breakdown()})"
 
 
-def _done_fields(session: Session, case: Case) -> list[FieldSpec]:
-    """The result's fields; the fine and the interest collected name their
-    maximum (coercion_cover)."""
-    cover = coercion_cover(session, case.id)
-    most = min(outstanding(case), cover.left)
-    hint = (
-        f"Không quá {money(most)} (số tiền phạt các quyết định cưỡng chế còn phải thu)"
-        if most
-        else "Để trống: các quyết định cưỡng chế không còn tiền phạt phải thu"
-    )
-    interest = min(cover.interest_left, cover.left)
-    interest_hint = (
-        f"Không quá {money(interest)} (tiền chậm nộp các quyết định cưỡng chế "
-        "còn phải thu, tính đến ngày quyết định)"
-        if interest
-        else "Để trống: các quyết định cưỡng chế không còn tiền chậm nộp phải thu"
-    )
-    return [
-        FieldSpec("on", "Ngày thi hành", "date", True),
-        FieldSpec("amount", "Số tiền phạt đã thu (đồng)", "money", False, hint),
-        FieldSpec(
-            "surcharge", "Tiền chậm nộp đã thu (đồng)", "money", False, interest_hint
-        ),
-        FieldSpec("note", "Kết quả cưỡng chế", "textarea", True),
-        *COERCION_RECORD,
-    ]
-
-
-def nothing_left_to_coerce(session: Session, case: Case, today: date) -> str | None:
-    """Why no coercion result may be recorded (None: one may): the decision
-    owes nothing any more, neither fine nor late-payment interest (running
-    interest included) nor a remedial measure, which is what
-    services.enforcement.owes and Case.remedial_pending say of the case
-    (user trial: «Ghi nhận kết quả cưỡng chế» was still offered after the
-    violator had paid everything, before the case was closed). There is
-    then nothing to collect or enforce; the case closes as executed."""
-    if owed(session, case, today).total or remedial_refusal(session, case) is None:
-        return None
-    return (
-        "Không còn gì phải cưỡng chế: tiền phạt, tiền chậm nộp đã nộp đủ và "
-        "không còn biện pháp khắc phục hậu quả phải thực hiện; chọn «Kết thúc: "
-        "đã chấp hành xong» để kết thúc hồ sơ"
-    )
-
-
-@handles("coercion_done", _done_fields, guard=nothing_left_to_coerce)
-def _done(ctx: Context) -> None:
-    on = ctx.day("on", "ngày thi hành")
-    amount = ctx.form.amount("amount", "số tiền đã thu", bounded=True) or 0
-    interest = ctx.form.amount("surcharge", "tiền chậm nộp đã thu") or 0
-    note = ctx.form.text("note", "kết quả", 2000, required=True, multiline=True)
-    measure = _last_measure(ctx)
-    # The on-site coercions have their record (MBB10-MBB12) with witnesses.
-    on_site = measure in ON_SITE
-    details = {
-        **times(ctx.form, required=False, on=on),
-        "place": place(ctx.form, required=False),
-        # Who organised the coercion signs its record (MBB10-MBB12).
-        "leader_name": person_name(
-            ctx.form, "leader_name", "họ và tên người tổ chức cưỡng chế"
-        ),
-        "leader_title": ctx.form.text(
-            "leader_title", "chức vụ của người tổ chức cưỡng chế", 200
-        ),
-        "cooperators": people(ctx.form, "cooperators", "đại diện cơ quan phối hợp"),
-        "witnesses": people(ctx.form, "witnesses", "người chứng kiến"),
-        "assets": asset_rows(ctx.form, "assets", "tài sản kê biên, thu giữ"),
-    }
-    problem = _collected_refusal(ctx, amount)
-    if problem:
-        ctx.refuse("amount", problem)
-    if interest and on:
-        limit = owed(ctx.session, ctx.case, on).interest
-        problem = interest_refusal(interest, limit, on, "đã thu")
-        problem = problem or _interest_collected_refusal(ctx, interest, amount)
-        if problem:
-            ctx.refuse("surcharge", problem)
-    if details["leader_title"] and not details["leader_name"]:
-        ctx.refuse("leader_name", "Ghi họ và tên người tổ chức cưỡng chế.")
-    if ctx.form.errors:
-        return
-    # The fine collected stops its interest, fixed until then (Art. 78 k1),
-    # as a payment does.
-    fixed = apply_fine_payment(ctx.session, ctx.case, amount, on) if amount else 0
-    ctx.case.surcharge_paid += interest
-    if interest:
-        details["surcharge_paid"] = interest
-    if on_site:
-        details["record_no"] = number(ctx, ON_SITE[measure], on)
-    ctx.details = compact({**details, "measure": measure})
-    ctx.record = {"on": on, "amount": amount, "note": note}
-    ctx.summary = f"Kết quả cưỡng chế: {note}"
-    if amount or interest:
-        got = [f"tiền phạt {money(amount)}"] if amount else []
-        got += [f"tiền chậm nộp {money(interest)}"] if interest else []
-        rest = owed(ctx.session, ctx.case, on)
-        ctx.summary += f"; đã thu {' và '.join(got)}"
-        if fixed:
-            ctx.summary += f" (tiền chậm nộp tính trên số tiền phạt {money(fixed)})"
-        ctx.summary += (
-            f", còn phải nộp {money(rest.total)} ({rest.breakdown()})"
-            if rest.total
-            else ", đã nộp đủ"
-        )
-
-
-def _collected_refusal(ctx: Context, amount: int) -> str | None:
-    """Why `amount` of fine cannot be recorded as collected (None: it can):
-    no more than the fine unpaid, nor than the coercion decisions still
-    have to collect (the sum each states, coercion_cover)."""
-    unpaid = outstanding(ctx.case)
-    cover = coercion_cover(ctx.session, ctx.case.id)
-    if amount <= min(unpaid, cover.left):
-        return None
-    if unpaid <= cover.left:
-        return f"Không quá số tiền phạt còn phải nộp ({money(unpaid)})."
-    if not cover.decided:
-        why = "chưa có quyết định cưỡng chế thu tiền (mẫu MQĐ07-MQĐ10)"
-    elif not cover.left:
-        why = (
-            "các quyết định cưỡng chế đã thu đủ số tiền đã quyết định thu "
-            f"({money(cover.decided)})"
-        )
-    else:
-        why = (
-            "số tiền các quyết định cưỡng chế còn phải thu (đã quyết định thu "
-            f"{money(cover.decided)}, đã thu {money(cover.collected)})"
-        )
-    return (
-        f"Không quá {money(cover.left)}: {why}; Điều 86 Luật XLVPHC. Muốn thu "
-        "thêm, cần có quyết định cưỡng chế mới."
-    )
-
-
-def _interest_collected_refusal(ctx: Context, interest: int, amount: int) -> str | None:
-    """Why `interest` cannot be recorded as collected with `amount` of fine
-    (None: it can): no more than the interest the coercion decisions still
-    have to collect (each the interest run until its day, coercion_cover),
-    nor, with the fine, than the sums they decided: the interest that ran
-    on after a decision's day (Art. 78 k1) is not in its sum."""
-    cover = coercion_cover(ctx.session, ctx.case.id)
-    most = min(cover.interest_left, max(cover.left - amount, 0))
-    if interest <= most:
-        return None
-    if not cover.decided:
-        why = "chưa có quyết định cưỡng chế thu tiền (mẫu MQĐ07-MQĐ10)"
-    elif most < cover.interest_left:
-        why = (
-            f"số tiền các quyết định cưỡng chế còn phải thu ({money(cover.left)}) "
-            f"trừ tiền phạt đã thu lần này ({money(amount)})"
-        )
-    elif not cover.interest_decided:
-        why = (
-            "các quyết định cưỡng chế không thu tiền chậm nộp (không có tiền "
-            "chậm nộp tính đến ngày quyết định)"
-        )
-    else:
-        why = (
-            "tiền chậm nộp các quyết định cưỡng chế còn phải thu (đã quyết định "
-            f"thu {money(cover.interest_decided)} tính đến ngày quyết định, đã "
-            f"thu {money(cover.interest_collected)})"
-        )
-    return (
-        f"Không quá {money(most)}: {why}; Điều 86 Luật XLVPHC. Muốn thu "
-        "thêm, cần có quyết định cưỡng chế mới."
-    )
-
-
-# Coercions carried out on site, each with its record: MBB10 (collecting
-# money, assets held by others), MBB11 (remedial measures), MBB12 (distraint).
-ON_SITE = {"collection": "MBB10", "remedial": "MBB11", "distraint": "MBB12"}
-
-
-# The decision form of each measure (all numbered in the "QĐ-CCXP" series).
-FORM_OF = {
-    "salary": "MQĐ07",
-    "account": "MQĐ08",
-    "distraint": "MQĐ09",
-    "collection": "MQĐ10",
-    "remedial": "MQĐ11",
-}
-
-
-def _last_measure(ctx: Context) -> str:
-    """The measure of the latest coercion decision of the case."""
-    row = ctx.session.exec(
-        select(ProcedureStep.code)
-        .where(ProcedureStep.case_id == ctx.case.id, ProcedureStep.step == "coerce")
-        .order_by(ProcedureStep.on.desc(), ProcedureStep.id.desc())
-    ).first()
-    return row or ""
-
-
-def _coercion_details(ctx: Context, measure: str) -> dict:
+def _coercion_details(ctx: Context, code: str) -> dict:
     """Who pays out the money and where it goes (MQĐ07, MQĐ08, MQĐ12a-c).
 
     Note (11)-(13) of MQĐ12a: the employer or paying body for a deduction
     from salary or income, the credit institution and account number for
     a deduction from an account, the holder for money or assets held by
-    others (MQĐ10); note (20): the transfer period is at most 30 days.
+    others (MQĐ10); note (20): the transfer period is at most 30 days. A
+    combined decision (MQĐ12a-c) asks what its money measure asks, and the
+    period and place of its remedial part (Article 2, notes (24), (26)).
     """
     form = ctx.form
+    measure = money_part(code) if code in FORM_OF else code
     holder_label = {
         "salary": "cơ quan, tổ chức hoặc người sử dụng lao động đang trả lương, "
         "thu nhập",
@@ -508,6 +345,17 @@ def _coercion_details(ctx: Context, measure: str) -> dict:
         "cooperators": form.text(
             "cooperators", "cơ quan phối hợp", COERCE_MAX["cooperators"]
         ),
+        "remedial_period": days(
+            form,
+            "remedial_period",
+            "thời gian thực hiện biện pháp khắc phục hậu quả",
+            365,
+        ),
+        "remedial_place": form.text(
+            "remedial_place",
+            "địa điểm thực hiện biện pháp khắc phục hậu quả",
+            COERCE_MAX["remedial_place"],
+        ),
     }
     if measure == "salary":
         # MQĐ07 names who deducts (Article 1 item 2; Article 3 sends them
@@ -537,12 +385,16 @@ def _coercion_details(ctx: Context, measure: str) -> dict:
             "account_number",
             "Chỉ ghi số tài khoản khi cưỡng chế khấu trừ tiền từ tài khoản.",
         )
+    for key in ("remedial_period", "remedial_place"):
+        if details[key] and code not in COMBINED and key not in form.errors:
+            ctx.refuse(
+                key,
+                "Chỉ ghi khi ra quyết định kết hợp (MQĐ12a, 12b, 12c); quyết "
+                "định buộc khắc phục hậu quả (MQĐ11) ghi ở ô Thời gian thực "
+                "hiện và Địa điểm thực hiện cưỡng chế.",
+            )
     return details
 
 
 def decide_coercion(actor: Actor, case_id: object, data: object) -> str:
     return perform(actor, case_id, "coerce", data)
-
-
-def coercion_done(actor: Actor, case_id: object, data: object) -> str:
-    return perform(actor, case_id, "coercion_done", data)

@@ -45,7 +45,8 @@ class CoercionCover:
 
 def coercion_cover(session: Session, case_id: int) -> CoercionCover:
     """Sum the case's money coercion decisions (MQĐ11 forces a remedial
-    measure and collects nothing) and the fine and interest their results
+    measure and collects nothing; a combined one, MQĐ12a-c, collects by its
+    money part) and the fine and interest their results
     recorded (`coercion_done`: the fine in `amount`, the interest in its
     details' `surcharge_paid`)."""
     rows = session.exec(

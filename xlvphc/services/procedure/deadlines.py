@@ -10,11 +10,11 @@ return or confiscation of the goods — calls `refresh_deadlines` in the same
 transaction. The rules themselves stay in `limits` and `domain`.
 """
 
-from datetime import date
+from datetime import date, timedelta
 
 from sqlmodel import Session, func, select
 
-from xlvphc.domain.deadlines import send_decision_deadline
+from xlvphc.domain.deadlines import compliance_deadline, send_decision_deadline
 from xlvphc.domain.minors import sanction_refusal
 from xlvphc.models import Case, Decision, Instalment, ProcedureStep
 from xlvphc.models.cases import CaseStatus
@@ -100,9 +100,12 @@ def refresh_deadlines(session: Session, case: Case) -> None:
     # A plan's instalments carry the deadline while it runs (instalment_due);
     # once nothing is owed, a remedial measure left keeps the decision's.
     to_comply = by_deadline or (remedial and next_instalment is None)
-    case.payment_due = (
-        case.compliance_due if to_comply and case.status in TO_PAY else None
-    )
+    case.payment_due = None
+    if to_comply and case.status in TO_PAY:
+        # Past a plan or a postponement, a measure left has its own deadline.
+        case.payment_due = (
+            case.compliance_due if by_deadline else remedial_due(session, case)
+        )
     case.postponed_until = (
         case.compliance_due
         if by_deadline and case.status == CaseStatus.POSTPONED
@@ -148,6 +151,30 @@ def remedial_owed(session: Session, case: Case) -> bool:
     return bool((measures or "").strip()) and not remedial_carried_out(
         session, case
     )
+
+
+def remedial_due(session: Session, case: Case) -> date | None:
+    """The deadline of the decision's remedial measures (Art. 73 k1, 85).
+
+    A plan (Art. 79) or a postponement (Art. 76) is granted for the fine
+    alone and moves `compliance_due` to its own dates: the measures keep the
+    decision's period from its receipt, or the 10 days of an amending
+    decision when later (NĐ 118 Art. 16; as amendment.py counts them). User
+    trial: with every instalment paid and a measure pending, the case page
+    still gave the 2nd instalment's date. None when not known (not received)."""
+    days = step_days(session, case.id, "postpone", "amend")
+    planned = session.exec(
+        select(Instalment.id).where(Instalment.case_id == case.id)
+    ).first()
+    if planned is None and not days["postpone"]:
+        return case.compliance_due
+    decision = session.exec(
+        select(Decision).where(Decision.case_id == case.id)
+    ).first()
+    found = [on + timedelta(days=10) for on in days["amend"]]
+    if decision is not None and case.received_on is not None:
+        found.append(compliance_deadline(case.received_on, decision.payment_days))
+    return max(found, default=None)
 
 
 def next_instalment_due(session: Session, case_id: int) -> date | None:

@@ -23,7 +23,13 @@ from xlvphc.services.access import Action, Actor
 from xlvphc.services.cases import load_case
 from xlvphc.services.db import session_scope
 from xlvphc.services.inputs import FormReader
+from xlvphc.services.issuer import STEP_KEY
 from xlvphc.services.numbering import next_number
+from xlvphc.services.procedure.coercion_measures import (
+    COMBINED_CODES,
+    REMEDIAL,
+    with_combined,
+)
 from xlvphc.services.procedure.transitions import RULES, Context, FieldSpec
 
 PEOPLE_HINT = (
@@ -145,9 +151,16 @@ ASSETS = [
 DEDUCT_FROM = (("salary", "Một phần lương"), ("income", "Một phần thu nhập"))
 # The measures (the coercion step's "code") some boxes belong to: the form
 # showed every measure's boxes whatever the measure (user trial).
-PAYING_OUT = "salary account collection"  # someone else pays the money
-TRANSFERRED = "salary account"  # deducted and transferred to the treasury
-TIMED = "salary distraint collection remedial"  # forms with "Thời gian thực hiện"
+# A combined decision (MQĐ12a-c) has the boxes of its money measure, and
+# its own for the remedial part (Article 2 of those forms).
+PAYING_OUT = with_combined("salary", "account", "collection")  # another pays
+TRANSFERRED = with_combined("salary", "account")  # sent on to the treasury
+# Forms with "Thời gian thực hiện" in their Article 1 (MQĐ11: its item 4 a).
+TIMED = with_combined("salary", "distraint", "collection", REMEDIAL)
+# Forms with a place of coercion in their Article 1 (MQĐ11: its item 6).
+# MQĐ07 and MQĐ08 name none but have always shown the box; MQĐ12a has only
+# the place of its Article 2 (remedial_place).
+PLACED = "salary account " + with_combined("distraint", "collection", REMEDIAL)
 COERCE = [
     _field(
         "holder",
@@ -160,11 +173,12 @@ COERCE = [
     _field("holder_address", "Địa chỉ nơi trả lương / trụ sở tổ chức tín dụng",
            only=PAYING_OUT, max_len=300),
     _field("deduct_from", "Khấu trừ vào", "select", options=DEDUCT_FROM,
-           hint="Chỉ khi khấu trừ lương, thu nhập (MQĐ07), và bắt buộc khi đó.",
-           only="salary"),
+           hint="Chỉ khi khấu trừ lương, thu nhập (MQĐ07, MQĐ12a), và bắt buộc "
+           "khi đó.",
+           only=with_combined("salary")),
     _field("account_number", "Số tài khoản bị khấu trừ",
-           hint="Chỉ khi khấu trừ tiền từ tài khoản (MQĐ08).", only="account",
-           max_len=ACCOUNT_MAX),
+           hint="Chỉ khi khấu trừ tiền từ tài khoản (MQĐ08, MQĐ12a).",
+           only=with_combined("account"), max_len=ACCOUNT_MAX),
     _field("treasury_account", "Số tài khoản Kho bạc nhận tiền", only=TRANSFERRED,
            max_len=40),
     # Whole numbers: "number" opens the phone's number pad.
@@ -173,9 +187,18 @@ COERCE = [
     # MQĐ08 (account) has no such item; the other measures' forms do.
     _field("period", "Thời gian thực hiện (ngày)", "number", only=TIMED),
     _field("action_place", "Địa điểm thực hiện cưỡng chế",
-           hint="Kê biên, thu tài sản, khắc phục hậu quả.", max_len=300),
+           hint="Kê biên, thu tài sản, khắc phục hậu quả.", only=PLACED,
+           max_len=300),
     _field("assets", "Tài sản phải thu (nếu có)", hint="Chỉ khi thu tiền, tài sản.",
-           only="collection", max_len=1000),
+           only=with_combined("collection"), max_len=1000),
+    # Article 2 of MQĐ12a-c: the remedial measure's own period and place,
+    # beside those of the money measure in Article 1 (notes (24), (26)).
+    _field("remedial_period",
+           "Thời gian thực hiện biện pháp khắc phục hậu quả (ngày)", "number",
+           hint="In ở Điều 2 của quyết định kết hợp.", only=COMBINED_CODES),
+    _field("remedial_place", "Địa điểm thực hiện biện pháp khắc phục hậu quả",
+           hint="In ở Điều 2 của quyết định kết hợp.", only=COMBINED_CODES,
+           max_len=300),
     _field("cooperators", "Cơ quan, tổ chức phối hợp", max_len=300),
 ]
 # The text limits of those boxes, as coercion._coercion_details reads them.
@@ -428,8 +451,8 @@ def compact(values: dict) -> dict:
     return {k: v for k, v in values.items() if v not in ("", None, [], 0)}
 
 
-def details_of(session: Session, step_id: int | None) -> dict:
-    """The details of one step ({} when it has none)."""
+def _stored(session: Session, step_id: int | None) -> dict:
+    """The JSON object a step keeps ({} when it has none)."""
     if step_id is None:
         return {}
     row = session.exec(select(StepDetail).where(StepDetail.step_id == step_id)).first()
@@ -438,6 +461,22 @@ def details_of(session: Session, step_id: int | None) -> dict:
     except ValueError:
         data = {}
     return data if isinstance(data, dict) else {}
+
+
+def details_of(session: Session, step_id: int | None) -> dict:
+    """The details of one step ({} when it has none). The issuer's header
+    its papers keep is left out (`issuer_of`): it is no answer of the step's
+    form, and a step with no answers reads as one without details."""
+    data = _stored(session, step_id)
+    data.pop(STEP_KEY, None)
+    return data
+
+
+def issuer_of(session: Session, step_id: int | None) -> dict:
+    """The copy of its unit's header a step kept when recorded
+    (services/issuer.py step_copy); {} for a step recorded before."""
+    copy = _stored(session, step_id).get(STEP_KEY)
+    return copy if isinstance(copy, dict) else {}
 
 
 def steps_with_details(
@@ -486,6 +525,11 @@ def case_details(actor: Actor, case_id: object) -> list[dict]:
                 data = json.loads(detail.data)
             except ValueError:
                 continue
+            if not isinstance(data, dict):
+                continue
+            data.pop(STEP_KEY, None)
+            if not data:
+                continue  # only the issuer's header, which the forms print
             rule = RULES.get(step.step)
             out.append(
                 {

@@ -14,7 +14,11 @@ from xlvphc.models.procedure import ItemStatus
 from xlvphc.services.access import Action, Actor
 from xlvphc.services.cases import load_case, violator_minor
 from xlvphc.services.db import session_scope
-from xlvphc.services.procedure.deadlines import next_instalment_due, remedial_owed
+from xlvphc.services.procedure.deadlines import (
+    next_instalment_due,
+    remedial_due,
+    remedial_owed,
+)
 from xlvphc.services.procedure.decision_hints import decision_overdue
 from xlvphc.services.procedure.late_interest import (
     RUNNING,
@@ -81,7 +85,8 @@ def _compliance_text(session: Session, case: Case) -> str:
     if case.status == CaseStatus.CLOSED:
         return "—"
     settled = not owed(session, case, local_now().date()).total
-    if settled and case.compliance_due and not remedial_owed(session, case):
+    remedial = settled and remedial_owed(session, case)
+    if settled and case.compliance_due and not remedial:
         return "Không còn áp dụng – không còn tiền phạt, tiền chậm nộp phải nộp"
     unpaid = outstanding(case) > 0
     due = next_instalment_due(session, case.id) if unpaid else None
@@ -96,6 +101,16 @@ def _compliance_text(session: Session, case: Case) -> str:
         return f"{fmt_date(due)} – hạn nộp lần {position} (Điều 79)"
     if unpaid and case.status == CaseStatus.POSTPONED and case.compliance_due:
         return f"{fmt_date(case.compliance_due)} – hết thời gian hoãn (Điều 76)"
+    if remedial:
+        # The fine's plan or postponement is over; the measure keeps the
+        # decision's own period (user trial: the 2nd instalment's date).
+        measure = remedial_due(session, case)
+        return (
+            f"{fmt_date(measure)} – thực hiện biện pháp khắc phục hậu quả "
+            "(Điều 73, 85)"
+            if measure
+            else "—"
+        )
     return fmt_date(case.compliance_due) or "—"
 
 

@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from xlvphc.domain.dates import fmt_date
 from xlvphc.models import Case, Decision, ProcedureStep
 from xlvphc.models.cases import CaseStatus
 from xlvphc.services.access import Actor
@@ -167,6 +168,14 @@ def _payment(ctx: Context) -> None:
         ),
         FieldSpec("on", "Ngày quyết định", "date", True),
         FieldSpec("certifier", "Cơ quan xác nhận hoàn cảnh khó khăn", "text", True),
+        FieldSpec(
+            "application_on",
+            "Ngày đơn đề nghị",
+            "date",
+            False,
+            "In vào mẫu MQĐ04",
+            default="",
+        ),
         RELIEF.field("Số quyết định (MQĐ04)", EXEMPTION),
     ],
     guard=nothing_to_pay,
@@ -176,6 +185,7 @@ def _reduce(ctx: Context) -> None:
     amount = ctx.form.amount("amount", "số tiền được giảm", bounded=True)
     on = ctx.day("on", "ngày quyết định")
     certifier = ctx.form.text("certifier", "cơ quan xác nhận", 300, required=True)
+    applied = _application_day(ctx, on)
     series = EXEMPTION if kind.startswith("exempt") else RELIEF.form
     paper = RELIEF.read(ctx, on, series)
     due = outstanding(ctx.case)
@@ -215,11 +225,35 @@ def _reduce(ctx: Context) -> None:
         "document": document,
         "note": certifier,
     }
+    if applied:
+        # MQĐ04 cites it: "Xét Đơn đề nghị … ngày …" (printing_steps).
+        ctx.details = {"application_date": fmt_date(applied)}
     ctx.summary = (
         f"{dict(REDUCTION_KINDS)[kind]}: {money(value)} theo QĐ "
         f"{as_issued(document, paper)}; "
         f"còn phải nộp {money(outstanding(ctx.case))}"
     )
+
+
+def _application_day(ctx: Context, on: date | None) -> date | None:
+    """The day of the application MQĐ04 answers (Law Art. 77: the violator
+    applies, the application certified). It can only follow the
+    sanction decision it asks relief from and precede the relief decision;
+    a later day is a slip of the hand that the paper would carry."""
+    key, label = "application_on", "ngày đơn đề nghị"
+    applied = ctx.form.date(key, label, not_after=ctx.today)
+    if applied is None or key in ctx.form.errors:
+        return applied
+    decided = ctx.case.decided_on
+    if decided and applied < decided:
+        ctx.refuse(
+            key,
+            f"Ngày đơn đề nghị không thể trước ngày ra quyết định xử phạt "
+            f"({decided:%d/%m/%Y}).",
+        )
+    elif on and applied > on:
+        ctx.refuse(key, "Ngày đơn đề nghị không thể sau ngày ra quyết định.")
+    return applied
 
 
 def _remedial_owed(session: Session, case: Case, _today: date) -> str | None:

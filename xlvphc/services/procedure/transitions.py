@@ -16,6 +16,7 @@ from datetime import date
 from sqlmodel import Session, select
 
 from xlvphc.domain.money import format_vnd
+from xlvphc.domain.text import tidy_joins
 from xlvphc.models import Case, CaseAct, CaseEvent, Decision, ProcedureStep
 from xlvphc.models.base import local_now, utcnow
 from xlvphc.models.cases import CaseStatus, ViolatorKind
@@ -26,6 +27,7 @@ from xlvphc.services.cases import load_case, refresh_search_text, step_papers
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import Conflict, ValidationFailed
 from xlvphc.services.inputs import FormReader
+from xlvphc.services.issuer import STEP_KEY, step_copy
 from xlvphc.services.procedure.deadlines import refresh_deadlines
 from xlvphc.services.stale_version import stale_message
 
@@ -239,6 +241,15 @@ TABLE: tuple[Rule, ...] = (
     ),
 )
 RULES: dict[str, Rule] = {rule.code: rule for rule in TABLE}
+# The steps that issue a paper of their own (services/printing_modes.py
+# ISSUED_BY): each keeps its unit's header, so that a rename or a merge of
+# the unit does not reprint the paper under another name (services/issuer.py).
+ISSUING_STEPS = frozenset({
+    "explanation_done", "verify", "verify_assets", "send", "postpone", "reduce",
+    "instalments", "coerce", "coercion_done", "seize", "extend_seizure",
+    "return_item", "confiscate_item", "transfer_unit", "transfer_criminal",
+    "amend", "correct", "cancel",
+})
 
 
 def steps_from(stage: str) -> list[Rule]:
@@ -356,6 +367,20 @@ def link_guard(code: str, guard: Guard) -> None:
     LINK_GUARDS[code] = guard
 
 
+# Steps the stage no longer offers, yet whose absence needs saying: each
+# explainer says why for the case at hand (None: nothing worth saying).
+# User trial: after a part payment the instalment and postponement steps
+# just disappeared (services/procedure/payment_relief.py).
+LEFT_BEHIND: dict[str, Guard] = {}
+
+
+def left_behind(code: str, explain: Guard) -> None:
+    """Register why a step the case's stage no longer allows is gone."""
+    if code not in RULES:
+        raise KeyError(code)
+    LEFT_BEHIND[code] = explain
+
+
 def _guard_of(rule: Rule, entry: Registered | None) -> Guard | None:
     return entry.guard if entry else LINK_GUARDS.get(rule.code)
 
@@ -434,13 +459,18 @@ def perform(actor: Actor, case_id: object, code: str, data: object) -> str:
             ))
 
         # Validate and apply; nothing is written when a field is refused.
+        # The issuer is read first: a transfer hands the case to another
+        # unit, yet its handing-over record (MBB29) is the sender's.
         before = _snapshot(case)
+        issuer = step_copy(session, case.unit_id) if code in ISSUING_STEPS else {}
         ctx = Context(
             session, actor, case, _decision(session, case), FormReader(data), today
         )
         entry.handler(ctx)
         if ctx.form.errors:
             raise ValidationFailed(ctx.form.errors)
+        # A part the officer typed ends with its own stop ("….; đã thu").
+        ctx.summary = tidy_joins(ctx.summary)
 
         # Record who/when, the timeline entry and the audit row.
         record = {"on": today, **ctx.record}
@@ -448,10 +478,11 @@ def perform(actor: Actor, case_id: object, code: str, data: object) -> str:
             case_id=case.id, step=code, actor_id=actor.user_id, **record
         )
         session.add(step)
-        if ctx.details:
+        kept = ctx.details | ({STEP_KEY: issuer} if issuer else {})
+        if kept:
             # What the step's forms print (services/procedure/details.py).
             session.flush()
-            details = json.dumps(ctx.details, ensure_ascii=False, default=str)
+            details = json.dumps(kept, ensure_ascii=False, default=str)
             session.add(StepDetail(step_id=step.id, case_id=case.id, data=details))
         if step_papers(step):
             # Found by its papers' numbers too (a coercion's QĐ-CCXP, a
@@ -550,8 +581,9 @@ def _signers_steps(actor: Actor, case: Case):
 def held_steps(actor: Actor, case_id: object) -> list[dict]:
     """[{label, reason}] for the EXPLAINED_WHEN_HELD steps the stage would
     offer but a guard refuses now (e.g. a fine still owed, a violator under
-    14), and for the signer's steps an officer cannot take, when a signer
-    could take them now."""
+    14), for the signer's steps an officer cannot take, when a signer
+    could take them now, and for the LEFT_BEHIND steps the stage has left
+    (instalments after a part payment)."""
     require(actor, Action.CASE_READ)
     today = local_now().date()
     with session_scope() as session:
@@ -569,6 +601,15 @@ def held_steps(actor: Actor, case_id: object) -> list[dict]:
             guard = _guard_of(rule, entry)
             if guard is None or not guard(session, case, today):
                 held.append({"label": rule.label, "reason": SIGNER_ONLY})
+
+        for rule in TABLE:
+            explain = LEFT_BEHIND.get(rule.code)
+            if explain is None or case.status in rule.stages:
+                continue
+            if actor.can(rule.action) and case.unit_id in actor.scope:
+                reason = explain(session, case, today)
+                if reason:
+                    held.append({"label": rule.label, "reason": reason})
         return held
 
 
