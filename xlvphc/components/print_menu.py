@@ -86,9 +86,19 @@ def _row(form: rx.Var) -> rx.Component:
     )
 
 
-def _group_title(text: str, count: rx.Var) -> rx.Component:
-    return rx.heading(
-        text, " (", count.to_string(), ")", as_="h3", size="3", margin_top="0.75em"
+def _group(title: str, forms: rx.Var, id_: str) -> rx.Component:
+    """A heading with its count, then the group's forms; nothing when the
+    group is empty."""
+    return rx.cond(
+        forms.length() > 0,
+        rx.box(
+            rx.heading(
+                title, " (", forms.length().to_string(), ")",
+                as_="h3", size="3", margin_top="0.75em",
+            ),
+            rx.foreach(forms, _row),
+            id=id_,
+        ),
     )
 
 
@@ -96,25 +106,17 @@ def _groups() -> rx.Component:
     """The case's own papers first, then the drafts its next steps need,
     then the forms only printed blank, folded under a line that says how
     many there are: the first two groups fit a phone's screen."""
-    signed = PrintMenuState.signed_forms
-    drafts = PrintMenuState.draft_forms
     blank = PrintMenuState.blank_forms
     return rx.box(
-        rx.cond(
-            signed.length() > 0,
-            rx.box(
-                _group_title("Giấy tờ của hồ sơ, có bản để ký", signed.length()),
-                rx.foreach(signed, _row),
-                id="nhom-ban-de-ky",
-            ),
+        _group(
+            "Giấy tờ của hồ sơ, có bản để ký",
+            PrintMenuState.signed_forms,
+            "nhom-ban-de-ky",
         ),
-        rx.cond(
-            drafts.length() > 0,
-            rx.box(
-                _group_title("Cho bước tiếp theo: bản dự thảo", drafts.length()),
-                rx.foreach(drafts, _row),
-                id="nhom-du-thao",
-            ),
+        _group(
+            "Cho bước tiếp theo: bản dự thảo",
+            PrintMenuState.draft_forms,
+            "nhom-du-thao",
         ),
         rx.cond(
             blank.length() > 0,
