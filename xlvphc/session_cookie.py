@@ -15,7 +15,9 @@ secret therefore reaches the browser through this small HTTP route instead:
 
 The browser sends the cookie with the websocket handshake; Reflex keeps the
 handshake headers on the server (`router.headers.cookie` is never serialised
-to the page), and `read_secret` takes it from there on every event.
+to the page), and `read_secret` takes it from there on every event. A file
+upload is bound to the same cookie by xlvphc/upload_guard.py: Reflex's
+`/_upload` names its tab by the client token alone.
 """
 
 import asyncio

@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import reflex as rx
 
-from xlvphc import pages, session_cookie
+from xlvphc import pages, session_cookie, upload_guard
 from xlvphc.components import fields, form_guard
 from xlvphc.settings import SETTINGS
 from xlvphc.state import disk_store
@@ -39,10 +39,13 @@ app = rx.App(
         # Amounts, dates and times typed as digits alone ("35000000",
         # "05122026", "1430") are written out once the box is left.
         fields.format_script(),
+        # Uploads send the session cookie under `reflex run` as well.
+        upload_guard.credentials_script(),
     ],
     # POST/DELETE /_xlvphc/session: the HttpOnly session cookie, which
-    # Reflex's own rx.Cookie (written by JavaScript) cannot be.
-    api_transformer=session_cookie.routes(),
+    # Reflex's own rx.Cookie (written by JavaScript) cannot be. Then
+    # POST /_upload only with the cookie of the tab it targets.
+    api_transformer=[session_cookie.routes(), upload_guard.UploadGuard],
 )
 disk_store.install(app)
 
