@@ -34,6 +34,53 @@ def sort_heading(
     )
 
 
+def sort_picker(
+    columns: list[tuple[str, str]], sort: rx.Var, direction: rx.Var, on_sort,
+    *, tablet: bool = False,
+) -> rx.Component:
+    """The headings' sorting for a list shown as cards, which hides them:
+    «Sắp xếp theo» a column (`columns`, title and key, as the headings)
+    and a button that reverses the order. Both send `on_sort(key)`, the
+    handler the headings use: a new column sorts ascending, the same one
+    again reverses (the state checks the key against its allow-list).
+
+    Shown only where the list is cards (assets/styles.css, .xl-sort-bar):
+    below 768 px, and up to 991 px with `tablet` (the case list's cards).
+    One per page (its ids are fixed)."""
+    chosen = sort != ""
+    return rx.el.div(
+        rx.el.label("Sắp xếp theo", html_for="chon-sap-xep"),
+        rx.el.select(
+            # The list's own order until a column is chosen; not one to
+            # pick again (the handler knows only the columns).
+            rx.el.option("Mặc định", value="", disabled=True),
+            *[rx.el.option(title, value=key) for title, key in columns],
+            value=sort,
+            on_change=on_sort,
+            id="chon-sap-xep",
+            class_name="xl-select",
+        ),
+        rx.cond(
+            chosen,
+            rx.el.button(
+                rx.cond(direction == "asc", "↑ Tăng dần", "↓ Giảm dần"),
+                type="button",
+                on_click=on_sort(sort),
+                title="Bấm để đảo thứ tự",
+                # The text is the order in use, the click its reverse.
+                aria_label=rx.cond(
+                    direction == "asc",
+                    "Đang xếp tăng dần, bấm để đảo thứ tự",
+                    "Đang xếp giảm dần, bấm để đảo thứ tự",
+                ),
+                id="dao-thu-tu",
+                class_name="xl-tap",
+            ),
+        ),
+        class_name="xl-sort-bar xl-sort-tablet" if tablet else "xl-sort-bar",
+    )
+
+
 def data_table(
     headers: list[str | rx.Component], rows: rx.Var, render_row, *,
     table_id: str, cards: bool = False, **props

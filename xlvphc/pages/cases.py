@@ -5,7 +5,7 @@ import reflex as rx
 
 from xlvphc import routes
 from xlvphc.components.case_link import decision_cell, opening_row, record_cell
-from xlvphc.components.data_table import sort_heading
+from xlvphc.components.data_table import sort_heading, sort_picker
 from xlvphc.components.fields import field, form_message, select_field
 from xlvphc.components.shell import page_for
 from xlvphc.models.cases import CaseStatus
@@ -217,6 +217,9 @@ def case_list_page() -> rx.Component:
         _filters(),
         form_message(),
         _toolbar(),
+        # The cards of a phone and an upright tablet hide the headings.
+        sort_picker(HEADERS, F.get("sort", ""), F.get("dir", ""),
+                    CaseListState.sort_by, tablet=True),
         _table(),
         rx.cond(
             CaseListState.total == 0,

@@ -8,6 +8,7 @@ from xlvphc.components.data_table import (
     labelled_cell,
     pager,
     sort_heading,
+    sort_picker,
 )
 from xlvphc.components.fields import form_message
 from xlvphc.components.shell import page_for
@@ -144,7 +145,8 @@ def monitoring_page() -> rx.Component:
             MonitoringState.summary.get("week_from", ""),
             ". Đơn vị chưa triển khai (chưa có tài khoản, chưa "
             "đăng nhập hoặc chưa nhập hồ sơ) được tô đỏ và xếp lên đầu.",
-            # The headings sort; a phone shows cards without them.
+            # The headings sort; a phone shows cards without them, and the
+            # select of sort_picker instead.
             rx.text.span(
                 " Bấm vào tên cột để xếp theo cột đó, bấm lần nữa để đảo thứ tự.",
                 display=["none", "none", "inline"],
@@ -155,6 +157,9 @@ def monitoring_page() -> rx.Component:
         rx.text(
             "Có ", MonitoringState.total, " đơn vị", size="2", color_scheme="gray"
         ),
+        sort_picker(COLUMNS, MonitoringState.filters.get("sort", ""),
+                    MonitoringState.filters.get("dir", ""),
+                    MonitoringState.sort_by),
         data_table(
             _headings(),
             MonitoringState.rows,
