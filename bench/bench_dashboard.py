@@ -43,7 +43,7 @@ OWES = (
     "c.surcharge_paid OR c.remedial_pending)"
 )
 _CAN_BE_LATE = (
-    f"c.status IN {LATE} AND c.compliance_due IS NOT NULL AND c.decided_on IS NOT "
+    f"c.status IN {LATE} AND c.late_after IS NOT NULL AND c.decided_on IS NOT "
     f"NULL AND c.closed_on IS NULL AND {OWES}"
 )
 # The fourteen sums of a case row, by hand (as the summary columns).
@@ -167,7 +167,7 @@ def summary_floor(pg: bool, view: dict, today: date):
     # The same planner hints as the service on SQLite
     # (services/enforcement.not_yet_due): without them this floor walked the
     # closed_on index and was 5-10x slower than the service it bounds.
-    still_due, still_open = "c.compliance_due >= :t", "c.closed_on IS NULL"
+    still_due, still_open = "c.late_after >= :t", "c.closed_on IS NULL"
     if not pg:
         still_due = f"likelihood({still_due}, 0.001)"
         still_open = "+c.closed_on IS NULL"
@@ -175,7 +175,7 @@ def summary_floor(pg: bool, view: dict, today: date):
         (
             (f"SELECT c.unit_id, count(*), sum(CASE WHEN c.status IN ('decided', "
             f"'executing') THEN 1 ELSE 0 END) FROM \"case\" c WHERE c.status IN "
-            f"{LATE} AND c.compliance_due IS NOT NULL AND {still_due} "
+            f"{LATE} AND c.late_after IS NOT NULL AND {still_due} "
             f"AND c.decided_on IS NOT NULL AND {still_open} AND {OWES} AND "
             f"c.deleted_at IS NULL {case_units}{dates} GROUP BY c.unit_id"),
             params,
@@ -198,8 +198,8 @@ def raw_floor(pg: bool, view: dict, today: date):
     units = view.get("units", "").replace("unit_id", "c.unit_id")
     where = f"c.deleted_at IS NULL {units}{dates}"
     overdue = (
-        f"c.status IN {LATE} AND c.compliance_due IS NOT NULL AND "
-        f"c.compliance_due < :t AND c.decided_on IS NOT NULL AND c.closed_on IS NULL "
+        f"c.status IN {LATE} AND c.late_after IS NOT NULL AND "
+        f"c.late_after < :t AND c.decided_on IS NOT NULL AND c.closed_on IS NULL "
         f"AND {OWES}"
     )
     month = _month_sql(pg, "c.violation_date")

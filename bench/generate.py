@@ -948,6 +948,11 @@ def deadline_columns(stage, field, day, decided_on, received, total, paid) -> di
             values["send_due"] = send_decision_deadline(decided_on)
         if stage in PAYING and paid < total and received is not None:
             values["payment_due"] = received + timedelta(days=10)
+        executing = stage in (*PAYING, CaseStatus.COERCING)
+        if executing and paid < total and received is not None:
+            # The deadline past which the decision is overdue (no plan, no
+            # measure: the compliance deadline; services/enforcement.py).
+            values["late_after"] = received + timedelta(days=10)
         if stage == CaseStatus.COERCING and paid < total and received is not None:
             # coerced the day after the compliance deadline (no step rows)
             values["coerced_on"] = received + timedelta(days=11)

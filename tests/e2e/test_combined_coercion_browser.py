@@ -101,6 +101,8 @@ def test_combined_coercion_choice_and_its_result_on_a_phone(
     form.locator("#truong-period").fill("10")
     own_period.fill("30")
     own_place.fill("Thửa đất số 12, thôn 3")
+    # No MBB09 in the system: the signer confirms it was made on paper.
+    form.locator("#truong-verified_outside").check()
     page.click("#ghi-nhan-buoc")
     expect(page.get_by_text("Đang cưỡng chế").first).to_be_visible()
 

@@ -121,5 +121,7 @@ def test_coercion_form_shows_the_chosen_measures_boxes(
     form.locator("#truong-holder").fill("Công ty TNHH Cà phê Ea Tu")
     page.select_option("#truong-deduct_from", "salary")
     form.locator("#truong-document").fill("1/QĐ-CCKT")
+    # No MBB09 in the system: the signer confirms it was made on paper.
+    form.locator("#truong-verified_outside").check()
     page.click("#ghi-nhan-buoc")
     expect(page.get_by_text("Đang cưỡng chế").first).to_be_visible()

@@ -204,8 +204,21 @@ def test_coercion_to_closing(page, wait_hydrated, seed_user, app_server):
     expect(page.locator("#cac-buoc")).to_be_visible()
     assert page.url.endswith(f"?id={case_id}")
 
-    # Coercion by account deduction, its result, then closing.
-    _take(page, "coerce", {"document": "1/QĐ-CCKT"}, {"code": "account"})
+    # Coercion by account deduction, its result, then closing. No asset
+    # verification (MBB09) in the system: the form warns beside the measure
+    # and is refused until the signer confirms it was made on paper.
+    page.click("#buoc-coerce")
+    box = page.locator("#truong-verified_outside")
+    expect(box).to_be_hidden()  # no measure chosen yet
+    page.select_option("#truong-code", "account")
+    expect(page.locator("#canh-bao-verified_outside")).to_contain_text(
+        "chưa có Biên bản xác minh thông tin về tiền, tài sản (mẫu MBB09)"
+    )
+    page.fill("#truong-document", "1/QĐ-CCKT")
+    page.click("#ghi-nhan-buoc")
+    expect(page.locator("#loi-verified_outside")).to_contain_text("MBB09")
+    box.check()
+    page.click("#ghi-nhan-buoc")
     expect(page.get_by_text("Đang cưỡng chế").first).to_be_visible()
     # The bank transfers the fine and the interest run up since the deadline.
     interest = _interest_owed(app_server, case_id)

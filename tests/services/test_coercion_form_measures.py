@@ -67,6 +67,7 @@ def test_a_box_of_another_measure_is_not_sent(people, lead):  # noqa: F811
         "deduct_from": "salary",
         "account_number": "0123456789",  # typed under "account", now hidden
         "assets": "Xe mô tô",
+        "verified_outside": "1",  # no MBB09 in the system (coercion_verified)
     })
     assert state.errors == {}, state.errors
     assert state.selected == ""  # recorded
@@ -105,6 +106,7 @@ def test_a_combined_measure_sends_its_two_parts_boxes(people, lead):  # noqa: F8
         "code": "distraint_remedial", "on": d(0), "period": "10",
         "action_place": "Số 5 Lê Duẩn", "remedial_period": "30",
         "remedial_place": "Thôn 3", "account_number": "0123456789",  # hidden
+        "verified_outside": "1",
     })
     assert state.errors == {}, state.errors
     shown = case_details(officer, second)[0]
@@ -112,3 +114,6 @@ def test_a_combined_measure_sends_its_two_parts_boxes(people, lead):  # noqa: F8
     assert values["Thời gian thực hiện biện pháp khắc phục hậu quả (ngày)"] == "30"
     assert values["Địa điểm thực hiện biện pháp khắc phục hậu quả"] == "Thôn 3"
     assert "Số tài khoản bị khấu trừ" not in values
+    assert values["Biên bản xác minh thông tin về tiền, tài sản"].startswith(
+        "Lập ngoài hệ thống"
+    )

@@ -34,6 +34,7 @@ from xlvphc.models import (
     CaseAct,
     CaseSummary,
     Decision,
+    Instalment,
     ProcedureStep,
     Unit,
 )
@@ -126,6 +127,21 @@ def expected(view: dict) -> dict:
             .order_by(ProcedureStep.id)
         ):
             remedial_steps[case_id].append((code, sub))
+        days = {
+            case_id: payment_days
+            for case_id, payment_days in session.exec(
+                select(Decision.case_id, Decision.payment_days)
+            )
+        }
+        moved = defaultdict(list)  # postponements and amendments
+        for case_id, code, on in session.exec(
+            select(ProcedureStep.case_id, ProcedureStep.step, ProcedureStep.on)
+            .where(ProcedureStep.step.in_(("postpone", "amend")))
+        ):
+            moved[case_id].append((code, on))
+        plans = defaultdict(list)
+        for part in session.exec(select(Instalment).order_by(Instalment.position)):
+            plans[part.case_id].append(part)
     group = _group_units(units, view.get("group", ""))
     unit = int(view["unit"]) if view.get("unit") else None
 
@@ -145,6 +161,25 @@ def expected(view: dict) -> dict:
                 return False
         return True
 
+    def deadline(c: Case, money: bool, measure: bool) -> date | None:
+        """The earliest deadline running for what is owed (Art. 73, 79,
+        85): the fine's, the first unpaid instalment while a plan runs;
+        the measure's, the decision's period from receipt (or 10 days
+        from an amendment) once a plan or a postponement moved the fine's."""
+        unpaid = [p.due_on for p in plans[c.id] if p.paid < p.amount]
+        found = []
+        if money:
+            found.append(unpaid[0] if unpaid else c.compliance_due)
+        steps = moved[c.id]
+        if measure and not plans[c.id] and ("postpone" not in dict(steps)):
+            found.append(c.compliance_due)
+        elif measure:
+            own = [on + timedelta(days=10) for code, on in steps if code == "amend"]
+            if c.received_on is not None and c.id in days:
+                own.append(c.received_on + timedelta(days=max(days[c.id], 10)))
+            found.append(max(own, default=None))
+        return min((f for f in found if f is not None), default=None)
+
     live = [c for c in rows if counted(c)]
     status = Counter(dict.fromkeys(OPEN_LATE_CODES, 0))
     overdue_by_unit = Counter()
@@ -153,19 +188,21 @@ def expected(view: dict) -> dict:
     by_month = defaultdict(lambda: [0, 0, 0])
     for c in live:
         decided = c.decided_on is not None
+        # Still owing the fine, its fixed interest or a remedial measure.
+        money = (
+            c.fine_total > c.paid_total + c.reduced_total
+            or c.surcharge_total > c.surcharge_paid
+        )
+        measure = bool(measures.get(c.id)) and not remedial_done_in(
+            remedial_steps[c.id]
+        )
+        due = deadline(c, money, measure) if money or measure else None
         late = (
             decided
             and c.status in OPEN_LATE
-            and c.compliance_due is not None
-            and c.compliance_due < TODAY
+            and due is not None
+            and due < TODAY
             and c.closed_on is None
-            # Still owing the fine, its fixed interest or a remedial measure.
-            and (
-                c.fine_total > c.paid_total + c.reduced_total
-                or c.surcharge_total > c.surcharge_paid
-                or bool(measures.get(c.id))
-                and not remedial_done_in(remedial_steps[c.id])
-            )
         )
         running = decided and c.status in ("decided", "executing")
         status["executed"] += c.status == "closed" and c.close_reason == "executed"
@@ -387,6 +424,18 @@ def test_every_write_path_keeps_the_dashboard_exact(people, lead, tmp_path):
     ok("paid, remedial measure pending")
     step(a, remedy, "remedial_done", on=d(1), note="Đã tháo dỡ")
     ok("remedial measure carried out")
+    # Paid by instalments (Art. 79), a remedial measure pending: it keeps
+    # the decision's deadline (20 days ago), the plan ends in 20 days.
+    planned = decided_case(a, FAMILY_SMALL, days_ago=30,
+                           remedial_measures="Buộc khôi phục tình trạng ban đầu")
+    step(a, planned, "receipt", on=d(30))
+    step(a, planned, "instalments", on=d(29), document="9/QĐ-NPNL", hardship="1",
+         certifier="UBND phường Tuy Hòa", conditions_checked="1",
+         amount_1="1.400.000", due_1=d(25), amount_2="2.100.000", due_2=d(-20))
+    ok("instalments, remedial measure pending")
+    step(a, planned, "payment", on=d(26), amount="1.400.000")
+    step(a, planned, "payment", on=d(25), amount="2.100.000")
+    ok("plan paid, remedial measure past its deadline")
 
     # Bin: delete, restore, delete again, purge.
     binned = new_case(a, TRAFFIC, days_ago=12)

@@ -114,6 +114,9 @@ def test_sqlite_hints_select_the_same_decisions(people):
             case = session.get(Case, case_id)
             case.status = status
             case.compliance_due = None if due is None else today + timedelta(due)
+            # No plan, no measure: the deadline that makes it late is the
+            # compliance deadline (deadlines.refresh_deadlines).
+            case.late_after = case.compliance_due
             case.decided_on = today - timedelta(10) if decided else None
             case.closed_on = today if closed else None
             # An unpaid fine: a decision owing nothing is never late

@@ -352,6 +352,9 @@ def load_cases() -> dict[str, int]:
                 closed_on=closed,
                 complained=complained,
                 compliance_due=None if due is None else today + timedelta(days=due),
+                # No plan, no measure pending: what makes a decision late is
+                # its compliance deadline (deadlines.refresh_deadlines).
+                late_after=None if due is None else today + timedelta(days=due),
                 deleted_at=utcnow() if deleted else None,
             )
             session.add(case)

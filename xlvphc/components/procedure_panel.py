@@ -104,9 +104,26 @@ def _checkbox(f) -> rx.Component:
             align_items="flex-start",
             gap="0.5em",
         ),
-        rx.cond(f["hint"] != "", rx.text(f["hint"], size="1", color_scheme="gray")),
+        # An optional box is there because something needs the signer's
+        # word (no MBB09 before a coercion, a threshold not verified): its
+        # hint says what, as a warning rather than small print.
+        rx.cond(
+            f["hint"] != "",
+            rx.cond(
+                f["required"],
+                rx.text(f["hint"], size="1", color_scheme="gray"),
+                rx.text(
+                    f["hint"],
+                    size="2",
+                    color_scheme="orange",
+                    id="canh-bao-" + name,
+                    role="note",
+                ),
+            ),
+        ),
         _error(f),
         flex="1 1 100%",
+        display=_shown(f),
     )
 
 
@@ -130,21 +147,25 @@ def _input_field(f) -> rx.Component:
         min_width="220px",
         # A text area (reasons, contents) takes the whole row of the form.
         flex=rx.cond(f["kind"] == "textarea", "1 1 100%", "1 1 220px"),
-        # A box of some coercion measures only: shown once one of them is
-        # chosen (state/procedure.py COERCION_ONLY). Matched as a whole word
-        # of the list: "remedial" is part of "distraint_remedial", whose
-        # boxes MQĐ11 has not.
-        display=rx.cond(
-            (f["only"].to(str) == "")
-            | (
-                (ProcedureState.measure != "")
-                & (" " + f["only"].to(str) + " ").contains(
-                    " " + ProcedureState.measure + " "
-                )
-            ),
-            "block",
-            "none",
+        display=_shown(f),
+    )
+
+
+def _shown(f) -> rx.Var:
+    """A box of some coercion measures only: shown once one of them is
+    chosen (state/procedure.py COERCION_ONLY). Matched as a whole word of
+    the list: "remedial" is part of "distraint_remedial", whose boxes MQĐ11
+    has not."""
+    return rx.cond(
+        (f["only"].to(str) == "")
+        | (
+            (ProcedureState.measure != "")
+            & (" " + f["only"].to(str) + " ").contains(
+                " " + ProcedureState.measure + " "
+            )
         ),
+        "block",
+        "none",
     )
 
 

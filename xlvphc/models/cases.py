@@ -117,9 +117,9 @@ class Case(SQLModel, table=True):
     """The file of one violation matter. Totals are kept here, denormalised,
     so that dashboards aggregate one table."""
 
-    # (status, compliance_due): the list of overdue or running decisions and
+    # (status, late_after): the list of overdue or running decisions and
     # the dashboard's count of deadlines still to come walk the open stages
-    # by deadline only (services/enforcement.py).
+    # by deadline only (services/enforcement.py; migration 0027).
     # (column, id) for the list's sort columns: a search with many matches
     # sorted by amount, name, number or status reads the cases in that order
     # and stops at the page (services.search_index.in_order_ids). The id is
@@ -139,7 +139,7 @@ class Case(SQLModel, table=True):
             sqlite_where=text("deleted_at IS NULL"),
             postgresql_where=text("deleted_at IS NULL"),
         ),
-        Index("ix_case_status_due", "status", "compliance_due"),
+        Index("ix_case_status_late", "status", "late_after"),
         *(Index(f"ix_case_{column}", column, "id") for column in SORT_ID_COLUMNS),
         *due_indexes(),
     )
@@ -183,8 +183,10 @@ class Case(SQLModel, table=True):
     decision_due: date | None = None  # Art. 66
     limitation_end: date | None = None  # Art. 6
     send_due: date | None = None  # Art. 70
-    # compliance_due while a fine is owed, not postponed, not coerced and not
-    # paid by instalments (Art. 73, 86); the end of a postponement (Art. 76)
+    # not postponed nor coerced, the earlier of compliance_due while a fine
+    # is owed and not paid by instalments and a pending remedial measure's
+    # own deadline, a plan running or not (Art. 73, 85, 86); the end of a
+    # postponement (Art. 76)
     payment_due: date | None = None
     postponed_until: date | None = None
     # the first instalment not fully paid, while a fine is owed (Art. 79)
@@ -202,6 +204,12 @@ class Case(SQLModel, table=True):
     # tell an overdue decision from one with nothing left to do but closing
     # (services/enforcement.py owes; migration 0024)
     remedial_pending: bool = False
+    # the earliest deadline still running for what the open decision owes:
+    # the fine's (the next instalment while a plan runs) and the remedial
+    # measure's own, which a plan or a postponement does not move (Art. 73,
+    # 79, 85). What makes the decision "Quá hạn chấp hành" once passed
+    # (services/enforcement.py; migration 0027)
+    late_after: date | None = None
     close_reason: str = Field(default="", max_length=20)
     without_record: bool = False  # MQĐ01, Law Art. 56
     imported: bool = False  # brought in from an earlier Excel register

@@ -45,9 +45,9 @@ class CaseSummary(SQLModel, table=True):
     reduced: int = 0
     coercing: int = 0
     complained: int = 0
-    # Open decisions with a compliance deadline that still owe something
-    # (enforcement.can_be_late): overdue once it has passed ("overdue" =
-    # these less the live count of deadlines still to come).
+    # Open decisions with a deadline running (Case.late_after) that still
+    # owe something (enforcement.can_be_late): overdue once it has passed
+    # ("overdue" = these less the live count of deadlines still to come).
     late: int = 0
     late_running: int = 0  # of which decided or executing
 

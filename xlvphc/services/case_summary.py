@@ -100,19 +100,25 @@ READ_COLUMNS = (
     "reduced_total",
     "complained",
     "violator_kind",
-    "compliance_due",
     "closed_on",
     "surcharge_total",
     "surcharge_paid",
     "remedial_pending",
+    "late_after",
 )
 # Columns a figure reads that the case table got after the summary's own
 # migration (0007). Each migration before them that installs the triggers
-# or rebuilds the tables (0007, 0010, 0020) runs today's code on a schema
-# without them: there each reads as the value it stands for, nothing owed
-# (what it was on every row when it was added), and the migration that added
-# the last of them (0024) installs the triggers and rebuilds again.
-LATER_COLUMNS = {"surcharge_paid": 0, "remedial_pending": False}
+# or rebuilds the tables (0007, 0010, 0020, 0024) runs today's code on a
+# schema without them: there each reads as the value it stands for, nothing
+# owed (what it was on every row when it was added) or the column of
+# STOOD_FOR, and each migration that added one (0024, 0027) installs the
+# triggers and rebuilds again.
+LATER_COLUMNS = {"surcharge_paid": 0, "remedial_pending": False, "late_after": None}
+# A later column that stands for another one the table had before it: the
+# deadline that makes a decision late was compliance_due until 0027 kept
+# late_after (procedure.deadlines.refresh_deadlines), so a schema without it
+# counts, and its triggers follow, compliance_due as they did then.
+STOOD_FOR = {"late_after": "compliance_due"}
 BUCKET = ("unit_id", "period", "field")
 CITATION = ("decree", "article", "clause", "point")
 NO_MONTH, NO_YEAR = 0, -1  # periods of a case without a violation date
@@ -161,6 +167,8 @@ class _Present:
         self._columns, self._absent = columns, absent
 
     def __getattr__(self, name: str):
+        if name in self._absent and name in STOOD_FOR:
+            return getattr(self._columns, STOOD_FOR[name])
         if name in self._absent:
             return literal(LATER_COLUMNS[name])
         return getattr(self._columns, name)
@@ -174,7 +182,11 @@ def _absent(connection: Connection) -> frozenset[str]:
 
 
 def _read_columns(absent: frozenset[str]) -> tuple[str, ...]:
-    return tuple(n for n in READ_COLUMNS if n not in absent)
+    return tuple(
+        STOOD_FOR.get(n, n) if n in absent else n
+        for n in READ_COLUMNS
+        if n not in absent or n in STOOD_FOR
+    )
 
 
 def measures(c) -> dict:

@@ -75,17 +75,28 @@ def _columns(c):
 
 
 # Stages in which a decided case can be late: open and not postponed. Listed
-# rather than negated so that the (status, compliance_due) index serves it.
+# rather than negated so that the (status, late_after) index serves it.
 LATE_STAGES = tuple(
     s for s in CaseStatus.LABELS if s not in ENDED and s != CaseStatus.POSTPONED
 )
 
 
 def can_be_late(c=None):
-    """Decided, open, not postponed (Art. 76 suspends it), with a compliance
-    deadline and still owing something (`owes`): overdue once that deadline
-    has passed. It does not depend on today, so the summary keeps its count;
-    the dashboard takes away the few whose deadline is still to come."""
+    """Decided, open, not postponed (Art. 76 suspends it), with a deadline
+    running (`late_after`) and still owing something (`owes`): overdue once
+    that deadline has passed. It does not depend on today, so the summary
+    keeps its count; the dashboard takes away the few whose deadline is
+    still to come.
+
+    The deadline is Case.late_after, not compliance_due: a plan (Art. 79)
+    or a postponement (Art. 76) moves compliance_due to the fine's own
+    dates, while a remedial measure keeps the decision's (Art. 73, 85;
+    deadlines.remedial_due). late_after is the earliest deadline still
+    running for what is owed, kept on the row by
+    procedure.deadlines.refresh_deadlines, because the triggers read the
+    row alone and the (status, late_after) index serves a single column
+    (user trial: a paid plan with the measure past its deadline was not
+    counted late)."""
     c = _columns(c)
     return _late_terms(c, c.closed_on.is_(None))
 
@@ -113,7 +124,7 @@ def _late_terms(c, still_open):
     # (the money columns and remedial_pending are NOT NULL).
     return and_(
         c.status.in_(LATE_STAGES),
-        c.compliance_due.is_not(None),
+        c.late_after.is_not(None),
         c.decided_on.is_not(None),
         still_open,
         owes(c),
@@ -129,24 +140,26 @@ def not_yet_due(today: date, c=None, sqlite_plan: bool = False):
     every open case, 5% of them) and walked that index: 60-120 ms at a
     million cases. The unary plus keeps it off that index, and `likelihood`
     tells it that few deadlines are still to come, so that it reads the
-    (status, compliance_due) range from today on (2 ms) rather than the
+    (status, late_after) range from today on (2 ms) rather than the
     violation-date or unit index. Both are no-ops on the values."""
     c = _columns(c)
     if not sqlite_plan:
-        return and_(can_be_late(c), c.compliance_due >= today)
+        return and_(can_be_late(c), c.late_after >= today)
     unindexed = UnaryExpression(c.closed_on, operator=operators.custom_op("+"))
     return and_(
         _late_terms(c, unindexed.is_(None)),
-        func.likelihood(c.compliance_due >= today, literal_column("0.001")),
+        func.likelihood(c.late_after >= today, literal_column("0.001")),
     )
 
 
 def overdue(today: date, c=None):
-    """The compliance deadline (Law Art. 73: 10 days from receipt, or the
-    decision's own term) has passed and the case is still open, not
-    postponed and owing the fine, its interest or a remedial measure."""
+    """A deadline of what the decision still owes has passed (Law Art. 73:
+    10 days from receipt, or the decision's own term; an instalment, Art.
+    79; the remedial measure's, Art. 85: `can_be_late`) and the case is
+    still open, not postponed and owing the fine, its interest or a
+    remedial measure."""
     c = _columns(c)
-    return and_(can_be_late(c), c.compliance_due < today)
+    return and_(can_be_late(c), c.late_after < today)
 
 
 def sanctioned(c=None):

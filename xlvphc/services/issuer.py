@@ -72,6 +72,23 @@ def issued_agency(session: Session, paper: object, unit: Unit) -> Agency:
     )
 
 
+def issued_unit_name(session: Session, paper: object, unit: Unit) -> str:
+    """The unit an issued decision names to carry it out ("Gửi cho … để tổ
+    chức thực hiện", MQĐ01), as it named it when signed.
+
+    The decision keeps its header (`agency_columns`), not the unit's own
+    name: while the unit's header is still the kept one, the unit is as it
+    was and its name is the one printed then; after a rename or a merge the
+    kept header name stands for it (a commune's own name; a provincial
+    body's without "tỉnh Đắk Lắk", which the kept superior line says). A
+    paper without a copy names the unit as it is now, as its header does.
+    """
+    kept = str(getattr(paper, "agency_name", "") or "") if paper else ""
+    if not kept or kept == agency_of(session, unit).name:
+        return unit.name
+    return kept
+
+
 # The key of a step's details (models/form_details.py) holding its copy.
 STEP_KEY = "issuer"
 

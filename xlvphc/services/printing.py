@@ -39,7 +39,7 @@ from xlvphc.services.cases import load_case, violator_minor
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import Conflict
 from xlvphc.services.importer import shown
-from xlvphc.services.issuer import agency_of, issued_agency
+from xlvphc.services.issuer import agency_of, issued_agency, issued_unit_name
 from xlvphc.services.printing_choices import NEEDS_STEP, checked_step, step_choices
 from xlvphc.services.printing_modes import CaseCopies, Copies
 from xlvphc.services.printing_steps import step_fill, step_issuer
@@ -445,6 +445,9 @@ def _generic_data(
         issuer = issued_agency(session, decision, unit)
         if code == "MQĐ01":
             agency = issuer
+            # Its "Gửi cho … để tổ chức thực hiện" too: a reprint after a
+            # rename named the new unit under the old header.
+            values["executor"] = issued_unit_name(session, decision, unit)
         signer_name = decision.signer_name
         signer_title = _signer_title(decision, issuer)
         deputy_of = _deputy_of(signer_title, decision.delegation)

@@ -23,6 +23,10 @@ from xlvphc.services.procedure.coercion_measures import (
     SINGLE,
     money_part,
 )
+from xlvphc.services.procedure.coercion_verified import (
+    check_verification,
+    verification_fields,
+)
 from xlvphc.services.procedure.decision_numbers import DecisionBook, as_issued
 from xlvphc.services.procedure.details import (
     COERCE,
@@ -162,6 +166,8 @@ def _coerce_fields(session: Session, case: Case) -> list[FieldSpec]:
     hint = COMBINED_HINT if any(code in COMBINED for code, _ in options) else ""
     return [
         FieldSpec("code", "Biện pháp cưỡng chế", "select", True, hint, options),
+        # Beside the measure: the warning when the case has no MBB09.
+        *verification_fields(session, case, local_now().date()),
         *COERCE_FIELDS,
     ]
 
@@ -251,6 +257,7 @@ def _coerce(ctx: Context) -> None:
     refusal = _measure_refusal(ctx, measure, on) if measure in FORM_OF else None
     if refusal:
         ctx.refuse("code", refusal)
+    outside = check_verification(ctx, measure, on)
     if amount is not None and amount > due and day_valid:
         parts = f": {left.breakdown()}" if due and left.interest else ""
         ctx.refuse(
@@ -273,6 +280,7 @@ def _coerce(ctx: Context) -> None:
         return
     document = BOOK.issue(ctx, paper, on, FORM_OF[measure])
     details["decision_no"] = document
+    details["verified_outside"] = outside
     value = amount if amount is not None else due
     collects = bool(money_part(measure))  # not MQĐ11: it collects no money
     if collects and left.interest:
@@ -297,6 +305,8 @@ def _coerce(ctx: Context) -> None:
         ctx.summary += f", số tiền {money(value)}"
         if left.interest:
             ctx.summary += f" (còn phải nộp: {left.breakdown()})"
+    if outside:
+        ctx.summary += "; biên bản xác minh tiền, tài sản (MBB09) lập ngoài hệ thống"
 
 
 def _coercion_details(ctx: Context, code: str) -> dict:

@@ -55,12 +55,14 @@ def refresh_deadlines(session: Session, case: Case) -> None:
     - send_due (Art. 70): decided, not yet sent nor received (not for a
       case imported from an earlier register: the register does not record
       the sending, so no sending deadline is made up for it);
-    - payment_due (Art. 73, 86): the compliance deadline while a fine or
-      its late-payment interest (Art. 78) is owed, or a remedial measure is
-      still to be carried out, not postponed, not being coerced and not
-      paid by instalments (the deadline runs for the measure too, and past
-      it the measure may be coerced, MQĐ11: "Việc cần làm" lists such a
-      decision as the dashboard counts it, "Quá hạn chấp hành");
+    - payment_due (Art. 73, 86): not postponed, not being coerced, the
+      earlier of the compliance deadline while a fine or its late-payment
+      interest (Art. 78) is owed and not paid by instalments, and the
+      remedial measure's own deadline (`remedial_due`) while it is still to
+      be carried out, a plan running or not: a plan is for the fine alone,
+      and the measure's deadline may come before the plan ends. Past it the
+      measure may be coerced (MQĐ11): "Việc cần làm" lists such a decision
+      as the dashboard counts it, "Quá hạn chấp hành" (late_after);
     - postponed_until (Art. 76): the end of a postponement, while owed;
     - instalment_due (Art. 79): the first instalment not fully paid, while
       owed;
@@ -75,7 +77,20 @@ def refresh_deadlines(session: Session, case: Case) -> None:
       the list once coercion was decided, with money still owed);
     - remedial_pending (Art. 28, 85): not a date, but what the summary
       triggers cannot read from the steps: the open decision names a
-      remedial measure not yet carried out (services/enforcement.py owes).
+      remedial measure not yet carried out (services/enforcement.py owes);
+    - late_after (Art. 73, 79, 85): decided and open, the earliest deadline
+      still running for what is owed: the fine's or its interest's (the
+      next instalment while a plan runs, else the compliance deadline) and
+      the remedial measure's. Past it the decision is "Quá hạn chấp hành"
+      (services/enforcement.py). Not `compliance_due`, which a plan or a
+      postponement moves to the fine's own dates (user trial: a paid plan
+      with a measure past its deadline was not counted late, and one whose
+      last instalment had passed was, the measure's deadline to come). A
+      kept column rather than a condition on several: the summary triggers
+      read only the row, and the dashboard and the list range over one
+      (status, late_after) index at a million cases. Kept at every open
+      stage, postponed included: enforcement.LATE_STAGES picks those that
+      can be late, a rule not repeated here.
     """
     waiting = case.status in AWAITING_DECISION
     executing = case.status in EXECUTING and case.decided_on is not None
@@ -97,15 +112,16 @@ def refresh_deadlines(session: Session, case: Case) -> None:
     next_instalment = next_instalment_due(session, case.id) if owed else None
     by_deadline = owed and next_instalment is None
     case.instalment_due = next_instalment
-    # A plan's instalments carry the deadline while it runs (instalment_due);
-    # once nothing is owed, a remedial measure left keeps the decision's.
-    to_comply = by_deadline or (remedial and next_instalment is None)
+    # A plan or a postponement moves the fine's deadline only: a measure
+    # left keeps its own, during the plan as after it.
+    measure_due = remedial_due(session, case) if remedial else None
+    fine_due = case.compliance_due if by_deadline else None
+    # A plan's instalments carry the fine's deadline while it runs
+    # (instalment_due), so payment_due leaves them out.
     case.payment_due = None
-    if to_comply and case.status in TO_PAY:
-        # Past a plan or a postponement, a measure left has its own deadline.
-        case.payment_due = (
-            case.compliance_due if by_deadline else remedial_due(session, case)
-        )
+    if case.status in TO_PAY:
+        case.payment_due = _earliest(fine_due, measure_due)
+    case.late_after = _earliest(next_instalment or fine_due, measure_due)
     case.postponed_until = (
         case.compliance_due
         if by_deadline and case.status == CaseStatus.POSTPONED
@@ -124,6 +140,10 @@ def refresh_deadlines(session: Session, case: Case) -> None:
         owed = next_instalment < coerced or case.surcharge_total > case.surcharge_paid
     case.coerced_on = coerced if coerced and (owed or remedial) else None
     session.add(case)
+
+
+def _earliest(*days: date | None) -> date | None:
+    return min((d for d in days if d is not None), default=None)
 
 
 def coercion_decided_on(session: Session, case_id: int) -> date | None:

@@ -283,6 +283,8 @@ LABELS = {
     "certifier": "Cơ quan, tổ chức xác nhận đơn",
     "hardship": "Điều kiện về hoàn cảnh",
     "conditions_checked": "Người ký đã kiểm tra điều kiện",
+    # Coercion without an MBB09 in the system (procedure/coercion_verified).
+    "verified_outside": "Biên bản xác minh thông tin về tiền, tài sản",
     # Extension of a seizure (services/procedure/seizure_extension.py).
     "seizure_no": "Quyết định tạm giữ",
     "previous_end": "Thời hạn tạm giữ trước khi kéo dài: đến ngày",

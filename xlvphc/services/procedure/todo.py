@@ -24,6 +24,13 @@ as overdue, and in the shell's badge, from the decision on: coercion is
 decided because the decision's deadline passed unmet (Art. 86 k1), and the
 case stays overdue until its result leaves nothing owed (FOLLOW_UP; it was
 left out of both counts before, so a coerced case owing money looked done).
+
+A remedial measure keeps the decision's own deadline while the fine is paid
+by instalments (Art. 79 is for the fine alone; Art. 73, 85): its
+"compliance" row, and past it the "coercion" row, stand beside the
+instalment rows, and say they are for the measure (`_for_measure`), as the
+dashboard counts the decision late once that deadline passed
+(Case.late_after).
 """
 
 from collections import defaultdict
@@ -249,6 +256,25 @@ def _owed_label(left: Owed, remedy: bool, planned: bool) -> str:
     return f"{KINDS['coercing']} – {REMEDY}"
 
 
+# The kinds dated on payment_due, which a remedial measure's own deadline
+# may set (deadlines.refresh_deadlines).
+MEASURE_KINDS = frozenset({"compliance", "coercion"})
+
+
+def _for_measure(due: date, case) -> bool:
+    """The row's deadline is the remedial measure's alone: the fine is paid
+    by instalments (their own rows), paid, or due on another day."""
+    if not case.remedial_pending:
+        return False
+    fine_owed = case.fine_total - case.paid_total - case.reduced_total > 0
+    money_owed = fine_owed or case.surcharge_total > case.surcharge_paid
+    return (
+        case.instalment_due is not None
+        or not money_owed
+        or due != case.compliance_due
+    )
+
+
 def _row(item, case, today: date, position: int | None, coercing: str) -> dict:
     left = (item.due - today).days
     if item.kind in FOLLOW_UP:  # how long the coercion has run; overdue
@@ -262,6 +288,8 @@ def _row(item, case, today: date, position: int | None, coercing: str) -> dict:
     else:
         when, tone = f"Còn {left} ngày", "orange" if left <= BADGE_DAYS else "gray"
     detail = f" – lần {position}" if position else ""
+    if item.kind in MEASURE_KINDS and _for_measure(item.due, case):
+        detail = f" – {REMEDY}"
     return {
         "case_id": item.case_id,
         "kind": item.kind,
@@ -296,6 +324,15 @@ def _details(session, found) -> tuple[dict, dict]:
                 Case.without_record,
                 Case.imported,
                 Case.violator_name,
+                # What `_for_measure` reads.
+                Case.remedial_pending,
+                Case.instalment_due,
+                Case.compliance_due,
+                Case.fine_total,
+                Case.paid_total,
+                Case.reduced_total,
+                Case.surcharge_total,
+                Case.surcharge_paid,
                 Unit.name.label("unit_name"),
             )
             .join(Unit, Unit.id == Case.unit_id)

@@ -1,0 +1,158 @@
+"""A coercion decision that collects money rests on the verification of the
+person's money and assets (MBB09; the "Căn cứ Biên bản số …/BB-XMCC" of
+MQĐ07-MQĐ10, MQĐ12a-c). Without one in the system the step warns at the
+measure and is refused until the signer ticks that the record was made on
+paper; the handler checks it whatever a browser sends."""
+
+import pytest
+from sqlmodel import select
+
+from tests.services.test_procedure import (
+    d,
+    decided_case,
+    lead,  # noqa: F401 (fixture)
+    perform,
+    received_case,
+    step,
+    version,
+)
+from xlvphc.models import Case, ProcedureStep
+from xlvphc.models.cases import CaseStatus
+from xlvphc.services.db import session_scope
+from xlvphc.services.errors import ValidationFailed
+from xlvphc.services.procedure import allowed_steps
+from xlvphc.services.procedure.coercion_verified import CONFIRM, KEY, WARNING
+from xlvphc.services.procedure.details import case_details
+
+ACCOUNT = {"code": "account", "on": d(0), "account_number": "0123456789"}
+
+
+def coerce(actor, case_id: int, **data) -> str:
+    """The coercion step exactly as given: no box added (test_procedure.step
+    ticks it for the cases that skip the verification)."""
+    return perform(actor, case_id, "coerce", {"version": version(case_id), **data})
+
+
+def refused(actor, case_id: int, **data) -> dict[str, str]:
+    with pytest.raises(ValidationFailed) as caught:
+        coerce(actor, case_id, **data)
+    return caught.value.errors
+
+
+def coercions(case_id: int) -> list[ProcedureStep]:
+    with session_scope() as session:
+        return list(
+            session.exec(
+                select(ProcedureStep).where(
+                    ProcedureStep.case_id == case_id, ProcedureStep.step == "coerce"
+                )
+            )
+        )
+
+
+def verify_assets(actor, case_id: int, days_ago: int) -> None:
+    step(
+        actor,
+        case_id,
+        "verify_assets",
+        on=d(days_ago),
+        place="Trụ sở Ngân hàng Agribank chi nhánh Buôn Ma Thuột",
+        start_time="08:30",
+        informants="Nguyễn Văn Bình – Giao dịch viên – Ngân hàng Agribank",
+        reason="Quá thời hạn chấp hành nhưng chưa nộp tiền phạt",
+        account_info="Tài khoản 0123456789, số dư 9.000.000 đồng",
+    )
+
+
+def coerce_fields(actor, case_id: int) -> dict[str, dict]:
+    [row] = [s for s in allowed_steps(actor, case_id) if s["code"] == "coerce"]
+    return {f["name"]: f for f in row["fields"]}
+
+
+def test_without_mbb09_the_form_warns_beside_the_measure(people, lead):  # noqa: F811
+    case_id = received_case(people["canbo.a"], 30)
+    fields = coerce_fields(lead, case_id)
+    names = list(fields)
+    box = fields[KEY]
+    # Right after the measure, for the money measures only (not MQĐ11).
+    assert names.index(KEY) == names.index("code") + 1
+    assert box["kind"] == "checkbox" and box["label"] == CONFIRM
+    assert box["hint"] == WARNING and "MBB09" in WARNING
+    only = box["only"].split()
+    assert {"salary", "account", "distraint", "collection"} <= set(only)
+    assert "account_remedial" in only and "remedial" not in only
+
+
+def test_refused_without_the_confirmation(people, lead):  # noqa: F811
+    case_id = received_case(people["canbo.a"], 30)
+    for measure in ("account", "distraint", "collection"):
+        errors = refused(lead, case_id, **(ACCOUNT | {"code": measure}))
+        assert "MBB09" in errors[KEY], measure
+        assert f"đến ngày {d(0)}" in errors[KEY]
+    assert coercions(case_id) == []
+    with session_scope() as session:
+        assert session.get(Case, case_id).status != CaseStatus.COERCING
+
+
+def test_accepted_with_the_confirmation_and_kept(people, lead):  # noqa: F811
+    case_id = received_case(people["canbo.a"], 30)
+    summary = coerce(lead, case_id, **ACCOUNT, **{KEY: "1"})
+    assert "lập ngoài hệ thống" in summary
+    [done] = coercions(case_id)
+    assert done.code == "account"
+    shown = case_details(lead, case_id)[0]
+    values = {row["label"]: row["value"] for row in shown["rows"]}
+    assert values["Biên bản xác minh thông tin về tiền, tài sản"].startswith(
+        "Lập ngoài hệ thống"
+    )
+
+
+def test_with_mbb09_no_confirmation_is_asked(people, lead):  # noqa: F811
+    officer = people["canbo.a"]
+    case_id = received_case(officer, 30)
+    verify_assets(officer, case_id, 1)
+    assert KEY not in coerce_fields(lead, case_id)
+    summary = coerce(lead, case_id, **ACCOUNT)
+    assert "ngoài hệ thống" not in summary
+    assert len(coercions(case_id)) == 1
+
+
+def test_an_mbb09_after_the_decision_day_is_not_its_ground(
+    people,
+    lead,  # noqa: F811
+):
+    """The decision cites a record made before it (printing_details takes
+    the latest on or before its day): one made later does not count."""
+    officer = people["canbo.a"]
+    case_id = received_case(officer, 30)
+    verify_assets(officer, case_id, 0)
+    errors = refused(lead, case_id, **(ACCOUNT | {"on": d(2)}))
+    assert f"đến ngày {d(2)}" in errors[KEY]
+
+
+def test_mq11_forces_a_remedy_without_any_verification(
+    people,
+    lead,  # noqa: F811
+):
+    officer = people["canbo.a"]
+    case_id = decided_case(officer, days_ago=30, remedial_measures="Buộc tháo dỡ")
+    step(officer, case_id, "receipt", on=d(30))
+    coerce(lead, case_id, code="remedial", on=d(0), period="15")
+    assert [s.code for s in coercions(case_id)] == ["remedial"]
+
+
+@pytest.mark.parametrize(
+    "value", [1, 0, ["1"], {"checked": True}, "yes", "1 ", 1.0, "x" * 500]
+)
+def test_a_value_no_checkbox_sends_is_refused(people, lead, value):  # noqa: F811
+    case_id = received_case(people["canbo.a"], 30)
+    errors = refused(lead, case_id, **ACCOUNT, **{KEY: value})
+    assert errors[KEY] == "Giá trị của ô xác nhận không hợp lệ."
+    assert coercions(case_id) == []
+
+
+@pytest.mark.parametrize("value", ["", None, False])
+def test_an_unticked_box_is_not_a_confirmation(people, lead, value):  # noqa: F811
+    case_id = received_case(people["canbo.a"], 30)
+    errors = refused(lead, case_id, **ACCOUNT, **{KEY: value})
+    assert "MBB09" in errors[KEY]
