@@ -43,7 +43,12 @@ from xlvphc.models.procedure import ProcedureStep
 from xlvphc.services.printing_choices import PER_STEP
 from xlvphc.services.printing_details import MEASURES_OF, RECORD_OF
 from xlvphc.services.procedure.closing import decision_barred
-from xlvphc.services.procedure.coercion import coercion_refusal, remedial_refusal
+from xlvphc.services.procedure.coercion import (
+    coercion_refusal,
+    deadline_of,
+    remedial_refusal,
+)
+from xlvphc.services.procedure.coercion_measures import REMEDIAL
 from xlvphc.services.procedure.decision_hints import decision_overdue
 from xlvphc.services.procedure.details import steps_with_details
 from xlvphc.services.procedure.explanation import oral_requested
@@ -196,7 +201,10 @@ def coercion_blocker(
     prepared now; "" when it can (Law Art. 74, 78, 86)."""
     if case.status not in RULES["coerce"].stages:
         return _at_stage(case)
-    reason = coercion_refusal(case, today)
+    # Each paper waits for its own deadline: MQĐ11 the remedial measure's,
+    # which a plan for the fine does not move (procedure/coercion.py).
+    code = REMEDIAL if remedial else None
+    reason = coercion_refusal(case, today, deadline_of(session, case, code))
     if reason:
         return reason[:1].lower() + reason[1:]
     if remedial:

@@ -27,6 +27,7 @@ from xlvphc.services.procedure.coercion_verified import (
     check_verification,
     verification_fields,
 )
+from xlvphc.services.procedure.deadlines import remedial_due
 from xlvphc.services.procedure.decision_numbers import DecisionBook, as_issued
 from xlvphc.services.procedure.details import (
     COERCE,
@@ -50,17 +51,43 @@ from xlvphc.services.procedure.transitions import (
 BOOK = DecisionBook("MQĐ07", "coerce", "quyết định cưỡng chế")
 
 
-def coercion_refusal(case: Case, today: date) -> str | None:
-    """Why coercion may not be decided yet (None: it may)."""
+def coercion_refusal(
+    case: Case, today: date, due: date | None = None
+) -> str | None:
+    """Why coercion may not be decided yet (None: it may).
+
+    `due`: the deadline of what is to be coerced. Unsaid, the earlier of
+    the compliance deadline and the earliest deadline still running for
+    what the decision owes (Case.late_after): a plan (Art. 79) moves the
+    fine's deadline only, and a remedial measure past its own may be
+    coerced (MQĐ11) while instalments still run (user trial: «Việc cần làm»
+    said to consider coercion, the step refused it until the plan's last
+    date). Each measure then checks its own deadline (`deadline_of`), and a
+    plan's instalments not yet due are explained by `not_due_refusal`."""
     if case.status == CaseStatus.POSTPONED:
         return "Quyết định đang được hoãn thi hành"
-    if case.compliance_due is None:
+    if due is None:
+        known = [d for d in (case.late_after, case.compliance_due) if d]
+        due = min(known, default=None)
+    if due is None:
         return "Chưa xác định thời hạn chấp hành (chưa ghi nhận ngày nhận quyết định)"
-    if today <= case.compliance_due:
-        return (
-            f"Chưa hết thời hạn chấp hành (đến hết ngày {case.compliance_due:%d/%m/%Y})"
-        )
+    if today <= due:
+        return f"Chưa hết thời hạn chấp hành (đến hết ngày {due:%d/%m/%Y})"
     return None
+
+
+def deadline_of(session: Session, case: Case, measure: str | None) -> date | None:
+    """The deadline after which `measure` may be decided (Art. 86 k1): the
+    fine's (compliance_due, moved by a plan or a postponement) for a money
+    measure, the remedial measure's own (Art. 73, 85; remedial_due) for
+    MQĐ11, the later of both for a combined decision, which coerces both."""
+    fine = case.compliance_due
+    if measure != REMEDIAL and measure not in COMBINED:
+        return fine
+    measure_due = remedial_due(session, case) or fine
+    if measure == REMEDIAL:
+        return measure_due
+    return max((d for d in (fine, measure_due) if d), default=None)
 
 
 def coercion_guard(session: Session, case: Case, today: date) -> str | None:
@@ -237,7 +264,8 @@ def _coerce(ctx: Context) -> None:
     # late-payment interest run until then (Art. 78 k1), which the decision
     # recovers with it; a plan (Art. 79) only once all its instalments are
     # past their dates (late_interest.coercible; refused above otherwise).
-    early = bool(on and ctx.case.compliance_due and on <= ctx.case.compliance_due)
+    deadline = deadline_of(ctx.session, ctx.case, measure)
+    early = bool(on and deadline and on <= deadline)
     # A day refused or not typed counts to today, the last day the decision
     # may bear: what is owed only grows with the day (interest, instalments
     # falling due), so an amount above today's is above any valid day's
@@ -252,7 +280,7 @@ def _coerce(ctx: Context) -> None:
         ctx.refuse(
             "on",
             f"Chỉ cưỡng chế sau khi hết thời hạn chấp hành "
-            f"({ctx.case.compliance_due:%d/%m/%Y}, Điều 86 Luật XLVPHC).",
+            f"({deadline:%d/%m/%Y}, Điều 86 Luật XLVPHC).",
         )
     refusal = _measure_refusal(ctx, measure, on) if measure in FORM_OF else None
     if refusal:
