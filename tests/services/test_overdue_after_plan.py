@@ -127,8 +127,12 @@ def test_while_instalments_run_the_measures_deadline_is_listed(people):
         "compliance": 6, "instalment": 5,
     }
     assert rows["compliance"]["label"] == f"{KINDS['compliance']} – {REMEDY}"
-    # The case page names the fine's next instalment while the plan runs.
-    assert deadline_shown(officer, passed).startswith(d(-5))
+    # The case page names the fine's next instalment while the plan runs,
+    # and the measure's own deadline beside it.
+    assert deadline_shown(officer, passed) == (
+        f"{d(-5)} – hạn nộp lần 2 (Điều 79); {d(10)} – thực hiện biện pháp "
+        "khắc phục hậu quả"
+    )
 
     assert_all_agree(officer, supervisor, {passed}, running=2)
 

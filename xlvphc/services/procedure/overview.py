@@ -98,7 +98,14 @@ def _compliance_text(session: Session, case: Case) -> str:
                 Instalment.paid < Instalment.amount,
             )
         ).first()
-        return f"{fmt_date(due)} – hạn nộp lần {position} (Điều 79)"
+        text = f"{fmt_date(due)} – hạn nộp lần {position} (Điều 79)"
+        # A plan is for the fine alone: a measure left keeps its own
+        # deadline, which may come first (the dashboard counts it late
+        # past that day, Case.late_after).
+        measure = remedial_due(session, case) if remedial_owed(session, case) else None
+        if measure:
+            text += f"; {fmt_date(measure)} – thực hiện biện pháp khắc phục hậu quả"
+        return text
     if unpaid and case.status == CaseStatus.POSTPONED and case.compliance_due:
         return f"{fmt_date(case.compliance_due)} – hết thời gian hoãn (Điều 76)"
     if remedial:
