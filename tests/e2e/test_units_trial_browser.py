@@ -5,7 +5,9 @@
   the top); only a second click opened the sub-units;
 - "Thêm" refused (a code in use, a name too short) emptied Tên, Loại and Mã;
 - "Ngừng hoạt động" was refused with the generic "see the marked fields",
-  no field marked, and was not asked for first.
+  no field marked, and was not asked for first;
+- under a commune a «Sở, ban, ngành» or a «Xã, phường» could be added: only
+  the kinds that fit a level are offered (services.units.CHILD_KINDS).
 
 Units of Xã Hòa Phú (UBND-24175, CA-24175): no other browser test uses them.
 """
@@ -18,10 +20,14 @@ PASSWORD = "Hòa Phú bên dòng Sêrêpốk 2026"
 TABLE = "#bang-don-vi-cay"
 
 
-def _open(page, name: str) -> None:
-    """One click on a unit's name opens its sub-units."""
+def _open(page, name: str, adds: bool = True) -> None:
+    """One click on a unit's name opens its sub-units. `adds`: the level
+    takes new sub-units (a commune with both its bodies takes none)."""
     page.locator(TABLE).get_by_role("button", name=name, exact=True).click()
-    expect(page.get_by_text(f"Thêm đơn vị trực thuộc {name}")).to_be_visible()
+    if adds:
+        expect(page.get_by_text(f"Thêm đơn vị trực thuộc {name}")).to_be_visible()
+    else:
+        expect(page.locator("#khong-them-don-vi")).to_contain_text(name)
     assert not page.url.endswith("#")
 
 
@@ -34,29 +40,13 @@ def test_units_screen_after_the_trial(page, wait_hydrated, seed_user):
     wait_hydrated(page)
 
     _open(page, "Tỉnh Đắk Lắk")
-    _open(page, "Xã Hòa Phú")
+    kinds = page.locator("#kind option")
+    expect(kinds).to_have_text(["— Chọn —", "Sở, ban, ngành", "Xã, phường"])
+    # The commune has its committee and its police: nothing more to add.
+    _open(page, "Xã Hòa Phú", adds=False)
     rows = page.locator(f"{TABLE} tbody tr")
     expect(rows).to_have_count(2)
-
-    # A refused "Thêm" keeps everything typed.
-    page.fill("#new_name", "Tổ")
-    page.select_option("#kind", "department")
-    page.fill("#code", "CA-24175")
-    page.click("#nut-them-don-vi")
-    expect(page.locator("#loi-new_name")).to_contain_text("3–200 ký tự")
-    expect(page.locator("#loi-code")).to_contain_text("đã có đơn vị dùng")
-    expect(page.locator("#new_name")).to_have_value("Tổ")
-    expect(page.locator("#kind")).to_have_value("department")
-    expect(page.locator("#code")).to_have_value("CA-24175")
-
-    # Corrected, it is created, and only then the form is emptied.
-    page.fill("#new_name", "Tổ công tác Hòa Phú")
-    page.fill("#code", "TO-CT-24175")
-    page.click("#nut-them-don-vi")
-    expect(rows).to_have_count(3)
-    expect(page.locator(TABLE)).to_contain_text("Tổ công tác Hòa Phú")
-    expect(page.locator("#new_name")).to_have_value("")
-    expect(page.locator("#code")).to_have_value("")
+    expect(page.locator("#kind")).to_have_count(0)
 
     # "Ngừng hoạt động" asks first, naming the unit, and a refusal says why.
     police = rows.filter(has_text="Công an xã Hòa Phú")
@@ -69,6 +59,32 @@ def test_units_screen_after_the_trial(page, wait_hydrated, seed_user):
     dialog.get_by_role("button", name="Không ngừng").click()
     expect(dialog).to_have_count(0)
     expect(police).to_contain_text("Hoạt động")
+
+    # In the committee, a section only.
+    _open(page, "Ủy ban nhân dân xã Hòa Phú")
+    expect(rows).to_have_count(0)
+    expect(kinds).to_have_text(["— Chọn —", "Phòng, ban, bộ phận trực thuộc"])
+
+    # A refused "Thêm" keeps everything typed.
+    page.fill("#new_name", "Tổ")
+    page.select_option("#kind", "department")
+    page.fill("#code", "CA-24175")
+    page.click("#nut-them-don-vi")
+    expect(page.locator("#loi-new_name")).to_contain_text("ít nhất 3 ký tự")
+    expect(page.locator("#loi-code")).to_contain_text("đã có đơn vị dùng")
+    expect(page.locator("#new_name")).to_have_value("Tổ")
+    expect(page.locator("#kind")).to_have_value("department")
+    expect(page.locator("#code")).to_have_value("CA-24175")
+
+    # Corrected, it is created, and only then the form is emptied.
+    page.fill("#new_name", "Tổ công tác Hòa Phú")
+    page.fill("#code", "TO-CT-24175")
+    page.click("#nut-them-don-vi")
+    expect(rows).to_have_count(1)
+    expect(page.locator(TABLE)).to_contain_text("Tổ công tác Hòa Phú")
+    expect(page.locator(TABLE)).to_contain_text("Phòng, ban, bộ phận trực thuộc")
+    expect(page.locator("#new_name")).to_have_value("")
+    expect(page.locator("#code")).to_have_value("")
 
     # "Không ngừng" changes nothing; confirmed, the empty unit stops.
     team = rows.filter(has_text="Tổ công tác Hòa Phú")

@@ -107,7 +107,7 @@ def test_other_units_keep_their_branch(world):
     admin = actor_for("quantri.tinh")
     team = units.create_unit(
         admin,
-        {"name": "Tổ quản lý trật tự đô thị", "kind": "ubnd",
+        {"name": "Tổ quản lý trật tự đô thị", "kind": "department",
          "parent_id": str(_unit_id(COMMUNE))},
     )
     branch = units.create_unit(
@@ -265,7 +265,8 @@ def test_the_province_system_admin_still_manages_every_unit(world):
     assert issued.username == "canbo.xa.moi"
     assert units.create_unit(
         admin,
-        {"name": "Tổ mới của xã", "kind": "ubnd", "parent_id": str(_unit_id(COMMUNE))},
+        {"name": "Tổ mới của xã", "kind": "department",
+         "parent_id": str(_unit_id(COMMUNE))},
     )
     unit_names = {r["unit"] for r in audit_log.search(admin, {})["rows"]}
     assert "Ủy ban nhân dân phường Tuy Hòa" in unit_names

@@ -6,11 +6,8 @@ from xlvphc import routes
 from xlvphc.components.data_table import data_table, labelled_cell
 from xlvphc.components.fields import field, form_message, section, select_field
 from xlvphc.components.shell import page_for
-from xlvphc.models.units import UnitKind
 from xlvphc.services.access import Action
 from xlvphc.state.units import UnitsState as S
-
-KIND_OPTIONS = [(k, v) for k, v in UnitKind.LABELS.items() if k != UnitKind.PROVINCE]
 
 
 def _link_button(text, on_click, weight: str = "normal") -> rx.Component:
@@ -135,30 +132,49 @@ def _merge_forms() -> rx.Component:
 
 
 def _create() -> rx.Component:
+    """Only the kinds that fit under this level are offered (services.units
+    CHILD_KINDS); a commune with both its bodies takes none."""
     return rx.cond(
         S.path.length() > 0,
-        rx.form(
-            section(
-                rx.text("Thêm đơn vị trực thuộc ", S.path[-1]["name"]),
-                field("Tên đơn vị", "new_name", required=True),
-                select_field("Loại", "kind", KIND_OPTIONS, required=True),
-                field(
-                    "Mã (tùy chọn)",
-                    "code",
-                    hint="để trống: mã đơn vị cấp trên và số thứ tự",
-                ),
-                rx.button(
-                    "Thêm",
-                    type="submit",
-                    size="3",
-                    align_self="end",
-                    id="nut-them-don-vi",
-                ),
-            ),
-            on_submit=S.create,
-            reset_on_submit=False,
-            key=S.create_form_key,
+        rx.cond(S.kinds.length() > 0, _create_form(), _nothing_to_create()),
+    )
+
+
+def _nothing_to_create() -> rx.Component:
+    return rx.callout.root(
+        rx.callout.icon(rx.icon("info")),
+        rx.callout.text(
+            S.path[-1]["name"],
+            " đã có Ủy ban nhân dân và Công an. Bộ phận trực thuộc thêm ở bên "
+            "trong một trong hai đơn vị đó.",
         ),
+        id="khong-them-don-vi",
+    )
+
+
+def _create_form() -> rx.Component:
+    return rx.form(
+        section(
+            rx.text("Thêm đơn vị trực thuộc ", S.path[-1]["name"]),
+            field("Tên đơn vị", "new_name", required=True),
+            # A new level offers its own kinds: drawn again, no old pick.
+            select_field("Loại", "kind", S.kinds, required=True, key=S.parent_id),
+            field(
+                "Mã (tùy chọn)",
+                "code",
+                hint="để trống: mã đơn vị cấp trên và số thứ tự",
+            ),
+            rx.button(
+                "Thêm",
+                type="submit",
+                size="3",
+                align_self="end",
+                id="nut-them-don-vi",
+            ),
+        ),
+        on_submit=S.create,
+        reset_on_submit=False,
+        key=S.create_form_key,
     )
 
 
@@ -278,12 +294,14 @@ def _merge_dialog() -> rx.Component:
 
 def _row(row) -> rx.Component:
     """A unit; on a phone a card, each value under its label, so that its
-    status and buttons are not cut off at the screen's edge (user trial)."""
+    status and buttons are not cut off at the screen's edge (user trial).
+    An active unit opens even when empty: sub-units are added inside it
+    (a commune's committee takes its sections there, not at the commune)."""
     return rx.table.row(
         labelled_cell(
             "Đơn vị",
             rx.cond(
-                row["children"].to(int) > 0,
+                (row["children"].to(int) > 0) | row["active"].to(bool),
                 _link_button(row["name"], S.go(row["id"]), weight="500"),
                 rx.text(row["name"]),
             ),

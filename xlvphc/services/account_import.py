@@ -21,8 +21,16 @@ from sqlmodel import select
 from xlvphc.domain.text import clean, fold
 from xlvphc.models import Unit, User
 from xlvphc.models.base import local_now, to_local, utcnow
+from xlvphc.models.units import UnitKind
 from xlvphc.services import audit
-from xlvphc.services.access import POLICY, Action, Actor, Role, require
+from xlvphc.services.access import (
+    POLICY,
+    Action,
+    Actor,
+    Role,
+    require,
+    visible_units,
+)
 from xlvphc.services.accounts import IssuedPassword, _read
 from xlvphc.services.audit_log import xlsx_bytes
 from xlvphc.services.db import session_scope
@@ -125,6 +133,50 @@ def read_rows(filename: object, data: object) -> list[dict]:
     return rows
 
 
+def _repeats(rows: list[dict]) -> dict[str, list[int]]:
+    """The file's lines of each user name written more than once (line 2 =
+    first data row), compared as the form stores it (lower case)."""
+    lines: dict[str, list[int]] = {}
+    for line, row in enumerate(rows, start=2):
+        username = clean(row.get("username"), 70).lower()
+        if username:
+            lines.setdefault(username, []).append(line)
+    return {name: found for name, found in lines.items() if len(found) > 1}
+
+
+def _repeat_message(username: str, lines: list[int]) -> str:
+    """ "Tên đăng nhập an.nv có 2 lần trong tệp (dòng 2 và 5)." The second
+    row got "already in use" (the first was just created), which sent the
+    administrator looking for an account that did not exist (user trial)."""
+    shown = ", ".join(str(n) for n in lines[:-1]) + f" và {lines[-1]}"
+    return (
+        f"Tên đăng nhập {username} có {len(lines)} lần trong tệp (dòng {shown}): "
+        "mỗi tài khoản một tên đăng nhập."
+    )
+
+
+def _unit_problem(
+    code: str, unit: Unit | None, scope: frozenset[int] | None
+) -> str:
+    """Why a row's unit code is refused, said of the code typed; "" when
+    `_read` may judge it. A unit outside the administrator's scope reads
+    as one that does not exist: a unit administrator learns nothing of the
+    codes beyond their own branch."""
+    if not code:
+        return "Vui lòng nhập mã đơn vị."
+    code = code[:40]  # the longest a unit's code is
+    if unit is None or (scope is not None and unit.id not in scope):
+        return f"Mã đơn vị {code} không có trong các đơn vị bạn quản lý."
+    if not unit.active:
+        return f"Đơn vị mã {code} ({unit.name}) đã ngừng hoạt động."
+    if unit.kind == UnitKind.COMMUNE:
+        return (
+            f"Mã {code} là của {unit.name}, một địa bàn: tài khoản thuộc Ủy ban "
+            "nhân dân hoặc Công an của xã, phường (mã của đơn vị đó)."
+        )
+    return ""
+
+
 def bulk_create(actor: Actor, filename: object, data: object) -> list[IssuedPassword]:
     """Every row checked with the same rules as the single form; on any error
     nothing is created and the errors name the rows (line 2 = first data row)."""
@@ -132,24 +184,29 @@ def bulk_create(actor: Actor, filename: object, data: object) -> list[IssuedPass
     rows = read_rows(filename, data)
     issued: list[IssuedPassword] = []
     with session_scope() as session:
-        units = {
-            code: (uid, name)
-            for uid, code, name in session.exec(select(Unit.id, Unit.code, Unit.name))
-        }
+        units = {unit.code: unit for unit in session.exec(select(Unit))}
+        scope = visible_units(actor, Action.ACCOUNT_MANAGE)
+        repeats = _repeats(rows)
         problems: list[str] = []
-        seen: set[str] = set()
         for line, row in enumerate(rows, start=2):
-            unit = units.get(row.get("unit_code", "").upper())
-            form = dict(row, unit_id=unit[0] if unit else None)
+            code = row.get("unit_code", "").upper()
+            unit = units.get(code)
+            form = dict(row, unit_id=unit.id if unit else None)
             try:
                 values = _read(session, actor, form, None)
+                errors: dict[str, str] = {}
             except ValidationFailed as exc:
-                problems.append(f"Dòng {line}: " + " ".join(exc.errors.values()))
+                errors = dict(exc.errors)
+            # The import's own words for what `_read` says as of the form.
+            if "unit_id" in errors and (said := _unit_problem(code, unit, scope)):
+                errors["unit_id"] = said
+            username = clean(row.get("username"), 70).lower()
+            lines = repeats.get(username, [])
+            if lines and line != lines[0]:
+                errors["username"] = _repeat_message(username, lines)
+            if errors:
+                problems.append(f"Dòng {line}: " + " ".join(errors.values()))
                 continue
-            if values["username"] in seen:
-                problems.append(f"Dòng {line}: tên đăng nhập bị trùng trong tệp.")
-                continue
-            seen.add(values["username"])
             password = issue_password()
             user = User(
                 **values,
@@ -165,7 +222,7 @@ def bulk_create(actor: Actor, filename: object, data: object) -> list[IssuedPass
                     user.username,
                     password,
                     user.full_name,
-                    unit[1],
+                    unit.name,
                     user.password_issued_at,
                 )
             )

@@ -43,7 +43,7 @@ from xlvphc.services.errors import (
     ServiceError,
     ValidationFailed,
 )
-from xlvphc.services.inputs import valid_id
+from xlvphc.services.inputs import read_name, valid_id
 from xlvphc.services.passwords import hash_password, issue_password
 from xlvphc.services.units import choice_key
 
@@ -228,12 +228,11 @@ def _read(session: Session, actor: Actor, data: object, user: User | None) -> di
             errors["username"] = "Tên đăng nhập này đã có người dùng."
         values["username"] = username
 
-    full_name = clean(data.get("full_name"), 130)
-    if not 2 <= len(full_name) <= 120:
-        errors["full_name"] = "Vui lòng nhập họ và tên (2–120 ký tự)."
-    elif found := unprintable(full_name):
-        # Printed under the signature of the papers this account signs.
-        errors["full_name"] = unprintable_message("họ và tên", found)
+    # Printed under the signature of the papers this account signs: the
+    # rules of every name (inputs.read_name, the unit tree's too).
+    full_name, problem = read_name(data.get("full_name"), "họ và tên", 2, 120)
+    if problem:
+        errors["full_name"] = problem
     title = clean(data.get("title"), 130)
     if len(title) > 120:
         errors["title"] = "Chức danh tối đa 120 ký tự."

@@ -255,9 +255,12 @@ def change_password(
     with session_scope() as session:
         _row, user, _unit = _load(session, token)
         errors: dict[str, str] = {}
-        if not isinstance(current, str) or not verify_typed(
-            current, user.password_hash
-        ):
+        # Nothing typed is asked for, not called wrong (user trial). No
+        # attempt is counted either way: the change needs a live session,
+        # and login() alone counts failures towards the lockout.
+        if not isinstance(current, str) or not current:
+            errors["current"] = "Vui lòng nhập mật khẩu hiện tại."
+        elif not verify_typed(current, user.password_hash):
             errors["current"] = "Mật khẩu hiện tại không đúng."
         problem = policy_problem(new, user.username, _context_words(session, user))
         if problem:

@@ -2,6 +2,7 @@
 message against the field's name, so the page can show it next to the field."""
 
 import datetime as dt  # annotations inside FormReader: it has date() and time()
+import unicodedata
 from datetime import date, datetime, time, timedelta
 
 from xlvphc.domain.dates import parse_date, parse_time
@@ -25,6 +26,59 @@ def after_now(day: date, clock: time, now: datetime | None = None) -> bool:
     CLOCK_SKEW tolerance. `now` defaults to the server's clock."""
     moment = datetime.combine(day, clock, tzinfo=VN_TZ)
     return moment > (now or local_now()) + CLOCK_SKEW
+
+
+# Characters refused in a name (a unit's, a person's). "<" and ">" are
+# markup, never part of a name: a user trial saved "<script>…</script>" as a
+# unit name; it showed as plain text, but it is no name, and a unit's name
+# heads its papers. Control characters and bidi overrides come only from a
+# paste or a forged request and can disguise what the name reads as;
+# clean() drops them, but silently: the name is refused so the person sees.
+_MARKUP = frozenset("<>")
+_BIDI = frozenset(chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
+_KEPT_CONTROLS = frozenset("\t\n\r")
+
+
+def _hidden_controls(raw: object) -> str:
+    """The distinct control and bidi characters of raw text, as U+ codes."""
+    if not isinstance(raw, str):
+        return ""
+    found = dict.fromkeys(
+        ch
+        for ch in raw
+        if ch in _BIDI
+        or (unicodedata.category(ch) == "Cc" and ch not in _KEPT_CONTROLS)
+    )
+    return ", ".join(f"U+{ord(ch):04X}" for ch in list(found)[:3])
+
+
+def read_name(raw: object, label: str, low: int, high: int) -> tuple[str, str]:
+    """A name typed into a form (a unit's, an account's full name), cleaned,
+    and the message refusing it ("" when it is accepted). The same rules for
+    every name: the unit tree, the account form and the account import.
+
+    "Vui lòng nhập …" only asks for what is missing or too short; a name too
+    long says its limit (user trial: 250 characters were asked to "enter a
+    name (2–120 characters)")."""
+    value = clean(raw)
+    name = f"{label[:1].upper()}{label[1:]}"
+    if not value:
+        return value, f"Vui lòng nhập {label}."
+    if len(value) < low:
+        return value, f"Vui lòng nhập {label} (ít nhất {low} ký tự)."
+    if len(value) > high:
+        return value, f"{name} tối đa {high} ký tự."
+    if markup := "".join(dict.fromkeys(ch for ch in value if ch in _MARKUP)):
+        shown = " và ".join(f"«{ch}»" for ch in markup)
+        return value, f"{name} không được chứa ký tự {shown}."
+    if controls := _hidden_controls(raw):
+        return value, (
+            f"{name} có ký tự điều khiển không nhìn thấy ({controls}): vui lòng "
+            "xóa và gõ lại."
+        )
+    if found := unprintable(value):
+        return value, unprintable_message(label, found)
+    return value, ""
 
 
 class FormReader:

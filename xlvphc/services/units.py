@@ -14,13 +14,7 @@ from sqlalchemy import func, update
 from sqlmodel import Session, select
 
 from xlvphc.domain.money import format_number
-from xlvphc.domain.text import (
-    clean,
-    fold,
-    sort_key,
-    unprintable,
-    unprintable_message,
-)
+from xlvphc.domain.text import clean, fold, sort_key
 from xlvphc.models import Case, DocumentSequence, Unit, User
 from xlvphc.models.units import UnitKind
 from xlvphc.services import audit, search_index
@@ -28,12 +22,36 @@ from xlvphc.services.access import Action, Actor, require, unit_scope
 from xlvphc.services.auth import revoke_sessions
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import NotFound, ValidationFailed
-from xlvphc.services.inputs import valid_id
+from xlvphc.services.inputs import read_name, valid_id
 
 log = logging.getLogger(__name__)
 
 CODE_RE = re.compile(r"^[A-Z0-9][A-Z0-9-]{1,39}$")
 MAX_CHILDREN_SHOWN = 500
+
+# The kinds of unit that may be created under each kind (create_unit, and
+# what the form offers: kinds_under). The tree is the province as the
+# reference data loads it (services.reference): under the province, its
+# departments (Sở, ban, ngành: departments_daklak.csv) and its communes
+# (units_daklak.csv); under a commune, which is an area and sanctions
+# nothing, the two bodies that do: its People's Committee and its police,
+# one of each (ONE_PER_COMMUNE); under any body (a department, a committee,
+# a police), its own sections: "Chi cục Kiểm lâm", "Bộ phận một cửa", "Đồn
+# Công an", kept as the department kind, as the code already models them
+# (they sanction in their parent's line, services.signer_fit), and named
+# SECTION_LABEL there. A user trial added a «Sở, ban, ngành» and a «Xã,
+# phường» under a commune. The rule is checked when a unit is created only:
+# units saved before it keep working (browse, rename, merge, stop). A kind
+# missing here (none is) would get sections only.
+CHILD_KINDS = {
+    UnitKind.PROVINCE: (UnitKind.DEPARTMENT, UnitKind.COMMUNE),
+    UnitKind.COMMUNE: (UnitKind.COMMUNE_COMMITTEE, UnitKind.COMMUNE_POLICE),
+    UnitKind.DEPARTMENT: (UnitKind.DEPARTMENT,),
+    UnitKind.COMMUNE_COMMITTEE: (UnitKind.DEPARTMENT,),
+    UnitKind.COMMUNE_POLICE: (UnitKind.DEPARTMENT,),
+}
+ONE_PER_COMMUNE = (UnitKind.COMMUNE_COMMITTEE, UnitKind.COMMUNE_POLICE)
+SECTION_LABEL = "Phòng, ban, bộ phận trực thuộc"
 
 
 def _id_from(value: object) -> int | None:
@@ -57,12 +75,66 @@ def _get(session: Session, unit_id: object) -> Unit:
     return unit
 
 
-def _row(unit: Unit, children: int, users: int, cases: int) -> dict:
+def kind_label(kind: str, parent_kind: str | None) -> str:
+    """What a kind is called under a parent of `parent_kind`: a department
+    kind below the province is a section of its parent (CHILD_KINDS)."""
+    if kind == UnitKind.DEPARTMENT and parent_kind not in (None, UnitKind.PROVINCE):
+        return SECTION_LABEL
+    return UnitKind.LABELS.get(kind, kind)
+
+
+def _present(session: Session, parent: Unit) -> dict[str, str]:
+    """The active sub-units of `parent` of a kind a commune has one of, by
+    kind: the name of each."""
+    return dict(
+        session.exec(
+            select(Unit.kind, Unit.name).where(
+                Unit.parent_id == parent.id,
+                Unit.active.is_(True),
+                Unit.kind.in_(ONE_PER_COMMUNE),
+            )
+        ).all()
+    )
+
+
+def kinds_under(session: Session, parent: Unit) -> list[dict[str, str]]:
+    """The kinds a new sub-unit of `parent` may take (CHILD_KINDS), less
+    the bodies a commune already has, as the form offers them."""
+    present = _present(session, parent)
+    return [
+        {"id": kind, "name": kind_label(kind, parent.kind)}
+        for kind in CHILD_KINDS.get(parent.kind, (UnitKind.DEPARTMENT,))
+        if kind not in present
+    ]
+
+
+def _kind_refusal(session: Session, parent: Unit, kind: str) -> str:
+    """Why a sub-unit of `kind` cannot be created under `parent`; "" when
+    it can."""
+    if kind not in UnitKind.LABELS:
+        return "Vui lòng chọn loại đơn vị."
+    allowed = CHILD_KINDS.get(parent.kind, (UnitKind.DEPARTMENT,))
+    if kind not in allowed:
+        names = " hoặc ".join(f"«{kind_label(k, parent.kind)}»" for k in allowed)
+        return f"Dưới {parent.name} chỉ thêm được đơn vị loại {names}."
+    existing = _present(session, parent).get(kind)
+    if existing:
+        return (
+            f"{parent.name} đã có {existing}: mỗi xã, phường chỉ có một đơn vị "
+            f"loại «{UnitKind.LABELS[kind]}». Bộ phận trực thuộc thêm ở bên "
+            "trong đơn vị đó."
+        )
+    return ""
+
+
+def _row(
+    unit: Unit, children: int, users: int, cases: int, parent_kind: str | None
+) -> dict:
     return {
         "id": str(unit.id),
         "code": unit.code,
         "name": unit.name,
-        "kind": UnitKind.LABELS.get(unit.kind, unit.kind),
+        "kind": kind_label(unit.kind, parent_kind),
         "active": unit.active,
         "children": children,
         "users": users,
@@ -89,7 +161,8 @@ def _counts(session: Session, ids: list[int]) -> tuple[dict, dict, dict]:
 
 def browse(actor: Actor, parent_id: object = None) -> dict:
     """A unit's path from the root and its direct sub-units, with how many
-    sub-units, active users and cases each has. No parent: the roots."""
+    sub-units, active users and cases each has, and the kinds a new
+    sub-unit may take (kinds_under). No parent: the roots."""
     require(actor, Action.UNIT_MANAGE)
     with session_scope() as session:
         path: list[dict] = []
@@ -108,12 +181,16 @@ def browse(actor: Actor, parent_id: object = None) -> dict:
             children, key=lambda u: (not u.active, u.kind, sort_key(u.name))
         )
         sub, users, cases = _counts(session, [u.id for u in children])
+        kind = parent.kind if parent else None
         return {
             "path": path,
             "rows": [
-                _row(u, sub.get(u.id, 0), users.get(u.id, 0), cases.get(u.id, 0))
+                _row(
+                    u, sub.get(u.id, 0), users.get(u.id, 0), cases.get(u.id, 0), kind
+                )
                 for u in children
             ],
+            "kinds": kinds_under(session, parent) if parent else [],
         }
 
 
@@ -146,12 +223,10 @@ def _new_code(session: Session, parent: Unit) -> str:
 
 
 def _name(data: dict, errors: dict) -> str:
-    name = clean(data.get("name"), 210)
-    if not 3 <= len(name) <= 200:
-        errors["name"] = "Vui lòng nhập tên đơn vị (3–200 ký tự)."
-    elif found := unprintable(name):
-        # The unit's name heads every paper it issues.
-        errors["name"] = unprintable_message("tên đơn vị", found)
+    # The unit's name heads every paper it issues (inputs.read_name).
+    name, problem = read_name(data.get("name"), "tên đơn vị", 3, 200)
+    if problem:
+        errors["name"] = problem
     return name
 
 
@@ -172,14 +247,13 @@ def _name_taken(session: Session, name: str, other_than: int | None = None) -> s
 
 
 def create_unit(actor: Actor, data: object) -> int:
-    """A new unit under an existing active one."""
+    """A new unit under an existing active one, of a kind that fits there
+    (CHILD_KINDS)."""
     require(actor, Action.UNIT_MANAGE)
     data = data if isinstance(data, dict) else {}
     errors: dict[str, str] = {}
     name = _name(data, errors)
     kind = clean(data.get("kind"), 20)
-    if kind not in UnitKind.LABELS or kind == UnitKind.PROVINCE:
-        errors["kind"] = "Vui lòng chọn loại đơn vị."
     code = clean(data.get("code"), 50).upper()
     if code and not CODE_RE.match(code):
         errors["code"] = "Mã gồm 2–40 chữ in hoa không dấu, số hoặc gạch ngang."
@@ -188,6 +262,10 @@ def create_unit(actor: Actor, data: object) -> int:
         parent = session.get(Unit, parent_id) if parent_id else None
         if parent is None or not parent.active:
             errors["parent_id"] = "Vui lòng chọn đơn vị cấp trên đang hoạt động."
+            if kind not in UnitKind.LABELS or kind == UnitKind.PROVINCE:
+                errors["kind"] = "Vui lòng chọn loại đơn vị."
+        elif refusal := _kind_refusal(session, parent, kind):
+            errors["kind"] = refusal
         if code and session.exec(select(Unit.id).where(Unit.code == code)).first():
             errors["code"] = "Mã này đã có đơn vị dùng."
         taken = _name_taken(session, name) if name else ""

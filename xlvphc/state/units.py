@@ -17,6 +17,9 @@ class UnitsState(SessionState):
     parent_id: str = ""
     path: list[dict] = []
     rows: list[dict] = []
+    # The kinds a sub-unit of this level may take, as the service allows
+    # them (services.units.kinds_under): the form offers only these.
+    kinds: list[dict[str, str]] = []
     # The unit whose rename / merge panel is open: id, name, "root" ("1"
     # for the province, which cannot be merged) and the counts of its row
     # (cases in use, active users, children).
@@ -45,6 +48,7 @@ class UnitsState(SessionState):
         if not ok:
             return result
         self.path = result["path"]
+        self.kinds = result["kinds"]
         # The top level holds the tree's root (the province), which can be
         # neither stopped nor merged (services.units refuses both): its row
         # offers neither.
