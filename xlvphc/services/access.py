@@ -259,15 +259,21 @@ def account_scope(session: Session, unit: Unit | None, unit_id: int) -> frozense
     return known_unit_scope(session, unit_id) or frozenset({unit_id})
 
 
+def in_scope(actor: Actor, action: str, unit_id: int) -> bool:
+    """Whether the unit lies within what the actor may do `action` on (the
+    role itself is `Actor.can`): the scope decision of `require`, asked
+    alone by services.case_refusals to tell a refusal by scope from one by
+    role."""
+    return actor.sees_all_units(action) or unit_id in actor.scope
+
+
 def require(actor: Actor, action: str, unit_id: int | None = None) -> None:
     """Refuse unless the role allows the action on that unit. Refusals are
     logged with ids only (security.md: failed authorisation is logged)."""
     if not actor.can(action):
         log.warning("refused %s to user=%s: role", action, actor.user_id)
         raise PermissionDenied("Bạn không có quyền thực hiện thao tác này.")
-    if unit_id is None or actor.sees_all_units(action):
-        return
-    if unit_id not in actor.scope:
+    if unit_id is not None and not in_scope(actor, action, unit_id):
         log.warning(
             "refused %s to user=%s on unit=%s: scope", action, actor.user_id, unit_id
         )

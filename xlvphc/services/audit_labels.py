@@ -39,6 +39,7 @@ ACTION_LABELS = {
     # Cases.
     "case.created": "Lập hồ sơ và biên bản",
     "case.read": "Xem hồ sơ",
+    "case.refused": "Bị từ chối truy cập hồ sơ",
     "case.edited": "Sửa hồ sơ",
     "case.deleted": "Xóa hồ sơ vào thùng rác",
     "case.restored": "Khôi phục hồ sơ từ thùng rác",
@@ -72,6 +73,18 @@ PRINT_MODES = {
 PRINT_ACTIONS = {
     "case.printed": "In biểu mẫu",
     "delegation.printed": "In quyết định giao quyền, mẫu",
+}
+
+# What a refused access to a case attempted (services/case_refusals.py
+# stores the access action as its reason).
+REFUSED_ATTEMPTS = {
+    "case.read": "xem hồ sơ",
+    "case.write": "nhập, sửa hồ sơ hoặc ghi bước xử lý",
+    "case.delete": "xóa hồ sơ hoặc khôi phục từ thùng rác",
+    "case.purge": "hủy hồ sơ vĩnh viễn",
+    "case.print": "in biểu mẫu",
+    "case.export": "xuất hồ sơ",
+    "decision.sign": "ký quyết định",
 }
 
 # Machine reasons of sign-in and session events (services/auth.py).
@@ -135,4 +148,7 @@ def describe(action: str, reason: str) -> tuple[str, str]:
             label = f"{PRINT_ACTIONS[action]} {form}"
             label += f" ({shown})" if shown else ""
             return label, ""
+    if action == "case.refused":
+        attempt = REFUSED_ATTEMPTS.get(reason, reason)
+        return label, f"Thao tác: {attempt}" if attempt else ""
     return label, REASON_LABELS.get(reason, reason)

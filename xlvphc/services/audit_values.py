@@ -237,6 +237,8 @@ def _refs(keys: set[str], texts: tuple[str, ...]) -> set[int]:
 # What an event is about, as the Đối tượng column names it.
 ENTITIES = {
     "case": "Hồ sơ",
+    # A refused access (services.case_refusals): the id alone, never looked up.
+    "refused_case": "Hồ sơ",
     "user": "Tài khoản",
     "unit": "Đơn vị",
     "feedback": "Phản ánh",
@@ -257,10 +259,13 @@ def entity_label(
     """The Đối tượng column: a case by the number users know it by and an
     account by its login, as the caller looked them up for this viewer
     (trial finding: «Hồ sơ số 812» named the internal id, which no officer
-    knows). Without a lookup, the kind and the id."""
+    knows). Without a lookup, the kind and the id. A refused case is never
+    looked up: it may be another unit's, and its number is that unit's."""
     name = ENTITIES.get(entity, entity)
     if not entity_id:
         return name
+    if entity == "refused_case":
+        return f"{name} {case_number(entity_id, None)}"
     if entity == "case" and cases is not None:
         return f"{name}: {case_number(entity_id, cases)}"
     if entity == "user" and (names or {}).get(entity_id):

@@ -498,7 +498,9 @@ def get_case(actor: Actor, case_id: object) -> dict:
             .where(Case.id == case_id)
         ).first()
         case, unit_name, unit_kind, record, decision = found or (None,) * 5
-        case = checked_case(actor, case, case_id, Action.CASE_READ)
+        case = checked_case(
+            actor, case, case_id, Action.CASE_READ, session=session
+        )
         violator = session.exec(select(Violator).where(
             Violator.case_id == case.id)).first()
         acts = session.exec(select(CaseAct).where(CaseAct.case_id == case.id)

@@ -47,8 +47,13 @@ from xlvphc.models import (
 from xlvphc.models.base import local_now
 from xlvphc.models.cases import CaseStatus, ViolatorKind
 from xlvphc.models.units import UnitKind
-from xlvphc.services import audit, search_index, signer_fit  # noqa: F401
-from xlvphc.services.access import Action, Actor, require
+from xlvphc.services import (  # noqa: F401
+    audit,
+    case_refusals,
+    search_index,
+    signer_fit,
+)
+from xlvphc.services.access import Action, Actor, in_scope, require
 from xlvphc.services.case_input import read_case, read_decision, suggestion_notes
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import Conflict, NotFound, ValidationFailed
@@ -169,13 +174,28 @@ def load_case(session: Session, actor: Actor, case_id: object, action: str) -> C
     otherwise the same refusal for all three, so ids cannot be probed."""
     if valid_id(case_id) is None:
         raise NotFound()
-    return checked_case(actor, session.get(Case, case_id), case_id, action)
+    return checked_case(
+        actor, session.get(Case, case_id), case_id, action, session=session
+    )
 
 
 def checked_case(actor: Actor, case: Case | None, case_id: object,
-                 action: str) -> Case:
+                 action: str, *, session: Session | None = None) -> Case:
     """`load_case`'s refusals for a case read by another statement (the case
-    page reads it joined to its record and decision)."""
+    page reads it joined to its record and decision).
+
+    The one place a case is refused, so the one place that audits it: a
+    user whose role allows `action` but who asked for a case that is
+    missing or outside their scope is recorded by `case_refusals.refused`
+    (once `session`'s transaction has ended). A refusal by role is logged
+    by `require` only; a case of their own units in the bin is no
+    intrusion (the page says where it is)."""
+    known = valid_id(case_id)
+    if known is not None and actor.can(action) and (
+        case is None or not in_scope(actor, action, case.unit_id)
+    ):
+        case_refusals.refused(session, actor, known, action)
+        raise NotFound()
     if case is None or case.deleted_at is not None:
         log.warning("user=%s asked for missing case=%s", actor.user_id, case_id)
         raise NotFound()
