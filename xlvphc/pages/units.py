@@ -84,7 +84,9 @@ def _merge_forms() -> rx.Component:
         rx.text(
             "Sáp nhập vào đơn vị khác: hồ sơ, tài khoản và đơn vị trực "
             "thuộc được chuyển sang; đơn vị này ngừng hoạt động. Không "
-            "hoàn tác được.",
+            "hoàn tác được. Đơn vị nhận phải nhận được các đơn vị trực thuộc "
+            "chuyển sang: muốn nhập hai xã, phường, hãy sáp nhập UBND vào "
+            "UBND, Công an vào Công an trước.",
             size="2",
         ),
         rx.form(

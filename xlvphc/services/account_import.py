@@ -62,6 +62,8 @@ HEADERS = {
     "ma chuc danh ky": "signer_title",
 }
 _ROLE_BY_LABEL = {fold(label): code for code, label in Role.LABELS.items()}
+# Columns passed to accounts._read uncleaned (read_rows).
+_AS_TYPED = frozenset({"full_name", "title"})
 
 
 def _refuse(message: str) -> ValidationFailed:
@@ -123,8 +125,11 @@ def read_rows(filename: object, data: object) -> list[dict]:
         raise _refuse(f"Tối đa {MAX_ROWS} tài khoản mỗi lần.")
     rows = []
     for line in table[1:]:
+        # The name and the title are read as typed, by the form's rules
+        # (accounts._read, inputs.read_name): cleaned here, a hidden control
+        # character in them was dropped silently instead of refused.
         row = {
-            key: clean(line[i], 200)
+            key: line[i] if key in _AS_TYPED else clean(line[i], 200)
             for i, key in enumerate(header)
             if key and i < len(line)
         }

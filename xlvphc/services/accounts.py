@@ -19,7 +19,7 @@ from sqlalchemy import func, literal, or_
 from sqlmodel import Session, select
 
 from xlvphc.domain.authority import SIGNER_TITLES
-from xlvphc.domain.text import clean, unprintable, unprintable_message
+from xlvphc.domain.text import clean
 from xlvphc.models import AuditEvent, Unit, User
 from xlvphc.models.base import to_local, utcnow
 from xlvphc.models.units import UnitKind
@@ -233,11 +233,12 @@ def _read(session: Session, actor: Actor, data: object, user: User | None) -> di
     full_name, problem = read_name(data.get("full_name"), "họ và tên", 2, 120)
     if problem:
         errors["full_name"] = problem
-    title = clean(data.get("title"), 130)
-    if len(title) > 120:
-        errors["title"] = "Chức danh tối đa 120 ký tự."
-    elif found := unprintable(title):
-        errors["title"] = unprintable_message("chức danh", found)
+    # The title is printed under the signature too: a name's rules (no
+    # markup, no hidden control characters, printable), though it may be
+    # left empty.
+    title, problem = read_name(data.get("title"), "chức danh", 1, 120)
+    if title and problem:
+        errors["title"] = problem
 
     unit_id = _id_from(data.get("unit_id"))
     unit = session.get(Unit, unit_id) if unit_id else None

@@ -3,8 +3,10 @@ deactivate. Units are never deleted: cases and the audit trail point at them.
 
 A merge (two communes joined, a department reorganised) moves the source's
 cases, users and sub-units to the target, deactivates the source and writes
-one audit row with the counts. Moved users' sessions end, as for any change
-of unit (security.md "Sessions").
+one audit row with the counts; only when what moves fits under the target
+(_merge_refusal: two communes are joined body by body, then the commune).
+Moved users' sessions end, as for any change of unit (security.md
+"Sessions").
 """
 
 import logging
@@ -40,8 +42,9 @@ MAX_CHILDREN_SHOWN = 500
 # Công an", kept as the department kind, as the code already models them
 # (they sanction in their parent's line, services.signer_fit), and named
 # SECTION_LABEL there. A user trial added a «Sở, ban, ngành» and a «Xã,
-# phường» under a commune. The rule is checked when a unit is created only:
-# units saved before it keep working (browse, rename, merge, stop). A kind
+# phường» under a commune. The rule is checked when a unit is created and
+# for the sub-units a merge moves (_merge_refusal): units saved before it
+# keep working (browse, rename, stop; merge when what moves fits). A kind
 # missing here (none is) would get sections only.
 CHILD_KINDS = {
     UnitKind.PROVINCE: (UnitKind.DEPARTMENT, UnitKind.COMMUNE),
@@ -387,26 +390,100 @@ def set_active(actor: Actor, unit_id: object, active: object) -> None:
         log.info("user=%s set unit=%s active=%s", actor.user_id, unit.id, active)
 
 
+def _merge_refusal(session: Session, source: Unit, target: Unit) -> str:
+    """Why `source` cannot be merged into `target`; "" when it can.
+
+    What the merge moves must fit where it lands, as CHILD_KINDS and the
+    account rules have it: the active sub-units must be of a kind allowed
+    under the target (a commune merged into a department would put its UBND
+    and Công an under the department); a commune keeps one UBND and one
+    Công an (ONE_PER_COMMUNE: two communes are joined by merging the bodies
+    first, then the emptied commune); a commune is an area that sanctions
+    nothing and holds no account (accounts._read), so no cases or accounts
+    move into one. Stopped sub-units are not judged: they act for nothing,
+    and a sub-unit saved before CHILD_KINDS would otherwise bar its
+    parent's merge for good.
+
+    "Same kind on both sides" was the simpler rule, and not a sound one: it
+    refuses folding a section («Bộ phận một cửa») into the body it belongs
+    to, which the tree allows, and still lets two communes' bodies end up
+    under one commune."""
+
+    def refused(why: str) -> str:
+        return f"Không thể sáp nhập {source.name} vào {target.name}: {why}"
+
+    # The sub-units that move, each of a kind that fits under the target.
+    moving = session.exec(
+        select(Unit.kind, Unit.name).where(
+            Unit.parent_id == source.id, Unit.active.is_(True)
+        )
+    ).all()
+    allowed = CHILD_KINDS.get(target.kind, (UnitKind.DEPARTMENT,))
+    misfits = sorted(
+        (name for kind, name in moving if kind not in allowed), key=sort_key
+    )
+    if misfits:
+        names = ", ".join(misfits[:3]) + (" …" if len(misfits) > 3 else "")
+        kinds = " hoặc ".join(f"«{kind_label(k, target.kind)}»" for k in allowed)
+        return refused(
+            f"đơn vị trực thuộc {names} sẽ chuyển sang, nhưng dưới {target.name} "
+            f"chỉ đặt được đơn vị loại {kinds}. Hãy chọn đơn vị nhận cùng loại với "
+            f"{source.name}."
+        )
+
+    # One UBND and one Công an under a commune, counting both sides.
+    present = _present(session, target)
+    for kind, name in sorted(moving):
+        if kind not in ONE_PER_COMMUNE:
+            continue
+        if kind in present:
+            return refused(
+                f"{target.name} sẽ có hai đơn vị loại «{UnitKind.LABELS[kind]}» "
+                f"({present[kind]} và {name}). Hãy sáp nhập {name} vào "
+                f"{present[kind]} trước."
+            )
+        present[kind] = name
+
+    # Cases and accounts belong to a body, never to an area.
+    if target.kind == UnitKind.COMMUNE:
+        held = _moving(session, source.id)
+        if held["cases"] or held["users"]:
+            return refused(
+                f"{target.name} là địa bàn, không giữ hồ sơ hay tài khoản. Hãy "
+                f"chọn Ủy ban nhân dân hoặc Công an của {target.name}."
+            )
+    return ""
+
+
+def _merge_pair(session: Session, source_id: object, target_id: object) -> tuple:
+    """The two units of a merge, or ValidationFailed at the receiving unit
+    (the field of the merge panel that shows it)."""
+    source = _get(session, source_id)
+    target = _get(session, target_id)
+    if source.id == target.id:
+        raise ValidationFailed({"target_id": "Chọn một đơn vị khác để nhập vào."})
+    if not source.active or not target.active:
+        raise ValidationFailed({"target_id": "Cả hai đơn vị phải đang hoạt động."})
+    if target.id in unit_scope(session, source.id):
+        raise ValidationFailed(
+            {"target_id": "Không thể nhập vào một đơn vị trực thuộc của nó."}
+        )
+    if source.parent_id is None:
+        raise ValidationFailed({"target_id": "Không thể sáp nhập đơn vị gốc."})
+    if refusal := _merge_refusal(session, source, target):
+        raise ValidationFailed({"target_id": refusal})
+    return source, target
+
+
 def merge_units(
     actor: Actor, source_id: object, target_id: object, reason: object = ""
 ) -> dict:
-    """Move everything of `source` into `target` and deactivate `source`.
-    Returns the counts moved."""
+    """Move everything of `source` into `target` and deactivate `source`,
+    when what moves fits there (_merge_refusal). Returns the counts moved."""
     require(actor, Action.UNIT_MANAGE)
     note = clean(reason, 500)
     with session_scope() as session:
-        source = _get(session, source_id)
-        target = _get(session, target_id)
-        if source.id == target.id:
-            raise ValidationFailed({"target_id": "Chọn một đơn vị khác để nhập vào."})
-        if not source.active or not target.active:
-            raise ValidationFailed({"target_id": "Cả hai đơn vị phải đang hoạt động."})
-        if target.id in unit_scope(session, source.id):
-            raise ValidationFailed(
-                {"target_id": "Không thể nhập vào một đơn vị trực thuộc của nó."}
-            )
-        if source.parent_id is None:
-            raise ValidationFailed({"target_id": "Không thể sáp nhập đơn vị gốc."})
+        source, target = _merge_pair(session, source_id, target_id)
         if len(note) < 5:
             raise ValidationFailed({"reason": "Vui lòng ghi căn cứ sáp nhập."})
 
@@ -485,12 +562,18 @@ def _counted(total: int, noun: str, part: int, part_text: str) -> str:
     return f"{text} ({format_number(part)} {part_text})" if part else text
 
 
-def merge_preview(actor: Actor, unit_id: object) -> dict[str, str]:
+def merge_preview(
+    actor: Actor, unit_id: object, target_id: object = None
+) -> dict[str, str]:
     """What a merge of the unit would move, for the dialog that asks first:
     the counts merge_units moves, each with the part users do not see in
-    the unit's row (binned cases, locked accounts, stopped sub-units)."""
+    the unit's row (binned cases, locked accounts, stopped sub-units).
+    Given the receiving unit, a merge merge_units would refuse is refused
+    here, before the dialog opens, with its reason at that field."""
     require(actor, Action.UNIT_MANAGE)
     with session_scope() as session:
+        if target_id is not None:
+            _merge_pair(session, unit_id, target_id)
         moving = _moving(session, _get(session, unit_id).id)
     return {
         "cases": _counted(moving["cases"], "hồ sơ", moving["binned"],

@@ -140,7 +140,9 @@ class UnitsState(SessionState):
         """«Sáp nhập» pressed: open the confirmation naming both units and
         what moves, once a receiving unit found here is chosen and a reason
         given (what the dialog needs; services.units.merge_units checks it
-        all again)."""
+        all again). A receiving unit the merge would refuse (what moves does
+        not fit there: services.units._merge_refusal) is refused here, at
+        its field, and the dialog stays shut."""
         form = form if isinstance(form, dict) else {}
         target_id = _unit_id(form.get("target_id"))
         target = next((c for c in self.merge_choices if c["id"] == target_id), None)
@@ -155,7 +157,7 @@ class UnitsState(SessionState):
         if errors or not self.selected.get("id"):
             return
         ok, result = await self._call_in_thread(
-            units.merge_preview, self.selected.get("id")
+            units.merge_preview, self.selected.get("id"), target_id
         )
         if not ok:
             return result
