@@ -99,6 +99,23 @@ def test_supervisor_filters_clicks_a_bar_and_lands_on_the_list(
     expect(page.locator("#so-ket-qua")).to_contain_text("1")
     expect(page.get_by_text("Người vi phạm 2", exact=True)).to_be_visible()
 
+    # The Đơn vị box follows the Nhóm đơn vị box (user trial: a commune
+    # committee under «Công an» gave zeros and no hint): the committee
+    # picked is dropped, with a note, and the police group is counted.
+    page.go_back()
+    wait_hydrated(page)
+    committee = "Ủy ban nhân dân phường Tuy Hòa"
+    every_unit = page.locator("#unit option").count()
+    page.select_option("#field", "")
+    page.select_option("#unit", label=committee)
+    page.select_option("#group", "police")
+    expect(page.locator("#ghi-chu-unit")).to_contain_text(committee)
+    expect(page.locator("#unit")).to_have_value("")
+    assert 1 < page.locator("#unit option").count() < every_unit
+    expect(page.locator("#unit option", has_text=committee)).to_have_count(0)
+    page.click("#nut-loc")
+    expect(page.locator("#tong-vu-viec")).to_have_text("1")  # case 12 (P)
+
 
 def test_report_page_builds_tables_and_downloads_excel(
     page, wait_hydrated, seed_user, app_server

@@ -50,6 +50,8 @@ PURE = {
     "xlvphc.services.feedback.rejected_upload",
     # The figures of one row of a report already built (in a thread).
     "xlvphc.services.reports.queries.table_values",
+    # The text of the note when a unit is not in the group chosen.
+    "xlvphc.services.dashboard.unit_outside_group_note",
 }
 THREAD_RUNNERS = {"_call_in_thread", "to_thread"}
 # Former synchronous helpers of SessionState, and what replaced them.

@@ -43,7 +43,9 @@ def test_empty_charts_say_so_and_hide_their_axes():
         assert layout["annotations"][0]["text"] == (
             "Chưa có số liệu trong phạm vi đã chọn"
         )
-        assert layout["xaxis"]["visible"] is False
+        for axis in ("xaxis", "yaxis"):
+            assert layout[axis]["showticklabels"] is False
+            assert layout[axis]["showgrid"] is False
 
 
 def test_charts_take_the_cards_width_and_put_the_legend_below():
@@ -97,3 +99,45 @@ def test_sideways_bars_keep_their_labels_off_the_bars():
         axis = _layout(fig)["yaxis"]
         assert axis["ticks"] == "outside" and axis["ticklen"] >= 6
         assert axis["tickcolor"] == "rgba(0,0,0,0)"
+
+
+def test_empty_charts_draw_no_axis_at_all_and_the_pie_says_so_too():
+    """User trial, an empty year: «Theo lĩnh vực» and «Theo tháng» drew a
+    money axis from −1 to 4 beside the note (their empty traces still used
+    y2), and «Đối tượng vi phạm» was a blank card."""
+    for fig in (
+        bars_with_money([], "name", "Lĩnh vực"),
+        bars_with_money([], "label", "Tháng", joined=True),
+        pie(["Cá nhân", "Tổ chức"], [0, 0]),
+        bar_by_unit([]),
+        bar_simple(["A", "B"], [0, 0], "#000"),
+    ):
+        plain = fig.to_plotly_json()
+        layout = plain["layout"]
+        assert plain["data"] == []  # nothing for plotly to draw an axis for
+        # Bare axes, drawn so that plotly drops the margins of the chart
+        # drawn before (an invisible axis keeps them): no labels, no grid.
+        axes = [k for k in layout if k.startswith(("xaxis", "yaxis"))]
+        assert sorted(axes) == ["xaxis", "yaxis"]
+        for k in axes:
+            assert layout[k]["showticklabels"] is False
+            assert layout[k]["showgrid"] is layout[k]["zeroline"] is False
+            assert layout[k]["automargin"] is False
+        assert layout["annotations"][0]["text"] == (
+            "Chưa có số liệu trong phạm vi đã chọn"
+        )
+
+
+def test_count_axes_never_go_below_zero():
+    rows = [{"name": "Đất đai", "cases": 2, "fines": 0, "collected": 0}]
+    units = [{"name": "Xã A", "cases": 1, "fines": 0}]
+    for fig, axis in (
+        (bars_with_money(rows, "name", "Lĩnh vực"), "yaxis"),
+        (bars_with_money(rows, "name", "Lĩnh vực"), "yaxis2"),
+        (bar_by_unit(units), "xaxis"),
+        (bar_simple(["A"], [3], "#000"), "yaxis"),
+        (bar_simple(["A"], [3], "#000", horizontal=True), "xaxis"),
+    ):
+        shown = _layout(fig)[axis]
+        assert shown["rangemode"] in ("tozero", "nonnegative")
+        assert shown.get("range", [0])[0] >= 0

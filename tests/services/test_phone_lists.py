@@ -145,8 +145,11 @@ def test_execution_chart_lies_sideways_in_its_order():
 
 
 def test_dashboard_uses_the_sideways_execution_chart(people):
+    from tests.services.test_procedure import decided_case
     from xlvphc.state.dashboard import _summary_and_figures
 
+    # A decision to count: an empty chart draws no bars at all.
+    decided_case(people["canbo.a"], days_ago=2)
     result = _summary_and_figures(people["giamsat"], {})
     (bar,) = result["figures"]["status"]["data"]
     assert bar["orientation"] == "h"

@@ -96,5 +96,9 @@ def test_reopened_statistics_keep_their_filters_and_period_boxes(people):
 
 def test_the_statistics_form_shows_the_kept_filters():
     shown = _page(dashboard_page)
-    for box in ("period", "month", "quarter", "group", "unit", "field"):
+    for box in ("period", "month", "quarter", "group", "field"):
         assert f'key:("{box}-"' in shown, box
+    # The Đơn vị box shows the unit kept (DashboardState.unit_choice, set
+    # from the kept filters) and is redrawn when the group changes.
+    assert 'key:((("unit-"+' in shown
+    assert "dashboard_state.unit_choice_rx_state_)+\"-\")" in shown

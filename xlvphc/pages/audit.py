@@ -76,7 +76,20 @@ def audit_page() -> rx.Component:
         form_message(),
         _filters(),
         rx.flex(
-            rx.text("Có ", S.total, " sự kiện", size="2", color_scheme="gray"),
+            rx.box(
+                rx.text("Có ", S.total, " sự kiện", size="2", color_scheme="gray"),
+                # The list stays that of the last valid filters (state/audit).
+                rx.cond(
+                    S.kept_previous,
+                    rx.text(
+                        "Danh sách vẫn là kết quả của lần lọc trước: sửa ô báo "
+                        "lỗi rồi bấm Lọc.",
+                        size="2",
+                        color_scheme="amber",
+                        id="nhat-ky-ket-qua-cu",
+                    ),
+                ),
+            ),
             rx.button(
                 rx.icon("sheet", size=16),
                 "Xuất Excel",

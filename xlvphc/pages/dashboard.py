@@ -1,5 +1,7 @@
 """Thống kê: the dashboard for supervisors, leadership and unit leaders."""
 
+from dataclasses import dataclass
+
 import plotly.graph_objects as go
 import reflex as rx
 
@@ -42,14 +44,19 @@ def _select(
     width: str = "170px",
     default: str | rx.Var = "",
     on_change=None,
+    key: rx.Var | None = None,
+    note: rx.Var | None = None,
 ) -> rx.Component:
     """A native select; `options` is a list of (value, label) or a Var of
     {id, name} dicts. A refusal of its value shows under it (the Tháng box
-    left at «—» for a monthly period). A Var `default` keys the box, as for
-    `_input`, so that it shows the value the state holds."""
+    left at «—» for a monthly period), and `note`, when not empty. A Var
+    `default` keys the box, as for `_input`, so that it shows the value the
+    state holds; `key` adds what else redraws it (its options changed)."""
     extra = {"on_change": on_change} if on_change is not None else {}
     if isinstance(default, rx.Var):
         extra["key"] = name + "-" + default.to(str)
+        if key is not None:
+            extra["key"] = extra["key"] + "-" + key.to(str)
     if isinstance(options, rx.Var):
         items = rx.foreach(options, lambda o: rx.el.option(o["name"], value=o["id"]))
     else:
@@ -69,6 +76,12 @@ def _select(
             DashboardState.errors.contains(name),
             rx.text(DashboardState.errors.get(name, ""), color_scheme="red", size="2"),
         ),
+        rx.cond(
+            note != "",
+            rx.text(note, color_scheme="amber", size="2", id=f"ghi-chu-{name}"),
+        )
+        if note is not None
+        else rx.fragment(),
         flex=f"1 1 {width}",
     )
 
@@ -110,6 +123,20 @@ def _input(
     )
 
 
+@dataclass(frozen=True)
+class UnitsOfGroup:
+    """The state's side of a Đơn vị box that follows the Nhóm đơn vị box:
+    the units offered, the two choices, the note and the handlers that keep
+    them (state/dashboard.DashboardState)."""
+
+    units: rx.Var
+    group: rx.Var
+    unit: rx.Var
+    note: rx.Var
+    on_group: object
+    on_unit: object
+
+
 def filter_form(
     on_submit,
     units,
@@ -121,6 +148,7 @@ def filter_form(
     submit_id: str = "nut-loc",
     year: str | rx.Var = "",
     kept: rx.Var | None = None,
+    units_of_group: UnitsOfGroup | None = None,
 ) -> rx.Component:
     """Period, unit group, unit and field: read on submit (uncontrolled), on
     the Thống kê and Báo cáo pages. `year`: the year the page counts from,
@@ -130,7 +158,10 @@ def filter_form(
     reads (user trial: Tháng, Quý and the dates stood beside «Năm» as if
     they counted). `kept`, the filters the page's figures count (a dict
     Var), fills every box, so that coming back to the page (the browser's
-    Back after a click on a bar) shows what the figures are for."""
+    Back after a click on a bar) shows what the figures are for.
+    `units_of_group`: the Đơn vị box offers the chosen group's units only
+    and says when a unit outside it was dropped (the page's state keeps the
+    two choices); without it every unit is offered."""
 
     def shown(key: str, default: str = "") -> str | rx.Var:
         return kept.get(key, default).to(str) if kept is not None else default
@@ -169,9 +200,25 @@ def filter_form(
                 first="Tất cả",
                 width="200px",
                 default=shown("group"),
+                **(
+                    {"on_change": units_of_group.on_group}
+                    if units_of_group is not None else {}
+                ),
             ),
             _select("Đơn vị", "unit", units, first="Tất cả đơn vị", width="260px",
-                    default=shown("unit")),
+                    default=shown("unit"))
+            if units_of_group is None
+            else _select(
+                "Đơn vị",
+                "unit",
+                units_of_group.units,
+                first="Tất cả đơn vị",
+                width="260px",
+                default=units_of_group.unit,
+                on_change=units_of_group.on_unit,
+                key=units_of_group.group,
+                note=units_of_group.note,
+            ),
             rx.box(
                 _label("Lĩnh vực", "field"),
                 rx.el.select(
@@ -355,6 +402,14 @@ def dashboard_page() -> rx.Component:
             on_period=s.choose_period,
             year=s.year_shown,
             kept=s.filters,
+            units_of_group=UnitsOfGroup(
+                s.units_shown,
+                s.group_choice,
+                s.unit_choice,
+                s.unit_note,
+                s.choose_group,
+                s.choose_unit,
+            ),
         ),
         form_message(),
         rx.flex(

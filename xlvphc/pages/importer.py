@@ -37,9 +37,13 @@ def _step2() -> rx.Component:
                 direction="column", align="center", spacing="1",
             ),
             id=UPLOAD_ID,
-            accept={".xlsx": [".xlsx"],
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet":
-                    [".xlsx"]},
+            # MIME type -> extensions, as the account uploader's: a bare
+            # ".xlsx" key is no MIME type (a console warning on every load).
+            accept={
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": [
+                    ".xlsx"
+                ],
+            },
             max_files=1,
             border="2px dashed var(--gray-7)", border_radius="8px", padding="1.5em",
             width="100%", margin_top="0.5em",

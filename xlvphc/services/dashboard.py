@@ -8,8 +8,10 @@ year. A period reads its whole years from year rows, its other whole months
 from month rows, and the days at its edges, when it starts or ends inside a
 month, from the case table (an indexed date range of at most two partial
 months). "Overdue" depends on today's date: the summary counts the open
-decisions that have a deadline, and a live query on the compliance_due index
-takes away those whose deadline is still to come (a few recent decisions).
+decisions that have a deadline, and a live query on the late_after index
+takes away those whose deadline is still to come (a few recent decisions;
+late_after is the earliest deadline still running for what a decision owes,
+the remedial measure's included: services/enforcement.py).
 
 Supervisors and leadership see the whole province; a unit's leaders (the
 authority role) see their unit and its sub-units only (services/access.py).
@@ -141,7 +143,10 @@ def _month_links(scope: scopes.Scope, months: list[int]) -> dict[int, str]:
 
 
 def filter_choices(actor: Actor) -> dict:
-    """Fields and units the filter boxes offer, within the actor's scope."""
+    """Fields and units the filter boxes offer, within the actor's scope, and
+    for each unit group the ids of its units among them: the Đơn vị box
+    offers only the chosen group's units (user trial: a commune committee
+    picked under «Công an» gave zeros without a word)."""
     require(actor, Action.DASHBOARD_READ)
     with session_scope() as session:
         case_summary.ensure(session.connection())
@@ -158,7 +163,57 @@ def filter_choices(actor: Actor) -> dict:
             )
         )
         units = scopes.unit_choices(session, actor, Action.DASHBOARD_READ)
-    return {"fields": fields, "units": units}
+        groups = _group_members(session, [int(u["id"]) for u in units])
+    return {"fields": fields, "units": units, "groups": groups}
+
+
+def _group_members(session: Session, unit_ids: list[int]) -> dict[str, list[str]]:
+    """The ids (as the boxes send them) of each group's units among
+    `unit_ids`, in the order given."""
+    out = {}
+    for group in scopes.GROUPS:
+        members = set(
+            session.exec(
+                select(Unit.id).where(
+                    Unit.id.in_(unit_ids), scopes.group_condition(group)
+                )
+            )
+        )
+        out[group] = [str(i) for i in unit_ids if i in members]
+    return out
+
+
+def unit_outside_group_note(unit_name: str, group: str, counted: bool = True) -> str:
+    """What the page says when a unit picked earlier is not in the group
+    chosen: the unit is dropped and the group's figures shown (`counted`),
+    or are shown once the form is sent (the box just changed)."""
+    then = "số liệu tính cho cả nhóm." if counted else "bấm Xem để xem cả nhóm."
+    return (
+        f"Đơn vị «{unit_name}» không thuộc nhóm «{scopes.GROUPS[group]}»: "
+        f"đã bỏ chọn đơn vị, {then}"
+    )
+
+
+def _paired(
+    session: Session, actor: Actor, filters: dict, scope: scopes.Scope, today: date
+) -> tuple[scopes.Scope, str]:
+    """The scope with a unit only if it belongs to the chosen group, and the
+    note saying it was dropped. The browser may send any pair: a unit
+    outside its group counted nothing (the case conditions require both),
+    zeros that read as "no case"."""
+    if scope.unit_id is None or not scope.group:
+        return scope, ""
+    found = session.exec(
+        select(Unit.name).where(
+            Unit.id == scope.unit_id, scopes.group_condition(scope.group)
+        )
+    ).first()
+    if found is not None:
+        return scope, ""
+    name = session.get(Unit, scope.unit_id).name
+    unpaired = {**filters, "unit": ""}
+    scope = scopes.resolve(session, actor, Action.DASHBOARD_READ, unpaired, today)
+    return scope, unit_outside_group_note(name, scope.group)
 
 
 def field_choices(actor: Actor) -> list[str]:
@@ -481,7 +536,7 @@ def plan(scope: scopes.Scope, today: date, sqlite: bool) -> Plan:
             )
         )
     # Decisions that could be late but whose deadline is today or later: a
-    # range of the compliance_due index from today on (a few recent
+    # range of the (status, late_after) index from today on (a few recent
     # decisions), per unit, and how many of them are running.
     running = case((c.status.in_(enforcement.RUNNING), 1), else_=0)
     where = _case_conditions(scope, scope.date_from, scope.date_to)
@@ -655,6 +710,7 @@ def summary(actor: Actor, filters: object = None) -> dict:
     with session_scope() as session:
         case_summary.ensure(session.connection())
         scope = scopes.resolve(session, actor, Action.DASHBOARD_READ, filters, today)
+        scope, note = _paired(session, actor, filters, scope, today)
         f = figures(session, scope, today)
         names = f.names
         missing = [u for u in f.units if u not in names]
@@ -766,4 +822,5 @@ def summary(actor: Actor, filters: object = None) -> dict:
         ],
         "list_link": list_link,
         "can_list": can_list,
+        "note": note,
     }

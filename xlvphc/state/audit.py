@@ -16,14 +16,23 @@ class AuditState(SessionState):
     filters: dict[str, str] = {}
     actions: list[dict] = audit_log.action_choices()
     units: list[dict] = []
+    # The list shown is that of the last valid filters, not of those in the
+    # boxes (one was refused): the page says so above it.
+    kept_previous: bool = False
 
-    async def _load(self):
+    async def _load(self, shown: tuple[dict, int] | None = None):
+        """`shown`: the filters and page of the list on the screen, kept
+        when the new filters are refused."""
         ok, result = await self._call_in_thread(
             audit_log.search, self.filters, self.page
         )
+        if not ok and shown is not None and self.errors:
+            self.filters, self.page = shown
+            self.kept_previous = True
+            return result
+        self.kept_previous = False
         if not ok:
-            # A refused filter (a reversed range) must not leave the events
-            # of the previous one standing under its message as the answer.
+            # Other failures (session gone, no right) show nothing.
             self.rows, self.total, self.page, self.pages = [], 0, 1, 1
             return result
         self.rows = result["rows"]
@@ -43,10 +52,15 @@ class AuditState(SessionState):
 
     @rx.event
     async def search(self, form: dict):
+        """A refused filter (31/02/2026 as Từ ngày, a reversed range) is
+        told at its box and the last results stay, marked as such, with
+        their filters for the pager and the export (user trial: the list
+        went to «Có 0 sự kiện» as if nothing matched)."""
         form = form if isinstance(form, dict) else {}
+        shown = self.filters, self.page
         self.filters = {k: str(form.get(k) or "")[:64] for k in FILTER_KEYS}
         self.page = 1
-        return await self._load()
+        return await self._load(shown)
 
     @rx.event
     async def next_page(self):

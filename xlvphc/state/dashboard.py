@@ -10,7 +10,7 @@ import reflex as rx
 from xlvphc.domain.money import format_number, format_vnd
 from xlvphc.models.base import local_now
 from xlvphc.services import dashboard
-from xlvphc.services.reports.scope import PERIODS
+from xlvphc.services.reports.scope import GROUPS, PERIODS
 from xlvphc.state.period_choice import DEFAULT_PERIOD, PeriodChoiceMixin
 from xlvphc.state.session import SessionState
 
@@ -97,11 +97,28 @@ def wrapped(text: str, width: int = 12) -> str:
     return "<br>".join(lines)
 
 
+BARE_AXIS = dict(
+    showticklabels=False,
+    showgrid=False,
+    zeroline=False,
+    showline=False,
+    ticks="",
+    title=None,
+    automargin=False,
+)
+
+
 def _no_data(fig: go.Figure) -> go.Figure:
-    """An empty chart says so instead of drawing a meaningless axis."""
+    """An empty chart says so instead of drawing a meaningless axis. Its
+    empty traces go: a trace on the money axis (y2) made plotly draw that
+    axis from −1 to 4 beside the note (user trial). The axes are drawn
+    bare rather than made invisible: plotly keeps the margins an invisible
+    axis's labels took in the chart drawn before, so the empty chart stood
+    off-centre after one with figures."""
+    fig.data = ()
     fig.update_layout(
-        xaxis=dict(visible=False),
-        yaxis=dict(visible=False),
+        xaxis=BARE_AXIS,
+        yaxis=BARE_AXIS,
         annotations=[
             dict(
                 text="Chưa có số liệu trong phạm vi đã chọn",
@@ -275,7 +292,9 @@ def bar_simple(
 
 def pie(labels: list[str], values: list[int]) -> go.Figure:
     """Slices with no case are left out: plotly would print "0%" labels
-    (a "Tổ chức 0%" slice that does not exist). Each kind keeps its colour."""
+    (a "Tổ chức 0%" slice that does not exist). Each kind keeps its colour;
+    with no case at all the chart says so, as the others do (it was a blank
+    card, user trial)."""
     colours = [BLUE, ORANGE, GREEN, RED]
     kept = [
         (label, value, colour)
@@ -291,6 +310,8 @@ def pie(labels: list[str], values: list[int]) -> go.Figure:
             sort=False,
         )
     )
+    if not kept:
+        return _no_data(_layout(fig, 280))
     return _layout(fig, 280)
 
 
@@ -373,6 +394,15 @@ class DashboardState(PeriodChoiceMixin, SessionState):
     filters: dict[str, str] = dict(DEFAULT_FILTERS)
     # What the Năm box shows: the year the figures are for.
     year_shown: str = ""
+    # The Nhóm đơn vị and Đơn vị boxes as the user sets them: the Đơn vị
+    # box offers the group's units only (`units_shown`); `unit_note` says
+    # that a unit outside the group was dropped.
+    group_choice: str = ""
+    unit_choice: str = ""
+    units_shown: list[dict] = []
+    unit_note: str = ""
+    # group -> ids of its units among `units` (dashboard.filter_choices)
+    _unit_groups: dict[str, list[str]] = {}
     # chart name -> case-list link per bar, in the order plotly numbers them
     _links: dict[str, list[str]] = {}
 
@@ -387,6 +417,12 @@ class DashboardState(PeriodChoiceMixin, SessionState):
         self.individuals, self.organisations = r["individuals"], r["organisations"]
         self.units_with_cases = len(r["units"])
         self.list_link = r["list_link"]
+        if r["note"]:
+            # The service counted the group without the unit: the form says
+            # so and shows what was counted.
+            self.filters = {**self.filters, "unit": ""}
+            self.unit_choice = ""
+        self.unit_note = r["note"]
         self.unit_rows = [
             {
                 "name": u["name"],
@@ -430,12 +466,52 @@ class DashboardState(PeriodChoiceMixin, SessionState):
             return result
         self.fields = result["fields"]
         self.units = result["units"]
+        self._unit_groups = result["groups"]
+        self.unit_choice = self.filters.get("unit", "")
+        self._follow_group(self.filters.get("group", ""))
         return await self._load()
+
+    def _follow_group(self, group: str) -> None:
+        """Offer the group's units only; a unit chosen outside it is dropped,
+        with a note (user trial: «Công an» with a commune committee gave
+        zeros and no hint). Any browser may send anything: an unknown group
+        is no group."""
+        group = group if group in GROUPS else ""
+        self.group_choice = group
+        if not group:
+            self.units_shown = self.units
+            return
+        members = set(self._unit_groups.get(group, []))
+        self.units_shown = [u for u in self.units if u["id"] in members]
+        if self.unit_choice and self.unit_choice not in members:
+            name = next(
+                (u["name"] for u in self.units if u["id"] == self.unit_choice), ""
+            )
+            self.unit_choice = ""
+            self.unit_note = dashboard.unit_outside_group_note(
+                name, group, counted=False
+            )
+
+    @rx.event
+    def choose_group(self, value: str):
+        self.unit_note = ""
+        self._follow_group(value if isinstance(value, str) else "")
+
+    @rx.event
+    def choose_unit(self, value: str):
+        known = isinstance(value, str) and any(
+            u["id"] == value for u in self.units_shown
+        )
+        self.unit_choice = value if known else ""
+        self.unit_note = ""
 
     @rx.event
     async def apply(self, form: dict):
         form = form if isinstance(form, dict) else {}
         self.filters = {k: str(form.get(k) or "")[:120] for k in FILTER_KEYS}
+        self.unit_choice = self.filters["unit"]
+        self.unit_note = ""
+        self._follow_group(self.filters["group"])
         return await self._load()
 
     def _follow(self, chart: str, points: object):
