@@ -6,8 +6,18 @@
 // backend listens on a port of its own, a cross-origin request that
 // XMLHttpRequest sends without cookies unless asked, and the upload guard
 // refuses it. Only requests to the upload endpoint are changed.
+//
+// A refused upload (403: the session ended, or this browser's cookie now
+// names another login) would otherwise pass unseen: Reflex only logs it to
+// the console and the page keeps showing the previous file's result (user
+// trial). The user is told, in Vietnamese, what to do.
 (function () {
   "use strict";
+  var REFUSED =
+    "Không tải được tệp lên: phiên đăng nhập của trang này đã kết thúc " +
+    "hoặc trình duyệt đã đăng nhập bằng tài khoản khác. Kết quả đang hiện " +
+    "trên trang là của tệp trước. Hãy tải lại trang (đăng nhập lại nếu " +
+    "được hỏi) rồi chọn tệp lần nữa.";
   var open = XMLHttpRequest.prototype.open;
   XMLHttpRequest.prototype.open = function (method, url) {
     var result = open.apply(this, arguments);
@@ -15,6 +25,11 @@
       var path = new URL(String(url), window.location.href).pathname;
       if (/\/_upload\/?$/.test(path)) {
         this.withCredentials = true;
+        this.addEventListener("load", function () {
+          if (this.status === 403) {
+            window.alert(REFUSED);
+          }
+        });
       }
     } catch (err) {
       // An address URL() cannot read is not an upload of ours.

@@ -82,3 +82,26 @@ def test_a_real_upload_works_and_a_replay_without_the_cookie_does_not(
 
     # The refused requests left the officer's page as it was.
     expect(page.get_by_text(ATTACHED)).to_be_visible()
+
+    # The session ends in another tab; a file picked in this one is refused
+    # and the officer is told so (the page alone would still show the old
+    # image as attached).
+    other_tab = page.context.new_page()
+    other_tab.goto("/phan-anh")
+    other_tab.locator("#dang-xuat").click(timeout=30_000)
+    other_tab.wait_for_url("**/dang-nhap")
+    other_tab.close()
+    told: list[str] = []
+    page.once("dialog", lambda dialog: (told.append(dialog.message), dialog.dismiss()))
+    with page.expect_response("**/_upload") as answer:
+        page.locator(f"#{UPLOAD_ID} input[type=file]").set_input_files(
+            files=[{"name": "anh2.png", "mimeType": "image/png", "buffer": _png()}]
+        )
+    assert answer.value.status == 403
+    for _ in range(50):
+        if told:
+            break
+        page.wait_for_timeout(100)
+    assert told and "phiên đăng nhập của trang này đã kết thúc" in told[0]
+    # The browser's own line about the refused request is expected here.
+    page._xlvphc_errors[:] = [e for e in page._xlvphc_errors if "403" not in e]
