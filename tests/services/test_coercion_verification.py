@@ -122,12 +122,39 @@ def test_an_mbb09_after_the_decision_day_is_not_its_ground(
     lead,  # noqa: F811
 ):
     """The decision cites a record made before it (printing_details takes
-    the latest on or before its day): one made later does not count."""
+    the latest on or before its day): one made later does not count. The
+    form hides the box once a record exists, so the refusal is at the day,
+    naming the record's (user trial: the error sat on the hidden box)."""
     officer = people["canbo.a"]
     case_id = received_case(officer, 30)
     verify_assets(officer, case_id, 0)
+    assert KEY not in coerce_fields(lead, case_id)
     errors = refused(lead, case_id, **(ACCOUNT | {"on": d(2)}))
-    assert f"đến ngày {d(2)}" in errors[KEY]
+    assert KEY not in errors
+    assert f"lập ngày {d(0)}, sau ngày quyết định" in errors["on"]
+    assert f"ghi ngày quyết định từ {d(0)}" in errors["on"]
+    # Ticking the box a browser did not show changes nothing.
+    errors = refused(lead, case_id, **(ACCOUNT | {"on": d(2), KEY: "1"}))
+    assert list(errors) == ["on"] and "MBB09" in errors["on"]
+    assert coercions(case_id) == []
+
+
+def test_the_earliest_later_mbb09_is_named_and_its_day_accepted(
+    people,
+    lead,  # noqa: F811
+):
+    """Two records after the day typed: the message names the first, and
+    the decision of that day passes, citing it."""
+    officer = people["canbo.a"]
+    case_id = received_case(officer, 30)
+    verify_assets(officer, case_id, 3)
+    verify_assets(officer, case_id, 1)
+    errors = refused(lead, case_id, **(ACCOUNT | {"on": d(5)}))
+    assert f"lập ngày {d(3)}" in errors["on"] and d(1) not in errors["on"]
+    summary = coerce(lead, case_id, **(ACCOUNT | {"on": d(3)}))
+    assert "ngoài hệ thống" not in summary
+    [done] = coercions(case_id)
+    assert f"{done.on:%d/%m/%Y}" == d(3)
 
 
 def test_mq11_forces_a_remedy_without_any_verification(

@@ -36,7 +36,7 @@ from xlvphc.models.form_details import StepDetail
 from xlvphc.services import accounts, cases
 from xlvphc.services.access import Role
 from xlvphc.services.db import session_scope
-from xlvphc.services.errors import PermissionDenied, ValidationFailed
+from xlvphc.services.errors import Conflict, PermissionDenied, ValidationFailed
 from xlvphc.services.procedure import allowed_steps, case_procedure
 
 LAND = (17, 3, "c", "123/2024/NĐ-CP")  # 30.000.000–50.000.000 đồng
@@ -439,10 +439,14 @@ def test_alert_and_no_fine_coercion_after_the_execution_limitation(people, lead)
         "Đã hết thời hiệu thi hành quyết định xử phạt"
     ]
     assert "Kết thúc: hết thời hiệu thi hành" in alerts[0]["text"]
-    errors = refused(
-        lead, case_id, "coerce", {"code": "account", "on": d(0), "document": "1"}
-    )
-    assert "Điều 74" in errors["code"]
+    # The step is not offered, and refused whatever a browser sends
+    # (test_coercion_limitation).
+    assert "coerce" not in {s["code"] for s in allowed_steps(lead, case_id)}
+    before = version(case_id)
+    with pytest.raises(Conflict) as caught:
+        step(lead, case_id, "coerce", code="account", on=d(0), document="1")
+    assert "Điều 74" in caught.value.message
+    assert version(case_id) == before
     step(officer, case_id, "close_limitation", on=d(0))
     assert case_procedure(officer, case_id)["alerts"] == []
 

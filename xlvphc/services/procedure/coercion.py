@@ -42,6 +42,7 @@ from xlvphc.services.procedure.limits import execution_end
 from xlvphc.services.procedure.transitions import (
     Context,
     FieldSpec,
+    explain_when_held,
     handles,
     money,
     perform,
@@ -92,8 +93,9 @@ def deadline_of(session: Session, case: Case, measure: str | None) -> date | Non
 
 def coercion_guard(session: Session, case: Case, today: date) -> str | None:
     """Why neither coercion nor the verification before it may be taken now
-    (None: they may): the deadline runs, or nothing is left to execute."""
-    reason = coercion_refusal(case, today)
+    (None: they may): the deadline runs, the execution limitation has
+    passed with money only left, or nothing is left to execute."""
+    reason = coercion_refusal(case, today) or _expired(session, case, today)
     if reason:
         return reason
     left = coercible(session, case, today)
@@ -102,6 +104,41 @@ def coercion_guard(session: Session, case: Case, today: date) -> str | None:
     if left.not_due:
         return not_due_refusal(left)
     return "Quyết định đã được chấp hành xong"
+
+
+def expired_refusal(session: Session, case: Case, today: date) -> str | None:
+    """The guard's refusal when it is the execution limitation (None
+    otherwise): what the case page says of the step it no longer offers."""
+    if coercion_refusal(case, today):
+        return None
+    return _expired(session, case, today)
+
+
+def _expired(session: Session, case: Case, today: date) -> str | None:
+    """The execution limitation (Art. 74 k1) when it is what stops coercion
+    (None otherwise): past it the fine is not collected, so the step was
+    offered and then refused on every money measure (user trial). A
+    remedial measure still owed is still forced (MQĐ11; Art. 74 k1), and a
+    fine paid in full is said by the guard's own reason."""
+    if remedial_refusal(session, case) is None:
+        return None
+    reason = _limit_refusal(session, case, today)
+    if reason is None:
+        return None
+    left = coercible(session, case, today)
+    return reason if left.total or left.not_due else None
+
+
+def _limit_refusal(session: Session, case: Case, on: date) -> str | None:
+    """Why no money may be coerced on day `on` past the execution
+    limitation (Art. 74 k1; None: the limitation runs)."""
+    end = execution_end(case, session)
+    if end is None or on <= end:
+        return None
+    return (
+        f"Đã hết thời hiệu thi hành ngày {end:%d/%m/%Y} (Điều 74 Luật "
+        "XLVPHC): không cưỡng chế thu tiền phạt được nữa"
+    )
 
 
 def not_due_refusal(left: Coercible) -> str:
@@ -136,14 +173,11 @@ def remedial_refusal(session: Session, case: Case) -> str | None:
 
 def _money_refusal(session: Session, case: Case, on: date) -> str | None:
     """Why no money is left to coerce on day `on` (None: some is)."""
-    end = execution_end(case, session)
-    if end and on > end:
-        # Art. 74 k1: past the execution limitation the fine is no longer
-        # collected; remedial measures still are (services/procedure/overview).
-        return (
-            f"Đã hết thời hiệu thi hành ngày {end:%d/%m/%Y} (Điều 74 Luật "
-            "XLVPHC): không cưỡng chế thu tiền phạt được nữa"
-        )
+    # Art. 74 k1: past the execution limitation the fine is no longer
+    # collected; remedial measures still are (services/procedure/overview).
+    expired = _limit_refusal(session, case, on)
+    if expired:
+        return expired
     left = coercible(session, case, on)
     if left.total:
         return None
@@ -252,6 +286,9 @@ def _measure_refusal(ctx: Context, measure: str, on: date | None) -> str | None:
             "khắc phục hậu quả (MQĐ11)."
         )
     return f"{reason}."
+
+
+explain_when_held("coerce", expired_refusal)
 
 
 @handles("coerce", _coerce_fields, guard=coercion_guard)

@@ -61,6 +61,20 @@ def verified_by(session: Session, case_id: int, on: date) -> bool:
     return found is not None
 
 
+def first_after(session: Session, case_id: int, on: date) -> date | None:
+    """The day of the earliest asset verification (MBB09) made after `on`
+    (None: none was): a decision of day `on` cannot cite it."""
+    return session.exec(
+        select(ProcedureStep.on)
+        .where(
+            ProcedureStep.case_id == case_id,
+            ProcedureStep.step == "verify_assets",
+            ProcedureStep.on > on,
+        )
+        .order_by(ProcedureStep.on)
+    ).first()
+
+
 def verification_fields(session: Session, case: Case, today: date) -> list[FieldSpec]:
     """The box to tick, with its warning, shown with a money measure only,
     for a case without a verification yet; none once it has one."""
@@ -82,8 +96,9 @@ def _ticked(ctx: Context) -> bool | None:
 
 def check_verification(ctx: Context, measure: str, on: date | None) -> str:
     """Refuse a money measure without a verification on or before the day
-    (`on`, today while the day is refused) unless the box is ticked; what
-    the step then keeps ("" when nothing)."""
+    (`on`, today while the day is refused) unless the box is ticked, or at
+    the day when the only verification is later; what the step then keeps
+    ("" when nothing)."""
     ticked = _ticked(ctx)
     if ticked is None:
         ctx.refuse(KEY, "Giá trị của ô xác nhận không hợp lệ.")
@@ -92,6 +107,18 @@ def check_verification(ctx: Context, measure: str, on: date | None) -> str:
         return ""
     day = on if on and "on" not in ctx.form.errors else ctx.today
     if verified_by(ctx.session, ctx.case.id, day):
+        return ""
+    later = first_after(ctx.session, ctx.case.id, day)
+    if later is not None:
+        # The record exists, only after the day typed: the form hides the box
+        # (verification_fields asks up to today), so an error on it showed
+        # on no visible field (user trial). The day is what is wrong.
+        ctx.refuse(
+            "on",
+            f"Biên bản xác minh (MBB09) lập ngày {later:%d/%m/%Y}, sau ngày quyết "
+            "định cưỡng chế: quyết định phải căn cứ biên bản đã lập; hãy ghi ngày "
+            f"quyết định từ {later:%d/%m/%Y}.",
+        )
         return ""
     if not ticked:
         ctx.refuse(

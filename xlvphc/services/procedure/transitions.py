@@ -553,6 +553,19 @@ def allowed_steps(actor: Actor, case_id: object) -> list[dict]:
 # one waiting to decide, why the law bars the decision (limitation, age).
 EXPLAINED_WHEN_HELD = ("close_executed", "decide")
 
+# Steps whose guard says why for one reason only worth a line: the explainer
+# returns it (None: say nothing). User trial: «Quyết định cưỡng chế» past the
+# execution limitation (services/procedure/coercion.expired_refusal), where
+# every other refusal (a deadline still running) would be noise.
+HELD_EXPLAINERS: dict[str, Guard] = {}
+
+
+def explain_when_held(code: str, explain: Guard) -> None:
+    """Register what `held_steps` says of a step its guard refuses."""
+    if code not in RULES:
+        raise KeyError(code)
+    HELD_EXPLAINERS[code] = explain
+
 
 # Why an officer who writes the case does not see the coercion decision, a
 # signer's step, when it is due: without it the button is just missing (user
@@ -591,7 +604,9 @@ def held_steps(actor: Actor, case_id: object) -> list[dict]:
         held = []
         for rule, entry in _rules_for(actor, case):
             guard = _guard_of(rule, entry)
-            if rule.code not in EXPLAINED_WHEN_HELD or guard is None:
+            if rule.code in HELD_EXPLAINERS:
+                guard = HELD_EXPLAINERS[rule.code]
+            elif rule.code not in EXPLAINED_WHEN_HELD or guard is None:
                 continue
             reason = guard(session, case, today)
             if reason:
@@ -599,8 +614,12 @@ def held_steps(actor: Actor, case_id: object) -> list[dict]:
 
         for rule, entry in _signers_steps(actor, case):
             guard = _guard_of(rule, entry)
+            explain = HELD_EXPLAINERS.get(rule.code)
             if guard is None or not guard(session, case, today):
                 held.append({"label": rule.label, "reason": SIGNER_ONLY})
+            elif explain and (reason := explain(session, case, today)):
+                # What the signer is told too: no use asking them.
+                held.append({"label": rule.label, "reason": reason})
 
         for rule in TABLE:
             explain = LEFT_BEHIND.get(rule.code)
