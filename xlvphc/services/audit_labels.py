@@ -137,8 +137,9 @@ def describe(action: str, reason: str) -> tuple[str, str]:
     """(heading, reason) of an event as an officer reads them.
 
     A print names its form and mode in the heading ("In biểu mẫu MBB01
-    (bản chính thức)") and keeps no reason; a sign-in reason is translated;
-    any other reason is the text a person typed and is shown unchanged.
+    (bản chính thức)") and keeps no reason; a sign-in reason and a refused
+    case access's attempt are translated; any other reason is the text a
+    person typed and is shown unchanged.
     """
     label = action_label(action)
     if action in PRINT_ACTIONS:
@@ -149,6 +150,7 @@ def describe(action: str, reason: str) -> tuple[str, str]:
             label += f" ({shown})" if shown else ""
             return label, ""
     if action == "case.refused":
-        attempt = REFUSED_ATTEMPTS.get(reason, reason)
-        return label, f"Thao tác: {attempt}" if attempt else ""
+        # The attempt alone: the log page and its export label the reason
+        # «Lý do» as for every row ("Thao tác: …" read «Lý do: Thao tác: …»).
+        return label, REFUSED_ATTEMPTS.get(reason, reason)
     return label, REASON_LABELS.get(reason, reason)

@@ -42,9 +42,11 @@ MAX_CHILDREN_SHOWN = 500
 # Công an", kept as the department kind, as the code already models them
 # (they sanction in their parent's line, services.signer_fit), and named
 # SECTION_LABEL there. A user trial added a «Sở, ban, ngành» and a «Xã,
-# phường» under a commune. The rule is checked when a unit is created and
-# for the sub-units a merge moves (_merge_refusal): units saved before it
-# keep working (browse, rename, stop; merge when what moves fits). A kind
+# phường» under a commune. The rule is checked when a unit is created, for
+# the sub-units a merge moves (_merge_refusal) and when a stopped unit is
+# made active again (_reactivation_refusal: stop a UBND, add another, then
+# reactivate the first gave a commune two). Units saved before it keep
+# working (browse, rename, stop; merge when what moves fits). A kind
 # missing here (none is) would get sections only.
 CHILD_KINDS = {
     UnitKind.PROVINCE: (UnitKind.DEPARTMENT, UnitKind.COMMUNE),
@@ -337,9 +339,33 @@ def _refuse(reason: str) -> ValidationFailed:
     return ValidationFailed({"active": reason}, reason)
 
 
+def _reactivation_refusal(session: Session, unit: Unit, parent: Unit) -> str:
+    """Why the stopped `unit` cannot be active again under `parent`; "" when
+    it can. As for a new unit (CHILD_KINDS, ONE_PER_COMMUNE): its kind fits
+    under the parent, and a commune has one active UBND and one Công an (a
+    successor may have been added while it was stopped)."""
+    refused = f"Không thể cho {unit.name} hoạt động lại: "
+    allowed = CHILD_KINDS.get(parent.kind, (UnitKind.DEPARTMENT,))
+    if unit.kind not in allowed:
+        names = " hoặc ".join(f"«{kind_label(k, parent.kind)}»" for k in allowed)
+        return (
+            f"{refused}dưới {parent.name} chỉ đặt được đơn vị loại {names}. Hãy "
+            "sáp nhập đơn vị vào đơn vị phù hợp."
+        )
+    existing = _present(session, parent).get(unit.kind)
+    if existing:
+        return (
+            f"{refused}{parent.name} đã có {existing} đang hoạt động, mà mỗi xã, "
+            f"phường chỉ có một đơn vị loại «{UnitKind.LABELS[unit.kind]}». Muốn "
+            f"dùng lại đơn vị này, hãy ngừng hoạt động {existing} trước."
+        )
+    return ""
+
+
 def set_active(actor: Actor, unit_id: object, active: object) -> None:
     """Deactivate only an empty unit (no active users, no active sub-units):
-    otherwise merge it. Reactivation needs an active parent."""
+    otherwise merge it. Reactivation needs an active parent under which the
+    unit still fits (_reactivation_refusal)."""
     require(actor, Action.UNIT_MANAGE)
     if not isinstance(active, bool):
         raise _refuse("Dữ liệu không hợp lệ.")
@@ -376,6 +402,10 @@ def set_active(actor: Actor, unit_id: object, active: object) -> None:
                     f"Không thể cho {unit.name} hoạt động lại: đơn vị cấp trên "
                     "đang ngừng hoạt động."
                 )
+            if parent is not None and (
+                refusal := _reactivation_refusal(session, unit, parent)
+            ):
+                raise _refuse(refusal)
         unit.active = active
         session.add(unit)
         audit.record(

@@ -17,6 +17,7 @@ from xlvphc.services import (
     search_hints,
 )
 from xlvphc.services.errors import PermissionDenied
+from xlvphc.state.list_sort import normal_sort
 from xlvphc.state.session import SessionState
 
 log = logging.getLogger(__name__)
@@ -54,7 +55,9 @@ def _case_id(value: object) -> int:
 
 
 def _clean_filters(source: object) -> dict[str, str]:
-    """Only known keys, as short strings; empty values dropped."""
+    """Only known keys, as short strings; empty values dropped; the sort as
+    case_queries reads it (an unknown column: the default order; a known
+    one without "asc": descending)."""
     data = source if isinstance(source, dict) else {}
     out = {}
     for key in FILTER_KEYS:
@@ -66,7 +69,7 @@ def _clean_filters(source: object) -> dict[str, str]:
         text = str(value or "").strip()[:200]
         if text:
             out[key] = text
-    return out
+    return normal_sort(out, case_queries.SORTS, "desc")
 
 
 class CaseListState(SessionState):

@@ -3,6 +3,7 @@
 import reflex as rx
 
 from xlvphc.services import monitoring
+from xlvphc.state.list_sort import normal_sort
 from xlvphc.state.session import SessionState
 
 
@@ -33,12 +34,17 @@ class MonitoringState(SessionState):
     @rx.event
     async def apply(self, form: dict):
         form = form if isinstance(form, dict) else {}
-        # The form holds the filters; the order chosen by a heading stays.
-        self.filters = {
-            **{k: str(form.get(k) or "")[:20] for k in ("group", "only")},
-            "sort": self.filters.get("sort", ""),
-            "dir": self.filters.get("dir", ""),
-        }
+        # The form holds the filters; the order chosen by a heading stays,
+        # as the service reads it (an unknown column: the default order).
+        self.filters = normal_sort(
+            {
+                **{k: str(form.get(k) or "")[:20] for k in ("group", "only")},
+                "sort": self.filters.get("sort", ""),
+                "dir": self.filters.get("dir", ""),
+            },
+            monitoring.SORTS,
+            "asc",
+        )
         return await self._load()
 
     @rx.event
