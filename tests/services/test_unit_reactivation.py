@@ -136,8 +136,11 @@ def test_the_row_button_shows_the_refusal_and_bad_arguments_change_nothing(
 
     # «Hoạt động lại» on the stopped UBND: the reason is the page message
     # (form_message at the top of the units page).
-    _run(state, "set_active", str(first), True)
+    answer = _run(state, "set_active", str(first), True)
     assert "đã có Ủy ban nhân dân xã Hòa Thử mới" in state.message
+    # And as a notice where the row was tapped (a phone shows the page's
+    # message a screen above).
+    assert "đã có Ủy ban nhân dân xã Hòa Thử mới" in str(answer[0])
     assert not _active(first)
 
     # Whatever a browser sends instead, nothing is reactivated.

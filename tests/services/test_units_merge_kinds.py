@@ -75,9 +75,11 @@ def test_two_communes_are_joined_body_by_body(people):
     assert "Hãy sáp nhập" in says
     assert _tree() == before
 
-    # A body moves its cases and accounts to a body, never to the area.
+    # A commune's body joins a body of its own kind, never the area.
     says = _refused(admin, _unit_id("UBND-22015"), target)
-    assert "là địa bàn, không giữ hồ sơ hay tài khoản" in says
+    assert says.endswith(
+        "UBND xã, phường chỉ sáp nhập được vào một đơn vị «UBND xã, phường» khác."
+    )
     assert _tree() == before
 
     units.merge_units(admin, _unit_id("UBND-22015"), _unit_id("UBND-22045"), REASON)
@@ -197,3 +199,24 @@ def test_the_screen_refuses_at_the_field_before_the_dialog(people):
     _run(state, "ask_merge", {"target_id": target, "reason": REASON})
     assert state.merge_target_id == ""
     assert "sẽ có hai đơn vị loại" in state.errors["target_id"]
+
+
+def test_a_communes_body_joins_only_a_body_of_its_kind(people):
+    """User trial: a commune's UBND merged into a Sở left the commune with
+    no committee and put its chairman's account under the Sở."""
+    admin = people["quantri"]
+    before, held = _tree(), _holdings()
+
+    says = _refused(admin, _unit_id("UBND-22015"), _unit_id("SO-TU-PHAP"))
+    assert says == (
+        "Không thể sáp nhập Ủy ban nhân dân phường Tuy Hòa vào Sở Tư pháp tỉnh "
+        "Đắk Lắk: "
+        "UBND xã, phường chỉ sáp nhập được vào một đơn vị «UBND xã, phường» khác."
+    )
+    says = _refused(admin, _unit_id("CA-22015"), _unit_id("UBND-22045"))
+    assert "Công an xã, phường chỉ sáp nhập được vào một đơn vị «Công an" in says
+    with pytest.raises(ValidationFailed) as err:
+        units.merge_preview(admin, _unit_id("UBND-22015"), _unit_id("SO-TU-PHAP"))
+    assert "chỉ sáp nhập được" in err.value.errors["target_id"]
+
+    assert _tree() == before and _holdings() == held

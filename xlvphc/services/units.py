@@ -474,6 +474,16 @@ def _merge_refusal(session: Session, source: Unit, target: Unit) -> str:
             )
         present[kind] = name
 
+    # A commune's UBND or Công an joins a body of its own kind: its cases,
+    # accounts and signers' titles are that kind's (user trial: a UBND merged
+    # into a Sở left its commune with no committee, the chairman's account
+    # then under the Sở).
+    if source.kind in ONE_PER_COMMUNE and target.kind != source.kind:
+        return refused(
+            f"{UnitKind.LABELS[source.kind]} chỉ sáp nhập được vào một đơn vị "
+            f"«{UnitKind.LABELS[source.kind]}» khác."
+        )
+
     # Cases and accounts belong to a body, never to an area.
     if target.kind == UnitKind.COMMUNE:
         held = _moving(session, source.id)

@@ -211,7 +211,10 @@ class UnitsState(SessionState):
             units.set_active, _unit_id(unit_id), active
         )
         if not ok:
-            return result
+            # Also where the user tapped: on a phone the page's message sits
+            # a screen above the row's button (user trial: nothing seemed to
+            # happen).
+            return result or (rx.toast.error(self.message) if self.message else None)
         await self._load()
         return rx.toast.success("Đã cập nhật trạng thái đơn vị.")
 
