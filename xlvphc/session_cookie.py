@@ -92,7 +92,7 @@ def _own_origins(request: Request, https: bool) -> set[str]:
     return origins
 
 
-def _foreign(request: Request, https: bool) -> bool:
+def foreign(request: Request, https: bool) -> bool:
     """A request another site's page made (login CSRF): its Origin, or if
     the browser sent none its Referer, is not this site."""
     own = _own_origins(request, https)
@@ -139,7 +139,7 @@ async def _body(request: Request) -> str | None:
 async def keep_session(request: Request) -> Response:
     """POST: set the cookie for a live session's secret (no secret in logs)."""
     https = is_https(request.headers)
-    if _foreign(request, https):
+    if foreign(request, https):
         log.warning("session cookie refused: request from another site")
         return _response(403)
     secret = await _body(request)
@@ -162,7 +162,7 @@ async def keep_session(request: Request) -> Response:
 async def end_session(request: Request) -> Response:
     """DELETE: end the session the browser's cookie names, clear the cookie."""
     https = is_https(request.headers)
-    if _foreign(request, https):
+    if foreign(request, https):
         log.warning("session cookie not cleared: request from another site")
         return _response(403)
     secret = read_secret(request.headers.get("cookie", ""), https)

@@ -33,7 +33,6 @@ import hmac
 import logging
 
 import reflex as rx
-
 from reflex.istate.manager import StateManager
 from reflex.istate.manager.token import BaseStateToken
 from reflex.state import BaseState
@@ -123,7 +122,7 @@ class UploadGuard:
         # Another site's page (it could not send our cookie with SameSite=
         # Strict anyway; this says so even for an old browser).
         https = session_cookie.is_https(request.headers)
-        if session_cookie._foreign(request, https):
+        if session_cookie.foreign(request, https):
             return "request from another site"
 
         secret = session_cookie.read_secret(request.headers.get("cookie", ""), https)

@@ -27,11 +27,13 @@ from datetime import timedelta
 from sqlalchemy import event
 from sqlmodel import Session, select
 
-from xlvphc.models import AuditEvent
+from xlvphc.models import AuditEvent, Case
 from xlvphc.models.base import utcnow
 from xlvphc.services import audit
-from xlvphc.services.access import Actor
+from xlvphc.services.access import Actor, in_scope
 from xlvphc.services.db import get_engine
+from xlvphc.services.errors import NotFound
+from xlvphc.services.inputs import valid_id
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +52,25 @@ PER_USER = 20
 _PENDING = "refused_cases"
 # Check and insert as one step between the threads of this worker.
 _lock = threading.Lock()
+
+
+def refuse_outside(
+    session: Session | None,
+    actor: Actor,
+    case: Case | None,
+    case_id: object,
+    action: str,
+) -> None:
+    """Raise NotFound, recorded by `refused`, when the actor's role allows
+    `action` but the case asked for is missing or outside their scope. A
+    refusal by role is `access.require`'s to log; a malformed id has no id
+    to record (the caller refuses it)."""
+    known = valid_id(case_id)
+    if known is None or not actor.can(action):
+        return
+    if case is None or not in_scope(actor, action, case.unit_id):
+        refused(session, actor, known, action)
+        raise NotFound()
 
 
 def refused(session: Session | None, actor: Actor, case_id: int, action: str) -> None:

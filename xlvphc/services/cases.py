@@ -53,7 +53,7 @@ from xlvphc.services import (  # noqa: F401
     search_index,
     signer_fit,
 )
-from xlvphc.services.access import Action, Actor, in_scope, require
+from xlvphc.services.access import Action, Actor, require
 from xlvphc.services.case_input import read_case, read_decision, suggestion_notes
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import Conflict, NotFound, ValidationFailed
@@ -190,12 +190,7 @@ def checked_case(actor: Actor, case: Case | None, case_id: object,
     (once `session`'s transaction has ended). A refusal by role is logged
     by `require` only; a case of their own units in the bin is no
     intrusion (the page says where it is)."""
-    known = valid_id(case_id)
-    if known is not None and actor.can(action) and (
-        case is None or not in_scope(actor, action, case.unit_id)
-    ):
-        case_refusals.refused(session, actor, known, action)
-        raise NotFound()
+    case_refusals.refuse_outside(session, actor, case, case_id, action)
     if case is None or case.deleted_at is not None:
         log.warning("user=%s asked for missing case=%s", actor.user_id, case_id)
         raise NotFound()

@@ -19,7 +19,7 @@ from xlvphc.models import Case, CaseEvent, Unit, User
 from xlvphc.models.base import to_local, utcnow
 from xlvphc.models.cases import CaseStatus
 from xlvphc.services import audit, case_refusals, search_index
-from xlvphc.services.access import Action, Actor, in_scope, require, visible_units
+from xlvphc.services.access import Action, Actor, require, visible_units
 from xlvphc.services.cases import load_case
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import Conflict, NotFound, ValidationFailed
@@ -71,11 +71,7 @@ def _binned(session, actor: Actor, case_id: object, action: str) -> Case:
     if valid_id(case_id) is None:
         raise NotFound()
     case = session.get(Case, case_id)
-    if actor.can(action) and (
-        case is None or not in_scope(actor, action, case.unit_id)
-    ):
-        case_refusals.refused(session, actor, valid_id(case_id), action)
-        raise NotFound()
+    case_refusals.refuse_outside(session, actor, case, case_id, action)
     if case is None or case.deleted_at is None:
         raise NotFound()
     require(actor, action, case.unit_id)

@@ -88,6 +88,18 @@ def kind_label(kind: str, parent_kind: str | None) -> str:
     return UnitKind.LABELS.get(kind, kind)
 
 
+def allowed_under(parent_kind: str) -> tuple[str, ...]:
+    """The kinds a sub-unit of a `parent_kind` unit may be (CHILD_KINDS)."""
+    return CHILD_KINDS.get(parent_kind, (UnitKind.DEPARTMENT,))
+
+
+def _kinds_text(parent_kind: str) -> str:
+    """Those kinds as a refusal names them: «…» hoặc «…»."""
+    return " hoặc ".join(
+        f"«{kind_label(k, parent_kind)}»" for k in allowed_under(parent_kind)
+    )
+
+
 def _present(session: Session, parent: Unit) -> dict[str, str]:
     """The active sub-units of `parent` of a kind a commune has one of, by
     kind: the name of each."""
@@ -108,7 +120,7 @@ def kinds_under(session: Session, parent: Unit) -> list[dict[str, str]]:
     present = _present(session, parent)
     return [
         {"id": kind, "name": kind_label(kind, parent.kind)}
-        for kind in CHILD_KINDS.get(parent.kind, (UnitKind.DEPARTMENT,))
+        for kind in allowed_under(parent.kind)
         if kind not in present
     ]
 
@@ -118,10 +130,11 @@ def _kind_refusal(session: Session, parent: Unit, kind: str) -> str:
     it can."""
     if kind not in UnitKind.LABELS:
         return "Vui lòng chọn loại đơn vị."
-    allowed = CHILD_KINDS.get(parent.kind, (UnitKind.DEPARTMENT,))
-    if kind not in allowed:
-        names = " hoặc ".join(f"«{kind_label(k, parent.kind)}»" for k in allowed)
-        return f"Dưới {parent.name} chỉ thêm được đơn vị loại {names}."
+    if kind not in allowed_under(parent.kind):
+        return (
+            f"Dưới {parent.name} chỉ thêm được đơn vị loại "
+            f"{_kinds_text(parent.kind)}."
+        )
     existing = _present(session, parent).get(kind)
     if existing:
         return (
@@ -345,12 +358,10 @@ def _reactivation_refusal(session: Session, unit: Unit, parent: Unit) -> str:
     under the parent, and a commune has one active UBND and one Công an (a
     successor may have been added while it was stopped)."""
     refused = f"Không thể cho {unit.name} hoạt động lại: "
-    allowed = CHILD_KINDS.get(parent.kind, (UnitKind.DEPARTMENT,))
-    if unit.kind not in allowed:
-        names = " hoặc ".join(f"«{kind_label(k, parent.kind)}»" for k in allowed)
+    if unit.kind not in allowed_under(parent.kind):
         return (
-            f"{refused}dưới {parent.name} chỉ đặt được đơn vị loại {names}. Hãy "
-            "sáp nhập đơn vị vào đơn vị phù hợp."
+            f"{refused}dưới {parent.name} chỉ đặt được đơn vị loại "
+            f"{_kinds_text(parent.kind)}. Hãy sáp nhập đơn vị vào đơn vị phù hợp."
         )
     existing = _present(session, parent).get(unit.kind)
     if existing:
@@ -448,13 +459,13 @@ def _merge_refusal(session: Session, source: Unit, target: Unit) -> str:
             Unit.parent_id == source.id, Unit.active.is_(True)
         )
     ).all()
-    allowed = CHILD_KINDS.get(target.kind, (UnitKind.DEPARTMENT,))
+    allowed = allowed_under(target.kind)
     misfits = sorted(
         (name for kind, name in moving if kind not in allowed), key=sort_key
     )
     if misfits:
         names = ", ".join(misfits[:3]) + (" …" if len(misfits) > 3 else "")
-        kinds = " hoặc ".join(f"«{kind_label(k, target.kind)}»" for k in allowed)
+        kinds = _kinds_text(target.kind)
         return refused(
             f"đơn vị trực thuộc {names} sẽ chuyển sang, nhưng dưới {target.name} "
             f"chỉ đặt được đơn vị loại {kinds}. Hãy chọn đơn vị nhận cùng loại với "

@@ -97,15 +97,15 @@ def wrapped(text: str, width: int = 12) -> str:
     return "<br>".join(lines)
 
 
-BARE_AXIS = dict(
-    showticklabels=False,
-    showgrid=False,
-    zeroline=False,
-    showline=False,
-    ticks="",
-    title=None,
-    automargin=False,
-)
+BARE_AXIS = {
+    "showticklabels": False,
+    "showgrid": False,
+    "zeroline": False,
+    "showline": False,
+    "ticks": "",
+    "title": None,
+    "automargin": False,
+}
 
 
 def _no_data(fig: go.Figure) -> go.Figure:

@@ -2,7 +2,7 @@
 
 Revision ID: 0027_case_late_after
 Revises: 0026_paper_issuer
-Create Date: 2026-12-13 10:00:00
+Create Date: 2026-12-06 10:00:00
 
 The dashboard's "Quá hạn chấp hành" bar, the list filter it opens and the
 summary read Case.compliance_due, which an instalment plan (Law Art. 79)
