@@ -52,7 +52,10 @@ from xlvphc.services.db import get_engine, session_scope
 from xlvphc.services.procedure import decide_without_record
 from xlvphc.services.procedure.closing import REMEDIAL_STEPS, remedial_done_in
 
-OPEN_LATE = {"recorded", "explaining", "decided", "executing", "coercing"}
+# Every open stage, postponed included (Art. 76: late past the postponement's
+# end or the remedial measure's deadline).
+OPEN_LATE = {"recorded", "explaining", "decided", "executing", "postponed",
+             "coercing"}
 OPEN_LATE_CODES = ("executed", "in_progress", "postponed", "reduced", "coercing",
                    "complained", "overdue")
 

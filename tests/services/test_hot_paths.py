@@ -124,7 +124,8 @@ def test_sqlite_hints_select_the_same_decisions(people):
             case.fine_total = 1_000_000
             session.add(case)
     plain = _not_yet_due_rows(False, today)
-    assert plain == [(a.unit_id, 3)]
+    # Decided in 3 and 0 days, coercing, postponed (late past its end).
+    assert plain == [(a.unit_id, 4)]
     assert _not_yet_due_rows(True, today) == plain
 
 

@@ -19,7 +19,7 @@ from tests.services.test_migrations import empty_db  # noqa: F401  (fixture)
 from xlvphc.services import case_summary
 from xlvphc.services import db as dbmod
 
-BEFORE = "0026_paper_issuer"
+BEFORE, AFTER = "0026_paper_issuer", "0027_case_late_after"
 RECEIVED = date(2026, 3, 2)
 MEASURE_DUE = RECEIVED + timedelta(days=10)  # the decision's 10 days
 FIRST, LAST = date(2026, 3, 8), date(2026, 5, 20)  # the plan's instalments
@@ -51,8 +51,8 @@ CASES = {
     # closed: none
     6: ("closed", OWED, {"compliance_due": MEASURE_DUE,
                          "closed_on": UNTIL}, None, [], None, None),
-    # postponed, fine and measure owed: the measure's deadline (the stage
-    # keeps it out of the late count); not a stage with payment_due
+    # postponed, fine and measure owed: the measure's deadline; not a stage
+    # with payment_due at 0027 (0028 gives it the measure's)
     7: ("postponed", OWED, {"remedial_pending": True, "compliance_due": UNTIL,
                             "postponed_until": UNTIL}, None, [("postpone", RECEIVED)],
         MEASURE_DUE, None),
@@ -102,11 +102,12 @@ def test_0027_fills_late_after_and_recounts_the_late(empty_db):  # noqa: F811
     with empty_db.begin() as conn:
         _seed(conn)
     with empty_db.connect() as conn:
-        # Owing, open, not postponed, with compliance_due: all but 5-7
-        # (read after the commit: PostgreSQL folds the changes in then).
-        assert late_in_summary(conn) == 6
+        # Owing, open, with compliance_due: all but 5 and 6 (read after the
+        # commit: PostgreSQL folds the changes in then). Postponed counts as
+        # the running code compiles the triggers (0028: LATE_STAGES).
+        assert late_in_summary(conn) == 7
 
-    dbmod.migrate()
+    dbmod.migrate(AFTER)
 
     with empty_db.connect() as conn:
         found = {
@@ -124,28 +125,28 @@ def test_0027_fills_late_after_and_recounts_the_late(empty_db):  # noqa: F811
     }
     assert indexes["ix_case_status_late"] == ["status", "late_after"]
     assert "ix_case_status_due" not in indexes
-    # Open, not postponed, owing, with a deadline: 1, 2, 3, 4, 8, 9.
-    assert late == 6
+    # Open, owing, with a deadline: 1, 2, 3, 4, 7, 8, 9.
+    assert late == 7
     assert summary_rows() == rebuilt_rows()
 
     # From now on the triggers follow late_after, not compliance_due.
     with empty_db.begin() as conn:
         conn.execute(sa.text('UPDATE "case" SET compliance_due = NULL'))
     with empty_db.connect() as conn:
-        assert late_in_summary(conn) == 6
+        assert late_in_summary(conn) == 7
     with empty_db.begin() as conn:
         conn.execute(sa.text(
             'UPDATE "case" SET late_after = NULL WHERE id IN (1, 8)'
         ))
     with empty_db.connect() as conn:
-        assert late_in_summary(conn) == 4
+        assert late_in_summary(conn) == 5
     assert summary_rows() == rebuilt_rows()
 
 
 def test_0027_downgrade_puts_back_the_old_index_and_triggers(
     empty_db,  # noqa: F811
 ):
-    dbmod.migrate("0027_case_late_after")
+    dbmod.migrate(AFTER)
     url = empty_db.url.render_as_string(hide_password=False)
     command.downgrade(dbmod.alembic_config(url), BEFORE)
     with empty_db.connect() as conn:
@@ -159,10 +160,10 @@ def test_0027_downgrade_puts_back_the_old_index_and_triggers(
     with empty_db.begin() as conn:
         _seed(conn)
     with empty_db.connect() as conn:
-        assert late_in_summary(conn) == 6
+        assert late_in_summary(conn) == 7
     with empty_db.begin() as conn:
         conn.execute(sa.text(
             'UPDATE "case" SET compliance_due = NULL WHERE id = 1'
         ))
     with empty_db.connect() as conn:
-        assert late_in_summary(conn) == 5
+        assert late_in_summary(conn) == 6

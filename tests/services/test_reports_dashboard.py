@@ -38,6 +38,7 @@ def test_totals_and_enforcement_status(people):
     status = {s["code"]: s["count"] for s in r["enforcement"]}
     # Postponed: case 2 (postponed now) and case 1 (postponed, then paid and
     # closed), as the report's row 3.5 counts them; coerced: case 9.
+    # Overdue: case 2 too, its postponement ended 3 days ago unpaid (Art. 76).
     assert status == {
         "executed": 3,
         "in_progress": 1,
@@ -45,11 +46,11 @@ def test_totals_and_enforcement_status(people):
         "reduced": 0,
         "coercing": 1,
         "complained": 1,
-        "overdue": 2,
+        "overdue": 3,
     }
     by_unit = {u["name"]: (u["cases"], u["overdue"]) for u in r["units"]}
     assert by_unit == {
-        "Ủy ban nhân dân phường Tuy Hòa": (6, 0),
+        "Ủy ban nhân dân phường Tuy Hòa": (6, 1),
         "Ủy ban nhân dân phường Bình Kiến": (3, 2),
         "Công an phường Tuy Hòa": (1, 0),
     }

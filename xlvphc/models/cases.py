@@ -183,10 +183,10 @@ class Case(SQLModel, table=True):
     decision_due: date | None = None  # Art. 66
     limitation_end: date | None = None  # Art. 6
     send_due: date | None = None  # Art. 70
-    # not postponed nor coerced, the earlier of compliance_due while a fine
-    # is owed and not paid by instalments and a pending remedial measure's
-    # own deadline, a plan running or not (Art. 73, 85, 86); the end of a
-    # postponement (Art. 76)
+    # not coerced, the earlier of compliance_due while a fine is owed and
+    # not paid by instalments nor postponed and a pending remedial measure's
+    # own deadline, a plan or a postponement running or not (Art. 73, 76,
+    # 85, 86; migration 0028); the end of a postponement (Art. 76)
     payment_due: date | None = None
     postponed_until: date | None = None
     # the first instalment not fully paid, while a fine is owed (Art. 79)

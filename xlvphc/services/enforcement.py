@@ -59,8 +59,9 @@ HINTS = {
     "kể cả khi đã thi hành xong",
     COMPLAINED: "Số quyết định bị khiếu nại, khởi kiện",
     OVERDUE: "Số quyết định đã quá hạn chấp hành mà còn nợ tiền phạt, tiền "
-    "chậm nộp hoặc chưa thực hiện biện pháp khắc phục hậu quả (không tính "
-    "quyết định đang hoãn, quyết định đã nộp đủ chỉ chờ kết thúc hồ sơ)",
+    "chậm nộp hoặc chưa thực hiện biện pháp khắc phục hậu quả (tiền phạt "
+    "được hoãn thi hành quá hạn từ ngày sau ngày hết thời gian hoãn; không "
+    "tính quyết định đã nộp đủ chỉ chờ kết thúc hồ sơ)",
 }
 # The step that leads into each of these stages; no other path leads there.
 STAGE_STEPS = {POSTPONED: "postpone", COERCING: "coerce"}
@@ -74,17 +75,21 @@ def _columns(c):
     return Case.__table__.c if c is None else c
 
 
-# Stages in which a decided case can be late: open and not postponed. Listed
-# rather than negated so that the (status, late_after) index serves it.
-LATE_STAGES = tuple(
-    s for s in CaseStatus.LABELS if s not in ENDED and s != CaseStatus.POSTPONED
-)
+# Stages in which a decided case can be late: every open one. Postponed
+# included: a postponement (Art. 76, MQĐ03) moves the fine's deadline to the
+# «đến ngày» of its period, and a remedial measure keeps its own
+# (deadlines.refresh_deadlines keeps late_after on both), so the decision
+# is late past the earlier of them (user trial: a postponement whose end
+# had passed unpaid was never «Quá hạn chấp hành»). Listed rather than
+# negated so that the (status, late_after) index serves it.
+LATE_STAGES = tuple(s for s in CaseStatus.LABELS if s not in ENDED)
 
 
 def can_be_late(c=None):
-    """Decided, open, not postponed (Art. 76 suspends it), with a deadline
-    running (`late_after`) and still owing something (`owes`): overdue once
-    that deadline has passed. It does not depend on today, so the summary
+    """Decided, open, with a deadline running (`late_after`) and still
+    owing something (`owes`): overdue once that deadline has passed. A
+    postponed decision too: a postponement (Art. 76) suspends the fine until
+    the end of its period, which late_after holds, not for ever. It does not depend on today, so the summary
     keeps its count; the dashboard takes away the few whose deadline is
     still to come.
 
@@ -156,8 +161,9 @@ def overdue(today: date, c=None):
     """A deadline of what the decision still owes has passed (Law Art. 73:
     10 days from receipt, or the decision's own term; an instalment, Art.
     79; the remedial measure's, Art. 85: `can_be_late`) and the case is
-    still open, not postponed and owing the fine, its interest or a
-    remedial measure."""
+    still open and owing the fine, its interest or a remedial measure
+    (for a postponed fine, the postponement's «đến ngày» is its deadline,
+    Art. 76: late from the day after)."""
     c = _columns(c)
     return and_(can_be_late(c), c.late_after < today)
 

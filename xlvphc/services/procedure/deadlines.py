@@ -62,7 +62,9 @@ def refresh_deadlines(session: Session, case: Case) -> None:
       be carried out, a plan running or not: a plan is for the fine alone,
       and the measure's deadline may come before the plan ends. Past it the
       measure may be coerced (MQĐ11): "Việc cần làm" lists such a decision
-      as the dashboard counts it, "Quá hạn chấp hành" (late_after);
+      as the dashboard counts it, "Quá hạn chấp hành" (late_after). While
+      the fine is postponed, the measure's deadline alone (the fine's is
+      postponed_until's): a postponement is of the fine only;
     - postponed_until (Art. 76): the end of a postponement, while owed;
     - instalment_due (Art. 79): the first instalment not fully paid, while
       owed;
@@ -90,7 +92,10 @@ def refresh_deadlines(session: Session, case: Case) -> None:
       read only the row, and the dashboard and the list range over one
       (status, late_after) index at a million cases. Kept at every open
       stage, postponed included: enforcement.LATE_STAGES picks those that
-      can be late, a rule not repeated here.
+      can be late, a rule not repeated here. While postponed the fine's
+      deadline is the «đến ngày» of the postponement (compliance_due, set
+      by payment_relief._postpone): late from the day after, as the
+      late-payment interest runs (late_interest.py).
     """
     waiting = case.status in AWAITING_DECISION
     executing = case.status in EXECUTING and case.decided_on is not None
@@ -121,6 +126,20 @@ def refresh_deadlines(session: Session, case: Case) -> None:
     case.payment_due = None
     if case.status in TO_PAY:
         case.payment_due = _earliest(fine_due, measure_due)
+    elif case.status == CaseStatus.POSTPONED:
+        # The fine's deadline is the postponement's end (postponed_until,
+        # its own row of "Việc cần làm"); the measure keeps its own.
+        case.payment_due = measure_due
+    # Postponed, the fine's deadline is the last day of the postponement,
+    # the «đến ngày» of MQĐ03 Điều 1 k2 ("Thời gian hoãn thi hành quyết định
+    # phạt tiền từ ngày … đến ngày …", that day included); past it the
+    # violator "phải tiếp tục chấp hành quyết định phạt tiền, nếu không tự
+    # nguyện chấp hành thì sẽ bị cưỡng chế" (MQĐ03 Điều 3 k1 a).
+    # TODO: inferred — neither MQĐ03 nor the texts in /work/shared/legal
+    # give a new period to pay once the postponement ends (Law Art. 76 in its
+    # 2020 wording is not among them, domain.md 1.7 and 7). Read for the
+    # violator: the whole «đến ngày» is still postponed (paying on it is in
+    # time), late and owing interest (Art. 78 k1) from the day after.
     case.late_after = _earliest(next_instalment or fine_due, measure_due)
     case.postponed_until = (
         case.compliance_due

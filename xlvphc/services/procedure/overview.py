@@ -107,7 +107,13 @@ def _compliance_text(session: Session, case: Case) -> str:
             text += f"; {fmt_date(measure)} – thực hiện biện pháp khắc phục hậu quả"
         return text
     if unpaid and case.status == CaseStatus.POSTPONED and case.compliance_due:
-        return f"{fmt_date(case.compliance_due)} – hết thời gian hoãn (Điều 76)"
+        text = f"{fmt_date(case.compliance_due)} – hết thời gian hoãn (Điều 76)"
+        # A postponement is of the fine alone, as a plan: a measure left
+        # keeps its own deadline (Case.late_after counts it past that day).
+        measure = remedial_due(session, case) if remedial_owed(session, case) else None
+        if measure:
+            text += f"; {fmt_date(measure)} – thực hiện biện pháp khắc phục hậu quả"
+        return text
     if remedial:
         # The fine's plan or postponement is over; the measure keeps the
         # decision's own period (user trial: the 2nd instalment's date).

@@ -26,11 +26,13 @@ case stays overdue until its result leaves nothing owed (FOLLOW_UP; it was
 left out of both counts before, so a coerced case owing money looked done).
 
 A remedial measure keeps the decision's own deadline while the fine is paid
-by instalments (Art. 79 is for the fine alone; Art. 73, 85): its
-"compliance" row, and past it the "coercion" row, stand beside the
-instalment rows, and say they are for the measure (`_for_measure`), as the
-dashboard counts the decision late once that deadline passed
-(Case.late_after).
+by instalments (Art. 79 is for the fine alone; Art. 73, 85) or postponed
+(Art. 76, likewise): its "compliance" row, and past it the "coercion" row,
+stand beside the instalment rows or the postponement's end, and say they
+are for the measure (`_for_measure`), as the dashboard counts the decision
+late once that deadline passed (Case.late_after). Past the postponement's
+end the fine is late too (its row says so, EXPIRED), as the dashboard
+counts it.
 """
 
 from collections import defaultdict
@@ -44,6 +46,7 @@ from xlvphc.domain.dates import fmt_date
 from xlvphc.domain.money import format_vnd
 from xlvphc.models import Case, Decision, Instalment, ProcedureStep, Unit
 from xlvphc.models.base import local_now
+from xlvphc.models.cases import CaseStatus
 from xlvphc.services import case_links
 from xlvphc.services.access import Action, Actor, visible_units
 from xlvphc.services.db import session_scope
@@ -84,6 +87,10 @@ EXPIRED = {
     "seizure": (
         "Đã hết thời hạn tạm giữ – trả lại hoặc xử lý tang vật, phương tiện "
         "(Điều 125, 126)"
+    ),
+    # MQĐ03 Điều 3 k1 a: past the period the fine is to be paid, or coerced.
+    "postponement": (
+        "Đã hết thời hạn hoãn thi hành – quá hạn nộp tiền phạt (Điều 76, 78)"
     ),
 }
 
@@ -263,9 +270,12 @@ MEASURE_KINDS = frozenset({"compliance", "coercion"})
 
 def _for_measure(due: date, case) -> bool:
     """The row's deadline is the remedial measure's alone: the fine is paid
-    by instalments (their own rows), paid, or due on another day."""
+    by instalments (their own rows), postponed (the postponement's row:
+    deadlines.refresh_deadlines), paid, or due on another day."""
     if not case.remedial_pending:
         return False
+    if case.status == CaseStatus.POSTPONED:
+        return True
     fine_owed = case.fine_total - case.paid_total - case.reduced_total > 0
     money_owed = fine_owed or case.surcharge_total > case.surcharge_paid
     return (
@@ -326,6 +336,7 @@ def _details(session, found) -> tuple[dict, dict]:
                 Case.violator_name,
                 # What `_for_measure` reads.
                 Case.remedial_pending,
+                Case.status,
                 Case.instalment_due,
                 Case.compliance_due,
                 Case.fine_total,
