@@ -60,6 +60,31 @@ def credentials_script() -> rx.Component:
     return rx.el.script(src=SCRIPT_SRC)
 
 
+# What a page says when the guard refuses its upload; assets/upload_cookie.js
+# alerts with the same words (tests/security/test_upload_guard.py).
+UPLOAD_REFUSED = (
+    "Không tải được tệp lên: phiên đăng nhập của trang này đã kết thúc hoặc "
+    "trình duyệt đã đăng nhập bằng tài khoản khác. Tệp chưa được xử lý. Hãy tải "
+    "lại trang (đăng nhập lại nếu được hỏi) rồi chọn tệp lần nữa."
+)
+
+
+def refusal_trigger(on_refused: rx.EventHandler) -> rx.Component:
+    """A hidden button that assets/upload_cookie.js clicks when the guard
+    answers an upload of the page with 403, so that the page's state runs
+    `on_refused` and says so beside the upload. Reflex itself only logs the
+    refused request to the console, and the page went on showing the
+    previous file's result as if the new one had been processed (user
+    trial)."""
+    return rx.el.button(
+        type="button",
+        tab_index=-1,
+        on_click=on_refused,
+        display="none",
+        custom_attrs={"data-upload-refused": "", "aria-hidden": "true"},
+    )
+
+
 def upload_path() -> str:
     """Where Reflex takes uploads (`/_upload`, behind any backend path)."""
     return get_config().prepend_backend_path(str(Endpoint.UPLOAD))

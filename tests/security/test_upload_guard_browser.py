@@ -13,6 +13,7 @@ from tests.harness import finish_page, first_sign_in, open_page
 from tests.security.test_upload_guard import _png
 from xlvphc.pages.feedback import UPLOAD_ID
 from xlvphc.state.feedback import FeedbackState
+from xlvphc.upload_guard import UPLOAD_REFUSED
 
 pytestmark = pytest.mark.e2e
 
@@ -84,8 +85,9 @@ def test_a_real_upload_works_and_a_replay_without_the_cookie_does_not(
     expect(page.get_by_text(ATTACHED)).to_be_visible()
 
     # The session ends in another tab; a file picked in this one is refused
-    # and the officer is told so (the page alone would still show the old
-    # image as attached).
+    # and the officer is told so, by an alert and at the box, and the image
+    # attached before is no longer shown as attached (it read as if the new
+    # one had been taken).
     other_tab = page.context.new_page()
     other_tab.goto("/phan-anh")
     other_tab.locator("#dang-xuat").click(timeout=30_000)
@@ -102,6 +104,8 @@ def test_a_real_upload_works_and_a_replay_without_the_cookie_does_not(
         if told:
             break
         page.wait_for_timeout(100)
-    assert told and "phiên đăng nhập của trang này đã kết thúc" in told[0]
+    assert told and told[0] == UPLOAD_REFUSED
+    expect(page.locator("#loi-screenshot")).to_have_text(UPLOAD_REFUSED)
+    expect(page.get_by_text(ATTACHED)).to_have_count(0)
     # The browser's own line about the refused request is expected here.
     page._xlvphc_errors[:] = [e for e in page._xlvphc_errors if "403" not in e]

@@ -19,6 +19,7 @@ from xlvphc.state.accounts import (
     UPLOAD_ID,
     AccountsState,
 )
+from xlvphc.upload_guard import refusal_trigger
 
 S = AccountsState
 
@@ -327,7 +328,10 @@ def _bulk() -> rx.Component:
             rx.button(
                 rx.cond(S.uploading, rx.spinner(size="2"), rx.icon("users", size=16)),
                 "Tạo các tài khoản",
-                on_click=S.upload_list(rx.upload_files(upload_id=UPLOAD_ID)),
+                on_click=[
+                    S.upload_starting,
+                    S.upload_list(rx.upload_files(upload_id=UPLOAD_ID)),
+                ],
                 disabled=S.uploading,
                 id="nut-tao-hang-loat",
             ),
@@ -344,6 +348,7 @@ def _bulk() -> rx.Component:
                 id="loi-file",
             ),
         ),
+        refusal_trigger(S.upload_refused),
     )
 
 

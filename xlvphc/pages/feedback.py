@@ -8,6 +8,7 @@ from xlvphc.components.shell import page
 from xlvphc.models.feedback import FeedbackCategory, FeedbackStatus
 from xlvphc.services import feedback
 from xlvphc.state.feedback import FeedbackState
+from xlvphc.upload_guard import refusal_trigger
 
 UPLOAD_ID = "anh-chup"
 
@@ -70,7 +71,10 @@ def _send_form() -> rx.Component:
                 max_files=1,
                 max_size=feedback.MAX_SCREENSHOT,
                 multiple=False,
-                on_drop=FeedbackState.attach(rx.upload_files(upload_id=UPLOAD_ID)),
+                on_drop=[
+                    FeedbackState.upload_starting,
+                    FeedbackState.attach(rx.upload_files(upload_id=UPLOAD_ID)),
+                ],
                 # Without it a refused file (an .xlsx) vanished (user trial).
                 on_drop_rejected=FeedbackState.attach_rejected,
                 border="1px dashed var(--gray-7)",
@@ -80,6 +84,7 @@ def _send_form() -> rx.Component:
                 cursor="pointer",
             ),
             error_for("screenshot"),
+            refusal_trigger(FeedbackState.upload_refused),
             rx.cond(
                 FeedbackState.attached != "",
                 rx.flex(

@@ -8,6 +8,7 @@ from xlvphc.components.fields import form_message
 from xlvphc.components.shell import page_for
 from xlvphc.services.access import Action
 from xlvphc.state.importer import ImportState
+from xlvphc.upload_guard import refusal_trigger
 
 UPLOAD_ID = "tep-excel"
 
@@ -50,9 +51,13 @@ def _step2() -> rx.Component:
         ),
         rx.button(
             rx.icon("list-checks", size=16), "Kiểm tra thử (chưa nhập)",
-            on_click=ImportState.handle_upload(rx.upload_files(upload_id=UPLOAD_ID)),
+            on_click=[
+                ImportState.upload_starting,
+                ImportState.handle_upload(rx.upload_files(upload_id=UPLOAD_ID)),
+            ],
             loading=ImportState.checking, margin_top="0.75em", id="kiem-tra",
         ),
+        refusal_trigger(ImportState.upload_refused),
         width="100%",
     )
 

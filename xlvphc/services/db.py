@@ -1,13 +1,15 @@
 """Engine and sessions. SQLite gets WAL, a busy timeout and foreign keys, which
 Reflex does not set (security.md 2.8)."""
 
+import hashlib
 import logging
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import event
+from sqlalchemy import event, func
+from sqlalchemy import select as sql_select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DisconnectionError
 from sqlmodel import Session, SQLModel, create_engine
@@ -144,3 +146,55 @@ def session_scope() -> Iterator[Session]:
         except Exception:
             session.rollback()
             raise
+
+
+def _on_sqlite(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
+
+
+def begin_writing(session: Session) -> None:
+    """On SQLite, take the database's write lock now, before the reads that a
+    coming write relies on ("no UBND there yet", "name not taken").
+
+    pysqlite opens a transaction only at the first INSERT, UPDATE or DELETE:
+    the reads before it hold nothing, so two requests could both read "not
+    there" and both write. BEGIN IMMEDIATE waits (busy_timeout) while another
+    writer holds the lock; the reads after it see what that writer committed.
+    Nothing to do once the connection is in a transaction (its first write
+    took the lock), nor on PostgreSQL (lock_rows, lock_key)."""
+    if not _on_sqlite(session):
+        return
+    connection = session.connection()
+    if not connection.connection.dbapi_connection.in_transaction:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def lock_rows(session: Session, model: type, ids: list[int]) -> None:
+    """Hold rows of `model` until the transaction ends, so that a check on
+    what hangs under them and the write it allows are one step for
+    concurrent requests. PostgreSQL: SELECT … FOR UPDATE, in id order (two
+    transactions locking the same rows never wait on each other crosswise);
+    the reads after it, at READ COMMITTED, see what the holder committed.
+    SQLite has no row locks: its database write lock (begin_writing)."""
+    if _on_sqlite(session):
+        begin_writing(session)
+        return
+    session.connection().execute(
+        sql_select(model.id)
+        .where(model.id.in_(sorted(set(ids))))
+        .order_by(model.id)
+        .with_for_update()
+    ).all()
+
+
+def lock_key(session: Session, key: str) -> None:
+    """Hold a lock named `key` until the transaction ends, for a rule no
+    constraint keeps and no one row stands for (no two active units named
+    alike, anywhere in the tree). PostgreSQL: an advisory transaction lock
+    on a 64-bit hash of the key; SQLite: its write lock (begin_writing)."""
+    if _on_sqlite(session):
+        begin_writing(session)
+        return
+    digest = hashlib.blake2b(key.encode(), digest_size=8).digest()
+    number = int.from_bytes(digest, "big", signed=True)
+    session.connection().execute(sql_select(func.pg_advisory_xact_lock(number)))

@@ -13,6 +13,7 @@ import logging
 import re
 
 from sqlalchemy import func, update
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from xlvphc.domain.money import format_number
@@ -22,7 +23,7 @@ from xlvphc.models.units import UnitKind
 from xlvphc.services import audit, search_index
 from xlvphc.services.access import Action, Actor, require, unit_scope
 from xlvphc.services.auth import revoke_sessions
-from xlvphc.services.db import session_scope
+from xlvphc.services.db import lock_key, lock_rows, session_scope
 from xlvphc.services.errors import NotFound, ValidationFailed
 from xlvphc.services.inputs import read_name, valid_id
 
@@ -47,7 +48,10 @@ MAX_CHILDREN_SHOWN = 500
 # made active again (_reactivation_refusal: stop a UBND, add another, then
 # reactivate the first gave a commune two). Units saved before it keep
 # working (browse, rename, stop; merge when what moves fits). A kind
-# missing here (none is) would get sections only.
+# missing here (none is) would get sections only. Each check and the write
+# it allows are one step for concurrent requests (two administrators, a form
+# sent twice): the parent's row is locked before its sub-units are counted
+# (db.lock_rows), and a name before it is looked for (_name_key).
 CHILD_KINDS = {
     UnitKind.PROVINCE: (UnitKind.DEPARTMENT, UnitKind.COMMUNE),
     UnitKind.COMMUNE: (UnitKind.COMMUNE_COMMITTEE, UnitKind.COMMUNE_POLICE),
@@ -264,6 +268,21 @@ def _name_taken(session: Session, name: str, other_than: int | None = None) -> s
     return ""
 
 
+def _name_key(name: str) -> str:
+    """The lock taken before a name is looked for (_name_taken): names
+    written alike share it, so two requests giving one name take turns."""
+    return f"unit-name:{fold(name)}"
+
+
+def _code_clash(exc: IntegrityError) -> bool:
+    """The unique index on the code refused the new row: a unit created at
+    the same moment took the code. Codes are checked before, without a lock
+    (a typed code may be wanted under any parent); the index keeps them
+    unique, and this turns its refusal into a message."""
+    text = str(exc.orig)
+    return "ix_unit_code" in text or "unit.code" in text
+
+
 def create_unit(actor: Actor, data: object) -> int:
     """A new unit under an existing active one, of a kind that fits there
     (CHILD_KINDS)."""
@@ -277,6 +296,10 @@ def create_unit(actor: Actor, data: object) -> int:
         errors["code"] = "Mã gồm 2–40 chữ in hoa không dấu, số hoặc gạch ngang."
     with session_scope() as session:
         parent_id = _id_from(data.get("parent_id"))
+        if parent_id:
+            lock_rows(session, Unit, [parent_id])
+        if name:
+            lock_key(session, _name_key(name))
         parent = session.get(Unit, parent_id) if parent_id else None
         if parent is None or not parent.active:
             errors["parent_id"] = "Vui lòng chọn đơn vị cấp trên đang hoạt động."
@@ -300,7 +323,20 @@ def create_unit(actor: Actor, data: object) -> int:
             source="Tạo trong ứng dụng",
         )
         session.add(unit)
-        session.flush()
+        try:
+            session.flush()
+        except IntegrityError as exc:
+            if not _code_clash(exc):
+                raise
+            log.info("user=%s: unit code taken at the same moment", actor.user_id)
+            raise ValidationFailed(
+                {
+                    "code": "Mã này đã có đơn vị dùng."
+                    if code
+                    else f"Mã {unit.code} vừa được một đơn vị khác dùng. Vui lòng "
+                    "lưu lại."
+                }
+            ) from None
         audit.record(
             session,
             actor,
@@ -328,6 +364,7 @@ def rename_unit(actor: Actor, unit_id: object, data: object) -> None:
         unit = _get(session, unit_id)
         if unit.name == name:
             return
+        lock_key(session, _name_key(name))
         taken = _name_taken(session, name, unit.id)
         if taken:
             raise ValidationFailed({"name": taken})
@@ -382,6 +419,10 @@ def set_active(actor: Actor, unit_id: object, active: object) -> None:
         raise _refuse("Dữ liệu không hợp lệ.")
     with session_scope() as session:
         unit = _get(session, unit_id)
+        # Stopping counts the unit's sub-units, reactivating its parent's
+        # other bodies: both rows are locked, then the unit read afresh.
+        lock_rows(session, Unit, [unit.id, unit.parent_id or unit.id])
+        session.refresh(unit)
         if unit.active == active:
             return
         if not active:
@@ -534,6 +575,9 @@ def merge_units(
     require(actor, Action.UNIT_MANAGE)
     note = clean(reason, 500)
     with session_scope() as session:
+        # What moves and what is there already are checked on locked rows.
+        ids = [_id_from(source_id), _id_from(target_id)]
+        lock_rows(session, Unit, [i for i in ids if i])
         source, target = _merge_pair(session, source_id, target_id)
         if len(note) < 5:
             raise ValidationFailed({"reason": "Vui lòng ghi căn cứ sáp nhập."})

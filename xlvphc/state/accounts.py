@@ -13,6 +13,7 @@ from xlvphc.services import account_import, accounts, signer_fit
 from xlvphc.services.access import ALL_UNITS_ROLES, Role
 from xlvphc.settings import SETTINGS
 from xlvphc.state.session import SessionState
+from xlvphc.upload_guard import UPLOAD_REFUSED
 
 FILTER_KEYS = ("q", "unit_id", "role", "status")
 UPLOAD_ID = "danh-sach-tai-khoan"
@@ -390,6 +391,24 @@ class AccountsState(SessionState):
             done = "Đã khóa tài khoản; mọi phiên làm việc đã kết thúc."
         await self._load()
         yield rx.toast.success(done)
+
+    def _forget_list(self) -> None:
+        self.errors = {k: v for k, v in self.errors.items() if k != "file"}
+        self.message = ""
+
+    @rx.event
+    def upload_starting(self):
+        """Sent just before a list goes up: the rows the previous list was
+        refused for leave the page, so that an upload the guard refuses
+        (403, upload_list never runs) does not show them as the new list's."""
+        self._forget_list()
+
+    @rx.event
+    def upload_refused(self):
+        """The upload guard refused the list (upload_guard.refusal_trigger):
+        said where the list's problems are shown."""
+        self._forget_list()
+        self.errors = {**self.errors, "file": UPLOAD_REFUSED}
 
     @rx.event
     async def upload_list(self, files: list[rx.UploadFile]):

@@ -8,6 +8,7 @@ import reflex as rx
 from xlvphc.services import feedback
 from xlvphc.services.errors import ValidationFailed
 from xlvphc.state.session import SessionState
+from xlvphc.upload_guard import UPLOAD_REFUSED
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +73,24 @@ class FeedbackState(SessionState):
         size = max(1, len(shot) // 1024)
         self.attached = f"Đã đính kèm ảnh {kind.upper()} ({size} KB)."
         return None
+
+    def _forget_shot(self) -> None:
+        self._shot, self.attached = b"", ""
+        self.errors = {k: v for k, v in self.errors.items() if k != "screenshot"}
+
+    @rx.event
+    def upload_starting(self):
+        """Sent just before a picked image goes up: the one attached before
+        is dropped, so that an upload the guard refuses (403, attach never
+        runs) does not leave it shown as attached in place of the new one."""
+        self._forget_shot()
+
+    @rx.event
+    def upload_refused(self):
+        """The upload guard refused the image (upload_guard.refusal_trigger):
+        said at the box."""
+        self._forget_shot()
+        self.errors = {**self.errors, "screenshot": UPLOAD_REFUSED}
 
     @rx.event
     def attach_rejected(self, rejected: list[dict]):

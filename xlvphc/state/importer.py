@@ -13,6 +13,7 @@ import reflex as rx
 from xlvphc.services import auth, importer
 from xlvphc.services.importer.reader import MAX_BYTES
 from xlvphc.state.session import SessionState
+from xlvphc.upload_guard import UPLOAD_REFUSED
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,24 @@ class ImportState(SessionState):
             return result
         name, data = result
         return rx.download(data=data, filename=name, mime_type=XLSX)
+
+    def _forget_file(self) -> None:
+        self.file_name, self.preview, self.problems, self.report = "", {}, [], {}
+        self._data, self.errors, self.message = b"", {}, ""
+
+    @rx.event
+    def upload_starting(self):
+        """Sent just before a file goes up: the previous file's result leaves
+        the page, so that an upload the guard refuses (403, handle_upload
+        never runs) does not read as the new file checked."""
+        self._forget_file()
+
+    @rx.event
+    def upload_refused(self):
+        """The upload guard refused the file (upload_guard.refusal_trigger):
+        the page says so."""
+        self._forget_file()
+        self.message = UPLOAD_REFUSED
 
     @rx.event
     async def handle_upload(self, files: list[rx.UploadFile]):
