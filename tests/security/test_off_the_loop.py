@@ -51,7 +51,7 @@ PURE = {
     # The figures of one row of a report already built (in a thread).
     "xlvphc.services.reports.queries.table_values",
     # The text of the note when a unit is not in the group chosen.
-    "xlvphc.services.dashboard.unit_outside_group_note",
+    "xlvphc.services.reports.scope.unit_outside_group_note",
 }
 THREAD_RUNNERS = {"_call_in_thread", "to_thread"}
 # Former synchronous helpers of SessionState, and what replaced them.

@@ -7,10 +7,21 @@ from xlvphc.components.data_table import data_table, labelled_cell, pager
 from xlvphc.components.fields import field, form_message, select_field
 from xlvphc.components.shell import page_for
 from xlvphc.services.access import Action
+from xlvphc.state.audit import EXPORT
 from xlvphc.state.audit import AuditState as S
 
 # Vietnamese, as on the other date boxes (user trial: "dd/mm/yyyy").
 DATE_HINT = "ngày/tháng/năm"
+FORM_ID = "loc-nhat-ky"
+# «Xuất Excel» sends the filter form, as «Lọc» does, with its hidden
+# «intent» box set for that one submission: the file then holds what the
+# boxes show, checked as Lọc checks them (state/audit.AuditState._apply).
+# A form's data does not name the button that sent it, hence the box.
+EXPORT_SCRIPT = (
+    f"(() => {{const f = document.getElementById('{FORM_ID}');"
+    f" if (!f) return; f.elements.intent.value = '{EXPORT}';"
+    " try { f.requestSubmit(); } finally { f.elements.intent.value = ''; }})()"
+)
 
 
 def _filters() -> rx.Component:
@@ -33,8 +44,10 @@ def _filters() -> rx.Component:
             wrap="wrap",
             align="end",
         ),
+        rx.el.input(type="hidden", name="intent", default_value=""),
         on_submit=S.search,
         reset_on_submit=False,
+        id=FORM_ID,
     )
 
 
@@ -94,7 +107,8 @@ def audit_page() -> rx.Component:
                 rx.icon("sheet", size=16),
                 "Xuất Excel",
                 variant="soft",
-                on_click=S.export,
+                type="button",
+                on_click=rx.call_script(EXPORT_SCRIPT),
                 id="xuat-nhat-ky",
             ),
             justify="between",

@@ -149,6 +149,7 @@ def filter_form(
     year: str | rx.Var = "",
     kept: rx.Var | None = None,
     units_of_group: UnitsOfGroup | None = None,
+    groups: rx.Var | None = None,
 ) -> rx.Component:
     """Period, unit group, unit and field: read on submit (uncontrolled), on
     the Thống kê and Báo cáo pages. `year`: the year the page counts from,
@@ -161,7 +162,9 @@ def filter_form(
     Back after a click on a bar) shows what the figures are for.
     `units_of_group`: the Đơn vị box offers the chosen group's units only
     and says when a unit outside it was dropped (the page's state keeps the
-    two choices); without it every unit is offered."""
+    two choices); without it every unit is offered. `groups`, a Var of
+    {id, name}: the unit groups offered (those with a unit in the user's
+    scope); without it every group."""
 
     def shown(key: str, default: str = "") -> str | rx.Var:
         return kept.get(key, default).to(str) if kept is not None else default
@@ -196,10 +199,12 @@ def filter_form(
             _select(
                 "Nhóm đơn vị",
                 "group",
-                list(GROUPS.items()),
+                list(GROUPS.items()) if groups is None else groups,
                 first="Tất cả",
                 width="200px",
                 default=shown("group"),
+                # Drawn again once the options arrive, to show the kept one.
+                key=None if groups is None else groups.length(),
                 **(
                     {"on_change": units_of_group.on_group}
                     if units_of_group is not None else {}
@@ -303,39 +308,64 @@ def _listed(text, href) -> rx.Component:
     )
 
 
+# What an empty table says instead of its bare headings, worded as the
+# empty charts are (state/dashboard.NO_DATA).
+NO_UNIT_ROWS = "Chưa có số liệu theo đơn vị trong phạm vi đã chọn."
+NO_TOP_ACTS = "Chưa có hành vi vi phạm nào trong phạm vi đã chọn."
+
+
+def _none(text: str, id_: str) -> rx.Component:
+    """Said instead of a table with no row: bare headings read as a page
+    that failed to load."""
+    return rx.text(text, size="2", color_scheme="gray", id=id_, margin_top="0.5em")
+
+
 def _unit_table() -> rx.Component:
     headers = ["Đơn vị", "Số vụ việc", "Tiền phạt", "Đã thu", "Quá hạn"]
     return rx.card(
         rx.heading("Bảng số liệu theo đơn vị", size="4"),
-        rx.box(
-            rx.table.root(
-                rx.table.header(
-                    rx.table.row(*[rx.table.column_header_cell(h) for h in headers])
-                ),
-                rx.table.body(
-                    rx.foreach(
-                        DashboardState.unit_rows,
-                        lambda r: rx.table.row(
-                            rx.table.cell(_listed(r["name"], r["link"])),
-                            rx.table.cell(r["cases"]),
-                            rx.table.cell(r["fines"], text_align="right"),
-                            rx.table.cell(r["collected"], text_align="right"),
-                            rx.table.cell(_listed(r["overdue"], r["overdue_link"])),
-                        ),
-                    )
-                ),
-                width="100%",
-                id="bang-don-vi",
-            ),
-            overflow_x="auto",
-            display=["none", "none", "block"],
-        ),
-        rx.box(
-            rx.foreach(DashboardState.unit_rows, _unit_on_phone),
-            display=["block", "block", "none"],
-            id="don-vi-dien-thoai",
+        rx.cond(
+            DashboardState.unit_rows.length() > 0,
+            rx.fragment(_unit_table_rows(headers), _units_on_phone()),
+            _none(NO_UNIT_ROWS, "bang-don-vi-trong"),
         ),
         width="100%",
+    )
+
+
+def _unit_table_rows(headers: list[str]) -> rx.Component:
+    """The table, on a tablet and a computer."""
+    return rx.box(
+        rx.table.root(
+            rx.table.header(
+                rx.table.row(*[rx.table.column_header_cell(h) for h in headers])
+            ),
+            rx.table.body(
+                rx.foreach(
+                    DashboardState.unit_rows,
+                    lambda r: rx.table.row(
+                        rx.table.cell(_listed(r["name"], r["link"])),
+                        rx.table.cell(r["cases"]),
+                        rx.table.cell(r["fines"], text_align="right"),
+                        rx.table.cell(r["collected"], text_align="right"),
+                        rx.table.cell(_listed(r["overdue"], r["overdue_link"])),
+                    ),
+                )
+            ),
+            width="100%",
+            id="bang-don-vi",
+        ),
+        overflow_x="auto",
+        display=["none", "none", "block"],
+    )
+
+
+def _units_on_phone() -> rx.Component:
+    """One block per unit, on a phone (`_unit_on_phone`)."""
+    return rx.box(
+        rx.foreach(DashboardState.unit_rows, _unit_on_phone),
+        display=["block", "block", "none"],
+        id="don-vi-dien-thoai",
     )
 
 
@@ -373,16 +403,20 @@ def _top_acts() -> rx.Component:
     the width and the count was off the screen)."""
     return rx.card(
         rx.heading("Hành vi vi phạm thường gặp", size="4"),
-        data_table(
-            ["Căn cứ", "Hành vi", "Số vụ việc"],
-            DashboardState.top_acts,
-            lambda r: rx.table.row(
-                labelled_cell("Căn cứ", r["citation"]),
-                labelled_cell("Hành vi", r["act"]),
-                labelled_cell("Số vụ việc", r["cases"]),
+        rx.cond(
+            DashboardState.top_acts.length() > 0,
+            data_table(
+                ["Căn cứ", "Hành vi", "Số vụ việc"],
+                DashboardState.top_acts,
+                lambda r: rx.table.row(
+                    labelled_cell("Căn cứ", r["citation"]),
+                    labelled_cell("Hành vi", r["act"]),
+                    labelled_cell("Số vụ việc", r["cases"]),
+                ),
+                table_id="bang-hanh-vi",
+                cards=True,
             ),
-            table_id="bang-hanh-vi",
-            cards=True,
+            _none(NO_TOP_ACTS, "bang-hanh-vi-trong"),
         ),
         width="100%",
     )
@@ -402,6 +436,7 @@ def dashboard_page() -> rx.Component:
             on_period=s.choose_period,
             year=s.year_shown,
             kept=s.filters,
+            groups=s.group_choices,
             units_of_group=UnitsOfGroup(
                 s.units_shown,
                 s.group_choice,

@@ -6,7 +6,7 @@ import reflex as rx
 from xlvphc import routes
 from xlvphc.components.fields import form_message
 from xlvphc.components.shell import page_for
-from xlvphc.pages.dashboard import filter_form
+from xlvphc.pages.dashboard import UnitsOfGroup, filter_form
 from xlvphc.services.access import Action
 from xlvphc.state.reports import ReportState
 
@@ -219,6 +219,15 @@ def reports_page() -> rx.Component:
             year=ReportState.year_shown,
             period=ReportState.period_choice,
             on_period=ReportState.choose_period,
+            groups=ReportState.group_choices,
+            units_of_group=UnitsOfGroup(
+                ReportState.units_shown,
+                ReportState.group_choice,
+                ReportState.unit_choice,
+                ReportState.unit_note,
+                ReportState.choose_group,
+                ReportState.choose_unit,
+            ),
         ),
         form_message(),
         rx.cond(

@@ -146,7 +146,8 @@ def filter_choices(actor: Actor) -> dict:
     """Fields and units the filter boxes offer, within the actor's scope, and
     for each unit group the ids of its units among them: the Đơn vị box
     offers only the chosen group's units (user trial: a commune committee
-    picked under «Công an» gave zeros without a word)."""
+    picked under «Công an» gave zeros without a word); `group_choices`, the
+    groups that have any."""
     require(actor, Action.DASHBOARD_READ)
     with session_scope() as session:
         case_summary.ensure(session.connection())
@@ -164,7 +165,24 @@ def filter_choices(actor: Actor) -> dict:
         )
         units = scopes.unit_choices(session, actor, Action.DASHBOARD_READ)
         groups = _group_members(session, [int(u["id"]) for u in units])
-    return {"fields": fields, "units": units, "groups": groups}
+    return {
+        "fields": fields,
+        "units": units,
+        "groups": groups,
+        "group_choices": group_choices(groups),
+    }
+
+
+def group_choices(groups: dict[str, list[str]]) -> list[dict]:
+    """The Nhóm đơn vị box's options, as {id, name}: only the groups with a
+    unit the actor may see (a commune's leader was offered «Sở, ban, ngành»,
+    which showed an empty Đơn vị box and zeros). A group sent anyway still
+    counts the actor's own units only (scopes.resolve)."""
+    return [
+        {"id": key, "name": label}
+        for key, label in scopes.GROUPS.items()
+        if groups.get(key)
+    ]
 
 
 def _group_members(session: Session, unit_ids: list[int]) -> dict[str, list[str]]:
@@ -181,39 +199,6 @@ def _group_members(session: Session, unit_ids: list[int]) -> dict[str, list[str]
         )
         out[group] = [str(i) for i in unit_ids if i in members]
     return out
-
-
-def unit_outside_group_note(unit_name: str, group: str, counted: bool = True) -> str:
-    """What the page says when a unit picked earlier is not in the group
-    chosen: the unit is dropped and the group's figures shown (`counted`),
-    or are shown once the form is sent (the box just changed)."""
-    then = "số liệu tính cho cả nhóm." if counted else "bấm Xem để xem cả nhóm."
-    return (
-        f"Đơn vị «{unit_name}» không thuộc nhóm «{scopes.GROUPS[group]}»: "
-        f"đã bỏ chọn đơn vị, {then}"
-    )
-
-
-def _paired(
-    session: Session, actor: Actor, filters: dict, scope: scopes.Scope, today: date
-) -> tuple[scopes.Scope, str]:
-    """The scope with a unit only if it belongs to the chosen group, and the
-    note saying it was dropped. The browser may send any pair: a unit
-    outside its group counted nothing (the case conditions require both),
-    zeros that read as "no case"."""
-    if scope.unit_id is None or not scope.group:
-        return scope, ""
-    found = session.exec(
-        select(Unit.name).where(
-            Unit.id == scope.unit_id, scopes.group_condition(scope.group)
-        )
-    ).first()
-    if found is not None:
-        return scope, ""
-    name = session.get(Unit, scope.unit_id).name
-    unpaired = {**filters, "unit": ""}
-    scope = scopes.resolve(session, actor, Action.DASHBOARD_READ, unpaired, today)
-    return scope, unit_outside_group_note(name, scope.group)
 
 
 def field_choices(actor: Actor) -> list[str]:
@@ -710,7 +695,9 @@ def summary(actor: Actor, filters: object = None) -> dict:
     with session_scope() as session:
         case_summary.ensure(session.connection())
         scope = scopes.resolve(session, actor, Action.DASHBOARD_READ, filters, today)
-        scope, note = _paired(session, actor, filters, scope, today)
+        scope, note = scopes.paired(
+            session, actor, Action.DASHBOARD_READ, filters, scope, today
+        )
         f = figures(session, scope, today)
         names = f.names
         missing = [u for u in f.units if u not in names]

@@ -3,6 +3,7 @@ a bar opens the case list filtered like the bar; the links are kept in a
 backend var and picked by index, so the browser cannot send a URL."""
 
 import json
+import unicodedata
 
 import plotly.graph_objects as go
 import reflex as rx
@@ -10,9 +11,10 @@ import reflex as rx
 from xlvphc.domain.money import format_number, format_vnd
 from xlvphc.models.base import local_now
 from xlvphc.services import dashboard
-from xlvphc.services.reports.scope import GROUPS, PERIODS
+from xlvphc.services.reports.scope import PERIODS
 from xlvphc.state.period_choice import DEFAULT_PERIOD, PeriodChoiceMixin
 from xlvphc.state.session import SessionState
+from xlvphc.state.unit_group_choice import UnitGroupChoiceMixin
 
 FILTER_KEYS = (
     "period",
@@ -108,6 +110,9 @@ BARE_AXIS = {
 }
 
 
+NO_DATA = "Chưa có số liệu trong phạm vi đã chọn"
+
+
 def _no_data(fig: go.Figure) -> go.Figure:
     """An empty chart says so instead of drawing a meaningless axis. Its
     empty traces go: a trace on the money axis (y2) made plotly draw that
@@ -121,7 +126,7 @@ def _no_data(fig: go.Figure) -> go.Figure:
         yaxis=BARE_AXIS,
         annotations=[
             dict(
-                text="Chưa có số liệu trong phạm vi đã chọn",
+                text=NO_DATA,
                 showarrow=False,
                 xref="paper",
                 yref="paper",
@@ -139,9 +144,57 @@ def _no_data(fig: go.Figure) -> go.Figure:
 LABEL_GAP = {"ticks": "outside", "ticklen": 8, "tickcolor": "rgba(0,0,0,0)"}
 
 
+# A unit's name beside its bar: lines of about this many characters, at most
+# this many lines (about 115 px of 12 px text: under 40 % of a 390 px
+# phone's chart, measured).
+UNIT_LABEL_WIDTH = 18
+UNIT_LABEL_LINES = 2
+# The word after which a place's name starts («phường Buôn Ma Thuột»).
+PLACE_WORDS = ("xã", "phường", "tỉnh")
+
+
+def _place_lines(text: str) -> list[str]:
+    """A long name broken before its place's name, kept whole on its line
+    («Công an phường» / «Buôn Ma Thuột», not «… Buôn Ma» / «Thuột»); [] when
+    the name has no such place or the parts do not fit."""
+    words = text.split()
+    marks = [i for i, w in enumerate(words) if w in PLACE_WORDS]
+    if not marks or marks[-1] == len(words) - 1:
+        return []
+    head = " ".join(words[: marks[-1] + 1])
+    place = " ".join(words[marks[-1] + 1 :])
+    fits = len(head) <= UNIT_LABEL_WIDTH and len(place) <= UNIT_LABEL_WIDTH
+    return [head, place] if fits else []
+
+
+def unit_label(name: str) -> str:
+    """A unit's name as the unit chart prints it: «Ủy ban nhân dân» as
+    «UBND» (as the Nhóm đơn vị box says), in at most two short lines, the
+    rest cut with «…». Whole names took two thirds of the chart on a phone
+    (390 px) and left the bars a sliver; the tooltip keeps
+    the whole name."""
+    text = " ".join(unicodedata.normalize("NFC", str(name)).split())
+    text = text.replace("Ủy ban nhân dân", "UBND")
+    if len(text) <= UNIT_LABEL_WIDTH:
+        return text
+    lines = _place_lines(text) or wrapped(text, UNIT_LABEL_WIDTH).split("<br>")
+    if len(lines) > UNIT_LABEL_LINES:
+        last = lines[UNIT_LABEL_LINES - 1]
+        while len(last) >= UNIT_LABEL_WIDTH and " " in last:
+            last = last.rsplit(" ", 1)[0]
+        lines = [*lines[: UNIT_LABEL_LINES - 1], last + "…"]
+    # A word longer than a line is cut too.
+    lines = [
+        line if len(line) <= UNIT_LABEL_WIDTH else line[: UNIT_LABEL_WIDTH - 1] + "…"
+        for line in lines
+    ]
+    return "<br>".join(lines)
+
+
 def bar_by_unit(units: list[dict]) -> go.Figure:
-    """Horizontal bars: every unit name readable, the height grows with them.
-    Rows come largest first; plotly draws bottom-up, so they are reversed."""
+    """Horizontal bars: every unit name readable (`unit_label`), the height
+    grows with them. Rows come largest first; plotly draws bottom-up, so
+    they are reversed."""
     rows = list(reversed(units))
     fig = go.Figure(
         go.Bar(
@@ -159,11 +212,21 @@ def bar_by_unit(units: list[dict]) -> go.Figure:
     )
     if not rows:
         return _no_data(_layout(fig, 260))
+    names = [r["name"] for r in rows]
+    labels = [unit_label(n) for n in names]
+    # Two lines need a taller row than one.
+    row = 36 if any("<br>" in label for label in labels) else 26
     return _layout(
         fig,
-        max(320, 26 * len(rows) + 80),
+        max(320, row * len(rows) + 80),
         xaxis=_count_axis([r["cases"] for r in rows], title="Số vụ việc"),
-        yaxis=dict(automargin=True, **LABEL_GAP),
+        yaxis=dict(
+            automargin=True,
+            tickmode="array",
+            tickvals=names,
+            ticktext=labels,
+            **LABEL_GAP,
+        ),
     ).update_layout(margin_r=30)  # room for the longest bar's number
 
 
@@ -368,7 +431,7 @@ def _summary_and_figures(actor, filters: dict) -> dict:
     }
 
 
-class DashboardState(PeriodChoiceMixin, SessionState):
+class DashboardState(UnitGroupChoiceMixin, PeriodChoiceMixin, SessionState):
     fields: list[str] = []
     units: list[dict] = []
     label: str = ""
@@ -394,15 +457,7 @@ class DashboardState(PeriodChoiceMixin, SessionState):
     filters: dict[str, str] = dict(DEFAULT_FILTERS)
     # What the Năm box shows: the year the figures are for.
     year_shown: str = ""
-    # The Nhóm đơn vị and Đơn vị boxes as the user sets them: the Đơn vị
-    # box offers the group's units only (`units_shown`); `unit_note` says
-    # that a unit outside the group was dropped.
-    group_choice: str = ""
-    unit_choice: str = ""
-    units_shown: list[dict] = []
-    unit_note: str = ""
-    # group -> ids of its units among `units` (dashboard.filter_choices)
-    _unit_groups: dict[str, list[str]] = {}
+    # The Nhóm đơn vị and Đơn vị boxes: UnitGroupChoiceMixin.
     # chart name -> case-list link per bar, in the order plotly numbers them
     _links: dict[str, list[str]] = {}
 
@@ -420,9 +475,9 @@ class DashboardState(PeriodChoiceMixin, SessionState):
         if r["note"]:
             # The service counted the group without the unit: the form says
             # so and shows what was counted.
-            self.filters = {**self.filters, "unit": ""}
-            self.unit_choice = ""
-        self.unit_note = r["note"]
+            self._unit_dropped(r["note"])
+        else:
+            self.unit_note = ""
         self.unit_rows = [
             {
                 "name": u["name"],
@@ -467,51 +522,15 @@ class DashboardState(PeriodChoiceMixin, SessionState):
         self.fields = result["fields"]
         self.units = result["units"]
         self._unit_groups = result["groups"]
-        self.unit_choice = self.filters.get("unit", "")
-        self._follow_group(self.filters.get("group", ""))
+        self.group_choices = result["group_choices"]
+        self._boxes_sent(self.filters)
         return await self._load()
-
-    def _follow_group(self, group: str) -> None:
-        """Offer the group's units only; a unit chosen outside it is dropped,
-        with a note (user trial: «Công an» with a commune committee gave
-        zeros and no hint). Any browser may send anything: an unknown group
-        is no group."""
-        group = group if group in GROUPS else ""
-        self.group_choice = group
-        if not group:
-            self.units_shown = self.units
-            return
-        members = set(self._unit_groups.get(group, []))
-        self.units_shown = [u for u in self.units if u["id"] in members]
-        if self.unit_choice and self.unit_choice not in members:
-            name = next(
-                (u["name"] for u in self.units if u["id"] == self.unit_choice), ""
-            )
-            self.unit_choice = ""
-            self.unit_note = dashboard.unit_outside_group_note(
-                name, group, counted=False
-            )
-
-    @rx.event
-    def choose_group(self, value: str):
-        self.unit_note = ""
-        self._follow_group(value if isinstance(value, str) else "")
-
-    @rx.event
-    def choose_unit(self, value: str):
-        known = isinstance(value, str) and any(
-            u["id"] == value for u in self.units_shown
-        )
-        self.unit_choice = value if known else ""
-        self.unit_note = ""
 
     @rx.event
     async def apply(self, form: dict):
         form = form if isinstance(form, dict) else {}
         self.filters = {k: str(form.get(k) or "")[:120] for k in FILTER_KEYS}
-        self.unit_choice = self.filters["unit"]
-        self.unit_note = ""
-        self._follow_group(self.filters["group"])
+        self._boxes_sent(self.filters)
         return await self._load()
 
     def _follow(self, chart: str, points: object):

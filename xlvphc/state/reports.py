@@ -4,6 +4,7 @@ background task with a progress bar, so a long report blocks nobody."""
 import asyncio
 import dataclasses
 import logging
+from typing import ClassVar
 
 import reflex as rx
 
@@ -14,6 +15,7 @@ from xlvphc.services.reports.queries import NO_SOURCE, build_report, table_value
 from xlvphc.state.dashboard import FILTER_KEYS, year_in_use
 from xlvphc.state.period_choice import PeriodChoiceMixin
 from xlvphc.state.session import SessionState
+from xlvphc.state.unit_group_choice import UnitGroupChoiceMixin
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +64,11 @@ def _preview(report) -> list[PreviewTable]:
     return out
 
 
-class ReportState(PeriodChoiceMixin, SessionState):
+class ReportState(UnitGroupChoiceMixin, PeriodChoiceMixin, SessionState):
+    # The Đơn vị box follows the Nhóm đơn vị box as on Thống kê
+    # (UnitGroupChoiceMixin); its note names this page's button.
+    SUBMIT_LABEL: ClassVar[str] = "Lập báo cáo"
+
     fields: list[str] = []
     units: list[dict] = []
     period: str = ""
@@ -83,6 +89,11 @@ class ReportState(PeriodChoiceMixin, SessionState):
             return result
         self.fields = result["fields"]
         self.units = result["units"]
+        self._unit_groups = result["groups"]
+        self.group_choices = result["group_choices"]
+        # The form is drawn with every box at its default (no group, no
+        # unit): the Đơn vị box offers every unit again.
+        self._boxes_sent({})
         self.tables, self.notes, self.period = [], [], ""
 
     @rx.event
@@ -91,6 +102,7 @@ class ReportState(PeriodChoiceMixin, SessionState):
         form = form if isinstance(form, dict) else {}
         self.filters = {k: str(form.get(k) or "")[:120] for k in FILTER_KEYS}
         self.year_shown = year_in_use(self.filters)
+        self._boxes_sent(self.filters)
         ok, report = await self._call_in_thread(build_report, self.filters)
         if not ok:
             # Tables of the previous filters must not stand under the error
@@ -102,6 +114,10 @@ class ReportState(PeriodChoiceMixin, SessionState):
         )
         self.tables = _preview(report)
         self.notes = report.notes
+        if report.unit_note:
+            # The group's report without the unit: the form says so, and
+            # the export makes the same report.
+            self._unit_dropped(report.unit_note)
 
     @rx.event(background=True)
     async def export(self, fmt: str):

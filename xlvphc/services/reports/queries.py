@@ -87,6 +87,9 @@ class Report:
     vertical: list[Row]
     vertical_total: Row
     notes: list[str]
+    # Says that the unit sent was not in the group sent, and was dropped
+    # (scopes.paired); also the first of `notes`, so the file says it.
+    unit_note: str = ""
 
 
 def _sum(condition, value=None):
@@ -329,6 +332,9 @@ def build_report(actor: Actor, filters: object = None) -> Report:
     today = now.date()
     with session_scope() as session:
         scope = scopes.resolve(session, actor, Action.REPORT_READ, filters, today)
+        scope, unit_note = scopes.paired(
+            session, actor, Action.REPORT_READ, filters, scope, today
+        )
         tables = _columns(scope)
         columns = [c for t in tables for c in t.columns if c.expr is not None]
         where = scopes.case_conditions(scope, date_column=False)
@@ -379,7 +385,8 @@ def build_report(actor: Actor, filters: object = None) -> Report:
         provincial_total=_total("Tổng cộng của tỉnh", provincial, codes),
         vertical=vertical,
         vertical_total=_total("Tổng cộng cơ quan ngành dọc", vertical, codes),
-        notes=_notes(tables),
+        notes=([unit_note] if unit_note else []) + _notes(tables),
+        unit_note=unit_note,
     )
     log.info(
         "user=%s built report (%s units)",

@@ -168,6 +168,52 @@ def resolve(
     return Scope(start, end, units, unit_id, group, field, label)
 
 
+def unit_outside_group_note(
+    unit_name: str, group: str, counted: bool = True, button: str = "Xem"
+) -> str:
+    """What the Thống kê and Báo cáo pages say when a unit picked earlier is
+    not in the group chosen: the unit is dropped and the group's figures
+    shown (`counted`), or are shown once the form is sent with `button`
+    (the box just changed)."""
+    then = (
+        "số liệu tính cho cả nhóm."
+        if counted
+        else f"bấm {button} để xem cả nhóm."
+    )
+    return (
+        f"Đơn vị «{unit_name}» không thuộc nhóm «{GROUPS[group]}»: "
+        f"đã bỏ chọn đơn vị, {then}"
+    )
+
+
+def paired(
+    session: Session,
+    actor: Actor,
+    action: str,
+    filters: object,
+    scope: Scope,
+    today: date,
+) -> tuple[Scope, str]:
+    """The scope with a unit only if it belongs to the chosen group, and the
+    note saying it was dropped. The browser may send any pair: a unit
+    outside its group counted nothing (the case conditions require both),
+    zeros that read as "no case". `scope` comes from `resolve` with the
+    same actor, action and filters, so the unit is already one the actor
+    may see: dropping it only widens to the group within the actor's
+    units."""
+    if scope.unit_id is None or not scope.group:
+        return scope, ""
+    found = session.exec(
+        select(Unit.name).where(Unit.id == scope.unit_id, group_condition(scope.group))
+    ).first()
+    if found is not None:
+        return scope, ""
+    name = session.get(Unit, scope.unit_id).name
+    f = filters if isinstance(filters, dict) else {}
+    scope = resolve(session, actor, action, {**f, "unit": ""}, today)
+    return scope, unit_outside_group_note(name, scope.group)
+
+
 def group_condition(group: str):
     """SQL condition on Unit for a group of units (Decree 118/2021 Art. 39:
     vertical agencies, the police among them, are kept apart)."""
