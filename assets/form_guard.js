@@ -249,8 +249,14 @@
         var cut = pair.indexOf("=");
         var name = pair.slice(0, cut);
         var value = pair.slice(cut + 1);
+        var want = !!draft.c[pair];
         Array.prototype.forEach.call(form.elements, function (el) {
-          if (el.name === name && el.value === value) el.checked = !!draft.c[pair];
+          if (el.name !== name || el.value !== value || el.checked === want) return;
+          // A click, so that the page hears it: React's onChange of a
+          // checkbox listens to clicks, and a ticked box may show others
+          // (the MBB09 number and date of the coercion step).
+          if (el.type === "checkbox" || want) el.click();
+          else el.checked = want;
         });
       });
     } finally {

@@ -217,9 +217,18 @@ def test_coercion_to_closing(page, wait_hydrated, seed_user, app_server):
     page.fill("#truong-document", "1/QĐ-CCKT")
     page.click("#ghi-nhan-buoc")
     expect(page.locator("#loi-verified_outside")).to_contain_text("MBB09")
+    # The record's number and date show only once the box is ticked.
+    number = page.locator("#truong-verified_no")
+    made = page.locator("#truong-verified_on")
+    expect(number).to_be_hidden()
+    expect(made).to_be_hidden()
     box.check()
+    expect(number).to_be_visible()
+    number.fill("05/BB-XMCC")
+    made.fill((local_now() - timedelta(days=1)).strftime("%d/%m/%Y"))
     page.click("#ghi-nhan-buoc")
     expect(page.get_by_text("Đang cưỡng chế").first).to_be_visible()
+    expect(page.locator("#chi-tiet-mau-bieu")).to_contain_text("05/BB-XMCC")
     # The bank transfers the fine and the interest run up since the deadline.
     interest = _interest_owed(app_server, case_id)
     assert interest != "0"

@@ -117,3 +117,42 @@ def test_a_combined_measure_sends_its_two_parts_boxes(people, lead):  # noqa: F8
     assert values["Biên bản xác minh thông tin về tiền, tài sản"].startswith(
         "Lập ngoài hệ thống"
     )
+
+
+def test_the_mbb09_boxes_show_and_are_sent_with_the_box_only(
+    people, lead  # noqa: F811
+):
+    """The number and date of an MBB09 made outside the system belong to
+    the box (their `when`): shown once it is ticked, and sent only while it
+    is, so a number typed before unticking is not sent (the service would
+    refuse it at the field)."""
+    officer = people["canbo.a"]
+    state = _coercion_form(received_case(officer, 30))
+    when = {f["name"]: f["when"] for f in state.form_fields}
+    assert when["verified_no"] == when["verified_on"] == "verified_outside"
+    assert state.ticked == []
+    _run(state, "tick", "verified_outside", True)
+    assert state.ticked == ["verified_outside"]
+    _run(state, "tick", "verified_outside", False)
+    assert state.ticked == []
+    _run(state, "tick", "conditions_checked", True)  # no box depends on it
+    assert state.ticked == []
+
+    typed = {"code": "account", "on": d(0), "account_number": "0123456789",
+             "verified_no": "05/BB-XMCC", "verified_on": d(2)}
+    _run(state, "submit", typed)  # box unticked: the two are not sent
+    assert set(state.errors) == {"verified_outside"}, state.errors
+    _run(state, "tick", "verified_outside", True)
+    _run(state, "submit", typed | {"verified_outside": "1"})
+    assert state.errors == {}, state.errors
+    assert state.selected == ""  # recorded
+    rows = case_details(officer, int(state._case_id))[0]["rows"]
+    values = {row["label"]: row["value"] for row in rows}
+    assert values["Số biên bản xác minh (MBB09) lập ngoài hệ thống"] == "05/BB-XMCC"
+    assert values["Ngày lập biên bản xác minh (MBB09)"] == d(2)
+
+    # Choosing another step forgets what was ticked.
+    other = _coercion_form(received_case(officer, 30))
+    _run(other, "tick", "verified_outside", True)
+    _run(other, "choose", "payment")
+    assert other.ticked == []

@@ -21,7 +21,13 @@ from xlvphc.models.cases import CaseStatus
 from xlvphc.services.db import session_scope
 from xlvphc.services.errors import ValidationFailed
 from xlvphc.services.procedure import allowed_steps
-from xlvphc.services.procedure.coercion_verified import CONFIRM, KEY, WARNING
+from xlvphc.services.procedure.coercion_verified import (
+    CONFIRM,
+    DAY_KEY,
+    KEY,
+    NUMBER_KEY,
+    WARNING,
+)
 from xlvphc.services.procedure.details import case_details
 
 ACCOUNT = {"code": "account", "on": d(0), "account_number": "0123456789"}
@@ -183,3 +189,163 @@ def test_an_unticked_box_is_not_a_confirmation(people, lead, value):  # noqa: F8
     case_id = received_case(people["canbo.a"], 30)
     errors = refused(lead, case_id, **ACCOUNT, **{KEY: value})
     assert "MBB09" in errors[KEY]
+
+
+# The number and date of an MBB09 made outside the system, given with the box.
+
+
+def kept_details(actor, case_id: int) -> dict[str, str]:
+    """What the case page lists for the coercion step, by label."""
+    rows = case_details(actor, case_id)
+    [row] = [r for r in rows if r["title"] == "Quyết định cưỡng chế"]
+    return {r["label"]: r["value"] for r in row["rows"]}
+
+
+def test_the_number_and_date_boxes_follow_the_box(people, lead):  # noqa: F811
+    """Shown after the box, only once it is ticked (`when`), and for the
+    measures the box is shown for; none once the case has an MBB09."""
+    officer = people["canbo.a"]
+    case_id = received_case(officer, 30)
+    fields = coerce_fields(lead, case_id)
+    names = list(fields)
+    assert names[names.index(KEY) + 1 : names.index(KEY) + 3] == [NUMBER_KEY, DAY_KEY]
+    for name in (NUMBER_KEY, DAY_KEY):
+        assert fields[name]["when"] == KEY
+        assert fields[name]["only"] == fields[KEY]["only"]
+        assert not fields[name]["required"] and fields[name]["default"] == ""
+    assert fields[DAY_KEY]["kind"] == "date"
+    assert fields[NUMBER_KEY]["max_len"] == 40
+    # Every other box of the form shows whatever is ticked.
+    assert {f["when"] for n, f in fields.items() if n not in (NUMBER_KEY, DAY_KEY)} == {
+        ""
+    }
+    verify_assets(officer, case_id, 1)
+    assert not {KEY, NUMBER_KEY, DAY_KEY} & set(coerce_fields(lead, case_id))
+
+
+def test_number_and_date_given_are_kept_and_shown(people, lead):  # noqa: F811
+    case_id = received_case(people["canbo.a"], 30)
+    summary = coerce(
+        lead, case_id, **ACCOUNT, **{KEY: "1", NUMBER_KEY: "05 / bb-xmcc",
+                                     DAY_KEY: d(3)},
+    )
+    # Written as the series writes its numbers (numbering.paper_form).
+    assert f"(MBB09) số 05/BB-XMCC ngày {d(3)} lập ngoài hệ thống" in summary
+    values = kept_details(lead, case_id)
+    assert values["Số biên bản xác minh (MBB09) lập ngoài hệ thống"] == "05/BB-XMCC"
+    assert values["Ngày lập biên bản xác minh (MBB09)"] == d(3)
+    assert values["Biên bản xác minh thông tin về tiền, tài sản"].startswith(
+        "Lập ngoài hệ thống"
+    )
+
+
+@pytest.mark.parametrize(
+    "typed, kept",
+    [("7", "7/BB-XMCC"), ("12/BB-XMCC.UBND", "12/BB-XMCC.UBND"),
+     ("03/BB-XMCC", "03/BB-XMCC")],
+)
+def test_good_numbers(people, lead, typed, kept):  # noqa: F811
+    case_id = received_case(people["canbo.a"], 30)
+    coerce(lead, case_id, **ACCOUNT, **{KEY: "1", NUMBER_KEY: typed})
+    values = kept_details(lead, case_id)
+    assert values["Số biên bản xác minh (MBB09) lập ngoài hệ thống"] == kept
+    assert "Ngày lập biên bản xác minh (MBB09)" not in values
+
+
+@pytest.mark.parametrize(
+    "typed, message",
+    [
+        ("BB-XMCC", "Số biên bản phải có chữ số, ví dụ 05/BB-XMCC."),
+        ("05/BB#XMCC", "Số biên bản chỉ gồm chữ số, chữ cái và các dấu"),
+        ("05_BB-XMCC", "Số biên bản chỉ gồm chữ số, chữ cái và các dấu"),
+        ("05;BB-XMCC", "Số biên bản chỉ gồm chữ số, chữ cái và các dấu"),
+        ("1" * 41, "Số biên bản xác minh tối đa 40 ký tự."),
+        ("05/BB-XMCC \U0001F600", "không in được"),
+    ],
+)
+def test_bad_numbers_are_refused_at_the_field(
+    people, lead, typed, message  # noqa: F811
+):
+    case_id = received_case(people["canbo.a"], 30)
+    errors = refused(lead, case_id, **ACCOUNT, **{KEY: "1", NUMBER_KEY: typed})
+    assert message in errors[NUMBER_KEY]
+    assert list(errors) == [NUMBER_KEY]
+    assert coercions(case_id) == []
+
+
+def test_bad_late_and_early_dates_are_refused_at_the_field(
+    people, lead  # noqa: F811
+):
+    """From the sanction decision's day (30 days ago here) to the coercion
+    decision's, which cites the record."""
+    case_id = received_case(people["canbo.a"], 30)
+    ticked = {**ACCOUNT, KEY: "1"}
+    errors = refused(lead, case_id, **ticked, **{DAY_KEY: "31/02/2026"})
+    assert errors == {DAY_KEY: "31/02/2026 không phải ngày hợp lệ (ngày/tháng/năm)."}
+    errors = refused(lead, case_id, **ticked, **{DAY_KEY: "hôm qua"})
+    assert "không phải ngày hợp lệ (ngày/tháng/năm)" in errors[DAY_KEY]
+    # After the coercion decision's day.
+    errors = refused(lead, case_id, **(ticked | {"on": d(2)}), **{DAY_KEY: d(1)})
+    assert errors == {
+        DAY_KEY: "Ngày lập biên bản xác minh không được sau ngày quyết định cưỡng "
+        f"chế ({d(2)}): quyết định căn cứ biên bản đã lập."
+    }
+    # The decision's day refused (in the future): not after today.
+    errors = refused(lead, case_id, **(ticked | {"on": d(-2)}), **{DAY_KEY: d(-1)})
+    assert "on" in errors
+    assert errors[DAY_KEY] == (
+        "Ngày lập biên bản xác minh không được sau ngày hôm nay."
+    )
+    # Before the sanction decision.
+    errors = refused(lead, case_id, **ticked, **{DAY_KEY: d(31)})
+    assert errors == {
+        DAY_KEY: "Ngày lập biên bản xác minh không được trước ngày quyết định xử "
+        f"phạt ({d(30)}): biên bản xác minh tiền, tài sản để cưỡng chế thi hành "
+        "quyết định đó."
+    }
+    assert coercions(case_id) == []
+    # Both ends are allowed.
+    coerce(lead, case_id, **(ticked | {"on": d(2)}), **{DAY_KEY: d(30)})
+    assert kept_details(lead, case_id)["Ngày lập biên bản xác minh (MBB09)"] == d(30)
+    other = received_case(people["canbo.a"], 30)
+    coerce(lead, other, **(ticked | {"on": d(2)}), **{DAY_KEY: d(2)})
+    assert kept_details(lead, other)["Ngày lập biên bản xác minh (MBB09)"] == d(2)
+
+
+def test_without_the_box_number_and_date_are_refused(people, lead):  # noqa: F811
+    """The form sends them only with the box ticked: a call that sends them
+    without is told at each, beside the box's own refusal."""
+    case_id = received_case(people["canbo.a"], 30)
+    errors = refused(
+        lead, case_id, **ACCOUNT, **{NUMBER_KEY: "05/BB-XMCC", DAY_KEY: d(3)}
+    )
+    assert "MBB09" in errors[KEY]
+    for key in (NUMBER_KEY, DAY_KEY):
+        assert errors[key] == (
+            "Chỉ ghi khi đánh dấu ô xác nhận đã lập Biên bản xác minh (MBB09) "
+            "ngoài hệ thống."
+        )
+    assert coercions(case_id) == []
+
+
+def test_number_and_date_are_ignored_where_no_box_is_asked(
+    people, lead  # noqa: F811
+):
+    """With an MBB09 in the system (the decision cites it) or a measure that
+    cites none (MQĐ11), the form shows neither box: what a call sends there
+    is not kept, as the box itself is not."""
+    officer = people["canbo.a"]
+    case_id = received_case(officer, 30)
+    verify_assets(officer, case_id, 1)
+    extra = {KEY: "1", NUMBER_KEY: "09/BB-XMCC", DAY_KEY: d(2)}
+    summary = coerce(lead, case_id, **ACCOUNT, **extra)
+    assert "ngoài hệ thống" not in summary and "09/BB-XMCC" not in summary
+    values = kept_details(lead, case_id)
+    assert not {"Số biên bản xác minh (MBB09) lập ngoài hệ thống",
+                "Ngày lập biên bản xác minh (MBB09)"} & set(values)
+
+    remedy = decided_case(officer, days_ago=30, remedial_measures="Buộc tháo dỡ")
+    step(officer, remedy, "receipt", on=d(30))
+    coerce(lead, remedy, code="remedial", on=d(0), period="15", **extra)
+    values = kept_details(lead, remedy)
+    assert "Số biên bản xác minh (MBB09) lập ngoài hệ thống" not in values

@@ -91,6 +91,8 @@ def _checkbox(f) -> rx.Component:
                 value="1",
                 id="truong-" + name,
                 style={"width": "1.1em", "height": "1.1em", "flexShrink": "0"},
+                # Shows the boxes that depend on it (FieldSpec.when).
+                on_change=lambda checked: ProcedureState.tick(name, checked),
             ),
             rx.text(
                 f["label"],
@@ -155,15 +157,20 @@ def _shown(f) -> rx.Var:
     """A box of some coercion measures only: shown once one of them is
     chosen (state/procedure.py COERCION_ONLY). Matched as a whole word of
     the list: "remedial" is part of "distraint_remedial", whose boxes MQĐ11
-    has not."""
+    has not. A box that belongs to a checkbox (its `when`) shows only while
+    that one is ticked."""
+    when = f["when"].to(str)
     return rx.cond(
-        (f["only"].to(str) == "")
-        | (
-            (ProcedureState.measure != "")
-            & (" " + f["only"].to(str) + " ").contains(
-                " " + ProcedureState.measure + " "
+        (
+            (f["only"].to(str) == "")
+            | (
+                (ProcedureState.measure != "")
+                & (" " + f["only"].to(str) + " ").contains(
+                    " " + ProcedureState.measure + " "
+                )
             )
-        ),
+        )
+        & ((when == "") | ProcedureState.ticked.contains(when)),
         "block",
         "none",
     )

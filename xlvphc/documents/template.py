@@ -422,8 +422,12 @@ def _body(
             ]
             keep_with_signatures(doc, filled, signing)
         if line.startswith("# "):
-            body = line[2:].rstrip(" ;.>")  # ">" closes a "<…>" choice
-            end = "." if index == last_ground else ";"
+            body = line[2:].rstrip(" ;.,>")  # ">" closes a "<…>" choice
+            # The last ground ends the preamble, unless the purpose ("Để bảo
+            # đảm thi hành …") follows and ends it, as in the appendix's
+            # coercion decisions (the grounds printed "…bị cưỡng chế. Để…").
+            purpose = any(ln.startswith("Để ") for ln in kept[index + 1 : index + 2])
+            end = "." if index == last_ground and not purpose else ";"
             doc.paragraph(*[("I", t) for _, t in _parts(body + end, ctx)])
         elif line.startswith("= "):
             doc.keep_space(14)

@@ -362,14 +362,27 @@ def _coercion(
         values |= _remedial_part(data, measure)
     if data.get("interest_due") and decision is not None:
         values["reason"] = _reason_with_interest(decision, data, step.amount)
-    # The latest asset verification on or before the decision (MBB09).
+    values |= _verification_cited(session, case_id, step, data)
+    return DetailFill(values=values)
+
+
+def _verification_cited(
+    session: Session, case_id: int, step: ProcedureStep, data: dict
+) -> dict[str, object]:
+    """The number and date of the MBB09 a coercion decision cites: those of
+    the record made outside the system that the signer gave with the step
+    (procedure/coercion_verified.py; what is missing prints dotted), else
+    the latest asset verification recorded on or before the decision."""
+    if data.get("verified_no") or data.get("verified_on"):
+        return {
+            "no:BB-XMCC": data.get("verified_no", ""),
+            "date:BB-XMCC": parse_date(data.get("verified_on")) or "",
+        }
     checks = steps_with_details(session, case_id, ("verify_assets",))
     for verified, found_data in checks:
         if verified.on <= step.on and found_data.get("record_no"):
-            values["no:BB-XMCC"] = found_data["record_no"]
-            values["date:BB-XMCC"] = verified.on
-            break
-    return DetailFill(values=values)
+            return {"no:BB-XMCC": found_data["record_no"], "date:BB-XMCC": verified.on}
+    return {}
 
 
 def _remedial_part(data: dict, measure: str) -> dict[str, object]:

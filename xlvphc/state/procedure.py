@@ -44,15 +44,21 @@ f.scrollIntoView({block:'start'});})();})()"""
 
 def _drop_hidden(fields: list[dict], data: dict) -> dict:
     """Leave out a box of another measure than the one chosen (its `only`,
-    services/procedure/details.COERCE): hidden, it still holds what was
-    typed before the measure changed, and the service refuses, say, an
-    account number with a salary deduction."""
+    services/procedure/details.COERCE), and one whose checkbox (its `when`)
+    is not ticked or not sent: hidden, it still holds what was typed before
+    the measure changed or the box was unticked, and the service refuses,
+    say, an account number with a salary deduction."""
     measure = data.get("code", "")
     only = {f.get("name"): f.get("only", "") for f in fields}
-    if not measure:
-        return data
+    if measure:
+        data = {
+            k: v
+            for k, v in data.items()
+            if measure in (only.get(k) or measure).split()
+        }
+    when = {f.get("name"): f.get("when", "") for f in fields}
     return {
-        k: v for k, v in data.items() if measure in (only.get(k) or measure).split()
+        k: v for k, v in data.items() if not when.get(k) or data.get(when[k]) == "1"
     }
 
 
@@ -79,6 +85,9 @@ class ProcedureState(SessionState):
     form_fields: list[dict] = []
     form_key: int = 0
     measure: str = ""  # the coercion measure chosen in the open form
+    # The checkboxes of the open form ticked now that other boxes depend on
+    # (FieldSpec.when): those boxes show only then.
+    ticked: list[str] = []
     # The tab keeps what is typed in the open form under this key, per case
     # and step (components/form_guard.py): a reload or a menu link used to
     # lose it without a word (user trial).
@@ -126,6 +135,7 @@ class ProcedureState(SessionState):
         self.selected_article = row["article"]
         self.form_fields = row["fields"]
         self.measure = ""
+        self.ticked = []
         self.form_key += 1
         self.draft_key = f"buoc-{self._case_id}-{row['code']}"
         return rx.call_script(_SHOW_FORM.replace("KEY", str(self.form_key)))
@@ -137,6 +147,15 @@ class ProcedureState(SessionState):
         only."""
         if name == "code" and any(f.get("only") for f in self.form_fields):
             self.measure = str(value)[:40]
+
+    @rx.event
+    def tick(self, name: str, checked: bool):
+        """A checkbox of the open form changed: recorded only when another
+        box of the form shows with it; display only (the service checks)."""
+        if not any(f.get("when") == name for f in self.form_fields):
+            return
+        kept = [n for n in self.ticked if n != name]
+        self.ticked = [*kept, name] if checked is True else kept
 
     @rx.event
     def cancel(self):

@@ -29,7 +29,7 @@ ARTICLE_1 = """
 @identity
 2. Cơ quan/tổ chức/người sử dụng lao động: {holder}
 Địa chỉ: {holder_address}
-3. Lý do khấu trừ: {reason}
+3. Lý do khấu trừ: {reason}.
 4. Số tiền bị khấu trừ: {amount}
 (Bằng chữ: {amount_words})
 a) Số tiền lương hoặc thu nhập bị khấu trừ lần thứ nhất là: {amount_2}
@@ -55,7 +55,7 @@ a) {Party} bị áp dụng biện pháp cưỡng chế khấu trừ một phần
 b) {Party} {name} có quyền khiếu nại hoặc khởi kiện hành chính đối với Quyết định này
     theo quy định của pháp luật.
 2. Gửi cho {holder} để chuyển số tiền khấu trừ một phần lương hoặc thu nhập của cá nhân
-    bị cưỡng chế đến tài khoản số: {treasury_account} của {treasury}
+    bị cưỡng chế đến tài khoản số: {treasury_account} của {treasury}.
 """
 
 SPEC = decision_spec(

@@ -24,7 +24,7 @@ ARTICLE_1 = """
 Tài khoản số: {account_number} tại: {holder}
 2. Tổ chức tín dụng: {holder}
 Địa chỉ trụ sở chính: {holder_address}
-3. Lý do khấu trừ: {reason}
+3. Lý do khấu trừ: {reason}.
 4. Số tiền bị khấu trừ: {amount}
 (Bằng chữ: {amount_words})
 5. {Party} {name} có trách nhiệm yêu cầu {holder} chuyển tiền từ tài khoản
@@ -33,7 +33,7 @@ Tài khoản số: {account_number} tại: {holder}
 6. Trường hợp {party} {name} không tự nguyện thực hiện trong thời hạn quy định tại khoản
     5 Điều này, thì {holder} có trách nhiệm trích chuyển từ tài khoản của {kind} bị
     cưỡng chế số tiền bị khấu trừ quy định tại khoản 4 Điều này đến tài
-    khoản số: {treasury_account} của {treasury}
+    khoản số: {treasury_account} của {treasury}.
 """
 
 ARTICLE_3 = """
@@ -45,7 +45,7 @@ a) {Party} bị áp dụng biện pháp cưỡng chế khấu trừ tiền từ 
 b) {Party} {name} có quyền khiếu nại hoặc khởi kiện hành chính đối với Quyết định này
     theo quy định của pháp luật.
 2. Gửi cho {holder} để chuyển số tiền bị khấu trừ đến tài khoản số: {treasury_account}
-    của {treasury}
+    của {treasury}.
 """
 
 SPEC = decision_spec(

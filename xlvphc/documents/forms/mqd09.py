@@ -13,7 +13,7 @@ ARTICLE_1 = """
     <bảo đảm thi hành Quyết định số: {no:QĐ-XPHC}/hoàn trả kinh phí thực hiện biện pháp
     khắc phục hậu quả> đối với {party} có tên sau đây:
 @identity
-2. Lý do kê biên tài sản: {reason}
+2. Lý do kê biên tài sản: {reason}.
 {Party} {name} {}
 3. Số tiền <phạt/phải hoàn trả>: {amount}
 (Bằng chữ: {amount_words})

@@ -14,7 +14,7 @@ ARTICLE_1 = """
     số:{no:QĐ-XPHC}/hoàn trả kinh phí thực hiện biện pháp khắc phục hậu quả> đối với
     {party} có tên sau đây:
 @identity
-2. Lý do cưỡng chế thu tiền, tài sản: {reason}
+2. Lý do cưỡng chế thu tiền, tài sản: {reason}.
 {Party} {name} sau khi vi phạm hành chính có hành vi tẩu tán tiền, tài sản cho cá nhân,
     tổ chức khác giữ.
 <3. Số tiền phải thu>: {amount}

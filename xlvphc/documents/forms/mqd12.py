@@ -55,7 +55,7 @@ DEDUCTION = """
 [salary] Địa chỉ: {holder_address}
 [account] 2. Tổ chức tín dụng: {holder}
 [account] Địa chỉ trụ sở chính: {holder_address}
-3. Lý do khấu trừ: {reason}
+3. Lý do khấu trừ: {reason}.
 4. Số tiền bị khấu trừ: {amount}
 (Bằng chữ: {amount_words})
 [salary] a) Số tiền lương hoặc thu nhập bị khấu trừ lần thứ nhất là: {amount_3}
@@ -67,7 +67,7 @@ DEDUCTION = """
 [salary] 5. Cơ quan/tổ chức/người sử dụng lao động: {holder} có trách nhiệm chuyển số
     tiền đã khấu trừ đến tài khoản số: {treasury_account} của {treasury} trong thời hạn
     {transfer_days~} ngày, kể từ ngày khấu trừ một phần lương hoặc thu nhập của cá nhân
-    bị cưỡng chế
+    bị cưỡng chế.
 [account] 5. {Party} {name} có trách nhiệm yêu cầu {holder} chuyển tiền từ tài khoản số
     {account_number} vào tài khoản số: {treasury_account} của {treasury} trong thời hạn
     {transfer_days~} ngày, kể từ ngày nhận được Quyết định.
@@ -76,7 +76,7 @@ DEDUCTION = """
 [account] 6. Trường hợp {party} {name} không tự nguyện thực hiện trong thời hạn quy định
     tại khoản 5 Điều này, thì {holder} có trách nhiệm trích chuyển từ tài khoản của
     {kind} bị cưỡng chế số tiền bị khấu trừ quy định tại khoản 4 Điều này đến tài khoản
-    số: {treasury_account} của {treasury}
+    số: {treasury_account} của {treasury}.
 """
 
 DISTRAINT = """
@@ -84,7 +84,7 @@ DISTRAINT = """
     <bảo đảm thi hành Quyết định số: {no:QĐ-XPHC}/hoàn trả kinh phí thực hiện biện pháp
     khắc phục hậu quả> đối với {party} có tên sau đây:
 @identity
-2. Lý do kê biên tài sản: {reason}
+2. Lý do kê biên tài sản: {reason}.
 {Party} {name} {}
 3. Số tiền <phạt/phải hoàn trả>: {amount}
 (Bằng chữ: {amount_words})
@@ -101,7 +101,7 @@ COLLECTION = """
     trả kinh phí> để <bảo đảm thi hành Quyết định số: {no:QĐ-XPHC}/hoàn trả kinh phí
     thực hiện biện pháp khắc phục hậu quả> đối với {party} có tên sau đây:
 @identity
-2. Lý do cưỡng chế thu tiền, tài sản: {reason}
+2. Lý do cưỡng chế thu tiền, tài sản: {reason}.
 ~
 {Party} {name} sau khi vi phạm hành chính có hành vi tẩu tán tiền, tài sản cho cá nhân,
     tổ chức khác giữ.
@@ -149,9 +149,9 @@ b) {Party} {name} có quyền khiếu nại hoặc khởi kiện hành chính đ
 
 SEND_DEDUCTION = """
 [salary] 2. Gửi cho {holder} để chuyển số tiền khấu trừ một phần lương hoặc thu nhập của
-    cá nhân bị cưỡng chế đến tài khoản số: {treasury_account} của {treasury}
+    cá nhân bị cưỡng chế đến tài khoản số: {treasury_account} của {treasury}.
 [account] 2. Gửi cho {holder} để trích chuyển số tiền bị khấu trừ đến tài khoản số:
-    {treasury_account} của {treasury}
+    {treasury_account} của {treasury}.
 3. Gửi cho {executor} để tổ chức thực hiện.
 4. Gửi cho {cooperators} để biết và phối hợp thực hiện./.
 """

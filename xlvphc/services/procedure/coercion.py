@@ -24,6 +24,8 @@ from xlvphc.services.procedure.coercion_measures import (
     money_part,
 )
 from xlvphc.services.procedure.coercion_verified import (
+    DAY_KEY,
+    NUMBER_KEY,
     check_verification,
     verification_fields,
 )
@@ -345,7 +347,7 @@ def _coerce(ctx: Context) -> None:
         return
     document = BOOK.issue(ctx, paper, on, FORM_OF[measure])
     details["decision_no"] = document
-    details["verified_outside"] = outside
+    details |= outside  # the MBB09 made outside the system, if so
     value = amount if amount is not None else due
     collects = bool(money_part(measure))  # not MQĐ11: it collects no money
     if collects and left.interest:
@@ -371,7 +373,12 @@ def _coerce(ctx: Context) -> None:
         if left.interest:
             ctx.summary += f" (còn phải nộp: {left.breakdown()})"
     if outside:
-        ctx.summary += "; biên bản xác minh tiền, tài sản (MBB09) lập ngoài hệ thống"
+        ctx.summary += "; biên bản xác minh tiền, tài sản (MBB09)"
+        if outside.get(NUMBER_KEY):
+            ctx.summary += f" số {outside[NUMBER_KEY]}"
+        if outside.get(DAY_KEY):
+            ctx.summary += f" ngày {outside[DAY_KEY]}"
+        ctx.summary += " lập ngoài hệ thống"
 
 
 def _coercion_details(ctx: Context, code: str) -> dict:

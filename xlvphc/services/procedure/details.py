@@ -285,6 +285,8 @@ LABELS = {
     "conditions_checked": "Người ký đã kiểm tra điều kiện",
     # Coercion without an MBB09 in the system (procedure/coercion_verified).
     "verified_outside": "Biên bản xác minh thông tin về tiền, tài sản",
+    "verified_no": "Số biên bản xác minh (MBB09) lập ngoài hệ thống",
+    "verified_on": "Ngày lập biên bản xác minh (MBB09)",
     # Extension of a seizure (services/procedure/seizure_extension.py).
     "seizure_no": "Quyết định tạm giữ",
     "previous_end": "Thời hạn tạm giữ trước khi kéo dài: đến ngày",

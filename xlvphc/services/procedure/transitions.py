@@ -279,6 +279,10 @@ class FieldSpec:
     # The most characters the handler takes (FormReader.text); the box stops
     # there (maxlength) rather than refuse after the submit. 0: no limit.
     max_len: int = 0
+    # The name of a checkbox of the same form: the box is shown and sent
+    # only while that one is ticked (the number and date of an MBB09 made
+    # outside the system); "": always. The handler still checks it.
+    when: str = ""
 
 
 @dataclass
@@ -648,6 +652,7 @@ def _field_row(spec: FieldSpec, today: date) -> dict:
         "only": spec.only,
         # None leaves maxlength out of the box (React drops a null prop).
         "max_len": spec.max_len or None,
+        "when": spec.when,
     }
 
 
