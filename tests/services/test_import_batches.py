@@ -97,10 +97,10 @@ def _without(row, *names) -> dict:
 def snapshot(unit_id: int) -> dict:
     """Everything an import wrote for one unit, keyed by decision number, with
     what differs between units and runs (ids, unit and the unit's header
-    kept on its papers, actor, times) left out."""
+    and name kept on its papers, actor, times) left out."""
     ignore = ("id", "case_id", "unit_id", "created_by", "created_at",
               "updated_at", "request_key", "at", "actor_id",
-              "agency_name", "agency_parent", "agency_place")
+              "agency_name", "agency_parent", "agency_place", "agency_unit_name")
     with session_scope() as session:
         cases = session.exec(select(Case).where(Case.unit_id == unit_id)).all()
         number = {c.id: c.decision_number for c in cases}

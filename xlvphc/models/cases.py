@@ -336,6 +336,11 @@ class Decision(SQLModel, table=True):
     agency_name: str = Field(default="", max_length=300)
     agency_parent: str = Field(default="", max_length=300)
     agency_place: str = Field(default="", max_length=200)
+    # That unit's own name then, which MQĐ01 names to carry the decision out
+    # ("Gửi cho … để tổ chức thực hiện"): the header drops a provincial
+    # body's "tỉnh Đắk Lắk". None: issued before migration 0029, the line
+    # is told from the header (services/issuer.py issued_unit_name).
+    agency_unit_name: str | None = Field(default=None, max_length=200)
     created_by: int | None = Field(default=None, foreign_key="user.id")
     created_at: datetime = Field(default_factory=utcnow)
 

@@ -831,7 +831,7 @@ def write_decision(session, actor: Actor, case: Case, acts: list, parsed,
     shared by MQĐ02 (on a record) and MQĐ01 (on the spot). A minor's
     decision that slipped past the form checks is refused here (Law Art. 5
     k1 a, Art. 134; domain/minors.py)."""
-    from xlvphc.services.issuer import agency_columns  # imports this module
+    from xlvphc.services.issuer import decision_columns  # imports this module
 
     minor = violator_minor(session, case)
     refusal = sanction_refusal(minor) or (
@@ -867,8 +867,9 @@ def write_decision(session, actor: Actor, case: Case, acts: list, parsed,
             payment_days=parsed.payment_days,
             treasury=parsed.treasury,
             created_by=actor.user_id,
-            # The unit as the decision prints it from now on (issuer.py).
-            **agency_columns(session, case.unit_id),
+            # The unit as the decision prints it from now on, header and
+            # own name (issuer.py).
+            **decision_columns(session, case.unit_id),
         )
     )
     return number, total

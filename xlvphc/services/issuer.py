@@ -8,7 +8,9 @@ not reprint its old decisions under the new name, nor with one unit's header
 above another's heading (user trial). So the record and the decision store
 the header when they are written (`agency_columns`) and their prints use
 that copy (`issued_agency`); drafts and blank forms, not yet signed by
-anyone, print the unit as it is now.
+anyone, print the unit as it is now. A decision also keeps the unit's own
+name (`decision_columns`), the one it sends itself to "để tổ chức thực
+hiện" (`issued_unit_name`).
 
 A procedure step's own paper (a postponement, MQĐ03; a coercion decision or
 record; a seizure; the handing-over record, MBB29 …) keeps the same copy in
@@ -59,6 +61,18 @@ def agency_columns(session: Session, unit_id: int | None) -> dict[str, str]:
     }
 
 
+def decision_columns(session: Session, unit_id: int | None) -> dict[str, str | None]:
+    """The `agency_*` columns of a decision the unit issues now, with the
+    unit's own name (`agency_unit_name`), which the decision names to carry
+    it out (`issued_unit_name`): the header alone drops a provincial body's
+    "tỉnh Đắk Lắk". None for a unit not found, as a decision kept before."""
+    unit = session.get(Unit, unit_id) if unit_id else None
+    return {
+        **agency_columns(session, unit_id),
+        "agency_unit_name": unit.name if unit is not None else None,
+    }
+
+
 def issued_agency(session: Session, paper: object, unit: Unit) -> Agency:
     """The header an issued record or decision prints: its own copy, or,
     for a paper without one (not known), the unit's as it is now."""
@@ -76,13 +90,20 @@ def issued_unit_name(session: Session, paper: object, unit: Unit) -> str:
     """The unit an issued decision names to carry it out ("Gửi cho … để tổ
     chức thực hiện", MQĐ01), as it named it when signed.
 
-    The decision keeps its header (`agency_columns`), not the unit's own
-    name: while the unit's header is still the kept one, the unit is as it
-    was and its name is the one printed then; after a rename or a merge the
-    kept header name stands for it (a commune's own name; a provincial
-    body's without "tỉnh Đắk Lắk", which the kept superior line says). A
-    paper without a copy names the unit as it is now, as its header does.
+    A decision keeps the unit's own name when issued (`decision_columns`),
+    and that name is printed whatever the unit is called now. A decision
+    issued before it kept one (migration 0029 left those NULL rather than
+    guess) keeps only its header: while the unit's header is still the
+    kept one, the unit is as it was and its name is the one printed then;
+    after a rename or a merge the kept header name stands for it (a
+    commune's own name; a provincial body's without "tỉnh Đắk Lắk", which
+    the kept superior line says), so such a reprint is close, not exact.
+    A paper without any copy names the unit as it is now, as its header
+    does.
     """
+    own = str(getattr(paper, "agency_unit_name", "") or "") if paper else ""
+    if own:
+        return own
     kept = str(getattr(paper, "agency_name", "") or "") if paper else ""
     if not kept or kept == agency_of(session, unit).name:
         return unit.name

@@ -44,7 +44,7 @@ from xlvphc.services.access import Actor
 from xlvphc.services.cases import search_text
 from xlvphc.services.importer.against_catalogue import act_fines
 from xlvphc.services.importer.reader import Row, cite_text
-from xlvphc.services.issuer import agency_columns
+from xlvphc.services.issuer import agency_columns, decision_columns
 
 
 class _Table:
@@ -224,10 +224,14 @@ def write_batch(session: Session, actor: Actor, rows: list[Row],
                    for word in words[:search_index.MAX_TOKENS]]
 
     # The papers the register lists name the importing unit as it is now,
-    # the best known of the unit that signed them (services/issuer.py).
+    # the best known of the unit that signed them (services/issuer.py); a
+    # decision its own name too, as one issued in the app.
     agency = agency_columns(session, actor.unit_id)
-    for paper in by_table[_RECORD] + by_table[_DECISION]:
+    for paper in by_table[_RECORD]:
         paper.update(agency)
+    decided = decision_columns(session, actor.unit_id)
+    for paper in by_table[_DECISION]:
+        paper.update(decided)
     for table, payload in by_table.items():
         if payload:
             connection.execute(insert(table.table), payload)
