@@ -6,7 +6,8 @@
 - «Hành vi vi phạm thường gặp» and «Bảng số liệu theo đơn vị» say that
   there is nothing instead of showing bare headings;
 - the unit chart's names take at most about 40 % of a phone's chart (two
-  short lines), the tooltip keeps the whole name.
+  short lines), the tooltip keeps the whole name; so do the overdue
+  chart's.
 """
 
 import pytest
@@ -23,7 +24,9 @@ from xlvphc.state.dashboard import (
     UNIT_LABEL_LINES,
     UNIT_LABEL_WIDTH,
     DashboardState,
+    _summary_and_figures,
     bar_by_unit,
+    bar_simple,
     unit_label,
 )
 from xlvphc.state.reports import ReportState
@@ -186,3 +189,56 @@ def test_the_report_page_offers_the_same_groups(people):
     text = _page_text("reports", "reports_page")
     assert "group_choices" in text
     assert _escaped(GROUPS["department"]) not in text
+
+
+def test_the_overdue_chart_prints_unit_names_short_too():
+    """«Quyết định quá hạn chấp hành theo đơn vị» printed whole names, the
+    bars a sliver on a phone: short labels as on the unit chart, the whole
+    name on the bar and so in its tooltip."""
+    counts = list(range(len(LONG_NAMES), 0, -1))
+    fig = bar_simple(LONG_NAMES, counts, "#000", horizontal=True, unit_names=True)
+    layout, bar = fig.to_plotly_json()["layout"], fig.to_plotly_json()["data"][0]
+    names = list(reversed(LONG_NAMES))  # drawn bottom-up, the most on top
+
+    assert list(bar["y"]) == names and list(bar["x"]) == counts[::-1]
+    assert "%{y}" in bar["hovertemplate"]
+    axis = layout["yaxis"]
+    assert axis["tickmode"] == "array" and list(axis["tickvals"]) == names
+    assert list(axis["ticktext"]) == [unit_label(n) for n in names]
+    assert "Ủy ban nhân dân" not in "".join(axis["ticktext"])
+    assert layout["height"] >= 36 * len(names)
+    assert axis["ticks"] == "outside"  # the gap off the bars is kept
+    # A short name stays on one line, at one row's height.
+    short = bar_simple(["Xã Hòa Mỹ"], [1], "#000", horizontal=True, unit_names=True)
+    assert short.to_plotly_json()["layout"]["yaxis"]["ticktext"] == ["Xã Hòa Mỹ"]
+    assert short.to_plotly_json()["layout"]["height"] == 260
+
+
+def test_the_dashboard_builds_its_overdue_chart_with_unit_labels(monkeypatch):
+    units = [
+        {"name": n, "cases": 5, "fines": 0, "collected": 0, "overdue": o,
+         "link": "", "overdue_link": f"/ho-so?u={i}"}
+        for i, (n, o) in enumerate(zip(LONG_NAMES, [1, 0, 3, 2, 0], strict=True))
+    ]
+    summary = {
+        "units": units,
+        "months": [],
+        "fields": [],
+        "enforcement": [],
+        "individuals": 0,
+        "organisations": 0,
+    }
+    monkeypatch.setattr(dashboard, "summary", lambda actor, filters: summary)
+
+    r = _summary_and_figures(None, {})
+
+    overdue = r["figures"]["overdue"]
+    shown = [LONG_NAMES[2], LONG_NAMES[3], LONG_NAMES[0]]  # most first
+    assert overdue["data"][0]["y"] == shown[::-1]
+    assert overdue["layout"]["yaxis"]["ticktext"] == [
+        unit_label(n) for n in shown[::-1]
+    ]
+    # The unit chart still does the same.
+    assert r["figures"]["unit"]["layout"]["yaxis"]["ticktext"] == [
+        unit_label(n) for n in reversed(LONG_NAMES)
+    ]

@@ -20,11 +20,14 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 from sqlalchemy import text
+from sqlmodel import select
 
 from tests.services.conftest import _unit_id
+from xlvphc.domain.text import fold
+from xlvphc.models import Unit
 from xlvphc.models.units import UnitKind
 from xlvphc.services import units
-from xlvphc.services.db import get_engine
+from xlvphc.services.db import get_engine, session_scope
 from xlvphc.services.errors import ValidationFailed
 
 WAIT = 20.0  # seconds a held thread may wait on PostgreSQL before failing
@@ -229,3 +232,104 @@ def test_one_typed_code_given_twice_at_once_is_refused_not_an_error(
 
     assert len(done) == 1 and len(refused) == 1
     assert refused[0] == {"code": "Mã này đã có đơn vị dùng."}
+
+
+def _stopped(admin, parent_code: str, name: str) -> int:
+    unit = _new(admin, _unit_id(parent_code), UnitKind.DEPARTMENT, name)
+    units.set_active(admin, unit, False)
+    return unit
+
+
+def test_a_reactivation_and_a_creation_of_one_name_take_it_once(
+    people, monkeypatch
+):
+    """Under two parents: the parents' locks do not meet, the name's does."""
+    admin = people["quantri"]
+    stopped = _stopped(admin, "SO-TU-PHAP", "Phòng Thử Lại Tên")
+    hold_after(monkeypatch, "_namesake")
+
+    done, refused = race(
+        lambda: units.set_active(admin, stopped, True),
+        lambda: _new(admin, _unit_id("UBND-22015"), UnitKind.DEPARTMENT,
+                     "PHÒNG THỬ LẠI TÊN"),
+    )
+
+    assert len(done) == 1 and len(refused) == 1
+    says = refused[0].get("active") or refused[0].get("name")
+    assert "đã có đơn vị «" in says.lower()
+    with session_scope() as session:
+        active = [
+            name
+            for name, on in session.exec(select(Unit.name, Unit.active))
+            if on and fold(name) == fold("Phòng Thử Lại Tên")
+        ]
+    assert len(active) == 1
+
+
+def test_two_reactivations_of_one_name_leave_one(people, monkeypatch):
+    admin = people["quantri"]
+    first = _stopped(admin, "SO-TU-PHAP", "Phòng Thử Hai Lần Lại")
+    second = _stopped(admin, "UBND-22015", "Phòng Thử Hai Lần Lại")
+    hold_after(monkeypatch, "_namesake")
+
+    done, refused = race(
+        lambda: units.set_active(admin, first, True),
+        lambda: units.set_active(admin, second, True),
+    )
+
+    assert len(done) == 1 and len(refused) == 1
+    assert refused[0]["active"] == (
+        "Không thể cho Phòng Thử Hai Lần Lại hoạt động lại: đã có đơn vị "
+        "«Phòng Thử Hai Lần Lại» đang hoạt động. Đặt tên khác cho đơn vị này, "
+        "hoặc dùng đơn vị đã có."
+    )
+    with session_scope() as session:
+        on = session.exec(
+            select(Unit.id).where(Unit.id.in_([first, second]), Unit.active)
+        ).all()
+    assert len(on) == 1
+
+
+def test_a_reactivation_and_a_rename_to_its_name_take_it_once(
+    people, monkeypatch
+):
+    admin = people["quantri"]
+    stopped = _stopped(admin, "SO-TU-PHAP", "Phòng Thử Đổi Sang")
+    other = _new(admin, _unit_id("UBND-22015"), UnitKind.DEPARTMENT,
+                 "Phòng Thử Tên Cũ Khác")
+    hold_after(monkeypatch, "_namesake")
+
+    done, refused = race(
+        lambda: units.set_active(admin, stopped, True),
+        lambda: units.rename_unit(admin, other, {"name": "Phòng Thử Đổi Sang"}),
+    )
+
+    assert len(done) == 1 and len(refused) == 1
+    says = refused[0].get("active") or refused[0].get("name")
+    assert "«Phòng Thử Đổi Sang»" in says
+    with session_scope() as session:
+        named = session.exec(
+            select(Unit.id).where(Unit.name == "Phòng Thử Đổi Sang", Unit.active)
+        ).all()
+    assert len(named) == 1
+
+
+def test_a_rename_and_a_reactivation_of_one_unit_do_not_deadlock(
+    people, monkeypatch
+):
+    """Both take the unit's row and its name's lock: in the same order (row
+    first), or one would hold the name waiting for the row the other holds
+    (PostgreSQL ends one with a deadlock error)."""
+    admin = people["quantri"]
+    stopped = _stopped(admin, "SO-TU-PHAP", "Phòng Thử Khóa Chéo")
+    hold_after(monkeypatch, "_namesake")
+
+    done, refused = race(
+        lambda: units.rename_unit(admin, stopped, {"name": "Phòng thử khóa chéo"}),
+        lambda: units.set_active(admin, stopped, True),
+    )
+
+    assert len(done) == 2 and refused == []
+    with session_scope() as session:
+        unit = session.get(Unit, stopped)
+        assert (unit.name, unit.active) == ("Phòng thử khóa chéo", True)

@@ -252,19 +252,28 @@ def _name(data: dict, errors: dict) -> str:
     return name
 
 
-def _name_taken(session: Session, name: str, other_than: int | None = None) -> str:
-    """Why `name` cannot be given: an active unit has it already, written
-    alike once accents and case are set aside (verification trial: a second
-    "Phường Tuy Hòa" beside the first in every unit list)."""
+def _namesake(session: Session, name: str, other_than: int | None = None) -> str:
+    """The name of an active unit, other than `other_than`, written alike
+    `name` once accents and case are set aside; "" when there is none."""
     wanted = fold(name)
     for unit_id, existing in session.exec(
         select(Unit.id, Unit.name).where(Unit.active.is_(True))
     ):
         if unit_id != other_than and fold(existing) == wanted:
-            return (
-                f"Đã có đơn vị «{existing}». Đặt tên khác, hoặc dùng đơn vị đã "
-                "có."
-            )
+            return existing
+    return ""
+
+
+def _name_taken(session: Session, name: str, other_than: int | None = None) -> str:
+    """Why `name` cannot be given: an active unit has it already (_namesake;
+    verification trial: a second "Phường Tuy Hòa" beside the first in every
+    unit list)."""
+    existing = _namesake(session, name, other_than)
+    if existing:
+        return (
+            f"Đã có đơn vị «{existing}». Đặt tên khác, hoặc dùng đơn vị đã "
+            "có."
+        )
     return ""
 
 
@@ -362,6 +371,11 @@ def rename_unit(actor: Actor, unit_id: object, data: object) -> None:
         raise ValidationFailed(errors)
     with session_scope() as session:
         unit = _get(session, unit_id)
+        # The unit's row before the name, as set_active takes them (a
+        # reactivation of this unit or of a sub-unit of it, which looks for
+        # its name, waits for the rename rather than deadlocking with it).
+        lock_rows(session, Unit, [unit.id])
+        session.refresh(unit)
         if unit.name == name:
             return
         lock_key(session, _name_key(name))
@@ -410,10 +424,26 @@ def _reactivation_refusal(session: Session, unit: Unit, parent: Unit) -> str:
     return ""
 
 
+def _name_refusal(session: Session, unit: Unit) -> str:
+    """Why the stopped `unit` cannot be active again under its name: an
+    active unit has it, written alike (_namesake), so every unit list would
+    show two. "" when the name is free. The unit can be renamed while
+    stopped («Đổi tên»), then made active."""
+    existing = _namesake(session, unit.name, unit.id)
+    if not existing:
+        return ""
+    return (
+        f"Không thể cho {unit.name} hoạt động lại: đã có đơn vị «{existing}» "
+        "đang hoạt động. Đặt tên khác cho đơn vị này, hoặc dùng đơn vị đã có."
+    )
+
+
 def set_active(actor: Actor, unit_id: object, active: object) -> None:
     """Deactivate only an empty unit (no active users, no active sub-units):
     otherwise merge it. Reactivation needs an active parent under which the
-    unit still fits (_reactivation_refusal)."""
+    unit still fits (_reactivation_refusal) and its name free: a stopped unit
+    frees its name, which a new or renamed unit may have taken since
+    (_name_refusal)."""
     require(actor, Action.UNIT_MANAGE)
     if not isinstance(active, bool):
         raise _refuse("Dữ liệu không hợp lệ.")
@@ -457,6 +487,12 @@ def set_active(actor: Actor, unit_id: object, active: object) -> None:
             if parent is not None and (
                 refusal := _reactivation_refusal(session, unit, parent)
             ):
+                raise _refuse(refusal)
+            # The name is locked before it is looked for, as create_unit and
+            # rename_unit do (_name_key): a unit created or renamed to it at
+            # the same moment takes turns with this one.
+            lock_key(session, _name_key(unit.name))
+            if refusal := _name_refusal(session, unit):
                 raise _refuse(refusal)
         unit.active = active
         session.add(unit)

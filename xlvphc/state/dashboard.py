@@ -191,6 +191,16 @@ def unit_label(name: str) -> str:
     return "<br>".join(lines)
 
 
+def _unit_axis(names: list[str]) -> tuple[dict, int]:
+    """The y axis of a chart with a bar per unit, and the height of its rows:
+    each name printed as `unit_label` shortens it, while the bar (and so the
+    tooltip's %{y}) keeps the whole name. Two lines need a taller row than
+    one."""
+    labels = [unit_label(n) for n in names]
+    row = 36 if any("<br>" in label for label in labels) else 26
+    return {"tickmode": "array", "tickvals": names, "ticktext": labels}, row
+
+
 def bar_by_unit(units: list[dict]) -> go.Figure:
     """Horizontal bars: every unit name readable (`unit_label`), the height
     grows with them. Rows come largest first; plotly draws bottom-up, so
@@ -212,21 +222,12 @@ def bar_by_unit(units: list[dict]) -> go.Figure:
     )
     if not rows:
         return _no_data(_layout(fig, 260))
-    names = [r["name"] for r in rows]
-    labels = [unit_label(n) for n in names]
-    # Two lines need a taller row than one.
-    row = 36 if any("<br>" in label for label in labels) else 26
+    axis, row = _unit_axis([r["name"] for r in rows])
     return _layout(
         fig,
         max(320, row * len(rows) + 80),
         xaxis=_count_axis([r["cases"] for r in rows], title="Số vụ việc"),
-        yaxis=dict(
-            automargin=True,
-            tickmode="array",
-            tickvals=names,
-            ticktext=labels,
-            **LABEL_GAP,
-        ),
+        yaxis=dict(automargin=True, **axis, **LABEL_GAP),
     ).update_layout(margin_r=30)  # room for the longest bar's number
 
 
@@ -303,12 +304,16 @@ def bar_simple(
     horizontal: bool = False,
     hints: list[str] | None = None,
     keep_order: bool = False,
+    unit_names: bool = False,
 ) -> go.Figure:
     """`hints`: what each bar counts, in its tooltip (the execution chart:
     "Có quyết định hoãn thi hành" counts decisions no longer postponed too,
     as the report does). Sideways bars are drawn bottom-up, so the rows are
     reversed to put the first at the top; with `keep_order` the axis is
-    reversed instead, and each bar keeps the index its click link uses."""
+    reversed instead, and each bar keeps the index its click link uses.
+    `unit_names`: the labels are units' names, printed short as on the unit
+    chart (`_unit_axis`: whole names left the bars a sliver on a phone),
+    whole in the tooltip."""
     if horizontal:
         if not keep_order:
             labels, values = list(reversed(labels)), list(reversed(values))
@@ -325,15 +330,19 @@ def bar_simple(
         if hints is not None:
             bar.customdata = hints
             bar.hovertemplate = "<b>%{y}</b>: %{x}<br>%{customdata}<extra></extra>"
+        elif unit_names:
+            bar.hovertemplate = "%{y}: %{x}<extra></extra>"
         if not any(values):
             return _no_data(_layout(go.Figure(bar), 260))
+        axis, row = _unit_axis(labels) if unit_names else ({}, 26)
         return _layout(
             go.Figure(bar),
-            max(260, 26 * len(labels) + 60),
+            max(260, row * len(labels) + 60),
             xaxis=_count_axis(values),
             yaxis=dict(
                 automargin=True,
                 autorange="reversed" if keep_order else True,
+                **axis,
                 **LABEL_GAP,
             ),
         ).update_layout(margin_r=30)
@@ -421,6 +430,7 @@ def _summary_and_figures(actor, filters: dict) -> dict:
             [u["overdue"] for u in overdue],
             RED,
             horizontal=True,
+            unit_names=True,
         ),
         "kind": pie(["Cá nhân", "Tổ chức"], [r["individuals"], r["organisations"]]),
     }
