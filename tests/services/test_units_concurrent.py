@@ -333,3 +333,33 @@ def test_a_rename_and_a_reactivation_of_one_unit_do_not_deadlock(
     with session_scope() as session:
         unit = session.get(Unit, stopped)
         assert (unit.name, unit.active) == ("Phòng thử khóa chéo", True)
+
+
+def test_a_merge_and_a_reactivation_of_a_moving_section_do_not_deadlock(
+    people, monkeypatch
+):
+    """A merge moves the source's sub-units; a reactivation of one of them
+    locks it, then its parent (the source). With the sub-unit's id below the
+    source's, the merge must lock the sub-unit with the source, or each
+    would hold what the other waits for (PostgreSQL ends one with a
+    deadlock error)."""
+    admin = people["quantri"]
+    province = _unit_id("66")
+    first = _new(admin, province, UnitKind.DEPARTMENT, "Sở Thử Nhập Trước")
+    section = _new(admin, first, UnitKind.DEPARTMENT, "Phòng Thử Đi Theo")
+    source = _new(admin, province, UnitKind.DEPARTMENT, "Sở Thử Nhập Sau")
+    target = _new(admin, province, UnitKind.DEPARTMENT, "Sở Thử Nhận")
+    units.merge_units(admin, str(first), str(source), "Quyết định thử số 1")
+    units.set_active(admin, section, False)
+    assert section < source
+    hold_after(monkeypatch, "_merge_pair")
+
+    done, refused = race(
+        lambda: units.merge_units(admin, str(source), str(target), "Quyết định 2"),
+        lambda: units.set_active(admin, section, True),
+    )
+
+    assert len(done) == 2 and refused == []
+    with session_scope() as session:
+        moved = session.get(Unit, section)
+        assert (moved.parent_id, moved.active) == (target, True)

@@ -612,8 +612,15 @@ def merge_units(
     note = clean(reason, 500)
     with session_scope() as session:
         # What moves and what is there already are checked on locked rows.
-        ids = [_id_from(source_id), _id_from(target_id)]
-        lock_rows(session, Unit, [i for i in ids if i])
+        ids = [i for i in (_id_from(source_id), _id_from(target_id)) if i]
+        if source_key := _id_from(source_id):
+            # The source's sub-units move too: locked with it, in one id
+            # order, so that a reactivation of one of them (which locks it
+            # and then its parent) cannot wait crosswise on this merge.
+            ids += session.exec(
+                select(Unit.id).where(Unit.parent_id == source_key)
+            ).all()
+        lock_rows(session, Unit, ids)
         source, target = _merge_pair(session, source_id, target_id)
         if len(note) < 5:
             raise ValidationFailed({"reason": "Vui lòng ghi căn cứ sáp nhập."})
