@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from xlvphc.components.unit_picker import UnitFinder, unit_options, unit_search_box
 from xlvphc.state.session import SessionState
 
 # Boxes that assets/input_format.js writes out when they are left: an amount
@@ -160,15 +161,20 @@ def select_field(
     on_change=None,
     field_id: str = "",
     key: rx.Var | str | None = None,
+    finder: UnitFinder | None = None,
 ) -> rx.Component:
     """A native select: reliable in forms and comfortable on phones.
 
     `field_id` as for `field`. A new `key` draws the select again, back to
     `default`: the options of a select read on submit may change under a
     choice made among the old ones, and the browser then shows (and sends)
-    whichever new option took the old one's place."""
+    whichever new option took the old one's place. `finder` (a Var of
+    units as `options`) puts a «Tìm đơn vị» box above the select that
+    narrows its options (components/unit_picker.py)."""
     box_id = field_id or name
-    if isinstance(options, rx.Var):
+    if finder is not None:
+        items = unit_options(finder, options)
+    elif isinstance(options, rx.Var):
         items = rx.foreach(
             options, lambda o: rx.el.option(o["name"], value=o["id"])
         )
@@ -183,6 +189,7 @@ def select_field(
             label,
             rx.text.span(" *", color_scheme="red") if required else "",
         ),
+        unit_search_box(finder) if finder is not None else rx.fragment(),
         rx.el.select(
             rx.el.option("— Chọn —", value=""),
             items,

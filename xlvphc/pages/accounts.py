@@ -12,6 +12,7 @@ from xlvphc.components.fields import (
     select_field,
 )
 from xlvphc.components.shell import page_for
+from xlvphc.components.unit_picker import UnitFinder
 from xlvphc.services.access import Action
 from xlvphc.state.accounts import (
     EDIT_FORM_ID,
@@ -199,6 +200,7 @@ def _create_form() -> rx.Component:
                 S.units,
                 required=True,
                 on_change=S.pick_create_unit,
+                finder=UnitFinder(S, "unit_id"),
             ),
             _signer(S.create_signers, S.create_unit_picks),
             _role_boxes(),
@@ -246,6 +248,7 @@ def _edit_form() -> rx.Component:
                 default=user["unit_id"].to(str),
                 on_change=S.pick_edit_unit,
                 field_id="edit_unit_id",
+                finder=UnitFinder(S, "edit_unit_id"),
             ),
             _signer(
                 S.edit_signers,
@@ -357,7 +360,13 @@ def _filters() -> rx.Component:
         rx.flex(
             field("Tìm", "q", placeholder="tên đăng nhập, họ tên, mã đơn vị"),
             # Names differ from the account form's: Reflex reads fields by id.
-            select_field("Đơn vị", "loc_unit_id", S.units),
+            select_field(
+                "Đơn vị",
+                "loc_unit_id",
+                S.units,
+                on_change=S.keep_unit("loc_unit_id"),
+                finder=UnitFinder(S, "loc_unit_id"),
+            ),
             select_field("Vai trò", "loc_role", S.roles),
             select_field("Trạng thái", "loc_status", STATUS_OPTIONS),
             rx.button(

@@ -6,6 +6,7 @@ from xlvphc import routes
 from xlvphc.components.data_table import data_table, labelled_cell, pager
 from xlvphc.components.fields import field, form_message, select_field
 from xlvphc.components.shell import page_for
+from xlvphc.components.unit_picker import UnitFinder
 from xlvphc.services.access import Action
 from xlvphc.state.audit import EXPORT
 from xlvphc.state.audit import AuditState as S
@@ -28,7 +29,13 @@ def _filters() -> rx.Component:
     return rx.form(
         rx.flex(
             field("Người thực hiện", "user", placeholder="tên đăng nhập"),
-            select_field("Đơn vị", "unit_id", S.units),
+            select_field(
+                "Đơn vị",
+                "unit_id",
+                S.units,
+                on_change=S.keep_unit("unit_id"),
+                finder=UnitFinder(S, "unit_id"),
+            ),
             select_field("Thao tác", "action", S.actions),
             field("Từ ngày", "date_from", placeholder=DATE_HINT, date=True),
             field("Đến ngày", "date_to", placeholder=DATE_HINT, date=True),

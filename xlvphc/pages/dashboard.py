@@ -9,6 +9,7 @@ from xlvphc import routes
 from xlvphc.components.data_table import data_table, labelled_cell
 from xlvphc.components.fields import DATE_ATTRS, form_message
 from xlvphc.components.shell import page_for
+from xlvphc.components.unit_picker import UnitFinder, unit_options, unit_search_box
 from xlvphc.services.access import Action
 from xlvphc.services.reports.scope import GROUPS, PERIODS
 from xlvphc.state.dashboard import DashboardState
@@ -46,23 +47,28 @@ def _select(
     on_change=None,
     key: rx.Var | None = None,
     note: rx.Var | None = None,
+    finder: UnitFinder | None = None,
 ) -> rx.Component:
     """A native select; `options` is a list of (value, label) or a Var of
     {id, name} dicts. A refusal of its value shows under it (the Tháng box
     left at «—» for a monthly period), and `note`, when not empty. A Var
     `default` keys the box, as for `_input`, so that it shows the value the
-    state holds; `key` adds what else redraws it (its options changed)."""
+    state holds; `key` adds what else redraws it (its options changed).
+    `finder`: a «Tìm đơn vị» box above it narrows its options (Var)."""
     extra = {"on_change": on_change} if on_change is not None else {}
     if isinstance(default, rx.Var):
         extra["key"] = name + "-" + default.to(str)
         if key is not None:
             extra["key"] = extra["key"] + "-" + key.to(str)
-    if isinstance(options, rx.Var):
+    if finder is not None:
+        items = unit_options(finder, options)
+    elif isinstance(options, rx.Var):
         items = rx.foreach(options, lambda o: rx.el.option(o["name"], value=o["id"]))
     else:
         items = [rx.el.option(label, value=value) for value, label in options]
     return rx.box(
         _label(text, name),
+        unit_search_box(finder) if finder is not None else rx.fragment(),
         rx.el.select(
             *([rx.el.option(first, value="")] if first else []),
             items,
@@ -135,6 +141,8 @@ class UnitsOfGroup:
     note: rx.Var
     on_group: object
     on_unit: object
+    # The page's state class: its «Tìm đơn vị» box (UnitFinderMixin).
+    state: type
 
 
 def filter_form(
@@ -223,6 +231,9 @@ def filter_form(
                 on_change=units_of_group.on_unit,
                 key=units_of_group.group,
                 note=units_of_group.note,
+                finder=UnitFinder(
+                    units_of_group.state, "unit", kept=units_of_group.unit
+                ),
             ),
             rx.box(
                 _label("Lĩnh vực", "field"),
@@ -444,6 +455,7 @@ def dashboard_page() -> rx.Component:
                 s.unit_note,
                 s.choose_group,
                 s.choose_unit,
+                s,
             ),
         ),
         form_message(),

@@ -227,6 +227,7 @@ def reports_page() -> rx.Component:
                 ReportState.unit_note,
                 ReportState.choose_group,
                 ReportState.choose_unit,
+                ReportState,
             ),
         ),
         form_message(),

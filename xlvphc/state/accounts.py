@@ -5,6 +5,7 @@ import hashlib
 import json
 import time
 from datetime import timedelta
+from typing import ClassVar
 
 import reflex as rx
 
@@ -13,6 +14,7 @@ from xlvphc.services import account_import, accounts, signer_fit
 from xlvphc.services.access import ALL_UNITS_ROLES, Role
 from xlvphc.settings import SETTINGS
 from xlvphc.state.session import SessionState
+from xlvphc.state.unit_finder import UnitFinderMixin
 from xlvphc.upload_guard import UPLOAD_REFUSED
 
 FILTER_KEYS = ("q", "unit_id", "role", "status")
@@ -51,7 +53,14 @@ def _user_id(value: object) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
 
-class AccountsState(SessionState):
+class AccountsState(UnitFinderMixin, SessionState):
+    # The three Đơn vị selects (create form, edit panel, list filter) and
+    # their «Tìm đơn vị» boxes (state/unit_finder.py).
+    UNIT_PICKERS: ClassVar[dict[str, str]] = {
+        "unit_id": "units",
+        "edit_unit_id": "units",
+        "loc_unit_id": "units",
+    }
     rows: list[dict] = []
     total: int = 0
     page: int = 1
@@ -185,6 +194,7 @@ class AccountsState(SessionState):
         if not ok:
             return result
         self.units = result
+        self._refind_units()
         ok, result = await self._call_in_thread(accounts.role_choices)
         if not ok:
             return result
@@ -232,6 +242,7 @@ class AccountsState(SessionState):
         self._add_issued([result], "Tạo mới")
         self.create_form_key += 1
         self.create_signers = []
+        self._keep_unit("unit_id", "")
         await self._load()
         return rx.toast.success(f"Đã tạo tài khoản {result.username}.")
 
@@ -247,6 +258,7 @@ class AccountsState(SessionState):
         )
         self.edit_signers = options if ok else []
         self.edit_signer_default = str(result.get("signer_title") or "")
+        self._keep_unit("edit_unit_id", str(result.get("unit_id") or ""))
         self.editing = result
         return rx.call_script(show_edit_form(result.get("id")))
 
@@ -270,6 +282,7 @@ class AccountsState(SessionState):
         of them chosen."""
         self.create_signers = await self._signers_of(unit_id)
         self.create_unit_picks += 1
+        self._keep_unit("unit_id", unit_id)
 
     @rx.event
     async def pick_edit_unit(self, unit_id: str):
@@ -278,6 +291,7 @@ class AccountsState(SessionState):
         self.edit_signers = await self._signers_of(unit_id)
         self.edit_signer_default = ""
         self.edit_unit_picks += 1
+        self._keep_unit("edit_unit_id", unit_id)
 
     @rx.event
     def cancel_edit(self):

@@ -1,9 +1,12 @@
 """The audit log screen: filters, a page of events, export."""
 
+from typing import ClassVar
+
 import reflex as rx
 
 from xlvphc.services import audit_log
 from xlvphc.state.session import SessionState
+from xlvphc.state.unit_finder import UnitFinderMixin
 
 FILTER_KEYS = ("user", "unit_id", "action", "date_from", "date_to")
 # What the form's hidden «intent» box holds when «Xuất Excel» sent it
@@ -12,7 +15,10 @@ EXPORT = "export"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-class AuditState(SessionState):
+class AuditState(UnitFinderMixin, SessionState):
+    # The Đơn vị filter and its «Tìm đơn vị» box (state/unit_finder.py).
+    UNIT_PICKERS: ClassVar[dict[str, str]] = {"unit_id": "units"}
+
     rows: list[dict] = []
     total: int = 0
     page: int = 1
@@ -58,6 +64,7 @@ class AuditState(SessionState):
         if not ok:
             return result
         self.units = result
+        self._refind_units()
         return await self._load()
 
     @rx.event

@@ -10,15 +10,18 @@ from typing import ClassVar
 import reflex as rx
 
 from xlvphc.services.reports.scope import GROUPS, unit_outside_group_note
+from xlvphc.state.unit_finder import UnitFinderMixin
 
 
-class UnitGroupChoiceMixin(rx.State, mixin=True):
+class UnitGroupChoiceMixin(UnitFinderMixin, mixin=True):
     """The two choices as the user sets them. The state using it keeps
     `units` (every unit offered, {id, name}) and fills `_unit_groups` from
     dashboard.filter_choices; `SUBMIT_LABEL` is its form's button, which the
-    note names."""
+    note names. The Đơn vị box has a «Tìm đơn vị» box (UnitFinderMixin)
+    among the group's units."""
 
     SUBMIT_LABEL: ClassVar[str] = "Xem"
+    UNIT_PICKERS: ClassVar[dict[str, str]] = {"unit": "units_shown"}
 
     group_choice: str = ""
     unit_choice: str = ""
@@ -40,9 +43,11 @@ class UnitGroupChoiceMixin(rx.State, mixin=True):
         self.group_choice = group
         if not group:
             self.units_shown = self.units
+            self._refind_units()
             return
         members = set(self._unit_groups.get(group, []))
         self.units_shown = [u for u in self.units if u["id"] in members]
+        self._refind_units()
         if self.unit_choice and self.unit_choice not in members:
             name = next(
                 (u["name"] for u in self.units if u["id"] == self.unit_choice), ""
