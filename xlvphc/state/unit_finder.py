@@ -100,8 +100,9 @@ class UnitFinderMixin(rx.State, mixin=True):
         }
 
     def _keep_unit(self, picker: str, value: object) -> None:
-        """Remember the unit chosen in a picker; "" when none."""
-        if picker not in self.UNIT_PICKERS:
+        """Remember the unit chosen in a picker; "" when none. Any browser
+        may send anything: only a known picker's name counts."""
+        if not isinstance(picker, str) or picker not in self.UNIT_PICKERS:
             return
         value = value if isinstance(value, str) and len(value) < 20 else ""
         self.unit_kept = {**self.unit_kept, picker: value}
