@@ -36,7 +36,10 @@ SUMS = (
     "cases, fines, collected, decided, individuals, organisations, executed, "
     "running, postponed, reduced, coercing, complained, late, late_running"
 )
-LATE = "('recorded', 'explaining', 'decided', 'executing', 'coercing')"
+# enforcement.LATE_STAGES: every open stage, postponed included (0028).
+LATE = (
+    "('recorded', 'explaining', 'decided', 'executing', 'postponed', 'coercing')"
+)
 # Still owing something (services/enforcement.py owes).
 OWES = (
     "(c.fine_total > c.paid_total + c.reduced_total OR c.surcharge_total > "
