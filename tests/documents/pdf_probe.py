@@ -84,3 +84,45 @@ def to_png(pdf: bytes, name: str, dpi: int = 80) -> list[Path]:
         check=True,
     )
     return sorted(ARTIFACTS.glob(f"{name}-*.png"))
+
+
+_SHEETS = re.compile(r"gồm (\d+) tờ")
+
+
+def sheet_count(pdf: bytes) -> int | None:
+    """The number a record prints in "gồm … tờ", None when it prints none."""
+    match = _SHEETS.search(all_text(pdf))
+    return int(match.group(1)) if match else None
+
+
+def unnumbered_pages(pages: list[str]) -> list[int]:
+    """Pages from 2 on whose text does not open with their number.
+
+    Decree 30 numbers every page but the first, in the top margin, which
+    `header` draws before anything else, so it is the first word extracted
+    (after the draft mark on a draft).
+    """
+    out = []
+    for number, page in enumerate(pages[1:], start=2):
+        words = page.replace("DỰ THẢO", " ").split()
+        if not words or words[0] != str(number):
+            out.append(number)
+    return out
+
+
+def signature_only_pages(pages: list[str]) -> list[int]:
+    """Pages on which a signature block comes with no text above it.
+
+    A column is its caps heading, then the italic "(Ký, …)" note; what is
+    extracted before the first note on a page is its number, the headings
+    and, when the block stands under text it signs, that text, the only part
+    in lower case.
+    """
+    out = []
+    for number, page in enumerate(pages, start=1):
+        if "(Ký" not in page:
+            continue
+        above = page.split("(Ký")[0].replace("DỰ THẢO", " ")
+        if not any(word != word.upper() for word in above.split()):
+            out.append(number)
+    return out

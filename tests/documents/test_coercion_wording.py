@@ -182,8 +182,7 @@ def test_mbb09_choices_made_from_the_case(violator, kind, role, signs, name):
 def test_mbb09_signatures_stay_with_the_closing_and_sheets_are_counted(lines):
     """Longer findings push the closing down the page line by line; at no
     length is a signature row left alone on a page, and "gồm … tờ" counts
-    the pages of the signed record (the receipt, printed on the back, is
-    not one)."""
+    every page printed on one side, the receipt's own page too."""
     findings = "; ".join(f"Thửa đất số {n}, tờ bản đồ số 12" for n in range(lines))
     values = SANCTION | VERIFIED | {"asset_info": findings or "Không có"}
     pages = page_texts(render("MBB09", _data(**values)))
@@ -194,7 +193,7 @@ def test_mbb09_signatures_stay_with_the_closing_and_sheets_are_counted(lines):
     last = pages[signed[0] - 1]
     assert "THÔNG TIN XÁC MINH" in last  # the informant's row too
     assert "không ký biên bản:" in last and "Trường hợp" in last
-    assert f"gồm {signed[0]:02d} tờ" in text
+    assert f"gồm {len(pages):02d} tờ" in text
     receipt = next(n for n, page in enumerate(pages, 1) if "NGƯỜI NHẬN" in page)
     assert receipt == len(pages) and receipt in (signed[0], signed[0] + 1)
 

@@ -13,7 +13,16 @@ from pathlib import Path
 
 import pytest
 from form_samples import AGENCY, ALL_LETTERS, INDIVIDUAL, ORGANISATION, twenty_acts
-from pdf_probe import all_text, has_poppler, page_texts, to_png, word_boxes
+from pdf_probe import (
+    all_text,
+    has_poppler,
+    page_texts,
+    sheet_count,
+    signature_only_pages,
+    to_png,
+    unnumbered_pages,
+    word_boxes,
+)
 
 from xlvphc.documents.data import FormData, ViolatorData
 from xlvphc.documents.registry import codes, render, specs
@@ -314,11 +323,11 @@ def test_record_with_a_long_account_flows_over_pages_inside_margins(tmp_path):
 
     assert len(pages) >= 4
     assert "gồm 0" in text  # the sheet count is printed, not left blank
-    sheets = int(text.split("gồm ")[1].split(" tờ")[0])
-    # Every page of the signed record; the receipt, "in ở mặt sau", shares
-    # its last page when that is a back (even) and has room, else follows it.
+    # Every page printed, one side each; the receipt, "in ở mặt sau", shares
+    # the last signed page when that is a back (even) and has room, else
+    # follows it on a page of its own, which is counted too.
+    assert sheet_count(pdf) == len(pages)
     signed = max(i for i, page in enumerate(pages, 1) if "NGƯỜI LẬP BIÊN BẢN" in page)
-    assert sheets == signed
     receipt = next(i for i, page in enumerate(pages, 1) if "NGƯỜI NHẬN" in page)
     assert receipt == len(pages) and receipt in (signed, signed + 1)
     assert receipt == signed + 1 or signed % 2 == 0
@@ -326,6 +335,46 @@ def test_record_with_a_long_account_flows_over_pages_inside_margins(tmp_path):
         for box in word_boxes(pdf, tmp_path):
             assert 29 <= box.x_min and box.x_max <= 210 - 14, box
             assert box.y_max <= 297 - 15, box
+
+
+SHEET_FORMS = [code for code, spec in SPECS.items() if "{sheets" in spec.body]
+# Lines of the closing paragraph, kept short as the case gives them.
+CLOSING_KEYS = ("copies", "end_time")
+
+
+def _long_values(spec: FormSpec) -> dict[str, object]:
+    """Every free text of the form (all its witnesses, informants, opinions)
+    written long, but for the closing's short values."""
+    filler = "Nội dung dài của biên bản, ghi đủ chi tiết từng việc đã làm. " * 8
+    return {
+        key: f"{value} {filler}".strip()
+        if isinstance(value, str)
+        and key not in CLOSING_KEYS
+        and not key.startswith(("ref:", "no:"))
+        else value
+        for key, value in sample_values(spec).items()
+    }
+
+
+@pytest.mark.parametrize("variant", ["full", "blank", "long"])
+@pytest.mark.parametrize("code", SHEET_FORMS)
+def test_a_records_sheet_count_numbers_and_signatures(code, variant):
+    """User trial (MBB01): "gồm 03 tờ" on four pages, the last unnumbered,
+    a signature block alone on page 3; the records printing "gồm … tờ"
+    share the layout, so each is checked the same way."""
+    spec = SPECS[code]
+    data = {
+        "full": full(spec),
+        "blank": full(spec, blank=True),
+        "long": full(spec, values=_long_values(spec)),
+    }[variant]
+    pdf = render(code, data)
+    pages = page_texts(pdf)
+
+    if variant != "blank":  # a blank form leaves the count to the pen
+        assert sheet_count(pdf) == len(pages)
+    assert unnumbered_pages(pages) == []
+    assert signature_only_pages(pages) == []
 
 
 @pytest.mark.parametrize("code", ["MBB01", "MQĐ02"])

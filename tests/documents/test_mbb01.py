@@ -3,9 +3,24 @@
 from dataclasses import replace
 from datetime import date
 
-from form_samples import INDIVIDUAL, full_record, minimal_record
-from pdf_probe import all_text, page_texts
+import pytest
+from form_samples import (
+    INDIVIDUAL,
+    ORGANISATION,
+    full_record,
+    minimal_record,
+    twenty_acts,
+)
+from pdf_probe import (
+    all_text,
+    flat,
+    page_texts,
+    sheet_count,
+    signature_only_pages,
+    unnumbered_pages,
+)
 
+from xlvphc.documents.data import RecordData
 from xlvphc.documents.mbb01 import render_record
 
 
@@ -46,14 +61,66 @@ def test_full_record_prints_the_form_content():
         assert expected in text, expected
 
 
-def test_sheet_count_matches_the_signed_pages():
+def test_sheet_count_counts_every_printed_page():
     pdf = render_record(full_record())
     pages = page_texts(pdf)
 
-    signed = len(pages) - 1  # the last page is the receipt, "in ở mặt sau"
-    assert f"gồm {signed:02d} tờ" in all_text(pdf)
+    # Printed on one side, each page is a sheet, the receipt's page too.
+    assert f"gồm {len(pages):02d} tờ" in all_text(pdf)
     assert "NGƯỜI NHẬN BIÊN BẢN" in pages[-1]
     assert "NGƯỜI LẬP BIÊN BẢN" not in pages[-1]
+
+
+DESCRIPTION = (
+    "Người vi phạm đã tự ý lấn chiếm vỉa hè, lòng đường để bày bán hàng hóa, "
+    "gây cản trở giao thông và ảnh hưởng đến mỹ quan đô thị. "
+) * 60
+LONG_NAME = ("Tôn Nữ Hoàng Phương Thảo Nguyễn Thị Hương Giang " * 5)[:200].strip()
+
+
+def _maximal(description: str) -> RecordData:
+    """Free texts at the case form's limits: names 200 (the maker's 120),
+    office reason 500, statement 5,000, witness 300; and twenty acts."""
+    return full_record(
+        description=description,
+        violator=replace(ORGANISATION, name=LONG_NAME, representative_name=LONG_NAME),
+        maker_name=LONG_NAME[:120],
+        witness=("Trần Văn Bình, " * 30)[:300],
+        violator_statement=DESCRIPTION[:5000],
+        office_reason=DESCRIPTION[:500],
+        acts=twenty_acts(),
+    )
+
+
+# User trial: 1,900 characters printed four pages, the witness's block alone
+# on page 3, the receipt alone on an unnumbered page 4, and "gồm 03 tờ".
+@pytest.mark.parametrize("length", [0, 300, 1900, 3200, 5000])
+@pytest.mark.parametrize(
+    "record",
+    [
+        lambda d: full_record(description=d, witness="Phạm Thị Ánh"),
+        lambda d: minimal_record(description=d),
+        _maximal,
+    ],
+    ids=["witness", "organisation", "maximal"],
+)
+def test_long_descriptions_keep_count_numbers_and_signatures(length, record):
+    pdf = render_record(record(DESCRIPTION[:length]))
+    pages = page_texts(pdf)
+
+    assert sheet_count(pdf) == len(pages)
+    assert unnumbered_pages(pages) == []
+    assert signature_only_pages(pages) == []
+
+
+def test_the_signatures_stay_with_the_closing_they_sign():
+    record = full_record(description=DESCRIPTION[:1900], witness="Ánh")
+    pages = [flat(page) for page in page_texts(render_record(record))]
+
+    for heading in ("CÁ NHÂN VI PHẠM", "NGƯỜI LẬP BIÊN BẢN", "NGƯỜI CHỨNG KIẾN"):
+        (page,) = [p for p in pages if heading in p]
+        assert "Biên bản lập xong hồi" in page, heading
+        assert "không ký xác nhận" in page.split(heading)[0], heading
 
 
 def test_explanation_item_is_left_out_when_not_allowed():

@@ -8,6 +8,8 @@ của tổ chức>" (item 6) and the column's heading are made, and a body's
 representative prints on the line for one (item 2 b); not given, the
 either/or stays for the pen, however the name reads."""
 
+import re
+
 import pytest
 from pdf_probe import all_text, has_poppler, to_png
 from test_form_details import d, overdue, step
@@ -46,9 +48,10 @@ def _text(officer, case_id: int, name: str) -> str:
 
 
 def _informant_column(text: str) -> str:
-    """What prints under the informant's heading, up to the receipt."""
+    """What prints under the informant's heading, up to the receipt (and the
+    number of the receipt's page, when it has one of its own)."""
     after = text.split("CUNG CẤP THÔNG TIN XÁC MINH")[-1]
-    return after.split("Biên bản đã giao")[0]
+    return re.sub(r"\s+\d+\s*$", "", after.split("Biên bản đã giao")[0])
 
 
 def test_unsaid_kind_keeps_the_choice_and_names_the_informant(people):  # noqa: F811

@@ -58,7 +58,6 @@ class OfficialDocument(FPDF):
         """
         super().__init__(orientation="P", unit="mm", format="A4")
         self.draft = draft
-        self.unnumbered_page = False
         for style, file_name in _FONT_FILES.items():
             self.add_font(FAMILY, style, str(FONT_DIR / file_name))
         self.set_margins(left=30, top=20, right=15)
@@ -78,11 +77,13 @@ class OfficialDocument(FPDF):
         """Draw the draft watermark, and the page number from page 2.
 
         Decree 30 puts the number centred in the top margin and leaves the
-        first page unnumbered; the receipt on the back is not numbered.
+        first page unnumbered. A page holding only the receipt is numbered
+        too: it is one of the sheets a record counts ("gồm … tờ"), and a
+        loose sheet without a number could not be put back in its place.
         """
         if self.draft:
             self._watermark()
-        if self.page_no() >= 2 and not self.unnumbered_page:
+        if self.page_no() >= 2:
             self.set_font(FAMILY, "", BODY_PT)
             self.set_text_color(0)
             self.set_xy(self.l_margin, 9)

@@ -12,7 +12,13 @@ from datetime import datetime, time
 from xlvphc.documents.blocks import identity_block
 from xlvphc.documents.data import RecordData
 from xlvphc.documents.layout import OfficialDocument
-from xlvphc.documents.signatures import Signature, receipt_page, signature_row
+from xlvphc.documents.signatures import (
+    Signature,
+    keep_with_signatures,
+    receipt_page,
+    rows_height,
+    signature_row,
+)
 from xlvphc.documents.wording import (
     BLANK_TIME,
     DOTS,
@@ -41,9 +47,10 @@ INJURED = "cá nhân/tổ chức"
 def render_record(data: RecordData) -> bytes:
     """Render a violation record (MBB01) to PDF.
 
-    The closing sentence states how many sheets the record has, which is
-    only known after layout, so the record is laid out again when the first
-    count was wrong (at most twice more).
+    The closing sentence states how many sheets ("tờ") the record has: its
+    pages as printed on one side, the receipt's page included when the
+    receipt takes one. That is only known after layout, so the record is
+    laid out again when the first count was wrong (at most twice more).
 
     Args:
         data: The record's content.
@@ -54,23 +61,17 @@ def render_record(data: RecordData) -> bytes:
     sheets = 2  # most records take two pages
     doc = _build(data, sheets)
     for _ in range(2):
-        if doc.content_pages == sheets:
+        if doc.page_no() == sheets:
             break
-        sheets = doc.content_pages
+        sheets = doc.page_no()
         doc = _build(data, sheets)
     return doc.to_bytes()
 
 
-class _RecordDocument(OfficialDocument):
-    """A record that remembers how many pages precede the receipt."""
-
-    content_pages: int = 0
-
-
-def _build(data: RecordData, sheets: int) -> _RecordDocument:
+def _build(data: RecordData, sheets: int) -> OfficialDocument:
     """Lay out the whole record once, printing `sheets` in the closing."""
     v = data.violator
-    doc = _RecordDocument(draft=data.draft, title=f"{TITLE} {text(data.number)}")
+    doc = OfficialDocument(draft=data.draft, title=f"{TITLE} {text(data.number)}")
     doc.add_page()
     doc.national_header(data.agency, number_line(data.number, "BB-VPHC"))
     doc.title_block(TITLE, f"Về {text(data.field) or DOTS * 10}")
@@ -113,10 +114,11 @@ def _build(data: RecordData, sheets: int) -> _RecordDocument:
 
     _violation(doc, data)
     _statements(doc, data)
-    _closing(doc, data, sheets)
-    _signatures(doc, data)
+    rows = _signature_rows(data)
+    _closing(doc, data, sheets, rows_height(doc, rows))
+    for row in rows:
+        signature_row(doc, row)
 
-    doc.content_pages = doc.page_no()
     # "<In ở mặt sau>": the back of the last sheet, under the text when that
     # ends on a back page (signatures.receipt_page says why).
     receipt_page(
@@ -224,27 +226,43 @@ def _statements(doc: OfficialDocument, data: RecordData) -> None:
     )
 
 
-def _closing(doc: OfficialDocument, data: RecordData, sheets: int) -> None:
-    """The closing sentence, copies, and reasons for a missing signature."""
+def _closing(
+    doc: OfficialDocument, data: RecordData, sheets: int, signing: float
+) -> None:
+    """The closing sentence, copies, and reasons for a missing signature.
+
+    They go to a new page with the `signing` mm of signature rows when they
+    would not all fit on this one: the rows sign "dưới đây", under this
+    text (user trial: the witness's block alone on page 3).
+    """
     v = data.violator
     copies = "01 bản, cha mẹ/người giám hộ của người chưa thành niên vi phạm 01 bản"
     minor = data.made_at is not None and is_minor(v, data.made_at.date())
-    doc.paragraph(
+    sentence = (
         f"Biên bản lập xong hồi {BLANK_TIME}, gồm {sheets:02d} tờ, được lập "
         f"thành {3 if minor else 2:02d} bản có nội dung và giá trị như nhau; đã "
         "đọc lại cho những người có tên nêu trên cùng nghe, công nhận là đúng "
         f"và cùng ký tên dưới đây; giao cho {person(v)} là {role(v)} vi phạm "
         f"{copies if minor else '01 bản'}, 01 bản lưu hồ sơ."
     )
-    doc.paragraph(f"Lý do {person(v)} là {role(v)} vi phạm không ký biên bản: ", None)
-    doc.paragraph(
+    witness = (
         f"Lý do ông (bà) {DOTS * 14} người chứng kiến/đại diện chính "
-        "quyền cấp xã không ký xác nhận: ",
-        None,
+        "quyền cấp xã không ký xác nhận: "
     )
+    closing: list[tuple[str | None, ...]] = [
+        (sentence,),
+        (f"Lý do {person(v)} là {role(v)} vi phạm không ký biên bản: ", None),
+        (witness, None),
+    ]
+    # A blank measured as a few dots wraps no later than the printed one.
+    keep_with_signatures(
+        doc, ["".join(part or DOTS * 6 for part in parts) for parts in closing], signing
+    )
+    for parts in closing:
+        doc.paragraph(*parts)
 
 
-def _signatures(doc: OfficialDocument, data: RecordData) -> None:
+def _signature_rows(data: RecordData) -> list[list[Signature | None]]:
     """Violator and maker side by side, then the witness or commune official."""
     v = data.violator
     violator_heading = (
@@ -252,8 +270,7 @@ def _signatures(doc: OfficialDocument, data: RecordData) -> None:
         if kind(v) == "tổ chức"
         else ("CÁ NHÂN VI PHẠM",)
     )
-    signature_row(
-        doc,
+    return [
         [
             Signature(violator_heading, "(Ký, ghi rõ họ và tên)", person_name(v)),
             Signature(
@@ -263,8 +280,8 @@ def _signatures(doc: OfficialDocument, data: RecordData) -> None:
                 text(data.maker_title),
             ),
         ],
-    )
-    signature_row(doc, [_witness_signature(data.witness)])
+        [_witness_signature(data.witness)],
+    ]
 
 
 def _witness_signature(witness: str) -> Signature:

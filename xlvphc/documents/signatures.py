@@ -261,8 +261,10 @@ def receipt_page(doc: OfficialDocument, sentence: str, heading: str) -> None:
     document takes no extra sheet (a page 3 holding only the receipt, with
     page 2 half empty, would be a new sheet's front, which the form does not
     ask for). When the text ends on a front (page 1, 3, …), the receipt takes
-    the next page, the back of that sheet, without a page number: it is not
-    one of the document's numbered pages.
+    the next page, the back of that sheet. That page is numbered like any
+    other and, printed on one side, is a sheet of its own, which a record's
+    "gồm … tờ" counts (user trial: a 4-page record said "03 tờ", its last
+    page unnumbered).
 
     Args:
         doc: The document being written.
@@ -278,8 +280,6 @@ def receipt_page(doc: OfficialDocument, sentence: str, heading: str) -> None:
     if on_a_back and doc.y + needed <= doc.page_break_trigger:
         doc.set_y(doc.y + RECEIPT_GAP)
     else:
-        doc.unnumbered_page = True
         doc.add_page()
-        doc.unnumbered_page = False
     doc.paragraph(sentence)
     signature_row(doc, columns)
