@@ -125,10 +125,71 @@ def test_organisation_representative_receives_the_decision():
 
 
 def test_decree_numbers_get_their_document_type():
-    data = full_decision(decrees=["168/2024/NĐ-CP", DECREE_144])
+    """A decree whose date and title are not known keeps its number alone."""
+    data = full_decision(decrees=["100/2019/NĐ-CP", DECREE_144])
     text = all_text(render_decision(data))
 
-    assert "Căn cứ Nghị định số 168/2024/NĐ-CP;" in text
+    assert "Căn cứ Nghị định số 100/2019/NĐ-CP;" in text
+    assert f"Căn cứ {DECREE_144};" in text
+
+
+# Note (4): each catalogue decree as its ground cites it (domain.decrees).
+CITED = {
+    "123/2024/NĐ-CP": (
+        "Nghị định số 123/2024/NĐ-CP ngày 04 tháng 10 năm 2024 của Chính phủ "
+        "quy định về xử phạt vi phạm hành chính trong lĩnh vực đất đai"
+    ),
+    "168/2024/NĐ-CP": (
+        "Nghị định số 168/2024/NĐ-CP ngày 26 tháng 12 năm 2024 của Chính phủ "
+        "quy định xử phạt vi phạm hành chính về trật tự, an toàn giao thông "
+        "trong lĩnh vực giao thông đường bộ; trừ điểm, phục hồi điểm giấy phép "
+        "lái xe"
+    ),
+    "282/2025/NĐ-CP": (
+        "Nghị định số 282/2025/NĐ-CP ngày 30 tháng 10 năm 2025 của Chính phủ "
+        "quy định xử phạt vi phạm hành chính trong lĩnh vực an ninh, trật tự, "
+        "an toàn xã hội; phòng, chống tệ nạn xã hội; phòng, chống bạo lực gia "
+        "đình"
+    ),
+    "106/2025/NĐ-CP": (
+        "Nghị định số 106/2025/NĐ-CP ngày 15 tháng 5 năm 2025 của Chính phủ "
+        "quy định xử phạt vi phạm hành chính trong lĩnh vực phòng cháy, chữa "
+        "cháy và cứu nạn, cứu hộ"
+    ),
+    "45/2022/NĐ-CP": (
+        "Nghị định số 45/2022/NĐ-CP ngày 07 tháng 7 năm 2022 của Chính phủ quy "
+        "định về xử phạt vi phạm hành chính trong lĩnh vực bảo vệ môi trường"
+    ),
+    "16/2022/NĐ-CP": (
+        "Nghị định số 16/2022/NĐ-CP ngày 28 tháng 01 năm 2022 của Chính phủ quy "
+        "định xử phạt vi phạm hành chính về xây dựng"
+    ),
+    "15/2020/NĐ-CP": (
+        "Nghị định số 15/2020/NĐ-CP ngày 03 tháng 02 năm 2020 của Chính phủ quy "
+        "định xử phạt vi phạm hành chính trong lĩnh vực bưu chính, viễn thông, "
+        "tần số vô tuyến điện, công nghệ thông tin và giao dịch điện tử"
+    ),
+}
+
+
+@pytest.mark.parametrize(("decree", "cited"), list(CITED.items()))
+def test_catalogue_decrees_are_cited_in_full(decree, cited):
+    """Note (4): number, date, issuer and title of each catalogue decree,
+    each ground on its line, the law's before and the record's after."""
+    data = full_decision(decrees=[decree], delegation="")
+    text = all_text(render_decision(data))
+
+    assert f"{LAW}; Căn cứ {cited}; Căn cứ Biên bản vi phạm hành chính" in text
+    assert f"Căn cứ Nghị định số {decree};" not in text
+
+
+def test_several_decrees_each_get_their_full_ground():
+    data = full_decision(decrees=["123/2024/NĐ-CP", "16/2022/NĐ-CP"])
+    text = all_text(render_decision(data))
+
+    assert ("trong lĩnh vực đất đai; Căn cứ Nghị định số 16/2022/NĐ-CP ngày 28 "
+            "tháng 01 năm 2022 của Chính phủ quy định xử phạt vi phạm hành chính "
+            "về xây dựng; Căn cứ Biên bản") in text
 
 
 def test_acts_fines_add_up_when_total_is_not_given():

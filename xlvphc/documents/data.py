@@ -47,6 +47,9 @@ class ActData:
     # was imposed but this act's share is not known (printed dotted, never
     # as a warning).
     fine_untold: bool = False
+    # In a ward, the clause of the same article that doubled the frame
+    # (CaseAct.ward_clause): "điểm a khoản 1 và khoản 3 Điều 10 …".
+    ward_clause: int | None = None
 
 
 @dataclass(frozen=True)

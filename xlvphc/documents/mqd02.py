@@ -19,7 +19,7 @@ from xlvphc.documents.wording import (
     LAW,
     act_wording,
     capitalised,
-    decree_name,
+    decree_citation,
     enumerate_items,
     legal_basis,
     money,
@@ -148,8 +148,10 @@ def _grounds(doc: OfficialDocument, data: DecisionData) -> None:
 
 
 def _decree_grounds(data: DecisionData) -> list[str]:
-    """Note (4): the sector decrees the acts break, named as the catalogue
-    cites them ("Căn cứ Nghị định số 168/2024/NĐ-CP").
+    """Note (4): the sector decrees the acts break, each in full ("Căn cứ
+    Nghị định số 123/2024/NĐ-CP ngày 04 tháng 10 năm 2024 của Chính phủ quy
+    định về …", wording.decree_citation); one whose date and title are not
+    known keeps its number alone ("Căn cứ Nghị định số 100/2019/NĐ-CP").
 
     An act imported from a register without a citation names no decree;
     printed as it came, the line read "Căn cứ ;". The form's line is
@@ -160,7 +162,7 @@ def _decree_grounds(data: DecisionData) -> list[str]:
     """
     decrees = [text(decree) for decree in data.decrees if text(decree)]
     if decrees:
-        return [f"Căn cứ {decree_name(decree)}" for decree in decrees]
+        return [f"Căn cứ {decree_citation(decree)}" for decree in decrees]
     field = text(data.field)
     about = field[:1].lower() + field[1:] if field else DOTS * 6
     number = f"{DOTS * 2}/{DOTS * 2}/NĐ-CP"

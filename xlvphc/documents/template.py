@@ -69,7 +69,7 @@ from xlvphc.documents.wording import (
     BLANK_TIME,
     LAW,
     capitalised,
-    decree_name,
+    decree_citation,
     enforced,
     kind,
     money,
@@ -148,8 +148,10 @@ class FormSpec:
 def render_form(spec: FormSpec, data: FormData) -> bytes:
     """Render `spec` filled from `data` (blank when `data.blank`).
 
-    A record states its own number of sheets ("gồm … tờ"), only known after
-    layout, so it is laid out again when the first guess was wrong.
+    A record states its own number of sheets ("gồm … tờ"): its pages as
+    printed on one side, the receipt's page included when the receipt takes
+    one. That is only known after layout, so it is laid out again when the
+    first guess was wrong.
 
     Returns:
         The PDF file as bytes.
@@ -157,17 +159,11 @@ def render_form(spec: FormSpec, data: FormData) -> bytes:
     sheets = 2  # most records take two pages; laid out again if not
     doc = _build(spec, data, sheets)
     for _ in range(2):
-        if doc.content_pages == sheets or "{sheets" not in spec.body:
+        if doc.page_no() == sheets or "{sheets" not in spec.body:
             break
-        sheets = doc.content_pages
+        sheets = doc.page_no()
         doc = _build(spec, data, sheets)
     return doc.to_bytes()
-
-
-class _FormDocument(OfficialDocument):
-    """A document that remembers how many pages precede the receipt."""
-
-    content_pages: int = 0
 
 
 def context(spec: FormSpec, data: FormData, sheets: int = 1) -> dict[str, str]:
@@ -197,8 +193,9 @@ def context(spec: FormSpec, data: FormData, sheets: int = 1) -> dict[str, str]:
     ctx["signer_name"] = ctx["maker_name"] = text(data.signer_name)
     ctx["signer_title"] = ctx["maker_title"] = text(data.signer_title)
     ctx["agency_name"] = text(data.agency.name)
-    # "Nghị định số 168/2024/NĐ-CP", as MQĐ02 names its decrees.
-    ctx["decrees"] = "; ".join(decree_name(d) for d in data.decrees)
+    # Each decree in full where known (note (4) of MQĐ01), as MQĐ02 names
+    # its decrees (wording.decree_citation).
+    ctx["decrees"] = "; ".join(decree_citation(d) for d in data.decrees)
     ctx["made_time"] = fmt_datetime(data.made_at) if data.made_at else ""
     ctx["issued_date"] = fmt_date(data.issued_on)
     ctx["sheets"] = f"{sheets:02d}"
@@ -245,10 +242,10 @@ def _format(key: str, value: object) -> str:
     return text(value) if "\n" not in str(value) else str(value).strip()
 
 
-def _build(spec: FormSpec, data: FormData, sheets: int) -> _FormDocument:
+def _build(spec: FormSpec, data: FormData, sheets: int) -> OfficialDocument:
     """Lay the whole form out once."""
     ctx = context(spec, data, sheets)
-    doc = _FormDocument(draft=data.draft, title=f"{spec.title} {data.number}")
+    doc = OfficialDocument(draft=data.draft, title=f"{spec.title} {data.number}")
     doc.add_page()
     number = "" if data.blank else data.number
     if spec.is_decision:
@@ -269,7 +266,6 @@ def _build(spec: FormSpec, data: FormData, sheets: int) -> _FormDocument:
 
     _body(doc, spec, data, ctx, signatures_height(doc, spec, data, ctx))
     signatures_part(doc, spec, data, ctx)
-    doc.content_pages = doc.page_no()
     if spec.receipt:
         sentence, heading = spec.receipt
         parts = _parts(_chosen(sentence, data), ctx)
@@ -410,8 +406,12 @@ def _body(
         kept.append(line)
     grounds = [i for i, ln in enumerate(kept) if ln.startswith("# ")]
     last_ground = grounds[-1] if grounds else -1
-    # The closing paragraph, with the "<Trường hợp …>" line that heads it.
+    # The closing paragraph, with the "<Trường hợp …>" line that heads it and
+    # the dotted lines under it (a blank MBB03 had its signatures alone on a
+    # page under one such line).
     closing = len(kept) - 1
+    while closing > 0 and kept[closing] == "~":
+        closing -= 1
     if closing > 0 and kept[closing - 1].startswith("<"):
         closing -= 1
     for index, line in enumerate(kept):

@@ -12,6 +12,7 @@ from datetime import date
 
 from xlvphc.documents.data import ActData, ViolatorData
 from xlvphc.documents.layout import DOTS
+from xlvphc.domain.decrees import full_citation
 from xlvphc.domain.money import amount_in_words, format_vnd
 from xlvphc.domain.text import clean, fold
 
@@ -112,6 +113,16 @@ def decree_name(decree: str) -> str:
     return value
 
 
+def decree_citation(decree: str) -> str:
+    """A decision's ground, note (4) of MQĐ01 and MQĐ02: the decree with its
+    date, issuer and title where they are known (domain.decrees), else as
+    `decree_name`; a name written in full is kept as written."""
+    value = text(decree)
+    if value[:1].isdigit():
+        return full_citation(value)
+    return value
+
+
 # Notes the catalogue (xlvphc/data/violations_catalogue.csv) adds to an
 # act's text in brackets for the officer who picks it, which the decrees do
 # not word that way: the sanction note (SOURCES.md: "Acts that allow 'phạt
@@ -142,7 +153,9 @@ def legal_basis(act: ActData) -> str:
     Note (9) of MBB01 and (8) of MQĐ02 ask for the point, clause and article
     of the sector decree; a missing point or clause is simply left out. An
     act without a citation (article 0: imported from a register that gave
-    none) has no basis: "" (never "Điều 0").
+    none) has no basis: "" (never "Điều 0"). An act in a ward whose frame
+    the article doubles there also cites that clause ("điểm a khoản 1 và
+    khoản 3 Điều 10"): the fine stands on both.
     """
     if not act.article:
         return ""
@@ -151,6 +164,8 @@ def legal_basis(act: ActData) -> str:
         parts.append(f"điểm {text(act.point)}")
     if act.clause:
         parts.append(f"khoản {act.clause}")
+    if act.ward_clause and act.ward_clause != act.clause:
+        parts.append(f"và khoản {act.ward_clause}")
     parts.append(f"Điều {act.article}")
     parts.append(decree_name(act.decree))
     return " ".join(parts)

@@ -85,6 +85,7 @@ DUE_COLUMNS = (
     "execution_end",
     "seizure_due",
     "coerced_on",
+    "executed_on",
 )
 
 
@@ -199,6 +200,10 @@ class Case(SQLModel, table=True):
     # coerced and a fine, its interest or a remedial measure is still owed
     # (Art. 86, 78 k1; migration 0017)
     coerced_on: date | None = None
+    # the day of the last step that carried the open decision out, once
+    # nothing is left to execute: the case only waits to be closed (Art. 73
+    # k2; services/procedure/executed.py; migration 0030)
+    executed_on: date | None = None
     # the open decision names a remedial measure not yet carried out (Art.
     # 28, 85): with the money columns, what the summary triggers read to
     # tell an overdue decision from one with nothing left to do but closing
@@ -264,6 +269,11 @@ class CaseAct(SQLModel, table=True):
     frame_min: int | None = Field(default=None, sa_type=MONEY)
     frame_max: int | None = Field(default=None, sa_type=MONEY)
     fine: int | None = Field(default=None, sa_type=MONEY)
+    # The clause of the act's article that set the frame because the
+    # violation is in a ward (phường), the commune's frame doubled (NĐ
+    # 123/2024 Điều 10 k3; domain/ward_fines.py): cited with the act's own
+    # clause on the record and the decision. None: the act's own frame.
+    ward_clause: int | None = None
     position: int = 0
     # ActOrigin, set by every writer (migration 0023 filled the older acts).
     # A writer that does not say gets the officer's mark, as every act

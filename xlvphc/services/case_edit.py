@@ -43,6 +43,7 @@ from xlvphc.services.errors import Conflict, ValidationFailed
 from xlvphc.services.inputs import FormReader
 from xlvphc.services.stale_version import stale_message
 from xlvphc.services.typed_acts import case_act, row_of, stored
+from xlvphc.services.ward_place import violation_in_ward
 
 log = logging.getLogger(__name__)
 
@@ -244,22 +245,28 @@ def edit_case(actor: Actor, case_id: object, data: object) -> int:
         for key in RECORD_KEYS:
             note(key, getattr(record, key), parsed.record[key])
             setattr(record, key, parsed.record[key])
-        # A typed act has no catalogue id: it is told by what was typed.
+        # A typed act has no catalogue id: it is told by what was typed. A
+        # catalogue act by its id and ward clause: a place moved into or out
+        # of a ward changes the frame of an act that doubles there.
+        in_ward = violation_in_ward(session, case.unit_id, parsed.violation_place)
         old_acts = [(a.catalogue_id, a.decree, a.article, a.clause, a.point,
                      a.act, a.frame_min, a.frame_max) if a.catalogue_id is None
-                    else a.catalogue_id for a in acts]
+                    else (a.catalogue_id, a.ward_clause) for a in acts]
+        new_rows = [case_act(case.id, position, entry, in_ward)
+                    for position, entry in enumerate(parsed.acts)]
         new_acts = [(None, e.decree, e.article, e.clause, e.point, e.act,
-                     e.fine_min, e.fine_max) if e.id is None else e.id
-                    for e in parsed.acts]
+                     e.fine_min, e.fine_max) if e.id is None
+                    else (e.id, row.ward_clause)
+                    for e, row in zip(parsed.acts, new_rows, strict=True)]
         if old_acts != new_acts:
             before["acts"] = "; ".join(a.act[:80] for a in acts)
-            after["acts"] = "; ".join(e.act[:80] for e in parsed.acts)
+            after["acts"] = "; ".join(r.act[:80] for r in new_rows)
             for act in acts:
                 session.delete(act)
             # Each act keeps its origin: one sent back as stored (kept)
             # stays the register's or the officer's (typed_acts.stored).
-            for position, entry in enumerate(parsed.acts):
-                session.add(case_act(case.id, position, entry))
+            for row in new_rows:
+                session.add(row)
             note("field", case.field, parsed.field)
             case.field = parsed.field
         if not after:

@@ -533,6 +533,8 @@ def get_case(actor: Actor, case_id: object) -> dict:
                 # none is made up (importer.shown).
                 "citation": (f"Điểm {act.point} khoản {act.clause}" if act.point
                              else f"Khoản {act.clause}")
+                # In a ward, the clause that doubled the frame (ward_place).
+                + (f" và khoản {act.ward_clause}" if act.ward_clause else "")
                 + f" Điều {act.article} Nghị định {act.decree}"
                 if act.article else shown.NO_CITATION,
                 "act": act.act,

@@ -67,6 +67,7 @@ from xlvphc.services.numbering import (
 )
 from xlvphc.services.stale_version import stale_message
 from xlvphc.services.typed_acts import case_act
+from xlvphc.services.ward_place import violation_in_ward
 
 log = logging.getLogger(__name__)
 
@@ -256,8 +257,11 @@ def create_case(actor: Actor, data: object, request_key: object = None) -> int:
         session.flush()
         violator = Violator(case_id=case.id, **parsed.violator)
         session.add(violator)
+        # A catalogue act whose frame doubles in a ward (NĐ 123/2024 Điều
+        # 10 k3) takes that frame when the violation is in one.
+        in_ward = violation_in_ward(session, case.unit_id, case.violation_place)
         for position, entry in enumerate(parsed.acts):
-            session.add(case_act(case.id, position, entry))
+            session.add(case_act(case.id, position, entry, in_ward))
         session.add(
             ViolationRecord(
                 case_id=case.id,

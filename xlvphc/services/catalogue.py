@@ -8,6 +8,7 @@ from sqlmodel import Session, select
 
 from xlvphc.domain.money import format_vnd
 from xlvphc.domain.text import clean, fold
+from xlvphc.domain.ward_fines import ward_rule
 from xlvphc.models import CatalogueEntry
 from xlvphc.services.access import Action, Actor, require
 from xlvphc.services.case_input import MAX_ACTS
@@ -50,12 +51,20 @@ def frame_text(fmin: int | None, fmax: int | None) -> str:
 
 
 def as_row(entry: CatalogueEntry) -> dict:
+    """The act as the pickers list it. The frame is the commune's; an act
+    whose frame doubles in a ward says so beside it (domain/ward_fines.py),
+    and the case takes the ward's frame when its violation is in one
+    (services/ward_place.py)."""
+    frame = frame_text(entry.fine_min, entry.fine_max)
+    rule = ward_rule(entry.source)
+    if rule is not None:
+        frame = f"{frame}; {rule.note(entry.article)}"
     return {
         "id": str(entry.id),
         "citation": citation(entry)[:1].upper() + citation(entry)[1:],
         "act": entry.act,
         "field": entry.field,
-        "frame": frame_text(entry.fine_min, entry.fine_max),
+        "frame": frame,
     }
 
 

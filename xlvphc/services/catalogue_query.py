@@ -36,6 +36,13 @@ _FRAME = re.compile(
     r"(?:\bkhung\s+phat\s*:?\s*)?"
     r"\btu\s+\d[\d.]*\s*[dđ]ong\s+[dđ]en\s+\d[\d.]*\s*[dđ]ong\b"
 )
+# What a card adds to the frame of an act that doubles in a ward
+# (domain/ward_fines.py): "tại phường: gấp 02 lần (khoản 3 Điều 10)". Its
+# clause and article are not the act's.
+_WARD_NOTE = re.compile(
+    r";?\s*\btai\s+phuong\s*:\s*gap\s+\d+\s+lan\s*"
+    r"\(\s*khoan\s+\d+\s+[dđ]ieu\s+\d+\s*\)"
+)
 _WARNING_ONLY = re.compile(r"(?:\bkhung\s+phat\s*:?\s*)?\bcanh\s+cao\s*$")
 # Everyday words (folded) for acts that the decrees word otherwise, each with
 # the catalogue's words for it, marks and all ("bia" is not "bịa"); only
@@ -210,6 +217,7 @@ def parse(typed: str) -> Query:
                 text[i] = soft[i] = " "
         return match
 
+    take(_WARD_NOTE)
     take(_FRAME)
     found: dict = {}
     if decree := take(_DECREE):

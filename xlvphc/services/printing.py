@@ -172,7 +172,8 @@ def _acts(acts: list[CaseAct], imported: bool = False) -> list[ActData]:
         # imported act without a fine of its own (a register row citing
         # several acts for one total, importer/write.py) is no warning.
         ActData(a.decree, a.article, a.clause, a.point, a.act, a.fine or None,
-                fine_untold=imported and a.fine is None)
+                fine_untold=imported and a.fine is None,
+                ward_clause=a.ward_clause)
         for a in acts
     ]
 

@@ -29,6 +29,7 @@ from sqlmodel import Session, select
 from xlvphc.domain.authority import field_maximum
 from xlvphc.domain.money import format_vnd, parse_amount
 from xlvphc.domain.text import clean, unprintable, unprintable_message
+from xlvphc.domain.ward_fines import ward_rule, ward_wording
 from xlvphc.models import CaseAct, CatalogueEntry
 from xlvphc.models.base import local_now
 from xlvphc.models.cases import ActOrigin
@@ -415,10 +416,19 @@ def stored(act: CaseAct, field: str) -> TypedAct:
     )
 
 
-def case_act(case_id: int, position: int, entry) -> CaseAct:
+def case_act(case_id: int, position: int, entry, in_ward: bool = False) -> CaseAct:
     """The CaseAct of a chosen act (a CatalogueEntry or a TypedAct), as the
     new-case, on-the-spot and edit forms store it: the citation and frame
-    snapshotted, and where the act came from (CaseAct.origin)."""
+    snapshotted, and where the act came from (CaseAct.origin).
+
+    `in_ward` (services.ward_place): a catalogue act whose frame doubles in
+    a ward is stored with that frame, its clause and "tại phường"
+    (domain.ward_fines); an act typed by the officer has the frame typed."""
+    act, low, high, clause = entry.act, entry.fine_min, entry.fine_max, None
+    rule = ward_rule(entry.source) if in_ward and entry.id is not None else None
+    if rule is not None:
+        act, clause = ward_wording(act), rule.clause
+        low, high = rule.frame(low, high)
     return CaseAct(
         case_id=case_id,
         catalogue_id=entry.id,
@@ -426,9 +436,10 @@ def case_act(case_id: int, position: int, entry) -> CaseAct:
         article=entry.article,
         clause=entry.clause,
         point=entry.point,
-        act=entry.act,
-        frame_min=entry.fine_min,
-        frame_max=entry.fine_max,
+        act=act,
+        frame_min=low,
+        frame_max=high,
+        ward_clause=clause,
         position=position,
         origin=ActOrigin.CATALOGUE if entry.id is not None else entry.origin,
     )

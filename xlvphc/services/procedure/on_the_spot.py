@@ -33,6 +33,7 @@ from xlvphc.services.db import session_scope
 from xlvphc.services.errors import ValidationFailed
 from xlvphc.services.procedure.deadlines import refresh_deadlines
 from xlvphc.services.typed_acts import box_id, case_act
+from xlvphc.services.ward_place import violation_in_ward
 
 log = logging.getLogger(__name__)
 
@@ -64,17 +65,21 @@ def _ceiling_message(total: int, on, is_org: bool) -> str | None:
     )
 
 
-def _decision_boxes(parsed: CaseInput, form: dict, today: date) -> dict:
+def _decision_boxes(
+    parsed: CaseInput, form: dict, today: date, in_ward: bool = False
+) -> dict:
     """The problems of the decision's boxes (date, signer, fines, treasury…)
     while the violation itself is refused, so no case exists yet: each act
     stands in with its catalogue id (the fine boxes are `fine_<catalogue
     id>`) and frame. The checks that need the saved case (limitation,
     authority) wait for the violation to be right. A typed act stands in
-    with its row id, as its box is named (typed_acts.box_id)."""
-    acts = [
-        SimpleNamespace(id=box_id(e), frame_min=e.fine_min, frame_max=e.fine_max)
-        for e in parsed.acts
-    ]
+    with its row id, as its box is named (typed_acts.box_id); in a ward,
+    with the ward's frame, as the case will keep it (typed_acts.case_act)."""
+    acts = []
+    for e in parsed.acts:
+        row = case_act(0, 0, e, in_ward)
+        acts.append(SimpleNamespace(
+            id=box_id(e), frame_min=row.frame_min, frame_max=row.frame_max))
     is_org = parsed.violator.get("kind") == ViolatorKind.ORGANISATION
     violated = parsed.violation_at.date() if parsed.violation_at else None
     birth = None if is_org else parsed.violator.get("birth_date")
@@ -140,10 +145,13 @@ def decide_without_record(
         # The same person fined twice the same day: refused until confirmed,
         # as a new case with a record is (services.cases).
         twin = _same_violator_same_day(session, actor.unit_id, parsed, form, errors)
+        # A catalogue act whose frame doubles in a ward takes that frame.
+        in_ward = violation_in_ward(session, actor.unit_id, parsed.violation_place)
         if errors:
             # The decision's own boxes are read too, so that one submit
             # shows every problem (user trial: errors came in rounds).
-            raise refusal({**_decision_boxes(parsed, form, today), **errors})
+            boxes = _decision_boxes(parsed, form, today, in_ward)
+            raise refusal({**boxes, **errors})
 
         case = Case(
             unit_id=actor.unit_id,
@@ -165,7 +173,7 @@ def decide_without_record(
         session.add(violator)
         acts: list[CaseAct] = []
         for position, entry in enumerate(parsed.acts):
-            act = case_act(case.id, position, entry)
+            act = case_act(case.id, position, entry, in_ward)
             session.add(act)
             acts.append(act)
         session.flush()
