@@ -134,7 +134,8 @@ def test_the_interest_left_after_the_result_stays_on_the_list(
     )
     # The rest paid: nothing owed, the row goes and the case may close.
     step(officer, case_id, "payment", on=d(0), surcharge="200.000")
-    assert rows_of(officer, case_id) == {}
+    # Only the closing left to record (todo.TO_CLOSE).
+    assert set(rows_of(officer, case_id)) == {"executed"}
     assert case_row(case_id).coerced_on is None
     step(officer, case_id, "close_executed", on=d(0))
     assert rows_of(officer, case_id) == {}
@@ -171,7 +172,8 @@ def test_a_fully_collected_coercion_leaves_the_list(
         surcharge="35.000",  # 20 days late
         note="Ngân hàng đã trích chuyển",
     )
-    assert rows_of(officer, case_id) == {}
+    # Only the closing left to record (todo.TO_CLOSE).
+    assert set(rows_of(officer, case_id)) == {"executed"}
     assert case_row(case_id).coerced_on is None
 
 
@@ -192,7 +194,8 @@ def test_a_remedial_measure_still_owed_keeps_the_coercion_listed(
         f"{LABEL} – biện pháp khắc phục hậu quả"
     )
     step(officer, case_id, "coercion_done", on=d(0), note="Đã cưỡng chế tháo dỡ")
-    assert rows_of(officer, case_id) == {}
+    # Only the closing left to record (todo.TO_CLOSE).
+    assert set(rows_of(officer, case_id)) == {"executed"}
 
 
 def test_a_money_coercion_result_leaves_the_remedial_measure_listed(
@@ -216,7 +219,8 @@ def test_a_money_coercion_result_leaves_the_remedial_measure_listed(
         "biện pháp khắc phục hậu quả"
     )
     step(officer, case_id, "remedial_done", on=d(0), note="Đã tháo dỡ")
-    assert rows_of(officer, case_id) == {}
+    # Only the closing left to record (todo.TO_CLOSE).
+    assert set(rows_of(officer, case_id)) == {"executed"}
 
 
 def test_interest_and_remedial_measure_owed_are_both_named(
@@ -244,7 +248,8 @@ def test_interest_and_remedial_measure_owed_are_both_named(
     assert rows_of(officer, case_id)["coercing"]["label"] == f"{LABEL} – {REMEDY}"
     assert todo_count(officer) == 1
     step(officer, case_id, "remedial_done", on=d(0), note="Đã tháo dỡ")
-    assert rows_of(officer, case_id) == {}
+    # Only the closing left to record (todo.TO_CLOSE).
+    assert set(rows_of(officer, case_id)) == {"executed"}
     assert todo_count(officer) == 0
 
 

@@ -12,6 +12,7 @@ from functools import reduce
 import reflex as rx
 
 from xlvphc import routes
+from xlvphc.components.fields import form_message
 from xlvphc.services.access import Action
 from xlvphc.state.session import SessionState
 
@@ -164,6 +165,22 @@ def case_in_bin_panel() -> rx.Component:
         ),
         icon="trash-2",
         panel_id="ho-so-trong-thung-rac",
+    )
+
+
+def case_refusal(state) -> rx.Component:
+    """What a page opened on one case (?id=) shows where its message goes:
+    the refusal panel when the case was refused (`state`, a
+    state.cases.CaseRefusalMixin: missing or another unit's, or in the
+    bin), else the page's error message. One block for the case, edit and
+    decision pages, each with the way back to the list (user trial: the
+    edit and decision pages showed only the refusal sentence). The panel
+    alone: sections mounted for a case shown before may be refused too, and
+    their message would repeat the refusal."""
+    return rx.cond(
+        state.refused,
+        rx.cond(state.in_bin, case_in_bin_panel(), case_refused_panel()),
+        form_message(),
     )
 
 

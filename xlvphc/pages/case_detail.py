@@ -8,8 +8,8 @@ import reflex as rx
 
 from xlvphc import routes
 from xlvphc.components.case_history import history_section
-from xlvphc.components.fields import DATE_DIGITS_HINT, field, form_message
-from xlvphc.components.guard import case_in_bin_panel, case_refused_panel
+from xlvphc.components.fields import DATE_DIGITS_HINT, field
+from xlvphc.components.guard import case_refusal
 from xlvphc.components.print_menu import print_menu
 from xlvphc.components.procedure_panel import procedure_alerts, procedure_panel
 from xlvphc.components.shell import page_for
@@ -304,13 +304,7 @@ def case_detail_page() -> rx.Component:
         # own units in the recycle bin: where it is. The panel alone: the
         # sections of a case shown before may mount and be refused too, and
         # their message repeated the refusal (user trial).
-        rx.cond(
-            CaseDetailState.refused,
-            rx.cond(
-                CaseDetailState.in_bin, case_in_bin_panel(), case_refused_panel()
-            ),
-            form_message(),
-        ),
+        case_refusal(CaseDetailState),
         rx.cond(CaseDetailState.case.contains("id"), _detail()),
         intro="Toàn bộ thông tin của vụ việc, các mẫu biểu in được và diễn biến "
         "xử lý theo thời gian.",

@@ -13,6 +13,7 @@ from xlvphc.components.fields import (
     form_message,
     section,
 )
+from xlvphc.components.guard import case_refusal
 from xlvphc.components.shell import page_for
 from xlvphc.components.typed_act import typed_act_boxes, typed_act_form, typed_mark
 from xlvphc.components.violation_state import continuing_fields
@@ -168,7 +169,7 @@ def case_edit_page() -> rx.Component:
                            id="ho-so-khoa"),
                 rx.fragment(_form(), typed_act_form(CaseEditState)),
             ),
-            form_message(),
+            case_refusal(CaseEditState),
         ),
         intro="Sửa thông tin đã nhập sai khi hồ sơ chưa có quyết định xử phạt; mọi "
         "thay đổi được ghi vào lịch sử của hồ sơ.",

@@ -18,6 +18,7 @@ from xlvphc.components.fields import (
     label_for,
     section,
 )
+from xlvphc.components.guard import case_refusal
 from xlvphc.components.shell import page_for
 from xlvphc.components.typed_act import (
     typed_act_boxes,
@@ -320,7 +321,7 @@ def decision_page() -> rx.Component:
     return page_for(
         Action.CASE_WRITE,
         "Ra quyết định xử phạt (mẫu MQĐ02)",
-        form_message(),
+        case_refusal(DecisionFormState),
         rx.cond(
             DecisionFormState.ready,
             rx.form(

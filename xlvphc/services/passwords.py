@@ -139,7 +139,12 @@ def policy_problem(
         )
     folded = fold(password).replace(" ", "")
     if username and fold(username).replace(" ", "") in folded:
-        return "Mật khẩu không được chứa tên đăng nhập."
+        # Said in full (user trial: «Quan tri he thong 2026» was refused for
+        # «quantri» and the officer saw no username in it).
+        return (
+            f"Mật khẩu không được chứa tên đăng nhập «{username}» (không tính "
+            "dấu cách, dấu tiếng Việt, chữ hoa/thường)."
+        )
     for example in GUIDE_EXAMPLES:
         known = fold(example).replace(" ", "")
         if known in folded and len(folded) - len(known) < 8:

@@ -46,6 +46,7 @@ from xlvphc.services.procedure.closing import decision_barred
 from xlvphc.services.procedure.coercion import (
     coercion_refusal,
     deadline_of,
+    postponement_refusal,
     remedial_refusal,
 )
 from xlvphc.services.procedure.coercion_measures import REMEDIAL
@@ -204,7 +205,12 @@ def coercion_blocker(
     # Each paper waits for its own deadline: MQĐ11 the remedial measure's,
     # which a plan for the fine does not move (procedure/coercion.py).
     code = REMEDIAL if remedial else None
-    reason = coercion_refusal(case, today, deadline_of(session, case, code))
+    # The fine's postponement (Art. 76) first: it holds the money papers
+    # even once a remedial measure was coerced meanwhile (MQĐ11).
+    postponed = None if remedial else postponement_refusal(session, case, today)
+    reason = postponed or coercion_refusal(
+        case, today, deadline_of(session, case, code)
+    )
     if reason:
         return reason[:1].lower() + reason[1:]
     if remedial:

@@ -6,13 +6,15 @@ import reflex as rx
 from xlvphc import routes
 from xlvphc.components import form_guard
 from xlvphc.services import case_edit, recycle_bin
-from xlvphc.state.cases import _case_id
+from xlvphc.state.cases import CaseRefusalMixin, _case_id, _case_or_refusal
 from xlvphc.state.catalogue_picker import CataloguePickerMixin
 from xlvphc.state.session import SessionState
 from xlvphc.state.violator_form import ViolatorKindMixin, kind_of
 
 
-class CaseEditState(ViolatorKindMixin, CataloguePickerMixin, SessionState):
+class CaseEditState(
+    CaseRefusalMixin, ViolatorKindMixin, CataloguePickerMixin, SessionState
+):
     ready: bool = False
     case_id: int = 0
     record_number: str = ""
@@ -45,13 +47,19 @@ class CaseEditState(ViolatorKindMixin, CataloguePickerMixin, SessionState):
     @rx.event
     async def open(self):
         self.ready, self.conflict = False, False
+        self.refused = self.in_bin = False
         self.values, self.selected = {}, []
         self._reset_picker()
         ok, result = await self._call_in_thread(
-            case_edit.edit_form, _case_id(self.router.url.query_parameters.get("id"))
+            _case_or_refusal,
+            _case_id(self.router.url.query_parameters.get("id")),
+            case_edit.edit_form,
+            "CaseEditState.open",
         )
         if not ok:
             return result
+        if self._take_refusal(result):
+            return None
         self._fill(result)
         self.ready = True
 

@@ -18,7 +18,7 @@ from xlvphc.services import accounts, case_queries, cases, catalogue, signer_fit
 from xlvphc.services.access import Action
 from xlvphc.services.case_input import FINE_TYPED
 from xlvphc.services.procedure.decision_hints import decision_hints
-from xlvphc.state.cases import _case_id
+from xlvphc.state.cases import CaseRefusalMixin, _case_id, _case_or_refusal
 from xlvphc.state.catalogue_picker import CataloguePickerMixin
 from xlvphc.state.session import SessionState
 from xlvphc.state.violator_form import INDIVIDUAL, ViolatorKindMixin
@@ -180,16 +180,21 @@ def suggest_fine(act: dict, mitigating: int, aggravating: int) -> dict:
     return row
 
 
-def _case_and_hints(actor, case_id: object) -> dict:
+def _case_and_hints(actor, case_id: object) -> dict | str:
     """The decision form's case with what it tells of its decision (the
     catalogue's remedial measures for its acts, the overdue deadline:
     services/procedure/decision_hints.py), in one trip to a worker thread;
-    a case the actor may not decide fails in `case_to_decide` first."""
-    found = case_queries.case_to_decide(actor, case_id)
+    a case the actor may not decide fails in `case_to_decide` first, and
+    is answered as the kind of refusal the page shows (_case_or_refusal)."""
+    found = _case_or_refusal(
+        actor, case_id, case_queries.case_to_decide, "DecisionFormState.open"
+    )
+    if not isinstance(found, dict):
+        return found
     return {**found, **decision_hints(actor, found["id"])}
 
 
-class DecisionFormState(SessionState):
+class DecisionFormState(CaseRefusalMixin, SessionState):
     ready: bool = False
     # Fresh boxes when the account's signer defaults change
     # (CaseFormState.form_key): another user's signer must not stay.
@@ -223,11 +228,14 @@ class DecisionFormState(SessionState):
     @rx.event
     async def open(self):
         self.ready = False
+        self.refused = self.in_bin = False
         self._mitigating = self._aggravating = 0
         case_id = _case_id(self.router.url.query_parameters.get("id"))
         ok, result = await self._call_in_thread(_case_and_hints, case_id)
         if not ok:
             return result
+        if self._take_refusal(result):
+            return None
         if result["status_code"] != "recorded":
             return rx.redirect(f"{routes.CASE_DETAIL}?id={case_id}")
         # Each fine box: its start value (`default_fine`), the suggestion,

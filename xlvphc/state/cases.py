@@ -211,29 +211,47 @@ class CaseListState(SessionState):
 IN_BIN = "in_bin"
 
 
-def _case_or_refusal(actor, case_id: int) -> dict | str:
-    """The case page's data, or the kind of refusal when the service refuses
-    it: the page then shows its refusal panel with the way back, instead of
-    the bare refusal sentence. The service's refusal itself is unchanged; a
-    case that is missing or another unit's gives the same "", and only a
-    case of the user's own units in the recycle bin is told apart (IN_BIN)."""
+def _case_or_refusal(
+    actor, case_id: int, fetch=None, where: str = "CaseDetailState.open"
+) -> dict | str:
+    """What `fetch(actor, case_id)` gives a case page (the case page's data
+    by default), or the kind of refusal when the service refuses it: the
+    page then shows its refusal panel with the way back, instead of the bare
+    refusal sentence. The service's refusal itself is unchanged; a case
+    that is missing or another unit's gives the same "", and only a case of
+    the user's own units in the recycle bin is told apart (IN_BIN)."""
+    fetch = fetch or case_queries.get_case
     try:
-        return case_queries.get_case(actor, case_id)
+        return fetch(actor, case_id)
     except PermissionDenied as exc:
-        log.warning("refused CaseDetailState.open: %s", type(exc).__name__)
+        log.warning("refused %s: %s", where, type(exc).__name__)
         return IN_BIN if recycle_bin.in_bin(actor, case_id) else ""
 
 
-class CaseDetailState(SessionState):
+class CaseRefusalMixin(rx.State, mixin=True):
+    """Whether a page opened on one case (?id=) was refused it: every such
+    page shows the same refusal block (components.guard.case_refusal; user
+    trial: the edit and decision pages showed a bare sentence without the
+    way back the case page and the guide promise)."""
+
+    # The case could not be opened (see _case_or_refusal).
+    refused: bool = False
+    # It could not because it is in the recycle bin (the user's own units).
+    in_bin: bool = False
+
+    def _take_refusal(self, result: object) -> bool:
+        """Record `_case_or_refusal`'s answer; True when it was a refusal."""
+        self.refused = not isinstance(result, dict)
+        self.in_bin = result == IN_BIN
+        return self.refused
+
+
+class CaseDetailState(CaseRefusalMixin, SessionState):
     case: dict = {}
     acts: list[dict] = []
     violator: list[dict] = []
     timeline: list[dict] = []
     printing: bool = False
-    # The case could not be opened (see _case_or_refusal).
-    refused: bool = False
-    # It could not because it is in the recycle bin (the user's own units).
-    in_bin: bool = False
 
     @rx.event
     async def open(self):
@@ -243,9 +261,7 @@ class CaseDetailState(SessionState):
         ok, result = await self._call_in_thread(_case_or_refusal, case_id)
         if not ok:
             return result
-        if not isinstance(result, dict):
-            self.refused = True
-            self.in_bin = result == IN_BIN
+        if self._take_refusal(result):
             return None
         self.acts = result.pop("acts")
         self.violator = result.pop("violator")

@@ -19,9 +19,9 @@ ARTICLE_1 = """
     tổ chức khác giữ.
 <3. Số tiền phải thu>: {amount}
 (Bằng chữ: {amount_words})
-<3. Tài sản phải thu>: {}
-4. <Cá nhân/Tổ chức> đang giữ tiền, tài sản: {}
-Địa chỉ liên hệ: {}
+<3. Tài sản phải thu>: {assets}
+4. <Cá nhân/Tổ chức> đang giữ tiền, tài sản: {holder}
+Địa chỉ liên hệ: {holder_address}
 5. Địa điểm thực hiện cưỡng chế: {action_place}
 6. Thời gian thực hiện: {period~} {period_unit=ngày/tháng}, kể từ ngày nhận được Quyết
     định này.
@@ -37,8 +37,8 @@ a) {Party} bị áp dụng biện pháp cưỡng chế thu tiền, tài sản c�
     chức thực hiện cưỡng chế.
 b) {Party} {name} có quyền khiếu nại hoặc khởi kiện hành chính đối với Quyết định này
     theo quy định của pháp luật.
-2. Gửi cho {} để <nộp tiền vào ngân sách nhà nước/chuyển giao tài sản cho cơ quan nhà
-    nước có thẩm quyền để làm thủ tục bán đấu giá>.
+2. Gửi cho {holder} để <nộp tiền vào ngân sách nhà nước/chuyển giao tài sản cho cơ quan
+    nhà nước có thẩm quyền để làm thủ tục bán đấu giá>.
 """
 
 SPEC = decision_spec(
@@ -51,6 +51,10 @@ SPEC = decision_spec(
     "Quyết định đã giao trực tiếp cho {role} bị cưỡng chế thu tiền, tài sản do cá "
     "nhân, tổ chức khác đang giữ vào hồi {_time}",
     {
+        # Recorded by the coercion step, as MQĐ12c prints them (mqd12.py).
+        "assets": "Tài sản phải thu",
+        "holder": "Người đang giữ tiền, tài sản",
+        "holder_address": "Địa chỉ liên hệ của người đó",
         "action_place": "Địa điểm thực hiện",
         "period": "Thời gian thực hiện",
         "period_unit": "Đơn vị thời gian thực hiện",

@@ -29,7 +29,7 @@ from xlvphc.services.procedure.coercion_verified import (
     check_verification,
     verification_fields,
 )
-from xlvphc.services.procedure.deadlines import remedial_due
+from xlvphc.services.procedure.deadlines import postponement_end, remedial_due
 from xlvphc.services.procedure.decision_numbers import DecisionBook, as_issued
 from xlvphc.services.procedure.details import (
     COERCE,
@@ -66,17 +66,50 @@ def coercion_refusal(
     coerced (MQĐ11) while instalments still run (user trial: «Việc cần làm»
     said to consider coercion, the step refused it until the plan's last
     date). Each measure then checks its own deadline (`deadline_of`), and a
-    plan's instalments not yet due are explained by `not_due_refusal`."""
-    if case.status == CaseStatus.POSTPONED:
-        return "Quyết định đang được hoãn thi hành"
+    plan's instalments not yet due are explained by `not_due_refusal`.
+
+    A postponement (Art. 76) is of the fine alone (deadlines.remedial_due):
+    while it runs, `due` is its «đến ngày» (compliance_due) or an earlier
+    remedial deadline, and the refusal names the end of the postponement,
+    after which MQĐ03 (Điều 3 k1 a) says the fine is coerced if unpaid."""
     if due is None:
         known = [d for d in (case.late_after, case.compliance_due) if d]
         due = min(known, default=None)
     if due is None:
         return "Chưa xác định thời hạn chấp hành (chưa ghi nhận ngày nhận quyết định)"
-    if today <= due:
-        return f"Chưa hết thời hạn chấp hành (đến hết ngày {due:%d/%m/%Y})"
-    return None
+    if today > due:
+        return None
+    end = case.compliance_due
+    if case.status == CaseStatus.POSTPONED and end and today <= end:
+        before = "" if due == end else (
+            f"chưa hết thời hạn thực hiện biện pháp khắc phục hậu quả (đến "
+            f"hết ngày {due:%d/%m/%Y}); "
+        )
+        reason = f"{before}{POSTPONED_TEXT.format(end=end)}"
+        return reason[:1].upper() + reason[1:]
+    return f"Chưa hết thời hạn chấp hành (đến hết ngày {due:%d/%m/%Y})"
+
+
+# The fine postponed (Art. 76, MQĐ03): coerced only once the period ended
+# unpaid (MQĐ03 Điều 3 k1 a), its «đến ngày» still postponed.
+POSTPONED_TEXT = (
+    "quyết định phạt tiền được hoãn thi hành đến hết ngày {end:%d/%m/%Y} "
+    "(Điều 76 Luật XLVPHC): chỉ cưỡng chế thu tiền phạt khi hết thời gian "
+    "hoãn mà người bị phạt chưa nộp đủ (Điều 3 mẫu MQĐ03)"
+)
+
+
+def postponement_refusal(session: Session, case: Case, on: date) -> str | None:
+    """Why no money may be coerced on day `on`: the fine's postponement
+    (Art. 76) runs until then, that day included (None: no postponement, or
+    it has ended). Read from the step, not the stage: a remedial measure
+    coerced meanwhile (MQĐ11) makes the case «Đang cưỡng chế», the fine
+    still postponed (deadlines.postponement_end)."""
+    end = postponement_end(session, case.id)
+    if end is None or on > end:
+        return None
+    reason = POSTPONED_TEXT.format(end=end)
+    return reason[:1].upper() + reason[1:]
 
 
 def deadline_of(session: Session, case: Case, measure: str | None) -> date | None:
@@ -109,10 +142,14 @@ def coercion_guard(session: Session, case: Case, today: date) -> str | None:
 
 
 def expired_refusal(session: Session, case: Case, today: date) -> str | None:
-    """The guard's refusal when it is the execution limitation (None
-    otherwise): what the case page says of the step it no longer offers."""
-    if coercion_refusal(case, today):
-        return None
+    """The guard's refusal when it is the execution limitation or a running
+    postponement (None otherwise): what the case page says of the step it
+    no longer offers. A postponed case's «Việc cần làm» names its end, and
+    the officer is told when coercion becomes possible; a plain deadline
+    still running needs no line."""
+    reason = coercion_refusal(case, today)
+    if reason:
+        return reason if case.status == CaseStatus.POSTPONED else None
     return _expired(session, case, today)
 
 
@@ -182,7 +219,7 @@ def _money_refusal(session: Session, case: Case, on: date) -> str | None:
         return expired
     left = coercible(session, case, on)
     if left.total:
-        return None
+        return postponement_refusal(session, case, on)
     if left.not_due:
         return not_due_refusal(left)
     return "Tiền phạt và tiền chậm nộp đã nộp đủ"
@@ -227,6 +264,13 @@ def _coerce_fields(session: Session, case: Case) -> list[FieldSpec]:
     options = _measure_options(session, case)
     # The one line saying what the combined choices are, where they are.
     hint = COMBINED_HINT if any(code in COMBINED for code, _ in options) else ""
+    postponed = postponement_refusal(session, case, local_now().date())
+    if postponed and [code for code, _ in options] == [REMEDIAL]:
+        # Why MQĐ11 is the only choice while the fine is postponed.
+        hint = (
+            f"{postponed}. Trong thời gian hoãn chỉ cưỡng chế buộc thực hiện "
+            "biện pháp khắc phục hậu quả đã quá hạn (MQĐ11)."
+        )
     return [
         FieldSpec("code", "Biện pháp cưỡng chế", "select", True, hint, options),
         # Beside the measure: the warning when the case has no MBB09.

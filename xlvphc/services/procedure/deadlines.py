@@ -19,6 +19,7 @@ from xlvphc.domain.minors import sanction_refusal
 from xlvphc.models import Case, Decision, Instalment, ProcedureStep
 from xlvphc.models.cases import CaseStatus
 from xlvphc.services.cases import violator_minor
+from xlvphc.services.procedure.executed import executed_on
 from xlvphc.services.procedure.limits import (
     decision_due,
     execution_end,
@@ -65,7 +66,10 @@ def refresh_deadlines(session: Session, case: Case) -> None:
       as the dashboard counts it, "Quá hạn chấp hành" (late_after). While
       the fine is postponed, the measure's deadline alone (the fine's is
       postponed_until's): a postponement is of the fine only;
-    - postponed_until (Art. 76): the end of a postponement, while owed;
+    - postponed_until (Art. 76): the end of a postponement, while owed,
+      also once a remedial measure was coerced during it (MQĐ11: the case
+      is then being coerced, the fine still postponed; such a coercion is
+      not followed for the fine, coerced_on);
     - instalment_due (Art. 79): the first instalment not fully paid, while
       owed;
     - execution_end (Art. 74; NĐ 118 Art. 16 k3): while being executed;
@@ -77,6 +81,10 @@ def refresh_deadlines(session: Session, case: Case) -> None:
       measure is still owed: "Việc cần làm" follows the coercion from that
       day until its result leaves nothing owed (user trial: the case left
       the list once coercion was decided, with money still owed);
+    - executed_on (Art. 73 k2): the day of the last step that carried the
+      decision out, once nothing is left to execute and until the case is
+      closed (services/procedure/executed.py): «Việc cần làm» reminds the
+      officer to record «Kết thúc: đã chấp hành xong»;
     - remedial_pending (Art. 28, 85): not a date, but what the summary
       triggers cannot read from the steps: the open decision names a
       remedial measure not yet carried out (services/enforcement.py owes);
@@ -141,15 +149,22 @@ def refresh_deadlines(session: Session, case: Case) -> None:
     # violator: the whole «đến ngày» is still postponed (paying on it is in
     # time), late and owing interest (Art. 78 k1) from the day after.
     case.late_after = _earliest(next_instalment or fine_due, measure_due)
-    case.postponed_until = (
-        case.compliance_due
-        if by_deadline and case.status == CaseStatus.POSTPONED
-        else None
-    )
-    case.execution_end = execution_end(case, session) if executing else None
-    case.seizure_due = held_until(session, case.id)
     coercing = executing and case.status == CaseStatus.COERCING
     coerced = coercion_decided_on(session, case.id) if coercing else None
+    # A coercion decided while the fine was postponed forced a remedial
+    # measure only (MQĐ11; coercion.postponement_refusal): the fine is still
+    # postponed, its end still followed, and it was not coerced.
+    end = postponement_end(session, case.id) if by_deadline and coerced else None
+    fine_postponed = case.status == CaseStatus.POSTPONED or bool(
+        end and coerced and coerced <= end
+    )
+    case.postponed_until = (
+        case.compliance_due if by_deadline and fine_postponed else None
+    )
+    if coerced and fine_postponed:
+        owed = False
+    case.execution_end = execution_end(case, session) if executing else None
+    case.seizure_due = held_until(session, case.id)
     if coerced and next_instalment is not None:
         # Of a plan (Art. 79) only the instalments due before the decision
         # were coerced (Art. 86 k1; late_interest.coercible): the coercion
@@ -158,6 +173,7 @@ def refresh_deadlines(session: Session, case: Case) -> None:
         # not yet due, which their own "instalment" row follows.
         owed = next_instalment < coerced or case.surcharge_total > case.surcharge_paid
     case.coerced_on = coerced if coerced and (owed or remedial) else None
+    case.executed_on = executed_on(session, case) if executing else None
     session.add(case)
 
 
@@ -172,6 +188,18 @@ def coercion_decided_on(session: Session, case_id: int) -> date | None:
     return session.exec(
         select(func.max(ProcedureStep.on)).where(
             ProcedureStep.case_id == case_id, ProcedureStep.step == "coerce"
+        )
+    ).one()
+
+
+def postponement_end(session: Session, case_id: int) -> date | None:
+    """The «đến ngày» of the case's postponement (Art. 76, MQĐ03 Điều 1 k2;
+    one per case), None without one. Read from the step rather than the
+    stage: a remedial measure coerced during the postponement (MQĐ11) moves
+    the case to «Đang cưỡng chế» while the fine stays postponed."""
+    return session.exec(
+        select(func.max(ProcedureStep.until)).where(
+            ProcedureStep.case_id == case_id, ProcedureStep.step == "postpone"
         )
     ).one()
 

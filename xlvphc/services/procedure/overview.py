@@ -106,7 +106,10 @@ def _compliance_text(session: Session, case: Case) -> str:
         if measure:
             text += f"; {fmt_date(measure)} – thực hiện biện pháp khắc phục hậu quả"
         return text
-    if unpaid and case.status == CaseStatus.POSTPONED and case.compliance_due:
+    # Postponed, or being coerced for a remedial measure meanwhile (MQĐ11):
+    # the fine's deadline is still the postponement's end (postponed_until).
+    postponed = case.status == CaseStatus.POSTPONED or case.postponed_until
+    if unpaid and postponed and case.compliance_due:
         text = f"{fmt_date(case.compliance_due)} – hết thời gian hoãn (Điều 76)"
         # A postponement is of the fine alone, as a plan: a measure left
         # keeps its own deadline (Case.late_after counts it past that day).

@@ -136,7 +136,14 @@ def _payment(ctx: Context) -> None:
     surcharge = apply_fine_payment(ctx.session, ctx.case, amount or 0, on)
     case = ctx.case
     case.surcharge_paid += interest or 0
-    if case.status != CaseStatus.COERCING:
+    # A postponement (Art. 76, MQĐ03) runs until its «đến ngày» whatever is
+    # paid meanwhile: a part payment keeps the stage, and with it the
+    # postponement's end as the fine's deadline (user trial: the case went
+    # «Đang thi hành», listed and counted on the wrong deadline). Paid in
+    # full, the fine is no longer postponed: the usual stage, where what is
+    # left (interest, a remedial measure) keeps its own deadline.
+    postponed = case.status == CaseStatus.POSTPONED and outstanding(case) > 0
+    if case.status != CaseStatus.COERCING and not postponed:
         case.status = CaseStatus.EXECUTING
     ctx.record = {"on": on, "amount": amount or 0, "document": document}
     parts = [f"tiền phạt {money(amount)}"] if amount else []

@@ -6,7 +6,7 @@ The list is read from indexed date columns, never case by case: each
 deadline that can still be acted on is kept on the case row by
 services.procedure.deadlines (Case.decision_due, limitation_end, send_due,
 payment_due, postponed_until, instalment_due, execution_end, seizure_due,
-coerced_on), with partial indexes on (due) and (unit_id, due) that hold
+coerced_on, executed_on), with partial indexes on (due) and (unit_id, due) that hold
 only the cases it applies to.
 One SELECT per kind, each a range over its column read in index order,
 joined by UNION ALL: the page, its (capped) counts and the page's cases are
@@ -33,6 +33,13 @@ are for the measure (`_for_measure`), as the dashboard counts the decision
 late once that deadline passed (Case.late_after). Past the postponement's
 end the fine is late too (its row says so, EXPIRED), as the dashboard
 counts it.
+
+A decision executed in full (the fine and its interest paid, the measure
+carried out, nothing held) whose case is still open has an "executed" row,
+dated on the last step that carried it out (Case.executed_on), until
+«Kết thúc: đã chấp hành xong» is recorded (Art. 73 k2; user trial: nothing
+reminded the officer). It is no deadline (TO_CLOSE): listed after all of
+them, never overdue, not in the shell's badge.
 """
 
 from collections import defaultdict
@@ -78,6 +85,7 @@ KINDS = {
     "postponement": "Hết thời hạn hoãn thi hành (Điều 76)",
     "execution": "Sắp hết thời hiệu thi hành (Điều 74)",
     "seizure": "Hết thời hạn tạm giữ tang vật, phương tiện (Điều 125)",
+    "executed": "Đã chấp hành xong – cần ghi kết thúc hồ sơ (Điều 73)",
 }
 # A limitation already past is no longer "about to" end: the officer closes
 # the case (or, for the execution limitation, stops collecting).
@@ -90,7 +98,8 @@ EXPIRED = {
     ),
     # MQĐ03 Điều 3 k1 a: past the period the fine is to be paid, or coerced.
     "postponement": (
-        "Đã hết thời hạn hoãn thi hành – quá hạn nộp tiền phạt (Điều 76, 78)"
+        "Đã hết thời hạn hoãn thi hành – quá hạn nộp tiền phạt, xem xét "
+        "cưỡng chế (Điều 76, 78, 86)"
     ),
 }
 
@@ -109,10 +118,16 @@ BRANCHES = {
     "execution": (Case.execution_end, "warn"),  # Art. 74
     "seizure": (Case.seizure_due, "soon"),  # Art. 125 k8, extensions included
     "coercing": (Case.coerced_on, None),  # Art. 86, from the decision on
+    "executed": (Case.executed_on, None),  # Art. 73 k2, from the last step on
 }
 # Kinds dated on a step under way rather than on a deadline: overdue from
 # that day on, whatever count's horizon (module docstring).
 FOLLOW_UP = frozenset({"coercing"})
+# Kinds that are no deadline at all: a decision executed in full whose case
+# is still open (Case.executed_on). Listed after every deadline, counted in
+# the total only, never as overdue nor in the shell's badge: nothing is
+# late, only a closing to record (module docstring).
+TO_CLOSE = frozenset({"executed"})
 _TODAY = sa.bindparam("today", type_=sa.Date)
 
 
@@ -186,8 +201,11 @@ def _union(kinds: tuple[str, ...], scoped: bool, bounded: bool, ordered: bool):
             .limit(sa.bindparam("arm_limit", type_=sa.Integer))
             .subquery()
         )
-        arms.append(select(head.c.case_id, head.c.kind, head.c.due))
-    order = (sa.literal_column(c) for c in ("due", "case_id", "kind"))
+        last = sa.literal_column("1" if kind in TO_CLOSE else "0", sa.Integer)
+        arms.append(
+            select(head.c.case_id, head.c.kind, head.c.due, last.label("last"))
+        )
+    order = (sa.literal_column(c) for c in ("last", "due", "case_id", "kind"))
     return sa.union_all(*arms).order_by(*order)
 
 
@@ -219,7 +237,12 @@ def _serial(session) -> None:
 
 def _count(session, kinds, scoped: bool, params: dict, until, cap: int) -> int:
     """How many deadlines (due on or before `until`, if given: the FOLLOW_UP
-    kinds then from their step on, `_branch`), up to `cap`."""
+    kinds then from their step on, `_branch`, and no TO_CLOSE kind), up to
+    `cap`."""
+    if until is not None:
+        kinds = tuple(kind for kind in kinds if kind not in TO_CLOSE)
+        if not kinds:
+            return 0
     head = _union(kinds, scoped, until is not None, False).limit(cap).subquery()
     return session.exec(
         select(func.count()).select_from(head), params={**params, "until": until}
@@ -291,6 +314,10 @@ def _row(item, case, today: date, position: int | None, coercing: str) -> dict:
         since = -left
         when = f"QĐ cưỡng chế {since} ngày trước" if since else "QĐ cưỡng chế hôm nay"
         tone = "red"
+    elif item.kind in TO_CLOSE:  # since when it waits; nothing is late
+        since = -left
+        when = f"Xong {since} ngày trước" if since else "Xong hôm nay"
+        tone = "green"
     elif left < 0:
         when, tone = f"Quá hạn {-left} ngày", "red"
     elif left == 0:

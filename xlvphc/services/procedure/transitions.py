@@ -37,6 +37,10 @@ S = CaseStatus
 BEFORE_DECISION = frozenset({S.RECORDED, S.EXPLAINING})
 AFTER_DECISION = frozenset({S.DECIDED, S.EXECUTING, S.POSTPONED, S.COERCING})
 OPEN = BEFORE_DECISION | AFTER_DECISION | {S.TRANSFERRED}
+# Coercion and the verification before it: postponed too, where the guard
+# (procedure/coercion.py) allows a remedial measure past its own deadline
+# and, once the postponement ended unpaid, the fine (MQĐ03 Điều 3 k1 a).
+COERCIBLE = AFTER_DECISION
 
 
 @dataclass(frozen=True)
@@ -138,13 +142,13 @@ TABLE: tuple[Rule, ...] = (
         "verify_assets",
         "Xác minh thông tin về tiền, tài sản để cưỡng chế",
         "Điều 86, 87 Luật XLVPHC; mẫu MBB09",
-        frozenset({S.DECIDED, S.EXECUTING, S.COERCING}),
+        COERCIBLE,
     ),
     Rule(
         "coerce",
         "Quyết định cưỡng chế",
         "Điều 86, 87 Luật XLVPHC; mẫu MQĐ07–MQĐ12",
-        frozenset({S.DECIDED, S.EXECUTING, S.COERCING}),
+        COERCIBLE,
         Action.DECISION_SIGN,
     ),
     Rule(
