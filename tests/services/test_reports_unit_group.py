@@ -55,6 +55,17 @@ def test_a_unit_inside_its_group_still_narrows_the_report(people):
     )
     assert report.unit_note == "" and list(_rows(report)) == [COMMITTEE]
     assert not any("không thuộc nhóm" in n for n in report.notes)
+    # Headed by the unit, not its group (user trial: a one-unit report read
+    # «… – UBND xã, phường», as if the whole group's).
+    assert report.scope_label == COMMITTEE
+
+
+def test_a_group_or_field_report_is_headed_by_them(people):
+    load_cases()
+    report = build_report(
+        people["giamsat"], {**YEAR_2026, "group": "ubnd", "field": "Đất đai"}
+    )
+    assert report.scope_label == f"{GROUPS['ubnd']}; lĩnh vực Đất đai"
 
 
 def test_the_exported_file_is_the_groups_and_says_so(people):

@@ -5,7 +5,7 @@ without diacritics; the select keeps its name, values and the unit chosen."""
 
 import reflex as rx
 
-from tests.services.test_trial_pages import _opened_on, _run, _token
+from tests.services.test_trial_pages import _account, _opened_on, _run, _token
 from xlvphc.components.fields import select_field
 from xlvphc.components.unit_picker import UnitFinder
 from xlvphc.state.accounts import AccountsState
@@ -39,6 +39,23 @@ def test_short_forms_and_apostrophes_find_the_unit():
     assert unit_matches("Công an xã Ea H’Leo", "cax ea h'leo")
     assert unit_matches("Công an xã Ea H'Leo", "ea hleo")
     assert not unit_matches(COMMITTEE, "ca tuy hoa")
+
+
+def test_places_run_together_and_kind_shorthand_find_the_unit():
+    """User trial: «eakar», «tuyhoa» and «ubnd p. tuy hoa» found nothing."""
+    ea_kar = "Ủy ban nhân dân xã Ea Kar"
+    assert unit_matches(ea_kar, "eakar")
+    assert unit_matches(ea_kar, "ubnd eakar")
+    assert unit_matches(COMMITTEE, "tuyhoa")
+    assert unit_matches(COMMITTEE, "ubnd p. tuy hoa")
+    assert unit_matches(COMMITTEE, "UBND P.Tuy Hòa")
+    assert unit_matches(ea_kar, "ubnd x.ea kar")
+    # The shorthand names the kind: a ward is not found as a commune.
+    assert not unit_matches(COMMITTEE, "ubnd x. tuy hoa")
+    assert not unit_matches(ea_kar, "p. ea kar")
+    # Short runs stay word starts: three letters inside a name find nothing.
+    assert not unit_matches(ea_kar, "aka")
+    assert not unit_matches(COMMITTEE, "eakar")
 
 
 def test_matching_ids_keeps_the_order_and_skips_odd_rows():
@@ -117,6 +134,26 @@ def test_accounts_keep_the_unit_of_each_form(people):
     for picker in ("unit_id", "edit_unit_id", "loc_unit_id"):
         _run(state, "find_units", picker, "tuy hoa")
         assert ids[POLICE] in state.unit_found[picker]
+
+
+def test_a_created_account_empties_its_forms_search(people):
+    """User trial: after «Tạo tài khoản» the form was empty but its search
+    box still held the last unit's words, so the next unit typed matched
+    nothing. The other pickers' searches stay."""
+    state = _opened_on(AccountsState, _token("quantri"), "/tai-khoan", {})
+    _run(state, "open")
+    ids = {u["name"]: u["id"] for u in state.units}
+    _run(state, "find_units", "unit_id", "ca tuy hoa")
+    _run(state, "find_units", "loc_unit_id", "tuy hoa")
+    _run(state, "pick_create_unit", ids[POLICE])
+
+    _run(state, "create", _account("canbo.timdonvi", ids[POLICE]))
+
+    assert any(r["username"] == "canbo.timdonvi" for r in state.rows)
+    assert "unit_id" not in state.unit_queries
+    assert "unit_id" not in state.unit_found
+    assert state.unit_queries == {"loc_unit_id": "tuy hoa"}
+    assert ids[POLICE] in state.unit_found["loc_unit_id"]
 
 
 def test_dashboard_search_follows_the_group(people):

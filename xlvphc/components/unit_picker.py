@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-SEARCH_PLACEHOLDER = "Tìm đơn vị: gõ vài chữ, vd. ea kao, ubnd, sở tư pháp"
+SEARCH_PLACEHOLDER = "Tìm đơn vị, vd. ubnd ea kar"
 NONE_FOUND = "Không có đơn vị nào khớp; xóa bớt chữ để xem lại."
 SEARCH_DELAY_MS = 300
 

@@ -243,6 +243,7 @@ class AccountsState(UnitFinderMixin, SessionState):
         self.create_form_key += 1
         self.create_signers = []
         self._keep_unit("unit_id", "")
+        self._forget_search("unit_id")
         await self._load()
         return rx.toast.success(f"Đã tạo tài khoản {result.username}.")
 

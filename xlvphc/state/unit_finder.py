@@ -14,6 +14,7 @@ removed from the page are gone in every browser, where options only hidden
 by a script still show on some phones.
 """
 
+import re
 from typing import ClassVar
 
 import reflex as rx
@@ -46,18 +47,42 @@ def unit_words(name: object) -> set[str]:
     return words
 
 
+# «P. Tuy Hòa», «X. Ea Kar», «TP.»: the shorthand of the area's kind.
+_KIND_SHORTHAND = (
+    (re.compile(r"(?<![\w.])tp\.\s*"), "thanh pho "),
+    (re.compile(r"(?<![\w.])p\.\s*"), "phuong "),
+    (re.compile(r"(?<![\w.])x\.\s*"), "xa "),
+)
+# Typed words run together («eakar», «tuyhoa») are looked for in the name's
+# letters run together, from this many letters on (fewer find too much).
+_RUN_TOGETHER_MIN = 4
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum())
+
+
 def unit_matches(name: object, query: object) -> bool:
     """Whether every word typed starts a word of the unit's name, in any
-    order, with or without diacritics. An empty query matches all."""
-    typed = fold(query if isinstance(query, str) else "")[:MAX_QUERY].split()
+    order, with or without diacritics; a word of four letters or more may
+    also be words run together, as officials write a place («eakar»). «p.», «x.» stand
+    for phường, xã. An empty query matches all."""
+    typed_text = fold(query if isinstance(query, str) else "")[:MAX_QUERY]
+    for shorthand, written in _KIND_SHORTHAND:
+        typed_text = shorthand.sub(written, typed_text)
+    typed = typed_text.split()
     if not typed:
         return True
     words = unit_words(name)
-    return all(
-        any(w.startswith(t) for w in words)
-        or any(w.startswith(t.replace("'", "")) for w in words)
-        for t in typed
-    )
+    letters = _letters(fold(name))
+
+    def found(t: str) -> bool:
+        if any(w.startswith((t, t.replace("'", ""))) for w in words):
+            return True
+        run = _letters(t)
+        return len(run) >= _RUN_TOGETHER_MIN and run in letters
+
+    return all(found(t) for t in typed)
 
 
 def matching_ids(units: object, query: object) -> list[str]:
@@ -106,6 +131,16 @@ class UnitFinderMixin(rx.State, mixin=True):
             return
         value = value if isinstance(value, str) and len(value) < 20 else ""
         self.unit_kept = {**self.unit_kept, picker: value}
+
+    def _forget_search(self, picker: str) -> None:
+        """The form holding `picker` was sent and drawn anew, empty: its
+        search box is too, and the select offers every unit again (user
+        trial: the next account's unit, typed after the last one's words,
+        matched nothing)."""
+        self.unit_queries = {
+            p: q for p, q in self.unit_queries.items() if p != picker
+        }
+        self._refind_units()
 
     @rx.event
     def find_units(self, picker: str, text: str):

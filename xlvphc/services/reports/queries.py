@@ -335,6 +335,8 @@ def build_report(actor: Actor, filters: object = None) -> Report:
         scope, unit_note = scopes.paired(
             session, actor, Action.REPORT_READ, filters, scope, today
         )
+        unit = session.get(Unit, scope.unit_id) if scope.unit_id else None
+        unit_name = unit.name if unit else ""
         tables = _columns(scope)
         columns = [c for t in tables for c in t.columns if c.expr is not None]
         where = scopes.case_conditions(scope, date_column=False)
@@ -378,7 +380,7 @@ def build_report(actor: Actor, filters: object = None) -> Report:
     report = Report(
         title="BÁO CÁO THỐNG KÊ KẾT QUẢ XỬ PHẠT VI PHẠM HÀNH CHÍNH",
         period=scope.label,
-        scope_label=_scope_label(scope),
+        scope_label=_scope_label(scope, unit_name),
         made_at=now,
         tables=tables,
         provincial=provincial,
@@ -405,9 +407,14 @@ def _total(name: str, rows: list[Row], codes: list[str]) -> Row:
     )
 
 
-def _scope_label(scope: scopes.Scope) -> str:
+def _scope_label(scope: scopes.Scope, unit_name: str = "") -> str:
+    """What the report covers, under its period: the one unit chosen (with
+    its sub-units), else the unit group, and the field. A one-unit report
+    headed by its group read as the whole group's (user trial)."""
     parts = []
-    if scope.group:
+    if unit_name:
+        parts.append(unit_name)
+    elif scope.group:
         parts.append(scopes.GROUPS[scope.group])
     if scope.field:
         parts.append(f"lĩnh vực {scope.field}")
