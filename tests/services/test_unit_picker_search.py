@@ -7,7 +7,7 @@ import reflex as rx
 
 from tests.services.test_trial_pages import _account, _opened_on, _run, _token
 from xlvphc.components.fields import select_field
-from xlvphc.components.unit_picker import UnitFinder
+from xlvphc.components.unit_picker import FEW_UNITS, UnitFinder
 from xlvphc.state.accounts import AccountsState
 from xlvphc.state.audit import AuditState
 from xlvphc.state.dashboard import DashboardState
@@ -192,3 +192,20 @@ def test_the_select_keeps_its_name_and_the_box_sends_nothing():
     # The option chosen stays whatever the search (the kept unit).
     assert "unit_kept" in code and "unit_found" in code
     assert isinstance(picker, rx.Component)
+
+
+def test_a_short_list_draws_no_search_box_unless_one_is_in_force():
+    """User trial: a commune officer whose list holds one unit had a search
+    box too. The box shows above a list longer than FEW_UNITS, or while its
+    search is in force (so that it can be cleared)."""
+    code = str(
+        select_field(
+            "Đơn vị",
+            "unit_id",
+            AuditState.units,
+            finder=UnitFinder(AuditState, "unit_id"),
+        )
+    )
+    cond = code[: code.index('"data-unit-search"')]
+    assert f"> {FEW_UNITS}" in cond or f">{FEW_UNITS}" in cond
+    assert "unit_queries" in cond[cond.rindex(str(FEW_UNITS)) :]

@@ -2,7 +2,7 @@
 
 import reflex as rx
 
-from xlvphc.components.unit_picker import UnitFinder, unit_options, unit_search_box
+from xlvphc.components.unit_picker import UnitFinder, unit_options, unit_search
 from xlvphc.state.session import SessionState
 
 # Boxes that assets/input_format.js writes out when they are left: an amount
@@ -189,7 +189,7 @@ def select_field(
             label,
             rx.text.span(" *", color_scheme="red") if required else "",
         ),
-        unit_search_box(finder) if finder is not None else rx.fragment(),
+        unit_search(finder, options) if finder is not None else rx.fragment(),
         rx.el.select(
             rx.el.option("— Chọn —", value=""),
             items,

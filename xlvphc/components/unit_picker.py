@@ -10,6 +10,8 @@ import reflex as rx
 SEARCH_PLACEHOLDER = "Tìm đơn vị, vd. ubnd ea kar"
 NONE_FOUND = "Không có đơn vị nào khớp; xóa bớt chữ để xem lại."
 SEARCH_DELAY_MS = 300
+# Up to this many units a select needs no search box.
+FEW_UNITS = 8
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,18 @@ def unit_search_box(finder: UnitFinder) -> rx.Component:
         ),
         margin_bottom="0.25em",
         width="100%",
+    )
+
+
+def unit_search(finder: UnitFinder, options: rx.Var) -> rx.Component:
+    """The box, above a select long enough to need it: a list of a few
+    units (a commune officer's own unit and its sections) is read at a
+    glance (user trial). A search still in force keeps its box, so that
+    it can be cleared."""
+    return rx.cond(
+        (options.length() > FEW_UNITS)
+        | finder.state.unit_queries.contains(finder.picker),
+        unit_search_box(finder),
     )
 
 

@@ -9,7 +9,7 @@ from xlvphc import routes
 from xlvphc.components.data_table import data_table, labelled_cell
 from xlvphc.components.fields import DATE_ATTRS, form_message
 from xlvphc.components.shell import page_for
-from xlvphc.components.unit_picker import UnitFinder, unit_options, unit_search_box
+from xlvphc.components.unit_picker import UnitFinder, unit_options, unit_search
 from xlvphc.services.access import Action
 from xlvphc.services.reports.scope import GROUPS, PERIODS
 from xlvphc.state.dashboard import DashboardState
@@ -68,7 +68,7 @@ def _select(
         items = [rx.el.option(label, value=value) for value, label in options]
     return rx.box(
         _label(text, name),
-        unit_search_box(finder) if finder is not None else rx.fragment(),
+        unit_search(finder, options) if finder is not None else rx.fragment(),
         rx.el.select(
             *([rx.el.option(first, value="")] if first else []),
             items,
