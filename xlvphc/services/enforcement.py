@@ -89,9 +89,9 @@ def can_be_late(c=None):
     """Decided, open, with a deadline running (`late_after`) and still
     owing something (`owes`): overdue once that deadline has passed. A
     postponed decision too: a postponement (Art. 76) suspends the fine until
-    the end of its period, which late_after holds, not for ever. It does not depend on today, so the summary
-    keeps its count; the dashboard takes away the few whose deadline is
-    still to come.
+    the end of its period, which late_after holds, not for ever. It does
+    not depend on today, so the summary keeps its count; the dashboard
+    takes away the few whose deadline is still to come.
 
     The deadline is Case.late_after, not compliance_due: a plan (Art. 79)
     or a postponement (Art. 76) moves compliance_due to the fine's own
